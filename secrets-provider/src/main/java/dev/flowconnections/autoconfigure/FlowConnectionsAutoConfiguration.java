@@ -1,0 +1,160 @@
+package dev.flowconnections.autoconfigure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.connection.ConnectionRemover;
+import dev.flowconnections.connection.ConnectionRepository;
+import dev.flowconnections.connection.ConnectionService;
+import dev.flowconnections.credential.CredentialStore;
+import dev.flowconnections.credential.PostgresCredentialStore;
+import dev.flowconnections.crypto.EnvelopeCipher;
+import dev.flowconnections.crypto.MasterKeyLoader;
+import dev.flowconnections.crypto.MasterKeyRing;
+import dev.flowconnections.integration.IntegrationRepository;
+import dev.flowconnections.integration.IntegrationService;
+import dev.flowconnections.resolution.CachingConnectionResolver;
+import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.resolution.StoreConnectionResolver;
+import dev.flowconnections.secret.OrgSecretRepository;
+import dev.flowconnections.secret.OrgSecretService;
+import dev.flowconnections.secretprovider.ConnectionsSecretProvider;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the model, the encrypted PostgreSQL store, resolution and the SecretProvider. Every bean
+ * backs off when the application defines its own, e.g. a Vault {@link CredentialStore}.
+ */
+@AutoConfiguration(
+    after = {
+      DataSourceAutoConfiguration.class,
+      JdbcClientAutoConfiguration.class,
+      FlywayAutoConfiguration.class,
+      JacksonAutoConfiguration.class,
+      TransactionAutoConfiguration.class
+    })
+@EnableConfigurationProperties(FlowConnectionsProperties.class)
+public class FlowConnectionsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock flowConnectionsClock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  RuntimeEnvironment runtimeEnvironment(FlowConnectionsProperties properties) {
+    if (properties.getEnvironment() == null) {
+      throw new IllegalStateException(
+          "flow-connections.environment is not set: configure the environment this runtime serves "
+              + "(DEVELOPMENT, QA, STAGING or PRODUCTION); there is no default so that a production "
+              + "runtime can never pick up development credentials by accident");
+    }
+    return new RuntimeEnvironment(properties.getEnvironment(), properties.getOrganizationId());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  MasterKeyRing masterKeyRing(FlowConnectionsProperties properties) {
+    return MasterKeyLoader.load(properties.getEncryption());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EnvelopeCipher envelopeCipher(MasterKeyRing keyRing) {
+    return new EnvelopeCipher(keyRing);
+  }
+
+  @Bean
+  IntegrationRepository integrationRepository(JdbcClient jdbc, ObjectMapper json) {
+    return new IntegrationRepository(jdbc, json);
+  }
+
+  @Bean
+  ConnectionRepository connectionRepository(JdbcClient jdbc, ObjectMapper json) {
+    return new ConnectionRepository(jdbc, json);
+  }
+
+  @Bean
+  OrgSecretRepository orgSecretRepository(JdbcClient jdbc, EnvelopeCipher cipher) {
+    return new OrgSecretRepository(jdbc, cipher);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(CredentialStore.class)
+  PostgresCredentialStore postgresCredentialStore(
+      JdbcClient jdbc, EnvelopeCipher cipher, ObjectMapper json, Clock clock) {
+    return new PostgresCredentialStore(jdbc, cipher, json, clock);
+  }
+
+  @Bean
+  ConnectionRemover connectionRemover(ConnectionRepository connections, CredentialStore credentials) {
+    return new ConnectionRemover(connections, credentials);
+  }
+
+  @Bean
+  IntegrationService integrationService(
+      IntegrationRepository integrations,
+      ConnectionRepository connections,
+      ConnectionRemover remover,
+      TransactionTemplate tx,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    return new IntegrationService(integrations, connections, remover, tx, events, clock);
+  }
+
+  @Bean
+  ConnectionService connectionService(
+      ConnectionRepository connections,
+      IntegrationRepository integrations,
+      CredentialStore credentials,
+      ConnectionRemover remover,
+      TransactionTemplate tx,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    return new ConnectionService(connections, integrations, credentials, remover, tx, events, clock);
+  }
+
+  @Bean
+  OrgSecretService orgSecretService(
+      OrgSecretRepository repository, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+    return new OrgSecretService(repository, tx, events, clock);
+  }
+
+  @Bean
+  CachingConnectionResolver connectionResolver(
+      ConnectionRepository connections,
+      IntegrationRepository integrations,
+      CredentialStore credentials,
+      OrgSecretRepository orgSecrets,
+      FlowConnectionsProperties properties) {
+    return new CachingConnectionResolver(
+        new StoreConnectionResolver(connections, integrations, credentials, orgSecrets),
+        properties.getResolution().getCacheTtl(),
+        properties.getResolution().getCacheSize());
+  }
+
+  /** Only where the connector SDK is on the classpath, i.e. inside a connector runtime. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.camunda.connector.api.secret.SecretProvider")
+  static class SecretProviderConfiguration {
+
+    @Bean
+    ConnectionsSecretProvider connectionsSecretProvider(
+        CachingConnectionResolver resolver, OrgSecretRepository orgSecrets, RuntimeEnvironment runtime) {
+      return new ConnectionsSecretProvider(resolver, orgSecrets, runtime);
+    }
+  }
+}

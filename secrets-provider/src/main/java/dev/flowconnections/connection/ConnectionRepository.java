@@ -1,0 +1,258 @@
+package dev.flowconnections.connection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.environment.Environment;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Connections and their environment rows in PostgreSQL. Secret values are not stored here. */
+public class ConnectionRepository {
+
+  private static final String COLUMNS =
+      "id, organization_id, connection_key, name, integration_id, visibility, owner, version,"
+          + " created_at, created_by, updated_at, updated_by";
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public ConnectionRepository(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public void insert(Connection c) {
+    jdbc.sql(
+            "insert into connection (" + COLUMNS + ") values (:id, :org, :key, :name, :integrationId,"
+                + " :visibility, :owner, :version, :createdAt, :createdBy, :updatedAt, :updatedBy)")
+        .params(parameters(c))
+        .update();
+  }
+
+  public boolean update(Connection c, long expectedVersion) {
+    Map<String, Object> params = parameters(c);
+    params.put("expectedVersion", expectedVersion);
+    return jdbc.sql(
+                "update connection set name = :name, visibility = :visibility, owner = :owner,"
+                    + " version = :version, updated_at = :updatedAt, updated_by = :updatedBy"
+                    + " where id = :id and organization_id = :org and version = :expectedVersion")
+            .params(params)
+            .update()
+        == 1;
+  }
+
+  public Optional<Connection> find(String organizationId, UUID id) {
+    return one("id = :id", Map.of("id", id, "org", organizationId), false);
+  }
+
+  public Optional<Connection> findForUpdate(String organizationId, UUID id) {
+    return one("id = :id", Map.of("id", id, "org", organizationId), true);
+  }
+
+  public Optional<Connection> findByKey(String organizationId, String key) {
+    return one("connection_key = :key", Map.of("key", key, "org", organizationId), false);
+  }
+
+  public List<Connection> list(String organizationId) {
+    return many("organization_id = :org", Map.of("org", organizationId));
+  }
+
+  public List<Connection> listByIntegration(String organizationId, UUID integrationId) {
+    return many(
+        "organization_id = :org and integration_id = :integrationId",
+        Map.of("org", organizationId, "integrationId", integrationId));
+  }
+
+  public boolean existsByKeyOrName(String organizationId, String key, String name, UUID exceptId) {
+    return jdbc.sql(
+            "select count(*) from connection where organization_id = :org and id <> :except"
+                + " and (connection_key = :key or lower(name) = lower(:name))")
+        .param("org", organizationId)
+        .param("key", key)
+        .param("name", name)
+        .param("except", exceptId == null ? new UUID(0, 0) : exceptId)
+        .query(Long.class)
+        .single()
+        > 0;
+  }
+
+  public void delete(String organizationId, UUID id) {
+    jdbc.sql("delete from connection where id = :id and organization_id = :org")
+        .param("id", id)
+        .param("org", organizationId)
+        .update();
+  }
+
+  public void upsertEnvironment(UUID connectionId, ConnectionEnvironment env) {
+    jdbc.sql(
+            "insert into connection_environment (connection_id, environment, settings, secret_fields_set,"
+                + " updated_at, updated_by) values (:id, :env, cast(:settings as jsonb), :secrets, :at, :by)"
+                + " on conflict (connection_id, environment) do update set settings = excluded.settings,"
+                + " secret_fields_set = excluded.secret_fields_set, updated_at = excluded.updated_at,"
+                + " updated_by = excluded.updated_by")
+        .param("id", connectionId)
+        .param("env", env.environment().name())
+        .param("settings", write(env.settings()))
+        .param("secrets", env.secretFieldsSet().stream().sorted().toArray(String[]::new))
+        .param("at", Timestamp.from(env.updatedAt()))
+        .param("by", env.updatedBy())
+        .update();
+  }
+
+  public void deleteEnvironment(UUID connectionId, Environment environment) {
+    jdbc.sql("delete from connection_environment where connection_id = :id and environment = :env")
+        .param("id", connectionId)
+        .param("env", environment.name())
+        .update();
+  }
+
+  /** Bumps version and audit columns after a change to one of the connection's environments. */
+  public boolean touch(UUID connectionId, long expectedVersion, java.time.Instant at, String by) {
+    return jdbc.sql(
+                "update connection set version = version + 1, updated_at = :at, updated_by = :by"
+                    + " where id = :id and version = :expected")
+            .param("id", connectionId)
+            .param("expected", expectedVersion)
+            .param("at", Timestamp.from(at))
+            .param("by", by)
+            .update()
+        == 1;
+  }
+
+  private Optional<Connection> one(String condition, Map<String, Object> params, boolean lock) {
+    return many(condition + " and organization_id = :org", params, lock).stream().findFirst();
+  }
+
+  private List<Connection> many(String condition, Map<String, Object> params) {
+    return many(condition, params, false);
+  }
+
+  private List<Connection> many(String condition, Map<String, Object> params, boolean lock) {
+    String sql =
+        "select " + COLUMNS + " from connection where " + condition + " order by lower(name)"
+            + (lock ? " for update" : "");
+    List<Row> rows =
+        jdbc.sql(sql)
+            .params(params)
+            .query(this::row)
+            .list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Map<Environment, ConnectionEnvironment>> environments =
+        environmentsOf(rows.stream().map(Row::id).toList());
+    return rows.stream()
+        .map(r -> r.toConnection(environments.getOrDefault(r.id(), Map.of())))
+        .toList();
+  }
+
+  private Map<UUID, Map<Environment, ConnectionEnvironment>> environmentsOf(List<UUID> ids) {
+    Map<UUID, Map<Environment, ConnectionEnvironment>> result = new LinkedHashMap<>();
+    jdbc.sql(
+            "select connection_id, environment, settings::text as settings, secret_fields_set, updated_at,"
+                + " updated_by from connection_environment where connection_id = any(:ids)")
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(
+            (rs, n) -> {
+              ConnectionEnvironment env =
+                  new ConnectionEnvironment(
+                      Environment.valueOf(rs.getString("environment")),
+                      read(rs.getString("settings")),
+                      new HashSet<>(Arrays.asList(strings(rs.getArray("secret_fields_set")))),
+                      rs.getTimestamp("updated_at").toInstant(),
+                      rs.getString("updated_by"));
+              result
+                  .computeIfAbsent(
+                      rs.getObject("connection_id", UUID.class), k -> new EnumMap<>(Environment.class))
+                  .put(env.environment(), env);
+              return env;
+            })
+        .list();
+    return result;
+  }
+
+  private static String[] strings(Array array) throws SQLException {
+    return array == null ? new String[0] : (String[]) array.getArray();
+  }
+
+  private String write(Map<String, Object> settings) {
+    try {
+      return json.writeValueAsString(settings);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize connection settings", e);
+    }
+  }
+
+  private Map<String, Object> read(String text) {
+    try {
+      return json.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored connection settings are not valid JSON", e);
+    }
+  }
+
+  private static Map<String, Object> parameters(Connection c) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("id", c.id());
+    p.put("org", c.organizationId());
+    p.put("key", c.key());
+    p.put("name", c.name());
+    p.put("integrationId", c.integrationId());
+    p.put("visibility", c.visibility().name());
+    p.put("owner", c.owner());
+    p.put("version", c.version());
+    p.put("createdAt", Timestamp.from(c.createdAt()));
+    p.put("createdBy", c.createdBy());
+    p.put("updatedAt", Timestamp.from(c.updatedAt()));
+    p.put("updatedBy", c.updatedBy());
+    return p;
+  }
+
+  private Row row(ResultSet rs, int n) throws SQLException {
+    return new Row(
+        rs.getObject("id", UUID.class),
+        rs.getString("organization_id"),
+        rs.getString("connection_key"),
+        rs.getString("name"),
+        rs.getObject("integration_id", UUID.class),
+        Visibility.valueOf(rs.getString("visibility")),
+        rs.getString("owner"),
+        rs.getLong("version"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getString("created_by"),
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getString("updated_by"));
+  }
+
+  private record Row(
+      UUID id,
+      String org,
+      String key,
+      String name,
+      UUID integrationId,
+      Visibility visibility,
+      String owner,
+      long version,
+      java.time.Instant createdAt,
+      String createdBy,
+      java.time.Instant updatedAt,
+      String updatedBy) {
+    Connection toConnection(Map<Environment, ConnectionEnvironment> environments) {
+      return new Connection(
+          id, org, key, name, integrationId, visibility, owner, version, createdAt, createdBy,
+          updatedAt, updatedBy, environments);
+    }
+  }
+}

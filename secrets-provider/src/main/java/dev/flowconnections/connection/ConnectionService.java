@@ -1,0 +1,313 @@
+package dev.flowconnections.connection;
+
+import dev.flowconnections.access.Actor;
+import dev.flowconnections.credential.CredentialLocation;
+import dev.flowconnections.credential.CredentialStore;
+import dev.flowconnections.credential.SecretValues;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.errors.ConflictException;
+import dev.flowconnections.errors.NotFoundException;
+import dev.flowconnections.errors.ValidationException;
+import dev.flowconnections.fields.FieldCatalog;
+import dev.flowconnections.fields.FieldDefinition;
+import dev.flowconnections.fields.FieldSchema;
+import dev.flowconnections.fields.FieldValidator;
+import dev.flowconnections.integration.Integration;
+import dev.flowconnections.integration.IntegrationRepository;
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.resolution.ResolutionInputsChanged;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Connections and their per-environment credentials. Any user manages connections; PERSONAL ones
+ * exist only for their owner (others get 404, so their names do not leak).
+ */
+public class ConnectionService {
+
+  private final ConnectionRepository connections;
+  private final IntegrationRepository integrations;
+  private final CredentialStore credentials;
+  private final ConnectionRemover remover;
+  private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  public ConnectionService(
+      ConnectionRepository connections,
+      IntegrationRepository integrations,
+      CredentialStore credentials,
+      ConnectionRemover remover,
+      TransactionTemplate tx,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.connections = connections;
+    this.integrations = integrations;
+    this.credentials = credentials;
+    this.remover = remover;
+    this.tx = tx;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public ConnectionView create(Actor actor, ConnectionDraft draft) {
+    ValidationException.Collector errors = new ValidationException.Collector();
+    if (draft.integrationId() == null) {
+      errors.add("integrationId", "is required");
+    }
+    requireName(draft.name(), errors);
+    if (draft.visibility() == null) {
+      errors.add("visibility", "is required; one of " + List.of(Visibility.values()));
+    }
+    String key = draft.key() == null || draft.key().isBlank() ? ConnectionKeys.fromName(nullToEmpty(draft.name())) : draft.key();
+    if (draft.name() != null && !draft.name().isBlank() && !ConnectionKeys.isValid(key)) {
+      errors.add(
+          draft.key() == null || draft.key().isBlank() ? "name" : "key",
+          "must yield a key of lowercase letters, digits and '-' (derived key: '" + key + "')");
+    }
+    errors.throwIfAny();
+    return tx.execute(
+        s -> {
+          Integration integration =
+              integrations
+                  .find(actor.organizationId(), draft.integrationId())
+                  .orElseThrow(() -> new ValidationException("integrationId", "no integration with this id exists"));
+          if (!integration.status().acceptsNewConnections()) {
+            throw new ValidationException(
+                "integrationId", "integration '" + integration.name() + "' is " + integration.status()
+                    + " and accepts no new connections");
+          }
+          String name = draft.name().trim();
+          if (connections.existsByKeyOrName(actor.organizationId(), key, name, null)) {
+            throw new ConflictException(
+                "name", "a connection named '" + name + "' or with key '" + key + "' already exists");
+          }
+          Instant now = clock.instant();
+          Connection connection =
+              new Connection(
+                  UUID.randomUUID(), actor.organizationId(), key, name, integration.id(), draft.visibility(),
+                  actor.username(), 1, now, actor.username(), now, actor.username(), Map.of());
+          connections.insert(connection);
+          return view(connection, integration);
+        });
+  }
+
+  public ConnectionView update(Actor actor, UUID id, ConnectionDraft draft) {
+    ValidationException.Collector errors = new ValidationException.Collector();
+    requireName(draft.name(), errors);
+    if (draft.version() == null) {
+      errors.add("version", "is required: send the version you last read");
+    }
+    errors.throwIfAny();
+    return tx.execute(
+        s -> {
+          Connection current = visible(actor, id, true);
+          if (draft.integrationId() != null && !draft.integrationId().equals(current.integrationId())) {
+            throw new ValidationException("integrationId", "cannot be changed; create a new connection instead");
+          }
+          if (draft.key() != null && !draft.key().isBlank() && !draft.key().equals(current.key())) {
+            throw new ValidationException("key", "cannot be changed: processes refer to the connection by it");
+          }
+          if (draft.version() != current.version()) {
+            throw ConflictException.staleVersion("connection", draft.version(), current.version());
+          }
+          String name = draft.name().trim();
+          if (connections.existsByKeyOrName(actor.organizationId(), current.key(), name, id)) {
+            throw new ConflictException("name", "a connection named '" + name + "' already exists");
+          }
+          Visibility visibility = draft.visibility() == null ? current.visibility() : draft.visibility();
+          Connection updated =
+              new Connection(
+                  id, current.organizationId(), current.key(), name, current.integrationId(), visibility,
+                  current.owner(), current.version() + 1, current.createdAt(), current.createdBy(),
+                  clock.instant(), actor.username(), current.environments());
+          if (!connections.update(updated, current.version())) {
+            throw ConflictException.staleVersion("connection", draft.version(), current.version() + 1);
+          }
+          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          return view(updated, integrationOf(updated));
+        });
+  }
+
+  /**
+   * Step 2 of the wizard, one environment row: non-secret fields replace stored ones (blank clears
+   * an optional one); a blank or absent secret field keeps the stored secret. Required fields must
+   * be set afterwards. With {@code version}, a stale version is a conflict.
+   */
+  public ConnectionView putEnvironment(
+      Actor actor, UUID id, Environment environment, Map<String, Object> fields, Long version) {
+    return tx.execute(
+        s -> {
+          Connection current = visible(actor, id, true);
+          if (version != null && version != current.version()) {
+            throw ConflictException.staleVersion("connection", version, current.version());
+          }
+          Integration integration = integrationOf(current);
+          FieldSchema schema = FieldCatalog.schemaFor(integration.type(), integration.authScheme());
+          String path = "fields.";
+          ValidationException.Collector errors = new ValidationException.Collector();
+          Map<String, Object> given = FieldValidator.normalize(schema.connectionFields(), fields, path, errors);
+          errors.throwIfAny();
+
+          ConnectionEnvironment stored = current.environments().get(environment);
+          Map<String, Object> settings = new LinkedHashMap<>(stored == null ? Map.of() : stored.settings());
+          Map<String, Object> secretUpdates = new LinkedHashMap<>();
+          given.forEach(
+              (name, value) -> {
+                FieldDefinition definition = schema.connectionField(name).orElseThrow();
+                if (definition.secret()) {
+                  if (value != null) {
+                    secretUpdates.put(name, value);
+                  }
+                } else if (value == null) {
+                  settings.remove(name);
+                } else {
+                  settings.put(name, value);
+                }
+              });
+          Set<String> secretNames = new HashSet<>(stored == null ? Set.of() : stored.secretFieldsSet());
+          secretNames.retainAll(schema.connectionFields().stream().filter(FieldDefinition::secret).map(FieldDefinition::name).toList());
+          secretNames.addAll(secretUpdates.keySet());
+          Set<String> present = new HashSet<>(secretNames);
+          present.addAll(settings.keySet());
+          FieldValidator.requirePresent(schema.connectionFields(), present, path, errors);
+          errors.throwIfAny();
+
+          CredentialLocation location = location(current, environment);
+          if (!secretUpdates.isEmpty() || stored == null) {
+            SecretValues base = stored == null ? SecretValues.empty() : credentials.read(location).orElse(SecretValues.empty());
+            Map<String, Object> kept = new LinkedHashMap<>(base.asMap());
+            kept.keySet().retainAll(secretNames);
+            credentials.write(location, SecretValues.of(kept).with(secretUpdates));
+          }
+          Instant now = clock.instant();
+          ConnectionEnvironment updated = new ConnectionEnvironment(environment, settings, secretNames, now, actor.username());
+          connections.upsertEnvironment(current.id(), updated);
+          touch(current, now, actor);
+          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          return view(reload(actor, id), integration);
+        });
+  }
+
+  /** Removes one environment's credentials; processes in that environment then fail closed. */
+  public ConnectionView deleteEnvironment(Actor actor, UUID id, Environment environment) {
+    return tx.execute(
+        s -> {
+          Connection current = visible(actor, id, true);
+          if (!current.environments().containsKey(environment)) {
+            throw new NotFoundException(
+                "connection '" + current.key() + "' has no credentials for " + environment);
+          }
+          credentials.delete(location(current, environment));
+          connections.deleteEnvironment(id, environment);
+          touch(current, clock.instant(), actor);
+          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          return view(reload(actor, id), integrationOf(current));
+        });
+  }
+
+  public ConnectionView get(Actor actor, UUID id) {
+    Connection connection = visible(actor, id, false);
+    return view(connection, integrationOf(connection));
+  }
+
+  public List<ConnectionView> list(Actor actor, String search, IntegrationType type, UUID integrationId) {
+    Map<UUID, Integration> byId = new LinkedHashMap<>();
+    integrations.list(actor.organizationId(), dev.flowconnections.integration.IntegrationFilter.all())
+        .forEach(i -> byId.put(i.id(), i));
+    String needle = search == null ? null : search.trim().toLowerCase(Locale.ROOT);
+    return connections.list(actor.organizationId()).stream()
+        .filter(c -> c.visibleTo(actor.username()))
+        .filter(c -> integrationId == null || integrationId.equals(c.integrationId()))
+        .map(c -> view(c, byId.get(c.integrationId())))
+        .filter(v -> type == null || v.integration().type() == type)
+        .filter(v -> needle == null || needle.isEmpty() || matches(v, needle))
+        .toList();
+  }
+
+  public void delete(Actor actor, UUID id) {
+    tx.executeWithoutResult(
+        s -> {
+          remover.remove(visible(actor, id, true));
+          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+        });
+  }
+
+  /** Status of every environment, computed from the stored field names against the current schema. */
+  public static Map<Environment, EnvironmentStatus> statuses(Connection connection, Integration integration) {
+    FieldSchema schema = FieldCatalog.schemaFor(integration.type(), integration.authScheme());
+    Map<Environment, EnvironmentStatus> result = new EnumMap<>(Environment.class);
+    for (Environment env : Environment.values()) {
+      ConnectionEnvironment stored = connection.environments().get(env);
+      if (stored == null) {
+        result.put(env, EnvironmentStatus.NOT_CONFIGURED);
+        continue;
+      }
+      Set<String> present = new HashSet<>(stored.secretFieldsSet());
+      present.addAll(stored.settings().keySet());
+      boolean complete =
+          schema.connectionFields().stream().filter(FieldDefinition::required).allMatch(f -> present.contains(f.name()));
+      result.put(env, complete ? EnvironmentStatus.CONFIGURED : EnvironmentStatus.INCOMPLETE);
+    }
+    return result;
+  }
+
+  private static boolean matches(ConnectionView v, String needle) {
+    return v.connection().name().toLowerCase(Locale.ROOT).contains(needle)
+        || v.connection().key().contains(needle)
+        || v.integration().name().toLowerCase(Locale.ROOT).contains(needle)
+        || v.integration().type().label().toLowerCase(Locale.ROOT).contains(needle);
+  }
+
+  private ConnectionView view(Connection connection, Integration integration) {
+    return new ConnectionView(connection, integration, statuses(connection, integration));
+  }
+
+  private void touch(Connection current, Instant now, Actor actor) {
+    if (!connections.touch(current.id(), current.version(), now, actor.username())) {
+      throw ConflictException.staleVersion("connection", current.version(), current.version() + 1);
+    }
+  }
+
+  private Connection reload(Actor actor, UUID id) {
+    return connections.find(actor.organizationId(), id).orElseThrow();
+  }
+
+  private Integration integrationOf(Connection connection) {
+    return integrations
+        .find(connection.organizationId(), connection.integrationId())
+        .orElseThrow(() -> new IllegalStateException("integration of connection " + connection.key() + " is missing"));
+  }
+
+  private Connection visible(Actor actor, UUID id, boolean lock) {
+    return (lock ? connections.findForUpdate(actor.organizationId(), id) : connections.find(actor.organizationId(), id))
+        .filter(c -> c.visibleTo(actor.username()))
+        .orElseThrow(() -> new NotFoundException("connection " + id + " does not exist"));
+  }
+
+  private static CredentialLocation location(Connection c, Environment environment) {
+    return new CredentialLocation(c.organizationId(), c.id(), c.key(), environment);
+  }
+
+  private static void requireName(String name, ValidationException.Collector errors) {
+    if (name == null || name.isBlank()) {
+      errors.add("name", "is required");
+    } else if (name.trim().length() > 200) {
+      errors.add("name", "must be at most 200 characters");
+    }
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,196 @@
+package dev.flowconnections.integration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.environment.Environment;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Integrations in PostgreSQL. Updates are conditional on the version (optimistic locking). */
+public class IntegrationRepository {
+
+  private static final String COLUMNS =
+      "id, organization_id, name, description, domain_vertical, type, scope, config_mode, auth_scheme,"
+          + " status, openapi_spec_url, config::text as config, version, created_at, created_by,"
+          + " updated_at, updated_by";
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public IntegrationRepository(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public void insert(Integration i) {
+    jdbc.sql(
+            "insert into integration (id, organization_id, name, description, domain_vertical, type, scope,"
+                + " config_mode, auth_scheme, status, openapi_spec_url, config, version, created_at,"
+                + " created_by, updated_at, updated_by) values (:id, :org, :name, :description, :vertical,"
+                + " :type, :scope, :mode, :auth, :status, :spec, cast(:config as jsonb), :version, :createdAt,"
+                + " :createdBy, :updatedAt, :updatedBy)")
+        .params(parameters(i))
+        .update();
+  }
+
+  /** Writes {@code i} if the stored version is still {@code expectedVersion}; false otherwise. */
+  public boolean update(Integration i, long expectedVersion) {
+    Map<String, Object> params = parameters(i);
+    params.put("expectedVersion", expectedVersion);
+    return jdbc.sql(
+                "update integration set name = :name, description = :description, domain_vertical = :vertical,"
+                    + " scope = :scope, config_mode = :mode, auth_scheme = :auth, status = :status,"
+                    + " openapi_spec_url = :spec, config = cast(:config as jsonb), version = :version,"
+                    + " updated_at = :updatedAt, updated_by = :updatedBy"
+                    + " where id = :id and organization_id = :org and version = :expectedVersion")
+            .params(params)
+            .update()
+        == 1;
+  }
+
+  public Optional<Integration> find(String organizationId, UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from integration where id = :id and organization_id = :org")
+        .param("id", id)
+        .param("org", organizationId)
+        .query(this::map)
+        .optional();
+  }
+
+  /** Locks the row for the rest of the transaction, so checks and writes see one state. */
+  public Optional<Integration> findForUpdate(String organizationId, UUID id) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from integration where id = :id and organization_id = :org for update")
+        .param("id", id)
+        .param("org", organizationId)
+        .query(this::map)
+        .optional();
+  }
+
+  public List<Integration> list(String organizationId, IntegrationFilter filter) {
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from integration where organization_id = :org");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("org", organizationId);
+    if (filter.search() != null && !filter.search().isBlank()) {
+      // "search by name or type": the type matches on its enum name and its label
+      sql.append(
+          " and (name ilike :search or description ilike :search or type ilike :search or type = any(:types))");
+      params.put("search", "%" + filter.search().replace("%", "\\%").replace("_", "\\_") + "%");
+      params.put("types", typesMatchingLabel(filter.search()));
+    }
+    if (filter.type() != null) {
+      sql.append(" and type = :type");
+      params.put("type", filter.type().name());
+    }
+    if (filter.scope() != null) {
+      sql.append(" and scope = :scope");
+      params.put("scope", filter.scope().name());
+    }
+    sql.append(" order by lower(name)");
+    return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+  }
+
+  public boolean existsByName(String organizationId, String name, UUID exceptId) {
+    return jdbc.sql(
+            "select count(*) from integration where organization_id = :org and lower(name) = lower(:name)"
+                + " and id <> :except")
+        .param("org", organizationId)
+        .param("name", name)
+        .param("except", exceptId == null ? new UUID(0, 0) : exceptId)
+        .query(Long.class)
+        .single()
+        > 0;
+  }
+
+  public void delete(String organizationId, UUID id) {
+    jdbc.sql("delete from integration where id = :id and organization_id = :org")
+        .param("id", id)
+        .param("org", organizationId)
+        .update();
+  }
+
+  private static String[] typesMatchingLabel(String search) {
+    String needle = search.trim().toLowerCase(java.util.Locale.ROOT);
+    return java.util.Arrays.stream(IntegrationType.values())
+        .filter(t -> t.label().toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .map(Enum::name)
+        .toArray(String[]::new);
+  }
+
+  private Map<String, Object> parameters(Integration i) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("id", i.id());
+    p.put("org", i.organizationId());
+    p.put("name", i.name());
+    p.put("description", i.description());
+    p.put("vertical", i.domainVertical());
+    p.put("type", i.type().name());
+    p.put("scope", i.scope().name());
+    p.put("mode", i.configMode().name());
+    p.put("auth", i.authScheme().name());
+    p.put("status", i.status().name());
+    p.put("spec", i.openApiSpecUrl());
+    p.put("config", writeConfig(i.config()));
+    p.put("version", i.version());
+    p.put("createdAt", Timestamp.from(i.createdAt()));
+    p.put("createdBy", i.createdBy());
+    p.put("updatedAt", Timestamp.from(i.updatedAt()));
+    p.put("updatedBy", i.updatedBy());
+    return p;
+  }
+
+  private String writeConfig(IntegrationConfig config) {
+    Map<String, Object> stored = new LinkedHashMap<>();
+    stored.put("shared", config.shared());
+    stored.put("environments", config.environments());
+    try {
+      return json.writeValueAsString(stored);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize integration configuration", e);
+    }
+  }
+
+  private IntegrationConfig readConfig(String text) {
+    try {
+      StoredConfig stored = json.readValue(text, new TypeReference<StoredConfig>() {});
+      Map<Environment, Map<String, Object>> environments = new EnumMap<>(Environment.class);
+      if (stored.environments() != null) {
+        environments.putAll(stored.environments());
+      }
+      return new IntegrationConfig(stored.shared(), environments);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored integration configuration is not valid JSON", e);
+    }
+  }
+
+  private record StoredConfig(Map<String, Object> shared, Map<Environment, Map<String, Object>> environments) {}
+
+  private Integration map(ResultSet rs, int row) throws SQLException {
+    return new Integration(
+        rs.getObject("id", UUID.class),
+        rs.getString("organization_id"),
+        rs.getString("name"),
+        rs.getString("description"),
+        rs.getString("domain_vertical"),
+        IntegrationType.valueOf(rs.getString("type")),
+        IntegrationScope.valueOf(rs.getString("scope")),
+        ConfigMode.valueOf(rs.getString("config_mode")),
+        AuthScheme.valueOf(rs.getString("auth_scheme")),
+        LifecycleStatus.valueOf(rs.getString("status")),
+        rs.getString("openapi_spec_url"),
+        readConfig(rs.getString("config")),
+        rs.getLong("version"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getString("created_by"),
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getString("updated_by"));
+  }
+}

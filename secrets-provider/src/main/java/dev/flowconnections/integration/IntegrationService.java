@@ -1,0 +1,201 @@
+package dev.flowconnections.integration;
+
+import dev.flowconnections.access.AccessDeniedException;
+import dev.flowconnections.access.Actor;
+import dev.flowconnections.connection.Connection;
+import dev.flowconnections.connection.ConnectionRemover;
+import dev.flowconnections.connection.ConnectionRepository;
+import dev.flowconnections.errors.ConflictException;
+import dev.flowconnections.errors.NotFoundException;
+import dev.flowconnections.errors.ValidationException;
+import dev.flowconnections.fields.FieldCatalog;
+import dev.flowconnections.fields.FieldSchema;
+import dev.flowconnections.resolution.ResolutionInputsChanged;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Rules for integration definitions: who may change them, what may change, what a delete affects. */
+public class IntegrationService {
+
+  private final IntegrationRepository integrations;
+  private final ConnectionRepository connections;
+  private final ConnectionRemover connectionRemover;
+  private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  public IntegrationService(
+      IntegrationRepository integrations,
+      ConnectionRepository connections,
+      ConnectionRemover connectionRemover,
+      TransactionTemplate tx,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.integrations = integrations;
+    this.connections = connections;
+    this.connectionRemover = connectionRemover;
+    this.tx = tx;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public Integration create(Actor actor, IntegrationDraft draft) {
+    actor.requireAdmin("create integrations");
+    ValidationException.Collector errors = new ValidationException.Collector();
+    IntegrationDraftValidator.requireCreateFields(draft, errors);
+    errors.throwIfAny();
+    IntegrationConfig config = IntegrationDraftValidator.validate(draft, draft.type(), draft.authScheme(), errors);
+    LifecycleStatus status = draft.status() == null ? LifecycleStatus.ACTIVE : draft.status();
+    errors.throwIfAny();
+    Instant now = clock.instant();
+    Integration integration =
+        new Integration(
+            UUID.randomUUID(),
+            actor.organizationId(),
+            draft.name().trim(),
+            blankToNull(draft.description()),
+            blankToNull(draft.domainVertical()),
+            draft.type(),
+            draft.scope() == null ? IntegrationScope.ORGANIZATION : draft.scope(),
+            draft.configMode() == null ? ConfigMode.SAME_FOR_ALL : draft.configMode(),
+            draft.authScheme() == null ? AuthScheme.NONE : draft.authScheme(),
+            status,
+            blankToNull(draft.openApiSpecUrl()),
+            config,
+            1,
+            now,
+            actor.username(),
+            now,
+            actor.username());
+    requireScopeAllowed(actor, integration.scope());
+    return tx.execute(
+        s -> {
+          if (integrations.existsByName(actor.organizationId(), integration.name(), null)) {
+            throw new ConflictException("name", "an integration named '" + integration.name() + "' already exists");
+          }
+          integrations.insert(integration);
+          return integration;
+        });
+  }
+
+  public Integration update(Actor actor, UUID id, IntegrationDraft draft) {
+    actor.requireAdmin("change integrations");
+    return tx.execute(
+        s -> {
+          Integration current = find(actor, id, true);
+          ValidationException.Collector errors = new ValidationException.Collector();
+          if (draft.version() == null) {
+            errors.add("version", "is required: send the version you last read");
+          }
+          if (draft.type() != null && draft.type() != current.type()) {
+            errors.add("type", "cannot be changed after creation (is " + current.type() + ")");
+          }
+          if (draft.name() == null || draft.name().isBlank()) {
+            errors.add("name", "is required");
+          }
+          LifecycleStatus status = draft.status() == null ? current.status() : draft.status();
+          if (!current.status().allowedNext().contains(status)) {
+            errors.add("status", "cannot change from " + current.status() + " to " + status);
+          }
+          AuthScheme scheme = draft.authScheme() == null ? current.authScheme() : draft.authScheme();
+          ConfigMode mode = draft.configMode() == null ? current.configMode() : draft.configMode();
+          IntegrationDraft effective = draft.configMode() == null ? withMode(draft, mode) : draft;
+          errors.throwIfAny();
+          IntegrationConfig config = IntegrationDraftValidator.validate(effective, current.type(), scheme, errors);
+          errors.throwIfAny();
+          if (draft.version() != current.version()) {
+            throw ConflictException.staleVersion("integration", draft.version(), current.version());
+          }
+          IntegrationScope scope = draft.scope() == null ? current.scope() : draft.scope();
+          if (scope != current.scope()) {
+            requireScopeAllowed(actor, scope);
+          }
+          if (integrations.existsByName(actor.organizationId(), draft.name().trim(), id)) {
+            throw new ConflictException("name", "an integration named '" + draft.name().trim() + "' already exists");
+          }
+          Integration updated =
+              new Integration(
+                  id, current.organizationId(), draft.name().trim(), blankToNull(draft.description()),
+                  blankToNull(draft.domainVertical()), current.type(), scope, mode, scheme, status,
+                  blankToNull(draft.openApiSpecUrl()), config, current.version() + 1, current.createdAt(),
+                  current.createdBy(), clock.instant(), actor.username());
+          if (!integrations.update(updated, current.version())) {
+            throw ConflictException.staleVersion("integration", draft.version(), current.version() + 1);
+          }
+          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          return updated;
+        });
+  }
+
+  public Integration get(Actor actor, UUID id) {
+    return find(actor, id, false);
+  }
+
+  public List<Integration> list(Actor actor, IntegrationFilter filter) {
+    return integrations.list(actor.organizationId(), filter);
+  }
+
+  public FieldSchema fields(Actor actor, UUID id) {
+    Integration integration = get(actor, id);
+    return FieldCatalog.schemaFor(integration.type(), integration.authScheme());
+  }
+
+  /** The connections a delete would remove, visible or not: an admin must see the whole impact. */
+  public List<Connection> impactOfDelete(Actor actor, UUID id) {
+    find(actor, id, false);
+    return connections.listByIntegration(actor.organizationId(), id);
+  }
+
+  /**
+   * Deletes the integration. With connections it answers 409 listing them, unless {@code force},
+   * which deletes those connections and their credentials too.
+   */
+  public List<Connection> delete(Actor actor, UUID id, boolean force) {
+    actor.requireAdmin("delete integrations");
+    return tx.execute(
+        s -> {
+          Integration current = find(actor, id, true);
+          if (current.scope() == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
+            throw new AccessDeniedException("only super admins may delete System integrations");
+          }
+          List<Connection> affected = connections.listByIntegration(actor.organizationId(), id);
+          if (!affected.isEmpty() && !force) {
+            throw new ConflictException(
+                "force",
+                "integration '" + current.name() + "' is used by " + affected.size()
+                    + " connection(s); delete with force=true to remove them too",
+                Map.of("connections", affected.stream().map(c -> Map.of("id", c.id(), "key", c.key(), "name", c.name())).toList()));
+          }
+          affected.forEach(connectionRemover::remove);
+          integrations.delete(actor.organizationId(), id);
+          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          return affected;
+        });
+  }
+
+  private Integration find(Actor actor, UUID id, boolean lock) {
+    return (lock ? integrations.findForUpdate(actor.organizationId(), id) : integrations.find(actor.organizationId(), id))
+        .orElseThrow(() -> new NotFoundException("integration " + id + " does not exist"));
+  }
+
+  private static void requireScopeAllowed(Actor actor, IntegrationScope scope) {
+    if (scope == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
+      throw new AccessDeniedException("only super admins may define System integrations");
+    }
+  }
+
+  private static IntegrationDraft withMode(IntegrationDraft d, ConfigMode mode) {
+    return new IntegrationDraft(
+        d.name(), d.description(), d.domainVertical(), d.type(), d.scope(), mode, d.authScheme(),
+        d.status(), d.openApiSpecUrl(), d.config(), d.environments(), d.version());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.flowconnections.resolution;
+
+import dev.flowconnections.credential.SecretValues;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.integration.AuthScheme;
+import dev.flowconnections.integration.IntegrationType;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a worker needs to call the external system in one environment: non-secret settings
+ * (integration configuration overlaid by the connection's own settings) and the secret values, with
+ * every {@code @@SECRET:KEY@@} already expanded. {@link #toString()} shows no value.
+ */
+public record ResolvedConnection(
+    String key,
+    String integrationName,
+    IntegrationType type,
+    AuthScheme authScheme,
+    Environment environment,
+    Map<String, Object> settings,
+    SecretValues secrets) {
+
+  public ResolvedConnection {
+    settings = Map.copyOf(settings);
+  }
+
+  /** A text field from the secrets or, failing that, the settings. */
+  public Optional<String> text(String field) {
+    Optional<String> secret = secrets.text(field);
+    if (secret.isPresent()) {
+      return secret;
+    }
+    Object value = settings.get(field);
+    return value == null || value instanceof Map<?, ?> ? Optional.empty() : Optional.of(String.valueOf(value));
+  }
+
+  /** A text field that must be present; its absence is a configuration error naming the field. */
+  public String requireText(String field) {
+    return text(field)
+        .orElseThrow(
+            () -> new ConnectionResolutionException(
+                "connection '" + key + "' has no value for '" + field + "' in " + environment));
+  }
+
+  @Override
+  public String toString() {
+    return "ResolvedConnection[key=" + key + ", type=" + type + ", auth=" + authScheme + ", environment="
+        + environment + ", settings=" + settings.keySet() + ", secrets=" + secrets + "]";
+  }
+}

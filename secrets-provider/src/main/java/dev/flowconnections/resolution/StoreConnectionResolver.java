@@ -1,0 +1,129 @@
+package dev.flowconnections.resolution;
+
+import dev.flowconnections.connection.Connection;
+import dev.flowconnections.connection.ConnectionEnvironment;
+import dev.flowconnections.connection.ConnectionRepository;
+import dev.flowconnections.connection.ConnectionService;
+import dev.flowconnections.connection.EnvironmentStatus;
+import dev.flowconnections.credential.CredentialLocation;
+import dev.flowconnections.credential.CredentialStore;
+import dev.flowconnections.credential.SecretValues;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.fields.FieldCatalog;
+import dev.flowconnections.fields.FieldDefinition;
+import dev.flowconnections.integration.Integration;
+import dev.flowconnections.integration.IntegrationRepository;
+import dev.flowconnections.secret.OrgSecretRepository;
+import dev.flowconnections.secret.SecretReferences;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds a {@link ResolvedConnection} for exactly the requested environment. There is no fallback:
+ * a connection without credentials for PRODUCTION fails in PRODUCTION, whatever other environments
+ * hold. Uncached; see {@link CachingConnectionResolver}.
+ */
+public class StoreConnectionResolver implements ConnectionResolver {
+
+  private final ConnectionRepository connections;
+  private final IntegrationRepository integrations;
+  private final CredentialStore credentials;
+  private final OrgSecretRepository orgSecrets;
+
+  public StoreConnectionResolver(
+      ConnectionRepository connections,
+      IntegrationRepository integrations,
+      CredentialStore credentials,
+      OrgSecretRepository orgSecrets) {
+    this.connections = connections;
+    this.integrations = integrations;
+    this.credentials = credentials;
+    this.orgSecrets = orgSecrets;
+  }
+
+  @Override
+  public ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment) {
+    Connection connection =
+        connections
+            .findByKey(organizationId, connectionKey)
+            .orElseThrow(() -> new ConnectionResolutionException("connection '" + connectionKey + "' does not exist"));
+    Integration integration =
+        integrations
+            .find(organizationId, connection.integrationId())
+            .orElseThrow(() -> new ConnectionResolutionException(
+                "connection '" + connectionKey + "' refers to a deleted integration"));
+    ConnectionEnvironment stored = connection.environments().get(environment);
+    if (stored == null) {
+      throw new ConnectionResolutionException(
+          "connection '" + connectionKey + "' has no credentials for " + environment);
+    }
+    if (ConnectionService.statuses(connection, integration).get(environment) != EnvironmentStatus.CONFIGURED) {
+      throw new ConnectionResolutionException(
+          "connection '" + connectionKey + "' is incomplete for " + environment + ": missing "
+              + missingFields(integration, stored));
+    }
+    Map<String, Object> config =
+        integration
+            .config()
+            .forEnvironment(integration.configMode(), environment)
+            .orElseThrow(() -> new ConnectionResolutionException(
+                "integration '" + integration.name() + "' of connection '" + connectionKey
+                    + "' has no configuration for " + environment));
+
+    SecretValues secrets = SecretValues.empty();
+    if (!stored.secretFieldsSet().isEmpty()) {
+      secrets =
+          credentials
+              .read(new CredentialLocation(organizationId, connection.id(), connection.key(), environment))
+              .orElseThrow(() -> new ConnectionResolutionException(
+                  "credentials of connection '" + connectionKey + "' for " + environment
+                      + " are missing from the " + credentials.name() + " credential store"));
+    }
+    Map<String, Object> settings = new LinkedHashMap<>(config);
+    settings.putAll(stored.settings());
+    return new ResolvedConnection(
+        connection.key(),
+        integration.name(),
+        integration.type(),
+        integration.authScheme(),
+        environment,
+        expand(settings, organizationId, connectionKey, environment),
+        SecretValues.of(expand(secrets.asMap(), organizationId, connectionKey, environment)));
+  }
+
+  private Map<String, Object> expand(
+      Map<String, Object> values, String organizationId, String connectionKey, Environment environment) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    values.forEach((field, value) -> {
+      try {
+        if (value instanceof String s) {
+          result.put(field, expandOne(s, organizationId));
+        } else if (value instanceof Map<?, ?> map) {
+          Map<String, String> entries = new LinkedHashMap<>();
+          map.forEach((k, v) -> entries.put(String.valueOf(k), expandOne(String.valueOf(v), organizationId)));
+          result.put(field, entries);
+        } else {
+          result.put(field, value);
+        }
+      } catch (SecretReferences.UnknownSecretException e) {
+        throw new ConnectionResolutionException(
+            "field '" + field + "' of connection '" + connectionKey + "' in " + environment
+                + " references unknown secret '" + e.key() + "'");
+      }
+    });
+    return result;
+  }
+
+  private String expandOne(String value, String organizationId) {
+    return SecretReferences.expand(value, key -> orgSecrets.value(organizationId, key));
+  }
+
+  private static String missingFields(Integration integration, ConnectionEnvironment stored) {
+    return FieldCatalog.schemaFor(integration.type(), integration.authScheme()).connectionFields().stream()
+        .filter(FieldDefinition::required)
+        .map(FieldDefinition::name)
+        .filter(name -> !stored.secretFieldsSet().contains(name) && !stored.settings().containsKey(name))
+        .toList()
+        .toString();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.flowconnections.secretprovider;
+
+import dev.flowconnections.resolution.ConnectionResolutionException;
+import dev.flowconnections.resolution.ConnectionResolver;
+import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.secret.OrgSecretRepository;
+import io.camunda.connector.api.secret.SecretContext;
+import io.camunda.connector.api.secret.SecretProvider;
+
+/**
+ * Lets any Camunda connector use connections and org secrets through placeholders:
+ *
+ * <ul>
+ *   <li>{@code {{secrets.connections.<key>.<field>}}}, e.g. {@code connections.sales-crm.token}, and
+ *       {@code connections.<key>.headers.<Header-Name>} for one entry of a key-value field;
+ *   <li>{@code {{secrets.<KEY>}}} for an organization secret.
+ * </ul>
+ *
+ * Values come from the runtime's environment only. A connection that exists but cannot serve this
+ * environment throws (fail closed) instead of answering null, which would let another provider
+ * answer; an unknown org secret answers null, as the SecretProvider contract asks.
+ */
+public class ConnectionsSecretProvider implements SecretProvider {
+
+  static final String PREFIX = "connections.";
+
+  private final ConnectionResolver resolver;
+  private final OrgSecretRepository orgSecrets;
+  private final RuntimeEnvironment runtime;
+
+  public ConnectionsSecretProvider(
+      ConnectionResolver resolver, OrgSecretRepository orgSecrets, RuntimeEnvironment runtime) {
+    this.resolver = resolver;
+    this.orgSecrets = orgSecrets;
+    this.runtime = runtime;
+  }
+
+  @Override
+  public String getSecret(String name, SecretContext context) {
+    String organizationId = runtime.organizationFor(context == null ? null : context.tenantId());
+    if (name.startsWith(PREFIX)) {
+      return connectionField(organizationId, name.substring(PREFIX.length()));
+    }
+    return orgSecrets.value(organizationId, name).orElse(null);
+  }
+
+  private String connectionField(String organizationId, String reference) {
+    int dot = reference.indexOf('.');
+    if (dot <= 0 || dot == reference.length() - 1) {
+      throw new ConnectionResolutionException(
+          "secret reference 'connections." + reference + "' must have the form connections.<key>.<field>");
+    }
+    String key = reference.substring(0, dot);
+    String field = reference.substring(dot + 1);
+    ResolvedConnection connection = resolver.resolve(organizationId, key, runtime.environment());
+    int entryDot = field.indexOf('.');
+    if (entryDot > 0) {
+      String mapField = field.substring(0, entryDot);
+      String entry = field.substring(entryDot + 1);
+      return connection
+          .secrets()
+          .map(mapField)
+          .map(m -> m.get(entry))
+          .orElseThrow(() -> unknownField(key, field));
+    }
+    return connection.text(field).orElseThrow(() -> unknownField(key, field));
+  }
+
+  private ConnectionResolutionException unknownField(String key, String field) {
+    return new ConnectionResolutionException(
+        "connection '" + key + "' has no field '" + field + "' in " + runtime.environment());
+  }
+}

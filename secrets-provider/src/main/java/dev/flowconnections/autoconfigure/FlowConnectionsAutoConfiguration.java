@@ -51,7 +51,8 @@ public class FlowConnectionsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   Clock flowConnectionsClock() {
-    return Clock.systemUTC();
+    // PostgreSQL keeps microseconds; a coarser clock makes returned and re-read timestamps equal
+    return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
   }
 
   @Bean

@@ -30,6 +30,10 @@ public class ValidationException extends RuntimeException {
       return this;
     }
 
+    public boolean hasErrorFor(String field) {
+      return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+
     public boolean isEmpty() {
       return errors.isEmpty();
     }

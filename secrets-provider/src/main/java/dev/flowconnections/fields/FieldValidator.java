@@ -61,7 +61,8 @@ public final class FieldValidator {
       String path,
       ValidationException.Collector errors) {
     for (FieldDefinition d : definitions) {
-      if (d.required() && !present.contains(d.name())) {
+      // an invalid value was reported already; "is required" on top would only confuse
+      if (d.required() && !present.contains(d.name()) && !errors.hasErrorFor(path + d.name())) {
         errors.add(path + d.name(), "is required");
       }
     }

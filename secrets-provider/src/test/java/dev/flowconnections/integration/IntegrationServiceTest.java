@@ -1,0 +1,142 @@
+package dev.flowconnections.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowconnections.access.AccessDeniedException;
+import dev.flowconnections.connection.Visibility;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.errors.ConflictException;
+import dev.flowconnections.errors.NotFoundException;
+import dev.flowconnections.errors.ValidationException;
+import dev.flowconnections.integration.IntegrationDraft.EnvironmentConfigDraft;
+import dev.flowconnections.testsupport.DatabaseTest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IntegrationServiceTest extends DatabaseTest {
+
+  @Test
+  void createsWithDefaultsAndAppliesFieldDefaults() {
+    Integration created =
+        restIntegration(AuthScheme.API_KEY, Map.of("baseUrl", "https://api.example.com"));
+
+    assertThat(created.status()).isEqualTo(LifecycleStatus.ACTIVE);
+    assertThat(created.scope()).isEqualTo(IntegrationScope.ORGANIZATION);
+    assertThat(created.config().shared())
+        .containsEntry("apiKeyName", "X-API-Key")
+        .containsEntry("apiKeyLocation", "HEADER");
+    assertThat(integrations.get(modeler, created.id())).isEqualTo(created);
+  }
+
+  @Test
+  void namesEveryInvalidField() {
+    IntegrationDraft draft =
+        new IntegrationDraft(unique("Bad"), null, null, IntegrationType.REST_API, null, ConfigMode.SAME_FOR_ALL,
+            AuthScheme.API_KEY, null, null, Map.of("baseUrl", "ftp://nope", "apiKeyLocation", "BODY", "colour", "red"),
+            null, null);
+
+    assertThatThrownBy(() -> integrations.create(admin, draft))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(f -> f.field())
+            .containsExactlyInAnyOrder("config.baseUrl", "config.apiKeyLocation", "config.colour"));
+  }
+
+  @Test
+  void perEnvironmentConfigCopiesFromAnotherEnvironment() {
+    Map<Environment, EnvironmentConfigDraft> envs = new LinkedHashMap<>();
+    envs.put(Environment.STAGING, new EnvironmentConfigDraft(null, Map.of("baseUrl", "https://staging.example.com", "apiKeyName", "X-Token")));
+    envs.put(Environment.PRODUCTION, new EnvironmentConfigDraft(Environment.STAGING, Map.of("baseUrl", "https://api.example.com")));
+    Integration created =
+        integrations.create(admin, new IntegrationDraft(unique("PerEnv"), null, null, IntegrationType.REST_API, null,
+            ConfigMode.PER_ENVIRONMENT, AuthScheme.API_KEY, null, null, null, envs, null));
+
+    assertThat(created.config().forEnvironment(ConfigMode.PER_ENVIRONMENT, Environment.PRODUCTION).orElseThrow())
+        .containsEntry("baseUrl", "https://api.example.com")
+        .containsEntry("apiKeyName", "X-Token");
+    assertThat(created.config().forEnvironment(ConfigMode.PER_ENVIRONMENT, Environment.DEVELOPMENT)).isEmpty();
+  }
+
+  @Test
+  void copyFromMustNameAConfiguredEnvironment() {
+    Map<Environment, EnvironmentConfigDraft> envs =
+        Map.of(Environment.PRODUCTION, new EnvironmentConfigDraft(Environment.QA, Map.of()));
+    IntegrationDraft draft = new IntegrationDraft(unique("Copy"), null, null, IntegrationType.REST_API, null,
+        ConfigMode.PER_ENVIRONMENT, AuthScheme.NONE, null, null, null, envs, null);
+
+    assertThatThrownBy(() -> integrations.create(admin, draft))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .extracting(f -> f.field()).contains("environments.PRODUCTION.copyFrom"));
+  }
+
+  @Test
+  void typeCannotChangeAndStaleVersionsConflict() {
+    Integration created = bearerIntegration();
+    IntegrationDraft typeChange = update(created, IntegrationType.DATABASE, created.version());
+    assertThatThrownBy(() -> integrations.update(admin, created.id(), typeChange))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("type"));
+
+    Integration renamed = integrations.update(admin, created.id(), update(created, null, created.version()));
+    assertThat(renamed.version()).isEqualTo(created.version() + 1);
+
+    assertThatThrownBy(() -> integrations.update(admin, created.id(), update(created, null, created.version())))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("stale");
+    assertThat(integrations.get(admin, created.id())).isEqualTo(renamed);
+  }
+
+  @Test
+  void onlyAdminsWriteAndOnlySuperAdminsOwnSystemIntegrations() {
+    assertThatThrownBy(() -> integrations.create(modeler, new IntegrationDraft(unique("X"), null, null,
+            IntegrationType.REST_API, null, null, null, null, null, Map.of("baseUrl", "https://x.example"), null, null)))
+        .isInstanceOf(AccessDeniedException.class);
+
+    IntegrationDraft system = new IntegrationDraft(unique("Sys"), null, null, IntegrationType.REST_API,
+        IntegrationScope.SYSTEM, null, null, null, null, Map.of("baseUrl", "https://sys.example"), null, null);
+    assertThatThrownBy(() -> integrations.create(admin, system)).isInstanceOf(AccessDeniedException.class);
+    Integration created = integrations.create(superAdmin, system);
+    assertThatThrownBy(() -> integrations.delete(admin, created.id(), false)).isInstanceOf(AccessDeniedException.class);
+    integrations.delete(superAdmin, created.id(), false);
+    assertThatThrownBy(() -> integrations.get(admin, created.id())).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void deletingAnIntegrationInUseShowsTheImpactUnlessForced() {
+    Integration created = bearerIntegration();
+    var connection = connection(modeler, created, Visibility.PERSONAL);
+
+    assertThatThrownBy(() -> integrations.delete(admin, created.id(), false))
+        .isInstanceOfSatisfying(ConflictException.class, e ->
+            assertThat(e.details().get("connections").toString()).contains(connection.connection().key()));
+    assertThat(integrations.impactOfDelete(admin, created.id())).hasSize(1);
+
+    assertThat(integrations.delete(admin, created.id(), true)).hasSize(1);
+    assertThatThrownBy(() -> connections.get(modeler, connection.connection().id())).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void searchMatchesNameAndTypeLabel() {
+    Integration created = bearerIntegration();
+
+    assertThat(integrations.list(admin, new IntegrationFilter(created.name(), null, null))).containsExactly(created);
+    assertThat(integrations.list(admin, new IntegrationFilter("rest api", null, null))).contains(created);
+    assertThat(integrations.list(admin, new IntegrationFilter(null, IntegrationType.DATABASE, null))).doesNotContain(created);
+    assertThat(integrations.list(admin, new IntegrationFilter(null, null, IntegrationScope.SYSTEM))).doesNotContain(created);
+  }
+
+  @Test
+  void aPublishedIntegrationNeverReturnsToDraft() {
+    Integration created = bearerIntegration();
+    IntegrationDraft toDraft = new IntegrationDraft(created.name(), null, null, null, null, null, null,
+        LifecycleStatus.DRAFT, null, created.config().shared(), null, created.version());
+
+    assertThatThrownBy(() -> integrations.update(admin, created.id(), toDraft))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("status"));
+  }
+
+  private static IntegrationDraft update(Integration i, IntegrationType type, long version) {
+    return new IntegrationDraft(i.name() + "!", i.description(), null, type, null, null, null, null, null,
+        i.config().shared(), null, version);
+  }
+}

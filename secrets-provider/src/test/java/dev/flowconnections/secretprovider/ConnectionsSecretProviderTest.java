@@ -1,0 +1,67 @@
+package dev.flowconnections.secretprovider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowconnections.connection.ConnectionView;
+import dev.flowconnections.connection.Visibility;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.integration.AuthScheme;
+import dev.flowconnections.resolution.ConnectionResolutionException;
+import dev.flowconnections.secret.OrgSecretService;
+import dev.flowconnections.testsupport.DatabaseTest;
+import io.camunda.connector.api.secret.SecretContext;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The test context runs as a PRODUCTION runtime. */
+class ConnectionsSecretProviderTest extends DatabaseTest {
+
+  private static final SecretContext DEFAULT_TENANT = new SecretContext("");
+
+  @Autowired ConnectionsSecretProvider provider;
+  @Autowired OrgSecretService secrets;
+
+  @Test
+  void resolvesConnectionFieldsForTheRuntimeEnvironment() {
+    ConnectionView c = connection(modeler, restIntegration(AuthScheme.BASIC, Map.of("baseUrl", "https://api.example.com")), Visibility.ORGANIZATION);
+    connections.putEnvironment(modeler, c.connection().id(), Environment.DEVELOPMENT, Map.of("username", "dev", "password", "dev-pass"), null);
+    connections.putEnvironment(modeler, c.connection().id(), Environment.PRODUCTION, Map.of("username", "prod", "password", "prod-pass"), null);
+    String prefix = "connections." + c.connection().key() + ".";
+
+    assertThat(provider.getSecret(prefix + "password", DEFAULT_TENANT)).isEqualTo("prod-pass");
+    assertThat(provider.getSecret(prefix + "username", DEFAULT_TENANT)).isEqualTo("prod");
+    assertThat(provider.getSecret(prefix + "baseUrl", DEFAULT_TENANT)).isEqualTo("https://api.example.com");
+  }
+
+  @Test
+  void resolvesOneEntryOfAKeyValueField() {
+    ConnectionView c = connection(modeler, restIntegration(AuthScheme.CUSTOM_HEADERS, Map.of("baseUrl", "https://api.example.com")), Visibility.ORGANIZATION);
+    connections.putEnvironment(modeler, c.connection().id(), Environment.PRODUCTION, Map.of("headers", Map.of("X-Api-Key", "hk-1")), null);
+
+    assertThat(provider.getSecret("connections." + c.connection().key() + ".headers.X-Api-Key", DEFAULT_TENANT)).isEqualTo("hk-1");
+  }
+
+  @Test
+  void failsClosedInsteadOfLettingAnotherProviderAnswer() {
+    ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
+    connections.putEnvironment(modeler, c.connection().id(), Environment.DEVELOPMENT, Map.of("token", "dev-token"), null);
+
+    assertThatThrownBy(() -> provider.getSecret("connections." + c.connection().key() + ".token", DEFAULT_TENANT))
+        .isInstanceOf(ConnectionResolutionException.class)
+        .hasMessage("connection '" + c.connection().key() + "' has no credentials for PRODUCTION");
+    assertThatThrownBy(() -> provider.getSecret("connections." + c.connection().key(), DEFAULT_TENANT))
+        .hasMessageContaining("connections.<key>.<field>");
+  }
+
+  @Test
+  void answersOrgSecretsAndNullForUnknownNames() {
+    String key = "API_TOKEN_" + System.nanoTime();
+    secrets.put(admin, key, "org-level-value");
+
+    assertThat(provider.getSecret(key, DEFAULT_TENANT)).isEqualTo("org-level-value");
+    assertThat(provider.getSecret(key, new SecretContext("<default>"))).isEqualTo("org-level-value");
+    assertThat(provider.getSecret("json", DEFAULT_TENANT)).isNull();
+  }
+}

@@ -126,10 +126,14 @@ public class ConnectionService {
             throw new ConflictException("name", "a connection named '" + name + "' already exists");
           }
           Visibility visibility = draft.visibility() == null ? current.visibility() : draft.visibility();
+          String owner = current.owner();
+          if (visibility == Visibility.PERSONAL && current.visibility() != Visibility.PERSONAL) {
+            owner = actor.username(); // whoever makes a shared connection personal owns it: "only you"
+          }
           Connection updated =
               new Connection(
                   id, current.organizationId(), current.key(), name, current.integrationId(), visibility,
-                  current.owner(), current.version() + 1, current.createdAt(), current.createdBy(),
+                  owner, current.version() + 1, current.createdAt(), current.createdBy(),
                   clock.instant(), actor.username(), current.environments());
           if (!connections.update(updated, current.version())) {
             throw ConflictException.staleVersion("connection", draft.version(), current.version() + 1);

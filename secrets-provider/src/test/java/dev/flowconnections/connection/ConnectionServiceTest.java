@@ -119,6 +119,18 @@ class ConnectionServiceTest extends DatabaseTest {
   }
 
   @Test
+  void makingASharedConnectionPersonalMakesItTheEditors() {
+    ConnectionView shared = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
+    UUID id = shared.connection().id();
+
+    connections.update(otherUser, id, new ConnectionDraft(null, shared.connection().name(), null, Visibility.PERSONAL,
+        shared.connection().version()));
+
+    assertThat(connections.get(otherUser, id).connection().owner()).isEqualTo("other");
+    assertThatThrownBy(() -> connections.get(modeler, id)).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
   void deletingAConnectionRemovesItsCredentials() {
     ConnectionView created = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     connections.putEnvironment(modeler, created.connection().id(), Environment.STAGING, Map.of("token", "t"), null);

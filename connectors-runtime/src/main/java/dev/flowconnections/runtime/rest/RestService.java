@@ -52,7 +52,9 @@ public class RestService {
       OutgoingRequest outgoing = new OutgoingRequest(request.headers(), request.queryParameters());
       authentication.apply(outgoing);
       URI uri = RestUrl.resolve(connection.requireText(FieldCatalog.BASE_URL), request.path(), outgoing.queryParameters());
-      LOG.debug("{} {} via connection '{}' ({})", request.method(), request.displayPath(), connection.key(), runtime.environment());
+      // The path may hold a resolved {{secrets...}} placeholder; the full URL may hold an API key.
+      LOG.debug("{} {} via connection '{}' ({})",
+          request.method(), masker.mask(request.displayPath()), connection.key(), runtime.environment());
       RestResponse response = responses.read(http.send(request, uri, outgoing, masker), masker);
       if (!response.isSuccessful()) {
         throw RestFailures.httpStatus(request.method(), request.displayPath(), response, masker);

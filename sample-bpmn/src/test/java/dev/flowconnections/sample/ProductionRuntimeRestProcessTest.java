@@ -57,7 +57,9 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
   @Test
   void sendsTheProductionApiKeyInItsHeader() {
     ConnectionView connection = connections.restConnection(AuthScheme.API_KEY, Map.of(
-        FieldCatalog.BASE_URL, SERVER.baseUrl(), FieldCatalog.API_KEY_NAME, "X-API-Key", FieldCatalog.API_KEY_LOCATION, "HEADER"));
+        FieldCatalog.BASE_URL, SERVER.baseUrl(),
+        FieldCatalog.API_KEY_NAME, "X-API-Key",
+        FieldCatalog.API_KEY_LOCATION, "HEADER"));
     connections.credentials(connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.API_KEY, secret("dev-api-key-1")));
     connections.credentials(connection, Environment.PRODUCTION, Map.of(FieldCatalog.API_KEY, secret("prod-api-key-1")));
 

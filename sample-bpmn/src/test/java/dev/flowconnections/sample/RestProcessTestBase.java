@@ -53,7 +53,8 @@ abstract class RestProcessTestBase {
   void deployAndReset() {
     client.newDeployResourceCommand().addResourceFromClasspath("bpmn/rest-connection-example.bpmn").send().join();
     server().reset();
-    connections = new ConnectionsFixture(integrationService, connectionService, orgSecretService, getClass().getSimpleName().replace("RuntimeRestProcessTest", ""));
+    String prefix = getClass().getSimpleName().replace("RuntimeRestProcessTest", "");
+    connections = new ConnectionsFixture(integrationService, connectionService, orgSecretService, prefix);
     records = new ProcessRecords(engine());
   }
 
@@ -76,7 +77,8 @@ abstract class RestProcessTestBase {
   ConnectionView bearerConnection(Map<Environment, String> tokens) {
     ConnectionView connection =
         connections.restConnection(AuthScheme.BEARER, Map.of(FieldCatalog.BASE_URL, server().baseUrl() + "/api"));
-    tokens.forEach((environment, token) -> connections.credentials(connection, environment, Map.of(FieldCatalog.TOKEN, secret(token))));
+    tokens.forEach((environment, token) ->
+        connections.credentials(connection, environment, Map.of(FieldCatalog.TOKEN, secret(token))));
     return connection;
   }
 

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Map;
  */
 public record RestResponse(int status, Map<String, String> headers, Object body) {
 
+  @JsonIgnore // not part of the result a resultExpression sees
   public boolean isSuccessful() {
     return status >= 200 && status < 300;
   }

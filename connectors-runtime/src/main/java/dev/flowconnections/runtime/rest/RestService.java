@@ -48,21 +48,17 @@ public class RestService {
     ResolvedConnection connection = resolve(request.connection(), tenantId);
     Authentication authentication = authenticationOf(connection);
     SecretMasker masker = maskerFor(connection, authentication);
-    try {
-      OutgoingRequest outgoing = new OutgoingRequest(request.headers(), request.queryParameters());
-      authentication.apply(outgoing);
-      URI uri = RestUrl.resolve(connection.requireText(FieldCatalog.BASE_URL), request.path(), outgoing.queryParameters());
-      // The path may hold a resolved {{secrets...}} placeholder; the full URL may hold an API key.
-      LOG.debug("{} {} via connection '{}' ({})",
-          request.method(), masker.mask(request.displayPath()), connection.key(), runtime.environment());
-      RestResponse response = responses.read(http.send(request, uri, outgoing, masker), masker);
-      if (!response.isSuccessful()) {
-        throw RestFailures.httpStatus(request.method(), request.displayPath(), response, masker);
-      }
-      return response;
-    } catch (ConnectionResolutionException e) {
-      throw configurationProblem(e);
+    OutgoingRequest outgoing = new OutgoingRequest(request.headers(), request.queryParameters());
+    authentication.apply(outgoing);
+    URI uri = RestUrl.resolve(baseUrlOf(connection), request.path(), outgoing.queryParameters());
+    // The path may hold a resolved {{secrets...}} placeholder; the URI may hold an API key.
+    LOG.debug("{} {} via connection '{}' ({})",
+        request.method(), masker.mask(request.displayPath()), connection.key(), runtime.environment());
+    RestResponse response = responses.read(http.send(request, uri, outgoing, masker), masker);
+    if (!response.isSuccessful()) {
+      throw RestFailures.httpStatus(request.method(), request.displayPath(), response, masker);
     }
+    return response;
   }
 
   private ResolvedConnection resolve(String key, String tenantId) {
@@ -88,6 +84,14 @@ public class RestService {
   private static Authentication authenticationOf(ResolvedConnection connection) {
     try {
       return Authentications.forConnection(connection);
+    } catch (ConnectionResolutionException e) {
+      throw configurationProblem(e);
+    }
+  }
+
+  private static String baseUrlOf(ResolvedConnection connection) {
+    try {
+      return connection.requireText(FieldCatalog.BASE_URL);
     } catch (ConnectionResolutionException e) {
       throw configurationProblem(e);
     }

@@ -63,8 +63,9 @@ final class RestUrl {
       return "";
     }
     String p = path.strip();
-    if (p.startsWith("//") || p.startsWith("\\") || p.contains("\\")) {
-      throw new ConnectorInputException("path must be relative to the connection's base URL, not start with '//' or contain '\\'");
+    if (p.startsWith("//") || p.contains("\\")) {
+      throw new ConnectorInputException(
+          "path must be relative to the connection's base URL, not start with '//' or contain '\\'");
     }
     if (!p.startsWith("/") && SCHEME.matcher(p).matches()) {
       throw new ConnectorInputException("path must be relative to the connection's base URL, not an absolute URL");

@@ -52,8 +52,9 @@ public final class ConnectionsFixture {
                 prefix + " API " + n, null, null, IntegrationType.REST_API, IntegrationScope.ORGANIZATION,
                 ConfigMode.SAME_FOR_ALL, scheme, null, null, integrationConfig, null, null))
             .id();
+    String key = prefix.toLowerCase(Locale.ROOT) + "-" + n;
     return connections.create(
-        ADMIN, new ConnectionDraft(integrationId, prefix + " connection " + n, prefix.toLowerCase(Locale.ROOT) + "-" + n, Visibility.ORGANIZATION, null));
+        ADMIN, new ConnectionDraft(integrationId, prefix + " connection " + n, key, Visibility.ORGANIZATION, null));
   }
 
   public void credentials(ConnectionView connection, Environment environment, Map<String, Object> fields) {

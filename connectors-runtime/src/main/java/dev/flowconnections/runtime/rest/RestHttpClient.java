@@ -1,0 +1,93 @@
+package dev.flowconnections.runtime.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.connector.api.error.ConnectorInputException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sends calls with {@link java.net.http.HttpClient}. Redirects are not followed: a redirect to
+ * another host would carry the connection's credentials there; a 3xx is returned to the process
+ * as a non-2xx status instead.
+ */
+final class RestHttpClient {
+
+  private static final String CONTENT_TYPE = "Content-Type";
+
+  private final ObjectMapper json;
+  /** One client per connect timeout (a client-wide setting); clients are thread-safe and pooled. */
+  private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+
+  RestHttpClient(ObjectMapper json) {
+    this.json = json;
+  }
+
+  HttpResponse<String> send(
+      RestRequest task, URI uri, OutgoingRequest outgoing, SecretMasker masker) {
+    HttpRequest request = build(task, uri, outgoing);
+    try {
+      return client(task.connectionTimeout()).send(request, BodyHandlers.ofString());
+    } catch (HttpTimeoutException e) {
+      throw RestFailures.timeout(task.method(), task.displayPath(), masker);
+    } catch (IOException e) {
+      throw RestFailures.connectionFailed(task.method(), task.displayPath(), e, masker);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RestFailures.connectionFailed(task.method(), task.displayPath(), e, masker);
+    }
+  }
+
+  private HttpRequest build(RestRequest task, URI uri, OutgoingRequest outgoing) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(task.readTimeout());
+    outgoing.headers().forEach((name, value) -> {
+      try {
+        builder.header(name, value);
+      } catch (IllegalArgumentException e) {
+        // The JDK refuses restricted (Host, Content-Length, ...) and malformed headers; name only.
+        throw new ConnectorInputException("header '" + name + "' cannot be sent: restricted name or invalid value");
+      }
+    });
+    Payload payload = payload(task.body());
+    if (payload.contentType() != null && !outgoing.hasHeader(CONTENT_TYPE)) {
+      builder.header(CONTENT_TYPE, payload.contentType());
+    }
+    return builder.method(task.method().name(), payload.publisher()).build();
+  }
+
+  /** Text goes out as it is; any other JSON value (object, array, number, boolean) as JSON. */
+  private Payload payload(Object body) {
+    if (body == null) {
+      return new Payload(BodyPublishers.noBody(), null);
+    }
+    if (body instanceof String text) {
+      return new Payload(BodyPublishers.ofString(text), "text/plain; charset=UTF-8");
+    }
+    try {
+      return new Payload(BodyPublishers.ofString(json.writeValueAsString(body)), "application/json");
+    } catch (JsonProcessingException e) {
+      throw new ConnectorInputException("body cannot be written as JSON");
+    }
+  }
+
+  private HttpClient client(Duration connectTimeout) {
+    return clients.computeIfAbsent(
+        connectTimeout,
+        timeout -> HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build());
+  }
+
+  private record Payload(BodyPublisher publisher, String contentType) {}
+}

@@ -1,0 +1,110 @@
+package dev.flowconnections.runtime.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.credential.CredentialStoreUnavailableException;
+import dev.flowconnections.fields.FieldCatalog;
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.resolution.ConnectionResolutionException;
+import dev.flowconnections.resolution.ConnectionResolver;
+import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.rest.auth.Authentication;
+import dev.flowconnections.runtime.rest.auth.Authentications;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls a REST API through a connection: resolves the connection for this runtime's environment,
+ * authenticates by the connection's scheme, and hands back the response with credentials masked.
+ *
+ * <p>How failures surface: a configuration problem (unknown connection, no credentials for this
+ * environment, wrong integration type, bad path) is a {@link ConnectorInputException}, which the
+ * runtime turns into an incident at once because retrying cannot help; an unavailable credential
+ * store is retried; a non-2xx answer is a {@code ConnectorException} coded with the status.
+ */
+public class RestService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RestService.class);
+
+  private final ConnectionResolver resolver;
+  private final RuntimeEnvironment runtime;
+  private final RestHttpClient http;
+  private final ResponseReader responses;
+
+  public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json) {
+    this.resolver = resolver;
+    this.runtime = runtime;
+    this.http = new RestHttpClient(json);
+    this.responses = new ResponseReader(json);
+  }
+
+  /** @param tenantId the job's tenant, which names the organization of the connection */
+  public RestResponse call(RestRequest request, String tenantId) {
+    ResolvedConnection connection = resolve(request.connection(), tenantId);
+    Authentication authentication = authenticationOf(connection);
+    SecretMasker masker = maskerFor(connection, authentication);
+    OutgoingRequest outgoing = new OutgoingRequest(request.headers(), request.queryParameters());
+    authentication.apply(outgoing);
+    URI uri = RestUrl.resolve(baseUrlOf(connection), request.path(), outgoing.queryParameters());
+    // The path may hold a resolved {{secrets...}} placeholder; the URI may hold an API key.
+    LOG.debug("{} {} via connection '{}' ({})",
+        request.method(), masker.mask(request.displayPath()), connection.key(), runtime.environment());
+    RestResponse response = responses.read(http.send(request, uri, outgoing, masker), masker);
+    if (!response.isSuccessful()) {
+      throw RestFailures.httpStatus(request.method(), request.displayPath(), response, masker);
+    }
+    return response;
+  }
+
+  private ResolvedConnection resolve(String key, String tenantId) {
+    ResolvedConnection connection;
+    try {
+      connection = resolver.resolve(runtime.organizationFor(tenantId), key, runtime.environment());
+    } catch (ConnectionResolutionException e) {
+      throw configurationProblem(e);
+    } catch (CredentialStoreUnavailableException e) {
+      throw ConnectorRetryException.builder()
+          .errorCode("CREDENTIAL_STORE_UNAVAILABLE")
+          .message("credentials of connection '" + key + "' cannot be read right now: " + e.getMessage())
+          .build();
+    }
+    if (connection.type() != IntegrationType.REST_API) {
+      throw new ConnectorInputException(
+          "connection '" + key + "' is a " + connection.type().label() + " connection; the REST worker needs a "
+              + IntegrationType.REST_API.label() + " connection");
+    }
+    return connection;
+  }
+
+  private static Authentication authenticationOf(ResolvedConnection connection) {
+    try {
+      return Authentications.forConnection(connection);
+    } catch (ConnectionResolutionException e) {
+      throw configurationProblem(e);
+    }
+  }
+
+  private static String baseUrlOf(ResolvedConnection connection) {
+    try {
+      return connection.requireText(FieldCatalog.BASE_URL);
+    } catch (ConnectionResolutionException e) {
+      throw configurationProblem(e);
+    }
+  }
+
+  /** The resolver's message names key, field and environment, never a value: it is the incident. */
+  private static ConnectorInputException configurationProblem(ConnectionResolutionException e) {
+    return new ConnectorInputException(e.getMessage(), e);
+  }
+
+  private static SecretMasker maskerFor(ResolvedConnection connection, Authentication authentication) {
+    List<String> secrets = new ArrayList<>(connection.secrets().allValues());
+    secrets.addAll(authentication.derivedSecrets());
+    return SecretMasker.of(secrets);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.flowconnections.runtime.rest;
+
+import dev.flowconnections.resolution.ConnectionResolver;
+import dev.flowconnections.resolution.RuntimeEnvironment;
+import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the REST worker; the connector runtime opens a job worker for every such bean. */
+@Configuration(proxyBeanMethods = false)
+public class RestWorkerConfiguration {
+
+  @Bean
+  RestService restService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment) {
+    // The connectors' own mapper settings (lenient, Java time), not the web API's.
+    return new RestService(connectionResolver, runtimeEnvironment, ConnectorsObjectMapperSupplier.getCopy());
+  }
+
+  @Bean
+  RestFunction restFunction(RestService restService) {
+    return new RestFunction(restService);
+  }
+}

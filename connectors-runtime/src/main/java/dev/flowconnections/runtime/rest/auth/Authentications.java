@@ -1,0 +1,55 @@
+package dev.flowconnections.runtime.rest.auth;
+
+import dev.flowconnections.fields.FieldCatalog;
+import dev.flowconnections.resolution.ConnectionResolutionException;
+import dev.flowconnections.resolution.ResolvedConnection;
+import io.camunda.connector.api.error.ConnectorInputException;
+import java.util.Locale;
+import java.util.Map;
+
+/** Picks the {@link Authentication} for a connection's auth scheme and reads its fields. */
+public final class Authentications {
+
+  private Authentications() {}
+
+  /**
+   * @throws ConnectionResolutionException when a field the scheme needs is missing
+   * @throws ConnectorInputException for schemes this worker cannot apply (OAuth2, for now)
+   */
+  public static Authentication forConnection(ResolvedConnection connection) {
+    return switch (connection.authScheme()) {
+      case NONE -> new NoAuthentication();
+      case BEARER -> new BearerAuthentication(connection.requireText(FieldCatalog.TOKEN));
+      case API_KEY ->
+          new ApiKeyAuthentication(
+              connection.requireText(FieldCatalog.API_KEY_NAME),
+              apiKeyLocation(connection),
+              connection.requireText(FieldCatalog.API_KEY));
+      case BASIC ->
+          new BasicAuthentication(
+              connection.requireText(FieldCatalog.USERNAME), connection.requireText(FieldCatalog.PASSWORD));
+      case CUSTOM_HEADERS -> new CustomHeadersAuthentication(customHeaders(connection));
+      case OAUTH2 ->
+          throw new ConnectorInputException(
+              "connection '" + connection.key() + "' uses OAuth2, which the REST worker does not support yet");
+    };
+  }
+
+  private static ApiKeyAuthentication.Location apiKeyLocation(ResolvedConnection connection) {
+    String location = connection.text(FieldCatalog.API_KEY_LOCATION).orElse("HEADER");
+    try {
+      return ApiKeyAuthentication.Location.valueOf(location.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConnectionResolutionException(
+          "connection '" + connection.key() + "' has an unknown '" + FieldCatalog.API_KEY_LOCATION
+              + "' in " + connection.environment() + "; expected HEADER or QUERY");
+    }
+  }
+
+  private static Map<String, String> customHeaders(ResolvedConnection connection) {
+    return connection.secrets().map(FieldCatalog.HEADERS)
+        .orElseThrow(() -> new ConnectionResolutionException(
+            "connection '" + connection.key() + "' has no value for '" + FieldCatalog.HEADERS + "' in "
+                + connection.environment()));
+  }
+}

@@ -1,0 +1,101 @@
+package dev.flowconnections.runtime.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowconnections.integration.AuthScheme;
+import io.camunda.connector.api.error.ConnectorInputException;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Invalid task input fails with ConnectorInputException (an incident, no retries) before any call. */
+class RestFunctionInputValidationTest {
+
+  private final RestTestFixture fixture = new RestTestFixture().connection(AuthScheme.NONE, Map.of(), Map.of());
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  @Test
+  void connectionIsRequired() {
+    assertRejected(Map.of("connection", " "), "connection");
+  }
+
+  @Test
+  void methodIsRequired() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("method", null);
+    assertRejected(variables, "method");
+  }
+
+  @Test
+  void unknownMethodIsRejected() {
+    assertRejected(Map.of("method", "FETCH"), "method");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 61})
+  void connectionTimeoutMustBeWithinBounds(int seconds) {
+    assertRejected(Map.of("connectionTimeoutInSeconds", seconds), "connectionTimeoutInSeconds");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 241})
+  void readTimeoutMustBeWithinBounds(int seconds) {
+    assertRejected(Map.of("readTimeoutInSeconds", seconds), "readTimeoutInSeconds");
+  }
+
+  @Test
+  void getRequestsCarryNoBody() {
+    assertRejected(Map.of("method", "GET", "body", Map.of("a", 1)), "body");
+  }
+
+  @Test
+  void methodIsCaseInsensitiveAndTimeoutsHaveDefaults() {
+    RestRequest request = new TestConnectorContext(Map.of("connection", "x", "method", "post")).bindVariables(RestRequest.class);
+
+    assertThat(request.method()).isEqualTo(HttpMethod.POST);
+    assertThat(request.connectionTimeout()).hasSeconds(20);
+    assertThat(request.readTimeout()).hasSeconds(20);
+    assertThat(request.headers()).isEmpty();
+    assertThat(request.queryParameters()).isEmpty();
+  }
+
+  @Test
+  void aValidMinimalTaskCallsTheBaseUrl() {
+    RestResponse response = (RestResponse) fixture.execute(Map.of());
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(fixture.server.lastRequest().method()).isEqualTo("GET");
+  }
+
+  @Test
+  void unknownConnectionIsAnInputError() {
+    assertThatThrownBy(() -> fixture.execute(Map.of("connection", "nope")))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessage("connection 'nope' does not exist");
+    assertThat(fixture.server.requests()).isEmpty();
+  }
+
+  private void assertRejected(Map<String, ?> variables, String property) {
+    assertThatThrownBy(() -> fixture.execute(variables))
+        .isInstanceOf(ConnectorInputException.class)
+        .satisfies(e -> assertThat(messages(e)).contains(property));
+    assertThat(fixture.server.requests()).as("no call on invalid input").isEmpty();
+  }
+
+  /** The validation provider wraps a ValidationException; its message names the property. */
+  private static String messages(Throwable e) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      all.append(t.getMessage()).append('\n');
+    }
+    return all.toString();
+  }
+}

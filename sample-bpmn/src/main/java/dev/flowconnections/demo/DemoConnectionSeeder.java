@@ -1,0 +1,98 @@
+package dev.flowconnections.demo;
+
+import dev.flowconnections.access.Actor;
+import dev.flowconnections.access.Role;
+import dev.flowconnections.connection.ConnectionDraft;
+import dev.flowconnections.connection.ConnectionService;
+import dev.flowconnections.connection.ConnectionView;
+import dev.flowconnections.connection.Visibility;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.fields.FieldCatalog;
+import dev.flowconnections.integration.AuthScheme;
+import dev.flowconnections.integration.ConfigMode;
+import dev.flowconnections.integration.Integration;
+import dev.flowconnections.integration.IntegrationDraft;
+import dev.flowconnections.integration.IntegrationFilter;
+import dev.flowconnections.integration.IntegrationScope;
+import dev.flowconnections.integration.IntegrationService;
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.resolution.RuntimeEnvironment;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the example integration "Demo Echo API" (REST, Bearer) and its connection "Demo Echo"
+ * ({@value #CONNECTION_KEY}) with a DEVELOPMENT token, unless they exist: a restart keeps what
+ * the user changed. The token is random and never printed; the echo endpoint only reports that it
+ * arrived.
+ */
+@Component
+@Profile(FlowConnectionsDemo.PROFILE)
+@Order(1)
+class DemoConnectionSeeder implements ApplicationRunner {
+
+  static final String INTEGRATION_NAME = "Demo Echo API";
+  static final String CONNECTION_NAME = "Demo Echo";
+  static final String CONNECTION_KEY = "demo-echo";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoConnectionSeeder.class);
+
+  private final IntegrationService integrations;
+  private final ConnectionService connections;
+  private final DemoEchoServer echoServer;
+  private final Actor seeder;
+
+  DemoConnectionSeeder(
+      IntegrationService integrations, ConnectionService connections, DemoEchoServer echoServer, RuntimeEnvironment runtime) {
+    this.integrations = integrations;
+    this.connections = connections;
+    this.echoServer = echoServer;
+    this.seeder = new Actor("demo-seeder", runtime.organizationId(), Set.of(Role.ADMIN));
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    Integration integration =
+        integrations.list(seeder, IntegrationFilter.all()).stream()
+            .filter(i -> i.name().equals(INTEGRATION_NAME))
+            .findFirst()
+            .orElseGet(this::createIntegration);
+    boolean connectionExists =
+        connections.list(seeder, null, null, integration.id()).stream()
+            .anyMatch(c -> c.connection().key().equals(CONNECTION_KEY));
+    if (!connectionExists) {
+      createConnection(integration);
+    }
+  }
+
+  private Integration createIntegration() {
+    LOG.info("Demo: creating integration '{}' with base URL {}", INTEGRATION_NAME, echoServer.baseUrl());
+    return integrations.create(seeder, new IntegrationDraft(
+        INTEGRATION_NAME, "Echo endpoint served by the demo itself", null, IntegrationType.REST_API,
+        IntegrationScope.ORGANIZATION, ConfigMode.SAME_FOR_ALL, AuthScheme.BEARER, null, null,
+        Map.of(FieldCatalog.BASE_URL, echoServer.baseUrl()), null, null));
+  }
+
+  private void createConnection(Integration integration) {
+    LOG.info("Demo: creating connection '{}' (key {}) with a random DEVELOPMENT token", CONNECTION_NAME, CONNECTION_KEY);
+    ConnectionView connection = connections.create(seeder,
+        new ConnectionDraft(integration.id(), CONNECTION_NAME, CONNECTION_KEY, Visibility.ORGANIZATION, null));
+    connections.putEnvironment(seeder, connection.connection().id(), Environment.DEVELOPMENT,
+        Map.of(FieldCatalog.TOKEN, randomToken()), null);
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return "demo-" + HexFormat.of().formatHex(bytes);
+  }
+}

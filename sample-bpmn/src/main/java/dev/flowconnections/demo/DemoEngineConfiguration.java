@@ -1,0 +1,29 @@
+package dev.flowconnections.demo;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * The in-memory Zeebe engine of the demo (gRPC only, no authentication, state lost on exit). As a
+ * singleton bean it starts before the Camunda client's lifecycle opens the job workers, and stops
+ * after they closed.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile(FlowConnectionsDemo.PROFILE)
+class DemoEngineConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoEngineConfiguration.class);
+
+  @Bean(destroyMethod = "stop")
+  ZeebeTestEngine demoZeebeEngine(DemoProperties properties) {
+    ZeebeTestEngine engine = EngineFactory.create(properties.getEnginePort());
+    engine.start();
+    LOG.info("Demo: in-memory Zeebe engine listening at {} (no authentication; demo only)", engine.getGatewayAddress());
+    return engine;
+  }
+}

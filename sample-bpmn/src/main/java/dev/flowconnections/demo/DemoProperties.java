@@ -1,0 +1,41 @@
+package dev.flowconnections.demo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code flow-connections.demo.*} */
+@ConfigurationProperties("flow-connections.demo")
+public class DemoProperties {
+
+  /** gRPC port of the in-memory engine; camunda.client.grpc-address must point at it. */
+  private int enginePort = 26500;
+
+  /** Port of the echo endpoint the demo connection calls (127.0.0.1 only); 0 picks a free one. */
+  private int echoPort = 8099;
+
+  /** Run the example process once at startup and log its outcome. */
+  private boolean runExampleOnStartup = true;
+
+  public int getEnginePort() {
+    return enginePort;
+  }
+
+  public void setEnginePort(int enginePort) {
+    this.enginePort = enginePort;
+  }
+
+  public int getEchoPort() {
+    return echoPort;
+  }
+
+  public void setEchoPort(int echoPort) {
+    this.echoPort = echoPort;
+  }
+
+  public boolean isRunExampleOnStartup() {
+    return runExampleOnStartup;
+  }
+
+  public void setRunExampleOnStartup(boolean runExampleOnStartup) {
+    this.runExampleOnStartup = runExampleOnStartup;
+  }
+}

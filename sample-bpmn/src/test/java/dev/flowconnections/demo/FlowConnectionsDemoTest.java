@@ -1,0 +1,74 @@
+package dev.flowconnections.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowconnections.connection.ConnectionService;
+import dev.flowconnections.connection.EnvironmentStatus;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
+import dev.flowconnections.sample.support.ConnectionsFixture;
+import dev.flowconnections.testsupport.PostgresTestSchema;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The demo as started by spring-boot:run, on free ports and a test schema: seeded, deployed, working. */
+@SpringBootTest(classes = FlowConnectionsDemo.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(FlowConnectionsDemo.PROFILE)
+class FlowConnectionsDemoTest {
+
+  static final int ENGINE_PORT = freePort();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    PostgresTestSchema.register(registry);
+    registry.add("flow-connections.encryption.master-key", () -> RuntimeTestSupport.TEST_MASTER_KEY);
+    registry.add("flow-connections.demo.engine-port", () -> ENGINE_PORT);
+    registry.add("flow-connections.demo.echo-port", () -> 0);
+    registry.add("camunda.client.grpc-address", () -> "http://127.0.0.1:" + ENGINE_PORT);
+  }
+
+  @Autowired CamundaClient client;
+  @Autowired ConnectionService connections;
+  @Autowired DemoConnectionSeeder seeder;
+
+  @Test
+  void seedsTheEchoConnectionForDevelopmentAndRunsTheExampleAgainstIt() {
+    var seeded = connections.list(ConnectionsFixture.ADMIN, "demo-echo", null, null);
+    assertThat(seeded).singleElement().satisfies(view -> {
+      assertThat(view.integration().name()).isEqualTo("Demo Echo API");
+      assertThat(view.statuses()).containsEntry(Environment.DEVELOPMENT, EnvironmentStatus.CONFIGURED);
+    });
+
+    seeder.run(null); // a restart seeds nothing twice
+    assertThat(connections.list(ConnectionsFixture.ADMIN, "demo-echo", null, null)).hasSize(1);
+
+    ProcessInstanceResult result = client.newCreateInstanceCommand()
+        .bpmnProcessId("rest-connection-example").latestVersion()
+        .variables(Map.of("connection", "demo-echo", "path", "/orders/42", "queryParameters", Map.of("q", "x")))
+        .withResult().requestTimeout(Duration.ofSeconds(30)).send().join();
+
+    assertThat(result.getVariablesAsMap())
+        .containsEntry("responseStatus", 200)
+        .containsEntry("responseBody", Map.of(
+            "method", "GET", "path", "/demo/echo/orders/42", "query", "q=x", "authorizationPresent", true));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

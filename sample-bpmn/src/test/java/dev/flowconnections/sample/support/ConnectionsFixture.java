@@ -1,0 +1,69 @@
+package dev.flowconnections.sample.support;
+
+import dev.flowconnections.access.Actor;
+import dev.flowconnections.access.Role;
+import dev.flowconnections.connection.ConnectionDraft;
+import dev.flowconnections.connection.ConnectionService;
+import dev.flowconnections.connection.ConnectionView;
+import dev.flowconnections.connection.Visibility;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.integration.AuthScheme;
+import dev.flowconnections.integration.ConfigMode;
+import dev.flowconnections.integration.IntegrationDraft;
+import dev.flowconnections.integration.IntegrationScope;
+import dev.flowconnections.integration.IntegrationService;
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.secret.OrgSecretService;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Creates REST integrations, connections, credentials and org secrets through the domain
+ * services, as an administrator of the default organization (the one jobs of the default tenant
+ * belong to). Names and keys are unique per call, so tests sharing the database never collide.
+ */
+public final class ConnectionsFixture {
+
+  public static final Actor ADMIN = new Actor("e2e-admin", "default", Set.of(Role.ADMIN));
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private final IntegrationService integrations;
+  private final ConnectionService connections;
+  private final OrgSecretService orgSecrets;
+  private final String prefix;
+
+  public ConnectionsFixture(
+      IntegrationService integrations, ConnectionService connections, OrgSecretService orgSecrets, String prefix) {
+    this.integrations = integrations;
+    this.connections = connections;
+    this.orgSecrets = orgSecrets;
+    this.prefix = prefix;
+  }
+
+  /** A REST API integration and a connection of it; returns the connection. */
+  public ConnectionView restConnection(AuthScheme scheme, Map<String, Object> integrationConfig) {
+    int n = SEQUENCE.incrementAndGet();
+    UUID integrationId =
+        integrations
+            .create(ADMIN, new IntegrationDraft(
+                prefix + " API " + n, null, null, IntegrationType.REST_API, IntegrationScope.ORGANIZATION,
+                ConfigMode.SAME_FOR_ALL, scheme, null, null, integrationConfig, null, null))
+            .id();
+    String key = prefix.toLowerCase(Locale.ROOT) + "-" + n;
+    return connections.create(
+        ADMIN, new ConnectionDraft(integrationId, prefix + " connection " + n, key, Visibility.ORGANIZATION, null));
+  }
+
+  public void credentials(ConnectionView connection, Environment environment, Map<String, Object> fields) {
+    connections.putEnvironment(ADMIN, connection.connection().id(), environment, fields, null);
+  }
+
+  /** Creates or rotates an org secret; returns its key. */
+  public String orgSecret(String key, String value) {
+    orgSecrets.put(ADMIN, key, value);
+    return key;
+  }
+}

@@ -65,6 +65,10 @@ public enum NodeType {
     this.inputs = inputs;
   }
 
+  public static java.util.Optional<NodeType> byTemplateId(String templateId) {
+    return java.util.Arrays.stream(values()).filter(n -> n.templateId().equals(templateId)).findFirst();
+  }
+
   public String templateId() {
     return ID_PREFIX + slug;
   }

@@ -98,6 +98,7 @@ public class ConnectionService {
                   UUID.randomUUID(), actor.organizationId(), key, name, integration.id(), draft.visibility(),
                   actor.username(), 1, now, actor.username(), now, actor.username(), Map.of());
           connections.insert(connection);
+          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
           return view(connection, integration);
         });
   }

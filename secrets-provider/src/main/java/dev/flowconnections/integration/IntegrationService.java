@@ -79,6 +79,7 @@ public class IntegrationService {
             throw new ConflictException("name", "an integration named '" + integration.name() + "' already exists");
           }
           integrations.insert(integration);
+          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
           return integration;
         });
   }

@@ -1,0 +1,158 @@
+package dev.flowconnections.templates;
+
+import static dev.flowconnections.templates.TemplateInput.Kind.BOOLEAN;
+import static dev.flowconnections.templates.TemplateInput.Kind.NUMBER;
+import static dev.flowconnections.templates.TemplateInput.Kind.STRING;
+import static dev.flowconnections.templates.TemplateInput.Kind.TEXT;
+import static dev.flowconnections.templates.TemplateInput.dropdown;
+import static dev.flowconnections.templates.TemplateInput.optional;
+import static dev.flowconnections.templates.TemplateInput.required;
+
+import dev.flowconnections.integration.IntegrationType;
+import java.util.List;
+
+/**
+ * The nodes of the guide's type table, each served by one job worker. The template of a node lists
+ * the connections of its integration type; {@code workerAvailable} is false for nodes whose worker
+ * is not built yet, and their template says so.
+ */
+public enum NodeType {
+  REST_API(
+      "rest-api", "REST API", "Call a REST API through a connection", "io.flowconnections:rest:1",
+      IntegrationType.REST_API, true, Inputs.REST),
+  REST_API_TOOL(
+      "rest-api-tool", "REST API Tool",
+      "A REST API call offered to an AI Agent as a tool: place it inside the agent's ad-hoc sub-process",
+      "io.flowconnections:rest:1", IntegrationType.REST_API, true, Inputs.REST),
+  SQL(
+      "sql", "SQL", "Run parameterised SQL against a Database connection", "io.flowconnections:sql:1",
+      IntegrationType.DATABASE, false, Inputs.SQL),
+  SEND_EMAIL(
+      "send-email", "Send Email", "Send an email through an Email connection (SMTP, SendGrid)",
+      "io.flowconnections:email:1", IntegrationType.EMAIL, false, Inputs.EMAIL),
+  SEND_SMS(
+      "send-sms", "Send SMS", "Send a text message through an SMS connection (Twilio, AWS SNS)",
+      "io.flowconnections:sms:1", IntegrationType.SMS, false, Inputs.SMS),
+  AI_AGENT(
+      "ai-agent", "AI Agent", "Ask a model of an AI Provider connection", "io.flowconnections:ai:1",
+      IntegrationType.AI_PROVIDER, false, Inputs.AI),
+  MCP_TOOL(
+      "mcp-tool", "MCP Tool", "List or call the tools of an MCP server connection", "io.flowconnections:mcp:1",
+      IntegrationType.MCP, false, Inputs.MCP),
+  FILE_MANAGER(
+      "file-manager", "File Manager", "List, upload, download or delete files of a Storage connection",
+      "io.flowconnections:storage:1", IntegrationType.STORAGE, false, Inputs.STORAGE);
+
+  /** Template ids share this prefix; the id never changes, versions do. */
+  public static final String ID_PREFIX = "io.flowconnections.";
+
+  private final String slug;
+  private final String label;
+  private final String description;
+  private final String jobType;
+  private final IntegrationType integrationType;
+  private final boolean workerAvailable;
+  private final List<TemplateInput> inputs;
+
+  NodeType(String slug, String label, String description, String jobType, IntegrationType integrationType,
+      boolean workerAvailable, List<TemplateInput> inputs) {
+    this.slug = slug;
+    this.label = label;
+    this.description = description;
+    this.jobType = jobType;
+    this.integrationType = integrationType;
+    this.workerAvailable = workerAvailable;
+    this.inputs = inputs;
+  }
+
+  public static java.util.Optional<NodeType> byTemplateId(String templateId) {
+    return java.util.Arrays.stream(values()).filter(n -> n.templateId().equals(templateId)).findFirst();
+  }
+
+  public String templateId() {
+    return ID_PREFIX + slug;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String description() {
+    return workerAvailable
+        ? description
+        : description + ". Not available yet: this runtime has no worker for it, jobs wait until one is deployed";
+  }
+
+  public String jobType() {
+    return jobType;
+  }
+
+  public IntegrationType integrationType() {
+    return integrationType;
+  }
+
+  public boolean workerAvailable() {
+    return workerAvailable;
+  }
+
+  public List<TemplateInput> inputs() {
+    return inputs;
+  }
+
+  /** Inputs per worker; names match the request records the workers bind. */
+  private static final class Inputs {
+    static final List<TemplateInput> REST = List.of(
+        dropdown("method", "Method", "request", List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"), "GET"),
+        required("path", "Path", "request", STRING, "optional")
+            .describedAs("Relative to the connection's base URL, e.g. /orders/{{id}} as FEEL: =\"/orders/\" + id"),
+        optional("queryParameters", "Query parameters", "request", STRING, "required")
+            .describedAs("FEEL context, e.g. ={limit: 10}"),
+        optional("headers", "Headers", "request", STRING, "required")
+            .describedAs("FEEL context of extra headers; the connection's auth headers always win"),
+        optional("body", "Request body", "request", TEXT, "optional").shownWhen("method", "POST", "PUT", "PATCH"),
+        optional("connectionTimeoutInSeconds", "Connection timeout (s)", "timeout", NUMBER, null).withDefault(20),
+        optional("readTimeoutInSeconds", "Read timeout (s)", "timeout", NUMBER, null).withDefault(20));
+
+    static final List<TemplateInput> SQL = List.of(
+        required("statement", "SQL statement", "query", TEXT, "optional")
+            .describedAs("Named parameters as :name; values come from Parameters, never from string concatenation"),
+        optional("parameters", "Parameters", "query", STRING, "required").describedAs("FEEL context, e.g. ={id: orderId}"),
+        optional("maxRows", "Row limit", "query", NUMBER, null).withDefault(1000));
+
+    static final List<TemplateInput> EMAIL = List.of(
+        required("to", "To", "message", STRING, "optional"),
+        optional("cc", "Cc", "message", STRING, "optional"),
+        optional("bcc", "Bcc", "message", STRING, "optional"),
+        required("subject", "Subject", "message", STRING, "optional"),
+        optional("textBody", "Text body", "message", TEXT, "optional"),
+        optional("htmlBody", "HTML body", "message", TEXT, "optional"),
+        optional("attachments", "Attachments", "message", STRING, "required")
+            .describedAs("FEEL list of document references"));
+
+    static final List<TemplateInput> SMS = List.of(
+        required("to", "To (E.164 phone number)", "message", STRING, "optional"),
+        required("message", "Message", "message", TEXT, "optional"));
+
+    static final List<TemplateInput> AI = List.of(
+        optional("model", "Model", "prompt", STRING, "optional").describedAs("Defaults to the connection's model"),
+        optional("systemPrompt", "System prompt", "prompt", TEXT, "optional"),
+        required("userPrompt", "User prompt", "prompt", TEXT, "optional"),
+        optional("temperature", "Temperature", "prompt", STRING, "optional"),
+        optional("maxTokens", "Max tokens", "prompt", NUMBER, null),
+        optional("outputSchema", "Output JSON schema", "prompt", TEXT, "optional"),
+        optional("mcpConnection", "MCP tools connection key", "tools", STRING, "optional"));
+
+    static final List<TemplateInput> MCP = List.of(
+        dropdown("operation", "Operation", "tool", List.of("listTools", "callTool"), "callTool"),
+        required("toolName", "Tool name", "tool", STRING, "optional").shownWhen("operation", "callTool"),
+        optional("arguments", "Arguments", "tool", STRING, "required").shownWhen("operation", "callTool"));
+
+    static final List<TemplateInput> STORAGE = List.of(
+        dropdown("operation", "Operation", "file", List.of("list", "upload", "download", "delete"), "list"),
+        required("path", "Path", "file", STRING, "optional"),
+        optional("document", "Document", "file", STRING, "required").shownWhen("operation", "upload"),
+        optional("overwrite", "Overwrite", "file", BOOLEAN, null).withDefault(false).shownWhen("operation", "upload"));
+
+    private Inputs() {}
+  }
+}

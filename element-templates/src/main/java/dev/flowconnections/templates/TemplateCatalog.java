@@ -1,0 +1,74 @@
+package dev.flowconnections.templates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowconnections.access.Actor;
+import dev.flowconnections.errors.NotFoundException;
+import dev.flowconnections.integration.IntegrationType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Published templates as one user downloads them: the stored version, with the user's own personal
+ * connections added to the dropdown. Personal connections never enter the shared, stored version.
+ */
+public class TemplateCatalog {
+
+  private final PublishedTemplateRepository repository;
+  private final TemplateChoices choices;
+
+  public TemplateCatalog(PublishedTemplateRepository repository, TemplateChoices choices) {
+    this.repository = repository;
+    this.choices = choices;
+  }
+
+  /** The newest version of every template, ready to load into Camunda Modeler as one file. */
+  public List<ObjectNode> latest(Actor actor) {
+    Map<IntegrationType, List<ConnectionChoice>> personal = choices.personal(actor.organizationId(), actor.username());
+    return repository.latest(actor.organizationId()).stream()
+        .sorted(Comparator.comparing(PublishedTemplate::templateId))
+        .map(t -> withPersonal(t, personal))
+        .toList();
+  }
+
+  /** One template: the newest version, or the given one from the history. */
+  public ObjectNode get(Actor actor, String templateId, Integer version) {
+    PublishedTemplate template = (version == null
+            ? repository.latest(actor.organizationId(), templateId)
+            : repository.find(actor.organizationId(), templateId, version))
+        .orElseThrow(() -> new NotFoundException(
+            "template '" + templateId + "'" + (version == null ? "" : " version " + version) + " is not published"));
+    return withPersonal(template, choices.personal(actor.organizationId(), actor.username()));
+  }
+
+  public List<PublishedTemplate> history(Actor actor, String templateId) {
+    List<PublishedTemplate> history = repository.history(actor.organizationId(), templateId);
+    if (history.isEmpty()) {
+      throw new NotFoundException("template '" + templateId + "' is not published");
+    }
+    return history;
+  }
+
+  private static ObjectNode withPersonal(PublishedTemplate template, Map<IntegrationType, List<ConnectionChoice>> personal) {
+    ObjectNode content = template.content().deepCopy();
+    NodeType node = NodeType.byTemplateId(template.templateId()).orElse(null);
+    List<ConnectionChoice> mine = node == null ? List.of() : personal.getOrDefault(node.integrationType(), List.of());
+    if (mine.isEmpty()) {
+      return content;
+    }
+    for (JsonNode property : content.withArray("properties")) {
+      if ("connection".equals(property.path("binding").path("name").asText())) {
+        ArrayNode dropdown = (ArrayNode) property.get("choices");
+        if (dropdown.size() == 1 && dropdown.get(0).path("value").asText().isEmpty()) {
+          dropdown.removeAll(); // the "no connection yet" placeholder
+          ((ObjectNode) property).put("value", mine.get(0).key());
+        }
+        mine.stream().sorted(Comparator.comparing(ConnectionChoice::key))
+            .forEach(c -> dropdown.addObject().put("name", c.label()).put("value", c.key()));
+      }
+    }
+    return content;
+  }
+}

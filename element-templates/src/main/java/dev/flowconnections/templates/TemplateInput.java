@@ -1,0 +1,74 @@
+package dev.flowconnections.templates;
+
+import java.util.List;
+
+/**
+ * One non-secret input of a node, rendered as a property of the element template and bound to a
+ * {@code zeebe:input} of the same name, which the worker binds to its request record.
+ *
+ * @param feel "optional", "required" or null (static value)
+ * @param showWhen for conditional inputs: the input name and the values of it that show this one
+ */
+public record TemplateInput(
+    String name,
+    String label,
+    String group,
+    Kind kind,
+    boolean optional,
+    Object defaultValue,
+    List<String> choices,
+    String feel,
+    String description,
+    Condition showWhen) {
+
+  public TemplateInput {
+    choices = choices == null ? List.of() : List.copyOf(choices);
+  }
+
+  /** The property types of the element template schema that node inputs use. */
+  public enum Kind {
+    STRING("String"),
+    TEXT("Text"),
+    DROPDOWN("Dropdown"),
+    BOOLEAN("Boolean"),
+    NUMBER("Number");
+
+    private final String schemaName;
+
+    Kind(String schemaName) {
+      this.schemaName = schemaName;
+    }
+
+    public String schemaName() {
+      return schemaName;
+    }
+  }
+
+  /** Show the input only while {@code input} has one of {@code oneOf}. */
+  public record Condition(String input, List<String> oneOf) {}
+
+  public static TemplateInput required(String name, String label, String group, Kind kind, String feel) {
+    return new TemplateInput(name, label, group, kind, false, null, null, feel, null, null);
+  }
+
+  public static TemplateInput optional(String name, String label, String group, Kind kind, String feel) {
+    return new TemplateInput(name, label, group, kind, true, null, null, feel, null, null);
+  }
+
+  public static TemplateInput dropdown(String name, String label, String group, List<String> choices, String defaultValue) {
+    return new TemplateInput(name, label, group, Kind.DROPDOWN, false, defaultValue, choices, null, null, null);
+  }
+
+  public TemplateInput withDefault(Object value) {
+    return new TemplateInput(name, label, group, kind, optional, value, choices, feel, description, showWhen);
+  }
+
+  public TemplateInput describedAs(String text) {
+    return new TemplateInput(name, label, group, kind, optional, defaultValue, choices, feel, text, showWhen);
+  }
+
+  public TemplateInput shownWhen(String input, String... values) {
+    return new TemplateInput(name, label, group, kind, optional, defaultValue, choices, feel, description,
+        new Condition(input, List.of(values)));
+  }
+}

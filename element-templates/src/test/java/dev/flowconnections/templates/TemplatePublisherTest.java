@@ -1,0 +1,107 @@
+package dev.flowconnections.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowconnections.access.AccessDeniedException;
+import dev.flowconnections.access.Actor;
+import dev.flowconnections.access.Role;
+import dev.flowconnections.connection.ConnectionDraft;
+import dev.flowconnections.connection.ConnectionView;
+import dev.flowconnections.connection.Visibility;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.integration.AuthScheme;
+import dev.flowconnections.integration.Integration;
+import dev.flowconnections.integration.IntegrationDraft;
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.testsupport.DatabaseTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Each test publishes in an organization of its own, so versions start at 1. */
+class TemplatePublisherTest extends DatabaseTest {
+
+  @Autowired TemplatePublisher publisher;
+  @Autowired TemplateCatalog catalog;
+
+  private final String org = "org-" + UUID.randomUUID();
+  private final Actor orgAdmin = new Actor("admin", org, Set.of(Role.ADMIN));
+  private final Actor alice = new Actor("alice", org, Set.of(Role.USER));
+  private final Actor bob = new Actor("bob", org, Set.of(Role.USER));
+
+  @Test
+  void aFirstPublicationCreatesVersionOneOfEveryTemplateAndARepeatChangesNothing() {
+    TemplatePublisher.Publication first = publisher.publish(orgAdmin);
+    TemplatePublisher.Publication again = publisher.publish(orgAdmin);
+
+    assertThat(first.templates()).hasSize(NodeType.values().length).allMatch(e -> e.version() == 1 && e.changed());
+    assertThat(again.templates()).allMatch(e -> e.version() == 1 && !e.changed());
+    assertThat(catalog.latest(alice)).hasSize(NodeType.values().length);
+  }
+
+  @Test
+  void aNewConnectionBumpsOnlyTheTemplatesThatOfferIt() {
+    publisher.publish(orgAdmin);
+    ConnectionView crm = newConnection(alice, Visibility.ORGANIZATION);
+
+    Map<String, TemplatePublisher.Publication.Entry> entries = byId(publisher.publish(orgAdmin));
+
+    assertThat(entries.get("io.flowconnections.rest-api").version()).isEqualTo(2);
+    assertThat(entries.get("io.flowconnections.rest-api-tool").version()).isEqualTo(2);
+    assertThat(entries.get("io.flowconnections.sql").version()).isEqualTo(1);
+    JsonNode v2 = catalog.get(bob, "io.flowconnections.rest-api", null);
+    JsonNode v1 = catalog.get(bob, "io.flowconnections.rest-api", 1);
+    assertThat(v2.get("version").asInt()).isEqualTo(2);
+    assertThat(dropdownValues(v2)).containsExactly(crm.connection().key());
+    assertThat(dropdownValues(v1)).containsExactly("");
+    assertThat(catalog.history(bob, "io.flowconnections.rest-api")).extracting(PublishedTemplate::version).containsExactly(1, 2);
+  }
+
+  @Test
+  void personalConnectionsAppearOnlyInTheirOwnersDownload() {
+    ConnectionView shared = newConnection(alice, Visibility.ORGANIZATION);
+    ConnectionView personal = newConnection(alice, Visibility.PERSONAL);
+    publisher.publish(orgAdmin);
+
+    assertThat(dropdownValues(catalog.get(alice, "io.flowconnections.rest-api", null)))
+        .containsExactly(shared.connection().key(), personal.connection().key());
+    assertThat(dropdownValues(catalog.get(bob, "io.flowconnections.rest-api", null)))
+        .containsExactly(shared.connection().key());
+    assertThat(catalog.latest(bob).toString()).doesNotContain(personal.connection().key());
+  }
+
+  @Test
+  void noCredentialEverReachesATemplate() {
+    ConnectionView crm = newConnection(alice, Visibility.ORGANIZATION);
+    connections.putEnvironment(alice, crm.connection().id(), Environment.PRODUCTION, Map.of("token", "tok-never-in-templates"), null);
+    publisher.publish(orgAdmin);
+
+    assertThat(catalog.latest(alice).toString()).contains(crm.connection().key()).doesNotContain("tok-never-in-templates");
+  }
+
+  @Test
+  void onlyAdministratorsPublish() {
+    assertThatThrownBy(() -> publisher.publish(alice)).isInstanceOf(AccessDeniedException.class);
+  }
+
+  private ConnectionView newConnection(Actor owner, Visibility visibility) {
+    Integration integration = integrations.create(orgAdmin, new IntegrationDraft(unique("CRM"), null, null,
+        IntegrationType.REST_API, null, null, AuthScheme.BEARER, null, null, Map.of("baseUrl", "https://crm.example.com"), null, null));
+    return connections.create(owner, new ConnectionDraft(integration.id(), unique("CRM"), null, visibility, null));
+  }
+
+  private static List<String> dropdownValues(JsonNode template) {
+    return ElementTemplateGeneratorTest.property(template, "zeebe:input", "connection").get("choices").findValuesAsText("value");
+  }
+
+  private static Map<String, TemplatePublisher.Publication.Entry> byId(TemplatePublisher.Publication publication) {
+    return publication.templates().stream().collect(Collectors.toMap(TemplatePublisher.Publication.Entry::templateId, Function.identity()));
+  }
+}

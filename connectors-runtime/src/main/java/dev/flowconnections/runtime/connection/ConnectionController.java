@@ -81,6 +81,6 @@ class ConnectionController {
   private static Environment environment(String name) {
     return Environment.parse(name)
         .orElseThrow(() -> new ValidationException(
-            "environment", "is not an environment; use one of " + Arrays.toString(Environment.values())));
+            "environment", "must be one of " + Arrays.toString(Environment.values())));
   }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of the API as {@code application/problem+json}. Spring's own exceptions (405, 415,
@@ -87,6 +88,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     FieldError error = JsonReadErrors.describe(ex);
     return ResponseEntity.badRequest().body(Problems.forFields(HttpStatus.BAD_REQUEST, List.of(error)));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(Problems.of(HttpStatus.NOT_FOUND, "there is no endpoint at /" + ex.getResourcePath()));
   }
 
   /** Path variables and query parameters: a bad UUID, an unknown enum value, a non-boolean flag. */

@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.problem;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -40,8 +41,9 @@ final class JsonReadErrors {
           path(unknown), "is not a known property; allowed: " + sorted(unknown.getKnownPropertyIds()));
     }
     if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamReadException parse) {
-      String field = path(mapping);
-      return new FieldError(field.isEmpty() ? parsePath(parse) : field, malformed(parse));
+      // the parser knows the innermost field (fields.password); the mapping only the property (fields)
+      String field = parsePath(parse);
+      return new FieldError(field.equals(BODY) && !path(mapping).isEmpty() ? path(mapping) : field, malformed(parse));
     }
     if (cause instanceof MismatchedInputException mismatch) {
       String field = path(mismatch);
@@ -115,18 +117,24 @@ final class JsonReadErrors {
     return path.toString();
   }
 
-  /** Where the parser stood when the syntax broke; the whole body when it ran out of input. */
+  /**
+   * Where the syntax broke: the field whose value could not be read, else the object or array
+   * around the error, else the whole body (also when the input simply ran out).
+   */
   private static String parsePath(StreamReadException ex) {
     if (ex instanceof JsonEOFException || !(ex.getProcessor() instanceof JsonParser parser)) {
       return BODY;
     }
     Deque<String> segments = new ArrayDeque<>();
+    boolean innermost = true;
     for (JsonStreamContext ctx = parser.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
       if (ctx.inArray()) {
         segments.push("[" + Math.max(ctx.getCurrentIndex(), 0) + "]");
-      } else if (ctx.getCurrentName() != null) {
+      } else if (ctx.getCurrentName() != null && (!innermost || parser.currentToken() == JsonToken.FIELD_NAME)) {
+        // past a complete value the name is the previous field's, not where the error is
         segments.push("." + ctx.getCurrentName());
       }
+      innermost = false;
     }
     String path = String.join("", segments);
     path = path.startsWith(".") ? path.substring(1) : path;

@@ -2,7 +2,6 @@ package dev.flowconnections.runtime.problem;
 
 import dev.flowconnections.errors.FieldError;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -26,7 +25,7 @@ public final class Problems {
     if (!errors.isEmpty()) {
       problem.setProperty("field", errors.get(0).field());
     }
-    problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+    problem.setProperty("errors", List.copyOf(errors));
     return problem;
   }
 

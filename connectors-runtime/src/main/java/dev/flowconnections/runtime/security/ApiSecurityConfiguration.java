@@ -9,6 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -58,10 +59,15 @@ class ApiSecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
-  /** Also makes Boot back off from its generated default user: there is none. */
+  /**
+   * Also makes Boot back off from its generated default user: there is none. Exposed as a plain
+   * UserDetailsService so Spring Security does not "upgrade" configured passwords in memory: that
+   * would bcrypt-hash a {noop} password on first login and make every later request pay for bcrypt.
+   */
   @Bean
-  InMemoryUserDetailsManager apiUsers(ApiSecurityProperties properties, PasswordEncoder encoder) {
-    return ConfiguredUsers.load(properties, encoder);
+  UserDetailsService apiUsers(ApiSecurityProperties properties, PasswordEncoder encoder) {
+    InMemoryUserDetailsManager users = ConfiguredUsers.load(properties, encoder);
+    return users::loadUserByUsername;
   }
 
   @Bean

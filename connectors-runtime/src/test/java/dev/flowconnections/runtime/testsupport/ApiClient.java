@@ -38,7 +38,7 @@ public final class ApiClient {
 
   public static ApiClient on(int port) {
     return new ApiClient(
-        HttpClient.newHttpClient(), "http://127.0.0.1:" + port, null, Collections.synchronizedList(new ArrayList<>()));
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), "http://127.0.0.1:" + port, null, Collections.synchronizedList(new ArrayList<>()));
   }
 
   /** The test users' passwords equal their names (application-test.yml). */

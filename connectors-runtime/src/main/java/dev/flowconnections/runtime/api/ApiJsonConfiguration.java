@@ -31,6 +31,7 @@ class ApiJsonConfiguration implements WebMvcConfigurer {
   ApiJsonConfiguration(ObjectProvider<Jackson2ObjectMapperBuilder> builder) {
     // Boot's builder carries the spring.jackson.* settings and Spring's ProblemDetail mix-in
     ObjectMapper mapper = builder.getIfAvailable(Jackson2ObjectMapperBuilder::json).build();
+    mapper.registerModule(NulFreeStrings.module());
     this.json = new ApiJson(
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
   }

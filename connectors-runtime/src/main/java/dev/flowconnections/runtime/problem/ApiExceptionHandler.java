@@ -10,7 +10,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DuplicateKeyException;
+import java.sql.SQLException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -53,10 +54,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler(DuplicateKeyException.class)
-  ProblemDetail concurrentDuplicate(DuplicateKeyException ex) {
-    // A unique constraint caught what the service's own check missed: a concurrent create.
-    return Problems.of(HttpStatus.CONFLICT, "a concurrent change created the same name or key; reload and retry");
+  /**
+   * What the services' own checks let through to the database: a value PostgreSQL cannot store
+   * (SQLSTATE class 22, e.g. NUL in a query parameter) is the client's; a violated constraint
+   * (a concurrent create of the same name, a reference deleted meanwhile) is a conflict.
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail databaseRefused(DataIntegrityViolationException ex) {
+    if (sqlState(ex).startsWith("22")) {
+      return Problems.of(HttpStatus.BAD_REQUEST, "the request contains a value that cannot be stored, e.g. a NUL character");
+    }
+    return Problems.of(HttpStatus.CONFLICT, "the request conflicts with a concurrent change; reload and retry");
   }
 
   @ExceptionHandler(AccessDeniedException.class)
@@ -104,5 +112,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
     String message = "must be " + JsonReadErrors.shapeOf(ex.getRequiredType());
     return ResponseEntity.badRequest().body(Problems.forField(HttpStatus.BAD_REQUEST, name, message));
+  }
+
+  private static String sqlState(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return "";
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.flowconnections.errors.FieldError;
+import dev.flowconnections.runtime.api.NulFreeStrings;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -44,6 +45,9 @@ final class JsonReadErrors {
       // the parser knows the innermost field (fields.password); the mapping only the property (fields)
       String field = parsePath(parse);
       return new FieldError(field.equals(BODY) && !path(mapping).isEmpty() ? path(mapping) : field, malformed(parse));
+    }
+    if (cause instanceof NulFreeStrings.NulCharacterException nul) {
+      return new FieldError(path(nul).isEmpty() ? BODY : path(nul), "must not contain NUL (U+0000) characters");
     }
     if (cause instanceof MismatchedInputException mismatch) {
       String field = path(mismatch);

@@ -2,7 +2,6 @@ package dev.flowconnections.runtime.problem;
 
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.basicRestIntegration;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createBasicRestIntegration;
-import static dev.flowconnections.runtime.testsupport.ApiFixtures.createConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.credentials;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProblem;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
+import dev.flowconnections.runtime.testsupport.ApiFixtures;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.util.LinkedHashMap;
@@ -26,8 +26,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The mistakes a person makes with the API: each answers a problem naming the field at fault, and
- * leaves the data as it was (checked by reading it again).
+ * The mistakes a person makes with integrations, paths, parameters and methods: each answers a
+ * problem naming the field at fault, and leaves the data as it was (checked by reading it again).
+ * Connection and credential mistakes are in {@link ConnectionInputValidationTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -46,7 +47,6 @@ class ApiInputValidationTest {
   ApiClient admin;
   ApiClient modeler;
   String integrationId;
-  String connectionId;
 
   @BeforeEach
   void setUp() {
@@ -54,7 +54,6 @@ class ApiInputValidationTest {
     admin = api.as("admin");
     modeler = api.as("modeler");
     integrationId = createBasicRestIntegration(admin, "Validated " + tag());
-    connectionId = createConnection(modeler, integrationId, "Checked " + tag(), "ORGANIZATION").text("/id");
   }
 
   // --- integrations -------------------------------------------------------------------------
@@ -191,128 +190,16 @@ class ApiInputValidationTest {
     assertThat(read("/api/integrations/" + integrationId)).isEqualTo(before);
   }
 
-  // --- connections --------------------------------------------------------------------------
-
   @Test
-  void aDuplicateConnectionNameIsAConflict() {
-    String name = modeler.get("/api/connections/" + connectionId).text("/name");
-    int before = count("/api/connections");
-
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", name, "visibility", "ORGANIZATION")), 409, "name");
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", name.toUpperCase(), "visibility", "PERSONAL")), 409, "name");
-
-    assertThat(count("/api/connections")).isEqualTo(before);
-  }
-
-  @Test
-  void anUnknownPropertyIsReportedNotIgnored() {
+  void textWithNulCharactersIsRefusedBeforeItReachesTheDatabase() {
     String tag = tag();
-    JsonNode problem = assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "Typo " + tag, "visiblity", "PERSONAL")), 400, "visiblity");
+    assertProblem(admin.send("POST", "/api/integrations",
+        "{\"name\": \"Nul\\u0000" + tag + "\", \"type\": \"EMAIL\"}"), 400, "name");
+    assertProblem(admin.send("POST", "/api/integrations",
+        "{\"name\": \"Nul " + tag + "\", \"type\": \"EMAIL\", \"config\": {\"host\": \"a\\u0000b\"}}"), 400, "config.host");
+    assertProblem(admin.get("/api/integrations?search=a%00b"), 400);
 
-    assertThat(problem.get("detail").asText()).contains("visibility");
-    assertThat(count("/api/connections?search=" + tag)).isZero();
-  }
-
-  @Test
-  void anIntegrationIdThatIsNotAUuidIsReported() {
-    String tag = tag();
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", "gmail", "name", "Bad ref " + tag, "visibility", "ORGANIZATION")), 400, "integrationId");
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", java.util.UUID.randomUUID().toString(), "name", "Bad ref " + tag, "visibility", "ORGANIZATION")),
-        400, "integrationId");
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "Bad ref " + tag, "visibility", "TEAM")), 400, "visibility");
-    assertThat(count("/api/connections?search=" + tag)).isZero();
-  }
-
-  @Test
-  void aMissingBodyIsReported() {
-    int before = count("/api/connections");
-
-    assertProblem(modeler.send("POST", "/api/connections", null), 400, "body");
-    assertProblem(modeler.send("POST", "/api/connections", "null"), 400, "body");
-    assertProblem(modeler.send("POST", "/api/connections", "[]"), 400, "body");
-
-    assertThat(count("/api/connections")).isEqualTo(before);
-  }
-
-  @Test
-  void anUnknownEnvironmentInThePathIsReported() {
-    String before = read("/api/connections/" + connectionId);
-
-    JsonNode problem = assertProblem(
-        modeler.put(env("PROD"), credentials(Map.of("username", "u", "password", "p"))), 400, "environment");
-    assertThat(problem.get("detail").asText()).contains("PRODUCTION");
-    assertProblem(modeler.delete(env("PROD")), 400, "environment");
-
-    assertThat(read("/api/connections/" + connectionId)).isEqualTo(before);
-  }
-
-  @Test
-  void theSecondOfTwoConcurrentConnectionEditsGetsAConflict() {
-    long version = modeler.get("/api/connections/" + connectionId).json().get("version").asLong();
-    String firstName = "First " + tag();
-
-    assertThat(modeler.put("/api/connections/" + connectionId,
-        Map.of("name", firstName, "visibility", "ORGANIZATION", "version", version)).status()).isEqualTo(200);
-    JsonNode conflict = assertProblem(modeler.as("other").put("/api/connections/" + connectionId,
-        Map.of("name", "Second " + tag(), "visibility", "ORGANIZATION", "version", version)), 409, "version");
-
-    assertThat(conflict.get("currentVersion").asLong()).isEqualTo(version + 1);
-    JsonNode now = modeler.get("/api/connections/" + connectionId).json();
-    assertThat(now.get("name").asText()).isEqualTo(firstName);
-    assertThat(now.get("version").asLong()).isEqualTo(version + 1);
-  }
-
-  @Test
-  void staleCredentialsAreRefusedAndTheFirstWriteKept() {
-    modeler.put(env("DEVELOPMENT"), Map.of("fields", Map.of("username", "first", "password", "p1"), "version", 1));
-    String after = read("/api/connections/" + connectionId);
-
-    assertProblem(modeler.as("other").put(env("DEVELOPMENT"),
-        Map.of("fields", Map.of("username", "second", "password", "p2"), "version", 1)), 409, "version");
-
-    assertThat(read("/api/connections/" + connectionId)).isEqualTo(after);
-    assertThat(modeler.get("/api/connections/" + connectionId).text("/environments/DEVELOPMENT/fields/username"))
-        .isEqualTo("first");
-  }
-
-  @Test
-  void aMissingRequiredCredentialFieldIsReported() {
-    String before = read("/api/connections/" + connectionId);
-
-    assertProblem(modeler.put(env("DEVELOPMENT"), credentials(Map.of("username", "svc"))), 400, "fields.password");
-    assertProblem(modeler.put(env("DEVELOPMENT"), credentials(Map.of("username", "svc", "password", " "))), 400,
-        "fields.password");
-    assertProblem(modeler.put(env("DEVELOPMENT"), Map.of()), 400, "fields.username");
-
-    assertThat(read("/api/connections/" + connectionId)).isEqualTo(before);
-    assertThat(modeler.get("/api/connections/" + connectionId).text("/environments/DEVELOPMENT/status"))
-        .isEqualTo("NOT_CONFIGURED");
-  }
-
-  @Test
-  void anUnknownCredentialFieldIsReported() {
-    String before = read("/api/connections/" + connectionId);
-
-    JsonNode problem = assertProblem(modeler.put(env("DEVELOPMENT"),
-        credentials(Map.of("username", "svc", "password", "pw", "pasword", "pw"))), 400, "fields.pasword");
-
-    assertThat(problem.get("detail").asText()).contains("password");
-    assertThat(read("/api/connections/" + connectionId)).isEqualTo(before);
-  }
-
-  @Test
-  void credentialsOutsideFieldsAreReported() {
-    String before = read("/api/connections/" + connectionId);
-
-    assertProblem(modeler.put(env("DEVELOPMENT"), Map.of("username", "svc", "password", "pw")), 400, "username");
-
-    assertThat(read("/api/connections/" + connectionId)).isEqualTo(before);
+    assertThat(count("/api/integrations?search=" + tag)).isZero();
   }
 
   // --- paths, parameters, methods -----------------------------------------------------------
@@ -355,19 +242,11 @@ class ApiInputValidationTest {
     assertThat(read("/api/integrations/" + integrationId)).isEqualTo(before);
   }
 
-  private String env(String environment) {
-    return "/api/connections/" + connectionId + "/environments/" + environment;
-  }
-
   private String read(String path) {
-    Response response = admin.get(path).status() == 200 ? admin.get(path) : modeler.get(path);
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.body();
+    return ApiFixtures.read(admin, path);
   }
 
   private int count(String listPath) {
-    Response response = modeler.get(listPath);
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json().size();
+    return ApiFixtures.count(modeler, listPath);
   }
 }

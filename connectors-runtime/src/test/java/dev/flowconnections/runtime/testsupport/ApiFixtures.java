@@ -51,4 +51,18 @@ public final class ApiFixtures {
   public static Map<String, Object> credentials(Map<String, Object> fields) {
     return Map.of("fields", fields);
   }
+
+  /** The body of a GET that must succeed, for comparing state before and after a refused change. */
+  public static String read(ApiClient client, String path) {
+    ApiClient.Response response = client.get(path);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.body();
+  }
+
+  /** The number of entries a list endpoint answers. */
+  public static int count(ApiClient client, String listPath) {
+    ApiClient.Response response = client.get(listPath);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json().size();
+  }
 }

@@ -6,11 +6,11 @@ import dev.flowconnections.errors.ConflictException;
 import dev.flowconnections.errors.FieldError;
 import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.errors.ValidationException;
+import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import java.sql.SQLException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -72,8 +73,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage());
   }
 
-  @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
-  ProblemDetail unauthenticated(org.springframework.security.core.AuthenticationException ex) {
+  /** The security filters answer 401 before any controller runs; this covers a resolver failing closed. */
+  @ExceptionHandler(AuthenticationException.class)
+  ProblemDetail unauthenticated(AuthenticationException ex) {
     return Problems.of(HttpStatus.UNAUTHORIZED, "authentication required");
   }
 

@@ -148,6 +148,8 @@ public class IntegrationService {
 
   /** The connections a delete would remove, visible or not: an admin must see the whole impact. */
   public List<Connection> impactOfDelete(Actor actor, UUID id) {
+    // lists other users' PERSONAL connections too, so only those who may delete may ask
+    actor.requireAdmin("see what deleting an integration removes");
     find(actor, id, false);
     return connections.listByIntegration(actor.organizationId(), id);
   }

@@ -1,0 +1,61 @@
+package dev.flowconnections.runtime.secret;
+
+import dev.flowconnections.access.Actor;
+import dev.flowconnections.secret.OrgSecret;
+import dev.flowconnections.secret.OrgSecretService;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Organization secrets (Administration → Security → Secrets), referenced from connection fields as
+ * {@code @@SECRET:KEY@@}. Values are write-only: responses carry the key and timestamps.
+ */
+@RestController
+@RequestMapping("/api/secrets")
+class SecretController {
+
+  private final OrgSecretService secrets;
+
+  SecretController(OrgSecretService secrets) {
+    this.secrets = secrets;
+  }
+
+  /** Creates (201) or rotates (200) the secret under {@code key}. */
+  @PutMapping("/{key}")
+  ResponseEntity<OrgSecret> put(Actor actor, @PathVariable String key, @RequestBody SecretValueRequest request) {
+    boolean created = secrets.put(actor, key, request.value());
+    OrgSecret stored = secrets.list(actor).stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+    return created
+        ? ResponseEntity.created(URI.create("/api/secrets/" + key)).body(stored)
+        : ResponseEntity.status(HttpStatus.OK).body(stored);
+  }
+
+  @GetMapping
+  List<OrgSecret> list(Actor actor) {
+    return secrets.list(actor);
+  }
+
+  @DeleteMapping("/{key}")
+  ResponseEntity<Void> delete(Actor actor, @PathVariable String key) {
+    secrets.delete(actor, key);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The value to store; it is never sent back. */
+  record SecretValueRequest(String value) {
+
+    @Override
+    public String toString() {
+      return "SecretValueRequest[value hidden]";
+    }
+  }
+}

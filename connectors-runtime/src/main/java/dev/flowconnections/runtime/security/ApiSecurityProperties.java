@@ -1,0 +1,66 @@
+package dev.flowconnections.runtime.security;
+
+import dev.flowconnections.access.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code flow-connections.security.*}: the users of the management API. There is no default user;
+ * with none configured every API call is refused.
+ */
+@ConfigurationProperties("flow-connections.security")
+public class ApiSecurityProperties {
+
+  private List<User> users = new ArrayList<>();
+
+  public List<User> getUsers() {
+    return users;
+  }
+
+  public void setUsers(List<User> users) {
+    this.users = users;
+  }
+
+  /** {@code flow-connections.security.users[i].*} */
+  public static class User {
+
+    private String username;
+
+    /** A Spring Security password with its encoder id, e.g. {@code {bcrypt}$2a$10$...} or {@code {noop}...}. */
+    private String password;
+
+    private Set<Role> roles = new LinkedHashSet<>();
+
+    public String getUsername() {
+      return username;
+    }
+
+    public void setUsername(String username) {
+      this.username = username;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
+
+    public Set<Role> getRoles() {
+      return roles;
+    }
+
+    public void setRoles(Set<Role> roles) {
+      this.roles = roles;
+    }
+
+    @Override
+    public String toString() {
+      return "User[" + username + ", roles=" + roles + "]"; // never the password
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.flowconnections.runtime.security;
+
+import dev.flowconnections.runtime.api.ApiJson;
+import dev.flowconnections.runtime.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Problem bodies for what the security filters refuse before any controller runs, so clients see
+ * one error format: 401 (no or bad credentials), 403 (role missing) and 400 (URL the firewall rejects).
+ */
+final class ProblemResponses {
+
+  static final String REALM = "flow-connections";
+
+  private final ApiJson json;
+
+  ProblemResponses(ApiJson json) {
+    this.json = json;
+  }
+
+  AuthenticationEntryPoint unauthenticated() {
+    return (request, response, ex) -> {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+      write(request, response, HttpStatus.UNAUTHORIZED,
+          "authentication required: send HTTP Basic credentials of a configured user");
+    };
+  }
+
+  AccessDeniedHandler forbidden() {
+    return (request, response, ex) ->
+        write(request, response, HttpStatus.FORBIDDEN, "your roles do not allow this request");
+  }
+
+  RequestRejectedHandler rejected() {
+    return (request, response, ex) ->
+        write(request, response, HttpStatus.BAD_REQUEST, "the request URL is not allowed");
+  }
+
+  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
+    ProblemDetail problem = Problems.of(status, detail);
+    try {
+      problem.setInstance(URI.create(request.getRequestURI()));
+    } catch (IllegalArgumentException unparsable) {
+      // a URL the firewall rejected may not even be a valid URI; the problem does without it
+    }
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.mapper().writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -10,14 +10,22 @@ import dev.flowconnections.sample.support.ConnectionsFixture;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +46,7 @@ class FlowConnectionsDemoTest {
     registry.add("camunda.client.grpc-address", () -> "http://127.0.0.1:" + ENGINE_PORT);
   }
 
+  @LocalServerPort int port;
   @Autowired CamundaClient client;
   @Autowired ConnectionService connections;
   @Autowired DemoConnectionSeeder seeder;
@@ -62,6 +71,37 @@ class FlowConnectionsDemoTest {
         .containsEntry("responseStatus", 200)
         .containsEntry("responseBody", Map.of(
             "method", "GET", "path", "/demo/echo/orders/42", "query", "q=x", "authorizationPresent", true));
+  }
+
+  @Test
+  void theRunEndpointShowsWhatTheWorkerDid() throws Exception {
+    JsonNode completed = run("rest-connection-example", "{\"connection\": \"demo-echo\", \"path\": \"/hello\"}");
+    assertThat(completed.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(completed.at("/variables/responseStatus").asInt()).isEqualTo(200);
+    assertThat(completed.at("/variables/responseBody/path").asText()).isEqualTo("/demo/echo/hello");
+
+    JsonNode incident = run("rest-connection-example", "{\"connection\": \"no-such-connection\", \"path\": \"/\"}");
+    assertThat(incident.get("state").asText()).isEqualTo("INCIDENT");
+    assertThat(incident.get("incident").asText()).isEqualTo("connection 'no-such-connection' does not exist");
+
+    HttpResponse<String> unknown = post("/api/demo/processes/no-such-process/run", "{}");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+  }
+
+  private JsonNode run(String processId, String variables) throws Exception {
+    HttpResponse<String> response = post("/api/demo/processes/" + processId + "/run", variables);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return new ObjectMapper().readTree(response.body());
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("modeler:modeler".getBytes()))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static int freePort() {

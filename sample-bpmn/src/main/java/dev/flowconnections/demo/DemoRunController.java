@@ -1,0 +1,49 @@
+package dev.flowconnections.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.errors.NotFoundException;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Demo only: starts a deployed process with the posted variables and answers with what happened
+ * (completed with its variables, or the incident message), so the README's curl walkthrough can
+ * show a connection in use without Operate.
+ */
+@RestController
+@Profile(FlowConnectionsDemo.PROFILE)
+@RequestMapping("/api/demo/processes")
+class DemoRunController {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private final CamundaClient client;
+  private final DemoProcessRunner runner;
+
+  DemoRunController(CamundaClient client, ZeebeTestEngine engine) {
+    this.client = client;
+    this.runner = new DemoProcessRunner(engine, new ObjectMapper());
+  }
+
+  @PostMapping("/{processId}/run")
+  DemoProcessRunner.Outcome run(@PathVariable String processId, @RequestBody(required = false) Map<String, Object> variables)
+      throws InterruptedException {
+    long key;
+    try {
+      key = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
+          .variables(variables == null ? Map.of() : variables).send().join().getProcessInstanceKey();
+    } catch (ClientStatusException e) {
+      throw new NotFoundException("process '" + processId + "' is not deployed");
+    }
+    return runner.await(key, WAIT);
+  }
+}

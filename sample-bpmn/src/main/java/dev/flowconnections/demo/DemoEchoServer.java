@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The "external API" of the demo: answers any request below {@value #PATH} with its method, path,
- * query and whether an Authorization header came along, never a header value, so the demo
- * response cannot carry the demo token into process variables.
+ * query, whether an Authorization header came along and the names of all headers, never a header
+ * value, so the demo response cannot carry the demo token into process variables.
  *
  * <p>A plain JDK server on its own port on 127.0.0.1 rather than a Spring MVC endpoint: it stands
  * for a third-party system, and it stays outside the runtime's web security.
@@ -58,6 +58,9 @@ public class DemoEchoServer implements DisposableBean {
       answer.put("path", exchange.getRequestURI().getPath());
       answer.put("query", exchange.getRequestURI().getQuery());
       answer.put("authorizationPresent", exchange.getRequestHeaders().containsKey("Authorization"));
+      // names only, so a reader sees e.g. X-Api-Key arrive without the demo ever echoing a value
+      answer.put("headerNames", exchange.getRequestHeaders().keySet().stream()
+          .map(name -> name.toLowerCase(java.util.Locale.ROOT)).sorted().toList());
       byte[] body = json.writeValueAsBytes(answer);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       boolean head = "HEAD".equals(exchange.getRequestMethod());

@@ -18,7 +18,6 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolutionInputsChanged;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,7 +184,8 @@ public class ConnectionService {
           secretNames.addAll(secretUpdates.keySet());
           Set<String> present = new HashSet<>(secretNames);
           present.addAll(settings.keySet());
-          FieldValidator.requirePresent(schema.connectionFields(), present, path, errors);
+          FieldValidator.requirePresent(schema.connectionFields(), present,
+              EnvironmentStatuses.integrationSettings(integration, environment), path, errors);
           errors.throwIfAny();
 
           CredentialLocation location = location(current, environment);
@@ -248,25 +248,6 @@ public class ConnectionService {
         });
   }
 
-  /** Status of every environment, computed from the stored field names against the current schema. */
-  public static Map<Environment, EnvironmentStatus> statuses(Connection connection, Integration integration) {
-    FieldSchema schema = FieldCatalog.schemaFor(integration.type(), integration.authScheme());
-    Map<Environment, EnvironmentStatus> result = new EnumMap<>(Environment.class);
-    for (Environment env : Environment.values()) {
-      ConnectionEnvironment stored = connection.environments().get(env);
-      if (stored == null) {
-        result.put(env, EnvironmentStatus.NOT_CONFIGURED);
-        continue;
-      }
-      Set<String> present = new HashSet<>(stored.secretFieldsSet());
-      present.addAll(stored.settings().keySet());
-      boolean complete =
-          schema.connectionFields().stream().filter(FieldDefinition::required).allMatch(f -> present.contains(f.name()));
-      result.put(env, complete ? EnvironmentStatus.CONFIGURED : EnvironmentStatus.INCOMPLETE);
-    }
-    return result;
-  }
-
   private static boolean matches(ConnectionView v, String needle) {
     return v.connection().name().toLowerCase(Locale.ROOT).contains(needle)
         || v.connection().key().contains(needle)
@@ -275,7 +256,7 @@ public class ConnectionService {
   }
 
   private ConnectionView view(Connection connection, Integration integration) {
-    return new ConnectionView(connection, integration, statuses(connection, integration));
+    return new ConnectionView(connection, integration, EnvironmentStatuses.of(connection, integration));
   }
 
   private void touch(Connection current, Instant now, Actor actor) {

@@ -54,18 +54,31 @@ public final class FieldValidator {
     return result;
   }
 
-  /** Every required field must be among {@code present}. */
+  /**
+   * Every field required given {@code integrationSettings} (see {@link
+   * FieldDefinition#requiredGiven}) must be among {@code present}.
+   */
   public static void requirePresent(
       List<FieldDefinition> definitions,
       Collection<String> present,
+      Map<String, Object> integrationSettings,
       String path,
       ValidationException.Collector errors) {
-    for (FieldDefinition d : definitions) {
+    for (String name : missing(definitions, present, integrationSettings)) {
       // an invalid value was reported already; "is required" on top would only confuse
-      if (d.required() && !present.contains(d.name()) && !errors.hasErrorFor(path + d.name())) {
-        errors.add(path + d.name(), "is required");
+      if (!errors.hasErrorFor(path + name)) {
+        errors.add(path + name, "is required");
       }
     }
+  }
+
+  /** Names of the required fields that are not among {@code present}. */
+  public static List<String> missing(
+      List<FieldDefinition> definitions, Collection<String> present, Map<String, Object> integrationSettings) {
+    return definitions.stream()
+        .filter(d -> d.requiredGiven(integrationSettings) && !present.contains(d.name()))
+        .map(FieldDefinition::name)
+        .toList();
   }
 
   /** Names of the non-blank values in {@code values}. */

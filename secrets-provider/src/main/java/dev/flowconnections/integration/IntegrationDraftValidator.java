@@ -30,6 +30,10 @@ final class IntegrationDraftValidator {
   static IntegrationConfig validate(
       IntegrationDraft draft, IntegrationType type, AuthScheme scheme, ValidationException.Collector errors) {
     AuthScheme effectiveScheme = scheme == null ? AuthScheme.NONE : scheme;
+    if (!FieldCatalog.authSchemesFor(type).contains(effectiveScheme)) {
+      errors.add("authScheme", type.label() + " integrations support " + FieldCatalog.authSchemesFor(type));
+      effectiveScheme = AuthScheme.NONE;
+    }
     List<FieldDefinition> fields = FieldCatalog.schemaFor(type, effectiveScheme).integrationFields();
     if (draft.openApiSpecUrl() != null && !draft.openApiSpecUrl().isBlank() && type != IntegrationType.REST_API) {
       errors.add("openApiSpecUrl", "only REST API integrations link an OpenAPI specification");
@@ -93,7 +97,7 @@ final class IntegrationDraftValidator {
     Map<String, Object> normalized = FieldValidator.normalize(fields, values, path, errors);
     normalized.values().removeIf(v -> v == null);
     Map<String, Object> withDefaults = FieldValidator.withDefaults(fields, normalized);
-    FieldValidator.requirePresent(fields, FieldValidator.presentNames(withDefaults), path, errors);
+    FieldValidator.requirePresent(fields, FieldValidator.presentNames(withDefaults), withDefaults, path, errors);
     return withDefaults;
   }
 }

@@ -3,19 +3,17 @@ package dev.flowconnections.resolution;
 import dev.flowconnections.connection.Connection;
 import dev.flowconnections.connection.ConnectionEnvironment;
 import dev.flowconnections.connection.ConnectionRepository;
-import dev.flowconnections.connection.ConnectionService;
-import dev.flowconnections.connection.EnvironmentStatus;
+import dev.flowconnections.connection.EnvironmentStatuses;
 import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.fields.FieldCatalog;
-import dev.flowconnections.fields.FieldDefinition;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.SecretReferences;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,10 +55,10 @@ public class StoreConnectionResolver implements ConnectionResolver {
       throw new ConnectionResolutionException(
           "connection '" + connectionKey + "' has no credentials for " + environment);
     }
-    if (ConnectionService.statuses(connection, integration).get(environment) != EnvironmentStatus.CONFIGURED) {
+    List<String> missing = EnvironmentStatuses.missingFields(stored, integration);
+    if (!missing.isEmpty()) {
       throw new ConnectionResolutionException(
-          "connection '" + connectionKey + "' is incomplete for " + environment + ": missing "
-              + missingFields(integration, stored));
+          "connection '" + connectionKey + "' is incomplete for " + environment + ": missing " + missing);
     }
     Map<String, Object> config =
         integration
@@ -116,14 +114,5 @@ public class StoreConnectionResolver implements ConnectionResolver {
 
   private String expandOne(String value, String organizationId) {
     return SecretReferences.expand(value, key -> orgSecrets.value(organizationId, key));
-  }
-
-  private static String missingFields(Integration integration, ConnectionEnvironment stored) {
-    return FieldCatalog.schemaFor(integration.type(), integration.authScheme()).connectionFields().stream()
-        .filter(FieldDefinition::required)
-        .map(FieldDefinition::name)
-        .filter(name -> !stored.secretFieldsSet().contains(name) && !stored.settings().containsKey(name))
-        .toList()
-        .toString();
   }
 }

@@ -153,6 +153,22 @@ class ConnectionServiceTest extends DatabaseTest {
         .isEqualTo(EnvironmentStatus.INCOMPLETE);
   }
 
+  @Test
+  void providerSpecificFieldsAreRequiredForTheirProviderOnly() {
+    Integration twilio = integrations.create(admin, new IntegrationDraft(unique("Twilio"), null, null,
+        dev.flowconnections.integration.IntegrationType.SMS, null, null, null, null, null,
+        Map.of("provider", "TWILIO"), null, null));
+    ConnectionView sms = connection(modeler, twilio, Visibility.ORGANIZATION);
+
+    assertThatThrownBy(() -> connections.putEnvironment(modeler, sms.connection().id(), Environment.QA,
+            Map.of("accountSid", "AC123"), null))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(f -> f.field())
+            .containsExactly("fields.authToken"));
+    ConnectionView saved = connections.putEnvironment(modeler, sms.connection().id(), Environment.QA,
+        Map.of("accountSid", "AC123", "authToken", "tw-token"), null);
+    assertThat(saved.statuses().get(Environment.QA)).isEqualTo(EnvironmentStatus.CONFIGURED);
+  }
+
   private static CredentialLocation location(ConnectionView view, Environment environment) {
     return new CredentialLocation(ORG, view.connection().id(), view.connection().key(), environment);
   }

@@ -126,6 +126,29 @@ class IntegrationServiceTest extends DatabaseTest {
   }
 
   @Test
+  void authSchemesMustSuitTheType() {
+    IntegrationDraft database = new IntegrationDraft(unique("DB"), null, null, IntegrationType.DATABASE, null, null,
+        AuthScheme.BEARER, null, null, Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db/app"), null, null);
+
+    assertThatThrownBy(() -> integrations.create(admin, database))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(f -> f.field())
+            .containsExactly("authScheme"));
+  }
+
+  @Test
+  void settingsRequiredForAProviderAreRequiredOnlyThen() {
+    IntegrationDraft sns = new IntegrationDraft(unique("SNS"), null, null, IntegrationType.SMS, null, null, null,
+        null, null, Map.of("provider", "AWS_SNS"), null, null);
+
+    assertThatThrownBy(() -> integrations.create(admin, sns))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(f -> f.field())
+            .containsExactly("config.region"));
+    assertThat(integrations.create(admin, new IntegrationDraft(unique("Twilio"), null, null, IntegrationType.SMS,
+        null, null, null, null, null, Map.of("provider", "TWILIO"), null, null)).config().shared())
+        .containsEntry("provider", "TWILIO");
+  }
+
+  @Test
   void aPublishedIntegrationNeverReturnsToDraft() {
     Integration created = bearerIntegration();
     IntegrationDraft toDraft = new IntegrationDraft(created.name(), null, null, null, null, null, null,

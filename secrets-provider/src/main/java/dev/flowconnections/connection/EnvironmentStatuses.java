@@ -1,0 +1,49 @@
+package dev.flowconnections.connection;
+
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.fields.FieldCatalog;
+import dev.flowconnections.fields.FieldValidator;
+import dev.flowconnections.integration.Integration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Derives whether each environment of a connection can be used, from the names of the stored
+ * fields and the integration's current schema and settings: a later change of the auth scheme or
+ * provider can make a saved environment incomplete.
+ */
+public final class EnvironmentStatuses {
+
+  private EnvironmentStatuses() {}
+
+  public static Map<Environment, EnvironmentStatus> of(Connection connection, Integration integration) {
+    Map<Environment, EnvironmentStatus> result = new EnumMap<>(Environment.class);
+    for (Environment env : Environment.values()) {
+      ConnectionEnvironment stored = connection.environments().get(env);
+      if (stored == null) {
+        result.put(env, EnvironmentStatus.NOT_CONFIGURED);
+      } else {
+        result.put(env, missingFields(stored, integration).isEmpty() ? EnvironmentStatus.CONFIGURED : EnvironmentStatus.INCOMPLETE);
+      }
+    }
+    return result;
+  }
+
+  /** Required credential fields the stored environment lacks. */
+  public static List<String> missingFields(ConnectionEnvironment stored, Integration integration) {
+    Set<String> present = new HashSet<>(stored.secretFieldsSet());
+    present.addAll(stored.settings().keySet());
+    return FieldValidator.missing(
+        FieldCatalog.schemaFor(integration.type(), integration.authScheme()).connectionFields(),
+        present,
+        integrationSettings(integration, stored.environment()));
+  }
+
+  /** The integration's settings for the environment; empty where it has none. */
+  public static Map<String, Object> integrationSettings(Integration integration, Environment environment) {
+    return integration.config().forEnvironment(integration.configMode(), environment).orElse(Map.of());
+  }
+}

@@ -151,7 +151,8 @@ class ConnectionApiTest {
   @Test
   void listsConnectionsFilteredBySearchTypeAndIntegration() {
     String tag = tag();
-    String mailIntegration = admin.post("/api/integrations", Map.of("name", "Mail " + tag, "type", "EMAIL")).text("/id");
+    String mailIntegration = admin.post("/api/integrations",
+        Map.of("name", "Mail " + tag, "type", "EMAIL", "config", Map.of("host", "smtp.example.test"))).text("/id");
     String rest = createConnection(modeler, integrationId, "Orders " + tag, "ORGANIZATION").text("/id");
     String mail = createConnection(other, mailIntegration, "Newsletter " + tag, "ORGANIZATION").text("/id");
 

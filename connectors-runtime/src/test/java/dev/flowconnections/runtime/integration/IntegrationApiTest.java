@@ -111,7 +111,7 @@ class IntegrationApiTest {
   void filtersBySearchTypeAndScope() {
     String tag = tag();
     createBasicRestIntegration(admin, "Acme " + tag + " CRM");
-    createIntegration(admin, Map.of("name", "Acme " + tag + " Mail", "type", "EMAIL"));
+    createIntegration(admin, Map.of("name", "Acme " + tag + " Mail", "type", "EMAIL", "config", Map.of("host", "smtp.example.test")));
     createIntegration(root(), Map.of(
         "name", "Acme " + tag + " Warehouse", "type", "DATABASE", "scope", "SYSTEM",
         "config", Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db:5432/wh")));

@@ -1,4 +1,4 @@
-package dev.flowconnections.runtime.rest;
+package dev.flowconnections.runtime.worker;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

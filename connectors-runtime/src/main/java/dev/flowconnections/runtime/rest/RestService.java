@@ -32,21 +32,22 @@ public class RestService {
   private static final Logger LOG = LoggerFactory.getLogger(RestService.class);
 
   private final WorkerConnections connections;
-  private final RuntimeEnvironment runtime;
   private final RestHttpClient http;
   private final ResponseReader responses;
 
   public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json) {
     this.connections = new WorkerConnections(resolver, runtime);
-    this.runtime = runtime;
     this.http = new RestHttpClient(json);
     this.responses = new ResponseReader(json);
   }
 
   /** @param tenantId the job's tenant, which names the organization of the connection */
   public RestResponse call(RestRequest request, String tenantId) {
-    ResolvedConnection connection =
-        connections.resolve(request.connection(), tenantId, IntegrationType.REST_API, "REST");
+    return call(connections.resolve(request.connection(), tenantId, IntegrationType.REST_API, "REST"), request);
+  }
+
+  /** Calls through an already resolved connection, e.g. for a connection test of another environment. */
+  public RestResponse call(ResolvedConnection connection, RestRequest request) {
     Authentication authentication = authenticationOf(connection);
     SecretMasker masker = maskerFor(connection, authentication);
     OutgoingRequest outgoing = new OutgoingRequest(request.headers(), request.queryParameters());
@@ -54,7 +55,7 @@ public class RestService {
     URI uri = RestUrl.resolve(baseUrlOf(connection), request.path(), outgoing.queryParameters());
     // The path may hold a resolved {{secrets...}} placeholder; the URI may hold an API key.
     LOG.debug("{} {} via connection '{}' ({})",
-        request.method(), masker.mask(request.displayPath()), connection.key(), runtime.environment());
+        request.method(), masker.mask(request.displayPath()), connection.key(), connection.environment());
     RestResponse response = responses.read(http.send(request, uri, outgoing, masker), masker);
     if (!response.isSuccessful()) {
       throw RestFailures.httpStatus(request.method(), request.displayPath(), response, masker);

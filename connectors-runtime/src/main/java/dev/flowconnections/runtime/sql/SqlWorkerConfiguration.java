@@ -16,6 +16,11 @@ class SqlWorkerConfiguration {
   }
 
   @Bean
+  SqlConnectionTester sqlConnectionTester() {
+    return new SqlConnectionTester();
+  }
+
+  @Bean
   SqlFunction sqlFunction(ConnectionResolver resolver, RuntimeEnvironment runtime, SqlDataSources dataSources) {
     return new SqlFunction(new SqlService(new WorkerConnections(resolver, runtime), dataSources));
   }

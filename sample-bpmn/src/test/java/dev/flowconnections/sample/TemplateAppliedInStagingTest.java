@@ -1,41 +1,22 @@
 package dev.flowconnections.sample;
 
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
+import dev.flowconnections.sample.support.ProcessTestRuntime;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The templated process in a STAGING runtime. */
 class TemplateAppliedInStagingTest extends TemplateAppliedProcessTestBase {
 
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-  static final RecordingHttpServer SERVER = RecordingHttpServer.start();
+  static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.STAGING);
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.STAGING);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    SERVER.close();
+    RUNTIME.register(registry);
   }
 
   @Override
-  Environment environment() {
-    return Environment.STAGING;
-  }
-
-  @Override
-  ZeebeTestEngine engine() {
-    return ENGINE;
-  }
-
-  @Override
-  RecordingHttpServer server() {
-    return SERVER;
+  ProcessTestRuntime runtime() {
+    return RUNTIME;
   }
 }

@@ -33,16 +33,13 @@ abstract class TemplateAppliedProcessTestBase extends RestProcessTestBase {
       Environment.STAGING, "staging-token-templated",
       Environment.PRODUCTION, "prod-token-templated");
 
-  /** The environment of this runtime; the process must use that environment's token. */
-  abstract Environment environment();
-
   @Autowired TemplatePublisher publisher;
   @Autowired TemplateCatalog catalog;
 
   @Test
   void aTemplatedTaskCallsTheConnectionPickedInTheDropdown() {
     ConnectionView connection = bearerConnection(TOKENS);
-    String expectedToken = TOKENS.get(environment());
+    String expectedToken = TOKENS.get(runtime().environment());
     publisher.publish(ConnectionsFixture.ADMIN);
     JsonNode template = catalog.get(MODELER, "io.flowconnections.rest-api", null);
     assertThat(dropdownValues(template)).contains(keyOf(connection));

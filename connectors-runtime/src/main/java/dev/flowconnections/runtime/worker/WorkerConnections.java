@@ -1,0 +1,69 @@
+package dev.flowconnections.runtime.worker;
+
+import dev.flowconnections.credential.CredentialStoreUnavailableException;
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.resolution.ConnectionResolutionException;
+import dev.flowconnections.resolution.ConnectionResolver;
+import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.rest.SecretMasker;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resolves the connection a job names, for this runtime's environment, the way every Flow
+ * Connections worker reports problems: a configuration problem (unknown key, no credentials for
+ * the environment, a connection of another type) is a {@link ConnectorInputException}, an incident
+ * at once since retrying cannot help; an unavailable credential store is retried.
+ */
+public final class WorkerConnections {
+
+  private final ConnectionResolver resolver;
+  private final RuntimeEnvironment runtime;
+
+  public WorkerConnections(ConnectionResolver resolver, RuntimeEnvironment runtime) {
+    this.resolver = resolver;
+    this.runtime = runtime;
+  }
+
+  /**
+   * @param tenantId the job's tenant, which names the organization of the connection
+   * @param workerName how incidents name the worker, e.g. "email worker"
+   */
+  public ResolvedConnection resolve(String key, String tenantId, IntegrationType expected, String workerName) {
+    ResolvedConnection connection;
+    try {
+      connection = resolver.resolve(runtime.organizationFor(tenantId), key, runtime.environment());
+    } catch (ConnectionResolutionException e) {
+      throw configurationProblem(e);
+    } catch (CredentialStoreUnavailableException e) {
+      throw ConnectorRetryException.builder()
+          .errorCode("CREDENTIAL_STORE_UNAVAILABLE")
+          .message("credentials of connection '" + key + "' cannot be read right now: " + e.getMessage())
+          .build();
+    }
+    if (connection.type() != expected) {
+      throw new ConnectorInputException(
+          "connection '" + key + "' is of type " + connection.type().label() + "; the " + workerName
+              + " only serves " + expected.label() + " connections");
+    }
+    return connection;
+  }
+
+  /**
+   * Masks the connection's secret values and {@code derivedSecrets} (what a provider may echo:
+   * base64 of user:password, a signature) in whatever the worker reports.
+   */
+  public static SecretMasker maskerFor(ResolvedConnection connection, String... derivedSecrets) {
+    List<String> secrets = new ArrayList<>(connection.secrets().allValues());
+    secrets.addAll(List.of(derivedSecrets));
+    return SecretMasker.of(secrets);
+  }
+
+  /** The resolver's message names key, field and environment, never a value: it is the incident. */
+  public static ConnectorInputException configurationProblem(ConnectionResolutionException e) {
+    return new ConnectorInputException(e.getMessage(), e);
+  }
+}

@@ -7,9 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * Calls a provider's HTTP API (SendGrid, Twilio) with the JDK client. Redirects are not followed: a
@@ -28,11 +26,6 @@ public final class ProviderHttp {
   /** A request to {@code url} that gives up after {@link #READ_TIMEOUT}. */
   public static HttpRequest.Builder request(java.net.URI url) {
     return HttpRequest.newBuilder(url).timeout(READ_TIMEOUT);
-  }
-
-  /** {@code Basic base64(user:password)}, UTF-8 as RFC 7617 recommends; mask it like the password. */
-  public static String basicAuthorization(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** @param what how messages name the call, e.g. "POST https://api.twilio.com/..." without secrets */

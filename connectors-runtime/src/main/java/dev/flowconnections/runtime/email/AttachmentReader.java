@@ -72,9 +72,11 @@ final class AttachmentReader {
     String fileName = metadata == null || isBlank(metadata.getFileName()) ? "attachment-" + (index + 1)
         : metadata.getFileName().strip();
     if (fileName.matches(".*[\\r\\n/\\\\].*")) {
-      throw new ConnectorInputException("attachments[" + index + "]: the document's file name must be a plain file name");
+      throw new ConnectorInputException(
+          "attachments[" + index + "]: the document's file name must be a plain file name");
     }
-    return new MailAttachment(fileName, contentType(metadata == null ? null : metadata.getContentType(), index), content);
+    String contentType = contentType(metadata == null ? null : metadata.getContentType(), index);
+    return new MailAttachment(fileName, contentType, content);
   }
 
   /** A valid MIME type, or the generic one when none is given. */
@@ -85,7 +87,8 @@ final class AttachmentReader {
     try {
       return new ContentType(value.strip()).toString();
     } catch (ParseException e) {
-      throw new ConnectorInputException("attachments[" + index + "].contentType is not a MIME type such as application/pdf");
+      throw new ConnectorInputException(
+          "attachments[" + index + "].contentType is not a MIME type such as application/pdf");
     }
   }
 

@@ -6,6 +6,7 @@ import dev.flowconnections.runtime.rest.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
 import jakarta.mail.internet.InternetAddress;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +62,13 @@ public class EmailService {
   }
 
   private static OutgoingEmail compose(EmailRequest request, ResolvedConnection connection, SecretMasker masker) {
+    List<InternetAddress> to = Addresses.parseList("to", request.to(), masker);
+    if (to.isEmpty()) { // e.g. to = " ": the list was not empty, but named nobody
+      throw new ConnectorInputException("to must name at least one recipient");
+    }
     return new OutgoingEmail(
         sender(request, connection, masker),
-        Addresses.parseList("to", request.to(), masker),
+        to,
         Addresses.parseList("cc", request.cc(), masker),
         Addresses.parseList("bcc", request.bcc(), masker),
         request.subject().strip(),

@@ -17,7 +17,8 @@ public class EmailWorkerConfiguration {
 
   @Bean
   EmailService emailService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment) {
-    return new EmailService(new WorkerConnections(connectionResolver, runtimeEnvironment), smtpMailer(), sendGridMailer());
+    return new EmailService(
+        new WorkerConnections(connectionResolver, runtimeEnvironment), smtpMailer(), sendGridMailer());
   }
 
   @Bean

@@ -29,7 +29,8 @@ public class SmtpConnectionTester implements ConnectionTester {
   public TestOutcome test(ResolvedConnection connection) {
     try {
       SmtpServer server = SmtpServer.of(connection);
-      smtp.verify(server, connection, WorkerConnections.maskerFor(connection, SmtpServer.loginEncodings(connection)));
+      smtp.verify(server, connection,
+          WorkerConnections.maskerFor(connection, SmtpServer.loginEncodings(connection)));
       return TestOutcome.succeeded("connected to SMTP server " + server.address() + " (TLS: " + server.tlsMode() + ")"
           + (server.authenticates() ? " and logged in" : "; the connection has no login to check"));
     } catch (ConnectorException | ConnectorInputException e) {

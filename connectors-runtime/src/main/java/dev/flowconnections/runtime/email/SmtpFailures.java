@@ -23,7 +23,8 @@ final class SmtpFailures {
 
   private SmtpFailures() {}
 
-  static RuntimeException of(MessagingException e, SmtpServer server, ResolvedConnection connection, SecretMasker masker) {
+  static RuntimeException of(
+      MessagingException e, SmtpServer server, ResolvedConnection connection, SecretMasker masker) {
     String where = "SMTP server " + server.address();
     if (e instanceof AuthenticationFailedException) {
       return ProviderFailures.credentialsRejected(where, connection, "login refused: " + e.getMessage(), masker);

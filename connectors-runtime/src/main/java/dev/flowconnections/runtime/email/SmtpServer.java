@@ -102,6 +102,7 @@ record SmtpServer(String host, int port, TlsMode tlsMode, String username, Strin
 
   @Override
   public String toString() {
-    return "SmtpServer[" + address() + ", " + tlsMode + ", " + (authenticates() ? "login, password hidden" : "no login") + "]";
+    return "SmtpServer[" + address() + ", " + tlsMode + ", "
+        + (authenticates() ? "login, password hidden" : "no login") + "]";
   }
 }

@@ -27,7 +27,8 @@ public class SnsConnectionTester implements ConnectionTester {
     try {
       SnsAccount account = SnsAccount.of(connection);
       sns.verify(account, connection, WorkerConnections.maskerFor(connection));
-      return TestOutcome.succeeded(account.describe() + " accepted the credentials of access key " + account.accessKeyId());
+      return TestOutcome.succeeded(
+          account.describe() + " accepted the credentials of access key " + account.accessKeyId());
     } catch (ConnectorException | ConnectorInputException e) {
       return TestOutcome.failed(e.getMessage());
     }

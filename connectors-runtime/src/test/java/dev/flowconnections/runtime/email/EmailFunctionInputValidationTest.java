@@ -49,6 +49,7 @@ class EmailFunctionInputValidationTest {
   void atLeastOneRecipientIsRequired() {
     assertRejected(Map.of("to", List.of()), "to");
     assertRejected(withNull("to"), "to");
+    assertRejected(Map.of("to", " , "), "to must name at least one recipient");
   }
 
   @ParameterizedTest

@@ -29,10 +29,10 @@ public enum NodeType {
       IntegrationType.DATABASE, true, Inputs.SQL),
   SEND_EMAIL(
       "send-email", "Send Email", "Send an email through an Email connection (SMTP, SendGrid)",
-      "io.flowconnections:email:1", IntegrationType.EMAIL, false, Inputs.EMAIL),
+      "io.flowconnections:email:1", IntegrationType.EMAIL, true, Inputs.EMAIL),
   SEND_SMS(
       "send-sms", "Send SMS", "Send a text message through an SMS connection (Twilio, AWS SNS)",
-      "io.flowconnections:sms:1", IntegrationType.SMS, false, Inputs.SMS),
+      "io.flowconnections:sms:1", IntegrationType.SMS, true, Inputs.SMS),
   AI_AGENT(
       "ai-agent", "AI Agent", "Ask a model of an AI Provider connection", "io.flowconnections:ai:1",
       IntegrationType.AI_PROVIDER, false, Inputs.AI),
@@ -121,18 +121,24 @@ public enum NodeType {
         optional("queryTimeoutInSeconds", "Query timeout (s)", "query", NUMBER, null).withDefault(30));
 
     static final List<TemplateInput> EMAIL = List.of(
-        required("to", "To", "message", STRING, "optional"),
+        required("to", "To", "message", STRING, "optional")
+            .describedAs("Comma-separated addresses, or a FEEL list, e.g. =[customer.email]"),
         optional("cc", "Cc", "message", STRING, "optional"),
         optional("bcc", "Bcc", "message", STRING, "optional"),
+        optional("from", "From", "message", STRING, "optional")
+            .describedAs("Defaults to the integration's sender address"),
         required("subject", "Subject", "message", STRING, "optional"),
         optional("textBody", "Text body", "message", TEXT, "optional"),
-        optional("htmlBody", "HTML body", "message", TEXT, "optional"),
+        optional("htmlBody", "HTML body", "message", TEXT, "optional")
+            .describedAs("Text body, HTML body or both; with both, mail clients show the HTML"),
         optional("attachments", "Attachments", "message", STRING, "required")
-            .describedAs("FEEL list of document references"));
+            .describedAs("FEEL list of Camunda documents or {fileName, contentType, base64}; 10 MiB in all"));
 
     static final List<TemplateInput> SMS = List.of(
         required("to", "To (E.164 phone number)", "message", STRING, "optional"),
-        required("message", "Message", "message", TEXT, "optional"));
+        required("message", "Message", "message", TEXT, "optional").describedAs("At most 1600 characters"),
+        optional("from", "From (E.164 phone number)", "message", STRING, "optional")
+            .describedAs("Defaults to the integration's sender number"));
 
     static final List<TemplateInput> AI = List.of(
         optional("model", "Model", "prompt", STRING, "optional").describedAs("Defaults to the connection's model"),

@@ -18,7 +18,10 @@ final class EmailFields implements TypeFields {
         optional("host", "SMTP host", FieldType.TEXT, null).requiredWhen("provider", "SMTP"),
         optional("port", "SMTP port", FieldType.NUMBER, null),
         choice("tlsMode", "TLS", false, List.of("NONE", "STARTTLS", "TLS"), "STARTTLS"),
-        optional("fromAddress", "Default sender", FieldType.TEXT, null));
+        optional("fromAddress", "Default sender", FieldType.TEXT, null),
+        // Lets a SendGrid integration point at a regional endpoint, a proxy, or a test server.
+        optional(FieldCatalog.BASE_URL, "SendGrid API base URL", FieldType.URL,
+            "Override for SendGrid's endpoint; default https://api.sendgrid.com"));
   }
 
   @Override

@@ -89,10 +89,11 @@ class ConnectionTestApiTest extends ApiTestBase {
     assertProblem(modeler.post("/api/connections/" + id + "/environments/PROD/test", Map.of()), 400, "environment");
     assertProblem(modeler.post("/api/connections/" + id + "/environments/QA/test", Map.of()), 409, "environment");
     assertProblem(other.post("/api/connections/" + personalConnection() + "/environments/DEVELOPMENT/test", Map.of()), 404);
-    String mail = createIntegration(admin, Map.of("name", "Mail " + tag(), "type", "EMAIL", "config", Map.of("host", "smtp.example.test")));
-    String mailConnection = createConnection(modeler, mail, "Mail " + tag(), "ORGANIZATION").text("/id");
-    modeler.put("/api/connections/" + mailConnection + "/environments/DEVELOPMENT", credentials(Map.of("username", "u")));
-    assertProblem(modeler.post("/api/connections/" + mailConnection + "/environments/DEVELOPMENT/test", Map.of()), 400, "type");
+    // AI Provider connections have no tester yet
+    String ai = createIntegration(admin, Map.of("name", "AI " + tag(), "type", "AI_PROVIDER", "config", Map.of("provider", "OPENAI")));
+    String aiConnection = createConnection(modeler, ai, "AI " + tag(), "ORGANIZATION").text("/id");
+    modeler.put("/api/connections/" + aiConnection + "/environments/DEVELOPMENT", credentials(Map.of()));
+    assertProblem(modeler.post("/api/connections/" + aiConnection + "/environments/DEVELOPMENT/test", Map.of()), 400, "type");
   }
 
   private String restConnection(Map<String, Object> config, String token) {

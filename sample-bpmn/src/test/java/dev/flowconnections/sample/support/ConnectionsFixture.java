@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Creates REST integrations, connections, credentials and org secrets through the domain
+ * Creates integrations, connections, credentials and org secrets through the domain
  * services, as an administrator of the default organization (the one jobs of the default tenant
  * belong to). Names and keys are unique per call, so tests sharing the database never collide.
  */
@@ -45,11 +45,16 @@ public final class ConnectionsFixture {
 
   /** A REST API integration and a connection of it; returns the connection. */
   public ConnectionView restConnection(AuthScheme scheme, Map<String, Object> integrationConfig) {
+    return connection(IntegrationType.REST_API, scheme, integrationConfig);
+  }
+
+  /** An integration of {@code type}, configured the same for all environments, and a connection of it. */
+  public ConnectionView connection(IntegrationType type, AuthScheme scheme, Map<String, Object> integrationConfig) {
     int n = SEQUENCE.incrementAndGet();
     UUID integrationId =
         integrations
             .create(ADMIN, new IntegrationDraft(
-                prefix + " API " + n, null, null, IntegrationType.REST_API, IntegrationScope.ORGANIZATION,
+                prefix + " " + type.label() + " " + n, null, null, type, IntegrationScope.ORGANIZATION,
                 ConfigMode.SAME_FOR_ALL, scheme, null, null, integrationConfig, null, null))
             .id();
     String key = prefix.toLowerCase(Locale.ROOT) + "-" + n;

@@ -1,0 +1,94 @@
+package dev.flowconnections.runtime.sms;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.worker.ProviderHttp;
+import dev.flowconnections.runtime.worker.SecretMasker;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Sends SMS through Twilio's Messages API ({@code POST .../Accounts/{sid}/Messages.json}, form
+ * encoded, HTTP Basic with SID and auth token) and checks credentials by reading the account. A
+ * refused login is an incident at once; other refusals are coded with the HTTP status and carry
+ * Twilio's message and error code (e.g. 21211 for an invalid 'To' number).
+ */
+final class TwilioMessages {
+
+  static final String PROVIDER = "Twilio";
+
+  private final ProviderHttp http;
+  private final ObjectMapper json;
+
+  TwilioMessages(ProviderHttp http, ObjectMapper json) {
+    this.http = http;
+    this.json = json;
+  }
+
+  SmsResult send(TwilioAccount account, String to, String from, String message,
+      ResolvedConnection connection, SecretMasker masker) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("To", to);
+    form.put("From", from);
+    form.put("Body", message);
+    URI uri = URI.create(account.accountUrl() + "/Messages.json");
+    HttpResponse<String> response = http.send(ProviderHttp.request(uri)
+        .header("Authorization", account.authorization())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(BodyPublishers.ofString(formEncode(form))).build(), "POST " + uri, masker);
+    JsonNode body = checked(response, connection, masker);
+    return new SmsResult(SmsProvider.TWILIO.name(), text(body, "sid"), text(body, "status"));
+  }
+
+  /** GET the account resource: needs nothing but valid credentials, changes nothing, sends nothing. */
+  void verify(TwilioAccount account, ResolvedConnection connection, SecretMasker masker) {
+    URI uri = URI.create(account.accountUrl() + ".json");
+    checked(http.send(ProviderHttp.request(uri).header("Authorization", account.authorization()).GET().build(),
+        "GET " + uri, masker), connection, masker);
+  }
+
+  private JsonNode checked(HttpResponse<String> response, ResolvedConnection connection, SecretMasker masker) {
+    int status = response.statusCode();
+    JsonNode body = parse(response.body());
+    if (status >= 200 && status < 300) {
+      return body;
+    }
+    if (status == 401 || status == 403) {
+      throw ProviderFailures.credentialsRejected(PROVIDER, connection, "HTTP " + status, masker);
+    }
+    String code = body.path("code").asText("");
+    throw ProviderFailures.rejected(String.valueOf(status), PROVIDER + " answered HTTP " + status + ": "
+        + body.path("message").asText("no message") + (code.isEmpty() ? "" : " (error " + code + ")"), masker);
+  }
+
+  private JsonNode parse(String body) {
+    try {
+      return json.readTree(body == null || body.isBlank() ? "{}" : body);
+    } catch (JsonProcessingException e) {
+      return json.createObjectNode();
+    }
+  }
+
+  private static String text(JsonNode body, String field) {
+    return body.hasNonNull(field) ? body.get(field).asText() : null;
+  }
+
+  private static String formEncode(Map<String, String> form) {
+    return form.entrySet().stream()
+        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        .collect(Collectors.joining("&"));
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}

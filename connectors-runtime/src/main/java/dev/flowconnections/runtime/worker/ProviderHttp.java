@@ -1,0 +1,43 @@
+package dev.flowconnections.runtime.worker;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/**
+ * Calls a provider's HTTP API (SendGrid, Twilio) with the JDK client. Redirects are not followed: a
+ * redirect to another host would carry the connection's credentials there. Failures to get any
+ * answer become {@link ProviderFailures}; what the answer means is up to the caller.
+ */
+public final class ProviderHttp {
+
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+  /** Below the job workers' default job timeout (5 minutes), so a slow call never runs twice. */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+
+  /** A request to {@code url} that gives up after {@link #READ_TIMEOUT}. */
+  public static HttpRequest.Builder request(java.net.URI url) {
+    return HttpRequest.newBuilder(url).timeout(READ_TIMEOUT);
+  }
+
+  /** @param what how messages name the call, e.g. "POST https://api.twilio.com/..." without secrets */
+  public HttpResponse<String> send(HttpRequest request, String what, SecretMasker masker) {
+    try {
+      return client.send(request, BodyHandlers.ofString());
+    } catch (HttpTimeoutException e) {
+      throw ProviderFailures.timeout(what, masker);
+    } catch (IOException e) {
+      throw ProviderFailures.connectionFailed(what, e, masker);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ProviderFailures.connectionFailed(what, e, masker);
+    }
+  }
+}

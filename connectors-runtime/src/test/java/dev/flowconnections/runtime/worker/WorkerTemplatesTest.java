@@ -1,0 +1,47 @@
+package dev.flowconnections.runtime.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowconnections.runtime.email.EmailFunction;
+import dev.flowconnections.runtime.email.EmailRequest;
+import dev.flowconnections.runtime.sms.SmsFunction;
+import dev.flowconnections.runtime.sms.SmsRequest;
+import dev.flowconnections.templates.NodeType;
+import dev.flowconnections.templates.TemplateInput;
+import io.camunda.connector.api.annotation.OutboundConnector;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The element template of a node and its worker agree: the job type, and one template input per
+ * request field (the connection comes from the template's dropdown), so every input the worker
+ * reads can be set in Modeler and no template input is silently ignored.
+ */
+class WorkerTemplatesTest {
+
+  @Test
+  void sendEmailTemplateMatchesTheEmailWorker() {
+    assertAligned(NodeType.SEND_EMAIL, EmailFunction.class, EmailFunction.TYPE, EmailRequest.class);
+  }
+
+  @Test
+  void sendSmsTemplateMatchesTheSmsWorker() {
+    assertAligned(NodeType.SEND_SMS, SmsFunction.class, SmsFunction.TYPE, SmsRequest.class);
+  }
+
+  private static void assertAligned(NodeType node, Class<?> function, String jobType, Class<? extends Record> request) {
+    assertThat(node.jobType()).isEqualTo(jobType);
+    assertThat(node.workerAvailable()).isTrue();
+    Set<String> templateInputs = new LinkedHashSet<>();
+    templateInputs.add("connection");
+    node.inputs().stream().map(TemplateInput::name).forEach(templateInputs::add);
+    Set<String> requestFields = new LinkedHashSet<>(
+        Arrays.stream(request.getRecordComponents()).map(RecordComponent::getName).toList());
+    assertThat(templateInputs).containsExactlyInAnyOrderElementsOf(requestFields);
+    assertThat(function.getAnnotation(OutboundConnector.class).inputVariables())
+        .containsExactlyInAnyOrderElementsOf(requestFields);
+  }
+}

@@ -105,7 +105,7 @@ public class SqlService {
       }
       Map<String, Object> row = new LinkedHashMap<>();
       for (int column = 1; column <= meta.getColumnCount(); column++) {
-        row.put(meta.getColumnLabel(column), SqlValues.toVariable(resultSet.getObject(column)));
+        row.put(meta.getColumnLabel(column), SqlValues.read(resultSet, column, meta));
       }
       rows.add(row);
     }

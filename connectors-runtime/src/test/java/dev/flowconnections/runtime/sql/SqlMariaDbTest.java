@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.connector.api.error.ConnectorException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -62,6 +63,17 @@ class SqlMariaDbTest {
   void mySqlUrlsWorkThroughTheMariaDbDriver() {
     try (SqlTestFixture sql = new SqlTestFixture().connection("MYSQL", URL.replace("jdbc:mariadb:", "jdbc:mysql:"), USER, PASSWORD)) {
       assertThat(sql.query("select :a + 1 as two", Map.of("a", 1)).rows().get(0).get("two").toString()).isEqualTo("2");
+    }
+  }
+
+  @Test
+  void datesTimesAndDecimalsComeBackAsIsoTextAndNumbers() {
+    try (SqlTestFixture sql = new SqlTestFixture().connection("MARIADB", URL, USER, PASSWORD)) {
+      Map<String, Object> row = sql.query("select cast('2024-05-01 10:00:00' as datetime) as placed,"
+          + " cast('2024-05-01' as date) as day, cast(12.5 as decimal(6,2)) as amount").rows().get(0);
+
+      assertThat(row).containsEntry("placed", "2024-05-01T10:00:00").containsEntry("day", "2024-05-01")
+          .containsEntry("amount", new BigDecimal("12.50"));
     }
   }
 

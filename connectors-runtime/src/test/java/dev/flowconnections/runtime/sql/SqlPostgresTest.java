@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,5 +86,29 @@ class SqlPostgresTest {
         .isInstanceOf(ConnectorInputException.class).hasMessageContaining("statement 1 failed").hasMessageContaining("42601");
     assertThatThrownBy(() -> sql.query("select * from " + table + " where id = :id"))
         .isInstanceOf(ConnectorInputException.class).hasMessageContaining("'id'");
+  }
+
+  @Test
+  void valuesBecomeJsonFriendlyAndTimestampsKeepTheirMeaningInAnyRuntimeTimeZone() {
+    TimeZone runtimeZone = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo")); // the pool's sessions start under it
+    try (SqlTestFixture tokyo = new SqlTestFixture()
+        .connection("POSTGRESQL", PostgresTestSchema.jdbcUrl(), PostgresTestSchema.USER, null)) {
+      Map<String, Object> row = tokyo.query("select timestamp '2024-05-01 10:00:00' as local_time,"
+          + " timestamptz '2024-05-01 10:00:00+00' as instant, date '2024-05-01' as day,"
+          + " 12.50::numeric(6,2) as amount, 9007199254740993::bigint as big, '\\xCAFE'::bytea as photo,"
+          + " array[1,2] as ids, null::text as nothing").rows().get(0);
+
+      assertThat(row.get("local_time")).isEqualTo("2024-05-01T10:00:00"); // as stored, not shifted by +09:00
+      assertThat(row.get("instant")).isEqualTo("2024-05-01T10:00:00Z");
+      assertThat(row.get("day")).isEqualTo("2024-05-01");
+      assertThat(row.get("amount")).isEqualTo(new BigDecimal("12.50"));
+      assertThat(row.get("big")).isEqualTo(9007199254740993L);
+      assertThat(row.get("photo")).isEqualTo("yv4=");
+      assertThat(row.get("ids")).isEqualTo(List.of(1, 2));
+      assertThat(row).containsEntry("nothing", null);
+    } finally {
+      TimeZone.setDefault(runtimeZone);
+    }
   }
 }

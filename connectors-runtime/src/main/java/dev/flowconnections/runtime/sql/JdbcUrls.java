@@ -1,25 +1,34 @@
 package dev.flowconnections.runtime.sql;
 
+import java.sql.Driver;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
- * Which JDBC driver serves a database vendor and which URL schemes fit it. Checked before a pool
- * is built, so a connection whose vendor says PostgreSQL but whose URL points at MySQL fails with a
- * message naming the field instead of a driver stack trace.
+ * Which JDBC driver serves a database vendor, which URL schemes fit it, and how to bound its login
+ * time. Checked before a pool is built, so a connection whose vendor says PostgreSQL but whose URL
+ * points at MySQL, or whose URL the driver cannot parse, fails with a message naming the field
+ * instead of a driver stack trace. Messages never repeat the URL: some carry a password parameter.
  */
 final class JdbcUrls {
 
-  private record Vendor(String driverClass, List<String> schemes) {}
+  /**
+   * @param loginTimeoutProperty the driver property that bounds connecting and logging in
+   * @param inMillis whether that property counts milliseconds rather than seconds
+   */
+  private record Vendor(String driverClass, List<String> schemes, String loginTimeoutProperty, boolean inMillis) {}
 
   private static final Map<String, Vendor> VENDORS = Map.of(
-      "POSTGRESQL", new Vendor("org.postgresql.Driver", List.of("jdbc:postgresql:")),
+      "POSTGRESQL", new Vendor("org.postgresql.Driver", List.of("jdbc:postgresql:"), "loginTimeout", false),
       // MariaDB's driver serves MySQL too; jdbc:mysql: URLs need its permitMysqlScheme option
-      "MARIADB", new Vendor("org.mariadb.jdbc.Driver", List.of("jdbc:mariadb:", "jdbc:mysql:")),
-      "MYSQL", new Vendor("org.mariadb.jdbc.Driver", List.of("jdbc:mysql:", "jdbc:mariadb:")),
-      "SQLSERVER", new Vendor("com.microsoft.sqlserver.jdbc.SQLServerDriver", List.of("jdbc:sqlserver:")),
-      "ORACLE", new Vendor("oracle.jdbc.OracleDriver", List.of("jdbc:oracle:")),
-      "SQLITE", new Vendor("org.sqlite.JDBC", List.of("jdbc:sqlite:")));
+      "MARIADB", new Vendor("org.mariadb.jdbc.Driver", List.of("jdbc:mariadb:", "jdbc:mysql:"), "connectTimeout", true),
+      "MYSQL", new Vendor("org.mariadb.jdbc.Driver", List.of("jdbc:mysql:", "jdbc:mariadb:"), "connectTimeout", true),
+      "SQLSERVER", new Vendor(
+          "com.microsoft.sqlserver.jdbc.SQLServerDriver", List.of("jdbc:sqlserver:"), "loginTimeout", false),
+      "ORACLE", new Vendor("oracle.jdbc.OracleDriver", List.of("jdbc:oracle:"), "oracle.net.CONNECT_TIMEOUT", true),
+      "SQLITE", new Vendor("org.sqlite.JDBC", List.of("jdbc:sqlite:"), null, false));
 
   private JdbcUrls() {}
 
@@ -27,17 +36,37 @@ final class JdbcUrls {
     return vendorOf(vendor).driverClass();
   }
 
-  /** The URL to hand the driver, or an explanation of why it does not fit the vendor. */
+  /**
+   * The URL to hand the driver, after checking that it fits the vendor and that the vendor's
+   * driver accepts it.
+   *
+   * @throws IllegalArgumentException naming {@code vendor} or {@code jdbcUrl}, never the URL itself
+   */
   static String forDriver(String vendor, String jdbcUrl) {
     Vendor v = vendorOf(vendor);
-    if (jdbcUrl == null || v.schemes().stream().noneMatch(jdbcUrl::startsWith)) {
+    String url = jdbcUrl == null ? "" : jdbcUrl.strip();
+    if (v.schemes().stream().noneMatch(url::startsWith)) {
       throw new IllegalArgumentException(
           "jdbcUrl must start with " + String.join(" or ", v.schemes()) + " for vendor " + vendor);
     }
-    if (jdbcUrl.startsWith("jdbc:mysql:") && !jdbcUrl.contains("permitMysqlScheme")) {
-      return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "permitMysqlScheme";
+    if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
+      url = url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
     }
-    return jdbcUrl;
+    if (!accepts(vendor, url)) {
+      throw new IllegalArgumentException(
+          "jdbcUrl is not a URL the " + vendor + " driver accepts; check its host, port and database parts");
+    }
+    return url;
+  }
+
+  /** Driver properties that make connecting and logging in give up after {@code seconds}. */
+  static Properties loginTimeout(String vendor, int seconds) {
+    Vendor v = vendorOf(vendor);
+    Properties properties = new Properties();
+    if (v.loginTimeoutProperty() != null) {
+      properties.setProperty(v.loginTimeoutProperty(), String.valueOf(v.inMillis() ? seconds * 1000L : seconds));
+    }
+    return properties;
   }
 
   private static Vendor vendorOf(String vendor) {
@@ -46,5 +75,26 @@ final class JdbcUrls {
       throw new IllegalArgumentException("vendor must be one of " + VENDORS.keySet().stream().sorted().toList());
     }
     return v;
+  }
+
+  /**
+   * A driver instance of its own for the vendor: asking it about a URL, or connecting through it,
+   * never depends on what DriverManager has registered.
+   */
+  static Driver driver(String vendor) {
+    String driverClass = vendorOf(vendor).driverClass();
+    try {
+      return (Driver) Class.forName(driverClass).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("the JDBC driver " + driverClass + " is not on the classpath", e);
+    }
+  }
+
+  private static boolean accepts(String vendor, String url) {
+    try {
+      return driver(vendor).acceptsURL(url);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 }

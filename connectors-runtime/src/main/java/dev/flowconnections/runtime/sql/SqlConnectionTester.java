@@ -7,17 +7,20 @@ import dev.flowconnections.runtime.connectiontest.ConnectionTester;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
 
 /**
  * Tests a Database connection by logging in and validating the session, on a throwaway JDBC
- * connection: the worker's pools are for jobs and never see a test's credentials.
+ * connection: the worker's pools are for jobs and never see a test's credentials, and a test leaves
+ * no session open whatever happens.
  */
 public class SqlConnectionTester implements ConnectionTester {
 
   private static final int VALIDATION_SECONDS = 5;
+  /** Below the API's overall limit for a test, so the driver gives up before the request does. */
+  private static final int LOGIN_TIMEOUT_SECONDS = 10;
 
   @Override
   public boolean supports(ResolvedConnection connection) {
@@ -30,22 +33,30 @@ public class SqlConnectionTester implements ConnectionTester {
     String vendor = connection.text("vendor").orElse(null);
     String url;
     try {
-      Class.forName(JdbcUrls.driverClass(vendor));
       url = JdbcUrls.forDriver(vendor, connection.text("jdbcUrl").orElse(null));
-    } catch (IllegalArgumentException | ClassNotFoundException e) {
+    } catch (IllegalArgumentException e) {
       return TestOutcome.failed(e.getMessage());
     }
-    Properties login = new Properties();
+    Properties login = JdbcUrls.loginTimeout(vendor, LOGIN_TIMEOUT_SECONDS);
     connection.text(FieldCatalog.USERNAME).ifPresent(user -> login.setProperty("user", user));
     connection.text(FieldCatalog.PASSWORD).ifPresent(password -> login.setProperty("password", password));
-    try (Connection session = DriverManager.getConnection(url, login)) {
-      return session.isValid(VALIDATION_SECONDS)
-          ? TestOutcome.succeeded("connected to " + session.getMetaData().getDatabaseProductName()
-              + " " + session.getMetaData().getDatabaseProductVersion())
-          : TestOutcome.failed("connected, but the session did not validate within " + VALIDATION_SECONDS + " s");
+    try (Connection session = JdbcUrls.driver(vendor).connect(url, login)) {
+      if (!session.isValid(VALIDATION_SECONDS)) {
+        return TestOutcome.failed("connected, but the session did not validate within " + VALIDATION_SECONDS + " s");
+      }
+      DatabaseMetaData database = session.getMetaData();
+      return TestOutcome.succeeded(masker.mask(
+          "connected to " + database.getDatabaseProductName() + " " + database.getDatabaseProductVersion()));
     } catch (SQLException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-      return TestOutcome.failed(masker.mask("cannot connect: " + reason));
+      return TestOutcome.failed(masker.mask(describe(ConnectFailure.of(e))));
     }
+  }
+
+  private static String describe(ConnectFailure failure) {
+    return switch (failure.kind()) {
+      case CREDENTIALS_REJECTED -> "authentication rejected: " + failure.reason();
+      case DATABASE_REFUSED -> "the database refused the connection: " + failure.reason();
+      case UNREACHABLE -> "cannot connect: " + failure.reason();
+    };
   }
 }

@@ -1,5 +1,7 @@
 package dev.flowconnections.runtime.sql;
 
+import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.ProviderFailures;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorExceptionBuilder;
@@ -10,11 +12,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * How a SQL task ends when the database said no. Mistakes in the task (bad SQL, a missing
- * parameter, a URL that does not fit the vendor) are incidents without retries; what the database
- * refused at run time carries error code {@code SQL_ERROR} and the SQLState for an
- * {@code errorExpression}; an unreachable database is {@code CONNECTION_FAILED} and retried. No
- * cause is attached and every message is masked: drivers may quote the URL or the user.
+ * How a SQL task ends when the database said no. Mistakes in the task or its connection (bad SQL,
+ * a missing parameter, a URL that does not fit the vendor, a refused login) are incidents without
+ * retries; what the database refused at run time carries error code {@code SQL_ERROR} and the
+ * SQLState for an {@code errorExpression}; an unreachable database is {@code CONNECTION_FAILED} and
+ * retried. No cause is attached and every message is masked: drivers may quote the URL or the user.
  */
 final class SqlFailures {
 
@@ -23,13 +25,28 @@ final class SqlFailures {
 
   private SqlFailures() {}
 
-  static RuntimeException configuration(String connectionKey, IllegalArgumentException e) {
-    return new ConnectorInputException("connection '" + connectionKey + "': " + e.getMessage());
+  static RuntimeException configuration(ResolvedConnection connection, IllegalArgumentException e) {
+    return new ConnectorInputException(
+        "connection '" + connection.key() + "' in " + connection.environment() + ": " + e.getMessage());
   }
 
-  static RuntimeException cannotConnect(String connectionKey, Exception e, SecretMasker masker) {
-    return new ConnectorException(CONNECTION_FAILED,
-        masker.mask("cannot connect with connection '" + connectionKey + "': " + reason(e)));
+  /**
+   * No session could be opened. A refused login or a database the server does not know is an
+   * incident at once, naming connection and environment: the same credentials fail the same way on
+   * every retry. Anything else (refused socket, timeout) may be transient and is retried.
+   */
+  static RuntimeException cannotConnect(ResolvedConnection connection, Throwable e, SecretMasker masker) {
+    ConnectFailure failure = ConnectFailure.of(e);
+    return switch (failure.kind()) {
+      case CREDENTIALS_REJECTED ->
+          ProviderFailures.credentialsRejected("the database", connection, failure.reason(), masker);
+      case DATABASE_REFUSED -> new ConnectorInputException(masker.mask(
+          "the database refused connection '" + connection.key() + "' in " + connection.environment()
+              + "; check the database named in jdbcUrl (" + failure.reason() + ")"));
+      case UNREACHABLE -> new ConnectorException(CONNECTION_FAILED, masker.mask(
+          "cannot connect with connection '" + connection.key() + "' in " + connection.environment() + ": "
+              + failure.reason()));
+    };
   }
 
   /** @param index 1-based number of the statement in the task, for batches */

@@ -49,8 +49,9 @@ public class SqlService {
       }
       return batch(jdbc, request, masker);
     } catch (DataAccessResourceFailureException e) {
+      // the pool could not lend a session: the server went away, or the password changed on it
       dataSources.evict(organizationId, connection);
-      throw SqlFailures.cannotConnect(connection.key(), e, masker);
+      throw SqlFailures.cannotConnect(connection, e, masker);
     }
   }
 
@@ -58,9 +59,9 @@ public class SqlService {
     try {
       return dataSources.get(organizationId, connection);
     } catch (IllegalArgumentException e) {
-      throw SqlFailures.configuration(connection.key(), e);
+      throw SqlFailures.configuration(connection, e);
     } catch (RuntimeException e) {
-      throw SqlFailures.cannotConnect(connection.key(), e, masker);
+      throw SqlFailures.cannotConnect(connection, e, masker);
     }
   }
 
@@ -84,7 +85,7 @@ public class SqlService {
               return SqlResult.update(ps.getUpdateCount());
             }
             try (ResultSet rows = ps.getResultSet()) {
-              return read(rows, request.maxRows());
+              return read(rows, request.maxRows(), masker);
             }
           });
     } catch (DataAccessResourceFailureException e) {
@@ -94,7 +95,11 @@ public class SqlService {
     }
   }
 
-  private static SqlResult read(ResultSet resultSet, int maxRows) throws SQLException {
+  /**
+   * Values are masked like a REST response body: a statement that selects a credential (a settings
+   * table, a parameter echoed back) must not copy it into process variables.
+   */
+  private static SqlResult read(ResultSet resultSet, int maxRows, SecretMasker masker) throws SQLException {
     ResultSetMetaData meta = resultSet.getMetaData();
     List<Map<String, Object>> rows = new ArrayList<>();
     boolean truncated = false;
@@ -105,7 +110,7 @@ public class SqlService {
       }
       Map<String, Object> row = new LinkedHashMap<>();
       for (int column = 1; column <= meta.getColumnCount(); column++) {
-        row.put(meta.getColumnLabel(column), SqlValues.read(resultSet, column, meta));
+        row.put(meta.getColumnLabel(column), masker.maskJson(SqlValues.read(resultSet, column, meta)));
       }
       rows.add(row);
     }

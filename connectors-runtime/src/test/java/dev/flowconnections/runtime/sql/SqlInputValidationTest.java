@@ -37,7 +37,7 @@ class SqlInputValidationTest {
     sql.connection("POSTGRESQL", "jdbc:mysql://db/app", "u", "p");
     assertThatThrownBy(() -> sql.query("select 1"))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("connection 'orders-db': jdbcUrl must start with jdbc:postgresql: for vendor POSTGRESQL");
+        .hasMessage("connection 'orders-db' in DEVELOPMENT: jdbcUrl must start with jdbc:postgresql: for vendor POSTGRESQL");
     assertThat(sql.dataSources.openPools()).isZero();
   }
 

@@ -3,7 +3,7 @@ package dev.flowconnections.runtime.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorInputException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -78,11 +78,11 @@ class SqlMariaDbTest {
   }
 
   @Test
-  void aWrongPasswordFailsReadablyWithoutLeavingAPoolOrSessionBehind() throws SQLException {
+  void aWrongPasswordIsAnIncidentAtOnceAndLeavesNoPoolOrSessionBehind() throws SQLException {
     try (SqlTestFixture sql = new SqlTestFixture().connection("MARIADB", URL, USER, "wrong-password-value")) {
       assertThatThrownBy(() -> sql.query("select 1"))
-          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo(SqlFailures.CONNECTION_FAILED))
-          .hasMessageContaining("cannot connect with connection 'orders-db'")
+          .isInstanceOf(ConnectorInputException.class) // retrying the same password cannot help
+          .hasMessageContaining("the database rejected the credentials of connection 'orders-db' in DEVELOPMENT")
           .hasMessageContaining("Access denied")
           .message().doesNotContain("wrong-password-value").doesNotContain(PASSWORD);
       assertThat(sql.dataSources.openPools()).isZero();

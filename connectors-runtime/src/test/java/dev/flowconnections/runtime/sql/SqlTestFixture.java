@@ -36,6 +36,11 @@ final class SqlTestFixture implements AutoCloseable {
     return this;
   }
 
+  /** The connection the resolver hands out, e.g. for a connection tester. */
+  ResolvedConnection resolved() {
+    return connection;
+  }
+
   /** Runs the worker as the runtime would, with {@code connection=KEY} plus {@code variables}. */
   Object run(Map<String, ?> variables) {
     Map<String, Object> all = new HashMap<>(Map.of("connection", KEY));

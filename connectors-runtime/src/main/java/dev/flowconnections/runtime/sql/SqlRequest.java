@@ -20,11 +20,15 @@ public record SqlRequest(
     Map<String, Object> parameters,
     @Valid @Size(max = 100) List<SqlStatement> statements,
     Boolean transaction,
-    @Min(1) @Max(10_000) Integer maxRows,
-    @Min(1) @Max(240) Integer queryTimeoutInSeconds) {
+    @Min(1) @Max(MAX_ROWS) Integer maxRows,
+    @Min(1) @Max(MAX_QUERY_TIMEOUT) Integer queryTimeoutInSeconds) {
 
   public static final int DEFAULT_MAX_ROWS = 1000;
+  /** Rows become process variables; more than this belongs in a file, not in the engine's state. */
+  public static final int MAX_ROWS = 10_000;
   public static final int DEFAULT_QUERY_TIMEOUT = 30;
+  /** Below the job workers' default job timeout (5 minutes), so a slow statement never runs twice. */
+  public static final int MAX_QUERY_TIMEOUT = 240;
 
   public SqlRequest {
     parameters = parameters == null ? Map.of() : parameters;

@@ -1,0 +1,189 @@
+package dev.flowconnections.runtime.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowconnections.resolution.ResolutionInputsChanged;
+import dev.flowconnections.testsupport.PostgresTestSchema;
+import io.camunda.connector.api.error.ConnectorInputException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker's pools, watched from the server side: every session of this test logs in as a role
+ * of its own, so {@code pg_stat_activity} shows exactly the sessions the pools hold. (The local
+ * PostgreSQL trusts every login, so a password change here only changes the fingerprint; the
+ * refused login is shown against MariaDB in {@link SqlMariaDbTest}.)
+ */
+class SqlPoolLifecycleTest {
+
+  static final String ROLE = "fc_pool_" + Long.toHexString(System.nanoTime());
+  static final String DEFAULT_ORGANIZATION = "default"; // SqlTestFixture's runtime serves it
+
+  private final SqlTestFixture sql = new SqlTestFixture().connection("POSTGRESQL", PostgresTestSchema.URL, ROLE, "first-password");
+
+  @BeforeAll
+  static void createRole() throws SQLException {
+    admin("create role " + ROLE + " login");
+  }
+
+  @AfterAll
+  static void dropRole() throws SQLException {
+    admin("select pg_terminate_backend(pid) from pg_stat_activity where usename = '" + ROLE + "'");
+    admin("drop role if exists " + ROLE);
+  }
+
+  @AfterEach
+  void closePools() {
+    sql.close();
+  }
+
+  @Test
+  void onePoolServesEveryJobWithAtMostFourSessions() throws Exception {
+    ExecutorService jobs = Executors.newFixedThreadPool(8);
+    try {
+      List<CompletableFuture<Long>> running = IntStream.range(0, 8)
+          .mapToObj(i -> CompletableFuture.supplyAsync(() -> ((Number) sql.query(
+              "select pg_sleep(0.3), (select count(*) from pg_stat_activity where usename = current_user) as sessions")
+              .rows().get(0).get("sessions")).longValue(), jobs))
+          .toList();
+
+      List<Long> seen = running.stream().map(CompletableFuture::join).toList();
+
+      assertThat(seen).allSatisfy(sessions -> assertThat(sessions).isBetween(1L, (long) SqlDataSources.MAX_POOL_SIZE));
+      assertThat(seen).anySatisfy(sessions -> assertThat(sessions).isGreaterThan(1L)); // jobs did run side by side
+      assertThat(sql.dataSources.openPools()).isEqualTo(1);
+    } finally {
+      jobs.shutdownNow();
+    }
+  }
+
+  @Test
+  void changedCredentialsReplaceThePoolAndItsSessionsGo() throws SQLException {
+    long oldSession = backendPid();
+
+    sql.connection("POSTGRESQL", PostgresTestSchema.URL, ROLE, "rotated-password");
+    long newSession = backendPid();
+
+    assertThat(newSession).isNotEqualTo(oldSession);
+    assertThat(sql.dataSources.openPools()).isEqualTo(1);
+    eventually("the old pool's session to end", () -> !alive(oldSession));
+    assertThat(alive(newSession)).isTrue();
+    assertThat(sql.dataSources.retiringPools()).isZero();
+  }
+
+  @Test
+  void aChangeEventRetiresThePoolsOfItsOrganizationOnly() throws SQLException {
+    long session = backendPid();
+
+    sql.dataSources.onChange(new ResolutionInputsChanged("some-other-organization"));
+    assertThat(sql.dataSources.openPools()).isEqualTo(1);
+    assertThat(backendPid()).isEqualTo(session);
+
+    sql.dataSources.onChange(new ResolutionInputsChanged(DEFAULT_ORGANIZATION));
+    assertThat(sql.dataSources.openPools()).isZero();
+    eventually("the retired pool's session to end", () -> !alive(session));
+  }
+
+  @Test
+  void aStatementStillRunningWhenItsPoolIsRetiredCompletes() throws Exception {
+    CompletableFuture<SqlResult> slow = CompletableFuture.supplyAsync(
+        () -> sql.query("select pg_backend_pid() as pid, pg_sleep(1.5) as slept"));
+    eventually("the slow statement to run", () -> activeStatements() == 1);
+
+    sql.dataSources.onChange(new ResolutionInputsChanged(DEFAULT_ORGANIZATION));
+
+    long pid = ((Number) slow.get().rows().get(0).get("pid")).longValue(); // completes, not aborted
+    eventually("the retired pool to close once idle", () -> sql.dataSources.retiringPools() == 0 && !alive(pid));
+  }
+
+  @Test
+  void shutdownClosesEveryPool() throws SQLException {
+    long session = backendPid();
+
+    sql.dataSources.destroy();
+
+    eventually("the pool's session to end", () -> !alive(session));
+    assertThatThrownBy(() -> sql.query("select 1")).hasMessageContaining("shutting down");
+  }
+
+  @Test
+  void aDatabaseThatRefusesTheLoginLeavesNeitherPoolNorSessionNorThread() throws SQLException {
+    sql.connection("POSTGRESQL", "jdbc:postgresql://127.0.0.1:5432/fc_no_such_database", ROLE, "first-password");
+
+    assertThatThrownBy(() -> sql.query("select 1"))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("the database refused connection 'orders-db' in DEVELOPMENT")
+        .hasMessageContaining("fc_no_such_database");
+
+    assertThat(sql.dataSources.openPools()).isZero();
+    assertThat(sql.dataSources.retiringPools()).isZero();
+    assertThat(sessionsOfRole()).isZero();
+    eventually("HikariCP's threads of the failed pool to end", () -> Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(t -> t.getName().startsWith("fc-sql-" + SqlTestFixture.KEY)));
+  }
+
+  /** Runs a job and answers the server process id of the session the pool lent it. */
+  private long backendPid() {
+    return ((Number) sql.query("select pg_backend_pid() as pid").rows().get(0).get("pid")).longValue();
+  }
+
+  private static boolean alive(long pid) {
+    return count("select count(*) from pg_stat_activity where pid = ?", pid) > 0;
+  }
+
+  private static long sessionsOfRole() {
+    return count("select count(*) from pg_stat_activity where usename = ?", ROLE);
+  }
+
+  private static long activeStatements() {
+    return count("select count(*) from pg_stat_activity where usename = ? and state = 'active'", ROLE);
+  }
+
+  private static long count(String query, Object parameter) {
+    try (Connection c = PostgresTestSchema.connect(); PreparedStatement st = c.prepareStatement(query)) {
+      st.setObject(1, parameter);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void admin(String statement) throws SQLException {
+    try (Connection c = PostgresTestSchema.connect(); Statement st = c.createStatement()) {
+      st.execute(statement);
+    }
+  }
+
+  private static void eventually(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}

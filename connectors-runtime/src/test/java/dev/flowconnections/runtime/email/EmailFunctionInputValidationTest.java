@@ -128,7 +128,7 @@ class EmailFunctionInputValidationTest {
   @Test
   void anUnknownProviderOrTlsModeNamesTheField() {
     fixture.resolver.connection(EmailTestFixture.KEY, IntegrationType.EMAIL, Map.of("provider", "PIGEON"), Map.of());
-    assertRejected(Map.of(), "connection 'team-mail' has an unknown 'provider' in DEVELOPMENT; expected SMTP or SENDGRID");
+    assertRejected(Map.of(), "connection 'team-mail' has an unknown 'provider' in DEVELOPMENT; expected one of [SMTP, SENDGRID]");
 
     fixture.resolver.connection(EmailTestFixture.KEY, IntegrationType.EMAIL,
         Map.of("provider", "SMTP", "host", "127.0.0.1", "tlsMode", "SSL3"), Map.of());

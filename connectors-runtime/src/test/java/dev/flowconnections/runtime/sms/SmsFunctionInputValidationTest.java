@@ -101,7 +101,7 @@ class SmsFunctionInputValidationTest {
     assertRejected(Map.of("connection", "nope"), "connection 'nope' does not exist");
 
     fixture.resolver.connection(SmsTestFixture.KEY, IntegrationType.SMS, Map.of("provider", "CARRIER_PIGEON"), Map.of());
-    assertRejected(Map.of(), "connection 'alerts-sms' has an unknown 'provider' in DEVELOPMENT; expected TWILIO or AWS_SNS");
+    assertRejected(Map.of(), "connection 'alerts-sms' has an unknown 'provider' in DEVELOPMENT; expected one of [TWILIO, AWS_SNS]");
 
     fixture.resolver.connection(SmsTestFixture.KEY, IntegrationType.EMAIL, Map.of(), Map.of());
     assertRejected(Map.of(), "connection 'alerts-sms' is of type Email; the SMS worker only serves SMS connections");

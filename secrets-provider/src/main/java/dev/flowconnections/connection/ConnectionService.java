@@ -223,15 +223,25 @@ public class ConnectionService {
 
   /**
    * Records a connection test of one environment the actor can see. The outcome is kept until the
-   * environment's credentials change; it does not count as an edit of the connection.
+   * environment's credentials change; it does not count as an edit of the connection (no version
+   * bump). A test that ran on credentials replaced meanwhile is answered but not kept: its outcome
+   * says nothing about the new ones.
+   *
+   * @param testedCredentialsOf {@code updatedAt} of the environment's credentials the test used
    */
-  public void recordTest(Actor actor, UUID id, Environment environment, boolean ok, String message) {
-    tx.executeWithoutResult(s -> {
+  public EnvironmentTestResult recordTest(
+      Actor actor, UUID id, Environment environment, Instant testedCredentialsOf, boolean ok, String message) {
+    return tx.execute(s -> {
       Connection current = visible(actor, id, true);
-      if (!current.environments().containsKey(environment)) {
+      ConnectionEnvironment stored = current.environments().get(environment);
+      if (stored == null) {
         throw new NotFoundException("connection '" + current.key() + "' has no credentials for " + environment);
       }
-      connections.recordTest(id, environment, new EnvironmentTestResult(ok, message, clock.instant(), actor.username()));
+      EnvironmentTestResult result = new EnvironmentTestResult(ok, message, clock.instant(), actor.username());
+      if (stored.updatedAt().equals(testedCredentialsOf)) {
+        connections.recordTest(id, environment, result);
+      }
+      return result;
     });
   }
 

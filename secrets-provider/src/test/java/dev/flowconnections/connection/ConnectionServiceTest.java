@@ -14,6 +14,7 @@ import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.LifecycleStatus;
 import dev.flowconnections.testsupport.DatabaseTest;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -171,5 +172,53 @@ class ConnectionServiceTest extends DatabaseTest {
 
   private static CredentialLocation location(ConnectionView view, Environment environment) {
     return new CredentialLocation(ORG, view.connection().id(), view.connection().key(), environment);
+  }
+
+  @Test
+  void aTestResultIsKeptWithoutAVersionBumpUntilTheCredentialsChange() {
+    ConnectionView created = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
+    UUID id = created.connection().id();
+    ConnectionView saved = connections.putEnvironment(modeler, id, Environment.QA, Map.of("token", "t1"), null);
+    ConnectionEnvironment qa = saved.connection().environments().get(Environment.QA);
+
+    EnvironmentTestResult result = connections.recordTest(otherUser, id, Environment.QA, qa.updatedAt(), false, "HTTP 401");
+
+    ConnectionView tested = connections.get(modeler, id);
+    assertThat(tested.connection().environments().get(Environment.QA).lastTest()).isEqualTo(result);
+    assertThat(result.testedBy()).isEqualTo("other");
+    assertThat(tested.failingCount()).isEqualTo(1);
+    assertThat(tested.connection().version()).isEqualTo(saved.connection().version());
+
+    connections.putEnvironment(modeler, id, Environment.QA, Map.of("token", "t2"), null);
+
+    assertThat(connections.get(modeler, id).connection().environments().get(Environment.QA).lastTest()).isNull();
+    assertThat(connections.get(modeler, id).failingCount()).isZero();
+  }
+
+  @Test
+  void aTestOfCredentialsReplacedMeanwhileIsAnsweredButNotKept() {
+    ConnectionView created = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
+    UUID id = created.connection().id();
+    ConnectionEnvironment tested = connections.putEnvironment(modeler, id, Environment.QA, Map.of("token", "old"), null)
+        .connection().environments().get(Environment.QA);
+    connections.putEnvironment(modeler, id, Environment.QA, Map.of("token", "new"), null); // while the test ran
+
+    EnvironmentTestResult result = connections.recordTest(modeler, id, Environment.QA, tested.updatedAt(), true, "HTTP 200");
+
+    assertThat(result.ok()).isTrue();
+    assertThat(connections.get(modeler, id).connection().environments().get(Environment.QA).lastTest())
+        .as("an ok for the old token must not vouch for the new one").isNull();
+  }
+
+  @Test
+  void testsOfUnconfiguredEnvironmentsOrInvisibleConnectionsAreNotRecorded() {
+    ConnectionView personal = connection(modeler, bearerIntegration(), Visibility.PERSONAL);
+    UUID id = personal.connection().id();
+    connections.putEnvironment(modeler, id, Environment.QA, Map.of("token", "t"), null);
+
+    assertThatThrownBy(() -> connections.recordTest(modeler, id, Environment.PRODUCTION, Instant.now(), true, "ok"))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> connections.recordTest(otherUser, id, Environment.QA, Instant.now(), true, "ok"))
+        .isInstanceOf(NotFoundException.class);
   }
 }

@@ -2,6 +2,7 @@ package dev.flowconnections.runtime.connectiontest;
 
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.connection.ConnectionService;
+import dev.flowconnections.connection.EnvironmentTestResult;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.resolution.ConnectionResolver;
@@ -27,10 +28,10 @@ class ConnectionTestController {
   }
 
   @PostMapping("/api/connections/{id}/environments/{environment}/test")
-  TestOutcome test(Actor actor, @PathVariable UUID id, @PathVariable String environment) {
+  EnvironmentTestResult test(Actor actor, @PathVariable UUID id, @PathVariable String environment) {
     Environment env = Environment.parse(environment)
         .orElseThrow(() -> new ValidationException("environment", "must be one of " + Arrays.toString(Environment.values())));
-    return tests.test(actor, id, env);
+    return tests.run(actor, id, env);
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -1,9 +1,10 @@
 package dev.flowconnections.runtime.connectiontest;
 
 import dev.flowconnections.access.Actor;
+import dev.flowconnections.connection.ConnectionEnvironment;
 import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.connection.ConnectionView;
-import dev.flowconnections.connection.EnvironmentStatus;
+import dev.flowconnections.connection.EnvironmentTestResult;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.errors.ConflictException;
 import dev.flowconnections.errors.ValidationException;
@@ -47,29 +48,44 @@ public class ConnectionTests implements DisposableBean {
     this.timeout = timeout;
   }
 
+  /** Runs the test and records it; answers what a caller of the Java API needs: ok and message. */
   public TestOutcome test(Actor actor, UUID connectionId, Environment environment) {
+    EnvironmentTestResult result = run(actor, connectionId, environment);
+    return new TestOutcome(result.ok(), result.message());
+  }
+
+  /**
+   * Runs the test and records it as the environment's last test.
+   *
+   * @return what the API answers and the connection shows as {@code lastTest}: ok, message, when, by whom
+   * @throws ConflictException when the environment has no credentials
+   * @throws ValidationException when no tester serves the connection's type
+   */
+  public EnvironmentTestResult run(Actor actor, UUID connectionId, Environment environment) {
     ConnectionView view = connections.get(actor, connectionId);
     String key = view.connection().key();
-    if (view.statuses().get(environment) == EnvironmentStatus.NOT_CONFIGURED) {
+    ConnectionEnvironment stored = view.connection().environments().get(environment);
+    if (stored == null) {
       throw new ConflictException("environment", "connection '" + key + "' has no credentials for " + environment);
     }
     ResolvedConnection connection;
     try {
       connection = resolver.resolve(actor.organizationId(), key, environment);
     } catch (ConnectionResolutionException e) {
-      return record(actor, connectionId, environment, TestOutcome.failed(e.getMessage())); // e.g. unknown @@SECRET@@
+      // e.g. a required field missing, an unknown @@SECRET@@: a failed test the user can act on
+      return record(actor, connectionId, stored, TestOutcome.failed(e.getMessage()));
     }
     ConnectionTester tester = testers.stream().filter(t -> t.supports(connection)).findFirst()
         .orElseThrow(() -> new ValidationException("type",
             view.integration().type().label() + " connections cannot be tested yet"));
     TestOutcome outcome = runWithin(tester, connection);
     String message = SecretMasker.of(connection.secrets().allValues()).mask(outcome.message());
-    return record(actor, connectionId, environment, new TestOutcome(outcome.ok(), message));
+    return record(actor, connectionId, stored, new TestOutcome(outcome.ok(), message));
   }
 
-  private TestOutcome record(Actor actor, UUID connectionId, Environment environment, TestOutcome outcome) {
-    connections.recordTest(actor, connectionId, environment, outcome.ok(), outcome.message());
-    return outcome;
+  private EnvironmentTestResult record(Actor actor, UUID connectionId, ConnectionEnvironment tested, TestOutcome outcome) {
+    return connections.recordTest(
+        actor, connectionId, tested.environment(), tested.updatedAt(), outcome.ok(), outcome.message());
   }
 
   private TestOutcome runWithin(ConnectionTester tester, ResolvedConnection connection) {

@@ -75,11 +75,20 @@ class ConnectionTestApiTest extends ApiTestBase {
     assertThat(ok.json().get("ok").asBoolean()).as(ok.toString()).isTrue();
     assertThat(ok.json().get("message").asText()).startsWith("connected to PostgreSQL");
 
+    // The local PostgreSQL trusts every login, so a refused password is shown on MariaDB
     String maria = databaseConnection("MARIADB", "jdbc:mariadb://127.0.0.1:3306/test", "root", "definitely-wrong-password");
     Response refused = modeler.post("/api/connections/" + maria + "/environments/DEVELOPMENT/test", Map.of());
     assertThat(refused.json().get("ok").asBoolean()).isFalse();
-    assertThat(refused.json().get("message").asText()).startsWith("cannot connect:").contains("Access denied")
-        .doesNotContain("definitely-wrong-password");
+    assertThat(refused.json().get("message").asText()).startsWith("authentication rejected:").contains("Access denied");
+
+    String missing = databaseConnection("POSTGRESQL", "jdbc:postgresql://127.0.0.1:5432/fc_no_such_db", "postgres", "pg-secret-value");
+    Response unknown = modeler.post("/api/connections/" + missing + "/environments/DEVELOPMENT/test", Map.of());
+    assertThat(unknown.json().get("ok").asBoolean()).isFalse();
+    assertThat(unknown.json().get("message").asText())
+        .startsWith("the database refused the connection:").contains("fc_no_such_db");
+
+    assertThat(api.transcript()).noneMatch(exchange -> exchange.contains("definitely-wrong-password")
+        || exchange.contains("pg-secret-value") || exchange.contains("unused-by-trust-auth"));
   }
 
   @Test

@@ -114,11 +114,18 @@ public enum NodeType {
         optional("readTimeoutInSeconds", "Read timeout (s)", "timeout", NUMBER, null).withDefault(20));
 
     static final List<TemplateInput> SQL = List.of(
-        required("statement", "SQL statement", "query", TEXT, "optional")
-            .describedAs("Named parameters as :name; values come from Parameters, never from string concatenation"),
+        optional("statement", "SQL statement", "query", TEXT, "optional")
+            .describedAs("Named parameters as :name; values come from Parameters, never from string concatenation."
+                + " Leave empty when Statements holds a batch"),
         optional("parameters", "Parameters", "query", STRING, "required").describedAs("FEEL context, e.g. ={id: orderId}"),
-        optional("maxRows", "Row limit", "query", NUMBER, null).withDefault(1000),
-        optional("queryTimeoutInSeconds", "Query timeout (s)", "query", NUMBER, null).withDefault(30));
+        optional("statements", "Statements (batch)", "batch", STRING, "required")
+            .describedAs("Instead of SQL statement: a FEEL list of {statement, parameters}, run in order"),
+        optional("transaction", "All or nothing", "batch", BOOLEAN, null).withDefault(false)
+            .describedAs("Run the batch in one transaction: if one statement fails, none takes effect"),
+        optional("maxRows", "Row limit", "query", NUMBER, null).withDefault(1000)
+            .describedAs("1 to 10000; a query with more rows returns the first ones and truncated = true"),
+        optional("queryTimeoutInSeconds", "Query timeout (s)", "query", NUMBER, null).withDefault(30)
+            .describedAs("1 to 240"));
 
     static final List<TemplateInput> EMAIL = List.of(
         required("to", "To", "message", STRING, "optional")

@@ -6,6 +6,8 @@ import dev.flowconnections.runtime.email.EmailFunction;
 import dev.flowconnections.runtime.email.EmailRequest;
 import dev.flowconnections.runtime.sms.SmsFunction;
 import dev.flowconnections.runtime.sms.SmsRequest;
+import dev.flowconnections.runtime.sql.SqlFunction;
+import dev.flowconnections.runtime.sql.SqlRequest;
 import dev.flowconnections.templates.NodeType;
 import dev.flowconnections.templates.TemplateInput;
 import io.camunda.connector.api.annotation.OutboundConnector;
@@ -30,6 +32,18 @@ class WorkerTemplatesTest {
   @Test
   void sendSmsTemplateMatchesTheSmsWorker() {
     assertAligned(NodeType.SEND_SMS, SmsFunction.class, SmsFunction.TYPE, SmsRequest.class);
+  }
+
+  @Test
+  void sqlTemplateMatchesTheSqlWorker() {
+    assertAligned(NodeType.SQL, SqlFunction.class, SqlFunction.TYPE, SqlRequest.class);
+    assertThat(NodeType.SQL.inputs()).filteredOn(input -> input.name().equals("maxRows"))
+        .singleElement().satisfies(input -> assertThat(input.defaultValue()).isEqualTo(SqlRequest.DEFAULT_MAX_ROWS));
+    assertThat(NodeType.SQL.inputs()).filteredOn(input -> input.name().equals("queryTimeoutInSeconds"))
+        .singleElement().satisfies(input -> assertThat(input.defaultValue()).isEqualTo(SqlRequest.DEFAULT_QUERY_TIMEOUT));
+    // a batch leaves the single statement empty, so the template must not require it
+    assertThat(NodeType.SQL.inputs()).filteredOn(input -> input.name().equals("statement"))
+        .singleElement().satisfies(input -> assertThat(input.optional()).isTrue());
   }
 
   private static void assertAligned(NodeType node, Class<?> function, String jobType, Class<? extends Record> request) {

@@ -4,18 +4,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.autoconfigure.FlowConnectionsAutoConfiguration;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.integration.IntegrationRepository;
+import dev.flowconnections.templates.webmodeler.WebModelerConfiguration;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Generation, publication history, download with personal connections, export and auto-publish. */
+/**
+ * Generation, publication history, download with personal connections, and the optional
+ * listeners: folder export, auto-publish, Web Modeler push.
+ */
 @AutoConfiguration(after = FlowConnectionsAutoConfiguration.class)
 @EnableConfigurationProperties(TemplatesProperties.class)
+@Import(WebModelerConfiguration.class)
 public class ElementTemplatesAutoConfiguration {
 
   @Bean

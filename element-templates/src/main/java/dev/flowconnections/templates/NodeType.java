@@ -26,7 +26,7 @@ public enum NodeType {
       "io.flowconnections:rest:1", IntegrationType.REST_API, true, Inputs.REST),
   SQL(
       "sql", "SQL", "Run parameterised SQL against a Database connection", "io.flowconnections:sql:1",
-      IntegrationType.DATABASE, false, Inputs.SQL),
+      IntegrationType.DATABASE, true, Inputs.SQL),
   SEND_EMAIL(
       "send-email", "Send Email", "Send an email through an Email connection (SMTP, SendGrid)",
       "io.flowconnections:email:1", IntegrationType.EMAIL, true, Inputs.EMAIL),
@@ -117,7 +117,8 @@ public enum NodeType {
         required("statement", "SQL statement", "query", TEXT, "optional")
             .describedAs("Named parameters as :name; values come from Parameters, never from string concatenation"),
         optional("parameters", "Parameters", "query", STRING, "required").describedAs("FEEL context, e.g. ={id: orderId}"),
-        optional("maxRows", "Row limit", "query", NUMBER, null).withDefault(1000));
+        optional("maxRows", "Row limit", "query", NUMBER, null).withDefault(1000),
+        optional("queryTimeoutInSeconds", "Query timeout (s)", "query", NUMBER, null).withDefault(30));
 
     static final List<TemplateInput> EMAIL = List.of(
         required("to", "To", "message", STRING, "optional")

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 class DemoProcessDeployer implements ApplicationRunner {
 
   static final String RESOURCE = "bpmn/rest-connection-example.bpmn";
+  /** The same call as Modeler writes it from the REST API element template, on demo-echo. */
+  static final String TEMPLATED_RESOURCE = "bpmn/templated-rest-example.bpmn";
   static final String PROCESS_ID = "rest-connection-example";
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoProcessDeployer.class);
@@ -36,8 +38,9 @@ class DemoProcessDeployer implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    client.newDeployResourceCommand().addResourceFromClasspath(RESOURCE).send().join();
-    LOG.info("Demo: deployed {} (process id {})", RESOURCE, PROCESS_ID);
+    client.newDeployResourceCommand()
+        .addResourceFromClasspath(RESOURCE).addResourceFromClasspath(TEMPLATED_RESOURCE).send().join();
+    LOG.info("Demo: deployed {} (process id {}) and {}", RESOURCE, PROCESS_ID, TEMPLATED_RESOURCE);
     if (properties.isRunExampleOnStartup()) {
       runExample();
     }

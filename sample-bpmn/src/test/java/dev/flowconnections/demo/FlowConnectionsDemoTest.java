@@ -88,6 +88,11 @@ class FlowConnectionsDemoTest {
     assertThat(incident.get("state").asText()).isEqualTo("INCIDENT");
     assertThat(incident.get("incident").asText()).isEqualTo("connection 'no-such-connection' does not exist");
 
+    JsonNode templated = run("templated-rest-example", "{\"name\": \"ada\"}");
+    assertThat(templated.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(templated.at("/variables/greetingStatus").asInt()).isEqualTo(200);
+    assertThat(templated.at("/variables/greetedPath").asText()).isEqualTo("/demo/echo/greetings/ada");
+
     HttpResponse<String> unknown = post("/api/demo/processes/no-such-process/run", "{}");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));

@@ -6,14 +6,11 @@ import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.runtime.rest.RestFunction;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
+import dev.flowconnections.sample.support.ProcessTestRuntime;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,42 +18,31 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The example process in a DEVELOPMENT runtime: credentials, secrets, errors and updates end to end. */
 class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
 
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-  static final RecordingHttpServer SERVER = RecordingHttpServer.start();
+  static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.DEVELOPMENT);
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    SERVER.close();
+    RUNTIME.register(registry);
   }
 
   @Override
-  ZeebeTestEngine engine() {
-    return ENGINE;
-  }
-
-  @Override
-  RecordingHttpServer server() {
-    return SERVER;
+  ProcessTestRuntime runtime() {
+    return RUNTIME;
   }
 
   @Test
   void usesTheDevelopmentTokenOfAConnectionThatHasBoth() {
     ConnectionView connection = bearerConnection(Map.of(
         Environment.DEVELOPMENT, "dev-token-for-orders", Environment.PRODUCTION, "prod-token-for-orders"));
-    SERVER.respond(Reply.json(200, "{\"id\":1,\"state\":\"open\"}"));
+    server().respond(Reply.json(200, "{\"id\":1,\"state\":\"open\"}"));
 
     long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/1",
         "queryParameters", Map.of("expand", "items")));
 
     records.awaitCompleted(instance);
-    assertThat(SERVER.lastRequest().header("Authorization")).isEqualTo("Bearer dev-token-for-orders");
-    assertThat(SERVER.lastRequest().rawPath()).isEqualTo("/api/orders/1");
-    assertThat(SERVER.lastRequest().query()).isEqualTo(Map.of("expand", "items"));
+    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer dev-token-for-orders");
+    assertThat(server().lastRequest().rawPath()).isEqualTo("/api/orders/1");
+    assertThat(server().lastRequest().query()).isEqualTo(Map.of("expand", "items"));
     assertThat(records.variables(instance))
         .containsEntry("responseStatus", "200")
         .containsEntry("responseBody", "{\"id\":1,\"state\":\"open\"}");
@@ -71,7 +57,7 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
     long instance = start(Map.of("connection", keyOf(connection), "path", "/orders"));
 
     records.awaitCompleted(instance);
-    assertThat(SERVER.lastRequest().header("Authorization")).isEqualTo("Bearer org-secret-crm-token");
+    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer org-secret-crm-token");
   }
 
   @Test
@@ -82,7 +68,7 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
         "headers", Map.of("X-Forwarded-Token", "{{secrets.connections." + keyOf(connection) + ".token}}")));
 
     records.awaitCompleted(instance);
-    assertThat(SERVER.lastRequest().header("X-Forwarded-Token")).isEqualTo("dev-token-for-placeholder");
+    assertThat(server().lastRequest().header("X-Forwarded-Token")).isEqualTo("dev-token-for-placeholder");
     assertThat(records.variables(instance).get("headers"))
         .as("the variable keeps the placeholder").contains("{{secrets.connections.");
   }
@@ -90,7 +76,7 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
   @Test
   void notFoundBecomesABpmnErrorCaughtByTheBoundaryEvent() {
     ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-for-404"));
-    SERVER.respond(Reply.json(404, "{\"message\":\"no such order\"}"));
+    server().respond(Reply.json(404, "{\"message\":\"no such order\"}"));
 
     long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/999"));
 
@@ -98,14 +84,14 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
     assertThat(records.passedElement(instance, "ResourceNotFound")).isTrue();
     assertThat(records.passedElement(instance, "ResponseReceived")).isFalse();
     assertThat(records.variables(instance)).containsEntry("responseStatus", "404");
-    assertThat(SERVER.requests()).as("a BPMN error is not retried").hasSize(1);
+    assertThat(server().requests()).as("a BPMN error is not retried").hasSize(1);
   }
 
   @Test
   void aFailureNoErrorExpressionHandlesBecomesAnIncidentWithAMaskedMessage() {
     // Some APIs want the key in the path (e.g. Telegram's /bot<token>/...): the message then holds it.
     ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-in-the-path"));
-    SERVER.respond(Reply.json(500, "{\"error\":\"internal\"}"));
+    server().respond(Reply.json(500, "{\"error\":\"internal\"}"));
     client.newDeployResourceCommand().addProcessModel(withoutErrorExpression(), "rest-without-error-expression.bpmn")
         .send().join();
 
@@ -113,14 +99,14 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
         "path", "/bot{{secrets.connections." + keyOf(connection) + ".token}}/sendMessage"));
 
     assertThat(records.awaitIncident(instance)).isEqualTo("HTTP 500 from GET /bot****/sendMessage");
-    assertThat(SERVER.lastRequest().rawPath()).isEqualTo("/api/botdev-token-in-the-path/sendMessage");
-    assertThat(SERVER.requests()).as("one retry configured: one call").hasSize(1);
+    assertThat(server().lastRequest().rawPath()).isEqualTo("/api/botdev-token-in-the-path/sendMessage");
+    assertThat(server().requests()).as("one retry configured: one call").hasSize(1);
   }
 
   @Test
   void echoedCredentialsReachProcessVariablesOnlyMasked() {
     ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-echoed-in-200"));
-    SERVER.respond(request -> Reply.json(200, "{\"youSent\":\"" + request.header("Authorization") + "\"}")
+    server().respond(request -> Reply.json(200, "{\"youSent\":\"" + request.header("Authorization") + "\"}")
         .withHeader("X-Echo", request.header("Authorization")));
 
     long instance = start(Map.of("connection", keyOf(connection), "path", "/echo"));
@@ -134,13 +120,13 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
     ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-before-rotation"));
     long first = start(Map.of("connection", keyOf(connection), "path", "/orders"));
     records.awaitCompleted(first);
-    assertThat(SERVER.lastRequest().header("Authorization")).isEqualTo("Bearer dev-token-before-rotation");
+    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer dev-token-before-rotation");
 
     connections.credentials(connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, secret("dev-token-after-rotation")));
     long second = start(Map.of("connection", keyOf(connection), "path", "/orders"));
 
     records.awaitCompleted(second);
-    assertThat(SERVER.lastRequest().header("Authorization"))
+    assertThat(server().lastRequest().header("Authorization"))
         .as("the resolver cache (30 s TTL) was dropped on the update").isEqualTo("Bearer dev-token-after-rotation");
   }
 

@@ -6,11 +6,8 @@ import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import dev.flowconnections.sample.support.ProcessTestRuntime;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,27 +15,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The example process in a PRODUCTION runtime: production credentials or nothing. */
 class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
 
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-  static final RecordingHttpServer SERVER = RecordingHttpServer.start();
+  static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.PRODUCTION);
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.PRODUCTION);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    SERVER.close();
+    RUNTIME.register(registry);
   }
 
   @Override
-  ZeebeTestEngine engine() {
-    return ENGINE;
-  }
-
-  @Override
-  RecordingHttpServer server() {
-    return SERVER;
+  ProcessTestRuntime runtime() {
+    return RUNTIME;
   }
 
   @Test
@@ -49,15 +35,15 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
     long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
 
     records.awaitCompleted(instance);
-    assertThat(SERVER.lastRequest().header("Authorization")).isEqualTo("Bearer prod-token-for-orders");
-    assertThat(SERVER.lastRequest().rawPath()).isEqualTo("/api/orders/1");
+    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer prod-token-for-orders");
+    assertThat(server().lastRequest().rawPath()).isEqualTo("/api/orders/1");
     assertThat(records.variables(instance)).containsEntry("responseStatus", "200");
   }
 
   @Test
   void sendsTheProductionApiKeyInItsHeader() {
     ConnectionView connection = connections.restConnection(AuthScheme.API_KEY, Map.of(
-        FieldCatalog.BASE_URL, SERVER.baseUrl(),
+        FieldCatalog.BASE_URL, server().baseUrl(),
         FieldCatalog.API_KEY_NAME, "X-API-Key",
         FieldCatalog.API_KEY_LOCATION, "HEADER"));
     connections.credentials(connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.API_KEY, secret("dev-api-key-1")));
@@ -66,7 +52,7 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
     long instance = start(Map.of("connection", keyOf(connection), "path", "/customers"));
 
     records.awaitCompleted(instance);
-    assertThat(SERVER.lastRequest().header("X-API-Key")).isEqualTo("prod-api-key-1");
+    assertThat(server().lastRequest().header("X-API-Key")).isEqualTo("prod-api-key-1");
   }
 
   @Test
@@ -77,7 +63,7 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
 
     String incident = records.awaitIncident(instance);
     assertThat(incident).isEqualTo("connection '" + keyOf(connection) + "' has no credentials for PRODUCTION");
-    assertThat(SERVER.requests()).as("the development token must not be tried instead").isEmpty();
+    assertThat(server().requests()).as("the development token must not be tried instead").isEmpty();
     assertThat(records.completed(instance)).isFalse();
   }
 }

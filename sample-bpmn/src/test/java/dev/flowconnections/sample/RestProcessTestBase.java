@@ -12,6 +12,7 @@ import dev.flowconnections.runtime.FlowConnectionsRuntime;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.sample.support.ConnectionsFixture;
 import dev.flowconnections.sample.support.ProcessRecords;
+import dev.flowconnections.sample.support.ProcessTestRuntime;
 import dev.flowconnections.secret.OrgSecretService;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -45,9 +46,16 @@ abstract class RestProcessTestBase {
   ProcessRecords records;
   private final Set<String> secretsInUse = new LinkedHashSet<>();
 
-  abstract ZeebeTestEngine engine();
+  /** The engine, environment and external server of the concrete test class. */
+  abstract ProcessTestRuntime runtime();
 
-  abstract RecordingHttpServer server();
+  ZeebeTestEngine engine() {
+    return runtime().engine();
+  }
+
+  RecordingHttpServer server() {
+    return runtime().server();
+  }
 
   @BeforeEach
   void deployAndReset() {

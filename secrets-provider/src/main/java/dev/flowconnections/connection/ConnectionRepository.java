@@ -101,7 +101,8 @@ public class ConnectionRepository {
                 + " updated_at, updated_by) values (:id, :env, cast(:settings as jsonb), :secrets, :at, :by)"
                 + " on conflict (connection_id, environment) do update set settings = excluded.settings,"
                 + " secret_fields_set = excluded.secret_fields_set, updated_at = excluded.updated_at,"
-                + " updated_by = excluded.updated_by")
+                + " updated_by = excluded.updated_by, last_test_ok = null, last_test_message = null,"
+                + " last_tested_at = null, last_tested_by = null")
         .param("id", connectionId)
         .param("env", env.environment().name())
         .param("settings", write(env.settings()))
@@ -113,6 +114,20 @@ public class ConnectionRepository {
 
   public void deleteEnvironment(UUID connectionId, Environment environment) {
     jdbc.sql("delete from connection_environment where connection_id = :id and environment = :env")
+        .param("id", connectionId)
+        .param("env", environment.name())
+        .update();
+  }
+
+  /** Stores the outcome of a connection test; not a change of the connection, so no version bump. */
+  public void recordTest(UUID connectionId, Environment environment, EnvironmentTestResult result) {
+    jdbc.sql(
+            "update connection_environment set last_test_ok = :ok, last_test_message = :message,"
+                + " last_tested_at = :at, last_tested_by = :by where connection_id = :id and environment = :env")
+        .param("ok", result.ok())
+        .param("message", result.message())
+        .param("at", Timestamp.from(result.testedAt()))
+        .param("by", result.testedBy())
         .param("id", connectionId)
         .param("env", environment.name())
         .update();
@@ -162,7 +177,8 @@ public class ConnectionRepository {
     Map<UUID, Map<Environment, ConnectionEnvironment>> result = new LinkedHashMap<>();
     jdbc.sql(
             "select connection_id, environment, settings::text as settings, secret_fields_set, updated_at,"
-                + " updated_by from connection_environment where connection_id = any(:ids)")
+                + " updated_by, last_test_ok, last_test_message, last_tested_at, last_tested_by"
+                + " from connection_environment where connection_id = any(:ids)")
         .param("ids", ids.toArray(UUID[]::new))
         .query(
             (rs, n) -> {
@@ -172,7 +188,8 @@ public class ConnectionRepository {
                       read(rs.getString("settings")),
                       new HashSet<>(Arrays.asList(strings(rs.getArray("secret_fields_set")))),
                       rs.getTimestamp("updated_at").toInstant(),
-                      rs.getString("updated_by"));
+                      rs.getString("updated_by"),
+                      lastTest(rs));
               result
                   .computeIfAbsent(
                       rs.getObject("connection_id", UUID.class), k -> new EnumMap<>(Environment.class))
@@ -181,6 +198,14 @@ public class ConnectionRepository {
             })
         .list();
     return result;
+  }
+
+  private static EnvironmentTestResult lastTest(ResultSet rs) throws SQLException {
+    Timestamp at = rs.getTimestamp("last_tested_at");
+    return at == null
+        ? null
+        : new EnvironmentTestResult(rs.getBoolean("last_test_ok"), rs.getString("last_test_message"),
+            at.toInstant(), rs.getString("last_tested_by"));
   }
 
   private static String[] strings(Array array) throws SQLException {

@@ -221,6 +221,20 @@ public class ConnectionService {
         });
   }
 
+  /**
+   * Records a connection test of one environment the actor can see. The outcome is kept until the
+   * environment's credentials change; it does not count as an edit of the connection.
+   */
+  public void recordTest(Actor actor, UUID id, Environment environment, boolean ok, String message) {
+    tx.executeWithoutResult(s -> {
+      Connection current = visible(actor, id, true);
+      if (!current.environments().containsKey(environment)) {
+        throw new NotFoundException("connection '" + current.key() + "' has no credentials for " + environment);
+      }
+      connections.recordTest(id, environment, new EnvironmentTestResult(ok, message, clock.instant(), actor.username()));
+    });
+  }
+
   public ConnectionView get(Actor actor, UUID id) {
     Connection connection = visible(actor, id, false);
     return view(connection, integrationOf(connection));

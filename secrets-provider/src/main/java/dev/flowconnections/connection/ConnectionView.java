@@ -14,4 +14,11 @@ public record ConnectionView(
   public long configuredCount() {
     return statuses.values().stream().filter(s -> s == EnvironmentStatus.CONFIGURED).count();
   }
+
+  /** Environments whose last connection test failed. */
+  public long failingCount() {
+    return connection.environments().values().stream()
+        .filter(e -> e.lastTest() != null && !e.lastTest().ok())
+        .count();
+  }
 }

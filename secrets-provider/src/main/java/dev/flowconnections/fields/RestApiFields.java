@@ -1,5 +1,6 @@
 package dev.flowconnections.fields;
 
+import static dev.flowconnections.fields.FieldDefinition.optional;
 import static dev.flowconnections.fields.FieldDefinition.required;
 
 import dev.flowconnections.integration.AuthScheme;
@@ -12,7 +13,10 @@ final class RestApiFields implements TypeFields {
 
   @Override
   public List<FieldDefinition> integrationFields() {
-    return List.of(required(FieldCatalog.BASE_URL, "Base URL", FieldType.URL, "Paths of REST tasks are relative to it"));
+    return List.of(
+        required(FieldCatalog.BASE_URL, "Base URL", FieldType.URL, "Paths of REST tasks are relative to it"),
+        optional("healthPath", "Health check path", FieldType.TEXT,
+            "Called with GET by \"Test connection\"; without it the base URL gets a HEAD"));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.flowconnections.connection.Connection;
 import dev.flowconnections.connection.ConnectionEnvironment;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.EnvironmentStatus;
+import dev.flowconnections.connection.EnvironmentTestResult;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
@@ -40,10 +41,19 @@ record ConnectionResponse(
 
   record IntegrationSummary(UUID id, String name, IntegrationType type, String typeLabel, AuthScheme authScheme) {}
 
-  record CredentialStatus(long configured, int total, String label) {}
+  record CredentialStatus(long configured, int total, long failing, String label) {
+
+    static CredentialStatus of(ConnectionView view) {
+      long configured = view.configuredCount();
+      long failing = view.failingCount();
+      int total = Environment.values().length;
+      String label = configured + " of " + total + " environments configured" + (failing > 0 ? ", " + failing + " failing" : "");
+      return new CredentialStatus(configured, total, failing, label);
+    }
+  }
 
   record EnvironmentCredentials(
-      EnvironmentStatus status, Map<String, Object> fields, Instant updatedAt, String updatedBy) {}
+      EnvironmentStatus status, Map<String, Object> fields, Instant updatedAt, String updatedBy, EnvironmentTestResult lastTest) {}
 
   static ConnectionResponse of(ConnectionView view) {
     Connection c = view.connection();
@@ -58,15 +68,14 @@ record ConnectionResponse(
               view.statuses().get(env),
               fields(schema, stored),
               stored == null ? null : stored.updatedAt(),
-              stored == null ? null : stored.updatedBy()));
+              stored == null ? null : stored.updatedBy(),
+              stored == null ? null : stored.lastTest()));
     }
-    long configured = view.configuredCount();
-    int total = Environment.values().length;
     return new ConnectionResponse(
         c.id(), c.key(), c.name(),
         new IntegrationSummary(i.id(), i.name(), i.type(), i.type().label(), i.authScheme()),
         c.visibility(), c.owner(), c.version(),
-        new CredentialStatus(configured, total, configured + " of " + total + " environments configured"),
+        CredentialStatus.of(view),
         environments, c.createdAt(), c.createdBy(), c.updatedAt(), c.updatedBy());
   }
 

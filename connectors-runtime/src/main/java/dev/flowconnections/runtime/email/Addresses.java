@@ -1,6 +1,6 @@
 package dev.flowconnections.runtime.email;
 
-import dev.flowconnections.runtime.rest.SecretMasker;
+import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

@@ -1,7 +1,7 @@
 package dev.flowconnections.runtime.email;
 
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.rest.SecretMasker;
+import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.ProviderFailures;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;

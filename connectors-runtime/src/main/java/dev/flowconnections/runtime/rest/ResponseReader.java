@@ -2,6 +2,7 @@ package dev.flowconnections.runtime.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.runtime.worker.SecretMasker;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.rest;
 
+import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorExceptionBuilder;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package dev.flowconnections.runtime.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ConnectionResolutionException;
@@ -10,8 +9,9 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.rest.auth.Authentication;
 import dev.flowconnections.runtime.rest.auth.Authentications;
+import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.error.ConnectorRetryException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,21 +31,23 @@ public class RestService {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestService.class);
 
-  private final ConnectionResolver resolver;
-  private final RuntimeEnvironment runtime;
+  private final WorkerConnections connections;
   private final RestHttpClient http;
   private final ResponseReader responses;
 
   public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json) {
-    this.resolver = resolver;
-    this.runtime = runtime;
+    this.connections = new WorkerConnections(resolver, runtime);
     this.http = new RestHttpClient(json);
     this.responses = new ResponseReader(json);
   }
 
   /** @param tenantId the job's tenant, which names the organization of the connection */
   public RestResponse call(RestRequest request, String tenantId) {
-    ResolvedConnection connection = resolve(request.connection(), tenantId);
+    return call(connections.resolve(request.connection(), tenantId, IntegrationType.REST_API, "REST"), request);
+  }
+
+  /** Calls through an already resolved connection, e.g. for a connection test of another environment. */
+  public RestResponse call(ResolvedConnection connection, RestRequest request) {
     Authentication authentication = authenticationOf(connection);
     SecretMasker masker = maskerFor(connection, authentication);
     OutgoingRequest outgoing = new OutgoingRequest(request.headers(), request.queryParameters());
@@ -53,7 +55,7 @@ public class RestService {
     URI uri = RestUrl.resolve(baseUrlOf(connection), request.path(), outgoing.queryParameters());
     // The path may hold a resolved {{secrets...}} placeholder; the URI may hold an API key.
     LOG.debug("{} {} via connection '{}' ({})",
-        request.method(), masker.mask(request.displayPath()), connection.key(), runtime.environment());
+        request.method(), masker.mask(request.displayPath()), connection.key(), connection.environment());
     RestResponse response = responses.read(http.send(request, uri, outgoing, masker), masker);
     if (!response.isSuccessful()) {
       throw RestFailures.httpStatus(request.method(), request.displayPath(), response, masker);
@@ -61,31 +63,11 @@ public class RestService {
     return response;
   }
 
-  private ResolvedConnection resolve(String key, String tenantId) {
-    ResolvedConnection connection;
-    try {
-      connection = resolver.resolve(runtime.organizationFor(tenantId), key, runtime.environment());
-    } catch (ConnectionResolutionException e) {
-      throw configurationProblem(e);
-    } catch (CredentialStoreUnavailableException e) {
-      throw ConnectorRetryException.builder()
-          .errorCode("CREDENTIAL_STORE_UNAVAILABLE")
-          .message("credentials of connection '" + key + "' cannot be read right now: " + e.getMessage())
-          .build();
-    }
-    if (connection.type() != IntegrationType.REST_API) {
-      throw new ConnectorInputException(
-          "connection '" + key + "' is a " + connection.type().label() + " connection; the REST worker needs a "
-              + IntegrationType.REST_API.label() + " connection");
-    }
-    return connection;
-  }
-
   private static Authentication authenticationOf(ResolvedConnection connection) {
     try {
       return Authentications.forConnection(connection);
     } catch (ConnectionResolutionException e) {
-      throw configurationProblem(e);
+      throw WorkerConnections.configurationProblem(e);
     }
   }
 
@@ -93,14 +75,11 @@ public class RestService {
     try {
       return connection.requireText(FieldCatalog.BASE_URL);
     } catch (ConnectionResolutionException e) {
-      throw configurationProblem(e);
+      throw WorkerConnections.configurationProblem(e);
     }
   }
 
-  /** The resolver's message names key, field and environment, never a value: it is the incident. */
-  private static ConnectorInputException configurationProblem(ConnectionResolutionException e) {
-    return new ConnectorInputException(e.getMessage(), e);
-  }
+
 
   private static SecretMasker maskerFor(ResolvedConnection connection, Authentication authentication) {
     List<String> secrets = new ArrayList<>(connection.secrets().allValues());

@@ -20,4 +20,9 @@ public class RestWorkerConfiguration {
   RestFunction restFunction(RestService restService) {
     return new RestFunction(restService);
   }
+
+  @Bean
+  RestConnectionTester restConnectionTester(RestService restService) {
+    return new RestConnectionTester(restService);
+  }
 }

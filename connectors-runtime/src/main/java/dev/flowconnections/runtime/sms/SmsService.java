@@ -2,7 +2,7 @@ package dev.flowconnections.runtime.sms;
 
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.rest.SecretMasker;
+import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
 import org.slf4j.Logger;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public class SmsService {
 
   private static final Logger LOG = LoggerFactory.getLogger(SmsService.class);
-  static final String WORKER = "SMS worker";
+  static final String WORKER = "SMS";
   static final String FROM_NUMBER = "fromNumber";
 
   private final WorkerConnections connections;
@@ -41,7 +41,7 @@ public class SmsService {
     return switch (provider) {
       case TWILIO -> {
         TwilioAccount account = TwilioAccount.of(connection);
-        SecretMasker masker = WorkerConnections.maskerFor(connection, account.encodedCredentials());
+        SecretMasker masker = SecretMasker.forConnection(connection, account.encodedCredentials());
         if (from == null) {
           throw new ConnectorInputException("no sender: set 'from' on the task or '" + FROM_NUMBER
               + "' on the integration of connection '" + connection.key() + "'; Twilio needs one");
@@ -49,7 +49,7 @@ public class SmsService {
         yield twilio.send(account, request.to(), from, request.message(), connection, masker);
       }
       case AWS_SNS -> sns.send(SnsAccount.of(connection), request.to(), from, request.message(), connection,
-          WorkerConnections.maskerFor(connection));
+          SecretMasker.forConnection(connection));
     };
   }
 

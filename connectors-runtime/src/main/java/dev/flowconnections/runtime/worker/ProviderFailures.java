@@ -1,7 +1,6 @@
 package dev.flowconnections.runtime.worker;
 
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.rest.SecretMasker;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 

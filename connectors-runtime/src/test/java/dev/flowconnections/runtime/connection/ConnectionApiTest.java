@@ -11,48 +11,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.runtime.testsupport.ApiClient;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ConnectionApiTest {
+class ConnectionApiTest extends ApiTestBase {
 
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-  }
-
-  @LocalServerPort int port;
   @Autowired CachingConnectionResolver resolver;
 
-  ApiClient admin;
-  ApiClient modeler;
-  ApiClient other;
   String integrationId;
 
   @BeforeEach
   void setUp() {
-    ApiClient api = ApiClient.on(port);
-    admin = api.as("admin");
-    modeler = api.as("modeler");
-    other = api.as("other");
     integrationId = createBasicRestIntegration(admin, "Gmail " + tag());
   }
 
@@ -151,7 +126,8 @@ class ConnectionApiTest {
   @Test
   void listsConnectionsFilteredBySearchTypeAndIntegration() {
     String tag = tag();
-    String mailIntegration = admin.post("/api/integrations", Map.of("name", "Mail " + tag, "type", "EMAIL")).text("/id");
+    String mailIntegration = admin.post("/api/integrations",
+        Map.of("name", "Mail " + tag, "type", "EMAIL", "config", Map.of("host", "smtp.example.test"))).text("/id");
     String rest = createConnection(modeler, integrationId, "Orders " + tag, "ORGANIZATION").text("/id");
     String mail = createConnection(other, mailIntegration, "Newsletter " + tag, "ORGANIZATION").text("/id");
 

@@ -122,7 +122,7 @@ class EmailFunctionInputValidationTest {
   void aConnectionOfAnotherTypeIsAnInputError() {
     fixture.resolver.connection(EmailTestFixture.KEY, IntegrationType.SMS, Map.of(), Map.of());
 
-    assertRejected(Map.of(), "connection 'team-mail' is of type SMS; the email worker only serves Email connections");
+    assertRejected(Map.of(), "connection 'team-mail' is a SMS connection; the email worker needs a Email connection");
   }
 
   @Test

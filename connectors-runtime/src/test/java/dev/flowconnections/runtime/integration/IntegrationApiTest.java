@@ -9,48 +9,17 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowconnections.environment.Environment;
 import dev.flowconnections.runtime.testsupport.ApiClient;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.net.URLEncoder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class IntegrationApiTest {
-
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-  }
-
-  @LocalServerPort int port;
-
-  ApiClient admin;
-  ApiClient modeler;
-
-  @BeforeEach
-  void clients() {
-    ApiClient api = ApiClient.on(port);
-    admin = api.as("admin");
-    modeler = api.as("modeler");
-  }
+class IntegrationApiTest extends ApiTestBase {
 
   @Test
   void createsASameForAllIntegration() {
@@ -111,7 +80,7 @@ class IntegrationApiTest {
   void filtersBySearchTypeAndScope() {
     String tag = tag();
     createBasicRestIntegration(admin, "Acme " + tag + " CRM");
-    createIntegration(admin, Map.of("name", "Acme " + tag + " Mail", "type", "EMAIL"));
+    createIntegration(admin, Map.of("name", "Acme " + tag + " Mail", "type", "EMAIL", "config", Map.of("host", "smtp.example.test")));
     createIntegration(root(), Map.of(
         "name", "Acme " + tag + " Warehouse", "type", "DATABASE", "scope", "SYSTEM",
         "config", Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db:5432/wh")));

@@ -8,49 +8,23 @@ import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProble
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowconnections.environment.Environment;
-import dev.flowconnections.runtime.testsupport.ApiClient;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The mistakes a person makes with connections and their credentials: each answers a problem
  * naming the field at fault, and leaves the connection as it was (checked by reading it again).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ConnectionInputValidationTest {
+class ConnectionInputValidationTest extends ApiTestBase {
 
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-  }
-
-  @LocalServerPort int port;
-
-  ApiClient admin;
-  ApiClient modeler;
   String integrationId;
   String connectionId;
 
   @BeforeEach
   void setUp() {
-    ApiClient api = ApiClient.on(port);
-    admin = api.as("admin");
-    modeler = api.as("modeler");
     integrationId = createBasicRestIntegration(admin, "Validated " + tag());
     connectionId = createConnection(modeler, integrationId, "Checked " + tag(), "ORGANIZATION").text("/id");
   }

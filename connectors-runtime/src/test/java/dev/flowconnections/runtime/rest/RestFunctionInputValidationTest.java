@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.integration.AuthScheme;
+import dev.flowconnections.runtime.testsupport.TestConnectorContext;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.HashMap;
 import java.util.Map;
@@ -58,7 +59,7 @@ class RestFunctionInputValidationTest {
 
   @Test
   void methodIsCaseInsensitiveAndTimeoutsHaveDefaults() {
-    RestRequest request = new TestConnectorContext(Map.of("connection", "x", "method", "post")).bindVariables(RestRequest.class);
+    RestRequest request = new TestConnectorContext(Map.of("connection", "x", "method", "post"), RestFunction.TYPE).bindVariables(RestRequest.class);
 
     assertThat(request.method()).isEqualTo(HttpMethod.POST);
     assertThat(request.connectionTimeout()).hasSeconds(20);

@@ -11,47 +11,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.runtime.testsupport.ApiClient;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SecretApiTest {
+class SecretApiTest extends ApiTestBase {
 
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-  }
-
-  @LocalServerPort int port;
   @Autowired CachingConnectionResolver resolver;
 
-  ApiClient admin;
-  ApiClient modeler;
-
-  @BeforeEach
-  void clients() {
-    ApiClient api = ApiClient.on(port);
-    admin = api.as("admin");
-    modeler = api.as("modeler");
-  }
 
   @Test
   void createsThenRotatesASecretWithoutEverReturningItsValue() {

@@ -6,46 +6,14 @@ import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowconnections.environment.Environment;
 import dev.flowconnections.runtime.testsupport.ApiClient;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ApiSecurityTest {
-
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-  }
-
-  @LocalServerPort int port;
-
-  ApiClient api;
-  ApiClient admin;
-  ApiClient modeler;
-
-  @BeforeEach
-  void clients() {
-    api = ApiClient.on(port);
-    admin = api.as("admin");
-    modeler = api.as("modeler");
-  }
+class ApiSecurityTest extends ApiTestBase {
 
   @Test
   void everyApiCallNeedsCredentials() {

@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.runtime.testsupport.ApiClient;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,33 +17,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Writes secrets through every endpoint that takes one, including requests that fail, then reads
  * everything back. No response (body or header) and no log line may contain a written secret.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-class SecretsNeverReturnedTest {
+class SecretsNeverReturnedTest extends ApiTestBase {
 
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-  }
-
-  @LocalServerPort int port;
   @Autowired CachingConnectionResolver resolver;
 
   final String tag = tag();
@@ -52,7 +34,6 @@ class SecretsNeverReturnedTest {
 
   @Test
   void noResponseOrLogLineEverContainsAWrittenSecret(CapturedOutput output) {
-    ApiClient api = ApiClient.on(port);
     ApiClient admin = api.as("admin");
     ApiClient modeler = api.as("modeler");
 

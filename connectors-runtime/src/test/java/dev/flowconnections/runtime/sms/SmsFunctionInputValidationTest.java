@@ -104,7 +104,7 @@ class SmsFunctionInputValidationTest {
     assertRejected(Map.of(), "connection 'alerts-sms' has an unknown 'provider' in DEVELOPMENT; expected TWILIO or AWS_SNS");
 
     fixture.resolver.connection(SmsTestFixture.KEY, IntegrationType.EMAIL, Map.of(), Map.of());
-    assertRejected(Map.of(), "connection 'alerts-sms' is of type Email; the SMS worker only serves SMS connections");
+    assertRejected(Map.of(), "connection 'alerts-sms' is a Email connection; the SMS worker needs a SMS connection");
   }
 
   @Test

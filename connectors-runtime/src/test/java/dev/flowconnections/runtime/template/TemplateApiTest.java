@@ -8,8 +8,8 @@ import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProble
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowconnections.environment.Environment;
 import dev.flowconnections.runtime.testsupport.ApiClient;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import dev.flowconnections.templates.ElementTemplateSchema;
@@ -18,41 +18,14 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class TemplateApiTest {
+class TemplateApiTest extends ApiTestBase {
 
   static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
   static final String REST_TEMPLATE = "io.flowconnections.rest-api";
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-  }
 
-  @LocalServerPort int port;
-
-  ApiClient admin;
-  ApiClient modeler;
-  ApiClient other;
-
-  @BeforeEach
-  void clients() {
-    ApiClient api = ApiClient.on(port);
-    admin = api.as("admin");
-    modeler = api.as("modeler");
-    other = api.as("other");
-  }
 
   @Test
   void adminsPublishAndEveryoneDownloadsSchemaValidTemplates() {

@@ -1,4 +1,4 @@
-package dev.flowconnections.runtime.rest;
+package dev.flowconnections.runtime.testsupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,14 +18,16 @@ import java.util.Map;
  * provider), without a job: what camunda's OutboundConnectorContextBuilder does, which is not
  * published for 8.8.
  */
-final class TestConnectorContext implements OutboundConnectorContext {
+public final class TestConnectorContext implements OutboundConnectorContext {
 
   private static final ObjectMapper MAPPER = ConnectorsObjectMapperSupplier.getCopy();
   private static final ValidationProvider VALIDATION = ValidationUtil.discoverDefaultValidationProviderImplementation();
 
   private final String variablesJson;
+  private final String jobType;
 
-  TestConnectorContext(Map<String, ?> variables) {
+  public TestConnectorContext(Map<String, ?> variables, String jobType) {
+    this.jobType = jobType;
     try {
       this.variablesJson = MAPPER.writeValueAsString(variables);
     } catch (JsonProcessingException e) {
@@ -51,7 +53,7 @@ final class TestConnectorContext implements OutboundConnectorContext {
     return new JobContext() {
       @Override public Map<String, String> getCustomHeaders() { return Map.of(); }
       @Override public String getVariables() { return variablesJson; }
-      @Override public String getType() { return RestFunction.TYPE; }
+      @Override public String getType() { return jobType; }
       @Override public long getProcessInstanceKey() { return 1; }
       @Override public String getBpmnProcessId() { return "test"; }
       @Override public int getProcessDefinitionVersion() { return 1; }

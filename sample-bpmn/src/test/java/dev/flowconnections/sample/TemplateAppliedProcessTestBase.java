@@ -8,60 +8,38 @@ import dev.flowconnections.access.Role;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import dev.flowconnections.sample.support.ConnectionsFixture;
 import dev.flowconnections.sample.support.ModelerTemplateApplier;
 import dev.flowconnections.templates.TemplateCatalog;
 import dev.flowconnections.templates.TemplatePublisher;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue "Element templates": a published template, downloaded by a modeler and applied to a task
  * as Modeler applies it, yields a process that runs and calls the connection picked in the
- * dropdown, with that connection's credentials for the runtime's environment.
+ * dropdown, with that connection's credentials for the runtime's environment. One subclass per
+ * environment, each with its own runtime and engine.
  */
-class TemplateAppliedProcessTest extends RestProcessTestBase {
+abstract class TemplateAppliedProcessTestBase extends RestProcessTestBase {
 
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-  static final RecordingHttpServer SERVER = RecordingHttpServer.start();
   static final Actor MODELER = new Actor("template-modeler", "default", Set.of(Role.USER));
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.STAGING);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    SERVER.close();
-  }
+  static final Map<Environment, String> TOKENS = Map.of(
+      Environment.DEVELOPMENT, "dev-token-templated",
+      Environment.STAGING, "staging-token-templated",
+      Environment.PRODUCTION, "prod-token-templated");
 
   @Autowired TemplatePublisher publisher;
   @Autowired TemplateCatalog catalog;
 
-  @Override
-  ZeebeTestEngine engine() {
-    return ENGINE;
-  }
-
-  @Override
-  RecordingHttpServer server() {
-    return SERVER;
-  }
-
   @Test
   void aTemplatedTaskCallsTheConnectionPickedInTheDropdown() {
-    ConnectionView connection = bearerConnection(Map.of(
-        Environment.STAGING, "staging-token-templated", Environment.PRODUCTION, "prod-token-templated"));
+    ConnectionView connection = bearerConnection(TOKENS);
+    String expectedToken = TOKENS.get(runtime().environment());
     publisher.publish(ConnectionsFixture.ADMIN);
     JsonNode template = catalog.get(MODELER, "io.flowconnections.rest-api", null);
     assertThat(dropdownValues(template)).contains(keyOf(connection));
@@ -73,19 +51,19 @@ class TemplateAppliedProcessTest extends RestProcessTestBase {
         "body", "={id: orderId, note: \"from a template\"}",
         "resultExpression", "={created: status = 201, order: body}"));
     client.newDeployResourceCommand().addProcessModel(model, "templated-rest.bpmn").send().join();
-    SERVER.respond(RecordingHttpServer.Reply.json(201, "{\"id\": 42}"));
+    server().respond(RecordingHttpServer.Reply.json(201, "{\"id\": 42}"));
 
     long instance = startProcess("templated-rest", Map.of("orderId", 42));
 
     records.awaitCompleted(instance);
-    assertThat(SERVER.lastRequest().method()).isEqualTo("POST");
-    assertThat(SERVER.lastRequest().rawPath()).isEqualTo("/api/orders/42");
-    assertThat(SERVER.lastRequest().header("Authorization")).isEqualTo("Bearer staging-token-templated");
-    assertThat(SERVER.lastRequest().body()).contains("from a template");
+    assertThat(server().lastRequest().method()).isEqualTo("POST");
+    assertThat(server().lastRequest().rawPath()).isEqualTo("/api/orders/42");
+    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer " + expectedToken);
+    assertThat(server().lastRequest().body()).contains("from a template");
     assertThat(records.variables(instance)).containsEntry("created", "true");
     String xml = Bpmn.convertToString(model);
     assertThat(xml).contains("modelerTemplate=\"io.flowconnections.rest-api\"")
-        .doesNotContain("staging-token-templated");
+        .doesNotContain(expectedToken);
   }
 
   private static java.util.List<String> dropdownValues(JsonNode template) {

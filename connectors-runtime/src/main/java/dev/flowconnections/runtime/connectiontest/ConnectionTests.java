@@ -1,0 +1,94 @@
+package dev.flowconnections.runtime.connectiontest;
+
+import dev.flowconnections.access.Actor;
+import dev.flowconnections.connection.ConnectionService;
+import dev.flowconnections.connection.ConnectionView;
+import dev.flowconnections.connection.EnvironmentStatus;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.errors.ConflictException;
+import dev.flowconnections.errors.ValidationException;
+import dev.flowconnections.resolution.ConnectionResolutionException;
+import dev.flowconnections.resolution.ConnectionResolver;
+import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.SecretMasker;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * "Test connection" for one environment of a connection the actor can see: resolves it for THAT
+ * environment (not the runtime's), runs the first tester that supports it within a time limit,
+ * masks the message and records the outcome as the environment's last test.
+ */
+public class ConnectionTests implements DisposableBean {
+
+  private final ConnectionService connections;
+  private final ConnectionResolver resolver;
+  private final List<ConnectionTester> testers;
+  private final Duration timeout;
+  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+    Thread thread = new Thread(r, "connection-test");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  public ConnectionTests(
+      ConnectionService connections, ConnectionResolver resolver, List<ConnectionTester> testers, Duration timeout) {
+    this.connections = connections;
+    this.resolver = resolver;
+    this.testers = List.copyOf(testers);
+    this.timeout = timeout;
+  }
+
+  public TestOutcome test(Actor actor, UUID connectionId, Environment environment) {
+    ConnectionView view = connections.get(actor, connectionId);
+    String key = view.connection().key();
+    if (view.statuses().get(environment) == EnvironmentStatus.NOT_CONFIGURED) {
+      throw new ConflictException("environment", "connection '" + key + "' has no credentials for " + environment);
+    }
+    ResolvedConnection connection;
+    try {
+      connection = resolver.resolve(actor.organizationId(), key, environment);
+    } catch (ConnectionResolutionException e) {
+      return record(actor, connectionId, environment, TestOutcome.failed(e.getMessage())); // e.g. unknown @@SECRET@@
+    }
+    ConnectionTester tester = testers.stream().filter(t -> t.supports(connection)).findFirst()
+        .orElseThrow(() -> new ValidationException("type",
+            view.integration().type().label() + " connections cannot be tested yet"));
+    TestOutcome outcome = runWithin(tester, connection);
+    String message = SecretMasker.of(connection.secrets().allValues()).mask(outcome.message());
+    return record(actor, connectionId, environment, new TestOutcome(outcome.ok(), message));
+  }
+
+  private TestOutcome record(Actor actor, UUID connectionId, Environment environment, TestOutcome outcome) {
+    connections.recordTest(actor, connectionId, environment, outcome.ok(), outcome.message());
+    return outcome;
+  }
+
+  private TestOutcome runWithin(ConnectionTester tester, ResolvedConnection connection) {
+    Future<TestOutcome> running = executor.submit(() -> tester.test(connection));
+    try {
+      return running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      running.cancel(true);
+      return TestOutcome.failed("no answer within " + timeout.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      return TestOutcome.failed("the test failed: " + e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return TestOutcome.failed("interrupted");
+    }
+  }
+
+  @Override
+  public void destroy() {
+    executor.shutdownNow();
+  }
+}

@@ -1,26 +1,35 @@
 package dev.flowconnections.runtime.testsupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.connector.api.document.Document;
 import io.camunda.connector.api.document.DocumentCreationRequest;
+import io.camunda.connector.api.document.DocumentFactory;
 import io.camunda.connector.api.document.DocumentReference;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.JobContext;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.validation.ValidationProvider;
+import io.camunda.connector.document.jackson.JacksonModuleDocumentDeserializer;
+import io.camunda.connector.document.jackson.JacksonModuleDocumentSerializer;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import io.camunda.connector.runtime.core.document.DocumentFactoryImpl;
+import io.camunda.connector.runtime.core.document.store.InMemoryDocumentStore;
+import io.camunda.connector.runtime.core.intrinsic.DefaultIntrinsicFunctionExecutor;
 import io.camunda.connector.runtime.core.validation.ValidationUtil;
 import java.util.Map;
 
 /**
- * Binds variables the way the connector runtime does (its object mapper, its Jakarta validation
- * provider), without a job: what camunda's OutboundConnectorContextBuilder does, which is not
- * published for 8.8.
+ * Binds variables the way the connector runtime does (its object mapper with the document module,
+ * its Jakarta validation provider), without a job: what camunda's OutboundConnectorContextBuilder
+ * does, which is not published for 8.8. Camunda documents live in the runtime's in-memory document
+ * store; {@link #document} puts one there and returns the reference a process variable would hold.
  */
 public final class TestConnectorContext implements OutboundConnectorContext {
 
-  private static final ObjectMapper MAPPER = ConnectorsObjectMapperSupplier.getCopy();
+  private static final DocumentFactory DOCUMENTS = new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE);
+  private static final ObjectMapper MAPPER = runtimeMapper();
   private static final ValidationProvider VALIDATION = ValidationUtil.discoverDefaultValidationProviderImplementation();
 
   private final String variablesJson;
@@ -33,6 +42,22 @@ public final class TestConnectorContext implements OutboundConnectorContext {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
+  }
+
+  /** Stores {@code content} as a Camunda document; returns its reference as a process variable. */
+  public static Map<String, Object> document(byte[] content, String fileName, String contentType) {
+    Document document = DOCUMENTS.create(
+        DocumentCreationRequest.from(content).fileName(fileName).contentType(contentType).build());
+    return MAPPER.convertValue(document, new TypeReference<>() {});
+  }
+
+  /** What the connector runtime's {@code objectMapper} bean is: the connectors' mapper plus documents. */
+  private static ObjectMapper runtimeMapper() {
+    ObjectMapper mapper = ConnectorsObjectMapperSupplier.getCopy();
+    return mapper.registerModules(
+        new JacksonModuleDocumentDeserializer(DOCUMENTS, new DefaultIntrinsicFunctionExecutor(mapper),
+            JacksonModuleDocumentDeserializer.DocumentModuleSettings.create()),
+        new JacksonModuleDocumentSerializer());
   }
 
   @Override
@@ -66,11 +91,11 @@ public final class TestConnectorContext implements OutboundConnectorContext {
 
   @Override
   public Document resolve(DocumentReference reference) {
-    throw new UnsupportedOperationException("documents are not used by the REST worker");
+    return DOCUMENTS.resolve(reference);
   }
 
   @Override
   public Document create(DocumentCreationRequest request) {
-    throw new UnsupportedOperationException("documents are not used by the REST worker");
+    return DOCUMENTS.create(request);
   }
 }

@@ -56,6 +56,10 @@ public final class PostgresTestSchema {
     registry.add("spring.datasource.password", () -> PASSWORD);
     registry.add("spring.flyway.schemas", PostgresTestSchema::schema);
     registry.add("spring.flyway.default-schema", PostgresTestSchema::schema);
+    // Spring caches one context per test configuration and each keeps its pool open: small pools
+    // keep a whole module's contexts well below PostgreSQL's max_connections (100 by default).
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
   }
 
   public static Connection connect() throws SQLException {

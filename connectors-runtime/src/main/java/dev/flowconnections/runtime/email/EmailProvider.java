@@ -1,33 +1,18 @@
 package dev.flowconnections.runtime.email;
 
 import dev.flowconnections.resolution.ResolvedConnection;
-import io.camunda.connector.api.error.ConnectorInputException;
-import java.util.Locale;
+import dev.flowconnections.runtime.worker.ProviderSetting;
 
-/** How an Email integration sends: its {@code provider} setting. */
+/** How an Email integration sends: its {@code provider} setting, SMTP when unset. */
 enum EmailProvider {
   SMTP,
   SENDGRID;
 
-  static final String FIELD = "provider";
-
-  /** Whether this is the connection's provider; false for an unknown one (nothing serves it). */
   boolean serves(ResolvedConnection connection) {
-    try {
-      return of(connection) == this;
-    } catch (ConnectorInputException e) {
-      return false;
-    }
+    return ProviderSetting.serves(connection, this, SMTP);
   }
 
-  /** The integration's provider; SMTP when unset, as the field's default says. */
   static EmailProvider of(ResolvedConnection connection) {
-    String value = connection.text(FIELD).map(String::strip).filter(s -> !s.isEmpty()).orElse(SMTP.name());
-    try {
-      return valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ConnectorInputException("connection '" + connection.key() + "' has an unknown '" + FIELD + "' in "
-          + connection.environment() + "; expected SMTP or SENDGRID");
-    }
+    return ProviderSetting.of(connection, EmailProvider.class, SMTP);
   }
 }

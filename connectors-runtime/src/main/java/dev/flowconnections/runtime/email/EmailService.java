@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public class EmailService {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmailService.class);
-  static final String WORKER = "email";
+  static final String WORKER = "email worker";
   static final String FROM_ADDRESS = "fromAddress";
 
   private final WorkerConnections connections;
@@ -39,7 +39,7 @@ public class EmailService {
     ResolvedConnection connection =
         connections.resolve(request.connection(), tenantId, IntegrationType.EMAIL, WORKER);
     EmailProvider provider = EmailProvider.of(connection);
-    SecretMasker masker = SecretMasker.forConnection(connection, SmtpServer.loginEncodings(connection));
+    SecretMasker masker = WorkerConnections.maskerFor(connection, SmtpServer.loginEncodings(connection));
     // The connection's settings are checked before the content: attachments may be large to read.
     Mailer mailer = switch (provider) {
       case SMTP -> {

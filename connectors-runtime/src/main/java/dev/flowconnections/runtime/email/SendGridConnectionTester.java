@@ -4,7 +4,7 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.connectiontest.ConnectionTester;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
-import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 
@@ -26,7 +26,7 @@ public class SendGridConnectionTester implements ConnectionTester {
   public TestOutcome test(ResolvedConnection connection) {
     try {
       SendGridAccount account = SendGridAccount.of(connection);
-      sendGrid.verify(account, connection, SecretMasker.forConnection(connection));
+      sendGrid.verify(account, connection, WorkerConnections.maskerFor(connection));
       return TestOutcome.succeeded("SendGrid at " + account.baseUrl() + " accepted the API key");
     } catch (ConnectorException | ConnectorInputException e) {
       return TestOutcome.failed(e.getMessage());

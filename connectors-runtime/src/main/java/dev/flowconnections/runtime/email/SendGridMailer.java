@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.ProviderFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
+import dev.flowconnections.runtime.worker.SecretMasker;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -52,7 +52,7 @@ final class SendGridMailer {
   /** GET {@value #CHECK_PATH}; throws as {@link #send} does when SendGrid refuses. */
   void verify(SendGridAccount account, ResolvedConnection connection, SecretMasker masker) {
     URI uri = URI.create(account.baseUrl() + CHECK_PATH);
-    HttpResponse<String> response = http.send(ProviderHttp.request(uri, ProviderHttp.CONNECTION_TEST_TIMEOUT)
+    HttpResponse<String> response = http.send(ProviderHttp.request(uri)
         .header("Authorization", account.bearer()).GET().build(), "GET " + uri, masker);
     checkStatus(response, connection, masker);
   }

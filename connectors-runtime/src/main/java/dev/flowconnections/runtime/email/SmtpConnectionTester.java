@@ -4,7 +4,7 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.connectiontest.ConnectionTester;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
-import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 
@@ -30,7 +30,7 @@ public class SmtpConnectionTester implements ConnectionTester {
     try {
       SmtpServer server = SmtpServer.of(connection);
       smtp.verify(server, connection,
-          SecretMasker.forConnection(connection, SmtpServer.loginEncodings(connection)));
+          WorkerConnections.maskerFor(connection, SmtpServer.loginEncodings(connection)));
       return TestOutcome.succeeded("connected to SMTP server " + server.address() + " (TLS: " + server.tlsMode() + ")"
           + (server.authenticates() ? " and logged in" : "; the connection has no login to check"));
     } catch (ConnectorException | ConnectorInputException e) {

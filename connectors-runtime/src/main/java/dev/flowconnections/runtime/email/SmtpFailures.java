@@ -1,8 +1,8 @@
 package dev.flowconnections.runtime.email;
 
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.worker.SecretMasker;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;

@@ -1,7 +1,6 @@
 package dev.flowconnections.runtime.email;
 
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -29,7 +28,7 @@ final class SmtpMailer {
   }
 
   EmailResult send(SmtpServer server, OutgoingEmail email, ResolvedConnection connection, SecretMasker masker) {
-    Session session = session(server, CONNECT_TIMEOUT, READ_TIMEOUT);
+    Session session = session(server);
     Transport transport = null;
     try {
       MimeMessage message = MimeMessages.compose(session, email);
@@ -47,8 +46,7 @@ final class SmtpMailer {
   void verify(SmtpServer server, ResolvedConnection connection, SecretMasker masker) {
     Transport transport = null;
     try {
-      Duration limit = ProviderHttp.CONNECTION_TEST_TIMEOUT;
-      transport = connect(session(server, limit, limit), server);
+      transport = connect(session(server), server);
     } catch (MessagingException e) {
       throw SmtpFailures.of(e, server, connection, masker);
     } finally {
@@ -62,13 +60,13 @@ final class SmtpMailer {
     return transport;
   }
 
-  private Session session(SmtpServer server, Duration connectTimeout, Duration readTimeout) {
+  private Session session(SmtpServer server) {
     Properties properties = new Properties();
     properties.put("mail.smtp.host", server.host());
     properties.put("mail.smtp.port", String.valueOf(server.port()));
-    properties.put("mail.smtp.connectiontimeout", String.valueOf(connectTimeout.toMillis()));
-    properties.put("mail.smtp.timeout", String.valueOf(readTimeout.toMillis()));
-    properties.put("mail.smtp.writetimeout", String.valueOf(readTimeout.toMillis()));
+    properties.put("mail.smtp.connectiontimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
+    properties.put("mail.smtp.timeout", String.valueOf(READ_TIMEOUT.toMillis()));
+    properties.put("mail.smtp.writetimeout", String.valueOf(READ_TIMEOUT.toMillis()));
     properties.put("mail.smtp.auth", String.valueOf(server.authenticates()));
     properties.put("mail.smtp.ssl.checkserveridentity", "true");
     switch (server.tlsMode()) {

@@ -43,7 +43,7 @@ public class RestService {
 
   /** @param tenantId the job's tenant, which names the organization of the connection */
   public RestResponse call(RestRequest request, String tenantId) {
-    return call(connections.resolve(request.connection(), tenantId, IntegrationType.REST_API, "REST"), request);
+    return call(connections.resolve(request.connection(), tenantId, IntegrationType.REST_API, "REST worker"), request);
   }
 
   /** Calls through an already resolved connection, e.g. for a connection test of another environment. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public class SmsService {
 
   private static final Logger LOG = LoggerFactory.getLogger(SmsService.class);
-  static final String WORKER = "SMS";
+  static final String WORKER = "SMS worker";
   static final String FROM_NUMBER = "fromNumber";
 
   private final WorkerConnections connections;
@@ -41,7 +41,7 @@ public class SmsService {
     return switch (provider) {
       case TWILIO -> {
         TwilioAccount account = TwilioAccount.of(connection);
-        SecretMasker masker = SecretMasker.forConnection(connection, account.encodedCredentials());
+        SecretMasker masker = WorkerConnections.maskerFor(connection, account.encodedCredentials());
         if (from == null) {
           throw new ConnectorInputException("no sender: set 'from' on the task or '" + FROM_NUMBER
               + "' on the integration of connection '" + connection.key() + "'; Twilio needs one");
@@ -49,7 +49,7 @@ public class SmsService {
         yield twilio.send(account, request.to(), from, request.message(), connection, masker);
       }
       case AWS_SNS -> sns.send(SnsAccount.of(connection), request.to(), from, request.message(), connection,
-          SecretMasker.forConnection(connection));
+          WorkerConnections.maskerFor(connection));
     };
   }
 

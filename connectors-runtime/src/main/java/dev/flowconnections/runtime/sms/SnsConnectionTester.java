@@ -4,7 +4,7 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.connectiontest.ConnectionTester;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
-import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 
@@ -26,7 +26,7 @@ public class SnsConnectionTester implements ConnectionTester {
   public TestOutcome test(ResolvedConnection connection) {
     try {
       SnsAccount account = SnsAccount.of(connection);
-      sns.verify(account, connection, SecretMasker.forConnection(connection));
+      sns.verify(account, connection, WorkerConnections.maskerFor(connection));
       return TestOutcome.succeeded(
           account.describe() + " accepted the credentials of access key " + account.accessKeyId());
     } catch (ConnectorException | ConnectorInputException e) {

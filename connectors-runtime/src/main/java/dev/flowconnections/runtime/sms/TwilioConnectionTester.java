@@ -4,7 +4,7 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.connectiontest.ConnectionTester;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
-import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 
@@ -26,7 +26,7 @@ public class TwilioConnectionTester implements ConnectionTester {
   public TestOutcome test(ResolvedConnection connection) {
     try {
       TwilioAccount account = TwilioAccount.of(connection);
-      twilio.verify(account, connection, SecretMasker.forConnection(connection, account.encodedCredentials()));
+      twilio.verify(account, connection, WorkerConnections.maskerFor(connection, account.encodedCredentials()));
       return TestOutcome.succeeded("Twilio accepted the credentials of account " + account.accountSid());
     } catch (ConnectorException | ConnectorInputException e) {
       return TestOutcome.failed(e.getMessage()); // already masked and naming the field or connection

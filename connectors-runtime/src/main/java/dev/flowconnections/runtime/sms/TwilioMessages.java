@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.ProviderFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
+import dev.flowconnections.runtime.worker.SecretMasker;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -52,8 +52,8 @@ final class TwilioMessages {
   /** GET the account resource: needs nothing but valid credentials, changes nothing, sends nothing. */
   void verify(TwilioAccount account, ResolvedConnection connection, SecretMasker masker) {
     URI uri = URI.create(account.accountUrl() + ".json");
-    checked(http.send(ProviderHttp.request(uri, ProviderHttp.CONNECTION_TEST_TIMEOUT)
-        .header("Authorization", account.authorization()).GET().build(), "GET " + uri, masker), connection, masker);
+    checked(http.send(ProviderHttp.request(uri).header("Authorization", account.authorization()).GET().build(),
+        "GET " + uri, masker), connection, masker);
   }
 
   private JsonNode checked(HttpResponse<String> response, ResolvedConnection connection, SecretMasker masker) {

@@ -33,7 +33,7 @@ public class SqlService {
 
   /** @return a {@link SqlResult}, or a {@link SqlResult.Batch} for {@code statements} */
   public Object run(SqlRequest request, String tenantId) {
-    ResolvedConnection connection = connections.resolve(request.connection(), tenantId, IntegrationType.DATABASE, "SQL");
+    ResolvedConnection connection = connections.resolve(request.connection(), tenantId, IntegrationType.DATABASE, "SQL worker");
     String organizationId = connections.runtime().organizationFor(tenantId);
     SecretMasker masker = SecretMasker.of(connection.secrets().allValues());
     DataSource dataSource = dataSourceOf(organizationId, connection, masker);

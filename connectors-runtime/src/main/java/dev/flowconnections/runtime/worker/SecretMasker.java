@@ -1,6 +1,5 @@
 package dev.flowconnections.runtime.worker;
 
-import dev.flowconnections.resolution.ResolvedConnection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -41,16 +40,6 @@ public final class SecretMasker {
         .forEach(forms::add);
     // Longest first, so a secret that contains another is replaced as a whole.
     return new SecretMasker(forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
-  }
-
-  /**
-   * Masks every secret value of {@code connection} and {@code derivedSecrets}: what a provider sees
-   * of them on the wire (base64 of user:password, SMTP AUTH encodings), which it may quote back.
-   */
-  public static SecretMasker forConnection(ResolvedConnection connection, String... derivedSecrets) {
-    List<String> values = new java.util.ArrayList<>(connection.secrets().allValues());
-    values.addAll(List.of(derivedSecrets));
-    return of(values);
   }
 
   public String mask(String text) {

@@ -8,14 +8,16 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * How every job worker gets its connection: for the runtime's environment and the job's tenant,
- * of the integration type the worker serves. A configuration problem becomes an incident without
- * retries whose message is the resolver's (it names key, field and environment, never a value);
- * an unreachable credential store is retried.
+ * Resolves the connection a job names, for this runtime's environment, the way every Flow
+ * Connections worker reports problems: a configuration problem (unknown key, no credentials for
+ * the environment, a connection of another type) is a {@link ConnectorInputException}, an incident
+ * at once since retrying cannot help; an unavailable credential store is retried.
  */
-public class WorkerConnections {
+public final class WorkerConnections {
 
   private final ConnectionResolver resolver;
   private final RuntimeEnvironment runtime;
@@ -29,8 +31,11 @@ public class WorkerConnections {
     return runtime;
   }
 
-  /** @param worker the worker's name for the wrong-type message, e.g. "REST" */
-  public ResolvedConnection resolve(String key, String tenantId, IntegrationType type, String worker) {
+  /**
+   * @param tenantId the job's tenant, which names the organization of the connection
+   * @param workerName how incidents name the worker, e.g. "email worker"
+   */
+  public ResolvedConnection resolve(String key, String tenantId, IntegrationType expected, String workerName) {
     ResolvedConnection connection;
     try {
       connection = resolver.resolve(runtime.organizationFor(tenantId), key, runtime.environment());
@@ -42,14 +47,25 @@ public class WorkerConnections {
           .message("credentials of connection '" + key + "' cannot be read right now: " + e.getMessage())
           .build();
     }
-    if (connection.type() != type) {
+    if (connection.type() != expected) {
       throw new ConnectorInputException(
-          "connection '" + key + "' is a " + connection.type().label() + " connection; the " + worker
-              + " worker needs a " + type.label() + " connection");
+          "connection '" + key + "' is of type " + connection.type().label() + "; the " + workerName
+              + " only serves " + expected.label() + " connections");
     }
     return connection;
   }
 
+  /**
+   * Masks the connection's secret values and {@code derivedSecrets} (what a provider may echo:
+   * base64 of user:password, a signature) in whatever the worker reports.
+   */
+  public static SecretMasker maskerFor(ResolvedConnection connection, String... derivedSecrets) {
+    List<String> secrets = new ArrayList<>(connection.secrets().allValues());
+    secrets.addAll(List.of(derivedSecrets));
+    return SecretMasker.of(secrets);
+  }
+
+  /** The resolver's message names key, field and environment, never a value: it is the incident. */
   public static ConnectorInputException configurationProblem(ConnectionResolutionException e) {
     return new ConnectorInputException(e.getMessage(), e);
   }

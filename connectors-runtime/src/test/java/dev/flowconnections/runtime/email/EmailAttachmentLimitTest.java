@@ -3,7 +3,7 @@ package dev.flowconnections.runtime.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flowconnections.runtime.testsupport.TestConnectorContext;
+import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.Base64;
 import java.util.List;
@@ -54,10 +54,10 @@ class EmailAttachmentLimitTest {
 
   /** A document bound the way the runtime binds one: from the reference a process variable holds. */
   private static EmailAttachment document(String fileName, int size) {
-    Map<String, Object> reference = TestConnectorContext.document(new byte[size], fileName, "application/pdf");
-    Map<String, Object> task = Map.of(
-        "connection", "x", "to", "a@example.com", "subject", "s", "textBody", "t", "attachments", List.of(reference));
-    EmailRequest request = new TestConnectorContext(task, EmailFunction.TYPE).bindVariables(EmailRequest.class);
+    Map<String, Object> reference = WorkerTestContext.document(new byte[size], fileName, "application/pdf");
+    EmailRequest request = new WorkerTestContext(EmailFunction.TYPE, Map.of(
+        "connection", "x", "to", "a@example.com", "subject", "s", "textBody", "t", "attachments", List.of(reference)))
+        .bindVariables(EmailRequest.class);
     return request.attachments().getFirst();
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import java.util.HashMap;
@@ -122,13 +122,13 @@ class EmailFunctionInputValidationTest {
   void aConnectionOfAnotherTypeIsAnInputError() {
     fixture.resolver.connection(EmailTestFixture.KEY, IntegrationType.SMS, Map.of(), Map.of());
 
-    assertRejected(Map.of(), "connection 'team-mail' is a SMS connection; the email worker needs a Email connection");
+    assertRejected(Map.of(), "connection 'team-mail' is of type SMS; the email worker only serves Email connections");
   }
 
   @Test
   void anUnknownProviderOrTlsModeNamesTheField() {
     fixture.resolver.connection(EmailTestFixture.KEY, IntegrationType.EMAIL, Map.of("provider", "PIGEON"), Map.of());
-    assertRejected(Map.of(), "connection 'team-mail' has an unknown 'provider' in DEVELOPMENT; expected SMTP or SENDGRID");
+    assertRejected(Map.of(), "connection 'team-mail' has an unknown 'provider' in DEVELOPMENT; expected one of [SMTP, SENDGRID]");
 
     fixture.resolver.connection(EmailTestFixture.KEY, IntegrationType.EMAIL,
         Map.of("provider", "SMTP", "host", "127.0.0.1", "tlsMode", "SSL3"), Map.of());

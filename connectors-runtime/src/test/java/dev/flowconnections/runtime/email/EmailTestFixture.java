@@ -4,7 +4,7 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.testsupport.StaticResolver;
-import dev.flowconnections.runtime.testsupport.TestConnectorContext;
+import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
@@ -66,7 +66,7 @@ final class EmailTestFixture {
   EmailResult send(Map<String, ?> changes) {
     Map<String, Object> task = validTask();
     task.putAll(changes);
-    return (EmailResult) function().execute(new TestConnectorContext(task, EmailFunction.TYPE));
+    return (EmailResult) function().execute(new WorkerTestContext(EmailFunction.TYPE, task));
   }
 
   EmailFunction function() {

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedRequest;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
-import dev.flowconnections.runtime.testsupport.TestConnectorContext;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ class SendGridEmailTest {
         "htmlBody", "<p>On its way.</p>",
         "attachments", List.of(
             Map.of("fileName", "invoice.pdf", "contentType", "application/pdf", "base64", "JVBERi0xLjQ="),
-            TestConnectorContext.document(notes, "notes.txt", "text/plain"))));
+            WorkerTestContext.document(notes, "notes.txt", "text/plain"))));
 
     assertThat(result).isEqualTo(new EmailResult("SENDGRID", "sg-msg-1"));
     RecordedRequest request = server.lastRequest();

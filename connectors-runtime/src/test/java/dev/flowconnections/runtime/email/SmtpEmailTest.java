@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.flowconnections.runtime.testsupport.TestConnectorContext;
+import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import jakarta.mail.BodyPart;
@@ -51,7 +51,7 @@ class SmtpEmailTest {
         "attachments", List.of(
             Map.of("fileName", "invoice-42.pdf", "contentType", "application/pdf",
                 "base64", Base64.getEncoder().encodeToString(pdf)),
-            TestConnectorContext.document(notes, "notes.txt", "text/plain"))));
+            WorkerTestContext.document(notes, "notes.txt", "text/plain"))));
 
     MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
     assertThat(received).as("one copy per recipient, Bcc included").hasSize(4);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.runtime.testsupport.TestConnectorContext;
+import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +59,7 @@ class RestFunctionInputValidationTest {
 
   @Test
   void methodIsCaseInsensitiveAndTimeoutsHaveDefaults() {
-    RestRequest request = new TestConnectorContext(Map.of("connection", "x", "method", "post"), RestFunction.TYPE).bindVariables(RestRequest.class);
+    RestRequest request = new WorkerTestContext(RestFunction.TYPE, Map.of("connection", "x", "method", "post")).bindVariables(RestRequest.class);
 
     assertThat(request.method()).isEqualTo(HttpMethod.POST);
     assertThat(request.connectionTimeout()).hasSeconds(20);

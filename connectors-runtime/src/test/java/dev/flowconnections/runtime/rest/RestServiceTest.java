@@ -7,8 +7,8 @@ import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ConnectionResolutionException;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
@@ -102,7 +102,7 @@ class RestServiceTest {
 
     assertThatThrownBy(() -> fixture.get("/x"))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("connection 'orders-api' is a Database connection; the REST worker needs a REST API connection");
+        .hasMessage("connection 'orders-api' is of type Database; the REST worker only serves REST API connections");
     assertThat(fixture.server.requests()).isEmpty();
   }
 

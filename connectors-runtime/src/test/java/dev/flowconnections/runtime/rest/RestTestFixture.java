@@ -10,7 +10,7 @@ import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
-import dev.flowconnections.runtime.testsupport.TestConnectorContext;
+import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,7 +53,7 @@ public final class RestTestFixture implements AutoCloseable {
   public Object execute(Map<String, ?> variables) {
     Map<String, Object> all = new HashMap<>(Map.of("connection", KEY, "method", "GET"));
     all.putAll(variables);
-    return function().execute(new TestConnectorContext(all, RestFunction.TYPE));
+    return function().execute(new WorkerTestContext(RestFunction.TYPE, all));
   }
 
   public RestResponse get(String path) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import java.util.HashMap;
@@ -101,10 +101,10 @@ class SmsFunctionInputValidationTest {
     assertRejected(Map.of("connection", "nope"), "connection 'nope' does not exist");
 
     fixture.resolver.connection(SmsTestFixture.KEY, IntegrationType.SMS, Map.of("provider", "CARRIER_PIGEON"), Map.of());
-    assertRejected(Map.of(), "connection 'alerts-sms' has an unknown 'provider' in DEVELOPMENT; expected TWILIO or AWS_SNS");
+    assertRejected(Map.of(), "connection 'alerts-sms' has an unknown 'provider' in DEVELOPMENT; expected one of [TWILIO, AWS_SNS]");
 
     fixture.resolver.connection(SmsTestFixture.KEY, IntegrationType.EMAIL, Map.of(), Map.of());
-    assertRejected(Map.of(), "connection 'alerts-sms' is a Email connection; the SMS worker needs a SMS connection");
+    assertRejected(Map.of(), "connection 'alerts-sms' is of type Email; the SMS worker only serves SMS connections");
   }
 
   @Test

@@ -4,7 +4,7 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.testsupport.StaticResolver;
-import dev.flowconnections.runtime.testsupport.TestConnectorContext;
+import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
@@ -49,7 +49,7 @@ final class SmsTestFixture {
   SmsResult send(Map<String, ?> changes) {
     Map<String, Object> task = validTask();
     task.putAll(changes);
-    return (SmsResult) new SmsFunction(service()).execute(new TestConnectorContext(task, SmsFunction.TYPE));
+    return (SmsResult) new SmsFunction(service()).execute(new WorkerTestContext(SmsFunction.TYPE, task));
   }
 
   SmsService service() {

@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -37,6 +38,16 @@ class SqlInputValidationTest {
     assertThatThrownBy(() -> sql.query("select 1"))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessage("connection 'orders-db': jdbcUrl must start with jdbc:postgresql: for vendor POSTGRESQL");
+    assertThat(sql.dataSources.openPools()).isZero();
+  }
+
+  @Test
+  void anUnreachableHostIsRetriedAndLeavesNoPool() {
+    sql.connection("POSTGRESQL", "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2", "postgres", "secret-pw-123");
+    assertThatThrownBy(() -> sql.query("select 1"))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo(SqlFailures.CONNECTION_FAILED))
+        .hasMessageContaining("refused")
+        .message().doesNotContain("secret-pw-123");
     assertThat(sql.dataSources.openPools()).isZero();
   }
 

@@ -8,7 +8,7 @@ import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
-import dev.flowconnections.runtime.testsupport.TestConnectorContext;
+import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ final class SqlTestFixture implements AutoCloseable {
   Object run(Map<String, ?> variables) {
     Map<String, Object> all = new HashMap<>(Map.of("connection", KEY));
     all.putAll(variables);
-    return function().execute(new TestConnectorContext(all, SqlFunction.TYPE));
+    return function().execute(new WorkerTestContext(SqlFunction.TYPE, all));
   }
 
   SqlResult query(String statement, Map<String, ?> parameters) {

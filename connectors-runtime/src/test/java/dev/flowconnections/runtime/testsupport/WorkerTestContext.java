@@ -21,21 +21,21 @@ import io.camunda.connector.runtime.core.validation.ValidationUtil;
 import java.util.Map;
 
 /**
- * Binds variables the way the connector runtime does (its object mapper with the document module,
- * its Jakarta validation provider), without a job: what camunda's OutboundConnectorContextBuilder
- * does, which is not published for 8.8. Camunda documents live in the runtime's in-memory document
- * store; {@link #document} puts one there and returns the reference a process variable would hold.
+ * A job's context for worker tests: binds variables the way the connector runtime does (its object
+ * mapper with the document module, its Jakarta validation provider), without an engine. Camunda
+ * documents live in the runtime's in-memory document store; {@link #document} puts one there and
+ * returns the reference a process variable would hold.
  */
-public final class TestConnectorContext implements OutboundConnectorContext {
+public final class WorkerTestContext implements OutboundConnectorContext {
 
   private static final DocumentFactory DOCUMENTS = new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE);
   private static final ObjectMapper MAPPER = runtimeMapper();
   private static final ValidationProvider VALIDATION = ValidationUtil.discoverDefaultValidationProviderImplementation();
 
-  private final String variablesJson;
   private final String jobType;
+  private final String variablesJson;
 
-  public TestConnectorContext(Map<String, ?> variables, String jobType) {
+  public WorkerTestContext(String jobType, Map<String, ?> variables) {
     this.jobType = jobType;
     try {
       this.variablesJson = MAPPER.writeValueAsString(variables);

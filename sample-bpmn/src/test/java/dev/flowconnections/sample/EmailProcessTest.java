@@ -9,11 +9,10 @@ import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.resolution.ConnectionResolver;
-import dev.flowconnections.runtime.connectiontest.ConnectionTester;
+import dev.flowconnections.runtime.connectiontest.ConnectionTests;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import dev.flowconnections.sample.support.ConnectionsFixture;
+import dev.flowconnections.sample.support.ProcessTestRuntime;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -21,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** {@code bpmn/email-connection-example.bpmn} in a DEVELOPMENT runtime, sending through an SMTP connection to GreenMail. */
 class EmailProcessTest extends ExampleProcessTestBase {
 
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
+  static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.DEVELOPMENT);
   static final String USER = "svc-mailer";
   static final String PASSWORD = "e2e-smtp-password-31";
 
@@ -40,15 +40,14 @@ class EmailProcessTest extends ExampleProcessTestBase {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
+    RUNTIME.register(registry);
   }
 
-  @Autowired List<ConnectionTester> testers;
-  @Autowired ConnectionResolver resolver;
+  @Autowired ConnectionTests connectionTests;
 
   @Override
-  ZeebeTestEngine engine() {
-    return ENGINE;
+  ProcessTestRuntime runtime() {
+    return RUNTIME;
   }
 
   @Override
@@ -112,13 +111,18 @@ class EmailProcessTest extends ExampleProcessTestBase {
   }
 
   @Test
-  void theRuntimeCanTestTheConnectionWithALoginThatSendsNothing() {
-    ConnectionView connection = smtpConnection(Map.of(Environment.DEVELOPMENT, secret(PASSWORD)));
-    var resolved = resolver.resolve("default", keyOf(connection), Environment.DEVELOPMENT);
+  void testConnectionLogsInForTheTestedEnvironmentAndSendsNothing() {
+    ConnectionView connection = smtpConnection(Map.of(
+        Environment.DEVELOPMENT, secret(PASSWORD), Environment.STAGING, secret("e2e-stale-staging-password-33")));
+    UUID id = connection.connection().id();
 
-    List<TestOutcome> outcomes = testers.stream().filter(t -> t.supports(resolved)).map(t -> t.test(resolved)).toList();
+    TestOutcome development = connectionTests.test(ConnectionsFixture.ADMIN, id, Environment.DEVELOPMENT);
+    TestOutcome staging = connectionTests.test(ConnectionsFixture.ADMIN, id, Environment.STAGING);
 
-    assertThat(outcomes).singleElement().extracting(TestOutcome::ok).isEqualTo(true);
+    assertThat(development).isEqualTo(TestOutcome.succeeded(
+        "connected to SMTP server 127.0.0.1:" + GREEN_MAIL.getSmtp().getPort() + " (TLS: NONE) and logged in"));
+    assertThat(staging.ok()).isFalse();
+    assertThat(staging.message()).contains("rejected the credentials of connection '" + keyOf(connection) + "' in STAGING");
     assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
   }
 

@@ -7,6 +7,7 @@ import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.runtime.FlowConnectionsRuntime;
 import dev.flowconnections.sample.support.ConnectionsFixture;
+import dev.flowconnections.sample.support.ProcessTestRuntime;
 import dev.flowconnections.sample.support.ProcessRecords;
 import dev.flowconnections.secret.OrgSecretService;
 import io.camunda.client.CamundaClient;
@@ -39,7 +40,12 @@ abstract class ExampleProcessTestBase {
   ProcessRecords records;
   private final Set<String> secretsInUse = new LinkedHashSet<>();
 
-  abstract ZeebeTestEngine engine();
+  /** The engine, environment and (where used) HTTP server of the concrete test class. */
+  abstract ProcessTestRuntime runtime();
+
+  ZeebeTestEngine engine() {
+    return runtime().engine();
+  }
 
   /** The example's process id; its file is {@code bpmn/<id>.bpmn}. */
   abstract String processId();

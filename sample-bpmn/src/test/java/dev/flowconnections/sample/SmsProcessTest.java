@@ -7,18 +7,16 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedRequest;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
-import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import dev.flowconnections.sample.support.ProcessTestRuntime;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,23 +25,19 @@ import org.springframework.test.context.DynamicPropertySource;
 /** {@code bpmn/sms-connection-example.bpmn} in a DEVELOPMENT runtime, sending through a Twilio connection to a local Twilio-like server. */
 class SmsProcessTest extends ExampleProcessTestBase {
 
-  static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-  static final RecordingHttpServer TWILIO = RecordingHttpServer.start();
+  static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.DEVELOPMENT);
+  /** Stands in for api.twilio.com: the connection's integration points its baseUrl here. */
+  static final RecordingHttpServer TWILIO = RUNTIME.server();
   static final String ACCOUNT_SID = "AC00000000000000000000000000000e2e";
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    TWILIO.close();
+    RUNTIME.register(registry);
   }
 
   @Override
-  ZeebeTestEngine engine() {
-    return ENGINE;
+  ProcessTestRuntime runtime() {
+    return RUNTIME;
   }
 
   @Override

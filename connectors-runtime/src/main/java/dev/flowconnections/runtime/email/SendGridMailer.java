@@ -52,7 +52,7 @@ final class SendGridMailer {
   /** GET {@value #CHECK_PATH}; throws as {@link #send} does when SendGrid refuses. */
   void verify(SendGridAccount account, ResolvedConnection connection, SecretMasker masker) {
     URI uri = URI.create(account.baseUrl() + CHECK_PATH);
-    HttpResponse<String> response = http.send(ProviderHttp.request(uri)
+    HttpResponse<String> response = http.send(ProviderHttp.request(uri, ProviderHttp.CONNECTION_TEST_TIMEOUT)
         .header("Authorization", account.bearer()).GET().build(), "GET " + uri, masker);
     checkStatus(response, connection, masker);
   }

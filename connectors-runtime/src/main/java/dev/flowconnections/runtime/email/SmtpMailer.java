@@ -1,6 +1,7 @@
 package dev.flowconnections.runtime.email;
 
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -28,7 +29,7 @@ final class SmtpMailer {
   }
 
   EmailResult send(SmtpServer server, OutgoingEmail email, ResolvedConnection connection, SecretMasker masker) {
-    Session session = session(server);
+    Session session = session(server, CONNECT_TIMEOUT, READ_TIMEOUT);
     Transport transport = null;
     try {
       MimeMessage message = MimeMessages.compose(session, email);
@@ -46,7 +47,8 @@ final class SmtpMailer {
   void verify(SmtpServer server, ResolvedConnection connection, SecretMasker masker) {
     Transport transport = null;
     try {
-      transport = connect(session(server), server);
+      Duration limit = ProviderHttp.CONNECTION_TEST_TIMEOUT;
+      transport = connect(session(server, limit, limit), server);
     } catch (MessagingException e) {
       throw SmtpFailures.of(e, server, connection, masker);
     } finally {
@@ -60,13 +62,13 @@ final class SmtpMailer {
     return transport;
   }
 
-  private Session session(SmtpServer server) {
+  private Session session(SmtpServer server, Duration connectTimeout, Duration readTimeout) {
     Properties properties = new Properties();
     properties.put("mail.smtp.host", server.host());
     properties.put("mail.smtp.port", String.valueOf(server.port()));
-    properties.put("mail.smtp.connectiontimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
-    properties.put("mail.smtp.timeout", String.valueOf(READ_TIMEOUT.toMillis()));
-    properties.put("mail.smtp.writetimeout", String.valueOf(READ_TIMEOUT.toMillis()));
+    properties.put("mail.smtp.connectiontimeout", String.valueOf(connectTimeout.toMillis()));
+    properties.put("mail.smtp.timeout", String.valueOf(readTimeout.toMillis()));
+    properties.put("mail.smtp.writetimeout", String.valueOf(readTimeout.toMillis()));
     properties.put("mail.smtp.auth", String.valueOf(server.authenticates()));
     properties.put("mail.smtp.ssl.checkserveridentity", "true");
     switch (server.tlsMode()) {

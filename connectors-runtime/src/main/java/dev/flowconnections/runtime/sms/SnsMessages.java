@@ -4,6 +4,7 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.ProviderFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,17 +37,19 @@ final class SnsMessages {
       request.messageAttributes(Map.of(ORIGINATION_NUMBER,
           MessageAttributeValue.builder().dataType("String").stringValue(from).build()));
     }
-    String messageId = call(account, connection, masker, "Publish", sns -> sns.publish(request.build()).messageId());
+    String messageId = call(account, ProviderHttp.READ_TIMEOUT, connection, masker, "Publish",
+        sns -> sns.publish(request.build()).messageId());
     return new SmsResult(SmsProvider.AWS_SNS.name(), messageId, null);
   }
 
   void verify(SnsAccount account, ResolvedConnection connection, SecretMasker masker) {
-    call(account, connection, masker, "GetSMSAttributes", sns -> sns.getSMSAttributes(b -> { }));
+    call(account, ProviderHttp.CONNECTION_TEST_TIMEOUT, connection, masker, "GetSMSAttributes",
+        sns -> sns.getSMSAttributes(b -> { }));
   }
 
-  private static <T> T call(SnsAccount account, ResolvedConnection connection, SecretMasker masker,
-      String action, Function<SnsClient, T> work) {
-    try (SnsClient sns = client(account)) {
+  private static <T> T call(SnsAccount account, Duration timeout, ResolvedConnection connection,
+      SecretMasker masker, String action, Function<SnsClient, T> work) {
+    try (SnsClient sns = client(account, timeout)) {
       return work.apply(sns);
     } catch (AwsServiceException e) {
       throw refused(e, account, action, connection, masker);
@@ -72,15 +75,17 @@ final class SnsMessages {
         ? e.awsErrorDetails().errorMessage() : String.valueOf(e.getMessage());
   }
 
-  private static SnsClient client(SnsAccount account) {
+  private static SnsClient client(SnsAccount account, Duration timeout) {
+    Duration connectTimeout =
+        timeout.compareTo(ProviderHttp.CONNECT_TIMEOUT) < 0 ? timeout : ProviderHttp.CONNECT_TIMEOUT;
     SnsClientBuilder builder = SnsClient.builder()
         .region(account.region())
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey())))
         .httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(ProviderHttp.CONNECT_TIMEOUT)
-            .socketTimeout(ProviderHttp.READ_TIMEOUT))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+            .connectionTimeout(connectTimeout)
+            .socketTimeout(timeout))
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(timeout));
     if (account.endpointOverride() != null) {
       builder.endpointOverride(account.endpointOverride());
     }

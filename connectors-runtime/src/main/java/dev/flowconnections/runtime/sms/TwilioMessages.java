@@ -52,8 +52,8 @@ final class TwilioMessages {
   /** GET the account resource: needs nothing but valid credentials, changes nothing, sends nothing. */
   void verify(TwilioAccount account, ResolvedConnection connection, SecretMasker masker) {
     URI uri = URI.create(account.accountUrl() + ".json");
-    checked(http.send(ProviderHttp.request(uri).header("Authorization", account.authorization()).GET().build(),
-        "GET " + uri, masker), connection, masker);
+    checked(http.send(ProviderHttp.request(uri, ProviderHttp.CONNECTION_TEST_TIMEOUT)
+        .header("Authorization", account.authorization()).GET().build(), "GET " + uri, masker), connection, masker);
   }
 
   private JsonNode checked(HttpResponse<String> response, ResolvedConnection connection, SecretMasker masker) {

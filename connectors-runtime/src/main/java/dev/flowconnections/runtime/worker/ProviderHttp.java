@@ -1,6 +1,7 @@
 package dev.flowconnections.runtime.worker;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -18,13 +19,19 @@ public final class ProviderHttp {
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
   /** Below the job workers' default job timeout (5 minutes), so a slow call never runs twice. */
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+  /** Connection tests answer a waiting user, within the test endpoint's limit (15 s by default). */
+  public static final Duration CONNECTION_TEST_TIMEOUT = Duration.ofSeconds(10);
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** A request to {@code url} that gives up after {@link #READ_TIMEOUT}. */
-  public static HttpRequest.Builder request(java.net.URI url) {
-    return HttpRequest.newBuilder(url).timeout(READ_TIMEOUT);
+  public static HttpRequest.Builder request(URI url) {
+    return request(url, READ_TIMEOUT);
+  }
+
+  public static HttpRequest.Builder request(URI url, Duration timeout) {
+    return HttpRequest.newBuilder(url).timeout(timeout);
   }
 
   /** @param what how messages name the call, e.g. "POST https://api.twilio.com/..." without secrets */

@@ -2,26 +2,26 @@ package dev.flowconnections.templates;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.autoconfigure.FlowConnectionsAutoConfiguration;
+import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.integration.IntegrationRepository;
-import dev.flowconnections.templates.webmodeler.WebModelerConfiguration;
+import dev.flowconnections.templates.webmodeler.WebModelerPush;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Generation, publication history, download with personal connections, and the optional
- * listeners: folder export, auto-publish, Web Modeler push.
+ * Generation, publication history, download with personal connections, export, the push to Web
+ * Modeler and auto-publish.
  */
 @AutoConfiguration(after = FlowConnectionsAutoConfiguration.class)
 @EnableConfigurationProperties(TemplatesProperties.class)
-@Import(WebModelerConfiguration.class)
 public class ElementTemplatesAutoConfiguration {
 
   @Bean
@@ -66,6 +66,27 @@ public class ElementTemplatesAutoConfiguration {
   @ConditionalOnProperty("flow-connections.templates.export-dir")
   FolderExport templateFolderExport(TemplatesProperties properties, ObjectMapper json) {
     return new FolderExport(properties.getExportDir(), json);
+  }
+
+  @Bean
+  @ConditionalOnProperty("flow-connections.templates.web-modeler.base-url")
+  WebModelerPush templateWebModelerPush(
+      TemplatesProperties properties,
+      ObjectProvider<FlowConnectionsProperties> flowConnections,
+      ObjectMapper json,
+      Clock clock) {
+    TemplatesProperties.WebModeler settings = properties.getWebModeler();
+    List<String> missing = settings.missingSettings();
+    if (!missing.isEmpty()) {
+      // Fail at startup: a half-configured push would otherwise only show up as warnings later.
+      throw new IllegalStateException("flow-connections.templates.web-modeler.base-url is set, but "
+          + missing.stream().map(name -> "flow-connections.templates.web-modeler." + name).toList()
+          + " not: set them too, or remove base-url to switch the push off");
+    }
+    String organizationId = settings.getOrganizationId() != null
+        ? settings.getOrganizationId()
+        : flowConnections.getIfAvailable(FlowConnectionsProperties::new).getOrganizationId();
+    return WebModelerPush.connect(settings, organizationId, json, clock);
   }
 
   @Bean

@@ -1,7 +1,10 @@
 package dev.flowconnections.templates;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code flow-connections.templates.*} */
@@ -19,6 +22,8 @@ public class TemplatesProperties {
    * {@code resources/element-templates}. Only organization-wide content is written.
    */
   private Path exportDir;
+
+  private final WebModeler webModeler = new WebModeler();
 
   public boolean isAutoPublish() {
     return autoPublish;
@@ -42,5 +47,148 @@ public class TemplatesProperties {
 
   public void setExportDir(Path exportDir) {
     this.exportDir = exportDir;
+  }
+
+  public WebModeler getWebModeler() {
+    return webModeler;
+  }
+
+  /**
+   * {@code flow-connections.templates.web-modeler.*}: push the newest templates into a Camunda Web
+   * Modeler project after each publication. Off unless {@code base-url} is set.
+   */
+  public static class WebModeler {
+
+    /** Web Modeler, e.g. https://modeler.example.com; the API is under {@code /api/v1}. */
+    private URI baseUrl;
+
+    /** The project the templates are written to. */
+    private String projectId;
+
+    /** Optional folder of the project for files created by the push. */
+    private String folderId;
+
+    /** OAuth2 token endpoint for the client-credentials grant. */
+    private URI tokenUrl;
+
+    private String clientId;
+
+    private String clientSecret;
+
+    private String audience = "web-modeler-api";
+
+    /** Put before each template's name to form its file name, e.g. "[FC] ". */
+    private String fileNamePrefix = "";
+
+    /** Connect and response timeout of every call, token request included. */
+    private Duration timeout = Duration.ofSeconds(10);
+
+    /**
+     * Whose templates are pushed; defaults to {@code flow-connections.organization-id}. A project
+     * belongs to one organization: other organizations' connection names must not reach it.
+     */
+    private String organizationId;
+
+    /** Names of the settings a push cannot work without and that are not set. */
+    public List<String> missingSettings() {
+      List<String> missing = new ArrayList<>();
+      if (blank(projectId)) {
+        missing.add("project-id");
+      }
+      if (tokenUrl == null) {
+        missing.add("token-url");
+      }
+      if (blank(clientId)) {
+        missing.add("client-id");
+      }
+      if (blank(clientSecret)) {
+        missing.add("client-secret");
+      }
+      return missing;
+    }
+
+    private static boolean blank(String value) {
+      return value == null || value.isBlank();
+    }
+
+    public URI getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(URI baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getProjectId() {
+      return projectId;
+    }
+
+    public void setProjectId(String projectId) {
+      this.projectId = projectId;
+    }
+
+    public String getFolderId() {
+      return folderId;
+    }
+
+    public void setFolderId(String folderId) {
+      this.folderId = folderId;
+    }
+
+    public URI getTokenUrl() {
+      return tokenUrl;
+    }
+
+    public void setTokenUrl(URI tokenUrl) {
+      this.tokenUrl = tokenUrl;
+    }
+
+    public String getClientId() {
+      return clientId;
+    }
+
+    public void setClientId(String clientId) {
+      this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+      return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+    }
+
+    public String getAudience() {
+      return audience;
+    }
+
+    public void setAudience(String audience) {
+      this.audience = audience;
+    }
+
+    public String getFileNamePrefix() {
+      return fileNamePrefix;
+    }
+
+    public void setFileNamePrefix(String fileNamePrefix) {
+      this.fileNamePrefix = fileNamePrefix == null ? "" : fileNamePrefix;
+    }
+
+    public Duration getTimeout() {
+      return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+      this.timeout = timeout;
+    }
+
+    public String getOrganizationId() {
+      return organizationId;
+    }
+
+    public void setOrganizationId(String organizationId) {
+      this.organizationId = organizationId;
+    }
   }
 }

@@ -5,88 +5,142 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The few calls of Web Modeler's REST API v1 that publishing needs: find a file by name in the
- * project, read it, create it, update it with its revision. A 401 re-fetches the token once.
+ * The few file operations of the Web Modeler REST API v1 the push needs, in one project. Every call
+ * carries a bearer token and a timeout; a 401 gets one retry with a fresh token.
  */
-class WebModelerClient {
+public class WebModelerClient {
 
-  /** A file of the project as far as publishing cares. */
-  record RemoteFile(String id, long revision, String content) {}
+  /** The file type Web Modeler shows as a connector template. */
+  static final String CONNECTOR_TEMPLATE = "connector_template";
+  private static final String FILES = "/api/v1/files";
+  private static final String SEARCH = FILES + "/search";
 
   private final HttpClient http;
-  private final WebModelerProperties properties;
-  private final ClientCredentialsToken token;
+  private final String baseUrl;
+  private final String projectId;
+  private final String folderId;
+  private final WebModelerTokenClient tokens;
+  private final Duration timeout;
   private final ObjectMapper json;
 
-  WebModelerClient(HttpClient http, WebModelerProperties properties, ClientCredentialsToken token, ObjectMapper json) {
+  public WebModelerClient(
+      HttpClient http, URI baseUrl, String projectId, String folderId,
+      WebModelerTokenClient tokens, Duration timeout, ObjectMapper json) {
     this.http = http;
-    this.properties = properties;
-    this.token = token;
+    this.baseUrl = baseUrl.toString().replaceAll("/+$", "");
+    this.projectId = projectId;
+    this.folderId = folderId == null || folderId.isBlank() ? null : folderId;
+    this.tokens = tokens;
+    this.timeout = timeout;
     this.json = json;
   }
 
-  Optional<RemoteFile> find(String name) throws IOException, InterruptedException {
-    ObjectNode search = json.createObjectNode();
-    search.putObject("filter").put("projectId", properties.getProjectId()).put("name", name);
-    search.put("page", 0).put("size", 1);
-    JsonNode items = call("POST", "/api/v1/files/search", search).path("items");
-    if (items.isEmpty()) {
+  /** A file as the search lists it. */
+  public record FileRef(String id, String name) {}
+
+  /** A file's current content and the revision an update has to name. */
+  public record RemoteFile(String content, long revision) {}
+
+  /** The project's file of exactly this name, if there is one. */
+  public Optional<FileRef> find(String name) throws WebModelerException {
+    ObjectNode body = json.createObjectNode();
+    body.putObject("filter").put("projectId", projectId).put("name", name);
+    body.put("page", 0).put("size", 1);
+    JsonNode first = call("POST", SEARCH, body).path("items").path(0);
+    if (first.isMissingNode()) {
       return Optional.empty();
     }
-    JsonNode file = call("GET", "/api/v1/files/" + items.get(0).get("id").asText(), null);
-    return Optional.of(new RemoteFile(
-        file.at("/metadata/id").asText(), file.at("/metadata/revision").asLong(), file.path("content").asText()));
-  }
-
-  void create(String name, String content) throws IOException, InterruptedException {
-    ObjectNode file = json.createObjectNode()
-        .put("name", name)
-        .put("projectId", properties.getProjectId())
-        .put("content", content)
-        .put("fileType", "connector_template");
-    if (properties.getFolderId() != null && !properties.getFolderId().isBlank()) {
-      file.put("folderId", properties.getFolderId());
+    String found = first.path("name").asText();
+    if (!name.equals(found)) {
+      // Should the name filter ever match more loosely ("REST API" in "REST API Tool"), refuse
+      // rather than overwrite another template's file or create a duplicate on every push.
+      throw WebModelerException.unexpected("POST " + SEARCH, "the search for '" + name + "' found '" + found + "'");
     }
-    call("POST", "/api/v1/files", file);
+    return Optional.of(new FileRef(requireText(first, "id", "POST " + SEARCH), found));
   }
 
-  void update(RemoteFile file, String content) throws IOException, InterruptedException {
-    call("PATCH", "/api/v1/files/" + file.id(), json.createObjectNode().put("content", content).put("revision", file.revision()));
+  public RemoteFile get(String fileId) throws WebModelerException {
+    String path = FILES + "/" + encode(fileId);
+    JsonNode answer = call("GET", path, null);
+    JsonNode revision = answer.path("metadata").path("revision");
+    if (!revision.canConvertToLong()) {
+      throw WebModelerException.unexpected("GET " + path, "no metadata.revision");
+    }
+    return new RemoteFile(answer.path("content").asText(""), revision.asLong());
   }
 
-  private JsonNode call(String method, String path, JsonNode body) throws IOException, InterruptedException {
-    HttpResponse<String> response = send(method, path, body);
+  public void create(String name, String content) throws WebModelerException {
+    ObjectNode body = json.createObjectNode();
+    body.put("name", name).put("projectId", projectId);
+    if (folderId != null) {
+      body.put("folderId", folderId);
+    }
+    body.put("content", content).put("fileType", CONNECTOR_TEMPLATE);
+    call("POST", FILES, body);
+  }
+
+  /** Replaces the content; Web Modeler refuses (409) when {@code revision} is no longer current. */
+  public void update(String fileId, String content, long revision) throws WebModelerException {
+    ObjectNode body = json.createObjectNode().put("content", content).put("revision", revision);
+    call("PATCH", FILES + "/" + encode(fileId), body);
+  }
+
+  private JsonNode call(String method, String path, JsonNode body) throws WebModelerException {
+    String call = method + " " + path;
+    String token = tokens.token();
+    HttpResponse<String> response = HttpCalls.send(http, request(method, path, body, token), call);
     if (response.statusCode() == 401) {
-      token.invalidate();
-      response = send(method, path, body);
+      // A cached token can be revoked or end early; a fresh one decides whether the client is refused.
+      tokens.invalidate(token);
+      response = HttpCalls.send(http, request(method, path, body, tokens.token()), call);
     }
     if (response.statusCode() / 100 != 2) {
-      throw new IOException(method + " " + path + " answered HTTP " + response.statusCode());
+      throw WebModelerException.rejected(call, response.statusCode(),
+          HttpCalls.errorDetail(json, response.body(), "detail", "message", "title", "error"));
     }
-    return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+    try {
+      return response.body() == null || response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
+    } catch (IOException e) {
+      throw WebModelerException.unexpected(call, "not JSON");
+    }
   }
 
-  private HttpResponse<String> send(String method, String path, JsonNode body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(properties.getBaseUrl().toString()) + path))
-        .timeout(properties.getTimeout())
-        .header("Authorization", "Bearer " + token.get())
+  private HttpRequest request(String method, String path, JsonNode body, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(timeout)
+        .header("Authorization", "Bearer " + token)
         .header("Accept", "application/json");
     if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+      return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    try {
+      return request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+          .build();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialize the request body of " + method + " " + path, e);
+    }
   }
 
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  private static String requireText(JsonNode node, String field, String call) throws WebModelerException {
+    String value = node.path(field).asText("");
+    if (value.isBlank()) {
+      throw WebModelerException.unexpected(call, "no " + field);
+    }
+    return value;
+  }
+
+  /** File ids come from the server; encoded, none can turn into another path. */
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -2,6 +2,7 @@ package dev.flowconnections.runtime.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowconnections.runtime.connectiontest.TestOutcome;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,24 @@ class SqlSqliteTest {
 
       assertThat(sql.query("select item, qty, photo from orders").rows())
           .containsExactly(Map.of("item", "lamp", "qty", 2, "photo", "yv4="));
+    }
+  }
+
+  @Test
+  void theConnectionTestOpensAnExistingFileAndCreatesNoneWhereNoneIs() {
+    SqlConnectionTester tester = new SqlConnectionTester();
+    Path database = dir.resolve("orders.db");
+    try (SqlTestFixture sql = new SqlTestFixture().connection("SQLITE", "jdbc:sqlite:" + database, null, null)) {
+      sql.query("create table orders (id integer primary key)");
+
+      TestOutcome existing = tester.test(sql.resolved());
+      assertThat(existing.ok()).as(existing.message()).isTrue();
+      assertThat(existing.message()).startsWith("connected to SQLite");
+
+      Path missing = dir.resolve("typo.db");
+      TestOutcome typo = tester.test(sql.connection("SQLITE", "jdbc:sqlite:" + missing, null, null).resolved());
+      assertThat(typo.ok()).isFalse();
+      assertThat(missing).doesNotExist();
     }
   }
 }

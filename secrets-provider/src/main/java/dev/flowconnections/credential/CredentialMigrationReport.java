@@ -1,5 +1,6 @@
 package dev.flowconnections.credential;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -24,6 +25,7 @@ public record CredentialMigrationReport(
     List<String> problems) {
 
   /** Every listed environment is now in the target with the source's values. */
+  @JsonProperty("complete")
   public boolean complete() {
     return problems.isEmpty();
   }

@@ -1,8 +1,11 @@
 package dev.flowconnections.credential;
 
+import dev.flowconnections.access.AccessDeniedException;
+import dev.flowconnections.access.Actor;
 import dev.flowconnections.connection.Connection;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.errors.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +31,42 @@ public class CredentialStoreMigration {
   public CredentialStoreMigration(ConnectionRepository connections, CredentialStores stores) {
     this.connections = connections;
     this.stores = stores;
+  }
+
+  /**
+   * As an API caller: an admin migrates their own organization, a super admin also any other one or,
+   * without {@code organizationId}, all of them.
+   */
+  public CredentialMigrationReport migrate(Actor actor, String from, String to, String organizationId) {
+    actor.requireAdmin("migrate credentials between stores");
+    ValidationException.Collector errors = new ValidationException.Collector();
+    CredentialStoreType source = storeType("from", from, errors);
+    CredentialStoreType target = storeType("to", to, errors);
+    errors.throwIfAny();
+    if (source == target) {
+      throw new ValidationException("to", "must differ from 'from'");
+    }
+    if (stores.get(source).isEmpty() || stores.get(target).isEmpty()) {
+      CredentialStoreType missing = stores.get(source).isEmpty() ? source : target;
+      throw new ValidationException(
+          missing == source ? "from" : "to",
+          "the " + missing.storeName() + " store is not configured on this runtime (flow-connections.store.vault.*)");
+    }
+    boolean ownOrganization = organizationId == null ? !actor.isSuperAdmin() : organizationId.equals(actor.organizationId());
+    if (!ownOrganization && !actor.isSuperAdmin()) {
+      throw new AccessDeniedException("only super admins may migrate another organization's credentials");
+    }
+    return migrate(source, target, organizationId == null && !actor.isSuperAdmin() ? actor.organizationId() : organizationId);
+  }
+
+  private static CredentialStoreType storeType(String field, String value, ValidationException.Collector errors) {
+    for (CredentialStoreType type : CredentialStoreType.values()) {
+      if (type.storeName().equalsIgnoreCase(value == null ? "" : value.trim())) {
+        return type;
+      }
+    }
+    errors.add(field, "is required; one of postgres, vault");
+    return null;
   }
 
   /** @param organizationId one organization, or {@code null} for all */

@@ -75,6 +75,18 @@ final class BearerApi {
     return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Authorization", "Bearer " + token);
   }
 
+  /**
+   * A request to a URL the provider handed out (upload session): with the token only on the API's
+   * own origin, so a session on another host never sees it.
+   */
+  HttpRequest.Builder requestToSession(String url, String apiBase) {
+    URI target = URI.create(url);
+    URI api = URI.create(apiBase);
+    boolean sameOrigin = api.getScheme().equalsIgnoreCase(target.getScheme())
+        && api.getRawAuthority().equalsIgnoreCase(String.valueOf(target.getRawAuthority()));
+    return sameOrigin ? request(url) : anonymousRequest(url);
+  }
+
   /** A request to a pre-authenticated URL (upload session, download link): no token. */
   HttpRequest.Builder anonymousRequest(String url) {
     return HttpRequest.newBuilder(URI.create(url)).timeout(timeout);

@@ -85,8 +85,7 @@ final class GoogleDriveFileStore implements FileStore {
     String location = session.headers().firstValue("Location").orElseThrow(() -> new ConnectorInputException(
         describe() + " started no upload session for " + what));
     closeQuietly(session.body());
-    // the session URI identifies the upload; Google still expects the token on it
-    return api.json(api.request(location).header("Content-Type", upload.contentType())
+    return api.json(api.requestToSession(location, base).header("Content-Type", upload.contentType())
         .PUT(StreamingBodies.of(upload.content(), upload.length())).build(), what);
   }
 

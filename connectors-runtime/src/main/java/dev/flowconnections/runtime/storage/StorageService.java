@@ -164,7 +164,8 @@ public class StorageService {
       LimitedInputStream content = new LimitedInputStream(download.content(), limit);
       if (target == DownloadTarget.TEXT) {
         byte[] bytes = readText(content, path, store, masker);
-        return StorageResult.downloaded(provider, path, null, text(bytes, path), bytes.length, type);
+        // a text becomes a process variable: a credential inside the file must not
+        return StorageResult.downloaded(provider, path, null, masker.mask(text(bytes, path)), bytes.length, type);
       }
       Document document;
       try {

@@ -22,7 +22,8 @@ final class StorageFields implements TypeFields {
         optional("bucket", "Bucket or root folder", FieldType.TEXT,
             "S3: the bucket (required); OneDrive: a folder path; Google Drive and Box: a folder id")
             .requiredWhen("provider", "AMAZON_S3"),
-        choice("pathStyleAccess", "S3 path-style access", false, List.of("false", "true"), "false"));
+        optional("pathStyleAccess", "S3 path-style access", FieldType.BOOLEAN,
+            "Address the bucket in the path (endpoint/bucket/key), as most S3-compatible stores need"));
   }
 
   @Override

@@ -175,7 +175,9 @@ public class StorageService {
         if (content.exceeded()) {
           throw limits.fileTooLarge(path, limit + 1, false);
         }
-        throw StorageFailures.unreachable("reading '" + path + "' from " + store.describe(), e, masker);
+        // the provider's stream or the document store failed; either may work on the next attempt
+        throw StorageFailures.unreachable("downloading '" + path + "' from " + store.describe()
+            + " into a Camunda document", e, masker);
       }
       return StorageResult.downloaded(provider, path, document, null, content.count(), type);
     } catch (IOException e) {

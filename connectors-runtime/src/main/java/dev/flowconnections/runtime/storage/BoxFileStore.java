@@ -1,10 +1,13 @@
 package dev.flowconnections.runtime.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.resolution.ResolvedConnection;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +29,7 @@ final class BoxFileStore implements FileStore {
 
   BoxFileStore(BearerApi api, ResolvedConnection connection) {
     this.api = api;
-    boolean overridden = connection.text(dev.flowconnections.fields.FieldCatalog.BASE_URL)
+    boolean overridden = connection.text(FieldCatalog.BASE_URL)
         .filter(s -> !s.isBlank()).isPresent();
     String base = api.baseUrl(DEFAULT_API_URL);
     this.apiUrl = overridden ? base + "/2.0" : DEFAULT_API_URL;
@@ -36,6 +39,11 @@ final class BoxFileStore implements FileStore {
   @Override
   public String describe() {
     return api.describe();
+  }
+
+  @Override
+  public SecretMasker masker() {
+    return api.masker();
   }
 
   @Override
@@ -57,8 +65,11 @@ final class BoxFileStore implements FileStore {
   public String upload(String path, Upload upload) {
     int slash = path.lastIndexOf('/');
     String folder = DriveIds.id(slash < 0 ? api.rootFolder("0") : path.substring(0, slash), "path", api.connection());
-    String name = DriveIds.fileName(path.substring(slash + 1), api.connection());
-    String attributes = BearerApi.toJson(Map.of("name", name, "parent", Map.of("id", folder)));
+    String name = DriveIds.fileName(path.substring(slash + 1));
+    Map<String, Object> attributeValues = new LinkedHashMap<>();
+    attributeValues.put("name", name);
+    attributeValues.put("parent", Map.of("id", folder));
+    String attributes = BearerApi.toJson(attributeValues);
     // Box reads the attributes before the file, so they must come first
     StreamingBodies.Multipart body = StreamingBodies.Multipart.of("form-data",
         "Content-Disposition: form-data; name=\"attributes\"", attributes,

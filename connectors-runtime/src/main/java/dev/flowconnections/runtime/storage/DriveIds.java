@@ -18,7 +18,7 @@ final class DriveIds {
     return id;
   }
 
-  static String fileName(String value, ResolvedConnection connection) {
+  static String fileName(String value) {
     String name = value.strip();
     if (name.isEmpty() || name.length() > 255 || name.chars().anyMatch(Character::isISOControl)) {
       throw new ConnectorInputException("path: an upload needs a file name after the last '/' (at most 255"

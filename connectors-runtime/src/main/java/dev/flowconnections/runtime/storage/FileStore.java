@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.storage;
 
+import dev.flowconnections.runtime.worker.SecretMasker;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,9 @@ interface FileStore extends Closeable {
 
   /** How messages name the store, e.g. "Amazon S3 bucket 'invoices' in eu-central-1"; never a secret. */
   String describe();
+
+  /** Masks every credential this store uses, including an access token obtained for it. */
+  SecretMasker masker();
 
   Listing list(String path, int maxResults);
 

@@ -1,7 +1,7 @@
 package dev.flowconnections.runtime.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -27,7 +27,7 @@ final class GoogleDriveFileStore implements FileStore {
   private final BearerApi api;
   private final String base;
 
-  GoogleDriveFileStore(BearerApi api, ResolvedConnection connection) {
+  GoogleDriveFileStore(BearerApi api) {
     this.api = api;
     this.base = api.baseUrl(DEFAULT_BASE_URL);
   }
@@ -35,6 +35,11 @@ final class GoogleDriveFileStore implements FileStore {
   @Override
   public String describe() {
     return api.describe();
+  }
+
+  @Override
+  public SecretMasker masker() {
+    return api.masker();
   }
 
   @Override
@@ -57,7 +62,7 @@ final class GoogleDriveFileStore implements FileStore {
   public String upload(String path, Upload upload) {
     int slash = path.lastIndexOf('/');
     String folder = DriveIds.id(slash < 0 ? api.rootFolder("root") : path.substring(0, slash), "path", api.connection());
-    String name = DriveIds.fileName(path.substring(slash + 1), api.connection());
+    String name = DriveIds.fileName(path.substring(slash + 1));
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("name", name);
     metadata.put("parents", List.of(folder));

@@ -1,7 +1,7 @@
 package dev.flowconnections.runtime.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ final class OneDriveFileStore implements FileStore {
   private final String base;
   private final String root;
 
-  OneDriveFileStore(BearerApi api, ResolvedConnection connection) {
+  OneDriveFileStore(BearerApi api) {
     this.api = api;
     this.base = api.baseUrl(DEFAULT_BASE_URL);
     this.root = trimSlashes(api.rootFolder(""));
@@ -36,6 +36,11 @@ final class OneDriveFileStore implements FileStore {
   @Override
   public String describe() {
     return api.describe();
+  }
+
+  @Override
+  public SecretMasker masker() {
+    return api.masker();
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.ProviderFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
+import io.camunda.connector.api.error.ConnectorInputException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,11 @@ final class S3FileStore implements FileStore {
   @Override
   public String describe() {
     return account.describe();
+  }
+
+  @Override
+  public SecretMasker masker() {
+    return masker;
   }
 
   @Override
@@ -137,7 +143,7 @@ final class S3FileStore implements FileStore {
       return ProviderFailures.credentialsRejected(account.describe(), connection, detail, masker);
     }
     if ("NoSuchBucket".equals(code)) {
-      return new io.camunda.connector.api.error.ConnectorInputException(masker.mask(
+      return new ConnectorInputException(masker.mask(
           account.describe() + " does not exist (connection '" + connection.key() + "' in " + connection.environment()
               + ")"));
     }

@@ -30,7 +30,7 @@ public class StorageConnectionTester implements ConnectionTester {
   public TestOutcome test(ResolvedConnection connection) {
     SecretMasker masker = WorkerConnections.maskerFor(connection);
     try (FileStore store = stores.open(StorageProvider.of(connection), connection, masker)) {
-      return TestOutcome.succeeded(masker.mask(store.verify()));
+      return TestOutcome.succeeded(store.masker().mask(store.verify()));
     } catch (ConnectorException | ConnectorInputException e) {
       return TestOutcome.failed(masker.mask(e.getMessage()));
     }

@@ -9,6 +9,7 @@ import io.camunda.connector.api.document.DocumentCreationRequest;
 import io.camunda.connector.api.document.DocumentMetadata;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +71,7 @@ public class StorageService {
           yield StorageResult.listed(provider, path, listing.items(), listing.truncated());
         }
         case UPLOAD -> upload(store, provider, path, source, request.contentType());
-        case DOWNLOAD -> download(store, provider, path, request.target(), documents, masker);
+        case DOWNLOAD -> download(store, provider, path, request.target(), documents, store.masker());
         case DELETE -> {
           store.delete(path);
           yield StorageResult.deleted(provider, path);
@@ -89,7 +91,7 @@ public class StorageService {
         throw limits.variableTooLarge(path, bytes.length, true);
       }
       String stored = store.upload(path, new FileStore.Upload(
-          new java.io.ByteArrayInputStream(bytes), bytes.length, fileName, type));
+          new ByteArrayInputStream(bytes), bytes.length, fileName, type));
       return StorageResult.uploaded(provider, stored, bytes.length, type);
     }
     long maxFile = limits.maxFileSize().toBytes();
@@ -129,7 +131,7 @@ public class StorageService {
       spool = Files.createTempFile("flow-connections-upload-", ".bin");
       LimitedInputStream in = new LimitedInputStream(document.asInputStream(), maxFile);
       try (in) {
-        Files.copy(in, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
         if (in.exceeded()) {
           throw limits.fileTooLarge(path, maxFile + 1, false);

@@ -28,13 +28,13 @@ class StorageStores {
   FileStore open(StorageProvider provider, ResolvedConnection connection, SecretMasker masker) {
     return switch (provider) {
       case AMAZON_S3 -> new S3FileStore(S3Account.of(connection), connection, masker, timeout);
-      case GOOGLE_DRIVE -> new GoogleDriveFileStore(api(provider, connection, masker), connection);
-      case ONEDRIVE -> new OneDriveFileStore(api(provider, connection, masker), connection);
-      case BOX -> new BoxFileStore(api(provider, connection, masker), connection);
+      case GOOGLE_DRIVE -> new GoogleDriveFileStore(api(provider, connection));
+      case ONEDRIVE -> new OneDriveFileStore(api(provider, connection));
+      case BOX -> new BoxFileStore(api(provider, connection), connection);
     };
   }
 
-  private BearerApi api(StorageProvider provider, ResolvedConnection connection, SecretMasker masker) {
+  private BearerApi api(StorageProvider provider, ResolvedConnection connection) {
     String token = tokens.accessTokenFor(connection, provider);
     // the token may come from elsewhere than the connection's secrets (OAuth2), so it is masked too
     return new BearerApi(provider, connection, token, WorkerConnections.maskerFor(connection, token), timeout);

@@ -55,7 +55,7 @@ public class StorageService {
       Function<DocumentCreationRequest, Document> documents) {
     String path = request.path() == null ? "" : request.path().strip();
     if (request.operation() != StorageOperation.LIST && path.isEmpty()) {
-      throw new ConnectorInputException("path: must not be blank for " + request.operation().name().toLowerCase()
+      throw new ConnectorInputException("path: must not be blank for " + request.operation().name().toLowerCase(java.util.Locale.ROOT)
           + " (the file's key, path or id)");
     }
     UploadSource source = request.operation() == StorageOperation.UPLOAD ? UploadSource.of(request) : null;

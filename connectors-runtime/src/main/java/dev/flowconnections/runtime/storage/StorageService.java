@@ -192,7 +192,8 @@ public class StorageService {
       return content.readAllBytes();
     } catch (IOException e) {
       if (content.exceeded()) {
-        throw limits.variableTooLarge(path, content.count(), false);
+        // the last read may have gone past the limit by a buffer; only "more than the limit" is known
+        throw limits.variableTooLarge(path, limits.maxVariableSize().toBytes() + 1, false);
       }
       throw StorageFailures.unreachable("reading '" + path + "' from " + store.describe(), e, masker);
     }

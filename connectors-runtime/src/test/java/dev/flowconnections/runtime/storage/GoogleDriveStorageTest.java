@@ -106,6 +106,7 @@ class GoogleDriveStorageTest {
     assertThat(put.method()).isEqualTo("PUT");
     assertThat(put.query()).containsEntry("upload_id", "u1");
     assertThat(put.header("Content-Length")).isEqualTo(String.valueOf(content.length()));
+    assertThat(put.header("Authorization")).as("the session is on the API's own host").isEqualTo("Bearer " + TOKEN);
     assertThat(put.body()).isEqualTo(content);
   }
 

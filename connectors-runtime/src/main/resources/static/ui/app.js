@@ -106,14 +106,14 @@ export function confirmDialog({ title, body, confirmLabel = 'Delete', danger = t
 }
 
 /** Shows a problem+json answer next to the fields it names, or in the form's error line. */
-export function showProblem(form, error, fieldPrefix = '') {
+export function showProblem(form, error, fieldPrefix = '', scope = form) {
   clearProblems(form);
   const problem = error instanceof ApiError ? error.problem : { detail: String(error?.message || error) };
   const errors = problem.errors?.length ? problem.errors : [{ field: problem.field, message: problem.detail }];
   let shown = false;
   for (const { field, message } of errors) {
     const name = field && fieldPrefix && field.startsWith(fieldPrefix) ? field.substring(fieldPrefix.length) : field;
-    const input = name ? form.querySelector(`[data-field="${CSS.escape(name)}"]`) : null;
+    const input = name ? scope.querySelector(`[data-field="${CSS.escape(name)}"]`) : null;
     if (input) {
       input.setAttribute('aria-invalid', 'true');
       const note = el('div', { class: 'error', id: `${input.id}-error` }, `${labelOf(input)} ${message}`);

@@ -27,7 +27,10 @@ class IntegrationTypeController {
   }
 
   @GetMapping("/{type}/fields")
-  FieldSchemaResponse fields(@PathVariable IntegrationType type, @RequestParam AuthScheme authScheme) {
+  FieldSchemaResponse fields(@PathVariable IntegrationType type, @RequestParam(required = false) AuthScheme authScheme) {
+    if (authScheme == null) {
+      throw new ValidationException("authScheme", "is required; use one of " + sorted(type));
+    }
     if (!FieldCatalog.authSchemesFor(type).contains(authScheme)) {
       throw new ValidationException(
           "authScheme", "is not available for " + type.label() + "; use one of " + sorted(type));

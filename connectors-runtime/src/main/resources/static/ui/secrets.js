@@ -8,14 +8,14 @@ async function start() {
   await renderHeader('/admin/security/secrets');
   const form = el('form', { id: 'secret-form', class: 'card', novalidate: true, 'aria-labelledby': 'create-title' },
     el('h2', { id: 'create-title' }, 'Create secret'),
-    el('div', { class: 'field' },
+    el('div', { class: 'two-columns' }, el('div', { class: 'field' },
       el('label', { for: 'secret-key' }, 'Key *'),
       el('input', { id: 'secret-key', name: 'key', 'data-field': 'key', required: true, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'secret-key-hint' }),
       el('div', { class: 'hint', id: 'secret-key-hint' }, 'Letters, digits, “_”, “.” or “-”, e.g. ORDERS_API_KEY.')),
     el('div', { class: 'field' },
       el('label', { for: 'secret-value' }, 'Value *'),
       el('input', { id: 'secret-value', name: 'value', 'data-field': 'value', type: 'password', required: true, autocomplete: 'new-password', 'aria-describedby': 'secret-value-hint' }),
-      el('div', { class: 'hint', id: 'secret-value-hint' }, 'Stored encrypted; it cannot be shown again after saving.')),
+      el('div', { class: 'hint', id: 'secret-value-hint' }, 'Stored encrypted; it cannot be shown again after saving.'))),
     el('p', { class: 'form-error', role: 'alert' }),
     el('div', {}, el('button', { class: 'primary', type: 'submit' }, 'Create Secret')));
   form.addEventListener('submit', async (event) => {

@@ -47,6 +47,7 @@ class RoleDenialPageTest extends ApiTestBase {
       assertThat(browser.find(By.cssSelector("[role=alert]")).getText()).contains("This page is for administrators");
       assertThat(browser.path()).isEqualTo(page);
     }
+    browser.screenshot("access-denied");
     assertThat(api.anonymous().get("/admin/integrations").status()).isEqualTo(302);
   }
 

@@ -32,12 +32,13 @@ async function start() {
   types = await api('GET', '/api/integration-types');
   const search = el('input', { type: 'search', id: 'integration-search', placeholder: 'Name or type' });
   search.addEventListener('input', debounce(() => { filter.search = search.value; loadCards(); }));
-  const tabs = el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Scope' },
+  // a filter, not tabs with panels: toggle buttons in a group say what they do
+  const tabs = el('div', { class: 'tabs', role: 'group', 'aria-label': 'Scope' },
     SCOPES.map(([value, label]) => el('button', {
-      role: 'tab', id: `scope-${label.toLowerCase()}`, 'aria-selected': String(value === filter.scope),
+      id: `scope-${label.toLowerCase()}`, 'aria-pressed': String(value === filter.scope),
       onclick: (event) => {
         filter.scope = value;
-        tabs.querySelectorAll('[role=tab]').forEach((t) => t.setAttribute('aria-selected', String(t === event.currentTarget)));
+        tabs.querySelectorAll('button').forEach((t) => t.setAttribute('aria-pressed', String(t === event.currentTarget)));
         loadCards();
       },
     }, label)));

@@ -73,7 +73,8 @@ async function loadCards() {
 }
 
 function card(i) {
-  const mayChange = i.scope !== 'SYSTEM' || me.superAdmin;
+  // admins may edit System integrations; deleting one is for super admins (the server says so too)
+  const mayDelete = i.scope !== 'SYSTEM' || me.superAdmin;
   return el('li', { class: 'card', 'data-testid': 'integration-card', 'data-name': i.name },
     el('h2', {}, i.name),
     el('p', { class: 'meta' }, `${i.typeLabel} · ${AUTH_LABELS[i.authScheme] ?? i.authScheme} auth`),
@@ -82,9 +83,12 @@ function card(i) {
       el('span', { class: `badge ${i.status === 'ACTIVE' ? 'ok' : 'muted'}`, 'data-testid': 'lifecycle' }, STATUS_LABELS[i.status])),
     i.description ? el('p', {}, i.description) : null,
     el('div', { class: 'actions' },
-      el('button', { class: 'icon', 'aria-label': `Edit ${i.name}`, disabled: !mayChange, onclick: () => openForm(i.id) }, '✎ Edit'),
-      el('button', { class: 'icon', 'aria-label': `Manage versions of ${i.name}`, disabled: !mayChange, onclick: () => openVersions(i.id) }, '☰ Versions'),
-      el('button', { class: 'icon', 'aria-label': `Delete ${i.name}`, disabled: !mayChange, onclick: () => deleteIntegration(i) }, 'Delete')));
+      el('button', { class: 'icon', 'aria-label': `Edit ${i.name}`, onclick: () => openForm(i.id) }, '✎ Edit'),
+      el('button', { class: 'icon', 'aria-label': `Manage versions of ${i.name}`, onclick: () => openVersions(i.id) }, '☰ Versions'),
+      el('button', {
+        class: 'icon', 'aria-label': `Delete ${i.name}`, disabled: !mayDelete,
+        title: mayDelete ? null : 'Only super admins may delete System integrations', onclick: () => deleteIntegration(i),
+      }, 'Delete')));
 }
 
 // ---- delete ----------------------------------------------------------------------------------

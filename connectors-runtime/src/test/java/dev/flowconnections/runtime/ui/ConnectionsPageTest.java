@@ -61,7 +61,7 @@ class ConnectionsPageTest extends ApiTestBase {
   }
 
   @Test
-  void wizardCreatesConnectionWithTwoEnvironmentsThenEditKeepsBlankSecretAndDeleteAsksFirst() {
+  void wizardCreatesConnectionWithTwoEnvironmentsFindsItThenEditKeepsBlankSecretAndDeleteAsksFirst() {
     // step 1: search and select the integration; the name follows it until the user edits it
     browser.click(By.id("new-connection"));
     browser.type(By.id("integration-search"), tag);
@@ -81,14 +81,17 @@ class ConnectionsPageTest extends ApiTestBase {
     assertThat(upstream.lastRequest().header("Authorization")).isEqualTo(basic("svc-dev", "dev-password-" + tag));
 
     browser.click(By.xpath("//dialog[@id='wizard']//button[text()='Done']"));
-    browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("wizard")));
-    WebElement card = card("sales-orders-" + tag);
-    assertThat(card.getText())
+    browser.until(ExpectedConditions.numberOfElementsToBe(By.id("wizard"), 0));
+    assertThat(card("sales-orders-" + tag).getText())
         .contains("Sales Orders " + tag, integrationName + " · REST API", "Organization", "2 of 4 environments configured");
     browser.screenshot("connections");
+    browser.type(By.id("connection-search"), "no-such-" + tag);
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(cardLocator("sales-orders-" + tag)));
+    browser.type(By.id("connection-search"), "sales orders " + tag);
+    card("sales-orders-" + tag);
 
     // edit: pre-filled; the password input is empty with a placeholder; blank keeps the stored one
-    card.findElement(By.xpath(".//button[starts-with(@aria-label,'Edit')]")).click();
+    clickInCard("sales-orders-" + tag, "Edit");
     assertThat(browser.visible(By.id("connection-name")).getDomProperty("value")).isEqualTo("Sales Orders " + tag);
     browser.click(By.xpath("//button[text()='Save and continue']"));
     WebElement password = row("DEVELOPMENT").findElement(By.cssSelector("[data-field=password]"));
@@ -105,12 +108,13 @@ class ConnectionsPageTest extends ApiTestBase {
     assertThat(upstream.lastRequest().header("Authorization")).isEqualTo(basic("svc-dev-2", "dev-password-" + tag));
     assertThat(browser.pageSource()).doesNotContain("dev-password-" + tag, "qa-password-" + tag);
     browser.click(By.xpath("//dialog[@id='wizard']//button[text()='Done']"));
+    browser.until(ExpectedConditions.numberOfElementsToBe(By.id("wizard"), 0));
 
     // delete asks first: Cancel keeps the connection, Delete removes it
-    deleteButton("sales-orders-" + tag).click();
+    clickDelete("sales-orders-" + tag);
     browser.click(By.xpath("//dialog[@data-testid='confirm-dialog']//button[text()='Cancel']"));
     assertThat(modeler.get("/api/connections?search=" + tag).json()).hasSize(1);
-    deleteButton("sales-orders-" + tag).click();
+    clickDelete("sales-orders-" + tag);
     assertThat(browser.visible(By.cssSelector("dialog[data-testid=confirm-dialog]")).getText())
         .contains("Delete connection “Sales Orders " + tag + "”?", "sales-orders-" + tag);
     browser.click(By.xpath("//dialog[@data-testid='confirm-dialog']//button[text()='Delete']"));
@@ -131,6 +135,18 @@ class ConnectionsPageTest extends ApiTestBase {
     assertThat(row.findElement(By.cssSelector(".field .error")).getText()).isEqualTo("Password is required");
     assertThat(row.findElement(By.cssSelector("[data-field=password]")).getDomAttribute("aria-invalid")).isEqualTo("true");
     assertThat(rowStatus("STAGING")).isEqualTo("Not configured");
+  }
+
+  @Test
+  void namesAreShownAsTextNeverAsMarkup() {
+    String integrationId = admin.get("/api/integrations?search=" + tag).json().get(0).get("id").asText();
+    String name = "<img src=x onerror=\"document.title='injected'\"> " + tag;
+    ApiFixtures.createConnection(modeler, integrationId, name, "PERSONAL");
+    browser.go("/connections");
+    WebElement card = browser.visible(By.xpath("//li[@data-testid='connection-card'][.//h2[contains(text(), '" + tag + "')]]"));
+    assertThat(card.findElement(By.tagName("h2")).getText()).isEqualTo(name);
+    assertThat(card.findElements(By.tagName("img"))).isEmpty();
+    assertThat(browser.driver().getTitle()).isEqualTo("Connections · Flow Connections");
   }
 
   private void saveRow(String environment, String username, String password) {
@@ -164,8 +180,16 @@ class ConnectionsPageTest extends ApiTestBase {
     return browser.visible(cardLocator(key));
   }
 
-  private WebElement deleteButton(String key) {
-    return card(key).findElement(By.xpath(".//button[starts-with(@aria-label,'Delete')]"));
+  /** Retried while the list re-renders (the wait ignores stale elements), so the click lands on the current card. */
+  private void clickDelete(String key) {
+    clickInCard(key, "Delete");
+  }
+
+  private void clickInCard(String key, String action) {
+    browser.until(d -> {
+      card(key).findElement(By.xpath(".//button[starts-with(@aria-label,'" + action + "')]")).click();
+      return true;
+    });
   }
 
   private static String basic(String username, String password) {

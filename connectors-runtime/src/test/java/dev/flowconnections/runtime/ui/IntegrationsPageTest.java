@@ -72,7 +72,7 @@ class IntegrationsPageTest extends ApiTestBase {
     productionUrl.sendKeys("https://pay.example");
     browser.screenshot("integration-new-form-environments");
     browser.click(By.xpath("//button[text()='Create Integration']"));
-    browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("integration-dialog")));
+    browser.until(ExpectedConditions.numberOfElementsToBe(By.id("integration-dialog"), 0));
 
     JsonNode created = admin.get("/api/integrations?search=" + tag).json().get(0);
     assertThat(created.get("type").asText()).isEqualTo("REST_API");
@@ -86,8 +86,9 @@ class IntegrationsPageTest extends ApiTestBase {
     browser.screenshot("integrations");
 
     // search by type label, scope tabs
+    browser.type(By.id("integration-search"), "Database");
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(cardLocator(name)));
     browser.type(By.id("integration-search"), "REST API");
-    browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));
     assertThat(card(name).isDisplayed()).isTrue();
     browser.click(By.id("scope-system"));
     browser.until(ExpectedConditions.invisibilityOfElementLocated(cardLocator(name)));
@@ -95,7 +96,7 @@ class IntegrationsPageTest extends ApiTestBase {
     assertThat(card(name).isDisplayed()).isTrue();
 
     // edit: pre-filled, the type cannot change
-    card(name).findElement(By.xpath(".//button[starts-with(@aria-label,'Edit')]")).click();
+    clickInCard(name, "Edit");
     assertThat(browser.visible(By.id("integration-name")).getDomProperty("value")).isEqualTo(name);
     assertThat(browser.find(By.cssSelector("input[name=type][value=REST_API]")).isSelected()).isTrue();
     assertThat(browser.all(By.cssSelector("input[name=type]"))).allMatch(radio -> !radio.isEnabled());
@@ -103,13 +104,14 @@ class IntegrationsPageTest extends ApiTestBase {
     assertThat(browser.visible(By.cssSelector("#panel-PRODUCTION [data-field=baseUrl]")).getDomProperty("value"))
         .isEqualTo("https://pay.example");
     browser.click(By.xpath("//button[text()='Cancel']"));
+    browser.until(ExpectedConditions.numberOfElementsToBe(By.id("integration-dialog"), 0));
 
     // Manage Versions: ACTIVE -> DEPRECATED (DRAFT is no longer offered)
-    card(name).findElement(By.xpath(".//button[starts-with(@aria-label,'Manage versions')]")).click();
+    clickInCard(name, "Manage versions");
     assertThat(browser.visible(By.cssSelector("#versions input[value=DRAFT]")).isEnabled()).isFalse();
     browser.click(By.xpath("//dialog[@id='versions']//input[@value='DEPRECATED']/.."));
     browser.click(By.xpath("//button[text()='Save status']"));
-    browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("versions")));
+    browser.until(ExpectedConditions.numberOfElementsToBe(By.id("versions"), 0));
     assertThat(admin.get("/api/integrations/" + created.get("id").asText()).text("/status")).isEqualTo("DEPRECATED");
     assertThat(card(name).findElement(By.cssSelector("[data-testid=lifecycle]")).getText()).isEqualTo("Deprecated");
 
@@ -119,7 +121,7 @@ class IntegrationsPageTest extends ApiTestBase {
             "environments", java.util.Map.of("DEVELOPMENT", java.util.Map.of("baseUrl", "https://dev.pay.example"))));
     ApiFixtures.createConnection(modeler, created.get("id").asText(), "Checkout " + tag, "ORGANIZATION");
     browser.go("/admin/integrations");
-    card(name).findElement(By.xpath(".//button[starts-with(@aria-label,'Delete')]")).click();
+    clickInCard(name, "Delete");
     WebElement confirm = browser.visible(By.cssSelector("dialog[data-testid=confirm-dialog]"));
     assertThat(confirm.findElement(By.cssSelector("[data-testid=affected-connections]")).getText())
         .contains("Checkout " + tag, "checkout-" + tag);
@@ -142,6 +144,14 @@ class IntegrationsPageTest extends ApiTestBase {
     assertThat(error.getText()).isEqualTo("Base URL is required");
     assertThat(browser.find(By.id("tab-QA")).getDomAttribute("aria-selected")).isEqualTo("true");
     assertThat(admin.get("/api/integrations?search=" + tag).json()).isEmpty();
+  }
+
+  /** Retried while the list re-renders (the wait ignores stale elements). */
+  private void clickInCard(String name, String action) {
+    browser.until(d -> {
+      card(name).findElement(By.xpath(".//button[starts-with(@aria-label,'" + action + "')]")).click();
+      return true;
+    });
   }
 
   private static By cardLocator(String name) {

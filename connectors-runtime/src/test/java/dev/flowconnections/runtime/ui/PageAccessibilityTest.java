@@ -88,7 +88,7 @@ class PageAccessibilityTest extends ApiTestBase {
     activeElement().sendKeys(Keys.SPACE);
     assertThat(browser.find(By.id("connection-name")).getDomProperty("value")).isNotBlank();
     activeElement().sendKeys(Keys.ESCAPE);
-    browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("wizard")));
+    browser.until(ExpectedConditions.numberOfElementsToBe(By.id("wizard"), 0));
     assertThat(browser.all(By.tagName("h1"))).hasSize(1);
   }
 

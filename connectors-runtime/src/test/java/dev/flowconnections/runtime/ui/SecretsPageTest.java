@@ -77,7 +77,7 @@ class SecretsPageTest extends ApiTestBase {
     row().findElement(By.xpath(".//button[text()='Rotate']")).click();
     browser.type(By.id("rotate-value"), second);
     browser.click(By.xpath("//button[text()='Save new value']"));
-    browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("rotate-dialog")));
+    browser.until(ExpectedConditions.numberOfElementsToBe(By.id("rotate-dialog"), 0));
     assertThat(testedApiKey(connectionId)).isEqualTo(second);
 
     // creating the same key again is refused on the page: rotation is the way to change it

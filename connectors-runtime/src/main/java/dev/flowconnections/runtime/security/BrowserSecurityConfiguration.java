@@ -24,7 +24,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,7 +45,7 @@ class BrowserSecurityConfiguration {
   static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
   private static final String[] ADMINS = {Role.ADMIN.name(), Role.SUPER_ADMIN.name()};
-  private static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
+  private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
   @Bean
   @Order(1)

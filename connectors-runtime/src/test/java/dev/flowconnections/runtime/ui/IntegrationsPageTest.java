@@ -53,6 +53,8 @@ class IntegrationsPageTest extends ApiTestBase {
     browser.click(By.cssSelector("label.choice[data-type=REST_API]"));
     new Select(browser.visible(By.id("integration-authScheme"))).selectByVisibleText("API Key");
     browser.untilText(By.cssSelector("[data-testid=credential-note]"), "API key");
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("document.querySelector('#integration-dialog .dialog-body').scrollTop = 0");
     browser.screenshot("integration-new-form");
     browser.click(By.xpath("//input[@name='configMode'][@value='PER_ENVIRONMENT']/.."));
 

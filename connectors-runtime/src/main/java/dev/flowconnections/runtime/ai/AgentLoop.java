@@ -11,6 +11,7 @@ import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,7 +38,7 @@ final class AgentLoop {
   Outcome run(AiAccount account, ChatDialect dialect, AgentPrompt prompt, AgentTools tools, int maxToolRounds,
       ResolvedConnection connection, SecretMasker masker) {
     List<ToolSpec> offered = tools.tools();
-    Set<String> names = offered.stream().map(ToolSpec::name).collect(Collectors.toSet());
+    Set<String> names = offered.stream().map(ToolSpec::name).collect(Collectors.toCollection(LinkedHashSet::new));
     ObjectNode conversation = dialect.newConversation(prompt, offered);
     String path = dialect.chatPath(prompt.model());
     TokenUsage usage = TokenUsage.NONE;

@@ -95,6 +95,16 @@ final class AiTestFixture {
     }
   }
 
+  /** {@code text} as the inside of a JSON string literal. */
+  static String escaped(String text) {
+    try {
+      String literal = JSON.writeValueAsString(text);
+      return literal.substring(1, literal.length() - 1);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Answers the requests with {@code replies} in order; a request beyond them gets a 500. */
   static Function<RecordedRequest, Reply> inOrder(Reply... replies) {
     Deque<Reply> queue = new ArrayDeque<>(List.of(replies));

@@ -38,7 +38,7 @@ class OpenAiChatTest {
   }
 
   static Reply completion(String content) {
-    return Reply.json(200, COMPLETION.formatted(content.replace("\"", "\\\"")));
+    return Reply.json(200, COMPLETION.formatted(AiTestFixture.escaped(content)));
   }
 
   @Test

@@ -8,7 +8,7 @@ import java.util.List;
  * Two tools for tool-loop tests, as an MCP server would describe them: {@code get_order} answers
  * with an order's status, {@code cancel_order} always fails. Records every call it gets.
  */
-final class RecordingTools implements AgentTools {
+class RecordingTools implements AgentTools {
 
   final List<String> calls = new ArrayList<>();
   boolean closed;

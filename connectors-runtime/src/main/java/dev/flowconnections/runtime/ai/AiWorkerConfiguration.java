@@ -3,16 +3,17 @@ package dev.flowconnections.runtime.ai;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.mcp.McpToolSessions;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.WorkerConnections;
-import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers the AI Agent worker (the connector runtime opens a job worker for the function bean)
- * and the connection tester of AI Provider connections.
+ * and the connection tester of AI Provider connections. The agent's tools come from MCP client
+ * sessions ({@link McpToolSessions}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AiWorkerConfiguration {
@@ -21,12 +22,10 @@ public class AiWorkerConfiguration {
   private static final ObjectMapper JSON = ConnectorsObjectMapperSupplier.getCopy();
 
   @Bean
-  AiService aiService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment) {
-    AgentToolSource noTools = (key, tenantId) -> {
-      throw new ConnectorInputException("mcpConnection: this runtime has no MCP client, so the AI Agent cannot use"
-          + " the tools of '" + key + "'; leave mcpConnection empty");
-    };
-    return new AiService(new WorkerConnections(connectionResolver, runtimeEnvironment), modelClient(), noTools, JSON);
+  AiService aiService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment,
+      McpToolSessions mcpToolSessions) {
+    WorkerConnections connections = new WorkerConnections(connectionResolver, runtimeEnvironment);
+    return new AiService(connections, modelClient(), new McpAgentToolSource(connections, mcpToolSessions, JSON), JSON);
   }
 
   @Bean

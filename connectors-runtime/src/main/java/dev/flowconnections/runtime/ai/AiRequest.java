@@ -32,7 +32,7 @@ public record AiRequest(
   static final int MAX_TOKENS = 1_000_000;
   /** A hard cap: each round is a paid model call and a tool call, inside one job's time. */
   static final int MAX_TOOL_ITERATIONS = 20;
-  static final int DEFAULT_TOOL_ITERATIONS = 5;
+  public static final int DEFAULT_TOOL_ITERATIONS = 5;
 
   int toolIterations() {
     return maxToolIterations == null ? DEFAULT_TOOL_ITERATIONS : maxToolIterations;

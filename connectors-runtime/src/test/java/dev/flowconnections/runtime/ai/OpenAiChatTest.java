@@ -73,6 +73,16 @@ class OpenAiChatTest {
   }
 
   @Test
+  void numbersTypedIntoTheTemplatesTextFieldsAreNumbers() {
+    server.respond(completion("ok"));
+
+    fixture.ask(Map.of("temperature", "0.3", "maxTokens", "42"));
+
+    assertThat(body(server.lastRequest()).path("temperature").asDouble()).isEqualTo(0.3);
+    assertThat(body(server.lastRequest()).path("max_completion_tokens").asInt()).isEqualTo(42);
+  }
+
+  @Test
   void anOutputSchemaIsSentAsResponseFormatJsonSchemaAndTheAnswerIsValidated() {
     server.respond(completion("{\"category\":\"HARDWARE\",\"urgent\":true}"));
     String schema = "{\"type\":\"object\",\"properties\":{\"category\":{\"enum\":[\"HARDWARE\",\"BILLING\"]},"

@@ -84,7 +84,7 @@ public final class McpFailures {
       if (isUnreachable(cause)) {
         return ConnectorRetryException.builder()
             .errorCode(CONNECTION_FAILED)
-            .message(masker.mask(what + where + " failed: " + ProviderFailures.describe(cause)))
+            .message(masker.mask("cannot reach the MCP server" + where + " (" + ProviderFailures.describe(cause) + ")"))
             .backoffDuration(RETRY_BACKOFF)
             .build();
       }

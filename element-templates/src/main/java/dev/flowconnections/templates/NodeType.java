@@ -39,7 +39,7 @@ public enum NodeType {
       IntegrationType.AI_PROVIDER, true, Inputs.AI),
   MCP_TOOL(
       "mcp-tool", "MCP Tool", "List or call the tools of an MCP server connection", "io.flowconnections:mcp:1",
-      IntegrationType.MCP, false, Inputs.MCP),
+      IntegrationType.MCP, true, Inputs.MCP),
   FILE_MANAGER(
       "file-manager", "File Manager", "List, upload, download or delete files of a Storage connection",
       "io.flowconnections:storage:1", IntegrationType.STORAGE, false, Inputs.STORAGE);
@@ -165,9 +165,16 @@ public enum NodeType {
             .describedAs("1 to 20 rounds of tool calls; more is an incident"));
 
     static final List<TemplateInput> MCP = List.of(
-        dropdown("operation", "Operation", "tool", List.of("listTools", "callTool"), "callTool"),
-        required("toolName", "Tool name", "tool", STRING, "optional").shownWhen("operation", "callTool"),
-        optional("arguments", "Arguments", "tool", STRING, "required").shownWhen("operation", "callTool"));
+        dropdown("operation", "Operation", "tool", List.of("listTools", "callTool"), "callTool")
+            .describedAs("listTools returns {server, tools}; callTool returns {content, text, structuredContent, isError}"),
+        required("toolName", "Tool name", "tool", STRING, "optional").shownWhen("operation", "callTool")
+            .describedAs("As listTools names it; a name the server does not have is an incident listing the ones it has"),
+        optional("arguments", "Arguments", "tool", STRING, "optional").shownWhen("operation", "callTool")
+            .describedAs("A FEEL context, e.g. ={city: customer.city}, or a JSON object as text"),
+        optional("connectTimeoutInSeconds", "Connect timeout (s)", "timeout", NUMBER, null).withDefault(20)
+            .describedAs("1 to 120: connecting and the handshake, a STDIO server's start included"),
+        optional("requestTimeoutInSeconds", "Request timeout (s)", "timeout", NUMBER, null).withDefault(60)
+            .describedAs("1 to 240: the tool call"));
 
     static final List<TemplateInput> STORAGE = List.of(
         dropdown("operation", "Operation", "file", List.of("list", "upload", "download", "delete"), "list"),

@@ -68,8 +68,13 @@ public final class McpFailures {
           && (rejected.status() == 401 || rejected.status() == 403)) {
         return credentialsRejected(connection, rejected.status(), masker);
       }
+      if (cause instanceof PendingRequests.McpServerGoneException
+          || cause instanceof McpError gone && gone.getJsonRpcError() != null
+              && Integer.valueOf(PendingRequests.SERVER_GONE).equals(gone.getJsonRpcError().code())) {
+        return new ConnectorException(CONNECTION_FAILED, masker.mask(what + where + " failed: " + cause.getMessage()));
+      }
       if (cause instanceof McpError error) {
-        int code = error.getJsonRpcError() == null ? 0 : error.getJsonRpcError().code();
+        int code = error.getJsonRpcError() == null || error.getJsonRpcError().code() == null ? 0 : error.getJsonRpcError().code();
         return new ConnectorException(MCP_ERROR, masker.mask(
             "the MCP server answered " + what + where + " with error " + code + ": " + error.getMessage()));
       }
@@ -84,7 +89,7 @@ public final class McpFailures {
       if (isUnreachable(cause)) {
         return ConnectorRetryException.builder()
             .errorCode(CONNECTION_FAILED)
-            .message(masker.mask(what + where + " failed: " + ProviderFailures.describe(cause)))
+            .message(masker.mask("cannot reach the MCP server" + where + " (" + ProviderFailures.describe(cause) + ")"))
             .backoffDuration(RETRY_BACKOFF)
             .build();
       }
@@ -102,7 +107,6 @@ public final class McpFailures {
         || cause instanceof UnknownHostException
         || cause instanceof NoRouteToHostException
         || cause instanceof ClosedChannelException
-        || cause instanceof WebSocketClientTransport.ConnectionClosedException
         || cause instanceof IOException && "closed".equalsIgnoreCase(String.valueOf(cause.getMessage()));
   }
 

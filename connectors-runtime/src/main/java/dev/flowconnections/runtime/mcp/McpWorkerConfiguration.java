@@ -1,10 +1,13 @@
 package dev.flowconnections.runtime.mcp;
 
+import dev.flowconnections.resolution.ConnectionResolver;
+import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** MCP client sessions for the MCP Tool worker, the MCP connection test and the AI agent's tools. */
+/** The MCP Tool worker, the MCP connection test and the sessions they (and the AI agent) open. */
 @Configuration(proxyBeanMethods = false)
 class McpWorkerConfiguration {
 
@@ -12,5 +15,15 @@ class McpWorkerConfiguration {
   @Bean
   McpToolSessions mcpToolSessions(ObjectProvider<McpAccessTokens> accessTokens) {
     return new McpToolSessions(accessTokens.getIfAvailable(() -> McpAccessTokens.UNSUPPORTED));
+  }
+
+  @Bean
+  McpConnectionTester mcpConnectionTester(McpToolSessions sessions) {
+    return new McpConnectionTester(sessions);
+  }
+
+  @Bean
+  McpFunction mcpFunction(ConnectionResolver resolver, RuntimeEnvironment runtime, McpToolSessions sessions) {
+    return new McpFunction(new McpService(new WorkerConnections(resolver, runtime), sessions));
   }
 }

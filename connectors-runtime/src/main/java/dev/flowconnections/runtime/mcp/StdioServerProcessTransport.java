@@ -8,7 +8,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,21 +36,72 @@ final class StdioServerProcessTransport extends StdioClientTransport {
   private static final Logger log = LoggerFactory.getLogger(StdioServerProcessTransport.class);
   static final Duration GRACE_PERIOD = Duration.ofSeconds(3);
 
+  /** Lines of the server's stderr kept to say why it ended, each cut to {@link #STDERR_LINE_LENGTH}. */
+  static final int STDERR_LINES = 5;
+  static final int STDERR_LINE_LENGTH = 300;
+
   private final String connectionKey;
+  private final PendingRequests pending = new PendingRequests();
+  private final Deque<String> stderrTail = new ArrayDeque<>();
+  private volatile boolean closing;
 
   StdioServerProcessTransport(ServerParameters parameters, McpJsonMapper jsonMapper, String connectionKey,
       SecretMasker masker) {
     super(parameters, jsonMapper);
     this.connectionKey = connectionKey;
-    setStdErrorHandler(line -> log.debug("MCP server of connection '{}' (stderr): {}", connectionKey, masker.mask(line)));
+    setStdErrorHandler(line -> {
+      String masked = masker.mask(line);
+      log.debug("MCP server of connection '{}' (stderr): {}", connectionKey, masked);
+      synchronized (stderrTail) {
+        stderrTail.addLast(masked.length() > STDERR_LINE_LENGTH ? masked.substring(0, STDERR_LINE_LENGTH) + "..." : masked);
+        if (stderrTail.size() > STDERR_LINES) {
+          stderrTail.removeFirst();
+        }
+      }
+    });
   }
 
-  /** A program that cannot start is a configuration problem, told apart from a server that fails. */
+  /**
+   * Starts the process and watches it: when it ends under an open session, the requests waiting
+   * for it fail at once with its exit code and last stderr lines. A program that cannot start is a
+   * configuration problem, told apart from a server that fails.
+   */
   @Override
   public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
-    return super.connect(handler).onErrorMap(
-        e -> e.getCause() instanceof IOException && process() == null,
-        e -> new McpFailures.StdioStartException(e.getCause().getMessage(), e.getCause()));
+    return super.connect(pending.track(handler))
+        .onErrorMap(
+            e -> e.getCause() instanceof IOException && process() == null,
+            e -> new McpFailures.StdioStartException(e.getCause().getMessage(), e.getCause()))
+        .doOnSuccess(ignored -> {
+          Process process = process();
+          if (process != null) {
+            // a moment for the stderr reader to catch the server's last words
+            process.onExit().thenRunAsync(() -> reportExit(process),
+                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+          }
+        });
+  }
+
+  private void reportExit(Process process) {
+    if (closing) {
+      return;
+    }
+    String lastWords;
+    synchronized (stderrTail) {
+      lastWords = String.join(" | ", stderrTail);
+    }
+    pending.serverGone("the MCP server process ended with exit code " + process.exitValue()
+        + (lastWords.isEmpty() ? "" : "; its last output on stderr: " + lastWords));
+  }
+
+  @Override
+  public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
+    try {
+      pending.sending(message);
+    } catch (PendingRequests.McpServerGoneException e) {
+      return Mono.error(e);
+    }
+    return super.sendMessage(message);
   }
 
   @Override
@@ -60,6 +114,7 @@ final class StdioServerProcessTransport extends StdioClientTransport {
 
   @Override
   public Mono<Void> closeGracefully() {
+    closing = true;
     Process process = process();
     List<ProcessHandle> tree = process == null ? List.of() : process.descendants().toList();
     return super.closeGracefully()

@@ -36,12 +36,13 @@ final class WebSocketClientTransport implements McpClientTransport {
   private final Duration connectTimeout;
   private final McpJsonMapper jsonMapper;
   private final Object sendLock = new Object();
-  private volatile WebSocket webSocket;
+  private volatile CompletableFuture<WebSocket> opening;
   private volatile boolean closing;
   private volatile Consumer<Throwable> exceptionHandler = e -> {};
   /** The JDK allows one outstanding send at a time: each send waits for the one before it. */
   private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
   private HttpClient httpClient;
+  private final PendingRequests pending = new PendingRequests();
 
   WebSocketClientTransport(URI url, Map<String, String> headers, Duration connectTimeout, McpJsonMapper jsonMapper) {
     this.url = url;
@@ -50,27 +51,44 @@ final class WebSocketClientTransport implements McpClientTransport {
     this.jsonMapper = jsonMapper;
   }
 
+  /**
+   * Starts the opening handshake. The SDK's session sends its first request right after subscribing
+   * here, without waiting, so sends wait for the handshake instead; a refused handshake fails them.
+   */
   @Override
   public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
-    return Mono.defer(() -> {
+    return Mono.fromRunnable(() -> {
       httpClient = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
       WebSocket.Builder builder = httpClient.newWebSocketBuilder().connectTimeout(connectTimeout).subprotocols(SUBPROTOCOL);
       headers.forEach(builder::header);
-      return Mono.fromFuture(builder.buildAsync(url, new Listener(handler)))
-          .onErrorMap(CompletionException.class, e -> e.getCause() == null ? e : e.getCause())
-          .onErrorMap(WebSocketHandshakeException.class,
-              e -> new HandshakeRejectedException(e.getResponse().statusCode()))
-          .doOnNext(ws -> webSocket = ws)
-          .then();
+      opening = builder.buildAsync(url, new Listener(pending.track(handler)))
+          .handle((socket, failure) -> {
+            if (failure != null) {
+              throw new CompletionException(describe(failure));
+            }
+            return socket;
+          });
     });
+  }
+
+  private static Throwable describe(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return cause instanceof WebSocketHandshakeException handshake
+        ? new HandshakeRejectedException(handshake.getResponse().statusCode())
+        : cause;
   }
 
   @Override
   public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
     return Mono.defer(() -> {
-      WebSocket socket = webSocket;
-      if (socket == null || closing || socket.isOutputClosed()) {
-        return Mono.error(new ConnectionClosedException("the WebSocket to the MCP server is closed"));
+      CompletableFuture<WebSocket> socket = opening;
+      if (socket == null || closing) {
+        return Mono.error(new PendingRequests.McpServerGoneException("the WebSocket to the MCP server is closed"));
+      }
+      try {
+        pending.sending(message);
+      } catch (PendingRequests.McpServerGoneException e) {
+        return Mono.error(e);
       }
       String json;
       try {
@@ -80,10 +98,18 @@ final class WebSocketClientTransport implements McpClientTransport {
       }
       CompletableFuture<?> sent;
       synchronized (sendLock) {
-        sent = lastSend.exceptionally(e -> null).thenCompose(ignored -> socket.sendText(json, true));
+        sent = lastSend.exceptionally(e -> null).thenCompose(ignored -> socket).thenCompose(ws -> {
+          if (ws.isOutputClosed()) {
+            throw new CompletionException(
+                new PendingRequests.McpServerGoneException("the WebSocket to the MCP server is closed"));
+          }
+          return ws.sendText(json, true);
+        });
         lastSend = sent;
       }
-      return Mono.fromFuture(sent).then();
+      return Mono.fromFuture(sent)
+          .onErrorMap(CompletionException.class, e -> e.getCause() == null ? e : e.getCause())
+          .then();
     });
   }
 
@@ -91,7 +117,13 @@ final class WebSocketClientTransport implements McpClientTransport {
   public Mono<Void> closeGracefully() {
     return Mono.fromRunnable(() -> {
       closing = true;
-      WebSocket socket = webSocket;
+      CompletableFuture<WebSocket> socketFuture = opening;
+      WebSocket socket = socketFuture != null && socketFuture.isDone() && !socketFuture.isCompletedExceptionally()
+          ? socketFuture.join()
+          : null;
+      if (socketFuture != null && !socketFuture.isDone()) {
+        socketFuture.cancel(true);
+      }
       if (socket != null && !socket.isOutputClosed()) {
         try {
           socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(2, TimeUnit.SECONDS);
@@ -150,7 +182,7 @@ final class WebSocketClientTransport implements McpClientTransport {
     @Override
     public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
       if (!closing) {
-        exceptionHandler.accept(new ConnectionClosedException("the MCP server closed the WebSocket (" + statusCode + ")"));
+        pending.serverGone("the MCP server closed the WebSocket (" + statusCode + (reason == null || reason.isBlank() ? "" : " " + reason) + ")");
       }
       return null;
     }
@@ -158,6 +190,7 @@ final class WebSocketClientTransport implements McpClientTransport {
     @Override
     public void onError(WebSocket socket, Throwable error) {
       if (!closing) {
+        pending.serverGone("the WebSocket to the MCP server failed: " + error.getClass().getSimpleName());
         exceptionHandler.accept(error);
       }
     }
@@ -177,10 +210,4 @@ final class WebSocketClientTransport implements McpClientTransport {
     }
   }
 
-  /** The WebSocket closed under an open session; the job is retried on a new one. */
-  static final class ConnectionClosedException extends IOException {
-    ConnectionClosedException(String message) {
-      super(message);
-    }
-  }
 }

@@ -22,7 +22,7 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * on a free port. Every request must carry {@code requiredHeaders}, else it gets 401 (as a server
  * behind an API gateway would); the headers of each request are recorded.
  */
-final class McpHttpTestServer implements AutoCloseable {
+public final class McpHttpTestServer implements AutoCloseable {
 
   private final Tomcat tomcat;
   private final McpSyncServer server;
@@ -55,28 +55,28 @@ final class McpHttpTestServer implements AutoCloseable {
     tomcat.start();
   }
 
-  static McpHttpTestServer streamable(Map<String, String> requiredHeaders) throws Exception {
+  public static McpHttpTestServer streamable(Map<String, String> requiredHeaders) throws Exception {
     HttpServletStreamableServerTransportProvider transport =
         HttpServletStreamableServerTransportProvider.builder().jsonMapper(McpTestTools.JSON).mcpEndpoint("/mcp").build();
     return new McpHttpTestServer(transport, McpTestTools.serve(transport), "/mcp", requiredHeaders);
   }
 
-  static McpHttpTestServer sse(Map<String, String> requiredHeaders) throws Exception {
+  public static McpHttpTestServer sse(Map<String, String> requiredHeaders) throws Exception {
     HttpServletSseServerTransportProvider transport = HttpServletSseServerTransportProvider.builder()
         .jsonMapper(McpTestTools.JSON).sseEndpoint("/sse").messageEndpoint("/message").build();
     return new McpHttpTestServer(transport, McpTestTools.serve(transport), "/sse", requiredHeaders);
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + path;
   }
 
-  int port() {
+  public int port() {
     return tomcat.getConnector().getLocalPort();
   }
 
   /** The headers (lower-case names) of every request the server received, in order. */
-  List<Map<String, String>> requests() {
+  public List<Map<String, String>> requests() {
     return requests;
   }
 

@@ -25,7 +25,19 @@ public final class McpStdioTestServer {
         }
       }));
     }
-    McpTestTools.serve(new StdioServerTransportProvider(McpTestTools.JSON, System.in, protocol));
+    if (args.length > 1 && args[0].equals("--require-env") && System.getenv(args[1]) == null) {
+      // as a real server would say it on startup
+      System.err.println("fatal: " + args[1] + " is not set");
+      System.exit(3);
+    }
+    // a server that dies in the middle of a call
+    var crash = McpTestTools.tool("crash", "Ends the server process with exit code 7", java.util.Map.of("type", "object"),
+        arguments -> {
+          System.err.println("crashing on purpose");
+          System.exit(7);
+          return null;
+        });
+    McpTestTools.serve(new StdioServerTransportProvider(McpTestTools.JSON, System.in, protocol), java.util.List.of(crash));
     Thread.currentThread().join();
   }
 }

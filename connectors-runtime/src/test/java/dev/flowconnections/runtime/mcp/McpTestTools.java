@@ -32,10 +32,16 @@ final class McpTestTools {
   }
 
   static McpSyncServer serve(McpServerTransportProvider transport) {
+    return serve(transport, List.of());
+  }
+
+  static McpSyncServer serve(McpServerTransportProvider transport, List<SyncToolSpecification> extraTools) {
+    List<SyncToolSpecification> all = new java.util.ArrayList<>(tools());
+    all.addAll(extraTools);
     return McpServer.sync(transport).serverInfo(SERVER_NAME, "1.0.0").jsonMapper(JSON)
         .jsonSchemaValidator(new McpJsonSchemaValidator(new ObjectMapper()))
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-        .tools(tools()).build();
+        .tools(all).build();
   }
 
   static List<SyncToolSpecification> tools() {
@@ -72,7 +78,7 @@ final class McpTestTools {
             }));
   }
 
-  private static SyncToolSpecification tool(
+  static SyncToolSpecification tool(
       String name, String description, Map<String, Object> schema,
       java.util.function.Function<Map<String, Object>, McpSchema.CallToolResult> handler) {
     return SyncToolSpecification.builder()

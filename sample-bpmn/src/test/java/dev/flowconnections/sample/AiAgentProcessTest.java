@@ -9,11 +9,14 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.mcp.McpHttpTestServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedRequest;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.sample.support.ProcessTestRuntime;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +32,14 @@ class AiAgentProcessTest extends ExampleProcessTestBase {
   /** Stands in for api.openai.com: the connection's integration points its baseUrl here. */
   static final RecordingHttpServer OPENAI = RUNTIME.server();
   static final ObjectMapper JSON = new ObjectMapper();
+  static final String MCP_DEVELOPMENT_TOKEN = "e2e-dev-mcp-tools-token-65";
+  /** A real MCP server (the SDK's, Streamable HTTP) that accepts only the development token. */
+  static final McpHttpTestServer MCP = startMcp();
+
+  @AfterAll
+  static void stopMcp() throws Exception {
+    MCP.close();
+  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -106,11 +117,58 @@ class AiAgentProcessTest extends ExampleProcessTestBase {
     assertThat(OPENAI.requests()).isEmpty();
   }
 
+  @Test
+  void theModelUsesAToolOfTheMcpConnectionWithItsDevelopmentToken() throws Exception {
+    ConnectionView ai = openAiConnection("sk-e2e-dev-openai-key-66");
+    ConnectionView tools = connections.connection(IntegrationType.MCP, AuthScheme.BEARER,
+        Map.of("transport", "HTTP", "url", MCP.url()));
+    connections.credentials(tools, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, secret(MCP_DEVELOPMENT_TOKEN)));
+    connections.credentials(tools, Environment.PRODUCTION, Map.of(FieldCatalog.TOKEN, secret("e2e-prod-mcp-tools-token-67")));
+    AtomicInteger calls = new AtomicInteger();
+    OPENAI.respond(request -> calls.incrementAndGet() == 1
+        ? Reply.json(200, """
+            {"id":"chatcmpl-e2e-1","object":"chat.completion","model":"gpt-4.1-mini",
+             "choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,
+               "tool_calls":[{"id":"call_add","type":"function",
+                 "function":{"name":"add","arguments":"{\\"a\\":40,\\"b\\":2}"}}]}}],
+             "usage":{"prompt_tokens":80,"completion_tokens":12,"total_tokens":92}}""")
+        : Reply.json(200, """
+            {"id":"chatcmpl-e2e-2","object":"chat.completion","model":"gpt-4.1-mini",
+             "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant",
+               "content":"{\\"category\\":\\"BILLING\\",\\"summary\\":\\"Refund of 42 EUR.\\"}"}}],
+             "usage":{"prompt_tokens":100,"completion_tokens":20,"total_tokens":120}}"""));
+    int mcpRequestsBefore = MCP.requests().size();
+
+    long instance = start(Map.of("connection", keyOf(ai), "ticket", "Refund 40 + 2 EUR", "mcpConnection", keyOf(tools)));
+
+    records.awaitCompleted(instance);
+    assertThat(OPENAI.requests()).hasSize(2);
+    JsonNode offered = JSON.readTree(OPENAI.requests().get(0).body()).path("tools");
+    assertThat(offered.findValuesAsText("name")).contains("add", "echo");
+    JsonNode toolMessage = JSON.readTree(OPENAI.requests().get(1).body()).path("messages").get(3);
+    assertThat(toolMessage.path("role").asText()).isEqualTo("tool");
+    assertThat(toolMessage.path("tool_call_id").asText()).isEqualTo("call_add");
+    assertThat(toolMessage.path("content").asText()).isEqualTo("sum is 42");
+    assertThat(MCP.requests().subList(mcpRequestsBefore, MCP.requests().size())).isNotEmpty()
+        .allSatisfy(headers -> assertThat(headers).containsEntry("authorization", "Bearer " + MCP_DEVELOPMENT_TOKEN));
+    assertThat(records.variables(instance))
+        .containsEntry("ticketCategory", "\"BILLING\"")
+        .containsEntry("aiTokens", "212");
+  }
+
   /** An OpenAI integration pointing at the local server, and a connection with a DEVELOPMENT key. */
   private ConnectionView openAiConnection(String developmentKey) {
     ConnectionView connection = connections.connection(IntegrationType.AI_PROVIDER, AuthScheme.BEARER, Map.of(
         "provider", "OPENAI", FieldCatalog.BASE_URL, OPENAI.baseUrl(), "defaultModel", "gpt-4.1-mini"));
     connections.credentials(connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, secret(developmentKey)));
     return connection;
+  }
+
+  private static McpHttpTestServer startMcp() {
+    try {
+      return McpHttpTestServer.streamable(Map.of("Authorization", "Bearer " + MCP_DEVELOPMENT_TOKEN));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -15,7 +15,7 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.ai.AiResult.ToolCallRecord;
 import dev.flowconnections.runtime.mcp.McpAccessTokens;
-import dev.flowconnections.runtime.mcp.McpTestServer;
+import dev.flowconnections.runtime.mcp.McpHttpTestServer;
 import dev.flowconnections.runtime.mcp.McpToolSessions;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
@@ -39,13 +39,13 @@ class AiMcpToolsTest {
   static final String AI_KEY = "sk-agent-with-tools-1";
   static final String MCP_TOKEN = "mcp-agent-token-2b7d";
 
-  private static McpTestServer mcp;
+  private static McpHttpTestServer mcp;
   private final RecordingHttpServer model = RecordingHttpServer.start();
   private final Map<String, ResolvedConnection> connections = new HashMap<>();
 
   @BeforeAll
   static void startMcp() throws Exception {
-    mcp = McpTestServer.streamable(Map.of("Authorization", "Bearer " + MCP_TOKEN));
+    mcp = McpHttpTestServer.streamable(Map.of("Authorization", "Bearer " + MCP_TOKEN));
   }
 
   @AfterAll

@@ -11,15 +11,14 @@ import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Talks with the model until it answers without calling tools: each round posts the whole
  * conversation, runs the tool calls the model asked for (in order) and appends calls and results
- * in the provider's format. A failing tool is reported to the model, which may try differently;
+ * in the provider's format. Tools are offered under names every provider accepts ({@link
+ * ToolNames}). A failing tool is reported to the model, which may try differently;
  * more rounds than allowed are an incident, since the same task would loop the same way again.
  */
 final class AgentLoop {
@@ -37,8 +36,10 @@ final class AgentLoop {
 
   Outcome run(AiAccount account, ChatDialect dialect, AgentPrompt prompt, AgentTools tools, int maxToolRounds,
       ResolvedConnection connection, SecretMasker masker) {
-    List<ToolSpec> offered = tools.tools();
-    Set<String> names = offered.stream().map(ToolSpec::name).collect(Collectors.toCollection(LinkedHashSet::new));
+    List<ToolSpec> available = tools.tools();
+    ToolNames names = new ToolNames(available);
+    List<ToolSpec> offered = available.stream()
+        .map(tool -> new ToolSpec(names.aliasOf(tool.name()), tool.description(), tool.inputSchema())).toList();
     ObjectNode conversation = dialect.newConversation(prompt, offered);
     String path = dialect.chatPath(prompt.model());
     TokenUsage usage = TokenUsage.NONE;
@@ -58,12 +59,14 @@ final class AgentLoop {
       rounds++;
       List<ToolOutcome> outcomes = new ArrayList<>();
       for (ToolCall call : turn.toolCalls()) {
-        ToolOutcome outcome = names.contains(call.name())
-            ? call(tools, call, masker)
-            : ToolOutcome.failure("there is no tool named '" + call.name() + "'; available: " + String.join(", ", names));
+        String tool = names.toolFor(call.name()).orElse(null);
+        ToolOutcome outcome = tool != null
+            ? call(tools, tool, call, masker)
+            : ToolOutcome.failure("there is no tool named '" + call.name() + "'; available: "
+                + String.join(", ", names.aliases()));
         outcomes.add(outcome);
-        records.add(new ToolCallRecord(call.name(), masker.maskJson(json.convertValue(call.arguments(), Object.class)),
-            outcome.error()));
+        records.add(new ToolCallRecord(tool != null ? tool : call.name(),
+            masker.maskJson(json.convertValue(call.arguments(), Object.class)), outcome.error()));
       }
       dialect.appendToolRound(conversation, turn, turn.toolCalls(), outcomes);
     }
@@ -80,9 +83,9 @@ final class AgentLoop {
   }
 
   /** A tool's own failure goes back to the model; a lost session (a ConnectorException) ends the job. */
-  private static ToolOutcome call(AgentTools tools, ToolCall call, SecretMasker masker) {
+  private static ToolOutcome call(AgentTools tools, String tool, ToolCall call, SecretMasker masker) {
     try {
-      ToolOutcome outcome = tools.call(call.name(), call.arguments());
+      ToolOutcome outcome = tools.call(tool, call.arguments());
       return new ToolOutcome(masker.mask(outcome.content()), outcome.error());
     } catch (ConnectorException e) {
       throw e;

@@ -98,6 +98,32 @@ class AiToolLoopTest {
   }
 
   @Test
+  void toolNamesProvidersRefuseAreOfferedUnderSafeAliasesAndMappedBack() {
+    java.util.List<String> called = new java.util.ArrayList<>();
+    fixture.tools = new AgentTools() {
+      @Override
+      public java.util.List<ToolSpec> tools() {
+        return java.util.List.of(new ToolSpec("orders.get", null, null), new ToolSpec("orders/get", null, null),
+            new ToolSpec("9lives", null, null));
+      }
+
+      @Override
+      public ToolOutcome call(String name, JsonNode arguments) {
+        called.add(name);
+        return ToolOutcome.success("done");
+      }
+    };
+    server.respond(AiTestFixture.inOrder(toolCall("call_1", "orders_get_2", "A-1"), OpenAiChatTest.completion("ok")));
+
+    AiResult result = fixture.ask(Map.of("mcpConnection", "orders-mcp"));
+
+    assertThat(body(server.requests().get(0)).path("tools").findValuesAsText("name"))
+        .containsExactly("orders_get", "orders_get_2", "_9lives");
+    assertThat(called).containsExactly("orders/get");
+    assertThat(result.toolCalls()).containsExactly(new ToolCallRecord("orders/get", Map.of("orderId", "A-1"), false));
+  }
+
+  @Test
   void withoutAnMcpConnectionNoToolsAreOfferedAndNoneOpened() {
     server.respond(OpenAiChatTest.completion("plain"));
 

@@ -85,8 +85,10 @@ final class OpenAiDialect implements ChatDialect {
     long input = usage.path("prompt_tokens").asLong();
     long output = usage.path("completion_tokens").asLong();
     TokenUsage tokens = new TokenUsage(input, output, usage.path("total_tokens").asLong(input + output));
-    return new ModelTurn(message.path("content").asText(""), calls, tokens, choice.path("finish_reason").asText(null),
-        message);
+    // A refusal (structured outputs) comes instead of content; as the answer it tells the user why.
+    String text = message.path("content").isTextual() ? message.get("content").asText()
+        : message.path("refusal").asText("");
+    return new ModelTurn(text, calls, tokens, choice.path("finish_reason").asText(null), message);
   }
 
   @Override

@@ -113,6 +113,20 @@ class AiFailuresTest {
   }
 
   @Test
+  void anOpenAiRefusalIsTheAnswerAndFailsTheSchemaWithItsReason() {
+    fixture.provider("OPENAI", server.baseUrl(), API_KEY);
+    server.respond(Reply.json(200, "{\"id\":\"c\",\"object\":\"chat.completion\",\"model\":\"gpt-4.1\","
+        + "\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\","
+        + "\"content\":null,\"refusal\":\"I'm sorry, I cannot help with that.\"}}],"
+        + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":9,\"total_tokens\":14}}"));
+
+    assertThatThrownBy(() -> fixture.ask(Map.of("outputSchema", "{\"type\":\"object\"}")))
+        .isInstanceOfSatisfying(ConnectorException.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo("INVALID_STRUCTURED_OUTPUT"))
+        .hasMessage("the model's answer is not JSON: I'm sorry, I cannot help with that.");
+  }
+
+  @Test
   void aResponseWithoutAnAnswerIsAnInvalidResponse() {
     server.respond(Reply.json(200, "{\"id\":\"msg_1\",\"type\":\"message\"}"));
 

@@ -91,6 +91,17 @@ final class McpTestTools {
                 .isError(true)
                 .build())
             .build(),
+        SyncToolSpecification.builder()
+            .tool(McpSchema.Tool.builder("throwWithHeader", Map.of("type", "object",
+                    "properties", Map.of("name", Map.of("type", "string")), "required", List.of("name")))
+                .description("Throws an exception quoting a header of the request: a JSON-RPC error, not a tool error")
+                .build())
+            .callHandler((exchange, request) -> {
+              throw new io.modelcontextprotocol.spec.McpError(new McpSchema.JSONRPCResponse.JSONRPCError(
+                  McpSchema.ErrorCodes.INTERNAL_ERROR, "cannot verify " + exchange.transportContext().get(
+                      String.valueOf(request.arguments().get("name")).toLowerCase()), null));
+            })
+            .build(),
         tool("environmentMatches", "Whether an environment variable of the server process has the given value",
             Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string"), "value", Map.of("type", "string")),
                 "required", List.of("name", "value")),

@@ -33,7 +33,8 @@ class McpConnectionTesterTest {
     TestOutcome outcome = tester.test(McpTestConnections.bearer("HTTP", http.url(), McpTestConnections.TOKEN));
 
     assertThat(outcome).isEqualTo(TestOutcome.succeeded(
-        "connected to flow-test-server 1.0.0; 5 tools: add, echo, fail, environment, environmentMatches"));
+        "connected to flow-test-server 1.0.0; 8 tools: add, echo, fail, environment, requestHeader, rejectHeader,"
+            + " throwWithHeader, environmentMatches"));
   }
 
   @Test
@@ -41,7 +42,7 @@ class McpConnectionTesterTest {
     TestOutcome outcome = tester.test(McpTestConnections.bearer("SSE", sse.url(), McpTestConnections.TOKEN));
 
     assertThat(outcome.ok()).as(outcome.message()).isTrue();
-    assertThat(outcome.message()).startsWith("connected to flow-test-server 1.0.0; 5 tools");
+    assertThat(outcome.message()).startsWith("connected to flow-test-server 1.0.0; 8 tools");
     assertThat(sse.requests()).isNotEmpty().allSatisfy(
         headers -> assertThat(headers).containsEntry("authorization", "Bearer " + McpTestConnections.TOKEN));
   }
@@ -51,7 +52,7 @@ class McpConnectionTesterTest {
     TestOutcome outcome = tester.test(McpTestConnections.stdio(McpTestConnections.stdioServerCommand(), Map.of()));
 
     assertThat(outcome.ok()).as(outcome.message()).isTrue();
-    assertThat(outcome.message()).contains("5 tools");
+    assertThat(outcome.message()).startsWith("connected to flow-test-server 1.0.0; 9 tools: add, echo");
   }
 
   @Test

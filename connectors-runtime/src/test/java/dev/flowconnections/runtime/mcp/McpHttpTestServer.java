@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.mcp;
 
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -57,7 +58,11 @@ public final class McpHttpTestServer implements AutoCloseable {
 
   public static McpHttpTestServer streamable(Map<String, String> requiredHeaders) throws Exception {
     HttpServletStreamableServerTransportProvider transport =
-        HttpServletStreamableServerTransportProvider.builder().jsonMapper(McpTestTools.JSON).mcpEndpoint("/mcp").build();
+        HttpServletStreamableServerTransportProvider.builder().jsonMapper(McpTestTools.JSON).mcpEndpoint("/mcp")
+            .contextExtractor(request -> McpTransportContext.create(
+                java.util.Collections.list(request.getHeaderNames()).stream().collect(java.util.stream.Collectors.toMap(
+                    name -> name.toLowerCase(), name -> (Object) request.getHeader(name), (a, b) -> a))))
+            .build();
     return new McpHttpTestServer(transport, McpTestTools.serve(transport), "/mcp", requiredHeaders);
   }
 

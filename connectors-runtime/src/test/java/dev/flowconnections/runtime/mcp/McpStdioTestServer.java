@@ -25,6 +25,10 @@ public final class McpStdioTestServer {
         }
       }));
     }
+    if (args.length > 1 && args[0].equals("--print-env")) {
+      // a chatty server that logs its configuration, secrets included
+      System.err.println("starting with " + args[1] + "=" + System.getenv(args[1]));
+    }
     if (args.length > 1 && args[0].equals("--require-env") && System.getenv(args[1]) == null) {
       // as a real server would say it on startup
       System.err.println("fatal: " + args[1] + " is not set");

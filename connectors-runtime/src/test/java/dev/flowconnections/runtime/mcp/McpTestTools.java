@@ -68,6 +68,40 @@ final class McpTestTools {
               String value = System.getenv(String.valueOf(arguments.get("name")));
               return McpSchema.CallToolResult.builder().addTextContent(value == null ? "<unset>" : value).build();
             }),
+        SyncToolSpecification.builder()
+            .tool(McpSchema.Tool.builder("requestHeader", Map.of("type", "object",
+                    "properties", Map.of("name", Map.of("type", "string")), "required", List.of("name")))
+                .description("Returns a header of the HTTP request that carried the call, as a debugging tool might")
+                .build())
+            .callHandler((exchange, request) -> {
+              Object value = exchange.transportContext().get(String.valueOf(request.arguments().get("name")).toLowerCase());
+              return McpSchema.CallToolResult.builder().addTextContent(value == null ? "<none>" : String.valueOf(value))
+                  .structuredContent(Map.of("header", value == null ? "<none>" : String.valueOf(value)))
+                  .build();
+            })
+            .build(),
+        SyncToolSpecification.builder()
+            .tool(McpSchema.Tool.builder("rejectHeader", Map.of("type", "object",
+                    "properties", Map.of("name", Map.of("type", "string")), "required", List.of("name")))
+                .description("Fails, quoting a header of the request, as an upstream error message might")
+                .build())
+            .callHandler((exchange, request) -> McpSchema.CallToolResult.builder()
+                .addTextContent("upstream refused " + exchange.transportContext().get(
+                    String.valueOf(request.arguments().get("name")).toLowerCase()))
+                .isError(true)
+                .build())
+            .build(),
+        SyncToolSpecification.builder()
+            .tool(McpSchema.Tool.builder("throwWithHeader", Map.of("type", "object",
+                    "properties", Map.of("name", Map.of("type", "string")), "required", List.of("name")))
+                .description("Throws an exception quoting a header of the request: a JSON-RPC error, not a tool error")
+                .build())
+            .callHandler((exchange, request) -> {
+              throw new io.modelcontextprotocol.spec.McpError(new McpSchema.JSONRPCResponse.JSONRPCError(
+                  McpSchema.ErrorCodes.INTERNAL_ERROR, "cannot verify " + exchange.transportContext().get(
+                      String.valueOf(request.arguments().get("name")).toLowerCase()), null));
+            })
+            .build(),
         tool("environmentMatches", "Whether an environment variable of the server process has the given value",
             Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string"), "value", Map.of("type", "string")),
                 "required", List.of("name", "value")),

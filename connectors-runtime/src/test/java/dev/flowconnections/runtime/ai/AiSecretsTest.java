@@ -3,15 +3,20 @@ package dev.flowconnections.runtime.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * No key of an AI Provider connection reaches a result, an incident or a test outcome, even when the
@@ -98,6 +103,26 @@ class AiSecretsTest {
     assertThat(outcome.ok()).isFalse();
     assertThat(outcome.message()).endsWith("answered HTTP 500: Bearer ****; the job is retried")
         .doesNotContain(API_KEY);
+  }
+
+  @Test
+  void nothingTheWorkerLogsContainsTheKey() {
+    Logger logger = (Logger) LoggerFactory.getLogger("dev.flowconnections.runtime.ai");
+    Level level = logger.getLevel();
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    logger.setLevel(Level.TRACE);
+    try {
+      fixture.tools = new RecordingTools();
+      server.respond(AiTestFixture.inOrder(AiToolLoopTest.toolCall("call_1", "get_order", API_KEY),
+          Reply.json(500, "{\"error\":{\"message\":\"echo " + API_KEY + "\"}}")));
+      assertThatThrownBy(() -> fixture.ask(Map.of("mcpConnection", "orders-mcp")));
+    } finally {
+      logger.detachAppender(logs);
+      logger.setLevel(level);
+    }
+    assertThat(logs.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(API_KEY));
   }
 
   @Test

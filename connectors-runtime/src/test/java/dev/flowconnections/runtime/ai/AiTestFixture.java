@@ -17,6 +17,7 @@ import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ final class AiTestFixture {
 
   final StaticResolver resolver = new StaticResolver();
   AgentTools tools = AgentTools.NONE;
-  final List<String> openedToolConnections = new java.util.ArrayList<>();
+  final List<String> openedToolConnections = new ArrayList<>();
 
   /** An integration of {@code provider} at {@code baseUrl} whose connection holds {@code apiKey} (API key scheme). */
   AiTestFixture provider(String provider, String baseUrl, String apiKey) {

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.runtime.ai.AiResult.ToolCallRecord;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import io.camunda.connector.api.error.ConnectorInputException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,11 +101,11 @@ class AiToolLoopTest {
 
   @Test
   void toolNamesProvidersRefuseAreOfferedUnderSafeAliasesAndMappedBack() {
-    java.util.List<String> called = new java.util.ArrayList<>();
+    List<String> called = new ArrayList<>();
     fixture.tools = new AgentTools() {
       @Override
-      public java.util.List<ToolSpec> tools() {
-        return java.util.List.of(new ToolSpec("orders.get", null, null), new ToolSpec("orders/get", null, null),
+      public List<ToolSpec> tools() {
+        return List.of(new ToolSpec("orders.get", null, null), new ToolSpec("orders/get", null, null),
             new ToolSpec("9lives", null, null));
       }
 

@@ -4,6 +4,7 @@ import static dev.flowconnections.templates.TemplateInput.Kind.BOOLEAN;
 import static dev.flowconnections.templates.TemplateInput.Kind.NUMBER;
 import static dev.flowconnections.templates.TemplateInput.Kind.STRING;
 import static dev.flowconnections.templates.TemplateInput.Kind.TEXT;
+import static dev.flowconnections.templates.TemplateInput.connectionDropdown;
 import static dev.flowconnections.templates.TemplateInput.dropdown;
 import static dev.flowconnections.templates.TemplateInput.optional;
 import static dev.flowconnections.templates.TemplateInput.required;
@@ -35,10 +36,10 @@ public enum NodeType {
       "io.flowconnections:sms:1", IntegrationType.SMS, true, Inputs.SMS),
   AI_AGENT(
       "ai-agent", "AI Agent", "Ask a model of an AI Provider connection", "io.flowconnections:ai:1",
-      IntegrationType.AI_PROVIDER, false, Inputs.AI),
+      IntegrationType.AI_PROVIDER, true, Inputs.AI),
   MCP_TOOL(
       "mcp-tool", "MCP Tool", "List or call the tools of an MCP server connection", "io.flowconnections:mcp:1",
-      IntegrationType.MCP, false, Inputs.MCP),
+      IntegrationType.MCP, true, Inputs.MCP),
   FILE_MANAGER(
       "file-manager", "File Manager", "List, upload, download or delete files of a Storage connection",
       "io.flowconnections:storage:1", IntegrationType.STORAGE, true, Inputs.STORAGE);
@@ -148,18 +149,32 @@ public enum NodeType {
             .describedAs("Defaults to the integration's sender number"));
 
     static final List<TemplateInput> AI = List.of(
-        optional("model", "Model", "prompt", STRING, "optional").describedAs("Defaults to the connection's model"),
+        optional("model", "Model", "prompt", STRING, "optional")
+            .describedAs("The provider's model id, e.g. gpt-4.1, claude-sonnet-4-5, gemini-2.5-flash, llama3.2;"
+                + " defaults to the connection's default model"),
         optional("systemPrompt", "System prompt", "prompt", TEXT, "optional"),
-        required("userPrompt", "User prompt", "prompt", TEXT, "optional"),
-        optional("temperature", "Temperature", "prompt", STRING, "optional"),
-        optional("maxTokens", "Max tokens", "prompt", NUMBER, null),
-        optional("outputSchema", "Output JSON schema", "prompt", TEXT, "optional"),
-        optional("mcpConnection", "MCP tools connection key", "tools", STRING, "optional"));
+        required("userPrompt", "User prompt", "prompt", TEXT, "optional")
+            .describedAs("FEEL to include process data, e.g. =\"Classify: \" + ticket.text"),
+        optional("temperature", "Temperature", "prompt", STRING, "optional").describedAs("0 to 2; empty for the model's default"),
+        optional("maxTokens", "Max tokens", "prompt", NUMBER, null).describedAs("Limit of the answer's tokens"),
+        optional("outputSchema", "Output JSON schema", "prompt", TEXT, "optional")
+            .describedAs("JSON schema the answer must match; the result's 'structured' holds it parsed. Empty for free text"),
+        connectionDropdown("mcpConnection", "MCP tools", "tools", IntegrationType.MCP)
+            .describedAs("An MCP connection whose tools the model may call, or None"),
+        optional("maxToolIterations", "Max tool rounds", "tools", NUMBER, null).withDefault(5)
+            .describedAs("1 to 20 rounds of tool calls; more is an incident"));
 
     static final List<TemplateInput> MCP = List.of(
-        dropdown("operation", "Operation", "tool", List.of("listTools", "callTool"), "callTool"),
-        required("toolName", "Tool name", "tool", STRING, "optional").shownWhen("operation", "callTool"),
-        optional("arguments", "Arguments", "tool", STRING, "required").shownWhen("operation", "callTool"));
+        dropdown("operation", "Operation", "tool", List.of("listTools", "callTool"), "callTool")
+            .describedAs("listTools returns {server, tools}; callTool returns {content, text, structuredContent, isError}"),
+        required("toolName", "Tool name", "tool", STRING, "optional").shownWhen("operation", "callTool")
+            .describedAs("As listTools names it; a name the server does not have is an incident listing the ones it has"),
+        optional("arguments", "Arguments", "tool", STRING, "optional").shownWhen("operation", "callTool")
+            .describedAs("A FEEL context, e.g. ={city: customer.city}, or a JSON object as text"),
+        optional("connectTimeoutInSeconds", "Connect timeout (s)", "timeout", NUMBER, null).withDefault(20)
+            .describedAs("1 to 120: connecting and the handshake, a STDIO server's start included"),
+        optional("requestTimeoutInSeconds", "Request timeout (s)", "timeout", NUMBER, null).withDefault(60)
+            .describedAs("1 to 240: the tool call"));
 
     static final List<TemplateInput> STORAGE = List.of(
         dropdown("operation", "Operation", "file", List.of("list", "upload", "download", "delete"), "list"),

@@ -23,6 +23,7 @@ public final class StaticResolver implements ConnectionResolver {
     return connection(key, type, AuthScheme.NONE, settings, secrets);
   }
 
+  /** A connection whose integration uses {@code authScheme}, for workers that read it. */
   public StaticResolver connection(
       String key, IntegrationType type, AuthScheme authScheme, Map<String, Object> settings, Map<String, ?> secrets) {
     this.connection = new ResolvedConnection(

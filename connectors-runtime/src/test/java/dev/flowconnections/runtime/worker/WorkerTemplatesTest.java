@@ -2,6 +2,9 @@ package dev.flowconnections.runtime.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.ai.AiFunction;
+import dev.flowconnections.runtime.ai.AiRequest;
 import dev.flowconnections.runtime.email.EmailFunction;
 import dev.flowconnections.runtime.email.EmailRequest;
 import dev.flowconnections.runtime.sms.SmsFunction;
@@ -58,6 +61,15 @@ class WorkerTemplatesTest {
         .singleElement().satisfies(input -> assertThat(input.optional()).isTrue());
     assertThat(NodeType.FILE_MANAGER.inputs()).filteredOn(input -> input.name().equals("operation"))
         .singleElement().satisfies(input -> assertThat(input.choices()).containsExactly("list", "upload", "download", "delete"));
+  }
+
+  @Test
+  void aiAgentTemplateMatchesTheAiWorker() {
+    assertAligned(NodeType.AI_AGENT, AiFunction.class, AiFunction.TYPE, AiRequest.class);
+    assertThat(NodeType.AI_AGENT.inputs()).filteredOn(input -> input.name().equals("maxToolIterations"))
+        .singleElement().satisfies(input -> assertThat(input.defaultValue()).isEqualTo(AiRequest.DEFAULT_TOOL_ITERATIONS));
+    assertThat(NodeType.AI_AGENT.inputs()).filteredOn(input -> input.name().equals("mcpConnection"))
+        .singleElement().satisfies(input -> assertThat(input.connectionsOf()).isEqualTo(IntegrationType.MCP));
   }
 
   private static void assertAligned(NodeType node, Class<?> function, String jobType, Class<? extends Record> request) {

@@ -1,0 +1,50 @@
+package dev.flowconnections.runtime.mcp;
+
+import dev.flowconnections.fields.FieldCatalog;
+import dev.flowconnections.resolution.ConnectionResolutionException;
+import dev.flowconnections.resolution.ResolvedConnection;
+import io.camunda.connector.api.error.ConnectorInputException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The headers that authenticate every request of an HTTP, SSE or WebSocket MCP session, from the
+ * connection's auth scheme. API keys travel in a header only: a key in a URL ends up in server and
+ * proxy access logs.
+ */
+final class McpAuthHeaders {
+
+  private McpAuthHeaders() {}
+
+  static Map<String, String> forConnection(ResolvedConnection connection, McpAccessTokens accessTokens) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    switch (connection.authScheme()) {
+      case NONE -> {
+        // a public or network-protected server
+      }
+      case BEARER -> headers.put("Authorization", "Bearer " + connection.requireText(FieldCatalog.TOKEN));
+      case API_KEY -> {
+        requireHeaderLocation(connection);
+        headers.put(connection.requireText(FieldCatalog.API_KEY_NAME), connection.requireText(FieldCatalog.API_KEY));
+      }
+      case CUSTOM_HEADERS -> headers.putAll(connection.secrets().map(FieldCatalog.HEADERS)
+          .orElseThrow(() -> new ConnectionResolutionException(
+              "connection '" + connection.key() + "' has no value for '" + FieldCatalog.HEADERS + "' in "
+                  + connection.environment())));
+      case OAUTH2 -> headers.put("Authorization", "Bearer " + accessTokens.accessTokenFor(connection));
+      case BASIC -> throw new ConnectorInputException(
+          "connection '" + connection.key() + "' uses Basic authentication, which MCP connections do not offer");
+    }
+    return headers;
+  }
+
+  private static void requireHeaderLocation(ResolvedConnection connection) {
+    String location = connection.text(FieldCatalog.API_KEY_LOCATION).orElse("HEADER");
+    if (!"HEADER".equals(location.trim().toUpperCase(Locale.ROOT))) {
+      throw new ConnectorInputException(
+          "connection '" + connection.key() + "' sends its API key as " + location + "; the MCP worker sends API"
+              + " keys only in a header (set '" + FieldCatalog.API_KEY_LOCATION + "' to HEADER)");
+    }
+  }
+}

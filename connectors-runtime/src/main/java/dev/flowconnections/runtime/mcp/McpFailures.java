@@ -1,0 +1,127 @@
+package dev.flowconnections.runtime.mcp;
+
+import dev.flowconnections.resolution.ConnectionResolutionException;
+import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
+import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.spec.McpError;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns what the MCP SDK throws into the errors a worker ends with. Messages become incident
+ * messages, so they are masked and carry no cause (the runtime logs causes, and a transport's
+ * message may quote a request with its headers).
+ */
+public final class McpFailures {
+
+  /** The server could not be reached or the session broke; retried after {@link #RETRY_BACKOFF}. */
+  public static final String CONNECTION_FAILED = "CONNECTION_FAILED";
+  public static final String TIMEOUT = "TIMEOUT";
+  /** The server answered a request with a JSON-RPC error; the variables carry its code. */
+  public static final String MCP_ERROR = "MCP_ERROR";
+  /** The tool itself reported a failure (the MCP Tool task's choice; see {@code McpService}). */
+  public static final String TOOL_ERROR = "MCP_TOOL_ERROR";
+
+  static final Duration RETRY_BACKOFF = Duration.ofSeconds(10);
+
+  private McpFailures() {}
+
+  /** A failure while opening the session: starting the transport or the initialize handshake. */
+  static RuntimeException openFailed(ResolvedConnection connection, Throwable failure, SecretMasker masker) {
+    return classify(connection, failure, masker, "opening an MCP session");
+  }
+
+  /** A failure of one request on an open session. */
+  static RuntimeException requestFailed(
+      ResolvedConnection connection, String what, Throwable failure, SecretMasker masker) {
+    return classify(connection, failure, masker, what);
+  }
+
+  private static RuntimeException classify(
+      ResolvedConnection connection, Throwable failure, SecretMasker masker, String what) {
+    if (failure instanceof ConnectorException || failure instanceof ConnectorInputException) {
+      return (RuntimeException) failure;
+    }
+    if (failure instanceof ConnectionResolutionException resolution) {
+      return WorkerConnections.configurationProblem(resolution);
+    }
+    String where = " with connection '" + connection.key() + "' in " + connection.environment();
+    for (Throwable cause : chain(failure)) {
+      if (cause instanceof McpHttpClientTransportAuthorizationException rejected) {
+        return credentialsRejected(connection, rejected.getResponseInfo().statusCode(), masker);
+      }
+      if (cause instanceof WebSocketClientTransport.HandshakeRejectedException rejected
+          && (rejected.status() == 401 || rejected.status() == 403)) {
+        return credentialsRejected(connection, rejected.status(), masker);
+      }
+      if (cause instanceof PendingRequests.McpServerGoneException
+          || cause instanceof McpError gone && gone.getJsonRpcError() != null
+              && Integer.valueOf(PendingRequests.SERVER_GONE).equals(gone.getJsonRpcError().code())) {
+        return new ConnectorException(CONNECTION_FAILED, masker.mask(what + where + " failed: " + cause.getMessage()));
+      }
+      if (cause instanceof McpError error) {
+        int code = error.getJsonRpcError() == null || error.getJsonRpcError().code() == null ? 0 : error.getJsonRpcError().code();
+        return new ConnectorException(MCP_ERROR, masker.mask(
+            "the MCP server answered " + what + where + " with error " + code + ": " + error.getMessage()));
+      }
+      if (cause instanceof StdioStartException) {
+        return new ConnectorInputException(masker.mask(
+            "cannot start the MCP server command of connection '" + connection.key() + "' in "
+                + connection.environment() + ": " + cause.getMessage()));
+      }
+      if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+        return new ConnectorException(TIMEOUT, masker.mask("timed out " + what + where));
+      }
+      if (isUnreachable(cause)) {
+        return ConnectorRetryException.builder()
+            .errorCode(CONNECTION_FAILED)
+            .message(masker.mask("cannot reach the MCP server" + where + " (" + ProviderFailures.describe(cause) + ")"))
+            .backoffDuration(RETRY_BACKOFF)
+            .build();
+      }
+    }
+    return new ConnectorException(CONNECTION_FAILED, masker.mask(what + where + " failed: " + ProviderFailures.describe(failure)));
+  }
+
+  static ConnectorInputException credentialsRejected(ResolvedConnection connection, int status, SecretMasker masker) {
+    return ProviderFailures.credentialsRejected("the MCP server", connection, "HTTP " + status, masker);
+  }
+
+  private static boolean isUnreachable(Throwable cause) {
+    return cause instanceof ConnectException
+        || cause instanceof HttpConnectTimeoutException
+        || cause instanceof UnknownHostException
+        || cause instanceof NoRouteToHostException
+        || cause instanceof ClosedChannelException
+        || cause instanceof IOException && "closed".equalsIgnoreCase(String.valueOf(cause.getMessage()));
+  }
+
+  private static List<Throwable> chain(Throwable failure) {
+    List<Throwable> chain = new java.util.ArrayList<>();
+    for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
+    }
+    return chain;
+  }
+
+  /** A STDIO server's program could not be started (not found, not executable). */
+  static final class StdioStartException extends RuntimeException {
+    StdioStartException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

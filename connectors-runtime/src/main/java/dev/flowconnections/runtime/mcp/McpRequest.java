@@ -1,0 +1,47 @@
+package dev.flowconnections.runtime.mcp;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+
+/**
+ * The input of an MCP Tool task: list the tools of the connection's server, or call one with
+ * {@code arguments} (a FEEL context, or a JSON object as text).
+ */
+public record McpRequest(
+    @NotBlank String connection,
+    @NotBlank @Pattern(regexp = LIST_TOOLS + "|" + CALL_TOOL, message = "must be listTools or callTool") String operation,
+    String toolName,
+    Object arguments,
+    @Min(1) @Max(MAX_CONNECT_TIMEOUT) Integer connectTimeoutInSeconds,
+    @Min(1) @Max(MAX_REQUEST_TIMEOUT) Integer requestTimeoutInSeconds) {
+
+  public static final String LIST_TOOLS = "listTools";
+  public static final String CALL_TOOL = "callTool";
+  public static final int DEFAULT_CONNECT_TIMEOUT = 20;
+  public static final int MAX_CONNECT_TIMEOUT = 120;
+  public static final int DEFAULT_REQUEST_TIMEOUT = 60;
+  /** Below the job workers' default job timeout (5 minutes), so a slow tool never runs twice at once. */
+  public static final int MAX_REQUEST_TIMEOUT = 240;
+
+  public McpRequest {
+    connectTimeoutInSeconds = connectTimeoutInSeconds == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeoutInSeconds;
+    requestTimeoutInSeconds = requestTimeoutInSeconds == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeoutInSeconds;
+  }
+
+  @AssertTrue(message = "toolName is required to call a tool")
+  public boolean isToolNamedForCallTool() {
+    return !CALL_TOOL.equals(operation) || toolName != null && !toolName.isBlank();
+  }
+
+  public boolean isCallTool() {
+    return CALL_TOOL.equals(operation);
+  }
+
+  public McpTimeouts timeouts() {
+    return new McpTimeouts(Duration.ofSeconds(connectTimeoutInSeconds), Duration.ofSeconds(requestTimeoutInSeconds));
+  }
+}

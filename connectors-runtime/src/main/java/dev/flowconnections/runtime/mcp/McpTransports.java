@@ -1,0 +1,136 @@
+package dev.flowconnections.runtime.mcp;
+
+import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.SecretMasker;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the client transport a connection asks for: the SDK's Streamable HTTP, SSE and STDIO
+ * transports, and our {@link WebSocketClientTransport} (the SDK has no WebSocket client).
+ */
+final class McpTransports {
+
+  /** Where the SDK's servers listen when a URL names only a host. */
+  static final String DEFAULT_HTTP_PATH = "/mcp";
+  static final String DEFAULT_SSE_PATH = "/sse";
+
+  private final McpJsonMapper jsonMapper;
+  private final McpAccessTokens accessTokens;
+
+  McpTransports(McpJsonMapper jsonMapper, McpAccessTokens accessTokens) {
+    this.jsonMapper = jsonMapper;
+    this.accessTokens = accessTokens;
+  }
+
+  McpClientTransport create(ResolvedConnection connection, McpTimeouts timeouts, SecretMasker masker) {
+    McpSettings.Transport transport = McpSettings.transport(connection);
+    if (transport == McpSettings.Transport.STDIO) {
+      return stdio(connection, masker);
+    }
+    URI url = serverUrl(connection, transport);
+    Map<String, String> headers = McpAuthHeaders.forConnection(connection, accessTokens);
+    return switch (transport) {
+      case HTTP -> HttpClientStreamableHttpTransport.builder(origin(url))
+          .endpoint(pathOf(url, DEFAULT_HTTP_PATH))
+          .clientBuilder(httpClient(timeouts))
+          .requestBuilder(requestWith(headers))
+          .connectTimeout(timeouts.connect())
+          .jsonMapper(jsonMapper)
+          .build();
+      case SSE -> HttpClientSseClientTransport.builder(origin(url))
+          .sseEndpoint(pathOf(url, DEFAULT_SSE_PATH))
+          .clientBuilder(httpClient(timeouts))
+          .requestBuilder(requestWith(headers))
+          .connectTimeout(timeouts.connect())
+          .jsonMapper(jsonMapper)
+          .build();
+      case WEBSOCKET -> new WebSocketClientTransport(url, headers, timeouts.connect(), jsonMapper);
+      case STDIO -> throw new IllegalStateException("handled above");
+    };
+  }
+
+  private StdioServerProcessTransport stdio(ResolvedConnection connection, SecretMasker masker) {
+    if (connection.authScheme() != dev.flowconnections.integration.AuthScheme.NONE) {
+      // fail closed: a token meant for an HTTP header must not silently go nowhere
+      throw new ConnectorInputException(
+          "connection '" + connection.key() + "' uses the STDIO transport, which takes credentials as environment"
+              + " variables; its auth scheme " + connection.authScheme() + " does not apply (set it to NONE)");
+    }
+    String commandLine = connection.requireText(McpSettings.COMMAND);
+    StdioCommand command;
+    try {
+      command = StdioCommand.parse(commandLine);
+    } catch (IllegalArgumentException e) {
+      throw new ConnectorInputException(
+          "connection '" + connection.key() + "' has an unusable '" + McpSettings.COMMAND + "' in "
+              + connection.environment() + ": " + e.getMessage());
+    }
+    ServerParameters parameters = ServerParameters.builder(command.program())
+        .args(command.arguments())
+        .env(McpSettings.environmentVariables(connection))
+        .build();
+    if (command.executable(parameters.getEnv().get("PATH")).isEmpty()) {
+      // checked here: the SDK only logs a failed start and lets the handshake run into its timeout
+      throw new McpFailures.StdioStartException(
+          "'" + command.program() + "' is not an executable file" + (command.program().contains("/") ? "" : " on the PATH"), null);
+    }
+    return new StdioServerProcessTransport(parameters, jsonMapper, connection.key(), masker);
+  }
+
+  private static URI serverUrl(ResolvedConnection connection, McpSettings.Transport transport) {
+    String text = connection.requireText(McpSettings.URL);
+    Set<String> schemes = transport == McpSettings.Transport.WEBSOCKET ? Set.of("ws", "wss") : Set.of("http", "https");
+    URI url;
+    try {
+      url = URI.create(text.trim());
+    } catch (IllegalArgumentException e) {
+      throw invalidUrl(connection, "it is not a valid URL");
+    }
+    if (url.getScheme() == null || !schemes.contains(url.getScheme().toLowerCase(Locale.ROOT)) || url.getHost() == null) {
+      throw invalidUrl(connection, "a " + transport + " server URL starts with " + String.join(":// or ", schemes.stream().sorted().toList()) + "://");
+    }
+    if (url.getRawUserInfo() != null) {
+      throw invalidUrl(connection, "credentials belong in the connection's auth fields, not in the URL");
+    }
+    return url;
+  }
+
+  private static ConnectorInputException invalidUrl(ResolvedConnection connection, String reason) {
+    return new ConnectorInputException("connection '" + connection.key() + "' has an unusable '" + McpSettings.URL
+        + "' in " + connection.environment() + ": " + reason);
+  }
+
+  private static String origin(URI url) {
+    return url.getScheme() + "://" + url.getRawAuthority();
+  }
+
+  private static String pathOf(URI url, String defaultPath) {
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? defaultPath : url.getRawPath();
+    return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+  }
+
+  /** No redirects: a credential header must never follow one to another host. */
+  private static HttpClient.Builder httpClient(McpTimeouts timeouts) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(timeouts.connect());
+  }
+
+  private static HttpRequest.Builder requestWith(Map<String, String> headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder();
+    headers.forEach(builder::header);
+    return builder;
+  }
+}

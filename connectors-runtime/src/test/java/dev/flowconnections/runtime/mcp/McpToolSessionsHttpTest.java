@@ -1,0 +1,129 @@
+package dev.flowconnections.runtime.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.integration.AuthScheme;
+import io.camunda.connector.api.error.ConnectorInputException;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The client API against a real SDK server over Streamable HTTP that requires a bearer token. */
+class McpToolSessionsHttpTest {
+
+  private static McpHttpTestServer server;
+  private final McpToolSessions sessions = new McpToolSessions(McpAccessTokens.UNSUPPORTED);
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = McpHttpTestServer.streamable(Map.of("Authorization", "Bearer " + McpTestConnections.TOKEN));
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void listsTheServersToolsWithTheirInputSchemas() {
+    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
+      assertThat(session.serverName()).isEqualTo("flow-test-server 1.0.0");
+      assertThat(session.listTools()).extracting(McpTool::name).containsExactlyInAnyOrder("add", "echo", "fail", "requestHeader", "rejectHeader", "throwWithHeader", "environment", "environmentMatches");
+      McpTool add = session.listTools().stream().filter(t -> t.name().equals("add")).findFirst().orElseThrow();
+      assertThat(add.description()).isEqualTo("Adds two numbers");
+      assertThat(add.inputSchema()).containsEntry("type", "object").containsKey("properties");
+      assertThat(add.inputSchema().get("required")).asList().containsExactly("a", "b");
+    }
+  }
+
+  @Test
+  void callsAToolWithArgumentsAndReturnsTextAndStructuredContent() {
+    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
+      McpToolResult result = session.callTool("add", Map.of("a", 2, "b", 40));
+      assertThat(result.isError()).isFalse();
+      assertThat(result.text()).isEqualTo("sum is 42");
+      assertThat(result.content()).singleElement().satisfies(block -> {
+        assertThat(block).containsEntry("type", "text").containsEntry("text", "sum is 42");
+      });
+      assertThat(result.structuredContent()).isEqualTo(Map.of("sum", 42.0));
+    }
+  }
+
+  @Test
+  void theBearerTokenArrivesOnEveryRequest() {
+    int before = server.requests().size();
+    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
+      session.callTool("echo", Map.of("text", "hi"));
+    }
+    assertThat(server.requests().subList(before, server.requests().size()))
+        .hasSizeGreaterThanOrEqualTo(3) // initialize, initialized, tools/call
+        .allSatisfy(headers -> assertThat(headers).containsEntry("authorization", "Bearer " + McpTestConnections.TOKEN));
+  }
+
+  @Test
+  void aToolThatReportsAFailureIsAResultWithTheErrorFlag() {
+    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
+      McpToolResult result = session.callTool("fail", Map.of());
+      assertThat(result.isError()).isTrue();
+      assertThat(result.text()).isEqualTo("the weather service is down");
+    }
+  }
+
+  @Test
+  void anUnknownToolIsAnIncidentNamingTheToolsThereAre() {
+    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
+      assertThatThrownBy(() -> session.callTool("forecast", Map.of("city", "Oslo")))
+          .isInstanceOf(ConnectorInputException.class)
+          .hasMessage("the MCP server of connection 'weather-mcp' in DEVELOPMENT has no tool 'forecast';"
+              + " it has: add, echo, environment, environmentMatches, fail, rejectHeader, requestHeader, throwWithHeader");
+    }
+  }
+
+  @Test
+  void aWrongTokenIsAnIncidentThatDoesNotShowTheToken() {
+    String wrong = "wrong-token-5d2e8b";
+    assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", server.url(), wrong)))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessage("the MCP server rejected the credentials of connection 'weather-mcp' in DEVELOPMENT (HTTP 401)")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong));
+  }
+
+  @Test
+  void anApiKeyTravelsInItsHeaderAndCustomHeadersAsGiven() throws Exception {
+    try (McpHttpTestServer keyed = McpHttpTestServer.streamable(Map.of("X-Api-Key", "key-91b2c3d4", "X-Tenant", "acme"))) {
+      var apiKey = McpTestConnections.http(keyed.url(), AuthScheme.API_KEY,
+          Map.of("apiKeyName", "X-Api-Key", "apiKey", "key-91b2c3d4"));
+      // the API key alone is not enough for this server: 401 proves the check is real
+      assertThatThrownBy(() -> sessions.open(apiKey)).isInstanceOf(ConnectorInputException.class);
+      var headers = McpTestConnections.http(keyed.url(), AuthScheme.CUSTOM_HEADERS,
+          Map.of("headers", Map.of("X-Api-Key", "key-91b2c3d4", "X-Tenant", "acme")));
+      try (McpToolSession session = sessions.open(headers)) {
+        assertThat(session.callTool("echo", Map.of("text", "ok")).text()).isEqualTo("ok");
+      }
+      assertThat(keyed.requests()).anySatisfy(h -> assertThat(h).containsEntry("x-api-key", "key-91b2c3d4")
+          .doesNotContainKey("x-tenant"));
+    }
+  }
+
+  @Test
+  void anApiKeyConfiguredForTheQueryStringIsRefusedRatherThanPutIntoTheUrl() {
+    var inQuery = McpTestConnections.of("HTTP", server.url(), AuthScheme.API_KEY, Environment.DEVELOPMENT,
+        Map.of("apiKeyName", "key", "apiKey", "key-91b2c3d4"), Map.of("apiKeyLocation", "QUERY"));
+    assertThatThrownBy(() -> sessions.open(inQuery))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("sends API keys only in a header")
+        .hasMessageNotContaining("key-91b2c3d4");
+    assertThat(server.requests()).noneSatisfy(h -> assertThat(h.values()).contains("key-91b2c3d4"));
+  }
+
+  @Test
+  void oauth2FailsWithAReadableIncidentUntilTheRuntimeHasOAuth2() {
+    var oauth = McpTestConnections.http(server.url(), AuthScheme.OAUTH2, Map.of("clientId", "c", "clientSecret", "s3cr3t-value"));
+    assertThatThrownBy(() -> sessions.open(oauth))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("uses OAuth2, which the MCP worker does not support yet");
+  }
+}

@@ -20,6 +20,8 @@ public class FlowConnectionsProperties {
 
   private final Resolution resolution = new Resolution();
 
+  private final Audit audit = new Audit();
+
   public Environment getEnvironment() {
     return environment;
   }
@@ -46,6 +48,35 @@ public class FlowConnectionsProperties {
 
   public Resolution getResolution() {
     return resolution;
+  }
+
+  public Audit getAudit() {
+    return audit;
+  }
+
+  /** {@code flow-connections.audit.*}: how job workers' connection reads reach the audit log. */
+  public static class Audit {
+    /** Read events waiting to be written; when full (database unreachable for long) new ones are dropped. */
+    private int queueCapacity = 10_000;
+
+    /** Read events written per database round trip. */
+    private int batchSize = 200;
+
+    public int getQueueCapacity() {
+      return queueCapacity;
+    }
+
+    public void setQueueCapacity(int queueCapacity) {
+      this.queueCapacity = queueCapacity;
+    }
+
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
   }
 
   /** {@code flow-connections.resolution.*}: the resolved-connection cache. */

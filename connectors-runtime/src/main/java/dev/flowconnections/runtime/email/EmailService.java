@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.email;
 
+import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -34,10 +35,10 @@ public class EmailService {
     this.sendGrid = sendGrid;
   }
 
-  /** @param tenantId the job's tenant, which names the organization of the connection */
-  public EmailResult send(EmailRequest request, String tenantId) {
+  /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
+  public EmailResult send(EmailRequest request, JobContext job) {
     ResolvedConnection connection =
-        connections.resolve(request.connection(), tenantId, IntegrationType.EMAIL, WORKER);
+        connections.resolve(request.connection(), job, IntegrationType.EMAIL, WORKER);
     EmailProvider provider = EmailProvider.of(connection);
     SecretMasker masker = WorkerConnections.maskerFor(connection, SmtpServer.loginEncodings(connection));
     // The connection's settings are checked before the content: attachments may be large to read.

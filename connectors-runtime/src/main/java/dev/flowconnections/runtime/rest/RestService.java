@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.rest;
 
+import io.camunda.connector.api.outbound.JobContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.IntegrationType;
@@ -36,14 +37,18 @@ public class RestService {
   private final ResponseReader responses;
 
   public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json) {
-    this.connections = new WorkerConnections(resolver, runtime);
+    this(new WorkerConnections(resolver, runtime), json);
+  }
+
+  public RestService(WorkerConnections connections, ObjectMapper json) {
+    this.connections = connections;
     this.http = new RestHttpClient(json);
     this.responses = new ResponseReader(json);
   }
 
-  /** @param tenantId the job's tenant, which names the organization of the connection */
-  public RestResponse call(RestRequest request, String tenantId) {
-    return call(connections.resolve(request.connection(), tenantId, IntegrationType.REST_API, "REST worker"), request);
+  /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
+  public RestResponse call(RestRequest request, JobContext job) {
+    return call(connections.resolve(request.connection(), job, IntegrationType.REST_API, "REST worker"), request);
   }
 
   /** Calls through an already resolved connection, e.g. for a connection test of another environment. */

@@ -1,5 +1,7 @@
 package dev.flowconnections.runtime.rest;
 
+import dev.flowconnections.audit.BatchingAuditWriter;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
@@ -11,9 +13,11 @@ import org.springframework.context.annotation.Configuration;
 public class RestWorkerConfiguration {
 
   @Bean
-  RestService restService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment) {
+  RestService restService(
+      ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment, BatchingAuditWriter connectionReads) {
     // The connectors' own mapper settings (lenient, Java time), not the web API's.
-    return new RestService(connectionResolver, runtimeEnvironment, ConnectorsObjectMapperSupplier.getCopy());
+    return new RestService(new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads),
+        ConnectorsObjectMapperSupplier.getCopy());
   }
 
   @Bean

@@ -2,6 +2,7 @@ package dev.flowconnections.runtime.security;
 
 import dev.flowconnections.runtime.api.ApiJson;
 import dev.flowconnections.access.Role;
+import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -43,6 +43,7 @@ class ApiSecurityConfiguration {
                     .requestMatchers("/api/integrations", "/api/integrations/**").hasAnyRole(ADMINS)
                     .requestMatchers("/api/secrets", "/api/secrets/**").hasAnyRole(ADMINS)
                     .requestMatchers(HttpMethod.POST, "/api/templates/publish").hasAnyRole(ADMINS)
+                    .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(ADMINS)
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems.unauthenticated()))
         .exceptionHandling(
@@ -60,15 +61,11 @@ class ApiSecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
-  /**
-   * Also makes Boot back off from its generated default user: there is none. Exposed as a plain
-   * UserDetailsService so Spring Security does not "upgrade" configured passwords in memory: that
-   * would bcrypt-hash a {noop} password on first login and make every later request pay for bcrypt.
-   */
+  /** Also makes Boot back off from its generated default user: there is none. */
   @Bean
-  UserDetailsService apiUsers(ApiSecurityProperties properties, PasswordEncoder encoder) {
-    InMemoryUserDetailsManager users = ConfiguredUsers.load(properties, encoder);
-    return users::loadUserByUsername;
+  UserDetailsService apiUsers(
+      ApiSecurityProperties properties, PasswordEncoder encoder, FlowConnectionsProperties flowConnections) {
+    return ConfiguredUsers.load(properties, encoder, flowConnections.getOrganizationId());
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.sql;
 
+import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -32,9 +33,9 @@ public class SqlService {
   }
 
   /** @return a {@link SqlResult}, or a {@link SqlResult.Batch} for {@code statements} */
-  public Object run(SqlRequest request, String tenantId) {
-    ResolvedConnection connection = connections.resolve(request.connection(), tenantId, IntegrationType.DATABASE, "SQL worker");
-    String organizationId = connections.runtime().organizationFor(tenantId);
+  public Object run(SqlRequest request, JobContext job) {
+    ResolvedConnection connection = connections.resolve(request.connection(), job, IntegrationType.DATABASE, "SQL worker");
+    String organizationId = connections.runtime().organizationFor(job.getTenantId());
     SecretMasker masker = SecretMasker.of(connection.secrets().allValues());
     DataSource dataSource = dataSourceOf(organizationId, connection, masker);
     NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);

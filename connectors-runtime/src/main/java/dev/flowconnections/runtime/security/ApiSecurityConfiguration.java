@@ -3,9 +3,12 @@ package dev.flowconnections.runtime.security;
 import dev.flowconnections.runtime.api.ApiJson;
 import dev.flowconnections.access.Role;
 import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -13,16 +16,18 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * HTTP Basic against the configured users, no sessions. The services enforce every rule again
+ * HTTP Basic against the configured users, no sessions; with an OpenID Connect client registration
+ * configured also browser login by OIDC ({@link OidcLogin}), kept in a session. The services enforce every rule again
  * with the {@link dev.flowconnections.access.Actor}; the URL rules here only refuse early what no
  * USER may ever do, so such requests fail before their body is even read.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ApiSecurityProperties.class)
+@EnableConfigurationProperties({ApiSecurityProperties.class, OidcProperties.class})
 class ApiSecurityConfiguration {
 
   private static final String[] ADMINS = {Role.ADMIN.name(), Role.SUPER_ADMIN.name()};
@@ -33,7 +38,12 @@ class ApiSecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+  SecurityFilterChain apiSecurityFilterChain(
+      HttpSecurity http,
+      ProblemResponses problems,
+      ObjectProvider<ClientRegistrationRepository> oidcClients,
+      OidcClaimsMapping oidcClaims)
+      throws Exception {
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -49,11 +59,26 @@ class ApiSecurityConfiguration {
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(problems.unauthenticated()).accessDeniedHandler(problems.forbidden()))
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(ApiSecurityConfiguration::carriesNoSessionCookie))
         .requestCache(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable);
+    OidcLogin.applyIfConfigured(http, oidcClients.getIfAvailable(), oidcClaims, problems);
     return http.build();
+  }
+
+  /**
+   * API calls with HTTP Basic credentials or no session cannot be forged by another site: only a
+   * session cookie is sent by the browser on its own. Those calls need no CSRF token.
+   */
+  private static boolean carriesNoSessionCookie(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/api/")
+        && (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() == null);
+  }
+
+  @Bean
+  OidcClaimsMapping oidcClaimsMapping(OidcProperties oidc, FlowConnectionsProperties flowConnections) {
+    return new OidcClaimsMapping(oidc, flowConnections.getOrganizationId());
   }
 
   @Bean

@@ -181,8 +181,11 @@ public class FlowConnectionsAutoConfiguration {
 
     @Bean
     ConnectionsSecretProvider connectionsSecretProvider(
-        CachingConnectionResolver resolver, OrgSecretRepository orgSecrets, RuntimeEnvironment runtime) {
-      return new ConnectionsSecretProvider(resolver, orgSecrets, runtime);
+        CachingConnectionResolver resolver,
+        OrgSecretRepository orgSecrets,
+        RuntimeEnvironment runtime,
+        BatchingAuditWriter connectionReads) {
+      return new ConnectionsSecretProvider(resolver, orgSecrets, runtime, connectionReads);
     }
   }
 }

@@ -33,9 +33,17 @@ public class SmsService {
     this.sns = sns;
   }
 
+  /** @param tenantId the job's tenant, which names the organization of the connection (audited without process instance) */
+  public SmsResult send(SmsRequest request, String tenantId) {
+    return send(request, connections.resolve(request.connection(), tenantId, IntegrationType.SMS, WORKER));
+  }
+
   /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
   public SmsResult send(SmsRequest request, JobContext job) {
-    ResolvedConnection connection = connections.resolve(request.connection(), job, IntegrationType.SMS, WORKER);
+    return send(request, connections.resolve(request.connection(), job, IntegrationType.SMS, WORKER));
+  }
+
+  private SmsResult send(SmsRequest request, ResolvedConnection connection) {
     SmsProvider provider = SmsProvider.of(connection);
     String from = sender(request, connection);
     LOG.debug("sending an SMS via connection '{}' ({}, {})", connection.key(), provider, connection.environment());

@@ -45,6 +45,26 @@ class BatchingAuditWriterTest extends DatabaseTest {
   }
 
   @Test
+  void aBurstOfReadsCostsTheJobsMicrosecondsAndIsWrittenWithinSeconds() throws Exception {
+    String key = "burst-" + UUID.randomUUID().toString().substring(0, 8);
+    int reads = 5_000;
+    try (BatchingAuditWriter writer = new BatchingAuditWriter(repository, 10_000, 200)) {
+      long started = System.nanoTime();
+      for (int i = 0; i < reads; i++) {
+        writer.record(AuditEvent.read(ORG, Instant.now(), key, Environment.QA,
+            new ProcessReference(i, "burst", "task", i), "SQL worker"));
+      }
+      Duration queued = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(writer.awaitIdle(Duration.ofSeconds(30))).isTrue();
+      Duration written = Duration.ofNanos(System.nanoTime() - started);
+      System.out.printf("audit burst: %d reads queued in %d ms (%.1f us each), all written after %d ms%n",
+          reads, queued.toMillis(), queued.toNanos() / 1000.0 / reads, written.toMillis());
+      assertThat(queued).isLessThan(Duration.ofSeconds(1));
+      assertThat(writer.written()).isEqualTo(reads);
+    }
+  }
+
+  @Test
   void anUnreachableDatabaseLosesEventsWithAWarningButNeverBlocksOrThrows() throws Exception {
     // nothing listens on port 1: every batch fails at once
     DriverManagerDataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "x", "");

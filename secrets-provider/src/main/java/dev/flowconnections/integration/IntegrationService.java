@@ -221,11 +221,23 @@ public class IntegrationService {
     properties.put("authScheme", Integration::authScheme);
     properties.put("status", Integration::status);
     properties.put("openApiSpecUrl", Integration::openApiSpecUrl);
-    properties.put("config", Integration::config);
-    return properties.entrySet().stream()
+    List<String> changed = new java.util.ArrayList<>(properties.entrySet().stream()
         .filter(p -> !java.util.Objects.equals(p.getValue().apply(before), p.getValue().apply(after)))
         .map(Map.Entry::getKey)
-        .toList();
+        .toList());
+    changedKeys("config.", before.config().shared(), after.config().shared(), changed);
+    for (dev.flowconnections.environment.Environment environment : dev.flowconnections.environment.Environment.values()) {
+      changedKeys("config." + environment + ".", before.config().environments().getOrDefault(environment, Map.of()),
+          after.config().environments().getOrDefault(environment, Map.of()), changed);
+    }
+    return changed;
+  }
+
+  /** Names (never values) of the configuration keys added, removed or changed, e.g. {@code config.baseUrl}. */
+  private static void changedKeys(String prefix, Map<String, Object> before, Map<String, Object> after, List<String> changed) {
+    java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+    keys.addAll(after.keySet());
+    keys.stream().filter(k -> !java.util.Objects.equals(before.get(k), after.get(k))).forEach(k -> changed.add(prefix + k));
   }
 
   private Integration find(Actor actor, UUID id, boolean lock) {

@@ -87,7 +87,7 @@ class AuditLogRecordingTest extends DatabaseTest {
         .stream().filter(e -> integration.id().toString().equals(e.subjectId())).toList();
     assertThat(integrationEvents).extracting(AuditEvent::action).containsExactly(
         AuditAction.INTEGRATION_DELETED, AuditAction.INTEGRATION_UPDATED, AuditAction.INTEGRATION_CREATED);
-    assertThat(integrationEvents.get(1).changedFields()).containsExactly("config", "description");
+    assertThat(integrationEvents.get(1).changedFields()).containsExactly("config.baseUrl", "description");
     // a forced delete records the connections it took along, in the admin's name
     assertThat(eventsOf(used.connection().key())).first().satisfies(e -> {
       assertThat(e.action()).isEqualTo(AuditAction.CONNECTION_DELETED);

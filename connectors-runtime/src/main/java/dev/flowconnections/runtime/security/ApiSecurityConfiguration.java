@@ -21,13 +21,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * HTTP Basic against the configured users, no sessions; with an OpenID Connect client registration
- * configured also browser login by OIDC ({@link OidcLogin}), kept in a session. The services enforce every rule again
- * with the {@link dev.flowconnections.access.Actor}; the URL rules here only refuse early what no
- * USER may ever do, so such requests fail before their body is even read.
+ * HTTP Basic against the configured users, no sessions (with OpenID Connect configured, also the
+ * session of a browser that logged in by OIDC, see {@link OidcLogin}). The services enforce every
+ * rule again with the {@link dev.flowconnections.access.Actor}; the URL rules here only refuse early
+ * what no USER may ever do, so such requests fail before their body is even read.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApiSecurityProperties.class, OidcProperties.class})
+@EnableConfigurationProperties(ApiSecurityProperties.class)
 class ApiSecurityConfiguration {
 
   private static final String[] ADMINS = {Role.ADMIN.name(), Role.SUPER_ADMIN.name()};
@@ -41,8 +41,7 @@ class ApiSecurityConfiguration {
   SecurityFilterChain apiSecurityFilterChain(
       HttpSecurity http,
       ProblemResponses problems,
-      ObjectProvider<ClientRegistrationRepository> oidcClients,
-      OidcClaimsMapping oidcClaims)
+      ObjectProvider<ClientRegistrationRepository> oidcClients)
       throws Exception {
     http.authorizeHttpRequests(
             requests ->
@@ -63,7 +62,7 @@ class ApiSecurityConfiguration {
         .requestCache(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable);
-    OidcLogin.applyIfConfigured(http, oidcClients.getIfAvailable(), oidcClaims, problems);
+    OidcLogin.readSessionsIfConfigured(http, oidcClients.getIfAvailable());
     return http.build();
   }
 
@@ -74,11 +73,6 @@ class ApiSecurityConfiguration {
   private static boolean carriesNoSessionCookie(HttpServletRequest request) {
     return request.getRequestURI().startsWith("/api/")
         && (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() == null);
-  }
-
-  @Bean
-  OidcClaimsMapping oidcClaimsMapping(OidcProperties oidc, FlowConnectionsProperties flowConnections) {
-    return new OidcClaimsMapping(oidc, flowConnections.getOrganizationId());
   }
 
   @Bean

@@ -41,7 +41,7 @@ public enum NodeType {
       IntegrationType.MCP, false, Inputs.MCP),
   FILE_MANAGER(
       "file-manager", "File Manager", "List, upload, download or delete files of a Storage connection",
-      "io.flowconnections:storage:1", IntegrationType.STORAGE, false, Inputs.STORAGE);
+      "io.flowconnections:storage:1", IntegrationType.STORAGE, true, Inputs.STORAGE);
 
   /** Template ids share this prefix; the id never changes, versions do. */
   public static final String ID_PREFIX = "io.flowconnections.";
@@ -163,9 +163,19 @@ public enum NodeType {
 
     static final List<TemplateInput> STORAGE = List.of(
         dropdown("operation", "Operation", "file", List.of("list", "upload", "download", "delete"), "list"),
-        required("path", "Path", "file", STRING, "optional"),
-        optional("document", "Document", "file", STRING, "required").shownWhen("operation", "upload"),
-        optional("overwrite", "Overwrite", "file", BOOLEAN, null).withDefault(false).shownWhen("operation", "upload"));
+        optional("path", "Path", "file", STRING, "optional")
+            .describedAs("S3: object key (list: key prefix). OneDrive: path below the root folder. Google Drive, Box:"
+                + " file id (download, delete), folder id (list), [folderId/]file name (upload). Empty lists the root"),
+        optional("document", "Document", "content", STRING, "required").shownWhen("operation", "upload")
+            .describedAs("The Camunda document to upload, e.g. =invoice (streamed; see the worker's file size limit)"),
+        optional("content", "Text content", "content", TEXT, "optional").shownWhen("operation", "upload")
+            .describedAs("Instead of a document: a text to store as UTF-8 (at most the variable size limit)"),
+        optional("contentType", "Content type", "content", STRING, "optional").shownWhen("operation", "upload")
+            .describedAs("Defaults to the document's, else guessed from the file name"),
+        dropdown("downloadAs", "Download as", "content", List.of("document", "text"), "document")
+            .shownWhen("operation", "download"),
+        optional("maxResults", "Max results", "file", NUMBER, null).withDefault(100).shownWhen("operation", "list")
+            .describedAs("1 to 1000; more entries set truncated = true"));
 
     private Inputs() {}
   }

@@ -51,6 +51,7 @@ class ApiSecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/integrations", "/api/integrations/**").authenticated()
                     .requestMatchers("/api/integrations", "/api/integrations/**").hasAnyRole(ADMINS)
                     .requestMatchers("/api/secrets", "/api/secrets/**").hasAnyRole(ADMINS)
+                    .requestMatchers("/api/credential-stores/**").hasAnyRole(ADMINS)
                     .requestMatchers(HttpMethod.POST, "/api/templates/publish").hasAnyRole(ADMINS)
                     .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(ADMINS)
                     .anyRequest().authenticated())

@@ -63,7 +63,7 @@ export function session() {
 export async function renderHeader(current) {
   const me = await session();
   const links = [['/connections', 'Connections']];
-  if (me.admin) links.push(['/admin/integrations', 'Integrations'], ['/admin/security/secrets', 'Secrets']);
+  if (me.admin) links.push(['/admin/integrations', 'Integrations'], ['/admin/security/secrets', 'Secrets'], ['/admin/audit', 'Audit log']);
   const header = document.querySelector('header.top');
   header.replaceChildren(
     el('a', { class: 'brand', href: '/connections' }, 'Flow Connections'),

@@ -73,8 +73,9 @@ async function loadCards() {
 }
 
 function card(i) {
-  // admins may edit System integrations; deleting one is for super admins (the server says so too)
-  const mayDelete = i.scope !== 'SYSTEM' || me.superAdmin;
+  // System integrations are the super admins': only they edit or delete one (the server says so too)
+  const mayChange = i.scope !== 'SYSTEM' || me.superAdmin;
+  const onlySuperAdmins = mayChange ? null : 'Only super admins may change System integrations';
   return el('li', { class: 'card', 'data-testid': 'integration-card', 'data-name': i.name },
     el('h2', {}, i.name),
     el('p', { class: 'meta' }, `${i.typeLabel} · ${AUTH_LABELS[i.authScheme] ?? i.authScheme} auth`),
@@ -83,12 +84,9 @@ function card(i) {
       el('span', { class: `badge ${i.status === 'ACTIVE' ? 'ok' : 'muted'}`, 'data-testid': 'lifecycle' }, STATUS_LABELS[i.status])),
     i.description ? el('p', {}, i.description) : null,
     el('div', { class: 'actions' },
-      el('button', { class: 'icon', 'aria-label': `Edit ${i.name}`, onclick: () => openForm(i.id) }, '✎ Edit'),
-      el('button', { class: 'icon', 'aria-label': `Manage versions of ${i.name}`, onclick: () => openVersions(i.id) }, '☰ Versions'),
-      el('button', {
-        class: 'icon', 'aria-label': `Delete ${i.name}`, disabled: !mayDelete,
-        title: mayDelete ? null : 'Only super admins may delete System integrations', onclick: () => deleteIntegration(i),
-      }, 'Delete')));
+      el('button', { class: 'icon', 'aria-label': `Edit ${i.name}`, disabled: !mayChange, title: onlySuperAdmins, onclick: () => openForm(i.id) }, '✎ Edit'),
+      el('button', { class: 'icon', 'aria-label': `Manage versions of ${i.name}`, disabled: !mayChange, title: onlySuperAdmins, onclick: () => openVersions(i.id) }, '☰ Versions'),
+      el('button', { class: 'icon', 'aria-label': `Delete ${i.name}`, disabled: !mayChange, title: onlySuperAdmins, onclick: () => deleteIntegration(i) }, 'Delete')));
 }
 
 // ---- delete ----------------------------------------------------------------------------------

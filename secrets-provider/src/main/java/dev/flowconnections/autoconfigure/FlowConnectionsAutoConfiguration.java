@@ -1,6 +1,10 @@
 package dev.flowconnections.autoconfigure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.audit.AuditLogService;
+import dev.flowconnections.audit.AuditRepository;
+import dev.flowconnections.audit.BatchingAuditWriter;
+import dev.flowconnections.audit.TransactionalAuditWriter;
 import dev.flowconnections.connection.ConnectionRemover;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.connection.ConnectionService;
@@ -36,6 +40,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -116,6 +121,28 @@ public class FlowConnectionsAutoConfiguration {
 
   /** The store the services use: the configured one, or one per organization. */
   @Bean
+  AuditRepository auditRepository(JdbcTemplate jdbcTemplate) {
+    return new AuditRepository(jdbcTemplate);
+  }
+
+  @Bean
+  TransactionalAuditWriter transactionalAuditWriter(AuditRepository repository) {
+    return new TransactionalAuditWriter(repository);
+  }
+
+  /** Connection reads of job workers: queued and written in batches off the job's thread. */
+  @Bean(destroyMethod = "close")
+  BatchingAuditWriter connectionReadAuditWriter(AuditRepository repository, FlowConnectionsProperties properties) {
+    return new BatchingAuditWriter(
+        repository, properties.getAudit().getQueueCapacity(), properties.getAudit().getBatchSize());
+  }
+
+  @Bean
+  AuditLogService auditLogService(AuditRepository repository) {
+    return new AuditLogService(repository);
+  }
+
+  @Bean
   @ConditionalOnMissingBean(CredentialStore.class)
   CredentialStore credentialStore(CredentialStores stores) {
     return stores.selected();
@@ -180,8 +207,11 @@ public class FlowConnectionsAutoConfiguration {
 
     @Bean
     ConnectionsSecretProvider connectionsSecretProvider(
-        CachingConnectionResolver resolver, OrgSecretRepository orgSecrets, RuntimeEnvironment runtime) {
-      return new ConnectionsSecretProvider(resolver, orgSecrets, runtime);
+        CachingConnectionResolver resolver,
+        OrgSecretRepository orgSecrets,
+        RuntimeEnvironment runtime,
+        BatchingAuditWriter connectionReads) {
+      return new ConnectionsSecretProvider(resolver, orgSecrets, runtime, connectionReads);
     }
   }
 }

@@ -24,6 +24,8 @@ public class FlowConnectionsProperties {
 
   private final Resolution resolution = new Resolution();
 
+  private final Audit audit = new Audit();
+
   private final Store store = new Store();
 
   public Environment getEnvironment() {
@@ -52,6 +54,35 @@ public class FlowConnectionsProperties {
 
   public Resolution getResolution() {
     return resolution;
+  }
+
+  public Audit getAudit() {
+    return audit;
+  }
+
+  /** {@code flow-connections.audit.*}: how job workers' connection reads reach the audit log. */
+  public static class Audit {
+    /** Read events waiting to be written; when full (database unreachable for long) new ones are dropped. */
+    private int queueCapacity = 10_000;
+
+    /** Read events written per database round trip. */
+    private int batchSize = 200;
+
+    public int getQueueCapacity() {
+      return queueCapacity;
+    }
+
+    public void setQueueCapacity(int queueCapacity) {
+      this.queueCapacity = queueCapacity;
+    }
+
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
   }
 
   public Store getStore() {

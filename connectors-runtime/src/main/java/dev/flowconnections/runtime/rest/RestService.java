@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.rest;
 
+import io.camunda.connector.api.outbound.JobContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.IntegrationType;
@@ -44,14 +45,23 @@ public class RestService {
   }
 
   public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json, DataSize maxResponseSize) {
-    this.connections = new WorkerConnections(resolver, runtime);
+    this(new WorkerConnections(resolver, runtime), json, maxResponseSize);
+  }
+
+  public RestService(WorkerConnections connections, ObjectMapper json, DataSize maxResponseSize) {
+    this.connections = connections;
     this.http = new RestHttpClient(json, maxResponseSize.toBytes());
     this.responses = new ResponseReader(json);
   }
 
-  /** @param tenantId the job's tenant, which names the organization of the connection */
+  /** @param tenantId the job's tenant, which names the organization of the connection (audited without process instance) */
   public RestResponse call(RestRequest request, String tenantId) {
     return call(connections.resolve(request.connection(), tenantId, IntegrationType.REST_API, "REST worker"), request);
+  }
+
+  /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
+  public RestResponse call(RestRequest request, JobContext job) {
+    return call(connections.resolve(request.connection(), job, IntegrationType.REST_API, "REST worker"), request);
   }
 
   /** Calls through an already resolved connection, e.g. for a connection test of another environment. */

@@ -1,5 +1,7 @@
 package dev.flowconnections.runtime.rest;
 
+import dev.flowconnections.audit.BatchingAuditWriter;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
@@ -16,9 +18,11 @@ public class RestWorkerConfiguration {
   RestService restService(
       ConnectionResolver connectionResolver,
       RuntimeEnvironment runtimeEnvironment,
+      BatchingAuditWriter connectionReads,
       @Value("${flow-connections.rest.max-response-size:1MB}") DataSize maxResponseSize) {
     // The connectors' own mapper settings (lenient, Java time), not the web API's.
-    return new RestService(connectionResolver, runtimeEnvironment, ConnectorsObjectMapperSupplier.getCopy(), maxResponseSize);
+    return new RestService(new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads),
+        ConnectorsObjectMapperSupplier.getCopy(), maxResponseSize);
   }
 
   @Bean

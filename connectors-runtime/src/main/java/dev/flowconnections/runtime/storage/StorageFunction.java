@@ -29,6 +29,6 @@ public class StorageFunction implements OutboundConnectorFunction {
   @Override
   public Object execute(OutboundConnectorContext context) {
     StorageRequest request = context.bindVariables(StorageRequest.class);
-    return storageService.execute(request, context.getJobContext().getTenantId(), context::create);
+    return storageService.execute(request, context.getJobContext(), context::create);
   }
 }

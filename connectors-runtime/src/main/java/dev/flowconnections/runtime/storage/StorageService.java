@@ -9,6 +9,7 @@ import io.camunda.connector.api.document.DocumentCreationRequest;
 import io.camunda.connector.api.document.DocumentMetadata;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +55,25 @@ public class StorageService {
    */
   public StorageResult execute(StorageRequest request, String tenantId,
       Function<DocumentCreationRequest, Document> documents) {
+    return execute(request,
+        () -> connections.resolve(request.connection(), tenantId, IntegrationType.STORAGE, WORKER), documents);
+  }
+
+  /** Like {@link #execute(StorageRequest, String, Function)}; the audit log names the job's process instance. */
+  public StorageResult execute(StorageRequest request, JobContext job,
+      Function<DocumentCreationRequest, Document> documents) {
+    return execute(request, () -> connections.resolve(request.connection(), job, IntegrationType.STORAGE, WORKER), documents);
+  }
+
+  private StorageResult execute(StorageRequest request, Supplier<ResolvedConnection> resolve,
+      Function<DocumentCreationRequest, Document> documents) {
     String path = request.path() == null ? "" : request.path().strip();
     if (request.operation() != StorageOperation.LIST && path.isEmpty()) {
       throw new ConnectorInputException("path: must not be blank for " + request.operation().name().toLowerCase(java.util.Locale.ROOT)
           + " (the file's key, path or id)");
     }
     UploadSource source = request.operation() == StorageOperation.UPLOAD ? UploadSource.of(request) : null;
-    ResolvedConnection connection = connections.resolve(request.connection(), tenantId, IntegrationType.STORAGE, WORKER);
+    ResolvedConnection connection = resolve.get();
     StorageProvider provider = StorageProvider.of(connection);
     SecretMasker masker = WorkerConnections.maskerFor(connection);
     LOG.debug("{} '{}' via connection '{}' ({}, {})", request.operation(), path, connection.key(), provider,

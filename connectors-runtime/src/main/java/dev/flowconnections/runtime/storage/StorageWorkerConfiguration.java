@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.storage;
 
+import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.worker.WorkerConnections;
@@ -14,8 +15,8 @@ public class StorageWorkerConfiguration {
 
   @Bean
   StorageService storageService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment,
-      StorageLimits storageLimits) {
-    return new StorageService(new WorkerConnections(connectionResolver, runtimeEnvironment),
+      StorageLimits storageLimits, BatchingAuditWriter connectionReads) {
+    return new StorageService(new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads),
         StorageStores.forJobs(new StorageAccessTokens()), storageLimits);
   }
 

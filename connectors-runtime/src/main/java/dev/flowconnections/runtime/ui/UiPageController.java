@@ -49,6 +49,11 @@ class UiPageController {
     return page(HttpStatus.OK, "secrets", Map.of());
   }
 
+  @GetMapping("/admin/audit")
+  ResponseEntity<String> audit() {
+    return page(HttpStatus.OK, "audit", Map.of());
+  }
+
   @GetMapping("/login")
   ResponseEntity<String> login(
       HttpServletRequest request,

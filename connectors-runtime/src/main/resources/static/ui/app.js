@@ -55,7 +55,7 @@ export function el(tag, attrs = {}, ...children) {
 
 let sessionPromise;
 export function session() {
-  sessionPromise ??= api('GET', '/api/session');
+  sessionPromise ??= api('GET', '/api/me');
   return sessionPromise;
 }
 

@@ -44,7 +44,7 @@ class BrowserLoginSecurityTest extends ApiTestBase {
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/connections");
 
-    HttpResponse<String> me = send("GET", "/api/session", null, false);
+    HttpResponse<String> me = send("GET", "/api/me", null, false);
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(me.body()).contains("\"username\":\"modeler\"", "\"admin\":false");
 
@@ -75,23 +75,23 @@ class BrowserLoginSecurityTest extends ApiTestBase {
     assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
     HttpResponse<String> page = send("GET", "/login?error", null, false);
     assertThat(page.body()).contains("Wrong username or password.");
-    assertProblem(api.anonymous().get("/api/session"), 401);
+    assertProblem(api.anonymous().get("/api/me"), 401);
 
     // a login posted without the form's token (e.g. from another site) signs nobody in
     HttpResponse<String> noToken = post("/login", "username=modeler&password=modeler");
     assertThat(noToken.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-    assertThat(send("GET", "/api/session", null, false).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/api/me", null, false).statusCode()).isEqualTo(401);
   }
 
   @Test
   void logoutEndsTheSession() {
     login("admin", "admin");
-    assertThat(send("GET", "/api/session", null, false).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/api/me", null, false).statusCode()).isEqualTo(200);
 
     HttpResponse<String> logout = post("/logout", "_csrf=" + csrfCookie());
     assertThat(logout.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
 
-    HttpResponse<String> after = send("GET", "/api/session", null, false);
+    HttpResponse<String> after = send("GET", "/api/me", null, false);
     assertThat(after.statusCode()).isEqualTo(401);
     assertThat(after.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
   }

@@ -34,9 +34,12 @@ public class RestService {
   private final WorkerConnections connections;
   private final RestHttpClient http;
   private final ResponseReader responses;
+  private final Authentications authentications;
 
-  public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json) {
+  public RestService(
+      ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json, Authentications authentications) {
     this.connections = new WorkerConnections(resolver, runtime);
+    this.authentications = authentications;
     this.http = new RestHttpClient(json);
     this.responses = new ResponseReader(json);
   }
@@ -63,9 +66,9 @@ public class RestService {
     return response;
   }
 
-  private static Authentication authenticationOf(ResolvedConnection connection) {
+  private Authentication authenticationOf(ResolvedConnection connection) {
     try {
-      return Authentications.forConnection(connection);
+      return authentications.forConnection(connection);
     } catch (ConnectionResolutionException e) {
       throw WorkerConnections.configurationProblem(e);
     }
@@ -78,8 +81,6 @@ public class RestService {
       throw WorkerConnections.configurationProblem(e);
     }
   }
-
-
 
   private static SecretMasker maskerFor(ResolvedConnection connection, Authentication authentication) {
     List<String> secrets = new ArrayList<>(connection.secrets().allValues());

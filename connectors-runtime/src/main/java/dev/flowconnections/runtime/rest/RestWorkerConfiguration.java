@@ -2,6 +2,8 @@ package dev.flowconnections.runtime.rest;
 
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
+import dev.flowconnections.runtime.rest.auth.Authentications;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +13,11 @@ import org.springframework.context.annotation.Configuration;
 public class RestWorkerConfiguration {
 
   @Bean
-  RestService restService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment) {
+  RestService restService(
+      ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment, OAuth2AccessTokens oauth2AccessTokens) {
     // The connectors' own mapper settings (lenient, Java time), not the web API's.
-    return new RestService(connectionResolver, runtimeEnvironment, ConnectorsObjectMapperSupplier.getCopy());
+    return new RestService(connectionResolver, runtimeEnvironment, ConnectorsObjectMapperSupplier.getCopy(),
+        new Authentications(oauth2AccessTokens));
   }
 
   @Bean

@@ -1,10 +1,12 @@
 package dev.flowconnections.runtime.oauth2;
 
 import dev.flowconnections.connection.ConnectionRepository;
+import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.crypto.EnvelopeCipher;
 import dev.flowconnections.oauth2.OAuth2AuthorizationRequests;
 import dev.flowconnections.oauth2.OAuth2Grants;
+import dev.flowconnections.resolution.ConnectionResolver;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +34,13 @@ public class OAuth2Configuration {
   @Bean
   TokenEndpointClient tokenEndpointClient() {
     return new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy());
+  }
+
+  @Bean
+  OAuth2Connect oauth2Connect(
+      ConnectionService connections, ConnectionResolver resolver, OAuth2AuthorizationRequests requests,
+      OAuth2Grants grants, TokenEndpointClient tokenEndpoint, OAuth2AccessTokens accessTokens, Clock clock) {
+    return new OAuth2Connect(connections, resolver, requests, grants, tokenEndpoint, accessTokens, clock);
   }
 
   @Bean

@@ -43,7 +43,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -263,7 +262,7 @@ public final class OAuth2TestServer implements AutoCloseable {
     }
   }
 
-  @Configuration(proxyBeanMethods = false)
+  // Not a @Configuration: the runtime's component scan of dev.flowconnections.runtime must not find it.
   @EnableWebSecurity
   @Import({
     ServletWebServerFactoryAutoConfiguration.class,

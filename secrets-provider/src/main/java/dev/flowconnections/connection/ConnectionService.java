@@ -189,7 +189,9 @@ public class ConnectionService {
           errors.throwIfAny();
 
           CredentialLocation location = location(current, environment);
-          if (!secretUpdates.isEmpty() || stored == null) {
+          // also rewrite when stored secrets fell out of the schema (e.g. OAuth2 tokens of an earlier
+          // authorisation): what the row no longer lists must not stay readable by the resolver
+          if (!secretUpdates.isEmpty() || stored == null || !secretNames.containsAll(stored.secretFieldsSet())) {
             SecretValues base = stored == null ? SecretValues.empty() : credentials.read(location).orElse(SecretValues.empty());
             Map<String, Object> kept = new LinkedHashMap<>(base.asMap());
             kept.keySet().retainAll(secretNames);

@@ -129,6 +129,22 @@ class OAuth2ConnectApiTest extends ApiTestBase {
   }
 
   @Test
+  void savingTheEnvironmentAgainDropsTheAuthorisation() {
+    String[] connection = developmentConnection();
+    assertThat(oauth.connect(modeler, connection[0], "DEVELOPMENT").status()).isEqualTo(200);
+
+    ApiClient.Response edited = modeler.put("/api/connections/" + connection[0] + "/environments/DEVELOPMENT",
+        ApiFixtures.credentials(Map.of("clientId", ROTATING_CLIENT)));
+
+    assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+    assertThat(edited.text("/environments/DEVELOPMENT/status")).isEqualTo("NEEDS_AUTHORIZATION");
+    assertThat(edited.json().at("/environments/DEVELOPMENT/oauth2").isMissingNode()).isTrue();
+    SecretValues secrets = credentials.read(new CredentialLocation(
+        "default", UUID.fromString(connection[0]), connection[1], Environment.DEVELOPMENT)).orElseThrow();
+    assertThat(StoredTokens.from(secrets)).as("tokens of the old authorisation are gone").isEmpty();
+  }
+
+  @Test
   void aJobBeforeConnectIsAnIncidentSayingSo() {
     String[] connection = developmentConnection();
 

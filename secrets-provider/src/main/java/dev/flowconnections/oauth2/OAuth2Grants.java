@@ -17,6 +17,7 @@ import dev.flowconnections.resolution.ResolutionInputsChanged;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -154,7 +155,7 @@ public class OAuth2Grants {
     });
   }
 
-  private void updateFieldNames(UUID connectionId, Environment environment, java.util.Collection<String> names) {
+  private void updateFieldNames(UUID connectionId, Environment environment, Collection<String> names) {
     Set<String> sorted = new TreeSet<>(names);
     jdbc.sql("update connection_environment set secret_fields_set = :names where connection_id = :id and environment = :env")
         .param("names", sorted.toArray(String[]::new))

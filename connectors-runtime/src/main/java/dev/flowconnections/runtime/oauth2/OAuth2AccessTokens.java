@@ -73,10 +73,6 @@ public class OAuth2AccessTokens {
         && k.environment() == environment);
   }
 
-  int cachedTokens() {
-    return cache.size();
-  }
-
   private AccessToken clientCredentials(OAuth2Settings settings) {
     try {
       TokenResponse response = tokenEndpoint.clientCredentials(settings);
@@ -151,7 +147,7 @@ public class OAuth2AccessTokens {
     return new AccessToken(tokens.accessToken(), clock.instant(), tokens.accessTokenExpiresAt());
   }
 
-  AccessToken toAccessToken(TokenResponse response) {
+  private AccessToken toAccessToken(TokenResponse response) {
     Instant now = clock.instant();
     Duration lifetime = response.expiresIn() == null ? DEFAULT_LIFETIME : response.expiresIn();
     return new AccessToken(response.accessToken(), now, now.plus(lifetime));

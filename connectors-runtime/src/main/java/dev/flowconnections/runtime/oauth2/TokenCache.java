@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -45,12 +46,8 @@ final class TokenCache<K> {
   }
 
   /** Forgets the key's token, e.g. after the user authorised the environment again. */
-  void forget(java.util.function.Predicate<K> which) {
+  void forget(Predicate<K> which) {
     entries.keySet().removeIf(which);
-  }
-
-  int size() {
-    return entries.size();
   }
 
   private boolean usable(CompletableFuture<AccessToken> future) {

@@ -97,31 +97,26 @@ public class TokenEndpointClient {
     int status = response.statusCode();
     JsonNode body = parse(response.body());
     if (status == 200 && body != null && body.hasNonNull("access_token")) {
-      JsonNode expiresIn = body.get("expires_in");
       return new TokenResponse(
           body.get("access_token").asText(),
-          expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
-              ? Duration.ofSeconds(expiresIn.asLong()) : expiresIn != null && expiresIn.isTextual()
-              ? seconds(expiresIn.asText()) : null,
+          expiresIn(body.get("expires_in")),
           body.hasNonNull("refresh_token") ? body.get("refresh_token").asText() : null);
     }
     if ((status == 400 || status == 401 || status == 403) && body != null && body.hasNonNull("error")) {
-      String error = body.get("error").asText();
-      String description = body.hasNonNull("error_description") ? body.get("error_description").asText() : "";
-      String text = masker.mask(description);
-      if (text.length() > MAX_DESCRIPTION) {
-        text = text.substring(0, MAX_DESCRIPTION) + "...";
-      }
-      return throwRejected(settings, error, status, text);
+      String description = body.hasNonNull("error_description") ? masker.mask(body.get("error_description").asText()) : "";
+      throw rejected(settings, masker.mask(shorten(body.get("error").asText())), status, shorten(description));
     }
-    if (status == 200) {
-      throw unavailable(settings, "HTTP 200 without an access_token");
-    }
-    throw unavailable(settings, "HTTP " + status);
+    throw unavailable(settings, status == 200 ? "HTTP 200 without an access_token" : "HTTP " + status);
   }
 
-  private static TokenResponse throwRejected(OAuth2Settings settings, String error, int status, String description) {
-    throw new TokenEndpointException(TokenEndpointException.Kind.REJECTED, error,
+  /** The server's own words, masked and kept short: they end up in an incident. */
+  private static String shorten(String text) {
+    String printable = text.replaceAll("\\p{Cntrl}", " ");
+    return printable.length() > MAX_DESCRIPTION ? printable.substring(0, MAX_DESCRIPTION) + "..." : printable;
+  }
+
+  private static TokenEndpointException rejected(OAuth2Settings settings, String error, int status, String description) {
+    return new TokenEndpointException(TokenEndpointException.Kind.REJECTED, error,
         "the token endpoint of " + settings.describe() + " refused the request: " + error
             + (description.isBlank() ? "" : " (" + description + ")") + " [HTTP " + status + "]");
   }
@@ -140,10 +135,14 @@ public class TokenEndpointClient {
     }
   }
 
-  private static Duration seconds(String text) {
+  /** {@code expires_in} in seconds, as a number or (some servers) a string; null when absent or not positive. */
+  private static Duration expiresIn(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
     try {
-      long value = Long.parseLong(text.trim());
-      return value > 0 ? Duration.ofSeconds(value) : null;
+      long seconds = value.isNumber() ? value.asLong() : Long.parseLong(value.asText().trim());
+      return seconds > 0 ? Duration.ofSeconds(seconds) : null;
     } catch (NumberFormatException e) {
       return null;
     }

@@ -53,6 +53,10 @@ class OAuth2TokenCacheTest {
     return connection(authServer, "org-1", "orders", environment, SHORT_CLIENT, secretOf(SHORT_CLIENT));
   }
 
+  private static ResolvedConnection longLived(String organization, String key, Environment environment) {
+    return connection(authServer, organization, key, environment, BASIC_CLIENT, secretOf(BASIC_CLIENT));
+  }
+
   private int tokenRequests() {
     return authServer.tokenRequests("client_credentials");
   }
@@ -118,15 +122,14 @@ class OAuth2TokenCacheTest {
 
   @Test
   void anotherEnvironmentOrConnectionNeverReusesAToken() {
-    String development = tokens.accessTokenFor(orders(Environment.DEVELOPMENT));
-    String production = tokens.accessTokenFor(orders(Environment.PRODUCTION));
-    String otherConnection = tokens.accessTokenFor(
-        connection(authServer, "org-1", "invoices", Environment.DEVELOPMENT, SHORT_CLIENT, secretOf(SHORT_CLIENT)));
-    String otherOrganization = tokens.accessTokenFor(
-        connection(authServer, "org-2", "orders", Environment.DEVELOPMENT, SHORT_CLIENT, secretOf(SHORT_CLIENT)));
+    // same client and secret everywhere, 5-minute tokens: only the key can tell them apart
+    String development = tokens.accessTokenFor(longLived("org-1", "orders", Environment.DEVELOPMENT));
+    String production = tokens.accessTokenFor(longLived("org-1", "orders", Environment.PRODUCTION));
+    String otherConnection = tokens.accessTokenFor(longLived("org-1", "invoices", Environment.DEVELOPMENT));
+    String otherOrganization = tokens.accessTokenFor(longLived("org-2", "orders", Environment.DEVELOPMENT));
 
     assertThat(Set.of(development, production, otherConnection, otherOrganization)).hasSize(4);
-    assertThat(tokens.accessTokenFor(orders(Environment.DEVELOPMENT))).isEqualTo(development);
+    assertThat(tokens.accessTokenFor(longLived("org-1", "orders", Environment.DEVELOPMENT))).isEqualTo(development);
   }
 
   @Test

@@ -97,7 +97,7 @@ public final class OAuth2TestServer implements AutoCloseable {
   public static final String KEEPING_CLIENT = "web-keeping";
   public static final String USER = "alice";
   public static final String PASSWORD = "alice-password";
-  public static final Duration SHORT_TTL = Duration.ofSeconds(2);
+  public static final Duration SHORT_TTL = Duration.ofSeconds(4);
 
   private final ConfigurableApplicationContext context;
   private final String base;

@@ -7,6 +7,7 @@ import dev.flowconnections.connection.EnvironmentStatuses;
 import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.credential.SecretValues;
+import dev.flowconnections.credential.StoredCredentials;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.fields.FieldCatalog;
@@ -80,9 +81,9 @@ public class OAuth2Grants {
         throw new NotFoundException("connection '" + connection.key() + "' has no credentials for " + environment);
       }
       CredentialLocation location = new CredentialLocation(organizationId, connection.id(), connection.key(), environment);
-      SecretValues current = credentials.read(location).orElse(SecretValues.empty());
-      SecretValues updated = tokens.replacingTokensOf(current);
-      credentials.write(location, updated);
+      StoredCredentials inStore = credentials.readForUpdate(location);
+      SecretValues updated = tokens.replacingTokensOf(inStore.values().orElse(SecretValues.empty()));
+      credentials.write(location, updated, inStore.version());
       Instant now = clock.instant();
       jdbc.sql(
               "update connection_environment set secret_fields_set = :names, oauth2_authorized_by = :by,"
@@ -124,7 +125,8 @@ public class OAuth2Grants {
         return new RefreshOutcome.NeedsReauthorization(reason);
       }
       CredentialLocation location = new CredentialLocation(organizationId, connection.id(), connection.key(), environment);
-      SecretValues secrets = credentials.read(location).orElse(SecretValues.empty());
+      StoredCredentials inStore = credentials.readForUpdate(location);
+      SecretValues secrets = inStore.values().orElse(SecretValues.empty());
       StoredTokens tokens = StoredTokens.from(secrets).orElse(null);
       if (tokens == null) {
         return new RefreshOutcome.NotAuthorized();
@@ -133,7 +135,7 @@ public class OAuth2Grants {
       switch (outcome) {
         case RefreshOutcome.Refreshed refreshed -> {
           SecretValues updated = refreshed.tokens().replacingTokensOf(secrets);
-          credentials.write(location, updated);
+          credentials.write(location, updated, inStore.version());
           updateFieldNames(connection.id(), environment, updated.fieldNames());
           events.publishEvent(new ResolutionInputsChanged(organizationId));
         }

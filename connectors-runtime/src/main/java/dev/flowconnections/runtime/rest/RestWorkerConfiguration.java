@@ -5,8 +5,10 @@ import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import dev.flowconnections.runtime.rest.auth.Authentications;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /** Registers the REST worker; the connector runtime opens a job worker for every such bean. */
 @Configuration(proxyBeanMethods = false)
@@ -14,10 +16,13 @@ public class RestWorkerConfiguration {
 
   @Bean
   RestService restService(
-      ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment, OAuth2AccessTokens oauth2AccessTokens) {
+      ConnectionResolver connectionResolver,
+      RuntimeEnvironment runtimeEnvironment,
+      OAuth2AccessTokens oauth2AccessTokens,
+      @Value("${flow-connections.rest.max-response-size:1MB}") DataSize maxResponseSize) {
     // The connectors' own mapper settings (lenient, Java time), not the web API's.
     return new RestService(connectionResolver, runtimeEnvironment, ConnectorsObjectMapperSupplier.getCopy(),
-        new Authentications(oauth2AccessTokens));
+        maxResponseSize, new Authentications(oauth2AccessTokens));
   }
 
   @Bean

@@ -109,7 +109,8 @@ public class ConnectionRepository {
                 + " on conflict (connection_id, environment) do update set settings = excluded.settings,"
                 + " secret_fields_set = excluded.secret_fields_set, updated_at = excluded.updated_at,"
                 + " updated_by = excluded.updated_by, last_test_ok = null, last_test_message = null,"
-                + " last_tested_at = null, last_tested_by = null")
+                + " last_tested_at = null, last_tested_by = null, oauth2_authorized_by = null,"
+                + " oauth2_authorized_at = null, oauth2_reauthorization_reason = null")
         .param("id", connectionId)
         .param("env", env.environment().name())
         .param("settings", write(env.settings()))
@@ -184,7 +185,8 @@ public class ConnectionRepository {
     Map<UUID, Map<Environment, ConnectionEnvironment>> result = new LinkedHashMap<>();
     jdbc.sql(
             "select connection_id, environment, settings::text as settings, secret_fields_set, updated_at,"
-                + " updated_by, last_test_ok, last_test_message, last_tested_at, last_tested_by"
+                + " updated_by, last_test_ok, last_test_message, last_tested_at, last_tested_by,"
+                + " oauth2_authorized_by, oauth2_authorized_at, oauth2_reauthorization_reason"
                 + " from connection_environment where connection_id = any(:ids)")
         .param("ids", ids.toArray(UUID[]::new))
         .query(
@@ -196,7 +198,8 @@ public class ConnectionRepository {
                       new HashSet<>(Arrays.asList(strings(rs.getArray("secret_fields_set")))),
                       rs.getTimestamp("updated_at").toInstant(),
                       rs.getString("updated_by"),
-                      lastTest(rs));
+                      lastTest(rs),
+                      oauth2(rs));
               result
                   .computeIfAbsent(
                       rs.getObject("connection_id", UUID.class), k -> new EnumMap<>(Environment.class))
@@ -213,6 +216,14 @@ public class ConnectionRepository {
         ? null
         : new EnvironmentTestResult(rs.getBoolean("last_test_ok"), rs.getString("last_test_message"),
             at.toInstant(), rs.getString("last_tested_by"));
+  }
+
+  private static OAuth2Authorization oauth2(ResultSet rs) throws SQLException {
+    Timestamp at = rs.getTimestamp("oauth2_authorized_at");
+    String reason = rs.getString("oauth2_reauthorization_reason");
+    return at == null && reason == null
+        ? null
+        : new OAuth2Authorization(rs.getString("oauth2_authorized_by"), at == null ? null : at.toInstant(), reason);
   }
 
   private static String[] strings(Array array) throws SQLException {

@@ -197,7 +197,9 @@ public class ConnectionService {
           errors.throwIfAny();
 
           CredentialLocation location = location(current, environment);
-          if (!secretUpdates.isEmpty() || stored == null) {
+          // also rewrite when stored secrets fell out of the schema (e.g. OAuth2 tokens of an earlier
+          // authorisation): what the row no longer lists must not stay readable by the resolver
+          if (!secretUpdates.isEmpty() || stored == null || !secretNames.containsAll(stored.secretFieldsSet())) {
             // the store's version goes with the write, so a concurrent edit in the store (Vault) is a conflict
             StoredCredentials inStore = credentials.readForUpdate(location);
             SecretValues base = stored == null ? SecretValues.empty() : inStore.values().orElse(SecretValues.empty());

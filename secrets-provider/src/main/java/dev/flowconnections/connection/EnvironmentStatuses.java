@@ -4,6 +4,8 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.fields.FieldValidator;
 import dev.flowconnections.integration.Integration;
+import dev.flowconnections.oauth2.OAuth2Grants;
+import dev.flowconnections.oauth2.StoredTokens;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,10 +28,24 @@ public final class EnvironmentStatuses {
       if (stored == null) {
         result.put(env, EnvironmentStatus.NOT_CONFIGURED);
       } else {
-        result.put(env, missingFields(stored, integration).isEmpty() ? EnvironmentStatus.CONFIGURED : EnvironmentStatus.INCOMPLETE);
+        result.put(env, missingFields(stored, integration).isEmpty() ? authorizationStatus(stored, integration) : EnvironmentStatus.INCOMPLETE);
       }
     }
     return result;
+  }
+
+  /** CONFIGURED, unless an OAuth2 authorization-code environment still lacks a user's authorisation. */
+  private static EnvironmentStatus authorizationStatus(ConnectionEnvironment stored, Integration integration) {
+    if (!OAuth2Grants.usesAuthorizationCode(integration, stored.environment())) {
+      return EnvironmentStatus.CONFIGURED;
+    }
+    if (stored.oauth2() != null && stored.oauth2().needsReauthorization()) {
+      return EnvironmentStatus.NEEDS_REAUTHORIZATION;
+    }
+    return stored.secretFieldsSet().contains(StoredTokens.REFRESH_TOKEN)
+            || stored.secretFieldsSet().contains(StoredTokens.ACCESS_TOKEN)
+        ? EnvironmentStatus.CONFIGURED
+        : EnvironmentStatus.NEEDS_AUTHORIZATION;
   }
 
   /** Required credential fields the stored environment lacks. */

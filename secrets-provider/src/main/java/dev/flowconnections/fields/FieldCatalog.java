@@ -30,6 +30,20 @@ public final class FieldCatalog {
   public static final String CLIENT_SECRET = "clientSecret";
   public static final String HEADERS = "headers";
 
+  // OAuth2 integration settings; values of the choices are the wire names' upper-case forms
+  public static final String GRANT_TYPE = "grantType";
+  public static final String AUTHORIZATION_ENDPOINT = "authorizationEndpoint";
+  public static final String TOKEN_ENDPOINT = "tokenEndpoint";
+  public static final String USER_INFO_ENDPOINT = "userInfoEndpoint";
+  public static final String SCOPES = "scopes";
+  public static final String CLIENT_AUTHENTICATION = "clientAuthentication";
+  public static final String AUDIENCE = "audience";
+  public static final String RESOURCE = "resource";
+  public static final String CLIENT_CREDENTIALS = "CLIENT_CREDENTIALS";
+  public static final String AUTHORIZATION_CODE = "AUTHORIZATION_CODE";
+  public static final String CLIENT_SECRET_BASIC = "CLIENT_SECRET_BASIC";
+  public static final String CLIENT_SECRET_POST = "CLIENT_SECRET_POST";
+
   private static final Map<IntegrationType, TypeFields> TYPES = new EnumMap<>(Map.of(
       IntegrationType.REST_API, new RestApiFields(),
       IntegrationType.DATABASE, new DatabaseFields(),
@@ -65,10 +79,22 @@ public final class FieldCatalog {
               choice(API_KEY_LOCATION, "Location", true, List.of("HEADER", "QUERY"), "HEADER"));
       case OAUTH2 ->
           List.of(
-              optional("authorizationEndpoint", "Authorization endpoint", FieldType.URL, null),
-              required("tokenEndpoint", "Token endpoint", FieldType.URL, null),
-              optional("userInfoEndpoint", "User info endpoint", FieldType.URL, null),
-              optional("scopes", "Scopes", FieldType.TEXT, "Space-separated"));
+              new FieldDefinition(GRANT_TYPE, "Grant type", FieldType.ENUM, true,
+                  List.of(CLIENT_CREDENTIALS, AUTHORIZATION_CODE), CLIENT_CREDENTIALS,
+                  "CLIENT_CREDENTIALS: the runtime acts as the client itself; AUTHORIZATION_CODE: a user"
+                      + " authorises each environment once with \"Connect\" (PKCE), the runtime refreshes"),
+              optional(AUTHORIZATION_ENDPOINT, "Authorization endpoint", FieldType.URL,
+                  "Where \"Connect\" sends the user; required for AUTHORIZATION_CODE")
+                  .requiredWhen(GRANT_TYPE, AUTHORIZATION_CODE),
+              required(TOKEN_ENDPOINT, "Token endpoint", FieldType.URL, null),
+              optional(USER_INFO_ENDPOINT, "User info endpoint", FieldType.URL, null),
+              optional(SCOPES, "Scopes", FieldType.TEXT, "Space-separated"),
+              new FieldDefinition(CLIENT_AUTHENTICATION, "Client authentication", FieldType.ENUM, true,
+                  List.of(CLIENT_SECRET_BASIC, CLIENT_SECRET_POST), CLIENT_SECRET_BASIC,
+                  "How the token endpoint receives client ID and secret: HTTP Basic or form parameters"),
+              optional(AUDIENCE, "Audience", FieldType.TEXT, "Sent as the token parameter 'audience' when set"),
+              optional(RESOURCE, "Resource", FieldType.URL,
+                  "Sent as the token parameter 'resource' (RFC 8707) when set"));
       case NONE, BEARER, BASIC, CUSTOM_HEADERS -> List.of();
     };
   }

@@ -11,6 +11,10 @@ import java.util.Optional;
  * Everything a worker needs to call the external system in one environment: non-secret settings
  * (integration configuration overlaid by the connection's own settings) and the secret values, with
  * every {@code @@SECRET:KEY@@} already expanded. {@link #toString()} shows no value.
+ *
+ * <p>{@code organizationId} names the organization the connection was resolved in; it is {@code
+ * null} for connections built outside a store (tests), which then cannot write anything back (e.g.
+ * refreshed OAuth2 tokens).
  */
 public record ResolvedConnection(
     String key,
@@ -19,10 +23,18 @@ public record ResolvedConnection(
     AuthScheme authScheme,
     Environment environment,
     Map<String, Object> settings,
-    SecretValues secrets) {
+    SecretValues secrets,
+    String organizationId) {
 
   public ResolvedConnection {
     settings = Map.copyOf(settings);
+  }
+
+  /** A connection not resolved from a store (no organization). */
+  public ResolvedConnection(
+      String key, String integrationName, IntegrationType type, AuthScheme authScheme, Environment environment,
+      Map<String, Object> settings, SecretValues secrets) {
+    this(key, integrationName, type, authScheme, environment, settings, secrets, null);
   }
 
   /** A text field from the secrets or, failing that, the settings. */

@@ -86,7 +86,8 @@ public class StoreConnectionResolver implements ConnectionResolver {
         integration.authScheme(),
         environment,
         expand(settings, organizationId, connectionKey, environment),
-        SecretValues.of(expand(secrets.asMap(), organizationId, connectionKey, environment)));
+        SecretValues.of(expand(secrets.asMap(), organizationId, connectionKey, environment)),
+        organizationId);
   }
 
   private Map<String, Object> expand(

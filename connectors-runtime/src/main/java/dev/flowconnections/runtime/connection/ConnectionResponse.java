@@ -5,6 +5,7 @@ import dev.flowconnections.connection.ConnectionEnvironment;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.EnvironmentStatus;
 import dev.flowconnections.connection.EnvironmentTestResult;
+import dev.flowconnections.connection.OAuth2Authorization;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
@@ -52,8 +53,13 @@ record ConnectionResponse(
     }
   }
 
+  /**
+   * @param oauth2 who authorised an OAuth2 authorization-code environment and when, and why it needs
+   *     re-authorisation; absent otherwise. Never a token.
+   */
   record EnvironmentCredentials(
-      EnvironmentStatus status, Map<String, Object> fields, Instant updatedAt, String updatedBy, EnvironmentTestResult lastTest) {}
+      EnvironmentStatus status, Map<String, Object> fields, Instant updatedAt, String updatedBy, EnvironmentTestResult lastTest,
+      OAuth2Authorization oauth2) {}
 
   static ConnectionResponse of(ConnectionView view) {
     Connection c = view.connection();
@@ -69,7 +75,8 @@ record ConnectionResponse(
               fields(schema, stored),
               stored == null ? null : stored.updatedAt(),
               stored == null ? null : stored.updatedBy(),
-              stored == null ? null : stored.lastTest()));
+              stored == null ? null : stored.lastTest(),
+              stored == null ? null : stored.oauth2()));
     }
     return new ConnectionResponse(
         c.id(), c.key(), c.name(),

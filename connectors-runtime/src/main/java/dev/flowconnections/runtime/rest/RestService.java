@@ -8,12 +8,15 @@ import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
+import dev.flowconnections.runtime.oauth2.TokenEndpointClient;
 import dev.flowconnections.runtime.rest.auth.Authentication;
 import dev.flowconnections.runtime.rest.auth.Authentications;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,20 +39,37 @@ public class RestService {
   private final WorkerConnections connections;
   private final RestHttpClient http;
   private final ResponseReader responses;
+  private final Authentications authentications;
 
   /** What {@code flow-connections.rest.max-response-size} defaults to: well below Zeebe's 4 MB message limit. */
   public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(1);
 
+  /** Without the runtime's OAuth2 store: OAuth2 connections work with client credentials only. */
   public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json) {
     this(resolver, runtime, json, DEFAULT_MAX_RESPONSE_SIZE);
   }
 
+  /** Without the runtime's OAuth2 store: OAuth2 connections work with client credentials only. */
   public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json, DataSize maxResponseSize) {
-    this(new WorkerConnections(resolver, runtime), json, maxResponseSize);
+    this(resolver, runtime, json, maxResponseSize,
+        new Authentications(new OAuth2AccessTokens(new TokenEndpointClient(json), null, Clock.systemUTC())));
   }
 
-  public RestService(WorkerConnections connections, ObjectMapper json, DataSize maxResponseSize) {
+  public RestService(
+      ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json, Authentications authentications) {
+    this(resolver, runtime, json, DEFAULT_MAX_RESPONSE_SIZE, authentications);
+  }
+
+  private RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json,
+      DataSize maxResponseSize, Authentications authentications) {
+    this(new WorkerConnections(resolver, runtime), json, maxResponseSize, authentications);
+  }
+
+  /** As the runtime wires it: the audit log records reads, OAuth2 tokens come from the runtime's store. */
+  public RestService(
+      WorkerConnections connections, ObjectMapper json, DataSize maxResponseSize, Authentications authentications) {
     this.connections = connections;
+    this.authentications = authentications;
     this.http = new RestHttpClient(json, maxResponseSize.toBytes());
     this.responses = new ResponseReader(json);
   }
@@ -81,9 +101,9 @@ public class RestService {
     return response;
   }
 
-  private static Authentication authenticationOf(ResolvedConnection connection) {
+  private Authentication authenticationOf(ResolvedConnection connection) {
     try {
-      return Authentications.forConnection(connection);
+      return authentications.forConnection(connection);
     } catch (ConnectionResolutionException e) {
       throw WorkerConnections.configurationProblem(e);
     }

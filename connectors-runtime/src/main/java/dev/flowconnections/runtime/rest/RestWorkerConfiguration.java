@@ -4,6 +4,8 @@ import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
+import dev.flowconnections.runtime.rest.auth.Authentications;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +21,11 @@ public class RestWorkerConfiguration {
       ConnectionResolver connectionResolver,
       RuntimeEnvironment runtimeEnvironment,
       BatchingAuditWriter connectionReads,
+      OAuth2AccessTokens oauth2AccessTokens,
       @Value("${flow-connections.rest.max-response-size:1MB}") DataSize maxResponseSize) {
     // The connectors' own mapper settings (lenient, Java time), not the web API's.
     return new RestService(new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads),
-        ConnectorsObjectMapperSupplier.getCopy(), maxResponseSize);
+        ConnectorsObjectMapperSupplier.getCopy(), maxResponseSize, new Authentications(oauth2AccessTokens));
   }
 
   @Bean

@@ -9,9 +9,13 @@ import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
+import dev.flowconnections.runtime.oauth2.TokenEndpointClient;
+import dev.flowconnections.runtime.rest.auth.Authentications;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +29,9 @@ public final class RestTestFixture implements AutoCloseable {
   public static final String KEY = "orders-api";
 
   public final RecordingHttpServer server = RecordingHttpServer.start();
+  /** Client credentials only: connections built here have no store to keep authorization-code tokens. */
+  public final OAuth2AccessTokens oauth2 =
+      new OAuth2AccessTokens(new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()), null, Clock.systemUTC());
   private ResolvedConnection connection;
   private RuntimeException resolutionFailure;
 
@@ -72,7 +79,7 @@ public final class RestTestFixture implements AutoCloseable {
     };
     return new RestFunction(
         new RestService(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default"),
-            ConnectorsObjectMapperSupplier.getCopy()));
+            ConnectorsObjectMapperSupplier.getCopy(), new Authentications(oauth2)));
   }
 
   @Override

@@ -3,20 +3,27 @@ package dev.flowconnections.runtime.rest.auth;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import java.util.Locale;
 import java.util.Map;
 
 /** Picks the {@link Authentication} for a connection's auth scheme and reads its fields. */
 public final class Authentications {
 
-  private Authentications() {}
+  private final OAuth2AccessTokens oauth2;
+
+  public Authentications(OAuth2AccessTokens oauth2) {
+    this.oauth2 = oauth2;
+  }
 
   /**
    * @throws ConnectionResolutionException when a field the scheme needs is missing
-   * @throws ConnectorInputException for schemes this worker cannot apply (OAuth2, for now)
+   * @throws ConnectorInputException when an OAuth2 token cannot be had for configuration reasons
+   * @throws ConnectorRetryException when the OAuth2 token endpoint is unavailable
    */
-  public static Authentication forConnection(ResolvedConnection connection) {
+  public Authentication forConnection(ResolvedConnection connection) {
     return switch (connection.authScheme()) {
       case NONE -> new NoAuthentication();
       case BEARER -> new BearerAuthentication(connection.requireText(FieldCatalog.TOKEN));
@@ -29,9 +36,7 @@ public final class Authentications {
           new BasicAuthentication(
               connection.requireText(FieldCatalog.USERNAME), connection.requireText(FieldCatalog.PASSWORD));
       case CUSTOM_HEADERS -> new CustomHeadersAuthentication(customHeaders(connection));
-      case OAUTH2 ->
-          throw new ConnectorInputException(
-              "connection '" + connection.key() + "' uses OAuth2, which the REST worker does not support yet");
+      case OAUTH2 -> new OAuth2Authentication(oauth2.accessTokenFor(connection));
     };
   }
 

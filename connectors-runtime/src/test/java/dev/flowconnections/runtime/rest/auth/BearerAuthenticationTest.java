@@ -50,13 +50,12 @@ class BearerAuthenticationTest {
   }
 
   @Test
-  void oauth2IsNotSupportedYet() {
-    fixture.connection(AuthScheme.OAUTH2, Map.of(), Map.of("clientSecret", "s3cr3t-value"));
+  void oauth2WithoutATokenEndpointIsAConfigurationError() {
+    fixture.connection(AuthScheme.OAUTH2, Map.of("clientId", "c1"), Map.of("clientSecret", "s3cr3t-value"));
 
     assertThatThrownBy(() -> fixture.get("/orders"))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessageContaining("OAuth2")
-        .hasMessageContaining("not support");
+        .hasMessage("connection 'orders-api' has no value for 'tokenEndpoint' in DEVELOPMENT");
     assertThat(fixture.server.requests()).isEmpty();
   }
 

@@ -1,0 +1,50 @@
+package dev.flowconnections.runtime.oauth2;
+
+import dev.flowconnections.connection.ConnectionRepository;
+import dev.flowconnections.connection.ConnectionService;
+import dev.flowconnections.credential.CredentialStore;
+import dev.flowconnections.crypto.EnvelopeCipher;
+import dev.flowconnections.oauth2.OAuth2AuthorizationRequests;
+import dev.flowconnections.oauth2.OAuth2Grants;
+import dev.flowconnections.resolution.ConnectionResolver;
+import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** OAuth2 for every HTTP-based worker ({@link OAuth2AccessTokens}) and the "Connect" flow. */
+@Configuration(proxyBeanMethods = false)
+public class OAuth2Configuration {
+
+  @Bean
+  OAuth2Grants oauth2Grants(
+      ConnectionRepository connections, CredentialStore credentials, JdbcClient jdbc, TransactionTemplate tx,
+      ApplicationEventPublisher events, Clock clock) {
+    return new OAuth2Grants(connections, credentials, jdbc, tx, events, clock);
+  }
+
+  @Bean
+  OAuth2AuthorizationRequests oauth2AuthorizationRequests(JdbcClient jdbc, EnvelopeCipher cipher, Clock clock) {
+    return new OAuth2AuthorizationRequests(jdbc, cipher, clock);
+  }
+
+  @Bean
+  TokenEndpointClient tokenEndpointClient() {
+    return new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy());
+  }
+
+  @Bean
+  OAuth2Connect oauth2Connect(
+      ConnectionService connections, ConnectionResolver resolver, OAuth2AuthorizationRequests requests,
+      OAuth2Grants grants, TokenEndpointClient tokenEndpoint, OAuth2AccessTokens accessTokens, Clock clock) {
+    return new OAuth2Connect(connections, resolver, requests, grants, tokenEndpoint, accessTokens, clock);
+  }
+
+  @Bean
+  public OAuth2AccessTokens oauth2AccessTokens(TokenEndpointClient tokenEndpointClient, OAuth2Grants grants, Clock clock) {
+    return new OAuth2AccessTokens(tokenEndpointClient, grants, clock);
+  }
+}

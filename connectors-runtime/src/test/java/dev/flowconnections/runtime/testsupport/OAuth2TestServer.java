@@ -1,0 +1,397 @@
+package dev.flowconnections.runtime.testsupport;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A real OAuth2 authorization server (Spring Authorization Server) in its own small Spring context
+ * on a random port, for tests of the OAuth2 connections. It counts and records the requests its
+ * token endpoint receives, and offers revocation, introspection and a scripted browser login.
+ *
+ * <p>Clients (secret = {@code <id>-secret}):
+ * <ul>
+ *   <li>{@value #BASIC_CLIENT}: client credentials, client_secret_basic, tokens for 5 minutes
+ *   <li>{@value #POST_CLIENT}: client credentials, client_secret_post
+ *   <li>{@value #SHORT_CLIENT}: client credentials, client_secret_basic, tokens for {@link #SHORT_TTL}
+ *   <li>{@value #ROTATING_CLIENT}: authorization code + PKCE + refresh, a new refresh token on every refresh
+ *   <li>{@value #KEEPING_CLIENT}: like the rotating one, but a refresh answer carries NO refresh token
+ * </ul>
+ * User {@value #USER} / {@value #PASSWORD} logs in on the server's form.
+ */
+public final class OAuth2TestServer implements AutoCloseable {
+
+  public static final String BASIC_CLIENT = "cc-basic";
+  public static final String POST_CLIENT = "cc-post";
+  public static final String SHORT_CLIENT = "cc-short";
+  public static final String ROTATING_CLIENT = "web-rotating";
+  public static final String KEEPING_CLIENT = "web-keeping";
+  public static final String USER = "alice";
+  public static final String PASSWORD = "alice-password";
+  public static final Duration SHORT_TTL = Duration.ofSeconds(4);
+
+  private final ConfigurableApplicationContext context;
+  private final String base;
+  private final TokenRequests tokenRequests;
+
+  private OAuth2TestServer(ConfigurableApplicationContext context) {
+    this.context = context;
+    this.base = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    this.tokenRequests = context.getBean(TokenRequests.class);
+  }
+
+  /** @param redirectUri where authorization-code clients may send the user back (our callback) */
+  public static OAuth2TestServer start(String redirectUri) {
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(ServerConfiguration.class)
+        .web(WebApplicationType.SERVLET)
+        .properties(Map.of(
+            "spring.config.name", "oauth2-test-server-no-config-file",
+            "server.port", "0",
+            "server.address", "127.0.0.1",
+            "spring.main.banner-mode", "off",
+            "oauth2-test-server.redirect-uri", redirectUri))
+        .run();
+    return new OAuth2TestServer(context);
+  }
+
+  public static String secretOf(String clientId) {
+    return clientId + "-secret";
+  }
+
+  public String tokenEndpoint() {
+    return base + "/oauth2/token";
+  }
+
+  public String authorizationEndpoint() {
+    return base + "/oauth2/authorize";
+  }
+
+  /** How many requests of this grant type reached the token endpoint, successful or not. */
+  public int tokenRequests(String grantType) {
+    return (int) tokenRequests.all().stream().filter(p -> grantType.equals(p.get("grant_type"))).count();
+  }
+
+  /** The form parameters (and Authorization header, as "authorization") of every token request. */
+  public List<Map<String, String>> tokenRequestLog() {
+    return tokenRequests.all();
+  }
+
+  /** Whether the server still considers the token active (RFC 7662 introspection). */
+  public boolean isActive(String clientId, String token) {
+    String body = post("/oauth2/introspect", clientId, Map.of("token", token));
+    return body.contains("\"active\":true");
+  }
+
+  /** Revokes a token (RFC 7009) as the client it was issued to. */
+  public void revoke(String clientId, String token) {
+    post("/oauth2/revoke", clientId, Map.of("token", token));
+  }
+
+  /**
+   * Plays the user's browser: opens the authorization URL, logs in on the server's form and follows
+   * redirects until the server sends the browser to {@code redirectPrefix}; answers that URL
+   * (carrying code and state) without calling it.
+   */
+  public URI loginAndAuthorize(String authorizationUrl, String redirectPrefix) {
+    HttpClient browser = HttpClient.newBuilder()
+        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    URI next = URI.create(authorizationUrl);
+    for (int step = 0; step < 10; step++) {
+      HttpResponse<String> response = send(browser, HttpRequest.newBuilder(next).GET().build());
+      if (response.statusCode() == 200 && response.body().contains("name=\"password\"")) {
+        response = send(browser, HttpRequest.newBuilder(next)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                "username", USER, "password", PASSWORD, "_csrf", csrf(response.body())))))
+            .build());
+      }
+      int status = response.statusCode();
+      String location = response.headers().firstValue("Location")
+          .orElseThrow(() -> new IllegalStateException("authorization server answered " + status));
+      next = next.resolve(location);
+      if (next.toString().startsWith(redirectPrefix)) {
+        return next;
+      }
+    }
+    throw new IllegalStateException("too many redirects");
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+
+  /** Authenticates as the client the way it is registered to (form parameters only for {@value #POST_CLIENT}). */
+  private String post(String path, String clientId, Map<String, String> form) {
+    Map<String, String> body = new LinkedHashMap<>(form);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded");
+    if (clientId.equals(POST_CLIENT)) {
+      body.put("client_id", clientId);
+      body.put("client_secret", secretOf(clientId));
+    } else {
+      request.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString((clientId + ":" + secretOf(clientId)).getBytes(StandardCharsets.UTF_8)));
+    }
+    return send(HttpClient.newHttpClient(), request.POST(HttpRequest.BodyPublishers.ofString(form(body))).build()).body();
+  }
+
+  private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String csrf(String loginPage) {
+    Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token on the login page");
+    }
+    return m.group(1);
+  }
+
+  private static String form(Map<String, String> values) {
+    List<String> pairs = new ArrayList<>();
+    values.forEach((k, v) -> pairs.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return String.join("&", pairs);
+  }
+
+  /** Every request that reached the token endpoint. */
+  static final class TokenRequests extends OncePerRequestFilter {
+
+    private final List<Map<String, String>> requests = Collections.synchronizedList(new ArrayList<>());
+
+    List<Map<String, String>> all() {
+      synchronized (requests) {
+        return List.copyOf(requests);
+      }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+      return !request.getRequestURI().equals("/oauth2/token");
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
+        throws jakarta.servlet.ServletException, IOException {
+      Map<String, String> parameters = new LinkedHashMap<>();
+      request.getParameterMap().forEach((k, v) -> parameters.put(k, v[0]));
+      if (request.getHeader("Authorization") != null) {
+        parameters.put("authorization", request.getHeader("Authorization"));
+      }
+      requests.add(parameters);
+      chain.doFilter(request, response);
+    }
+  }
+
+  // Not a @Configuration: the runtime's component scan of dev.flowconnections.runtime must not find it.
+  @EnableWebSecurity
+  @Import({
+    ServletWebServerFactoryAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    WebMvcAutoConfiguration.class,
+    HttpMessageConvertersAutoConfiguration.class,
+    JacksonAutoConfiguration.class,
+    SecurityFilterAutoConfiguration.class
+  })
+  static class ServerConfiguration {
+
+    @Bean
+    TokenRequests tokenRequests() {
+      return new TokenRequests();
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> tokenRequestsRegistration(TokenRequests filter) {
+      FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+      registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+      return registration;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+      OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+      http.securityMatcher(server.getEndpointsMatcher())
+          .with(server, s -> s.tokenEndpoint(t -> t.accessTokenResponseHandler(omitRefreshTokenFor(KEEPING_CLIENT))))
+          .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+          .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
+      return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
+      http.authorizeHttpRequests(a -> a.anyRequest().authenticated()).formLogin(Customizer.withDefaults());
+      return http.build();
+    }
+
+    @Bean
+    UserDetailsService users() {
+      return new InMemoryUserDetailsManager(User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER").build());
+    }
+
+    @Bean
+    RegisteredClientRepository clients(org.springframework.core.env.Environment env) {
+      String redirectUri = env.getRequiredProperty("oauth2-test-server.redirect-uri");
+      return new InMemoryRegisteredClientRepository(
+          clientCredentials(BASIC_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, Duration.ofMinutes(5)),
+          clientCredentials(POST_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_POST, Duration.ofMinutes(5)),
+          clientCredentials(SHORT_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, SHORT_TTL),
+          webClient(ROTATING_CLIENT, redirectUri, false),
+          webClient(KEEPING_CLIENT, redirectUri, true));
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizations() {
+      return new InMemoryOAuth2AuthorizationService();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings() {
+      return AuthorizationServerSettings.builder().build();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource() throws Exception {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      KeyPair pair = generator.generateKeyPair();
+      RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+          .privateKey((RSAPrivateKey) pair.getPrivate()).keyID(UUID.randomUUID().toString()).build();
+      return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    private static RegisteredClient clientCredentials(String id, ClientAuthenticationMethod method, Duration ttl) {
+      return RegisteredClient.withId(id)
+          .clientId(id)
+          .clientSecret("{noop}" + secretOf(id))
+          .clientAuthenticationMethod(method)
+          .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+          .scope("orders.read")
+          .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ttl)
+              .accessTokenFormat(OAuth2TokenFormat.REFERENCE).build())
+          .build();
+    }
+
+    private static RegisteredClient webClient(String id, String redirectUri, boolean reuseRefreshTokens) {
+      return RegisteredClient.withId(id)
+          .clientId(id)
+          .clientSecret("{noop}" + secretOf(id))
+          .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+          .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+          .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+          .redirectUri(redirectUri)
+          .scope("orders.read")
+          .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+          .tokenSettings(TokenSettings.builder()
+              .accessTokenTimeToLive(Duration.ofMinutes(5))
+              .accessTokenFormat(OAuth2TokenFormat.REFERENCE)
+              .reuseRefreshTokens(reuseRefreshTokens)
+              .build())
+          .build();
+    }
+
+    /** The default token answer, except that refreshes of {@code clientId} get no refresh token. */
+    private static AuthenticationSuccessHandler omitRefreshTokenFor(String clientId) {
+      OAuth2AccessTokenResponseHttpMessageConverter converter = new OAuth2AccessTokenResponseHttpMessageConverter();
+      return (request, response, authentication) -> {
+        OAuth2AccessTokenAuthenticationToken token = (OAuth2AccessTokenAuthenticationToken) authentication;
+        OAuth2AccessTokenResponse.Builder answer = OAuth2AccessTokenResponse
+            .withToken(token.getAccessToken().getTokenValue())
+            .tokenType(token.getAccessToken().getTokenType())
+            .scopes(token.getAccessToken().getScopes());
+        if (token.getAccessToken().getIssuedAt() != null && token.getAccessToken().getExpiresAt() != null) {
+          answer.expiresIn(ChronoUnit.SECONDS.between(token.getAccessToken().getIssuedAt(), token.getAccessToken().getExpiresAt()));
+        }
+        boolean omit = "refresh_token".equals(request.getParameter("grant_type"))
+            && clientId.equals(token.getRegisteredClient().getClientId());
+        if (token.getRefreshToken() != null && !omit) {
+          answer.refreshToken(token.getRefreshToken().getTokenValue());
+        }
+        if (!token.getAdditionalParameters().isEmpty()) {
+          answer.additionalParameters(token.getAdditionalParameters());
+        }
+        converter.write(answer.build(), null, new ServletServerHttpResponse(response));
+      };
+    }
+  }
+}

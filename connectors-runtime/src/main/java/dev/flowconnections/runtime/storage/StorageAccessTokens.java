@@ -4,26 +4,30 @@ import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
 
 /**
- * The access token Google Drive, OneDrive and Box calls carry. This is the one place that knows
- * where it comes from: today the connection's BEARER token. OAuth2 connections (client id and
- * secret, refreshed tokens) are answered with an incident until the runtime's OAuth2 token service
- * is wired in here.
+ * The access token Google Drive, OneDrive and Box calls carry: the connection's BEARER token, or
+ * for OAuth2 connections one from the runtime's token service (client credentials, or the tokens a
+ * user's "Connect" stored, refreshed when due).
  */
 class StorageAccessTokens {
+
+  private final OAuth2AccessTokens oauth2;
+
+  StorageAccessTokens(OAuth2AccessTokens oauth2) {
+    this.oauth2 = oauth2;
+  }
 
   String accessTokenFor(ResolvedConnection connection, StorageProvider provider) {
     AuthScheme scheme = connection.authScheme();
     return switch (scheme) {
       case BEARER -> bearer(connection);
-      case OAUTH2 -> throw new ConnectorInputException("connection '" + connection.key() + "' uses OAuth2, which the"
-          + " storage worker cannot use for " + provider.label() + " yet; use an integration with the BEARER"
-          + " scheme and an access token in the connection");
+      case OAUTH2 -> oauth2.accessTokenFor(connection);
       default -> throw new ConnectorInputException("connection '" + connection.key() + "' has no access token for "
-          + provider.label() + " (auth scheme " + scheme + "); its integration needs the BEARER scheme");
+          + provider.label() + " (auth scheme " + scheme + "); its integration needs the BEARER or OAUTH2 scheme");
     };
   }
 

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -82,7 +83,10 @@ public class StorageService {
       return switch (request.operation()) {
         case LIST -> {
           FileStore.Listing listing = store.list(path, request.resultLimit());
-          yield StorageResult.listed(provider, path, listing.items(), listing.truncated());
+          // names come from the provider, which might echo what it was sent
+          List<StorageItem> items = listing.items().stream().map(item -> new StorageItem(
+              store.masker().mask(item.name()), item.path(), item.folder(), item.size(), item.lastModified())).toList();
+          yield StorageResult.listed(provider, path, items, listing.truncated());
         }
         case UPLOAD -> upload(store, provider, path, source, request.contentType());
         case DOWNLOAD -> download(store, provider, path, request.target(), documents, store.masker());

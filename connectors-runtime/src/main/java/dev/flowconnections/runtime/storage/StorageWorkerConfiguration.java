@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.storage;
 import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +16,9 @@ public class StorageWorkerConfiguration {
 
   @Bean
   StorageService storageService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment,
-      StorageLimits storageLimits, BatchingAuditWriter connectionReads) {
+      StorageLimits storageLimits, BatchingAuditWriter connectionReads, OAuth2AccessTokens oauth2AccessTokens) {
     return new StorageService(new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads),
-        StorageStores.forJobs(new StorageAccessTokens()), storageLimits);
+        StorageStores.forJobs(new StorageAccessTokens(oauth2AccessTokens)), storageLimits);
   }
 
   @Bean
@@ -26,7 +27,7 @@ public class StorageWorkerConfiguration {
   }
 
   @Bean
-  StorageConnectionTester storageConnectionTester() {
-    return new StorageConnectionTester(StorageStores.forConnectionTests(new StorageAccessTokens()));
+  StorageConnectionTester storageConnectionTester(OAuth2AccessTokens oauth2AccessTokens) {
+    return new StorageConnectionTester(StorageStores.forConnectionTests(new StorageAccessTokens(oauth2AccessTokens)));
   }
 }

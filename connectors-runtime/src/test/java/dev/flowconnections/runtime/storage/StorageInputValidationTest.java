@@ -72,6 +72,6 @@ class StorageInputValidationTest {
     assertThatThrownBy(() -> none.run(Map.of("operation", "list")))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessage("connection 'team-files' has no access token for Box (auth scheme NONE); its integration needs"
-            + " the BEARER scheme");
+            + " the BEARER or OAUTH2 scheme");
   }
 }

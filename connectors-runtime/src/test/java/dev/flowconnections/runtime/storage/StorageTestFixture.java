@@ -6,6 +6,10 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.testsupport.StaticResolver;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
+import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
+import dev.flowconnections.runtime.oauth2.TokenEndpointClient;
+import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +25,8 @@ final class StorageTestFixture {
   static final String TOKEN = "ya29.dev-drive-token-0123456789";
 
   final StaticResolver resolver = new StaticResolver();
+  /** One per fixture, as the runtime has one: tokens are cached across jobs. */
+  private final StorageAccessTokens accessTokens = accessTokens();
   StorageLimits limits = StorageLimits.defaults();
 
   StorageTestFixture s3(String endpoint, String secretAccessKey) {
@@ -43,6 +49,14 @@ final class StorageTestFixture {
     return this;
   }
 
+  /** Google Drive, OneDrive or Box at {@code baseUrl}, with tokens from an OAuth2 client-credentials grant. */
+  StorageTestFixture oauth2(StorageProvider provider, String baseUrl, Map<String, Object> oauth2Settings, String clientSecret) {
+    Map<String, Object> settings = new LinkedHashMap<>(Map.of("provider", provider.name(), "baseUrl", baseUrl));
+    settings.putAll(oauth2Settings);
+    resolver.connection(KEY, IntegrationType.STORAGE, AuthScheme.OAUTH2, settings, Map.of("clientSecret", clientSecret));
+    return this;
+  }
+
   StorageTestFixture limits(DataSize maxVariableSize, DataSize maxFileSize) {
     this.limits = new StorageLimits(maxVariableSize, maxFileSize);
     return this;
@@ -58,10 +72,16 @@ final class StorageTestFixture {
 
   StorageService service() {
     return new StorageService(new dev.flowconnections.runtime.worker.WorkerConnections(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")),
-        StorageStores.forJobs(new StorageAccessTokens()), limits);
+        StorageStores.forJobs(accessTokens), limits);
+  }
+
+  /** Client-credentials OAuth2 against any token endpoint; no store for user-authorised tokens. */
+  private static StorageAccessTokens accessTokens() {
+    return new StorageAccessTokens(new OAuth2AccessTokens(
+        new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()), null, Clock.systemUTC()));
   }
 
   StorageConnectionTester tester() {
-    return new StorageConnectionTester(StorageStores.forConnectionTests(new StorageAccessTokens()));
+    return new StorageConnectionTester(StorageStores.forConnectionTests(accessTokens));
   }
 }

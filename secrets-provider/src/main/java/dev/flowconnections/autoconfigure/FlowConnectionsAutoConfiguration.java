@@ -17,10 +17,17 @@ import dev.flowconnections.resolution.StoreConnectionResolver;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.secretprovider.ConnectionsSecretProvider;
+import dev.flowconnections.invalidation.ChangeChannel;
+import dev.flowconnections.invalidation.ChangeHandler;
+import dev.flowconnections.invalidation.ChangeListener;
+import dev.flowconnections.invalidation.ChangeNotifier;
+import dev.flowconnections.invalidation.DataSourceListenerConnections;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
@@ -145,6 +152,47 @@ public class FlowConnectionsAutoConfiguration {
         new StoreConnectionResolver(connections, integrations, credentials, orgSecrets),
         properties.getResolution().getCacheTtl(),
         properties.getResolution().getCacheSize());
+  }
+
+  /**
+   * Tells every instance sharing the database about committed changes (NOTIFY in the changing
+   * transaction) and listens for them on one dedicated connection that evicts this instance's cache.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(
+      name = "flow-connections.resolution.invalidation.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  static class InvalidationConfiguration {
+
+    @Bean
+    ChangeChannel changeChannel(FlowConnectionsProperties properties) {
+      return new ChangeChannel(properties.getResolution().getInvalidation().getChannel());
+    }
+
+    @Bean
+    ChangeNotifier changeNotifier(JdbcClient jdbc, ChangeChannel channel) {
+      return new ChangeNotifier(jdbc, channel);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ChangeListener changeListener(DataSource dataSource, ChangeChannel channel, CachingConnectionResolver resolver) {
+      return new ChangeListener(new DataSourceListenerConnections(dataSource), channel, evicting(resolver));
+    }
+
+    static ChangeHandler evicting(CachingConnectionResolver resolver) {
+      return new ChangeHandler() {
+        @Override
+        public void organizationChanged(String organizationId) {
+          resolver.evictOrganization(organizationId);
+        }
+
+        @Override
+        public void changesMayHaveBeenMissed() {
+          resolver.evictAll();
+        }
+      };
+    }
   }
 
   /** Only where the connector SDK is on the classpath, i.e. inside a connector runtime. */

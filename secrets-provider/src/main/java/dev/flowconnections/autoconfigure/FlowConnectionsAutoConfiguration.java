@@ -12,6 +12,7 @@ import dev.flowconnections.crypto.MasterKeyRing;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.resolution.CachingConnectionResolver;
+import dev.flowconnections.rotation.KeyRotationService;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.resolution.StoreConnectionResolver;
 import dev.flowconnections.secret.OrgSecretRepository;
@@ -139,6 +140,20 @@ public class FlowConnectionsAutoConfiguration {
   OrgSecretService orgSecretService(
       OrgSecretRepository repository, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
     return new OrgSecretService(repository, tx, events, clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  KeyRotationService keyRotationService(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      EnvelopeCipher cipher,
+      MasterKeyRing keys,
+      Clock clock,
+      FlowConnectionsProperties properties) {
+    return new KeyRotationService(
+        jdbc, tx, cipher, keys, clock,
+        properties.getEncryption().getRotationBatchSize(),
+        properties.getEncryption().getRotationBatchPause());
   }
 
   @Bean

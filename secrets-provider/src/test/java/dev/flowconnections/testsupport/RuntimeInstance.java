@@ -36,8 +36,12 @@ public final class RuntimeInstance implements AutoCloseable {
   public final ChangeListener listener;
 
   private RuntimeInstance(MasterKeyRing keys, Duration cacheTtl, boolean listening) {
+    this(PostgresTestSchema.jdbcUrl(), keys, cacheTtl, listening);
+  }
+
+  private RuntimeInstance(String jdbcUrl, MasterKeyRing keys, Duration cacheTtl, boolean listening) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(PostgresTestSchema.jdbcUrl());
+    config.setJdbcUrl(jdbcUrl);
     config.setUsername(PostgresTestSchema.USER);
     config.setPassword(PostgresTestSchema.PASSWORD);
     config.setMaximumPoolSize(2);
@@ -78,6 +82,11 @@ public final class RuntimeInstance implements AutoCloseable {
   /** An instance with the given keys (rotation tests), not listening. */
   public static RuntimeInstance withKeys(MasterKeyRing keys) {
     return new RuntimeInstance(keys, Duration.ofMinutes(10), false);
+  }
+
+  /** An instance with the given keys on the given schema, not listening. */
+  public static RuntimeInstance withKeys(MasterKeyRing keys, String schema) {
+    return new RuntimeInstance(PostgresTestSchema.jdbcUrl(schema), keys, Duration.ofMinutes(10), false);
   }
 
   public static MasterKeyRing testKeys() {

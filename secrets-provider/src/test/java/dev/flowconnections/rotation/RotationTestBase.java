@@ -7,7 +7,7 @@ import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.credential.CredentialLocation;
-import dev.flowconnections.credential.PostgresCredentialStore;
+import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.crypto.EnvelopeCipher;
 import dev.flowconnections.crypto.MasterKeyRing;
@@ -71,7 +71,7 @@ abstract class RotationTestBase {
 
   @Autowired IntegrationService integrations;
   @Autowired ConnectionService connections;
-  @Autowired PostgresCredentialStore store;
+  @Autowired CredentialStore store;
   @Autowired KeyRotationService rotation;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;

@@ -5,7 +5,11 @@ import dev.flowconnections.connection.ConnectionRemover;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.credential.CredentialStore;
+import dev.flowconnections.credential.CredentialStoreMigration;
+import dev.flowconnections.credential.CredentialStoreType;
+import dev.flowconnections.credential.CredentialStores;
 import dev.flowconnections.credential.PostgresCredentialStore;
+import dev.flowconnections.credential.vault.VaultCredentialStore;
 import dev.flowconnections.crypto.EnvelopeCipher;
 import dev.flowconnections.crypto.MasterKeyLoader;
 import dev.flowconnections.crypto.MasterKeyRing;
@@ -24,6 +28,8 @@ import dev.flowconnections.invalidation.ChangeListener;
 import dev.flowconnections.invalidation.ChangeNotifier;
 import dev.flowconnections.invalidation.DataSourceListenerConnections;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -42,8 +48,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the model, the encrypted PostgreSQL store, resolution and the SecretProvider. Every bean
- * backs off when the application defines its own, e.g. a Vault {@link CredentialStore}.
+ * Wires the model, the credential stores (encrypted PostgreSQL, Vault KV v2 when configured),
+ * resolution and the SecretProvider. The store beans back off when the application defines its own
+ * {@link CredentialStore}.
  */
 @AutoConfiguration(
     after = {
@@ -101,11 +108,30 @@ public class FlowConnectionsAutoConfiguration {
     return new OrgSecretRepository(jdbc, cipher);
   }
 
+  /** PostgreSQL always, Vault when configured; migrations copy between them. */
+  @Bean
+  @ConditionalOnMissingBean
+  CredentialStores credentialStores(
+      JdbcClient jdbc, EnvelopeCipher cipher, ObjectMapper json, Clock clock, FlowConnectionsProperties properties) {
+    FlowConnectionsProperties.Store store = properties.getStore();
+    Map<CredentialStoreType, CredentialStore> stores = new EnumMap<>(CredentialStoreType.class);
+    stores.put(CredentialStoreType.POSTGRES, new PostgresCredentialStore(jdbc, cipher, json, clock));
+    if (store.vaultConfigured()) {
+      stores.put(CredentialStoreType.VAULT, VaultCredentialStore.connect(store.getVault()));
+    }
+    return new CredentialStores(stores, store.getType(), store.getOrganizations());
+  }
+
+  /** The store the services use: the configured one, or one per organization. */
   @Bean
   @ConditionalOnMissingBean(CredentialStore.class)
-  PostgresCredentialStore postgresCredentialStore(
-      JdbcClient jdbc, EnvelopeCipher cipher, ObjectMapper json, Clock clock) {
-    return new PostgresCredentialStore(jdbc, cipher, json, clock);
+  CredentialStore credentialStore(CredentialStores stores) {
+    return stores.selected();
+  }
+
+  @Bean
+  CredentialStoreMigration credentialStoreMigration(ConnectionRepository connections, CredentialStores stores) {
+    return new CredentialStoreMigration(connections, stores);
   }
 
   @Bean

@@ -4,6 +4,7 @@ import dev.flowconnections.access.Actor;
 import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.credential.SecretValues;
+import dev.flowconnections.credential.StoredCredentials;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.errors.ConflictException;
 import dev.flowconnections.errors.NotFoundException;
@@ -190,10 +191,12 @@ public class ConnectionService {
 
           CredentialLocation location = location(current, environment);
           if (!secretUpdates.isEmpty() || stored == null) {
-            SecretValues base = stored == null ? SecretValues.empty() : credentials.read(location).orElse(SecretValues.empty());
+            // the store's version goes with the write, so a concurrent edit in the store (Vault) is a conflict
+            StoredCredentials inStore = credentials.readForUpdate(location);
+            SecretValues base = stored == null ? SecretValues.empty() : inStore.values().orElse(SecretValues.empty());
             Map<String, Object> kept = new LinkedHashMap<>(base.asMap());
             kept.keySet().retainAll(secretNames);
-            credentials.write(location, SecretValues.of(kept).with(secretUpdates));
+            credentials.write(location, SecretValues.of(kept).with(secretUpdates), inStore.version());
           }
           Instant now = clock.instant();
           ConnectionEnvironment updated = new ConnectionEnvironment(environment, settings, secretNames, now, actor.username());

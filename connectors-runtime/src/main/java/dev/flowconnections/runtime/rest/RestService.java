@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Calls a REST API through a connection: resolves the connection for this runtime's environment,
@@ -35,9 +36,16 @@ public class RestService {
   private final RestHttpClient http;
   private final ResponseReader responses;
 
+  /** What {@code flow-connections.rest.max-response-size} defaults to: well below Zeebe's 4 MB message limit. */
+  public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(1);
+
   public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json) {
+    this(resolver, runtime, json, DEFAULT_MAX_RESPONSE_SIZE);
+  }
+
+  public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json, DataSize maxResponseSize) {
     this.connections = new WorkerConnections(resolver, runtime);
-    this.http = new RestHttpClient(json);
+    this.http = new RestHttpClient(json, maxResponseSize.toBytes());
     this.responses = new ResponseReader(json);
   }
 
@@ -78,8 +86,6 @@ public class RestService {
       throw WorkerConnections.configurationProblem(e);
     }
   }
-
-
 
   private static SecretMasker maskerFor(ResolvedConnection connection, Authentication authentication) {
     List<String> secrets = new ArrayList<>(connection.secrets().allValues());

@@ -3,17 +3,22 @@ package dev.flowconnections.runtime.rest;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /** Registers the REST worker; the connector runtime opens a job worker for every such bean. */
 @Configuration(proxyBeanMethods = false)
 public class RestWorkerConfiguration {
 
   @Bean
-  RestService restService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment) {
+  RestService restService(
+      ConnectionResolver connectionResolver,
+      RuntimeEnvironment runtimeEnvironment,
+      @Value("${flow-connections.rest.max-response-size:1MB}") DataSize maxResponseSize) {
     // The connectors' own mapper settings (lenient, Java time), not the web API's.
-    return new RestService(connectionResolver, runtimeEnvironment, ConnectorsObjectMapperSupplier.getCopy());
+    return new RestService(connectionResolver, runtimeEnvironment, ConnectorsObjectMapperSupplier.getCopy(), maxResponseSize);
   }
 
   @Bean

@@ -42,6 +42,7 @@ class ApiSecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/integrations", "/api/integrations/**").authenticated()
                     .requestMatchers("/api/integrations", "/api/integrations/**").hasAnyRole(ADMINS)
                     .requestMatchers("/api/secrets", "/api/secrets/**").hasAnyRole(ADMINS)
+                    .requestMatchers("/api/credential-stores/**").hasAnyRole(ADMINS)
                     .requestMatchers("/api/admin/**").hasAnyRole(ADMINS)
                     .requestMatchers(HttpMethod.POST, "/api/templates/publish").hasAnyRole(ADMINS)
                     .anyRequest().authenticated())

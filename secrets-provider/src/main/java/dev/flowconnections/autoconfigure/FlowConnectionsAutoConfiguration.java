@@ -20,17 +20,25 @@ import dev.flowconnections.crypto.MasterKeyRing;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.resolution.CachingConnectionResolver;
+import dev.flowconnections.rotation.KeyRotationService;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.resolution.StoreConnectionResolver;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.secretprovider.ConnectionsSecretProvider;
+import dev.flowconnections.invalidation.ChangeChannel;
+import dev.flowconnections.invalidation.ChangeHandler;
+import dev.flowconnections.invalidation.ChangeListener;
+import dev.flowconnections.invalidation.ChangeNotifier;
+import dev.flowconnections.invalidation.DataSourceListenerConnections;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
@@ -187,6 +195,20 @@ public class FlowConnectionsAutoConfiguration {
     return new OrgSecretService(repository, tx, events, clock);
   }
 
+  @Bean(destroyMethod = "close")
+  KeyRotationService keyRotationService(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      EnvelopeCipher cipher,
+      MasterKeyRing keys,
+      Clock clock,
+      FlowConnectionsProperties properties) {
+    return new KeyRotationService(
+        jdbc, tx, cipher, keys, clock,
+        properties.getEncryption().getRotationBatchSize(),
+        properties.getEncryption().getRotationBatchPause());
+  }
+
   @Bean
   CachingConnectionResolver connectionResolver(
       ConnectionRepository connections,
@@ -198,6 +220,47 @@ public class FlowConnectionsAutoConfiguration {
         new StoreConnectionResolver(connections, integrations, credentials, orgSecrets),
         properties.getResolution().getCacheTtl(),
         properties.getResolution().getCacheSize());
+  }
+
+  /**
+   * Tells every instance sharing the database about committed changes (NOTIFY in the changing
+   * transaction) and listens for them on one dedicated connection that evicts this instance's cache.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(
+      name = "flow-connections.resolution.invalidation.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  static class InvalidationConfiguration {
+
+    @Bean
+    ChangeChannel changeChannel(FlowConnectionsProperties properties) {
+      return new ChangeChannel(properties.getResolution().getInvalidation().getChannel());
+    }
+
+    @Bean
+    ChangeNotifier changeNotifier(JdbcClient jdbc, ChangeChannel channel) {
+      return new ChangeNotifier(jdbc, channel);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ChangeListener changeListener(DataSource dataSource, ChangeChannel channel, CachingConnectionResolver resolver) {
+      return new ChangeListener(new DataSourceListenerConnections(dataSource), channel, evicting(resolver));
+    }
+
+    static ChangeHandler evicting(CachingConnectionResolver resolver) {
+      return new ChangeHandler() {
+        @Override
+        public void organizationChanged(String organizationId) {
+          resolver.evictOrganization(organizationId);
+        }
+
+        @Override
+        public void changesMayHaveBeenMissed() {
+          resolver.evictAll();
+        }
+      };
+    }
   }
 
   /** Only where the connector SDK is on the classpath, i.e. inside a connector runtime. */

@@ -136,6 +136,12 @@ public class FlowConnectionsProperties {
 
     private long cacheSize = 10_000;
 
+    private final Invalidation invalidation = new Invalidation();
+
+    public Invalidation getInvalidation() {
+      return invalidation;
+    }
+
     public Duration getCacheTtl() {
       return cacheTtl;
     }
@@ -150,6 +156,31 @@ public class FlowConnectionsProperties {
 
     public void setCacheSize(long cacheSize) {
       this.cacheSize = cacheSize;
+    }
+  }
+
+  /** {@code flow-connections.resolution.invalidation.*}: hearing of changes made by other instances. */
+  public static class Invalidation {
+    /** LISTEN/NOTIFY between runtime instances sharing the database. */
+    private boolean enabled = true;
+
+    /** Notification channel; instances that should hear each other use the same one. */
+    private String channel = dev.flowconnections.invalidation.ChangeChannel.DEFAULT;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getChannel() {
+      return channel;
+    }
+
+    public void setChannel(String channel) {
+      this.channel = channel;
     }
   }
 }

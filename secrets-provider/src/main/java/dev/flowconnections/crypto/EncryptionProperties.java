@@ -22,6 +22,28 @@ public class EncryptionProperties {
   /** Create {@link #keyFile} with a random key when missing (demo only). */
   private boolean createKeyFile = false;
 
+  /** Rows re-sealed per transaction by a master key rotation. */
+  private int rotationBatchSize = 100;
+
+  /** Pause between rotation batches, so a rotation never crowds out the workers' queries. */
+  private java.time.Duration rotationBatchPause = java.time.Duration.ofMillis(50);
+
+  public int getRotationBatchSize() {
+    return rotationBatchSize;
+  }
+
+  public void setRotationBatchSize(int rotationBatchSize) {
+    this.rotationBatchSize = rotationBatchSize;
+  }
+
+  public java.time.Duration getRotationBatchPause() {
+    return rotationBatchPause;
+  }
+
+  public void setRotationBatchPause(java.time.Duration rotationBatchPause) {
+    this.rotationBatchPause = rotationBatchPause;
+  }
+
   public String getMasterKey() {
     return masterKey;
   }

@@ -48,6 +48,19 @@ public final class EnvelopeCipher {
     }
   }
 
+  /**
+   * Opens a box and seals its content again under the active key with a fresh data key, so a
+   * retired master key no longer protects anything, not even a data key.
+   */
+  public SealedBox reseal(SealedBox box, byte[] associatedData) {
+    byte[] plaintext = open(box, associatedData);
+    try {
+      return seal(plaintext, associatedData);
+    } finally {
+      java.util.Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
   /** True when the box is sealed with a key other than the active one and should be re-sealed. */
   public boolean needsRotation(SealedBox box) {
     return !box.keyId().equals(keyRing.activeKeyId());

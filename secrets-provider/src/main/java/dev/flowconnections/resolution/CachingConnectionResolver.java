@@ -4,17 +4,22 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.flowconnections.environment.Environment;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps resolved connections briefly so a busy worker does not decrypt on every job. Any change
- * made through this instance drops the cache once its transaction commits, so the next job sees
- * it; the TTL bounds how long a change made elsewhere can go unseen. Failures are not cached.
+ * made through this instance drops the organization's entries once its transaction commits; changes
+ * made through other instances arrive through the change listener (PostgreSQL LISTEN/NOTIFY) and do
+ * the same. The TTL is the backstop should a notification be lost. Failures are not cached.
  */
 public class CachingConnectionResolver implements ConnectionResolver {
 
   private final ConnectionResolver delegate;
   private final Cache<CacheKey, ResolvedConnection> cache;
+  // Bumped before every eviction: a resolution that started before it must not stay cached, since
+  // it may have read the data as it was before the change.
+  private final AtomicLong evictions = new AtomicLong();
 
   public CachingConnectionResolver(ConnectionResolver delegate, Duration timeToLive, long maximumSize) {
     this.delegate = delegate;
@@ -23,17 +28,35 @@ public class CachingConnectionResolver implements ConnectionResolver {
 
   @Override
   public ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment) {
-    return cache.get(
-        new CacheKey(organizationId, connectionKey, environment),
-        k -> delegate.resolve(organizationId, connectionKey, environment));
+    long evictionsBefore = evictions.get();
+    CacheKey key = new CacheKey(organizationId, connectionKey, environment);
+    ResolvedConnection resolved = cache.get(key, k -> delegate.resolve(organizationId, connectionKey, environment));
+    if (evictions.get() != evictionsBefore) {
+      // An eviction ran while we resolved and may have missed our entry: still answer (the job
+      // started before the change), but do not keep it for the next one.
+      cache.asMap().remove(key, resolved);
+    }
+    return resolved;
   }
 
   /** Runs after commit, or at once when the change happened outside a transaction. */
   @TransactionalEventListener(fallbackExecution = true)
   public void onChange(ResolutionInputsChanged change) {
+    evictOrganization(change.organizationId());
+  }
+
+  /** Drops the organization's entries. */
+  public void evictOrganization(String organizationId) {
+    evictions.incrementAndGet();
     // Org secrets and integrations feed many connections; dropping the organization's entries is
     // simpler and cheaper than tracking dependencies.
-    cache.asMap().keySet().removeIf(k -> k.organizationId().equals(change.organizationId()));
+    cache.asMap().keySet().removeIf(k -> k.organizationId().equals(organizationId));
+  }
+
+  /** Drops everything, e.g. when changes may have gone unheard. */
+  public void evictAll() {
+    evictions.incrementAndGet();
+    cache.invalidateAll();
   }
 
   public long size() {

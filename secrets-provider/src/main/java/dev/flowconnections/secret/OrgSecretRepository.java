@@ -22,7 +22,7 @@ public class OrgSecretRepository {
 
   /** Inserts or replaces; returns true when the key was new. */
   public boolean put(String organizationId, String key, String value, Instant at, String by) {
-    SealedBox box = cipher.seal(value.getBytes(StandardCharsets.UTF_8), aad(organizationId, key));
+    SealedBox box = cipher.seal(value.getBytes(StandardCharsets.UTF_8), associatedData(organizationId, key));
     Boolean inserted =
         jdbc.sql(
                 "insert into org_secret (organization_id, secret_key, key_id, wrapped_key, ciphertext,"
@@ -50,7 +50,7 @@ public class OrgSecretRepository {
         .param("key", key)
         .query((rs, n) -> new SealedBox(rs.getString(1), rs.getBytes(2), rs.getBytes(3)))
         .optional()
-        .map(box -> new String(cipher.open(box, aad(organizationId, key)), StandardCharsets.UTF_8));
+        .map(box -> new String(cipher.open(box, associatedData(organizationId, key)), StandardCharsets.UTF_8));
   }
 
   public Optional<OrgSecret> find(String organizationId, String key) {
@@ -89,7 +89,8 @@ public class OrgSecretRepository {
         rs.getString("updated_by"));
   }
 
-  private static byte[] aad(String organizationId, String key) {
+  /** Bound into an org secret's ciphertext; the key rotation re-seals with the same. */
+  public static byte[] associatedData(String organizationId, String key) {
     return ("org-secret/" + organizationId + "/" + key).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -46,7 +46,27 @@ public final class PostgresTestSchema {
   }
 
   public static String jdbcUrl() {
-    return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema();
+    return jdbcUrl(schema());
+  }
+
+  public static String jdbcUrl(String schema) {
+    return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  /**
+   * One more fresh schema, for tests whose effects span the whole database (a master key rotation
+   * re-seals every row) and must not reach the other tests of this JVM. Dropped like the first.
+   */
+  public static String extraSchema() {
+    schema();
+    String extra = PREFIX + Instant.now().getEpochSecond() + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() & 0xfffffff);
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      st.execute("create schema " + extra);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test schema " + extra + ": " + e.getMessage(), e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(extra)));
+    return extra;
   }
 
   /** Points Spring's datasource and Flyway at this JVM's schema. */
@@ -91,8 +111,12 @@ public final class PostgresTestSchema {
   }
 
   private static void drop() {
+    drop(schema);
+  }
+
+  private static void drop(String name) {
     try (Connection c = connect(); Statement st = c.createStatement()) {
-      st.execute("drop schema if exists " + schema + " cascade");
+      st.execute("drop schema if exists " + name + " cascade");
     } catch (SQLException ignored) {
       // best effort; the next run drops it once stale
     }

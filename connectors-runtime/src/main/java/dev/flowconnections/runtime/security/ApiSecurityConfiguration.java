@@ -52,6 +52,7 @@ class ApiSecurityConfiguration {
                     .requestMatchers("/api/integrations", "/api/integrations/**").hasAnyRole(ADMINS)
                     .requestMatchers("/api/secrets", "/api/secrets/**").hasAnyRole(ADMINS)
                     .requestMatchers("/api/credential-stores/**").hasAnyRole(ADMINS)
+                    .requestMatchers("/api/admin/**").hasAnyRole(ADMINS)
                     .requestMatchers(HttpMethod.POST, "/api/templates/publish").hasAnyRole(ADMINS)
                     .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(ADMINS)
                     .anyRequest().authenticated())

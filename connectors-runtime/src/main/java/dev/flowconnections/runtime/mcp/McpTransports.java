@@ -40,21 +40,22 @@ final class McpTransports {
     }
     URI url = serverUrl(connection, transport);
     Map<String, String> headers = McpAuthHeaders.forConnection(connection, accessTokens);
+    HttpClientClosingTransport.Builder client = new HttpClientClosingTransport.Builder(httpClient(timeouts));
     return switch (transport) {
-      case HTTP -> HttpClientStreamableHttpTransport.builder(origin(url))
+      case HTTP -> new HttpClientClosingTransport(HttpClientStreamableHttpTransport.builder(origin(url))
           .endpoint(pathOf(url, DEFAULT_HTTP_PATH))
-          .clientBuilder(httpClient(timeouts))
+          .clientBuilder(client)
           .requestBuilder(requestWith(headers))
           .connectTimeout(timeouts.connect())
           .jsonMapper(jsonMapper)
-          .build();
-      case SSE -> HttpClientSseClientTransport.builder(origin(url))
+          .build(), client);
+      case SSE -> new HttpClientClosingTransport(HttpClientSseClientTransport.builder(origin(url))
           .sseEndpoint(pathOf(url, DEFAULT_SSE_PATH))
-          .clientBuilder(httpClient(timeouts))
+          .clientBuilder(client)
           .requestBuilder(requestWith(headers))
           .connectTimeout(timeouts.connect())
           .jsonMapper(jsonMapper)
-          .build();
+          .build(), client);
       case WEBSOCKET -> new WebSocketClientTransport(url, headers, timeouts.connect(), jsonMapper);
       case STDIO -> throw new IllegalStateException("handled above");
     };

@@ -75,6 +75,10 @@ public class McpToolSessions {
       return new SdkToolSession(connection, client, initialized, masker, objectMapper);
     } catch (RuntimeException e) {
       SdkToolSession.closeQuietly(client);
+      if (transport instanceof SdkHttpTransport http && http.credentialsRefusedWith().isPresent()) {
+        // what the SDK made of the refusal varies by transport; the status is what counts
+        throw McpFailures.credentialsRejected(connection, http.credentialsRefusedWith().get(), masker);
+      }
       throw McpFailures.openFailed(connection, e, masker);
     }
   }

@@ -40,16 +40,16 @@ final class McpTransports {
     }
     URI url = serverUrl(connection, transport);
     Map<String, String> headers = McpAuthHeaders.forConnection(connection, accessTokens);
-    HttpClientClosingTransport.Builder client = new HttpClientClosingTransport.Builder(httpClient(timeouts));
+    SdkHttpTransport.Builder client = new SdkHttpTransport.Builder(httpClient(timeouts));
     return switch (transport) {
-      case HTTP -> new HttpClientClosingTransport(HttpClientStreamableHttpTransport.builder(origin(url))
+      case HTTP -> new SdkHttpTransport(HttpClientStreamableHttpTransport.builder(origin(url))
           .endpoint(pathOf(url, DEFAULT_HTTP_PATH))
           .clientBuilder(client)
           .requestBuilder(requestWith(headers))
           .connectTimeout(timeouts.connect())
           .jsonMapper(jsonMapper)
           .build(), client);
-      case SSE -> new HttpClientClosingTransport(HttpClientSseClientTransport.builder(origin(url))
+      case SSE -> new SdkHttpTransport(HttpClientSseClientTransport.builder(origin(url))
           .sseEndpoint(pathOf(url, DEFAULT_SSE_PATH))
           .clientBuilder(client)
           .requestBuilder(requestWith(headers))

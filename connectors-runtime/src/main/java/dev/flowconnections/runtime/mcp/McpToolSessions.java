@@ -79,6 +79,11 @@ public class McpToolSessions {
         // what the SDK made of the refusal varies by transport; the status is what counts
         throw McpFailures.credentialsRejected(connection, http.credentialsRefusedWith().get(), masker);
       }
+      if (transport instanceof SdkHttpTransport http && http.noEndpointWith().isPresent()) {
+        throw new ConnectorInputException(masker.mask("connection '" + connection.key() + "' in "
+            + connection.environment() + ": no MCP endpoint at its 'url' (HTTP " + http.noEndpointWith().get()
+            + "); check the path and the transport"));
+      }
       throw McpFailures.openFailed(connection, e, masker);
     }
   }

@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  *   <li>the {@link HttpClient} the SDK builds per transport is shut down with the session (the SDK
  *       never closes it, which left five threads per job until the garbage collector came);
  *   <li>an HTTP 401/403 on any request is remembered, so a refused event stream (which the SDK's
- *       SSE transport only logs) is reported as rejected credentials;
+ *       SSE transport only logs) is reported as rejected credentials; a 404/405 likewise, so a URL
+ *       that points next to the MCP endpoint is reported as such;
  *   <li>a failed connect fails the waiting requests at once instead of after their timeout.
  * </ul>
  */
@@ -47,6 +48,11 @@ final class SdkHttpTransport implements McpClientTransport {
   /** The 401 or 403 a request of this session got, if any. */
   Optional<Integer> credentialsRefusedWith() {
     return Optional.ofNullable(clientBuilder.refusedStatus);
+  }
+
+  /** The 404 or 405 a request of this session got: no MCP endpoint where the URL points. */
+  Optional<Integer> noEndpointWith() {
+    return Optional.ofNullable(clientBuilder.noEndpointStatus);
   }
 
   @Override
@@ -93,6 +99,7 @@ final class SdkHttpTransport implements McpClientTransport {
     private final HttpClient.Builder delegate;
     private final List<HttpClient> built = new CopyOnWriteArrayList<>();
     private volatile Integer refusedStatus;
+    private volatile Integer noEndpointStatus;
 
     Builder(HttpClient.Builder delegate) {
       this.delegate = delegate;
@@ -112,6 +119,8 @@ final class SdkHttpTransport implements McpClientTransport {
     void saw(int status) {
       if (status == 401 || status == 403) {
         refusedStatus = status;
+      } else if (status == 404 || status == 405) {
+        noEndpointStatus = status;
       }
     }
 

@@ -126,4 +126,25 @@ class McpToolSessionsHttpTest {
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("uses OAuth2, which the MCP worker does not support yet");
   }
+
+  @Test
+  void aUrlWithoutAnMcpEndpointIsAConfigurationIncident() {
+    try (var website = dev.flowconnections.runtime.testsupport.RecordingHttpServer.start()) {
+      website.respond(dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply.text(404, "Not Found"));
+      assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", website.baseUrl() + "/api", "t0ken-404a")))
+          .isInstanceOf(ConnectorInputException.class)
+          .hasMessage("connection 'weather-mcp' in DEVELOPMENT: no MCP endpoint at its 'url' (HTTP 404);"
+              + " check the path and the transport");
+    }
+  }
+
+  @Test
+  void anSseUrlGivenAsStreamableHttpIsAConfigurationIncident() throws Exception {
+    try (McpHttpTestServer sse = McpHttpTestServer.sse(Map.of())) {
+      var misconfigured = McpTestConnections.http(sse.url(), AuthScheme.NONE, Map.of());
+      assertThatThrownBy(() -> sessions.open(misconfigured, McpTimeouts.ofSeconds(5, 5)))
+          .isInstanceOf(ConnectorInputException.class)
+          .hasMessageContaining("no MCP endpoint at its 'url' (HTTP 40");
+    }
+  }
 }

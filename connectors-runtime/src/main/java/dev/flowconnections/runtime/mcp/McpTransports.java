@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.mcp;
 
+import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
@@ -62,7 +63,7 @@ final class McpTransports {
   }
 
   private StdioServerProcessTransport stdio(ResolvedConnection connection, SecretMasker masker) {
-    if (connection.authScheme() != dev.flowconnections.integration.AuthScheme.NONE) {
+    if (connection.authScheme() != AuthScheme.NONE) {
       // fail closed: a token meant for an HTTP header must not silently go nowhere
       throw new ConnectorInputException(
           "connection '" + connection.key() + "' uses the STDIO transport, which takes credentials as environment"
@@ -84,7 +85,8 @@ final class McpTransports {
     if (command.executable(parameters.getEnv().get("PATH")).isEmpty()) {
       // checked here: the SDK only logs a failed start and lets the handshake run into its timeout
       throw new McpFailures.StdioStartException(
-          "'" + command.program() + "' is not an executable file" + (command.program().contains("/") ? "" : " on the PATH"), null);
+          "'" + command.program() + "' is not an executable file"
+              + (command.program().contains("/") ? "" : " on the PATH"), null);
     }
     return new StdioServerProcessTransport(parameters, jsonMapper, connection.key(), masker);
   }
@@ -99,7 +101,8 @@ final class McpTransports {
       throw invalidUrl(connection, "it is not a valid URL");
     }
     if (url.getScheme() == null || !schemes.contains(url.getScheme().toLowerCase(Locale.ROOT)) || url.getHost() == null) {
-      throw invalidUrl(connection, "a " + transport + " server URL starts with " + String.join(":// or ", schemes.stream().sorted().toList()) + "://");
+      String expected = String.join(":// or ", schemes.stream().sorted().toList()) + "://";
+      throw invalidUrl(connection, "a " + transport + " server URL starts with " + expected);
     }
     if (url.getRawUserInfo() != null) {
       throw invalidUrl(connection, "credentials belong in the connection's auth fields, not in the URL");

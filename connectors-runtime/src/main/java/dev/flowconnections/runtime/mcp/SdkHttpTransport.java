@@ -182,7 +182,10 @@ final class SdkHttpTransport implements McpClientTransport {
     @Override public Optional<Executor> executor() { return delegate.executor(); }
     @Override public void shutdown() { delegate.shutdown(); }
     @Override public void shutdownNow() { delegate.shutdownNow(); }
-    @Override public boolean awaitTermination(Duration duration) throws InterruptedException { return delegate.awaitTermination(duration); }
+    @Override
+    public boolean awaitTermination(Duration duration) throws InterruptedException {
+      return delegate.awaitTermination(duration);
+    }
     @Override public boolean isTerminated() { return delegate.isTerminated(); }
     @Override public void close() { delegate.close(); }
   }

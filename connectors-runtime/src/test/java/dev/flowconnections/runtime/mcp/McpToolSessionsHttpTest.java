@@ -31,7 +31,8 @@ class McpToolSessionsHttpTest {
   void listsTheServersToolsWithTheirInputSchemas() {
     try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
       assertThat(session.serverName()).isEqualTo("flow-test-server 1.0.0");
-      assertThat(session.listTools()).extracting(McpTool::name).containsExactlyInAnyOrder("add", "echo", "fail", "requestHeader", "rejectHeader", "throwWithHeader", "environment", "environmentMatches");
+      assertThat(session.listTools()).extracting(McpTool::name).containsExactlyInAnyOrder(
+          "add", "echo", "fail", "requestHeader", "rejectHeader", "throwWithHeader", "environment", "environmentMatches");
       McpTool add = session.listTools().stream().filter(t -> t.name().equals("add")).findFirst().orElseThrow();
       assertThat(add.description()).isEqualTo("Adds two numbers");
       assertThat(add.inputSchema()).containsEntry("type", "object").containsKey("properties");

@@ -57,12 +57,14 @@ public class McpToolSessions {
       throw new ConnectorInputException("connection '" + connection.key() + "' is of type "
           + connection.type().label() + ", not an MCP connection");
     }
-    SecretMasker masker = WorkerConnections.maskerFor(connection);
     McpClientTransport transport;
+    SecretMasker masker;
     try {
-      transport = transports.create(connection, timeouts, masker);
+      McpTransports.Prepared prepared = transports.create(connection, timeouts);
+      transport = prepared.transport();
+      masker = prepared.masker();
     } catch (RuntimeException e) {
-      throw McpFailures.openFailed(connection, e, masker);
+      throw McpFailures.openFailed(connection, e, WorkerConnections.maskerFor(connection));
     }
     McpSyncClient client = McpClient.sync(transport)
         .clientInfo(CLIENT_INFO)

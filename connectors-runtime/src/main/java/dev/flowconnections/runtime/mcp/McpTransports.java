@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.mcp;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -34,13 +35,23 @@ final class McpTransports {
     this.accessTokens = accessTokens;
   }
 
-  McpClientTransport create(ResolvedConnection connection, McpTimeouts timeouts, SecretMasker masker) {
+  /** A transport and the masker for everything it may bring back. */
+  record Prepared(McpClientTransport transport, SecretMasker masker) {}
+
+  Prepared create(ResolvedConnection connection, McpTimeouts timeouts) {
     McpSettings.Transport transport = McpSettings.transport(connection);
     if (transport == McpSettings.Transport.STDIO) {
-      return stdio(connection, masker);
+      SecretMasker masker = WorkerConnections.maskerFor(connection);
+      return new Prepared(stdio(connection, masker), masker);
     }
     URI url = serverUrl(connection, transport);
-    Map<String, String> headers = McpAuthHeaders.forConnection(connection, accessTokens);
+    McpAuthHeaders.AuthHeaders auth = McpAuthHeaders.forConnection(connection, accessTokens);
+    SecretMasker masker = WorkerConnections.maskerFor(connection, auth.sentSecrets().toArray(String[]::new));
+    return new Prepared(http(transport, url, auth.headers(), timeouts), masker);
+  }
+
+  private McpClientTransport http(McpSettings.Transport transport, URI url, Map<String, String> headers,
+      McpTimeouts timeouts) {
     SdkHttpTransport.Builder client = new SdkHttpTransport.Builder(httpClient(timeouts));
     return switch (transport) {
       case HTTP -> new SdkHttpTransport(HttpClientStreamableHttpTransport.builder(origin(url))
@@ -58,7 +69,7 @@ final class McpTransports {
           .jsonMapper(jsonMapper)
           .build(), client);
       case WEBSOCKET -> new WebSocketClientTransport(url, headers, timeouts.connect(), jsonMapper);
-      case STDIO -> throw new IllegalStateException("handled above");
+      case STDIO -> throw new IllegalArgumentException("STDIO is not an HTTP transport");
     };
   }
 

@@ -148,4 +148,20 @@ class McpToolSessionsHttpTest {
           .hasMessageContaining("no MCP endpoint at its 'url' (HTTP 40");
     }
   }
+
+  @Test
+  void anOAuth2AccessTokenFromTheWiringPointIsSentAndMaskedLikeAStoredSecret() throws Exception {
+    String accessToken = "oauth-access-3b8e1f";
+    try (McpHttpTestServer oauthServer = McpHttpTestServer.streamable(Map.of("Authorization", "Bearer " + accessToken))) {
+      var wired = new McpToolSessions(connection -> accessToken);
+      var oauth = McpTestConnections.http(oauthServer.url(), AuthScheme.OAUTH2,
+          Map.of("clientId", "flow", "clientSecret", "client-secret-9d"));
+      try (McpToolSession session = wired.open(oauth)) {
+        McpToolResult echoed = session.callTool("requestHeader", Map.of("name", "Authorization"));
+        assertThat(echoed.text()).isEqualTo("****");
+      }
+      assertThat(oauthServer.requests()).isNotEmpty()
+          .allSatisfy(headers -> assertThat(headers).containsEntry("authorization", "Bearer " + accessToken));
+    }
+  }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
+import dev.flowconnections.integration.IntegrationType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders the element template of a node: a service task bound to the node's worker, a Connection
@@ -26,6 +28,14 @@ public class ElementTemplateGenerator {
   }
 
   public ObjectNode generate(NodeType node, List<ConnectionChoice> connections, int version) {
+    return generate(node, Map.of(node.integrationType(), connections), version);
+  }
+
+  /**
+   * @param connections the offered connections by integration type: the node's own type for its
+   *     Connection dropdown, others for inputs that choose a connection of another type
+   */
+  public ObjectNode generate(NodeType node, Map<IntegrationType, List<ConnectionChoice>> connections, int version) {
     ObjectNode template = json.createObjectNode();
     template.put("$schema", SCHEMA_URL);
     template.put("name", "Flow Connections: " + node.label());
@@ -39,8 +49,9 @@ public class ElementTemplateGenerator {
     groups(template.putArray("groups"), node);
     ArrayNode properties = template.putArray("properties");
     properties.add(hidden("zeebe:taskDefinition", "property", "type", node.jobType()));
-    properties.add(connectionDropdown(node, connections));
-    node.inputs().forEach(input -> properties.add(input(input)));
+    properties.add(connectionDropdown(node, connections.getOrDefault(node.integrationType(), List.of())));
+    node.inputs().forEach(input -> properties.add(input.connectionsOf() == null
+        ? input(input) : otherConnectionDropdown(input, connections.getOrDefault(input.connectionsOf(), List.of()))));
     properties.add(hiddenHeader("elementTemplateVersion", String.valueOf(version)));
     properties.add(hiddenHeader("elementTemplateId", node.templateId()));
     properties.add(header("resultVariable", "Result variable", "output", "String", null,
@@ -84,6 +95,21 @@ public class ElementTemplateGenerator {
     }
     sorted.forEach(c -> choices.addObject().put("name", c.label()).put("value", c.key()));
     property.put("value", sorted.isEmpty() ? NO_CONNECTION : sorted.get(0).key());
+    return property;
+  }
+
+  /** A dropdown of connections of another type, led by "none": choosing one is optional. */
+  private ObjectNode otherConnectionDropdown(TemplateInput input, List<ConnectionChoice> connections) {
+    ObjectNode property = json.createObjectNode();
+    property.put("id", input.name()).put("label", input.label()).put("group", input.group()).put("type", "Dropdown");
+    property.put("description", input.description() != null ? input.description()
+        : "A " + input.connectionsOf().label() + " connection, or none");
+    ArrayNode choices = property.putArray("choices");
+    choices.addObject().put("name", "None").put("value", NO_CONNECTION);
+    connections.stream().sorted(Comparator.comparing(ConnectionChoice::personal).thenComparing(ConnectionChoice::key))
+        .forEach(c -> choices.addObject().put("name", c.label()).put("value", c.key()));
+    property.put("value", NO_CONNECTION);
+    property.putObject("binding").put("type", "zeebe:input").put("name", input.name());
     return property;
   }
 

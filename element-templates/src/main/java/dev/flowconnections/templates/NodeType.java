@@ -4,6 +4,7 @@ import static dev.flowconnections.templates.TemplateInput.Kind.BOOLEAN;
 import static dev.flowconnections.templates.TemplateInput.Kind.NUMBER;
 import static dev.flowconnections.templates.TemplateInput.Kind.STRING;
 import static dev.flowconnections.templates.TemplateInput.Kind.TEXT;
+import static dev.flowconnections.templates.TemplateInput.connectionDropdown;
 import static dev.flowconnections.templates.TemplateInput.dropdown;
 import static dev.flowconnections.templates.TemplateInput.optional;
 import static dev.flowconnections.templates.TemplateInput.required;
@@ -35,13 +36,13 @@ public enum NodeType {
       "io.flowconnections:sms:1", IntegrationType.SMS, true, Inputs.SMS),
   AI_AGENT(
       "ai-agent", "AI Agent", "Ask a model of an AI Provider connection", "io.flowconnections:ai:1",
-      IntegrationType.AI_PROVIDER, false, Inputs.AI),
+      IntegrationType.AI_PROVIDER, true, Inputs.AI),
   MCP_TOOL(
       "mcp-tool", "MCP Tool", "List or call the tools of an MCP server connection", "io.flowconnections:mcp:1",
       IntegrationType.MCP, true, Inputs.MCP),
   FILE_MANAGER(
       "file-manager", "File Manager", "List, upload, download or delete files of a Storage connection",
-      "io.flowconnections:storage:1", IntegrationType.STORAGE, false, Inputs.STORAGE);
+      "io.flowconnections:storage:1", IntegrationType.STORAGE, true, Inputs.STORAGE);
 
   /** Template ids share this prefix; the id never changes, versions do. */
   public static final String ID_PREFIX = "io.flowconnections.";
@@ -148,13 +149,20 @@ public enum NodeType {
             .describedAs("Defaults to the integration's sender number"));
 
     static final List<TemplateInput> AI = List.of(
-        optional("model", "Model", "prompt", STRING, "optional").describedAs("Defaults to the connection's model"),
+        optional("model", "Model", "prompt", STRING, "optional")
+            .describedAs("The provider's model id, e.g. gpt-4.1, claude-sonnet-4-5, gemini-2.5-flash, llama3.2;"
+                + " defaults to the connection's default model"),
         optional("systemPrompt", "System prompt", "prompt", TEXT, "optional"),
-        required("userPrompt", "User prompt", "prompt", TEXT, "optional"),
-        optional("temperature", "Temperature", "prompt", STRING, "optional"),
-        optional("maxTokens", "Max tokens", "prompt", NUMBER, null),
-        optional("outputSchema", "Output JSON schema", "prompt", TEXT, "optional"),
-        optional("mcpConnection", "MCP tools connection key", "tools", STRING, "optional"));
+        required("userPrompt", "User prompt", "prompt", TEXT, "optional")
+            .describedAs("FEEL to include process data, e.g. =\"Classify: \" + ticket.text"),
+        optional("temperature", "Temperature", "prompt", STRING, "optional").describedAs("0 to 2; empty for the model's default"),
+        optional("maxTokens", "Max tokens", "prompt", NUMBER, null).describedAs("Limit of the answer's tokens"),
+        optional("outputSchema", "Output JSON schema", "prompt", TEXT, "optional")
+            .describedAs("JSON schema the answer must match; the result's 'structured' holds it parsed. Empty for free text"),
+        connectionDropdown("mcpConnection", "MCP tools", "tools", IntegrationType.MCP)
+            .describedAs("An MCP connection whose tools the model may call, or None"),
+        optional("maxToolIterations", "Max tool rounds", "tools", NUMBER, null).withDefault(5)
+            .describedAs("1 to 20 rounds of tool calls; more is an incident"));
 
     static final List<TemplateInput> MCP = List.of(
         dropdown("operation", "Operation", "tool", List.of("listTools", "callTool"), "callTool")
@@ -170,9 +178,19 @@ public enum NodeType {
 
     static final List<TemplateInput> STORAGE = List.of(
         dropdown("operation", "Operation", "file", List.of("list", "upload", "download", "delete"), "list"),
-        required("path", "Path", "file", STRING, "optional"),
-        optional("document", "Document", "file", STRING, "required").shownWhen("operation", "upload"),
-        optional("overwrite", "Overwrite", "file", BOOLEAN, null).withDefault(false).shownWhen("operation", "upload"));
+        optional("path", "Path", "file", STRING, "optional")
+            .describedAs("S3: object key (list: key prefix). OneDrive: path below the root folder. Google Drive, Box:"
+                + " file id (download, delete), folder id (list), [folderId/]file name (upload). Empty lists the root"),
+        optional("document", "Document", "content", STRING, "required").shownWhen("operation", "upload")
+            .describedAs("The Camunda document to upload, e.g. =invoice (streamed; see the worker's file size limit)"),
+        optional("content", "Text content", "content", TEXT, "optional").shownWhen("operation", "upload")
+            .describedAs("Instead of a document: a text to store as UTF-8 (at most the variable size limit)"),
+        optional("contentType", "Content type", "content", STRING, "optional").shownWhen("operation", "upload")
+            .describedAs("Defaults to the document's, else guessed from the file name"),
+        dropdown("downloadAs", "Download as", "content", List.of("document", "text"), "document")
+            .shownWhen("operation", "download"),
+        optional("maxResults", "Max results", "file", NUMBER, null).withDefault(100).shownWhen("operation", "list")
+            .describedAs("1 to 1000; more entries set truncated = true"));
 
     private Inputs() {}
   }

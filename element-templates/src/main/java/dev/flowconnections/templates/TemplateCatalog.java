@@ -54,20 +54,25 @@ public class TemplateCatalog {
   private static ObjectNode withPersonal(PublishedTemplate template, Map<IntegrationType, List<ConnectionChoice>> personal) {
     ObjectNode content = template.content().deepCopy();
     NodeType node = NodeType.byTemplateId(template.templateId()).orElse(null);
-    List<ConnectionChoice> mine = node == null ? List.of() : personal.getOrDefault(node.integrationType(), List.of());
-    if (mine.isEmpty()) {
+    if (node == null || personal.isEmpty()) {
       return content;
     }
     for (JsonNode property : content.withArray("properties")) {
-      if ("connection".equals(property.path("binding").path("name").asText())) {
-        ArrayNode dropdown = (ArrayNode) property.get("choices");
-        if (dropdown.size() == 1 && dropdown.get(0).path("value").asText().isEmpty()) {
-          dropdown.removeAll(); // the "no connection yet" placeholder
-          ((ObjectNode) property).put("value", mine.get(0).key());
-        }
-        mine.stream().sorted(Comparator.comparing(ConnectionChoice::key))
-            .forEach(c -> dropdown.addObject().put("name", c.label()).put("value", c.key()));
+      String input = property.path("binding").path("name").asText();
+      IntegrationType type = "connection".equals(input) ? node.integrationType() : node.inputs().stream()
+          .filter(i -> i.name().equals(input) && i.connectionsOf() != null)
+          .map(TemplateInput::connectionsOf).findFirst().orElse(null);
+      List<ConnectionChoice> mine = type == null ? List.of() : personal.getOrDefault(type, List.of());
+      if (mine.isEmpty()) {
+        continue;
       }
+      ArrayNode dropdown = (ArrayNode) property.get("choices");
+      if ("connection".equals(input) && dropdown.size() == 1 && dropdown.get(0).path("value").asText().isEmpty()) {
+        dropdown.removeAll(); // the "no connection yet" placeholder
+        ((ObjectNode) property).put("value", mine.get(0).key());
+      }
+      mine.stream().sorted(Comparator.comparing(ConnectionChoice::key))
+          .forEach(c -> dropdown.addObject().put("name", c.label()).put("value", c.key()));
     }
     return content;
   }

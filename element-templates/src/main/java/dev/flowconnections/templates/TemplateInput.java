@@ -1,5 +1,6 @@
 package dev.flowconnections.templates;
 
+import dev.flowconnections.integration.IntegrationType;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param feel "optional", "required" or null (static value)
  * @param showWhen for conditional inputs: the input name and the values of it that show this one
+ * @param connectionsOf for a dropdown of connections (besides the node's own): their integration type
  */
 public record TemplateInput(
     String name,
@@ -19,7 +21,8 @@ public record TemplateInput(
     List<String> choices,
     String feel,
     String description,
-    Condition showWhen) {
+    Condition showWhen,
+    IntegrationType connectionsOf) {
 
   public TemplateInput {
     choices = choices == null ? List.of() : List.copyOf(choices);
@@ -48,27 +51,35 @@ public record TemplateInput(
   public record Condition(String input, List<String> oneOf) {}
 
   public static TemplateInput required(String name, String label, String group, Kind kind, String feel) {
-    return new TemplateInput(name, label, group, kind, false, null, null, feel, null, null);
+    return new TemplateInput(name, label, group, kind, false, null, null, feel, null, null, null);
   }
 
   public static TemplateInput optional(String name, String label, String group, Kind kind, String feel) {
-    return new TemplateInput(name, label, group, kind, true, null, null, feel, null, null);
+    return new TemplateInput(name, label, group, kind, true, null, null, feel, null, null, null);
   }
 
   public static TemplateInput dropdown(String name, String label, String group, List<String> choices, String defaultValue) {
-    return new TemplateInput(name, label, group, Kind.DROPDOWN, false, defaultValue, choices, null, null, null);
+    return new TemplateInput(name, label, group, Kind.DROPDOWN, false, defaultValue, choices, null, null, null, null);
+  }
+
+  /**
+   * An optional dropdown of the organization's connections of {@code type}, led by a "none" choice
+   * (empty value), e.g. the MCP connection whose tools an AI Agent may use.
+   */
+  public static TemplateInput connectionDropdown(String name, String label, String group, IntegrationType type) {
+    return new TemplateInput(name, label, group, Kind.DROPDOWN, false, "", null, null, null, null, type);
   }
 
   public TemplateInput withDefault(Object value) {
-    return new TemplateInput(name, label, group, kind, optional, value, choices, feel, description, showWhen);
+    return new TemplateInput(name, label, group, kind, optional, value, choices, feel, description, showWhen, connectionsOf);
   }
 
   public TemplateInput describedAs(String text) {
-    return new TemplateInput(name, label, group, kind, optional, defaultValue, choices, feel, text, showWhen);
+    return new TemplateInput(name, label, group, kind, optional, defaultValue, choices, feel, text, showWhen, connectionsOf);
   }
 
   public TemplateInput shownWhen(String input, String... values) {
     return new TemplateInput(name, label, group, kind, optional, defaultValue, choices, feel, description,
-        new Condition(input, List.of(values)));
+        new Condition(input, List.of(values)), connectionsOf);
   }
 }

@@ -64,7 +64,7 @@ public class TemplatePublisher {
       Map<IntegrationType, List<ConnectionChoice>> shared = choices.shared(organizationId);
       List<Publication.Entry> entries = new ArrayList<>();
       for (NodeType node : NodeType.values()) {
-        entries.add(publishNode(organizationId, publishedBy, node, shared.getOrDefault(node.integrationType(), List.of())));
+        entries.add(publishNode(organizationId, publishedBy, node, shared));
       }
       return new Publication(entries);
     });
@@ -72,7 +72,8 @@ public class TemplatePublisher {
     return publication;
   }
 
-  private Publication.Entry publishNode(String organizationId, String by, NodeType node, List<ConnectionChoice> offered) {
+  private Publication.Entry publishNode(String organizationId, String by, NodeType node,
+      Map<IntegrationType, List<ConnectionChoice>> offered) {
     String hash = hash(generator.generate(node, offered, 0));
     Optional<PublishedTemplate> latest = repository.latest(organizationId, node.templateId());
     if (latest.isPresent() && latest.get().contentHash().equals(hash)) {

@@ -57,7 +57,7 @@ class ElementTemplateGeneratorTest {
 
   @Test
   void templatesOfNodesWithoutAWorkerSaySo() {
-    assertThat(generator.generate(NodeType.AI_AGENT, CHOICES, 1).get("description").asText()).contains("Not available yet");
+    assertThat(generator.generate(NodeType.FILE_MANAGER, CHOICES, 1).get("description").asText()).contains("Not available yet");
     assertThat(generator.generate(NodeType.REST_API, CHOICES, 1).get("description").asText()).doesNotContain("Not available");
   }
 

@@ -7,7 +7,19 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.sample.support.ProcessTestRuntime;
+import dev.flowconnections.access.Actor;
+import dev.flowconnections.access.Role;
+import dev.flowconnections.audit.AuditAction;
+import dev.flowconnections.audit.AuditEvent;
+import dev.flowconnections.audit.AuditLogService;
+import dev.flowconnections.audit.AuditQuery;
+import dev.flowconnections.audit.BatchingAuditWriter;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,6 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
 
   static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.PRODUCTION);
+
+  @Autowired BatchingAuditWriter connectionReads;
+  @Autowired AuditLogService auditLog;
+  @Autowired JdbcClient jdbc;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -53,6 +69,30 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-API-Key")).isEqualTo("prod-api-key-1");
+  }
+
+  @Test
+  void theAuditLogNamesTheProcessInstanceThatReadTheConnectionButNoToken() throws Exception {
+    ConnectionView connection = bearerConnection(Map.of(Environment.PRODUCTION, "prod-token-for-the-audit"));
+
+    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/7"));
+    records.awaitCompleted(instance);
+
+    assertThat(connectionReads.awaitIdle(Duration.ofSeconds(10))).isTrue();
+    Actor auditor = new Actor("auditor", "default", Set.of(Role.ADMIN));
+    List<AuditEvent> reads = auditLog.search(auditor,
+        new AuditQuery(null, AuditAction.CONNECTION_READ, null, null, instance, null, null, 0, 10)).items();
+    assertThat(reads).singleElement().satisfies(read -> {
+      assertThat(read.subjectKey()).isEqualTo(keyOf(connection));
+      assertThat(read.environment()).isEqualTo(Environment.PRODUCTION);
+      assertThat(read.process().processInstanceKey()).isEqualTo(instance);
+      assertThat(read.process().bpmnProcessId()).isEqualTo(PROCESS_ID);
+      assertThat(read.process().elementId()).isEqualTo("CallRestApi");
+      assertThat(read.worker()).isEqualTo("REST worker");
+      assertThat(read.actor()).isEqualTo(AuditEvent.RUNTIME_ACTOR);
+    });
+    assertThat(jdbc.sql("select a::text from audit_event a where a::text like '%prod-token-for-the-audit%'")
+        .query(String.class).list()).isEmpty();
   }
 
   @Test

@@ -1,11 +1,19 @@
 package dev.flowconnections.autoconfigure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.audit.AuditLogService;
+import dev.flowconnections.audit.AuditRepository;
+import dev.flowconnections.audit.BatchingAuditWriter;
+import dev.flowconnections.audit.TransactionalAuditWriter;
 import dev.flowconnections.connection.ConnectionRemover;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.credential.CredentialStore;
+import dev.flowconnections.credential.CredentialStoreMigration;
+import dev.flowconnections.credential.CredentialStoreType;
+import dev.flowconnections.credential.CredentialStores;
 import dev.flowconnections.credential.PostgresCredentialStore;
+import dev.flowconnections.credential.vault.VaultCredentialStore;
 import dev.flowconnections.crypto.EnvelopeCipher;
 import dev.flowconnections.crypto.MasterKeyLoader;
 import dev.flowconnections.crypto.MasterKeyRing;
@@ -18,6 +26,8 @@ import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.secretprovider.ConnectionsSecretProvider;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,12 +40,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the model, the encrypted PostgreSQL store, resolution and the SecretProvider. Every bean
- * backs off when the application defines its own, e.g. a Vault {@link CredentialStore}.
+ * Wires the model, the credential stores (encrypted PostgreSQL, Vault KV v2 when configured),
+ * resolution and the SecretProvider. The store beans back off when the application defines its own
+ * {@link CredentialStore}.
  */
 @AutoConfiguration(
     after = {
@@ -93,11 +105,52 @@ public class FlowConnectionsAutoConfiguration {
     return new OrgSecretRepository(jdbc, cipher);
   }
 
+  /** PostgreSQL always, Vault when configured; migrations copy between them. */
+  @Bean
+  @ConditionalOnMissingBean
+  CredentialStores credentialStores(
+      JdbcClient jdbc, EnvelopeCipher cipher, ObjectMapper json, Clock clock, FlowConnectionsProperties properties) {
+    FlowConnectionsProperties.Store store = properties.getStore();
+    Map<CredentialStoreType, CredentialStore> stores = new EnumMap<>(CredentialStoreType.class);
+    stores.put(CredentialStoreType.POSTGRES, new PostgresCredentialStore(jdbc, cipher, json, clock));
+    if (store.vaultConfigured()) {
+      stores.put(CredentialStoreType.VAULT, VaultCredentialStore.connect(store.getVault()));
+    }
+    return new CredentialStores(stores, store.getType(), store.getOrganizations());
+  }
+
+  /** The store the services use: the configured one, or one per organization. */
+  @Bean
+  AuditRepository auditRepository(JdbcTemplate jdbcTemplate) {
+    return new AuditRepository(jdbcTemplate);
+  }
+
+  @Bean
+  TransactionalAuditWriter transactionalAuditWriter(AuditRepository repository) {
+    return new TransactionalAuditWriter(repository);
+  }
+
+  /** Connection reads of job workers: queued and written in batches off the job's thread. */
+  @Bean(destroyMethod = "close")
+  BatchingAuditWriter connectionReadAuditWriter(AuditRepository repository, FlowConnectionsProperties properties) {
+    return new BatchingAuditWriter(
+        repository, properties.getAudit().getQueueCapacity(), properties.getAudit().getBatchSize());
+  }
+
+  @Bean
+  AuditLogService auditLogService(AuditRepository repository) {
+    return new AuditLogService(repository);
+  }
+
   @Bean
   @ConditionalOnMissingBean(CredentialStore.class)
-  PostgresCredentialStore postgresCredentialStore(
-      JdbcClient jdbc, EnvelopeCipher cipher, ObjectMapper json, Clock clock) {
-    return new PostgresCredentialStore(jdbc, cipher, json, clock);
+  CredentialStore credentialStore(CredentialStores stores) {
+    return stores.selected();
+  }
+
+  @Bean
+  CredentialStoreMigration credentialStoreMigration(ConnectionRepository connections, CredentialStores stores) {
+    return new CredentialStoreMigration(connections, stores);
   }
 
   @Bean
@@ -154,8 +207,11 @@ public class FlowConnectionsAutoConfiguration {
 
     @Bean
     ConnectionsSecretProvider connectionsSecretProvider(
-        CachingConnectionResolver resolver, OrgSecretRepository orgSecrets, RuntimeEnvironment runtime) {
-      return new ConnectionsSecretProvider(resolver, orgSecrets, runtime);
+        CachingConnectionResolver resolver,
+        OrgSecretRepository orgSecrets,
+        RuntimeEnvironment runtime,
+        BatchingAuditWriter connectionReads) {
+      return new ConnectionsSecretProvider(resolver, orgSecrets, runtime, connectionReads);
     }
   }
 }

@@ -1,8 +1,12 @@
 package dev.flowconnections.autoconfigure;
 
+import dev.flowconnections.credential.CredentialStoreType;
+import dev.flowconnections.credential.vault.VaultStoreProperties;
 import dev.flowconnections.crypto.EncryptionProperties;
 import dev.flowconnections.environment.Environment;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -19,6 +23,10 @@ public class FlowConnectionsProperties {
   @NestedConfigurationProperty private EncryptionProperties encryption = new EncryptionProperties();
 
   private final Resolution resolution = new Resolution();
+
+  private final Audit audit = new Audit();
+
+  private final Store store = new Store();
 
   public Environment getEnvironment() {
     return environment;
@@ -46,6 +54,79 @@ public class FlowConnectionsProperties {
 
   public Resolution getResolution() {
     return resolution;
+  }
+
+  public Audit getAudit() {
+    return audit;
+  }
+
+  /** {@code flow-connections.audit.*}: how job workers' connection reads reach the audit log. */
+  public static class Audit {
+    /** Read events waiting to be written; when full (database unreachable for long) new ones are dropped. */
+    private int queueCapacity = 10_000;
+
+    /** Read events written per database round trip. */
+    private int batchSize = 200;
+
+    public int getQueueCapacity() {
+      return queueCapacity;
+    }
+
+    public void setQueueCapacity(int queueCapacity) {
+      this.queueCapacity = queueCapacity;
+    }
+
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
+  }
+
+  public Store getStore() {
+    return store;
+  }
+
+  /** {@code flow-connections.store.*}: where the secret fields of connections are kept. */
+  public static class Store {
+    /** The store of every organization without an entry in {@link #organizations}. */
+    private CredentialStoreType type = CredentialStoreType.POSTGRES;
+
+    /** Per-organization override, e.g. {@code flow-connections.store.organizations.acme=vault}. */
+    private Map<String, CredentialStoreType> organizations = new LinkedHashMap<>();
+
+    @NestedConfigurationProperty private VaultStoreProperties vault = new VaultStoreProperties();
+
+    public CredentialStoreType getType() {
+      return type;
+    }
+
+    public void setType(CredentialStoreType type) {
+      this.type = type;
+    }
+
+    public Map<String, CredentialStoreType> getOrganizations() {
+      return organizations;
+    }
+
+    public void setOrganizations(Map<String, CredentialStoreType> organizations) {
+      this.organizations = organizations;
+    }
+
+    public VaultStoreProperties getVault() {
+      return vault;
+    }
+
+    public void setVault(VaultStoreProperties vault) {
+      this.vault = vault;
+    }
+
+    /** Vault is configured when its address is, whether or not an organization uses it yet. */
+    public boolean vaultConfigured() {
+      return vault.getUri() != null;
+    }
   }
 
   /** {@code flow-connections.resolution.*}: the resolved-connection cache. */

@@ -69,6 +69,13 @@ public class ConnectionRepository {
     return many("organization_id = :org", Map.of("org", organizationId));
   }
 
+  /** Every organization that has at least one connection. */
+  public List<String> organizations() {
+    return jdbc.sql("select distinct organization_id from connection order by organization_id")
+        .query(String.class)
+        .list();
+  }
+
   public List<Connection> listByIntegration(String organizationId, UUID integrationId) {
     return many(
         "organization_id = :org and integration_id = :integrationId",

@@ -1,9 +1,12 @@
 package dev.flowconnections.connection;
 
 import dev.flowconnections.access.Actor;
+import dev.flowconnections.audit.AuditAction;
+import dev.flowconnections.audit.AuditEvent;
 import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.credential.SecretValues;
+import dev.flowconnections.credential.StoredCredentials;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.errors.ConflictException;
 import dev.flowconnections.errors.NotFoundException;
@@ -18,12 +21,15 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolutionInputsChanged;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -98,6 +104,7 @@ public class ConnectionService {
                   actor.username(), 1, now, actor.username(), now, actor.username(), Map.of());
           connections.insert(connection);
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          audit(actor, AuditAction.CONNECTION_CREATED, connection, null, List.of());
           return view(connection, integration);
         });
   }
@@ -139,6 +146,7 @@ public class ConnectionService {
             throw ConflictException.staleVersion("connection", draft.version(), current.version() + 1);
           }
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          audit(actor, AuditAction.CONNECTION_UPDATED, updated, null, changedProperties(current, updated));
           return view(updated, integrationOf(updated));
         });
   }
@@ -190,16 +198,20 @@ public class ConnectionService {
 
           CredentialLocation location = location(current, environment);
           if (!secretUpdates.isEmpty() || stored == null) {
-            SecretValues base = stored == null ? SecretValues.empty() : credentials.read(location).orElse(SecretValues.empty());
+            // the store's version goes with the write, so a concurrent edit in the store (Vault) is a conflict
+            StoredCredentials inStore = credentials.readForUpdate(location);
+            SecretValues base = stored == null ? SecretValues.empty() : inStore.values().orElse(SecretValues.empty());
             Map<String, Object> kept = new LinkedHashMap<>(base.asMap());
             kept.keySet().retainAll(secretNames);
-            credentials.write(location, SecretValues.of(kept).with(secretUpdates));
+            credentials.write(location, SecretValues.of(kept).with(secretUpdates), inStore.version());
           }
           Instant now = clock.instant();
           ConnectionEnvironment updated = new ConnectionEnvironment(environment, settings, secretNames, now, actor.username());
           connections.upsertEnvironment(current.id(), updated);
           touch(current, now, actor);
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          audit(actor, AuditAction.CREDENTIALS_CHANGED, current, environment,
+              changedFields(stored == null ? Map.of() : stored.settings(), settings, secretUpdates.keySet()));
           return view(reload(actor, id), integration);
         });
   }
@@ -217,6 +229,7 @@ public class ConnectionService {
           connections.deleteEnvironment(id, environment);
           touch(current, clock.instant(), actor);
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          audit(actor, AuditAction.CREDENTIALS_DELETED, current, environment, List.of());
           return view(reload(actor, id), integrationOf(current));
         });
   }
@@ -241,6 +254,7 @@ public class ConnectionService {
       if (stored.updatedAt().equals(testedCredentialsOf)) {
         connections.recordTest(id, environment, result);
       }
+      events.publishEvent(AuditEvent.tested(actor, result.testedAt(), current, environment, ok));
       return result;
     });
   }
@@ -267,9 +281,38 @@ public class ConnectionService {
   public void delete(Actor actor, UUID id) {
     tx.executeWithoutResult(
         s -> {
-          remover.remove(visible(actor, id, true));
+          Connection current = visible(actor, id, true);
+          remover.remove(current);
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          audit(actor, AuditAction.CONNECTION_DELETED, current, null, List.of());
         });
+  }
+
+  private void audit(Actor actor, AuditAction action, Connection connection, Environment environment, Collection<String> fields) {
+    events.publishEvent(AuditEvent.connection(actor, clock.instant(), action, connection, environment, fields));
+  }
+
+  private static List<String> changedProperties(Connection before, Connection after) {
+    List<String> changed = new java.util.ArrayList<>();
+    if (!before.name().equals(after.name())) {
+      changed.add("name");
+    }
+    if (before.visibility() != after.visibility()) {
+      changed.add("visibility");
+    }
+    if (!before.owner().equals(after.owner())) {
+      changed.add("owner");
+    }
+    return changed;
+  }
+
+  /** Names of the settings that differ and of the secrets that were written: the audit never compares secret values. */
+  private static Set<String> changedFields(Map<String, Object> before, Map<String, Object> after, Set<String> secretsWritten) {
+    Set<String> changed = new TreeSet<>(secretsWritten);
+    Set<String> names = new HashSet<>(before.keySet());
+    names.addAll(after.keySet());
+    names.stream().filter(n -> !Objects.equals(before.get(n), after.get(n))).forEach(changed::add);
+    return changed;
   }
 
   private static boolean matches(ConnectionView v, String needle) {

@@ -16,6 +16,20 @@ public interface CredentialStore {
   /** Replaces all secrets of the location with {@code values}. */
   void write(CredentialLocation location, SecretValues values);
 
+  /** The secrets with the version a following {@link #write(CredentialLocation, SecretValues, long)} expects. */
+  default StoredCredentials readForUpdate(CredentialLocation location) {
+    return StoredCredentials.unversioned(read(location));
+  }
+
+  /**
+   * Replaces the secrets only if the store still holds {@code expectedVersion} (from {@link
+   * #readForUpdate}); otherwise someone changed them meanwhile and this throws a {@link
+   * dev.flowconnections.errors.ConflictException}. Stores without versions ignore it.
+   */
+  default void write(CredentialLocation location, SecretValues values, long expectedVersion) {
+    write(location, values);
+  }
+
   /** Removes the location's secrets; absent ones are fine. */
   void delete(CredentialLocation location);
 

@@ -15,9 +15,15 @@ final class StorageFields implements TypeFields {
   public List<FieldDefinition> integrationFields() {
     return List.of(
         choice("provider", "Provider", true, List.of("GOOGLE_DRIVE", "ONEDRIVE", "AMAZON_S3", "BOX"), "AMAZON_S3"),
-        optional(FieldCatalog.BASE_URL, "Endpoint", FieldType.URL, "S3-compatible endpoint override"),
+        optional(FieldCatalog.BASE_URL, "Endpoint", FieldType.URL,
+            "Override of the provider's API: an S3-compatible endpoint (MinIO, Ceph, ...), or a proxy for"
+                + " Google Drive, OneDrive or Box"),
         optional("region", "AWS region", FieldType.TEXT, null).requiredWhen("provider", "AMAZON_S3"),
-        optional("bucket", "Bucket or root folder", FieldType.TEXT, null));
+        optional("bucket", "Bucket or root folder", FieldType.TEXT,
+            "S3: the bucket (required); OneDrive: a folder path; Google Drive and Box: a folder id")
+            .requiredWhen("provider", "AMAZON_S3"),
+        optional("pathStyleAccess", "S3 path-style access", FieldType.BOOLEAN,
+            "Address the bucket in the path (endpoint/bucket/key), as most S3-compatible stores need"));
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.flowconnections.integration;
 
 import dev.flowconnections.access.AccessDeniedException;
 import dev.flowconnections.access.Actor;
+import dev.flowconnections.audit.AuditAction;
+import dev.flowconnections.audit.AuditEvent;
 import dev.flowconnections.connection.Connection;
 import dev.flowconnections.connection.ConnectionRemover;
 import dev.flowconnections.connection.ConnectionRepository;
@@ -80,6 +82,7 @@ public class IntegrationService {
           }
           integrations.insert(integration);
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          events.publishEvent(AuditEvent.integration(actor, now, AuditAction.INTEGRATION_CREATED, integration, List.of()));
           return integration;
         });
   }
@@ -89,6 +92,9 @@ public class IntegrationService {
     return tx.execute(
         s -> {
           Integration current = find(actor, id, true);
+          if (current.scope() == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
+            throw new AccessDeniedException("only super admins may change System integrations");
+          }
           ValidationException.Collector errors = new ValidationException.Collector();
           if (draft.version() == null) {
             errors.add("version", "is required: send the version you last read");
@@ -129,6 +135,8 @@ public class IntegrationService {
             throw ConflictException.staleVersion("integration", draft.version(), current.version() + 1);
           }
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          events.publishEvent(AuditEvent.integration(
+              actor, updated.updatedAt(), AuditAction.INTEGRATION_UPDATED, updated, changedProperties(current, updated)));
           return updated;
         });
   }
@@ -146,12 +154,27 @@ public class IntegrationService {
     return FieldCatalog.schemaFor(integration.type(), integration.authScheme());
   }
 
-  /** The connections a delete would remove, visible or not: an admin must see the whole impact. */
+  /**
+   * The connections a delete would remove that the actor may see. Other users' PERSONAL
+   * connections are removed too but only counted ({@link #hiddenImpactOfDelete}): their names stay
+   * with their owners.
+   */
   public List<Connection> impactOfDelete(Actor actor, UUID id) {
-    // lists other users' PERSONAL connections too, so only those who may delete may ask
     actor.requireAdmin("see what deleting an integration removes");
     find(actor, id, false);
-    return connections.listByIntegration(actor.organizationId(), id);
+    return visibleTo(actor, connections.listByIntegration(actor.organizationId(), id));
+  }
+
+  /** How many PERSONAL connections of other users a delete would remove as well. */
+  public int hiddenImpactOfDelete(Actor actor, UUID id) {
+    actor.requireAdmin("see what deleting an integration removes");
+    find(actor, id, false);
+    List<Connection> all = connections.listByIntegration(actor.organizationId(), id);
+    return all.size() - visibleTo(actor, all).size();
+  }
+
+  private static List<Connection> visibleTo(Actor actor, List<Connection> all) {
+    return all.stream().filter(c -> c.visibleTo(actor.username())).toList();
   }
 
   /**
@@ -168,17 +191,53 @@ public class IntegrationService {
           }
           List<Connection> affected = connections.listByIntegration(actor.organizationId(), id);
           if (!affected.isEmpty() && !force) {
+            List<Connection> visible = visibleTo(actor, affected);
             throw new ConflictException(
                 "force",
                 "integration '" + current.name() + "' is used by " + affected.size()
                     + " connection(s); delete with force=true to remove them too",
-                Map.of("connections", affected.stream().map(c -> Map.of("id", c.id(), "key", c.key(), "name", c.name())).toList()));
+                Map.of(
+                    "connections", visible.stream().map(c -> Map.of("id", c.id(), "key", c.key(), "name", c.name())).toList(),
+                    "personalConnectionsOfOtherUsers", affected.size() - visible.size()));
           }
           affected.forEach(connectionRemover::remove);
           integrations.delete(actor.organizationId(), id);
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          Instant now = clock.instant();
+          affected.forEach(c -> events.publishEvent(
+              AuditEvent.connection(actor, now, AuditAction.CONNECTION_DELETED, c, null, List.of())));
+          events.publishEvent(AuditEvent.integration(actor, now, AuditAction.INTEGRATION_DELETED, current, List.of()));
           return affected;
         });
+  }
+
+  private static List<String> changedProperties(Integration before, Integration after) {
+    Map<String, java.util.function.Function<Integration, Object>> properties = new java.util.LinkedHashMap<>();
+    properties.put("name", Integration::name);
+    properties.put("description", Integration::description);
+    properties.put("domainVertical", Integration::domainVertical);
+    properties.put("scope", Integration::scope);
+    properties.put("configMode", Integration::configMode);
+    properties.put("authScheme", Integration::authScheme);
+    properties.put("status", Integration::status);
+    properties.put("openApiSpecUrl", Integration::openApiSpecUrl);
+    List<String> changed = new java.util.ArrayList<>(properties.entrySet().stream()
+        .filter(p -> !java.util.Objects.equals(p.getValue().apply(before), p.getValue().apply(after)))
+        .map(Map.Entry::getKey)
+        .toList());
+    changedKeys("config.", before.config().shared(), after.config().shared(), changed);
+    for (dev.flowconnections.environment.Environment environment : dev.flowconnections.environment.Environment.values()) {
+      changedKeys("config." + environment + ".", before.config().environments().getOrDefault(environment, Map.of()),
+          after.config().environments().getOrDefault(environment, Map.of()), changed);
+    }
+    return changed;
+  }
+
+  /** Names (never values) of the configuration keys added, removed or changed, e.g. {@code config.baseUrl}. */
+  private static void changedKeys(String prefix, Map<String, Object> before, Map<String, Object> after, List<String> changed) {
+    java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+    keys.addAll(after.keySet());
+    keys.stream().filter(k -> !java.util.Objects.equals(before.get(k), after.get(k))).forEach(k -> changed.add(prefix + k));
   }
 
   private Integration find(Actor actor, UUID id, boolean lock) {

@@ -1,6 +1,8 @@
 package dev.flowconnections.secret;
 
 import dev.flowconnections.access.Actor;
+import dev.flowconnections.audit.AuditAction;
+import dev.flowconnections.audit.AuditEvent;
 import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.resolution.ResolutionInputsChanged;
@@ -48,8 +50,11 @@ public class OrgSecretService {
     return Boolean.TRUE.equals(
         tx.execute(
             status -> {
-              boolean created = repository.put(actor.organizationId(), key, value, clock.instant(), actor.username());
+              java.time.Instant now = clock.instant();
+              boolean created = repository.put(actor.organizationId(), key, value, now, actor.username());
               events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+              events.publishEvent(AuditEvent.secret(
+                  actor, now, created ? AuditAction.SECRET_CREATED : AuditAction.SECRET_ROTATED, key));
               return created;
             }));
   }
@@ -67,6 +72,7 @@ public class OrgSecretService {
             throw new NotFoundException("secret '" + key + "' does not exist");
           }
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          events.publishEvent(AuditEvent.secret(actor, clock.instant(), AuditAction.SECRET_DELETED, key));
         });
   }
 

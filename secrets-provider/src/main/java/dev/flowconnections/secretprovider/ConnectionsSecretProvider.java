@@ -1,5 +1,7 @@
 package dev.flowconnections.secretprovider;
 
+import dev.flowconnections.audit.AuditEvent;
+import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
@@ -7,6 +9,7 @@ import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.secret.OrgSecretRepository;
 import io.camunda.connector.api.secret.SecretContext;
 import io.camunda.connector.api.secret.SecretProvider;
+import java.time.Instant;
 
 /**
  * Lets any Camunda connector use connections and org secrets through placeholders:
@@ -25,15 +28,30 @@ public class ConnectionsSecretProvider implements SecretProvider {
 
   static final String PREFIX = "connections.";
 
+  /** How the audit log names reads through {@code {{secrets.connections...}}}. */
+  public static final String WORKER = "secret provider";
+
   private final ConnectionResolver resolver;
   private final OrgSecretRepository orgSecrets;
   private final RuntimeEnvironment runtime;
 
+  private final BatchingAuditWriter reads;
+
   public ConnectionsSecretProvider(
       ConnectionResolver resolver, OrgSecretRepository orgSecrets, RuntimeEnvironment runtime) {
+    this(resolver, orgSecrets, runtime, null);
+  }
+
+  /**
+   * @param reads records each connection a placeholder read in the audit log; Camunda tells a
+   *     SecretProvider only the tenant, so these reads carry no process instance
+   */
+  public ConnectionsSecretProvider(
+      ConnectionResolver resolver, OrgSecretRepository orgSecrets, RuntimeEnvironment runtime, BatchingAuditWriter reads) {
     this.resolver = resolver;
     this.orgSecrets = orgSecrets;
     this.runtime = runtime;
+    this.reads = reads;
   }
 
   @Override
@@ -54,6 +72,9 @@ public class ConnectionsSecretProvider implements SecretProvider {
     String key = reference.substring(0, dot);
     String field = reference.substring(dot + 1);
     ResolvedConnection connection = resolver.resolve(organizationId, key, runtime.environment());
+    if (reads != null) {
+      reads.record(AuditEvent.read(organizationId, Instant.now(), key, runtime.environment(), null, WORKER));
+    }
     int entryDot = field.indexOf('.');
     if (entryDot > 0) {
       String mapField = field.substring(0, entryDot);

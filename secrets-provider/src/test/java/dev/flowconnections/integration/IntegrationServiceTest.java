@@ -96,6 +96,10 @@ class IntegrationServiceTest extends DatabaseTest {
         IntegrationScope.SYSTEM, null, null, null, null, Map.of("baseUrl", "https://sys.example"), null, null);
     assertThatThrownBy(() -> integrations.create(admin, system)).isInstanceOf(AccessDeniedException.class);
     Integration created = integrations.create(superAdmin, system);
+    IntegrationDraft edit = new IntegrationDraft(created.name(), "edited", null, null, null, null, null, null, null,
+        Map.of("baseUrl", "https://sys.example"), null, created.version());
+    assertThatThrownBy(() -> integrations.update(admin, created.id(), edit)).isInstanceOf(AccessDeniedException.class);
+    assertThat(integrations.update(superAdmin, created.id(), edit).description()).isEqualTo("edited");
     assertThatThrownBy(() -> integrations.delete(admin, created.id(), false)).isInstanceOf(AccessDeniedException.class);
     integrations.delete(superAdmin, created.id(), false);
     assertThatThrownBy(() -> integrations.get(admin, created.id())).isInstanceOf(NotFoundException.class);
@@ -108,8 +112,10 @@ class IntegrationServiceTest extends DatabaseTest {
 
     assertThatThrownBy(() -> integrations.delete(admin, created.id(), false))
         .isInstanceOfSatisfying(ConflictException.class, e ->
-            assertThat(e.details().get("connections").toString()).contains(connection.connection().key()));
-    assertThat(integrations.impactOfDelete(admin, created.id())).hasSize(1);
+            assertThat(e.details().get("connections").toString()).doesNotContain(connection.connection().key()));
+    // personal connections stay with their owner: the admin learns how many, not which
+    assertThat(integrations.impactOfDelete(admin, created.id())).isEmpty();
+    assertThat(integrations.hiddenImpactOfDelete(admin, created.id())).isEqualTo(1);
 
     assertThat(integrations.delete(admin, created.id(), true)).hasSize(1);
     assertThatThrownBy(() -> connections.get(modeler, connection.connection().id())).isInstanceOf(NotFoundException.class);

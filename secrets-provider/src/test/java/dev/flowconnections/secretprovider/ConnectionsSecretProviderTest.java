@@ -3,6 +3,10 @@ package dev.flowconnections.secretprovider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowconnections.audit.AuditAction;
+import dev.flowconnections.audit.AuditLogService;
+import dev.flowconnections.audit.AuditQuery;
+import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
@@ -22,6 +26,8 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
 
   @Autowired ConnectionsSecretProvider provider;
   @Autowired OrgSecretService secrets;
+  @Autowired BatchingAuditWriter connectionReads;
+  @Autowired AuditLogService auditLog;
 
   @Test
   void resolvesConnectionFieldsForTheRuntimeEnvironment() {
@@ -33,6 +39,24 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
     assertThat(provider.getSecret(prefix + "password", DEFAULT_TENANT)).isEqualTo("prod-pass");
     assertThat(provider.getSecret(prefix + "username", DEFAULT_TENANT)).isEqualTo("prod");
     assertThat(provider.getSecret(prefix + "baseUrl", DEFAULT_TENANT)).isEqualTo("https://api.example.com");
+  }
+
+  @Test
+  void theAuditLogRecordsWhichConnectionAPlaceholderReadButNoValue() throws Exception {
+    ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
+    connections.putEnvironment(modeler, c.connection().id(), Environment.PRODUCTION, Map.of("token", "placeholder-token-1"), null);
+
+    provider.getSecret("connections." + c.connection().key() + ".token", DEFAULT_TENANT);
+
+    assertThat(connectionReads.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+    var reads = auditLog.search(admin, new AuditQuery(null, AuditAction.CONNECTION_READ, c.connection().key(),
+        null, null, null, null, 0, 10)).items();
+    assertThat(reads).singleElement().satisfies(read -> {
+      assertThat(read.environment()).isEqualTo(Environment.PRODUCTION);
+      assertThat(read.worker()).isEqualTo(ConnectionsSecretProvider.WORKER);
+      assertThat(read.process()).isNull();
+    });
+    assertThat(reads.toString()).doesNotContain("placeholder-token-1");
   }
 
   @Test

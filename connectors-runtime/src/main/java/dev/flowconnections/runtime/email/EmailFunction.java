@@ -28,6 +28,6 @@ public class EmailFunction implements OutboundConnectorFunction {
   @Override
   public Object execute(OutboundConnectorContext context) {
     EmailRequest request = context.bindVariables(EmailRequest.class);
-    return emailService.send(request, context.getJobContext().getTenantId());
+    return emailService.send(request, context.getJobContext());
   }
 }

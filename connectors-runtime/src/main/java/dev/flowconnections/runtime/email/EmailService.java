@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.email;
 
+import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -34,10 +35,17 @@ public class EmailService {
     this.sendGrid = sendGrid;
   }
 
-  /** @param tenantId the job's tenant, which names the organization of the connection */
+  /** @param tenantId the job's tenant, which names the organization of the connection (audited without process instance) */
   public EmailResult send(EmailRequest request, String tenantId) {
-    ResolvedConnection connection =
-        connections.resolve(request.connection(), tenantId, IntegrationType.EMAIL, WORKER);
+    return send(request, connections.resolve(request.connection(), tenantId, IntegrationType.EMAIL, WORKER));
+  }
+
+  /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
+  public EmailResult send(EmailRequest request, JobContext job) {
+    return send(request, connections.resolve(request.connection(), job, IntegrationType.EMAIL, WORKER));
+  }
+
+  private EmailResult send(EmailRequest request, ResolvedConnection connection) {
     EmailProvider provider = EmailProvider.of(connection);
     SecretMasker masker = WorkerConnections.maskerFor(connection, SmtpServer.loginEncodings(connection));
     // The connection's settings are checked before the content: attachments may be large to read.

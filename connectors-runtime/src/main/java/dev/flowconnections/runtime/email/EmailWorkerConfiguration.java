@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.email;
 
+import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.worker.ProviderHttp;
@@ -16,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
 public class EmailWorkerConfiguration {
 
   @Bean
-  EmailService emailService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment) {
+  EmailService emailService(
+      ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment, BatchingAuditWriter connectionReads) {
     return new EmailService(
-        new WorkerConnections(connectionResolver, runtimeEnvironment), smtpMailer(), sendGridMailer());
+        new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads), smtpMailer(), sendGridMailer());
   }
 
   @Bean

@@ -73,16 +73,20 @@ class IntegrationController {
   /** What a delete would remove, for the confirmation dialog. */
   @GetMapping("/{id}/impact")
   ImpactResponse impact(Actor actor, @PathVariable UUID id) {
-    return ImpactResponse.of(integrations.impactOfDelete(actor, id));
+    return ImpactResponse.of(integrations.impactOfDelete(actor, id), integrations.hiddenImpactOfDelete(actor, id));
   }
 
-  /** Same shape as the {@code connections} of the 409 a delete answers. */
-  record ImpactResponse(List<AffectedConnection> connections) {
+  /**
+   * Same shape as the 409 a delete answers: the connections the caller may see, and how many other
+   * users' PERSONAL connections would go too (counted, never named).
+   */
+  record ImpactResponse(List<AffectedConnection> connections, int personalConnectionsOfOtherUsers) {
 
     record AffectedConnection(UUID id, String key, String name) {}
 
-    static ImpactResponse of(List<Connection> affected) {
-      return new ImpactResponse(affected.stream().map(c -> new AffectedConnection(c.id(), c.key(), c.name())).toList());
+    static ImpactResponse of(List<Connection> affected, int hidden) {
+      return new ImpactResponse(
+          affected.stream().map(c -> new AffectedConnection(c.id(), c.key(), c.name())).toList(), hidden);
     }
   }
 }

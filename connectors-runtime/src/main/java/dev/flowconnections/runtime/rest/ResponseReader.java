@@ -3,7 +3,6 @@ package dev.flowconnections.runtime.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.runtime.worker.SecretMasker;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +16,7 @@ final class ResponseReader {
     this.json = json;
   }
 
-  RestResponse read(HttpResponse<String> response, SecretMasker masker) {
+  RestResponse read(RestHttpClient.ReceivedResponse response, SecretMasker masker) {
     Map<String, String> headers = new LinkedHashMap<>();
     response.headers().map().forEach((name, values) -> {
       if (!name.startsWith(":")) { // HTTP/2 pseudo headers such as :status

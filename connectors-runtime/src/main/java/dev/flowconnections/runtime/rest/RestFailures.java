@@ -16,6 +16,7 @@ final class RestFailures {
 
   static final String TIMEOUT = "TIMEOUT";
   static final String CONNECTION_FAILED = "CONNECTION_FAILED";
+  static final String RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
 
   private RestFailures() {}
 
@@ -33,6 +34,12 @@ final class RestFailures {
 
   static ConnectorException timeout(HttpMethod method, String displayPath, SecretMasker masker) {
     return new ConnectorException(TIMEOUT, masker.mask("timed out waiting for " + method + " " + displayPath));
+  }
+
+  /** The body is not read: it could hold credentials the masker does not know, and it is big. */
+  static ConnectorException responseTooLarge(HttpMethod method, String displayPath, long limitBytes, SecretMasker masker) {
+    return new ConnectorException(RESPONSE_TOO_LARGE, masker.mask("the response to " + method + " " + displayPath
+        + " is larger than " + limitBytes + " bytes, the limit set by flow-connections.rest.max-response-size"));
   }
 
   static ConnectorException connectionFailed(HttpMethod method, String displayPath, Exception cause, SecretMasker masker) {

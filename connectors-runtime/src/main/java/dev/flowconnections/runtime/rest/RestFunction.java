@@ -39,6 +39,6 @@ public class RestFunction implements OutboundConnectorFunction {
   @Override
   public Object execute(OutboundConnectorContext context) {
     RestRequest request = context.bindVariables(RestRequest.class);
-    return restService.call(request, context.getJobContext().getTenantId());
+    return restService.call(request, context.getJobContext());
   }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpRequest;
@@ -27,18 +29,27 @@ final class RestHttpClient {
   private static final String CONTENT_TYPE = "Content-Type";
 
   private final ObjectMapper json;
+  private final long maxResponseBytes;
   /** One client per connect timeout (a client-wide setting); clients are thread-safe and pooled. */
   private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
 
-  RestHttpClient(ObjectMapper json) {
+  RestHttpClient(ObjectMapper json, long maxResponseBytes) {
     this.json = json;
+    this.maxResponseBytes = maxResponseBytes;
   }
 
-  HttpResponse<String> send(
+  ReceivedResponse send(
       RestRequest task, URI uri, OutgoingRequest outgoing, SecretMasker masker) {
     HttpRequest request = build(task, uri, outgoing);
     try {
-      return client(task.connectionTimeout()).send(request, BodyHandlers.ofString());
+      HttpResponse<InputStream> response = client(task.connectionTimeout()).send(request, BodyHandlers.ofInputStream());
+      // A HEAD answer declares the length of a body it does not send: nothing to read or limit.
+      String body = task.method() == HttpMethod.HEAD
+          ? LimitedBody.discard(response.body())
+          : LimitedBody.read(response.body(), response.headers(), maxResponseBytes);
+      return new ReceivedResponse(response.statusCode(), response.headers(), body);
+    } catch (LimitedBody.TooLarge e) {
+      throw RestFailures.responseTooLarge(task.method(), task.displayPath(), maxResponseBytes, masker);
     } catch (HttpTimeoutException e) {
       throw RestFailures.timeout(task.method(), task.displayPath(), masker);
     } catch (IOException e) {
@@ -91,4 +102,7 @@ final class RestHttpClient {
   }
 
   private record Payload(BodyPublisher publisher, String contentType) {}
+
+  /** Status, headers and the body read within the limit. */
+  record ReceivedResponse(int statusCode, HttpHeaders headers, String body) {}
 }

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.rest;
 
+import io.camunda.connector.api.outbound.JobContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.IntegrationType;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Calls a REST API through a connection: resolves the connection for this runtime's environment,
@@ -35,15 +37,31 @@ public class RestService {
   private final RestHttpClient http;
   private final ResponseReader responses;
 
+  /** What {@code flow-connections.rest.max-response-size} defaults to: well below Zeebe's 4 MB message limit. */
+  public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(1);
+
   public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json) {
-    this.connections = new WorkerConnections(resolver, runtime);
-    this.http = new RestHttpClient(json);
+    this(resolver, runtime, json, DEFAULT_MAX_RESPONSE_SIZE);
+  }
+
+  public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json, DataSize maxResponseSize) {
+    this(new WorkerConnections(resolver, runtime), json, maxResponseSize);
+  }
+
+  public RestService(WorkerConnections connections, ObjectMapper json, DataSize maxResponseSize) {
+    this.connections = connections;
+    this.http = new RestHttpClient(json, maxResponseSize.toBytes());
     this.responses = new ResponseReader(json);
   }
 
-  /** @param tenantId the job's tenant, which names the organization of the connection */
+  /** @param tenantId the job's tenant, which names the organization of the connection (audited without process instance) */
   public RestResponse call(RestRequest request, String tenantId) {
     return call(connections.resolve(request.connection(), tenantId, IntegrationType.REST_API, "REST worker"), request);
+  }
+
+  /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
+  public RestResponse call(RestRequest request, JobContext job) {
+    return call(connections.resolve(request.connection(), job, IntegrationType.REST_API, "REST worker"), request);
   }
 
   /** Calls through an already resolved connection, e.g. for a connection test of another environment. */
@@ -78,8 +96,6 @@ public class RestService {
       throw WorkerConnections.configurationProblem(e);
     }
   }
-
-
 
   private static SecretMasker maskerFor(ResolvedConnection connection, Authentication authentication) {
     List<String> secrets = new ArrayList<>(connection.secrets().allValues());

@@ -1,6 +1,7 @@
 package dev.flowconnections.runtime.secret;
 
 import dev.flowconnections.access.Actor;
+import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.secret.OrgSecret;
 import dev.flowconnections.secret.OrgSecretService;
 import java.net.URI;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SecretController {
 
   private final OrgSecretService secrets;
+  private final SecretUsageService usage;
 
-  SecretController(OrgSecretService secrets) {
+  SecretController(OrgSecretService secrets, SecretUsageService usage) {
     this.secrets = secrets;
+    this.usage = usage;
   }
 
   /** Creates (201) or rotates (200) the secret under {@code key}. */
@@ -44,10 +47,36 @@ class SecretController {
     return secrets.list(actor);
   }
 
+  /** Every key referenced by a connection, with the connections (existing secrets or not). */
+  @GetMapping("/usage")
+  List<UsageResponse> usage(Actor actor) {
+    return usage.usage(actor).values().stream().map(UsageResponse::of).toList();
+  }
+
+  /** The connections referencing one existing secret; 404 for an unknown key nobody references. */
+  @GetMapping("/{key}/usage")
+  UsageResponse usage(Actor actor, @PathVariable String key) {
+    SecretUsageService.Usage found = usage.usage(actor).get(key);
+    if (found != null) {
+      return UsageResponse.of(found);
+    }
+    if (secrets.list(actor).stream().noneMatch(s -> s.key().equals(key))) {
+      throw new NotFoundException("secret '" + key + "' does not exist");
+    }
+    return new UsageResponse(key, List.of(), 0);
+  }
+
   @DeleteMapping("/{key}")
   ResponseEntity<Void> delete(Actor actor, @PathVariable String key) {
     secrets.delete(actor, key);
     return ResponseEntity.noContent().build();
+  }
+
+  /** Connections are named only when the caller may see them; others' personal ones are counted. */
+  record UsageResponse(String key, List<SecretUsageService.UsingConnection> connections, int hiddenPersonalConnections) {
+    static UsageResponse of(SecretUsageService.Usage usage) {
+      return new UsageResponse(usage.key(), List.copyOf(usage.connections()), usage.hiddenPersonalConnections());
+    }
   }
 
   /** The value to store; it is never sent back. */

@@ -2,7 +2,6 @@ package dev.flowconnections.runtime.security;
 
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.access.Role;
-import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -19,17 +18,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Lets a controller method take the {@link Actor} performing the request: the authenticated user,
- * this runtime's organization and the user's roles. Controllers never read the security context.
+ * the user's organization (from the configured user or the OpenID Connect claim) and roles.
+ * Controllers never read the security context.
  */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
   private static final String ROLE_PREFIX = "ROLE_";
-
-  private final FlowConnectionsProperties properties;
-
-  ActorArgumentResolver(FlowConnectionsProperties properties) {
-    this.properties = properties;
-  }
 
   @Override
   public boolean supportsParameter(MethodParameter parameter) {
@@ -46,7 +40,11 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
       // only reachable if a URL rule forgot to require authentication; fail closed
       throw new AuthenticationCredentialsNotFoundException("no authenticated user");
     }
-    return new Actor(authentication.getName(), properties.getOrganizationId(), roles(authentication));
+    if (!(authentication.getPrincipal() instanceof OrganizationMember member)) {
+      // a principal from somewhere we do not know: no organization means no data, fail closed
+      throw new AuthenticationCredentialsNotFoundException("the logged-in user belongs to no organization");
+    }
+    return new Actor(authentication.getName(), member.organizationId(), roles(authentication));
   }
 
   static Set<Role> roles(Authentication authentication) {

@@ -1,6 +1,5 @@
 package dev.flowconnections.runtime.security;
 
-import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -10,14 +9,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ActorWebConfiguration implements WebMvcConfigurer {
 
-  private final FlowConnectionsProperties properties;
-
-  ActorWebConfiguration(FlowConnectionsProperties properties) {
-    this.properties = properties;
-  }
-
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new ActorArgumentResolver(properties));
+    resolvers.add(new ActorArgumentResolver());
   }
 }

@@ -2,9 +2,13 @@ package dev.flowconnections.runtime.security;
 
 import dev.flowconnections.runtime.api.ApiJson;
 import dev.flowconnections.access.Role;
+import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -12,14 +16,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * HTTP Basic against the configured users, no sessions. The services enforce every rule again
- * with the {@link dev.flowconnections.access.Actor}; the URL rules here only refuse early what no
- * USER may ever do, so such requests fail before their body is even read.
+ * HTTP Basic against the configured users, no sessions (with OpenID Connect configured, also the
+ * session of a browser that logged in by OIDC, see {@link OidcLogin}). The services enforce every
+ * rule again with the {@link dev.flowconnections.access.Actor}; the URL rules here only refuse early
+ * what no USER may ever do, so such requests fail before their body is even read.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiSecurityProperties.class)
@@ -33,7 +38,11 @@ class ApiSecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+  SecurityFilterChain apiSecurityFilterChain(
+      HttpSecurity http,
+      ProblemResponses problems,
+      ObjectProvider<ClientRegistrationRepository> oidcClients)
+      throws Exception {
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -42,17 +51,29 @@ class ApiSecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/integrations", "/api/integrations/**").authenticated()
                     .requestMatchers("/api/integrations", "/api/integrations/**").hasAnyRole(ADMINS)
                     .requestMatchers("/api/secrets", "/api/secrets/**").hasAnyRole(ADMINS)
+                    .requestMatchers("/api/credential-stores/**").hasAnyRole(ADMINS)
                     .requestMatchers(HttpMethod.POST, "/api/templates/publish").hasAnyRole(ADMINS)
+                    .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(ADMINS)
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems.unauthenticated()))
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(problems.unauthenticated()).accessDeniedHandler(problems.forbidden()))
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(ApiSecurityConfiguration::carriesNoSessionCookie))
         .requestCache(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable);
+    OidcLogin.readSessionsIfConfigured(http, oidcClients.getIfAvailable());
     return http.build();
+  }
+
+  /**
+   * API calls with HTTP Basic credentials or no session cannot be forged by another site: only a
+   * session cookie is sent by the browser on its own. Those calls need no CSRF token.
+   */
+  private static boolean carriesNoSessionCookie(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/api/")
+        && (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getRequestedSessionId() == null);
   }
 
   @Bean
@@ -60,15 +81,11 @@ class ApiSecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
-  /**
-   * Also makes Boot back off from its generated default user: there is none. Exposed as a plain
-   * UserDetailsService so Spring Security does not "upgrade" configured passwords in memory: that
-   * would bcrypt-hash a {noop} password on first login and make every later request pay for bcrypt.
-   */
+  /** Also makes Boot back off from its generated default user: there is none. */
   @Bean
-  UserDetailsService apiUsers(ApiSecurityProperties properties, PasswordEncoder encoder) {
-    InMemoryUserDetailsManager users = ConfiguredUsers.load(properties, encoder);
-    return users::loadUserByUsername;
+  UserDetailsService apiUsers(
+      ApiSecurityProperties properties, PasswordEncoder encoder, FlowConnectionsProperties flowConnections) {
+    return ConfiguredUsers.load(properties, encoder, flowConnections.getOrganizationId());
   }
 
   @Bean

@@ -34,6 +34,17 @@ public class ApiSecurityProperties {
 
     private Set<Role> roles = new LinkedHashSet<>();
 
+    /** The organization the user acts in; default {@code flow-connections.organization-id}. */
+    private String organization;
+
+    public String getOrganization() {
+      return organization;
+    }
+
+    public void setOrganization(String organization) {
+      this.organization = organization;
+    }
+
     public String getUsername() {
       return username;
     }
@@ -60,7 +71,7 @@ public class ApiSecurityProperties {
 
     @Override
     public String toString() {
-      return "User[" + username + ", roles=" + roles + "]"; // never the password
+      return "User[" + username + ", roles=" + roles + ", organization=" + organization + "]"; // never the password
     }
   }
 }

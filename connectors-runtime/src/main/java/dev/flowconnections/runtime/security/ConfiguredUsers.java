@@ -1,15 +1,12 @@
 package dev.flowconnections.runtime.security;
 
 import dev.flowconnections.access.Role;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * Turns {@code flow-connections.security.users} into Spring Security users, refusing to start on
@@ -21,16 +18,16 @@ final class ConfiguredUsers {
 
   private ConfiguredUsers() {}
 
-  static InMemoryUserDetailsManager load(ApiSecurityProperties properties, PasswordEncoder encoder) {
-    List<UserDetails> users = new ArrayList<>();
-    Set<String> names = new HashSet<>();
+  /** @param defaultOrganization the organization of users who name none ({@code flow-connections.organization-id}) */
+  static ConfiguredUserDirectory load(ApiSecurityProperties properties, PasswordEncoder encoder, String defaultOrganization) {
+    Map<String, OrganizationUser> users = new LinkedHashMap<>();
     for (int i = 0; i < properties.getUsers().size(); i++) {
       ApiSecurityProperties.User user = properties.getUsers().get(i);
       String where = "flow-connections.security.users[" + i + "]";
       if (user.getUsername() == null || user.getUsername().isBlank()) {
         throw new IllegalStateException(where + ".username is required");
       }
-      if (!names.add(user.getUsername())) {
+      if (users.containsKey(user.getUsername())) {
         throw new IllegalStateException(where + ": user '" + user.getUsername() + "' is configured twice");
       }
       requireEncodedPassword(where, user, encoder);
@@ -38,13 +35,17 @@ final class ConfiguredUsers {
         throw new IllegalStateException(
             where + ".roles: give user '" + user.getUsername() + "' at least one of " + List.of(Role.values()));
       }
-      users.add(
-          User.withUsername(user.getUsername())
-              .password(user.getPassword())
-              .roles(user.getRoles().stream().map(Role::name).toArray(String[]::new))
-              .build());
+      String organization = user.getOrganization();
+      if (organization != null && organization.isBlank()) {
+        throw new IllegalStateException(where + ".organization of user '" + user.getUsername() + "' is blank");
+      }
+      users.put(user.getUsername(), new OrganizationUser(
+          user.getUsername(),
+          user.getPassword(),
+          AuthorityUtils.createAuthorityList(user.getRoles().stream().map(r -> "ROLE_" + r.name()).toArray(String[]::new)),
+          organization == null ? defaultOrganization : organization.trim()));
     }
-    return new InMemoryUserDetailsManager(users);
+    return new ConfiguredUserDirectory(users);
   }
 
   private static void requireEncodedPassword(String where, ApiSecurityProperties.User user, PasswordEncoder encoder) {

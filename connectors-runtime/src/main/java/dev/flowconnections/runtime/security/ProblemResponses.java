@@ -10,7 +10,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -39,6 +41,16 @@ final class ProblemResponses {
   AccessDeniedHandler forbidden() {
     return (request, response, ex) ->
         write(request, response, HttpStatus.FORBIDDEN, "your roles do not allow this request");
+  }
+
+  /** An OpenID Connect login that failed or that our claim mapping refused; names claims, never values. */
+  AuthenticationFailureHandler loginRefused() {
+    return (request, response, ex) -> {
+      String detail = ex instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
+          ? oauth.getError().getDescription()
+          : "login failed";
+      write(request, response, HttpStatus.UNAUTHORIZED, detail);
+    };
   }
 
   RequestRejectedHandler rejected() {

@@ -27,6 +27,6 @@ public class SmsFunction implements OutboundConnectorFunction {
   @Override
   public Object execute(OutboundConnectorContext context) {
     SmsRequest request = context.bindVariables(SmsRequest.class);
-    return smsService.send(request, context.getJobContext().getTenantId());
+    return smsService.send(request, context.getJobContext());
   }
 }

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.sms;
 
+import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -32,9 +33,17 @@ public class SmsService {
     this.sns = sns;
   }
 
-  /** @param tenantId the job's tenant, which names the organization of the connection */
+  /** @param tenantId the job's tenant, which names the organization of the connection (audited without process instance) */
   public SmsResult send(SmsRequest request, String tenantId) {
-    ResolvedConnection connection = connections.resolve(request.connection(), tenantId, IntegrationType.SMS, WORKER);
+    return send(request, connections.resolve(request.connection(), tenantId, IntegrationType.SMS, WORKER));
+  }
+
+  /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
+  public SmsResult send(SmsRequest request, JobContext job) {
+    return send(request, connections.resolve(request.connection(), job, IntegrationType.SMS, WORKER));
+  }
+
+  private SmsResult send(SmsRequest request, ResolvedConnection connection) {
     SmsProvider provider = SmsProvider.of(connection);
     String from = sender(request, connection);
     LOG.debug("sending an SMS via connection '{}' ({}, {})", connection.key(), provider, connection.environment());

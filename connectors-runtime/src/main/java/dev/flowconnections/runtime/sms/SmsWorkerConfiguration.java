@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.sms;
 
+import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.worker.ProviderHttp;
@@ -16,8 +17,10 @@ import org.springframework.context.annotation.Configuration;
 public class SmsWorkerConfiguration {
 
   @Bean
-  SmsService smsService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment) {
-    return new SmsService(new WorkerConnections(connectionResolver, runtimeEnvironment), twilio(), new SnsMessages());
+  SmsService smsService(
+      ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment, BatchingAuditWriter connectionReads) {
+    return new SmsService(
+        new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads), twilio(), new SnsMessages());
   }
 
   @Bean

@@ -30,6 +30,6 @@ public class SqlFunction implements OutboundConnectorFunction {
   @Override
   public Object execute(OutboundConnectorContext context) {
     SqlRequest request = context.bindVariables(SqlRequest.class);
-    return sqlService.run(request, context.getJobContext().getTenantId());
+    return sqlService.run(request, context.getJobContext());
   }
 }

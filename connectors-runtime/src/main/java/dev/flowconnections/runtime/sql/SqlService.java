@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.sql;
 
+import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -23,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Runs the statements of a SQL task on the pool of its connection for the runtime's environment. */
 public class SqlService {
 
+  private static final String WORKER = "SQL worker";
+
   private final WorkerConnections connections;
   private final SqlDataSources dataSources;
 
@@ -33,7 +36,15 @@ public class SqlService {
 
   /** @return a {@link SqlResult}, or a {@link SqlResult.Batch} for {@code statements} */
   public Object run(SqlRequest request, String tenantId) {
-    ResolvedConnection connection = connections.resolve(request.connection(), tenantId, IntegrationType.DATABASE, "SQL worker");
+    return run(request, tenantId, connections.resolve(request.connection(), tenantId, IntegrationType.DATABASE, WORKER));
+  }
+
+  /** Like {@link #run(SqlRequest, String)}; the audit log names the job's process instance. */
+  public Object run(SqlRequest request, JobContext job) {
+    return run(request, job.getTenantId(), connections.resolve(request.connection(), job, IntegrationType.DATABASE, WORKER));
+  }
+
+  private Object run(SqlRequest request, String tenantId, ResolvedConnection connection) {
     String organizationId = connections.runtime().organizationFor(tenantId);
     SecretMasker masker = SecretMasker.of(connection.secrets().allValues());
     DataSource dataSource = dataSourceOf(organizationId, connection, masker);

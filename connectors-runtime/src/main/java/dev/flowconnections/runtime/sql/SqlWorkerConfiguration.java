@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.sql;
 
+import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.worker.WorkerConnections;
@@ -21,7 +22,8 @@ class SqlWorkerConfiguration {
   }
 
   @Bean
-  SqlFunction sqlFunction(ConnectionResolver resolver, RuntimeEnvironment runtime, SqlDataSources dataSources) {
-    return new SqlFunction(new SqlService(new WorkerConnections(resolver, runtime), dataSources));
+  SqlFunction sqlFunction(
+      ConnectionResolver resolver, RuntimeEnvironment runtime, SqlDataSources dataSources, BatchingAuditWriter connectionReads) {
+    return new SqlFunction(new SqlService(new WorkerConnections(resolver, runtime, connectionReads), dataSources));
   }
 }

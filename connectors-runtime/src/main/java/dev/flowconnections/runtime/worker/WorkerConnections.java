@@ -1,5 +1,8 @@
 package dev.flowconnections.runtime.worker;
 
+import dev.flowconnections.audit.AuditEvent;
+import dev.flowconnections.audit.BatchingAuditWriter;
+import dev.flowconnections.audit.ProcessReference;
 import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ConnectionResolutionException;
@@ -8,6 +11,8 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
+import io.camunda.connector.api.outbound.JobContext;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,10 +26,20 @@ public final class WorkerConnections {
 
   private final ConnectionResolver resolver;
   private final RuntimeEnvironment runtime;
+  private final BatchingAuditWriter reads;
+  private final Clock clock;
 
+  /** Without an audit log: for tests, and workers not yet wired to it. */
   public WorkerConnections(ConnectionResolver resolver, RuntimeEnvironment runtime) {
+    this(resolver, runtime, null);
+  }
+
+  /** @param reads records every successful resolution in the audit log, off the job's thread */
+  public WorkerConnections(ConnectionResolver resolver, RuntimeEnvironment runtime, BatchingAuditWriter reads) {
     this.resolver = resolver;
     this.runtime = runtime;
+    this.reads = reads;
+    this.clock = Clock.systemUTC();
   }
 
   public RuntimeEnvironment runtime() {
@@ -36,6 +51,21 @@ public final class WorkerConnections {
    * @param workerName how incidents name the worker, e.g. "email worker"
    */
   public ResolvedConnection resolve(String key, String tenantId, IntegrationType expected, String workerName) {
+    return resolve(key, tenantId, null, expected, workerName);
+  }
+
+  /**
+   * Like {@link #resolve(String, String, IntegrationType, String)} for the job's tenant, and the
+   * audit log records which process instance and element read the connection.
+   */
+  public ResolvedConnection resolve(String key, JobContext job, IntegrationType expected, String workerName) {
+    ProcessReference process = new ProcessReference(
+        job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(), job.getElementInstanceKey());
+    return resolve(key, job.getTenantId(), process, expected, workerName);
+  }
+
+  private ResolvedConnection resolve(
+      String key, String tenantId, ProcessReference process, IntegrationType expected, String workerName) {
     ResolvedConnection connection;
     try {
       connection = resolver.resolve(runtime.organizationFor(tenantId), key, runtime.environment());
@@ -51,6 +81,10 @@ public final class WorkerConnections {
       throw new ConnectorInputException(
           "connection '" + key + "' is of type " + connection.type().label() + "; the " + workerName
               + " only serves " + expected.label() + " connections");
+    }
+    if (reads != null) {
+      // queued, never written on the job's thread: the audit log cannot slow down or fail the job
+      reads.record(AuditEvent.read(runtime.organizationFor(tenantId), clock.instant(), key, runtime.environment(), process, workerName));
     }
     return connection;
   }

@@ -98,11 +98,6 @@ class ConnectionTestApiTest extends ApiTestBase {
     assertProblem(modeler.post("/api/connections/" + id + "/environments/PROD/test", Map.of()), 400, "environment");
     assertProblem(modeler.post("/api/connections/" + id + "/environments/QA/test", Map.of()), 409, "environment");
     assertProblem(other.post("/api/connections/" + personalConnection() + "/environments/DEVELOPMENT/test", Map.of()), 404);
-    // AI Provider connections have no tester yet
-    String ai = createIntegration(admin, Map.of("name", "AI " + tag(), "type", "AI_PROVIDER", "config", Map.of("provider", "OPENAI")));
-    String aiConnection = createConnection(modeler, ai, "AI " + tag(), "ORGANIZATION").text("/id");
-    modeler.put("/api/connections/" + aiConnection + "/environments/DEVELOPMENT", credentials(Map.of()));
-    assertProblem(modeler.post("/api/connections/" + aiConnection + "/environments/DEVELOPMENT/test", Map.of()), 400, "type");
   }
 
   private String restConnection(Map<String, Object> config, String token) {

@@ -160,7 +160,10 @@ class IntegrationApiTest extends ApiTestBase {
     assertThat(refused.isProblem()).isTrue();
     assertThat(refused.text("/field")).isEqualTo("force");
     assertThat(refused.text("/detail")).contains("force=true");
-    assertThat(ids(refused.json().get("connections"))).containsExactlyInAnyOrder(shared, personal);
+    // the admin sees the shared connection; the modeler's personal one is only counted
+    assertThat(ids(refused.json().get("connections"))).containsExactly(shared);
+    assertThat(refused.json().get("personalConnectionsOfOtherUsers").asInt()).isEqualTo(1);
+    assertThat(refused.body()).doesNotContain(personal);
     assertThat(refused.json().at("/connections/0/key").asText()).isNotBlank();
     assertThat(refused.json().at("/connections/0/name").asText()).isNotBlank();
     assertThat(admin.get("/api/integrations/" + id).status()).isEqualTo(200);
@@ -169,7 +172,9 @@ class IntegrationApiTest extends ApiTestBase {
 
     Response impact = admin.get("/api/integrations/" + id + "/impact");
     assertThat(impact.status()).isEqualTo(200);
-    assertThat(ids(impact.json().get("connections"))).containsExactlyInAnyOrder(shared, personal);
+    assertThat(ids(impact.json().get("connections"))).containsExactly(shared);
+    assertThat(impact.json().get("personalConnectionsOfOtherUsers").asInt()).isEqualTo(1);
+    assertThat(impact.body()).doesNotContain(personal);
 
     assertThat(admin.delete("/api/integrations/" + id + "?force=true").status()).isEqualTo(204);
     assertThat(admin.get("/api/integrations/" + id).status()).isEqualTo(404);
@@ -203,6 +208,12 @@ class IntegrationApiTest extends ApiTestBase {
     Response created = root().post("/api/integrations", system);
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().get("scope").asText()).isEqualTo("SYSTEM");
+    Map<String, Object> edit = new java.util.HashMap<>(system);
+    edit.put("description", "edited by an admin");
+    edit.put("version", 1);
+    assertThat(admin.put(created.location(), edit).status()).as("admins cannot edit System ones").isEqualTo(403);
+    assertThat(admin.get(created.location()).json().get("description").asText()).isEqualTo("test integration");
+    assertThat(root().put(created.location(), edit).status()).isEqualTo(200);
     assertThat(admin.delete(created.location()).status()).as("admins cannot delete System ones").isEqualTo(403);
     assertThat(root().delete(created.location()).status()).isEqualTo(204);
   }

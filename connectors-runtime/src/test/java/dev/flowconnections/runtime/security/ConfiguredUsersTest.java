@@ -10,7 +10,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /** A mistake in flow-connections.security.users stops the runtime, naming the entry, never the password. */
 class ConfiguredUsersTest {
@@ -19,11 +18,31 @@ class ConfiguredUsersTest {
 
   @Test
   void loadsUsersWithTheirRoles() {
-    InMemoryUserDetailsManager users = load(user("admin", "{noop}pw", Role.ADMIN), user("root", "{noop}pw", Role.SUPER_ADMIN, Role.ADMIN));
+    ConfiguredUserDirectory users = load(user("admin", "{noop}pw", Role.ADMIN), user("root", "{noop}pw", Role.SUPER_ADMIN, Role.ADMIN));
 
     assertThat(users.loadUserByUsername("admin").getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ADMIN");
     assertThat(users.loadUserByUsername("root").getAuthorities()).extracting(Object::toString)
         .containsExactlyInAnyOrder("ROLE_SUPER_ADMIN", "ROLE_ADMIN");
+  }
+
+  @Test
+  void usersActInTheirOwnOrganizationOrTheRuntimesOne() {
+    ApiSecurityProperties.User acme = user("acme-admin", "{noop}pw", Role.ADMIN);
+    acme.setOrganization("acme");
+    ConfiguredUserDirectory users = load(acme, user("admin", "{noop}pw", Role.ADMIN));
+
+    assertThat(((OrganizationMember) users.loadUserByUsername("acme-admin")).organizationId()).isEqualTo("acme");
+    assertThat(((OrganizationMember) users.loadUserByUsername("admin")).organizationId()).isEqualTo("default");
+    acme.setOrganization(" ");
+    assertThatThrownBy(() -> load(acme)).hasMessageContaining("users[0].organization");
+  }
+
+  @Test
+  void everyLoginGetsItsOwnCopySoAnErasedPasswordDoesNotLockTheUserOut() {
+    ConfiguredUserDirectory users = load(user("admin", "{noop}pw", Role.ADMIN));
+    ((org.springframework.security.core.CredentialsContainer) users.loadUserByUsername("admin")).eraseCredentials();
+
+    assertThat(users.loadUserByUsername("admin").getPassword()).isEqualTo("{noop}pw");
   }
 
   @Test
@@ -62,10 +81,10 @@ class ConfiguredUsersTest {
         .hasMessageContaining("twice");
   }
 
-  private InMemoryUserDetailsManager load(ApiSecurityProperties.User... users) {
+  private ConfiguredUserDirectory load(ApiSecurityProperties.User... users) {
     ApiSecurityProperties properties = new ApiSecurityProperties();
     properties.setUsers(new ArrayList<>(List.of(users)));
-    return ConfiguredUsers.load(properties, encoder);
+    return ConfiguredUsers.load(properties, encoder, "default");
   }
 
   private static ApiSecurityProperties.User user(String name, String password, Role... roles) {

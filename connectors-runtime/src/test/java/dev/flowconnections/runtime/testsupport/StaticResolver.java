@@ -20,8 +20,14 @@ public final class StaticResolver implements ConnectionResolver {
 
   public StaticResolver connection(
       String key, IntegrationType type, Map<String, Object> settings, Map<String, ?> secrets) {
+    return connection(key, type, AuthScheme.NONE, settings, secrets);
+  }
+
+  /** A connection whose integration uses {@code authScheme}, for workers that read it. */
+  public StaticResolver connection(
+      String key, IntegrationType type, AuthScheme authScheme, Map<String, Object> settings, Map<String, ?> secrets) {
     this.connection = new ResolvedConnection(
-        key, key + " integration", type, AuthScheme.NONE, Environment.DEVELOPMENT, settings, SecretValues.of(secrets));
+        key, key + " integration", type, authScheme, Environment.DEVELOPMENT, settings, SecretValues.of(secrets));
     return this;
   }
 

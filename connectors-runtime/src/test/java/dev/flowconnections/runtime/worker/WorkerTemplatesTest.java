@@ -2,12 +2,17 @@ package dev.flowconnections.runtime.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.ai.AiFunction;
+import dev.flowconnections.runtime.ai.AiRequest;
 import dev.flowconnections.runtime.email.EmailFunction;
 import dev.flowconnections.runtime.email.EmailRequest;
 import dev.flowconnections.runtime.sms.SmsFunction;
 import dev.flowconnections.runtime.sms.SmsRequest;
 import dev.flowconnections.runtime.sql.SqlFunction;
 import dev.flowconnections.runtime.sql.SqlRequest;
+import dev.flowconnections.runtime.storage.StorageFunction;
+import dev.flowconnections.runtime.storage.StorageRequest;
 import dev.flowconnections.templates.NodeType;
 import dev.flowconnections.templates.TemplateInput;
 import io.camunda.connector.api.annotation.OutboundConnector;
@@ -44,6 +49,27 @@ class WorkerTemplatesTest {
     // a batch leaves the single statement empty, so the template must not require it
     assertThat(NodeType.SQL.inputs()).filteredOn(input -> input.name().equals("statement"))
         .singleElement().satisfies(input -> assertThat(input.optional()).isTrue());
+  }
+
+  @Test
+  void fileManagerTemplateMatchesTheStorageWorker() {
+    assertAligned(NodeType.FILE_MANAGER, StorageFunction.class, StorageFunction.TYPE, StorageRequest.class);
+    assertThat(NodeType.FILE_MANAGER.inputs()).filteredOn(input -> input.name().equals("maxResults"))
+        .singleElement().satisfies(input -> assertThat(input.defaultValue()).isEqualTo(StorageRequest.DEFAULT_MAX_RESULTS));
+    // list needs no path, so the template must not require one
+    assertThat(NodeType.FILE_MANAGER.inputs()).filteredOn(input -> input.name().equals("path"))
+        .singleElement().satisfies(input -> assertThat(input.optional()).isTrue());
+    assertThat(NodeType.FILE_MANAGER.inputs()).filteredOn(input -> input.name().equals("operation"))
+        .singleElement().satisfies(input -> assertThat(input.choices()).containsExactly("list", "upload", "download", "delete"));
+  }
+
+  @Test
+  void aiAgentTemplateMatchesTheAiWorker() {
+    assertAligned(NodeType.AI_AGENT, AiFunction.class, AiFunction.TYPE, AiRequest.class);
+    assertThat(NodeType.AI_AGENT.inputs()).filteredOn(input -> input.name().equals("maxToolIterations"))
+        .singleElement().satisfies(input -> assertThat(input.defaultValue()).isEqualTo(AiRequest.DEFAULT_TOOL_ITERATIONS));
+    assertThat(NodeType.AI_AGENT.inputs()).filteredOn(input -> input.name().equals("mcpConnection"))
+        .singleElement().satisfies(input -> assertThat(input.connectionsOf()).isEqualTo(IntegrationType.MCP));
   }
 
   private static void assertAligned(NodeType node, Class<?> function, String jobType, Class<? extends Record> request) {

@@ -1,0 +1,122 @@
+package dev.flowconnections.runtime.security;
+
+import dev.flowconnections.access.Role;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The browser's side of security: form login at {@code /login}, an HTTP session, and CSRF
+ * protection for everything a session may change. It serves the pages and the API calls those
+ * pages make with the session cookie. API clients that send HTTP Basic (or nothing) never match
+ * this chain and stay with the stateless {@link ApiSecurityConfiguration} — a session cookie alone
+ * must never let a cross-site request change anything, which is why it comes with CSRF here.
+ *
+ * <p>The URL rules below only decide who sees which page; the services check every API call
+ * again with the {@link dev.flowconnections.access.Actor}, exactly as for HTTP Basic clients.
+ */
+@Configuration(proxyBeanMethods = false)
+class BrowserSecurityConfiguration {
+
+  static final String LOGIN_PAGE = "/login";
+  static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+  private static final String[] ADMINS = {Role.ADMIN.name(), Role.SUPER_ADMIN.name()};
+  private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain browserSecurityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    csrfTokens.setHeaderName(CSRF_HEADER);
+    http.securityMatcher(BrowserSecurityConfiguration::isBrowserRequest)
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(LOGIN_PAGE, "/ui/**", "/favicon.ico", "/error").permitAll()
+                    .requestMatchers("/admin/**").hasAnyRole(ADMINS)
+                    .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/connections").failureUrl(LOGIN_PAGE + "?error"))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+        // the pages' scripts read the token from the cookie and send it back as a header; the
+        // plain handler accepts that raw value (the default one expects a per-request masked copy)
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+        .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .exceptionHandling(
+            errors -> errors.authenticationEntryPoint(entryPoint(problems)).accessDeniedHandler(accessDenied(problems)));
+    return http.build();
+  }
+
+  /**
+   * Pages, the login and logout URLs, and API calls riding on a session cookie without an
+   * Authorization header. Everything else (HTTP Basic clients, actuator) is the API chain's.
+   */
+  static boolean isBrowserRequest(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/actuator")) {
+      return false;
+    }
+    if (!path.startsWith("/api/")) {
+      return true;
+    }
+    return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getRequestedSessionId() != null;
+  }
+
+  /** Pages send the browser to the login form; API calls get the usual 401 problem. */
+  private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
+    LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
+    byRequest.put(API, problems.unauthenticated());
+    DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
+    entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE));
+    return entryPoint;
+  }
+
+  /** A page the role does not allow shows a readable denial page (403); API calls get the problem. */
+  private static AccessDeniedHandler accessDenied(ProblemResponses problems) {
+    LinkedHashMap<RequestMatcher, AccessDeniedHandler> byRequest = new LinkedHashMap<>();
+    byRequest.put(API, problems.forbidden());
+    AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
+    page.setErrorPage("/denied");
+    return new RequestMatcherDelegatingAccessDeniedHandler(byRequest, page);
+  }
+
+  /**
+   * Loads the deferred CSRF token on every browser request so its cookie is always present for
+   * the pages' scripts (Spring Security's recommended setup for script-driven pages).
+   */
+  private static final class CsrfCookieFilter extends OncePerRequestFilter {
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+      if (token != null) {
+        token.getToken();
+      }
+      chain.doFilter(request, response);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.flowconnections.runtime.storage;
+
+import dev.flowconnections.runtime.worker.SecretMasker;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * One provider's files, reached with one connection's credentials for one job (or one connection
+ * test). Contents stream both ways; nothing here holds a whole file. Failures are the workers'
+ * usual exceptions: an incident at once for configuration and refused credentials, a coded {@code
+ * ConnectorException} for other refusals (NOT_FOUND for a missing file), a retry when the
+ * provider cannot be reached.
+ */
+interface FileStore extends Closeable {
+
+  /** How messages name the store, e.g. "Amazon S3 bucket 'invoices' in eu-central-1"; never a secret. */
+  String describe();
+
+  /** Masks every credential this store uses, including an access token obtained for it. */
+  SecretMasker masker();
+
+  Listing list(String path, int maxResults);
+
+  /** @return the stored file's path (S3, OneDrive) or id (Drive, Box), for later tasks */
+  String upload(String path, Upload upload);
+
+  /** The caller closes the download, which releases the provider's connection. */
+  Download download(String path);
+
+  void delete(String path);
+
+  /** A cheap authenticated read-only call; returns what succeeded, for the test outcome. */
+  String verify();
+
+  @Override
+  default void close() {}
+
+  record Listing(List<StorageItem> items, boolean truncated) {}
+
+  /** @param length in bytes; -1 when unknown */
+  record Upload(InputStream content, long length, String fileName, String contentType) {}
+
+  /** @param length in bytes as the provider announced it; -1 when it did not */
+  record Download(InputStream content, long length, String fileName, String contentType) implements Closeable {
+    @Override
+    public void close() throws IOException {
+      content.close();
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package dev.flowconnections.runtime.storage;
+
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
+import io.camunda.connector.api.document.Document;
+import io.camunda.connector.api.document.DocumentCreationRequest;
+import io.camunda.connector.api.document.DocumentMetadata;
+import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a File Manager task: resolves the Storage connection for this runtime's environment, opens
+ * its provider's store and lists, uploads, downloads or deletes. Files stream between the provider
+ * and the Camunda document store; {@link StorageLimits} bounds both files and anything that goes
+ * into process variables.
+ */
+public class StorageService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StorageService.class);
+  static final String WORKER = "storage worker";
+  static final String OCTET_STREAM = "application/octet-stream";
+
+  private final WorkerConnections connections;
+  private final StorageStores stores;
+  private final StorageLimits limits;
+
+  StorageService(WorkerConnections connections, StorageStores stores, StorageLimits limits) {
+    this.connections = connections;
+    this.stores = stores;
+    this.limits = limits;
+  }
+
+  /**
+   * @param tenantId the job's tenant, which names the organization of the connection
+   * @param documents creates a Camunda document in the runtime's document store (the job context's)
+   */
+  public StorageResult execute(StorageRequest request, String tenantId,
+      Function<DocumentCreationRequest, Document> documents) {
+    return execute(request,
+        () -> connections.resolve(request.connection(), tenantId, IntegrationType.STORAGE, WORKER), documents);
+  }
+
+  /** Like {@link #execute(StorageRequest, String, Function)}; the audit log names the job's process instance. */
+  public StorageResult execute(StorageRequest request, JobContext job,
+      Function<DocumentCreationRequest, Document> documents) {
+    return execute(request, () -> connections.resolve(request.connection(), job, IntegrationType.STORAGE, WORKER), documents);
+  }
+
+  private StorageResult execute(StorageRequest request, Supplier<ResolvedConnection> resolve,
+      Function<DocumentCreationRequest, Document> documents) {
+    String path = request.path() == null ? "" : request.path().strip();
+    if (request.operation() != StorageOperation.LIST && path.isEmpty()) {
+      throw new ConnectorInputException("path: must not be blank for " + request.operation().name().toLowerCase(java.util.Locale.ROOT)
+          + " (the file's key, path or id)");
+    }
+    UploadSource source = request.operation() == StorageOperation.UPLOAD ? UploadSource.of(request) : null;
+    ResolvedConnection connection = resolve.get();
+    StorageProvider provider = StorageProvider.of(connection);
+    SecretMasker masker = WorkerConnections.maskerFor(connection);
+    LOG.debug("{} '{}' via connection '{}' ({}, {})", request.operation(), path, connection.key(), provider,
+        connection.environment());
+    try (FileStore store = stores.open(provider, connection, masker)) {
+      return switch (request.operation()) {
+        case LIST -> {
+          FileStore.Listing listing = store.list(path, request.resultLimit());
+          yield StorageResult.listed(provider, path, listing.items(), listing.truncated());
+        }
+        case UPLOAD -> upload(store, provider, path, source, request.contentType());
+        case DOWNLOAD -> download(store, provider, path, request.target(), documents, store.masker());
+        case DELETE -> {
+          store.delete(path);
+          yield StorageResult.deleted(provider, path);
+        }
+      };
+    }
+  }
+
+  private StorageResult upload(FileStore store, StorageProvider provider, String path, UploadSource source,
+      String contentType) {
+    String fileName = path.substring(path.lastIndexOf('/') + 1);
+    String type = firstNonBlank(contentType, source.contentType(), URLConnection.guessContentTypeFromName(fileName),
+        OCTET_STREAM);
+    if (source.text() != null) {
+      byte[] bytes = source.text().getBytes(StandardCharsets.UTF_8);
+      if (bytes.length > limits.maxVariableSize().toBytes()) {
+        throw limits.variableTooLarge(path, bytes.length, true);
+      }
+      String stored = store.upload(path, new FileStore.Upload(
+          new ByteArrayInputStream(bytes), bytes.length, fileName, type));
+      return StorageResult.uploaded(provider, stored, bytes.length, type);
+    }
+    long maxFile = limits.maxFileSize().toBytes();
+    Long announced = source.document().metadata() == null ? null : source.document().metadata().getSize();
+    if (announced != null && announced > maxFile) {
+      throw limits.fileTooLarge(path, announced, true);
+    }
+    if (announced != null) {
+      try (LimitedInputStream content = new LimitedInputStream(source.document().asInputStream(), announced)) {
+        String stored = uploadStream(store, path, content, announced, fileName, type);
+        return StorageResult.uploaded(provider, stored, announced, type);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return uploadSpooled(store, provider, path, source.document(), fileName, type, maxFile);
+  }
+
+  private String uploadStream(FileStore store, String path, LimitedInputStream content, long length, String fileName,
+      String type) {
+    try {
+      return store.upload(path, new FileStore.Upload(content, length, fileName, type));
+    } catch (ConnectorException e) {
+      if (content.exceeded()) {
+        throw new ConnectorInputException("the document for '" + path + "' holds more bytes than its metadata's size "
+            + length);
+      }
+      throw e;
+    }
+  }
+
+  /** A document of unknown size goes through a temporary file, since S3 and Box need the length up front. */
+  private StorageResult uploadSpooled(FileStore store, StorageProvider provider, String path, Document document,
+      String fileName, String type, long maxFile) {
+    Path spool = null;
+    try {
+      spool = Files.createTempFile("flow-connections-upload-", ".bin");
+      LimitedInputStream in = new LimitedInputStream(document.asInputStream(), maxFile);
+      try (in) {
+        Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        if (in.exceeded()) {
+          throw limits.fileTooLarge(path, maxFile + 1, false);
+        }
+        throw new ConnectorInputException("the document for '" + path + "' cannot be read ("
+            + e.getClass().getSimpleName() + ")");
+      }
+      long length = Files.size(spool);
+      try (InputStream spooled = Files.newInputStream(spool)) {
+        String stored = store.upload(path, new FileStore.Upload(spooled, length, fileName, type));
+        return StorageResult.uploaded(provider, stored, length, type);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (spool != null) {
+        spool.toFile().delete();
+      }
+    }
+  }
+
+  private StorageResult download(FileStore store, StorageProvider provider, String path, DownloadTarget target,
+      Function<DocumentCreationRequest, Document> documents, SecretMasker masker) {
+    long limit = (target == DownloadTarget.TEXT ? limits.maxVariableSize() : limits.maxFileSize()).toBytes();
+    try (FileStore.Download download = store.download(path)) {
+      if (download.length() > limit) {
+        throw target == DownloadTarget.TEXT ? limits.variableTooLarge(path, download.length(), true)
+            : limits.fileTooLarge(path, download.length(), true);
+      }
+      String type = firstNonBlank(download.contentType(), URLConnection.guessContentTypeFromName(download.fileName()),
+          OCTET_STREAM);
+      LimitedInputStream content = new LimitedInputStream(download.content(), limit);
+      if (target == DownloadTarget.TEXT) {
+        byte[] bytes = readText(content, path, store, masker);
+        // a text becomes a process variable: a credential inside the file must not
+        return StorageResult.downloaded(provider, path, null, masker.mask(text(bytes, path)), bytes.length, type);
+      }
+      Document document;
+      try {
+        document = documents.apply(DocumentCreationRequest.from(content).fileName(download.fileName())
+            .contentType(type).build());
+      } catch (RuntimeException e) {
+        if (content.exceeded()) {
+          throw limits.fileTooLarge(path, limit + 1, false);
+        }
+        // the provider's stream or the document store failed; either may work on the next attempt
+        throw StorageFailures.unreachable("downloading '" + path + "' from " + store.describe()
+            + " into a Camunda document", e, masker);
+      }
+      return StorageResult.downloaded(provider, path, document, null, content.count(), type);
+    } catch (IOException e) {
+      throw StorageFailures.unreachable("reading '" + path + "' from " + store.describe(), e, masker);
+    }
+  }
+
+  private byte[] readText(LimitedInputStream content, String path, FileStore store, SecretMasker masker) {
+    try {
+      return content.readAllBytes();
+    } catch (IOException e) {
+      if (content.exceeded()) {
+        // the last read may have gone past the limit by a buffer; only "more than the limit" is known
+        throw limits.variableTooLarge(path, limits.maxVariableSize().toBytes() + 1, false);
+      }
+      throw StorageFailures.unreachable("reading '" + path + "' from " + store.describe(), e, masker);
+    }
+  }
+
+  private static String text(byte[] bytes, String path) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ConnectorInputException("the file '" + path + "' is not UTF-8 text; download it as a document instead");
+    }
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return null;
+  }
+
+  /** What an upload stores: exactly one of a Camunda document and a text. */
+  private record UploadSource(Document document, String text) {
+
+    static UploadSource of(StorageRequest request) {
+      boolean hasText = request.content() != null;
+      if ((request.document() == null) == !hasText) {
+        throw new ConnectorInputException("document: an upload needs either a document or a text in 'content', not "
+            + (hasText ? "both" : "neither"));
+      }
+      return new UploadSource(request.document(), request.content());
+    }
+
+    String contentType() {
+      DocumentMetadata metadata = document == null ? null : document.metadata();
+      return metadata == null ? null : metadata.getContentType();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.flowconnections.runtime.ui;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Serves the pages of the UI. Each page is a static HTML shell (in {@code ui/pages}) whose script
+ * loads its data from the management API with the session cookie; the shells are served here
+ * rather than as static files so that they sit behind the login like the data they show. Only the
+ * login and denial pages have server-filled values (the CSRF token, a message), HTML-escaped.
+ */
+@Controller
+class UiPageController {
+
+  private final Map<String, String> shells = new ConcurrentHashMap<>();
+
+  @GetMapping("/")
+  String home() {
+    return "redirect:/connections";
+  }
+
+  @GetMapping("/connections")
+  ResponseEntity<String> connections() {
+    return page(HttpStatus.OK, "connections", Map.of());
+  }
+
+  @GetMapping("/admin/integrations")
+  ResponseEntity<String> integrations() {
+    return page(HttpStatus.OK, "integrations", Map.of());
+  }
+
+  @GetMapping("/admin/security/secrets")
+  ResponseEntity<String> secrets() {
+    return page(HttpStatus.OK, "secrets", Map.of());
+  }
+
+  @GetMapping("/admin/audit")
+  ResponseEntity<String> audit() {
+    return page(HttpStatus.OK, "audit", Map.of());
+  }
+
+  @GetMapping("/login")
+  ResponseEntity<String> login(
+      HttpServletRequest request,
+      @RequestParam(required = false) String error,
+      @RequestParam(required = false) String logout) {
+    CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+    String message =
+        error != null
+            ? "<p class=\"alert alert-error\" role=\"alert\">Wrong username or password.</p>"
+            : logout != null ? "<p class=\"alert\" role=\"status\">You are signed out.</p>" : "";
+    return page(
+        HttpStatus.OK,
+        "login",
+        Map.of(
+            "csrfParameter", HtmlUtils.htmlEscape(csrf.getParameterName()),
+            "csrfToken", HtmlUtils.htmlEscape(csrf.getToken()),
+            "message", message));
+  }
+
+  /** Where Spring Security forwards a signed-in user whose roles do not allow the page. */
+  @GetMapping("/denied")
+  ResponseEntity<String> denied() {
+    return page(HttpStatus.FORBIDDEN, "denied", Map.of());
+  }
+
+  private ResponseEntity<String> page(HttpStatus status, String name, Map<String, String> values) {
+    String html = shells.computeIfAbsent(name, UiPageController::load);
+    for (Map.Entry<String, String> value : values.entrySet()) {
+      html = html.replace("{{" + value.getKey() + "}}", value.getValue());
+    }
+    return ResponseEntity.status(status)
+        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        .cacheControl(CacheControl.noStore())
+        .body(html);
+  }
+
+  private static String load(String name) {
+    try (InputStream in = new ClassPathResource("ui/pages/" + name + ".html").getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("UI page " + name + " is missing from the jar", e);
+    }
+  }
+}

@@ -1,0 +1,279 @@
+// Connect → /connections: the cards, the 2-step wizard (create and edit), delete and test.
+import {
+  ENVIRONMENTS, api, el, renderHeader, toast, confirmDialog, showProblem, clearProblems, fieldInput, fieldValue,
+  debounce,
+} from '/ui/app.js';
+
+// Types with a connection tester on the server (POST .../test answers 400 for the others).
+const TESTABLE_TYPES = new Set(['REST_API', 'DATABASE', 'EMAIL', 'SMS']);
+const main = document.getElementById('main');
+let searchText = '';
+
+async function start() {
+  await renderHeader('/connections');
+  const search = el('input', { type: 'search', id: 'connection-search', placeholder: 'Name, key or integration' });
+  search.addEventListener('input', debounce(() => { searchText = search.value; loadCards(); }));
+  main.replaceChildren(
+    el('div', { class: 'page-head' },
+      el('div', {},
+        el('h1', {}, 'Connections'),
+        el('p', {}, 'Credentials and configuration your workflow nodes use, stored per environment.')),
+      el('button', { class: 'primary', id: 'new-connection', onclick: () => openWizard(null) }, '+ New Connection')),
+    el('div', { class: 'toolbar', role: 'search' },
+      el('label', { for: 'connection-search', class: 'sr-only' }, 'Search connections'), search),
+    el('ul', { class: 'grid', id: 'connection-cards', 'aria-live': 'polite' }));
+  await loadCards();
+  main.removeAttribute('aria-busy');
+}
+
+async function loadCards() {
+  const list = document.getElementById('connection-cards');
+  list.setAttribute('aria-busy', 'true');
+  try {
+    await renderCards(list);
+  } finally {
+    list.removeAttribute('aria-busy');
+  }
+}
+
+async function renderCards(list) {
+  const query = searchText ? `?search=${encodeURIComponent(searchText)}` : '';
+  const connections = await api('GET', `/api/connections${query}`);
+  if (connections.length === 0) {
+    list.replaceChildren(el('li', { class: 'empty' }, searchText ? 'No connection matches your search.' : 'No connections yet. Create one with New Connection.'));
+    return;
+  }
+  list.replaceChildren(...connections.map(card));
+}
+
+function card(c) {
+  const status = c.credentialStatus;
+  const statusClass = status.failing > 0 ? 'fail' : status.configured > 0 ? 'ok' : 'muted';
+  return el('li', { class: 'card', 'data-testid': 'connection-card', 'data-key': c.key },
+    el('h2', {}, c.name),
+    el('p', { class: 'meta' }, `${c.integration.name} · ${c.integration.typeLabel}`),
+    el('p', { class: 'meta' }, 'Key ', el('code', {}, c.key)),
+    el('span', { class: `badge ${c.visibility === 'PERSONAL' ? 'personal' : 'org'}` }, c.visibility === 'PERSONAL' ? 'Personal' : 'Organization'),
+    el('span', { class: `status badge ${statusClass}`, 'data-testid': 'credential-status' }, status.label),
+    el('div', { class: 'actions' },
+      el('button', { class: 'icon', 'aria-label': `Edit ${c.name}`, title: 'Edit', onclick: () => openWizard(c.id) }, '✎ Edit'),
+      el('button', { class: 'icon', 'aria-label': `Delete ${c.name}`, title: 'Delete', onclick: () => deleteConnection(c) }, 'Delete')));
+}
+
+async function deleteConnection(c) {
+  const confirmed = await confirmDialog({
+    title: `Delete connection “${c.name}”?`,
+    body: el('div', {},
+      el('p', {}, 'Its credentials for every environment are deleted too.'),
+      el('p', {}, 'Processes that use the key ', el('code', {}, c.key), ' will stop with an incident.')),
+  });
+  if (!confirmed) return;
+  try {
+    await api('DELETE', `/api/connections/${c.id}`);
+    toast(`Connection “${c.name}” deleted`);
+  } catch (e) {
+    toast(e.message);
+  }
+  await loadCards();
+}
+
+// ---- the wizard ----------------------------------------------------------------------------
+
+async function openWizard(connectionId) {
+  const existing = connectionId ? await api('GET', `/api/connections/${connectionId}`) : null;
+  const dialog = el('dialog', { id: 'wizard', 'aria-labelledby': 'wizard-title' });
+  dialog.addEventListener('close', () => { dialog.remove(); loadCards(); });
+  document.body.append(dialog);
+  dialog.showModal();
+  if (existing) {
+    renderSetup(dialog, existing);
+  } else {
+    renderSetup(dialog, null);
+  }
+}
+
+function wizardFrame(dialog, step, title, body, footer) {
+  dialog.replaceChildren(
+    el('div', { class: 'dialog-head' },
+      el('h2', { id: 'wizard-title' }, title),
+      el('button', { class: 'icon', 'aria-label': 'Close', onclick: () => dialog.close() }, '✕')),
+    el('div', { class: 'dialog-body' },
+      el('ol', { class: 'steps', 'aria-label': 'Steps' },
+        el('li', { 'aria-current': step === 1 ? 'step' : null }, '1. Setup'),
+        el('li', { 'aria-current': step === 2 ? 'step' : null }, '2. Configure credentials')),
+      body),
+    el('div', { class: 'dialog-foot' }, footer));
+}
+
+/** Step 1: integration (fixed when editing), name (auto-filled until edited) and visibility. */
+async function renderSetup(dialog, existing) {
+  const form = el('form', { id: 'setup-form', novalidate: true });
+  const nameInput = el('input', { id: 'connection-name', name: 'name', 'data-field': 'name', required: true, value: existing?.name ?? '' });
+  let nameEdited = !!existing;
+  nameInput.addEventListener('input', () => { nameEdited = true; });
+  let selected = existing?.integration ?? null;
+
+  const integrationSection = el('div', {});
+  if (existing) {
+    integrationSection.append(el('p', {}, el('strong', {}, 'Integration: '), `${existing.integration.name} · ${existing.integration.typeLabel}`));
+  } else {
+    const all = (await api('GET', '/api/integrations')).filter((i) => i.status === 'ACTIVE');
+    const search = el('input', { type: 'search', id: 'integration-search', placeholder: 'Search integrations' });
+    const options = el('div', { class: 'choices integration-list', 'data-field': 'integrationId', tabindex: '-1' });
+    const renderOptions = () => {
+      const text = search.value.trim().toLowerCase();
+      const shown = all.filter((i) => !text || i.name.toLowerCase().includes(text) || i.typeLabel.toLowerCase().includes(text));
+      options.replaceChildren(...(shown.length ? shown.map((i) => {
+        const radio = el('input', { type: 'radio', name: 'integration', value: i.id, checked: selected?.id === i.id });
+        radio.addEventListener('change', () => {
+          selected = i;
+          if (!nameEdited) nameInput.value = i.name;
+        });
+        return el('label', { class: 'choice' }, radio, el('span', {}, el('strong', {}, i.name), el('small', {}, i.typeLabel)));
+      }) : [el('p', { class: 'hint' }, 'No active integration matches.')]));
+    };
+    search.addEventListener('input', renderOptions);
+    renderOptions();
+    integrationSection.append(
+      el('fieldset', {},
+        el('legend', {}, 'Integration *'),
+        el('div', { class: 'field' }, el('label', { for: 'integration-search', class: 'sr-only' }, 'Search integrations'), search),
+        el('div', { class: 'field' }, options)));
+  }
+
+  const visibility = existing?.visibility ?? 'ORGANIZATION';
+  const visibilityChoice = (value, title, text) =>
+    el('label', { class: 'choice' },
+      el('input', { type: 'radio', name: 'visibility', value, checked: visibility === value }),
+      el('span', {}, el('strong', {}, title), el('small', {}, text)));
+  form.append(
+    integrationSection,
+    el('div', { class: 'field' }, el('label', { for: 'connection-name' }, 'Connection Name *'), nameInput,
+      el('div', { class: 'hint' }, 'Filled in from the integration; change it as you like, e.g. “Sales Team Gmail”.')),
+    el('fieldset', { 'data-field': 'visibility' },
+      el('legend', {}, 'Connection Visibility'),
+      el('div', { class: 'choices' },
+        visibilityChoice('ORGANIZATION', 'Organization', 'All team members can use it in their workflows'),
+        visibilityChoice('PERSONAL', 'Personal', 'Only you can see and use it'))),
+    el('p', { class: 'form-error', role: 'alert' }));
+
+  const submit = el('button', { class: 'primary', type: 'submit', form: 'setup-form' }, existing ? 'Save and continue' : 'Create Connection');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearProblems(form);
+    const chosenVisibility = form.querySelector('input[name=visibility]:checked').value;
+    if (!selected) {
+      showProblem(form, { message: 'Select an integration.' });
+      return;
+    }
+    submit.disabled = true;
+    try {
+      const saved = existing
+        ? await api('PUT', `/api/connections/${existing.id}`, { name: nameInput.value, visibility: chosenVisibility, version: existing.version })
+        : await api('POST', '/api/connections', { integrationId: selected.id, name: nameInput.value, visibility: chosenVisibility });
+      await renderCredentials(dialog, saved);
+    } catch (e) {
+      showProblem(form, e);
+      submit.disabled = false;
+    }
+  });
+  wizardFrame(dialog, 1, existing ? `Edit connection “${existing.name}”` : 'New Connection', form,
+    [el('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'), submit]);
+  (existing ? nameInput : dialog.querySelector('#integration-search')).focus();
+}
+
+/** Step 2: one row per environment with the integration's credential fields, saved per row. */
+async function renderCredentials(dialog, connection) {
+  const schema = await api('GET', `/api/integrations/${connection.integration.id}/fields`);
+  const grid = el('div', { class: 'env-grid' });
+  const state = { connection };
+  for (const [env, label] of ENVIRONMENTS) {
+    grid.append(environmentRow(state, schema.connectionFields, env, label));
+  }
+  const done = el('button', { class: 'primary', onclick: () => dialog.close() }, 'Done');
+  wizardFrame(dialog, 2, `Credentials of “${connection.name}”`,
+    el('div', {},
+      el('p', {}, 'Fill in the environments you need now and come back for the others later. Fields may reference an organization secret as ',
+        el('code', {}, '@@SECRET:KEY@@'), '.'),
+      grid),
+    [done]);
+  grid.querySelector('input, select, textarea')?.focus();
+}
+
+function environmentRow(state, fields, env, label) {
+  const stored = () => state.connection.environments[env];
+  const form = el('form', { class: 'env-row', 'data-env': env, 'aria-labelledby': `env-${env}-title`, novalidate: true });
+  const statusBadge = el('span', { class: 'badge', 'data-testid': 'env-status' });
+  const testResult = el('span', { 'data-testid': 'test-result', role: 'status' });
+  const renderStatus = () => {
+    const s = stored().status;
+    statusBadge.className = `badge ${s === 'CONFIGURED' ? 'ok' : s === 'INCOMPLETE' ? 'fail' : 'muted'}`;
+    statusBadge.textContent = { CONFIGURED: 'Configured', INCOMPLETE: 'Incomplete', NOT_CONFIGURED: 'Not configured' }[s] ?? s;
+    const last = stored().lastTest;
+    testResult.textContent = last ? `${last.ok ? '✔ Test passed' : '✘ Test failed'}: ${last.message}` : '';
+    testResult.className = last ? (last.ok ? 'badge ok' : 'badge fail') : '';
+  };
+  const renderFields = () => {
+    const values = stored().fields || {};
+    fieldsBox.replaceChildren(...fields.map((f) => fieldInput(f, f.secret ? undefined : values[f.name],
+      { secretSet: f.secret && values[f.name]?.set === true, idPrefix: `${env.toLowerCase()}` })));
+  };
+  const fieldsBox = el('div', { class: 'fields' });
+  const save = el('button', { class: 'primary', type: 'submit' }, 'Save Credentials');
+  const test = TESTABLE_TYPES.has(state.connection.integration.type)
+    ? el('button', { type: 'button', onclick: () => runTest() }, 'Test connection') : null;
+  form.append(
+    el('h3', { id: `env-${env}-title` }, label, statusBadge),
+    fieldsBox,
+    el('p', { class: 'form-error', role: 'alert' }),
+    el('div', { class: 'row-actions' }, save, test, testResult));
+  renderFields();
+  renderStatus();
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearProblems(form);
+    const values = {};
+    for (const f of fields) {
+      const value = fieldValue(f, form);
+      if (value !== undefined) values[f.name] = value; // a blank secret is left out: the stored one stays
+    }
+    save.disabled = true;
+    try {
+      state.connection = await api('PUT', `/api/connections/${state.connection.id}/environments/${env}`, { fields: values });
+      renderFields();
+      renderStatus();
+      toast(`${label} credentials saved`);
+    } catch (e) {
+      showProblem(form, e, 'fields.');
+    } finally {
+      save.disabled = false;
+    }
+  });
+
+  async function runTest() {
+    clearProblems(form);
+    test.disabled = true;
+    testResult.className = '';
+    testResult.textContent = 'Testing…';
+    try {
+      const outcome = await api('POST', `/api/connections/${state.connection.id}/environments/${env}/test`);
+      state.connection = await api('GET', `/api/connections/${state.connection.id}`);
+      renderStatus();
+      if (!stored().lastTest) { // answered but not kept (credentials changed meanwhile)
+        testResult.textContent = `${outcome.ok ? '✔ Test passed' : '✘ Test failed'}: ${outcome.message}`;
+      }
+    } catch (e) {
+      testResult.textContent = '';
+      showProblem(form, e, 'fields.');
+    } finally {
+      test.disabled = false;
+    }
+  }
+  return form;
+}
+
+start().catch((e) => {
+  main.removeAttribute('aria-busy');
+  main.replaceChildren(el('p', { class: 'alert alert-error', role: 'alert' }, `The page could not load: ${e.message}`));
+});

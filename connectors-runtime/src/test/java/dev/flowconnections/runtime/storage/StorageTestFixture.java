@@ -1,0 +1,67 @@
+package dev.flowconnections.runtime.storage;
+
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.integration.AuthScheme;
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.testsupport.StaticResolver;
+import dev.flowconnections.runtime.testsupport.WorkerTestContext;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.util.unit.DataSize;
+
+/** A storage worker with one Storage connection (key {@value #KEY}) that a fixed resolver hands out. */
+final class StorageTestFixture {
+
+  static final String KEY = "team-files";
+  static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+  static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  static final String BUCKET = "team-files";
+  static final String TOKEN = "ya29.dev-drive-token-0123456789";
+
+  final StaticResolver resolver = new StaticResolver();
+  StorageLimits limits = StorageLimits.defaults();
+
+  StorageTestFixture s3(String endpoint, String secretAccessKey) {
+    return s3(endpoint, BUCKET, secretAccessKey);
+  }
+
+  StorageTestFixture s3(String endpoint, String bucket, String secretAccessKey) {
+    resolver.connection(KEY, IntegrationType.STORAGE, new LinkedHashMap<>(Map.of("provider", "AMAZON_S3",
+            "baseUrl", endpoint, "region", "eu-central-1", "bucket", bucket, "pathStyleAccess", "true",
+            "accessKeyId", ACCESS_KEY_ID)),
+        Map.of("secretAccessKey", secretAccessKey));
+    return this;
+  }
+
+  /** Google Drive, OneDrive or Box at {@code baseUrl} with a bearer token. */
+  StorageTestFixture bearer(StorageProvider provider, String baseUrl, String token, Map<String, Object> extra) {
+    Map<String, Object> settings = new LinkedHashMap<>(Map.of("provider", provider.name(), "baseUrl", baseUrl));
+    settings.putAll(extra);
+    resolver.connection(KEY, IntegrationType.STORAGE, AuthScheme.BEARER, settings, Map.of("token", token));
+    return this;
+  }
+
+  StorageTestFixture limits(DataSize maxVariableSize, DataSize maxFileSize) {
+    this.limits = new StorageLimits(maxVariableSize, maxFileSize);
+    return this;
+  }
+
+  /** Runs the worker on a task with these variables and the fixture's connection. */
+  StorageResult run(Map<String, ?> variables) {
+    Map<String, Object> task = new HashMap<>();
+    task.put("connection", KEY);
+    task.putAll(variables);
+    return (StorageResult) new StorageFunction(service()).execute(new WorkerTestContext(StorageFunction.TYPE, task));
+  }
+
+  StorageService service() {
+    return new StorageService(new dev.flowconnections.runtime.worker.WorkerConnections(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")),
+        StorageStores.forJobs(new StorageAccessTokens()), limits);
+  }
+
+  StorageConnectionTester tester() {
+    return new StorageConnectionTester(StorageStores.forConnectionTests(new StorageAccessTokens()));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.flowconnections.runtime.ui;
+
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.basicRestIntegration;
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowconnections.runtime.testsupport.ApiClient.Response;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
+import dev.flowconnections.runtime.testsupport.Browser;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The page offers exactly what the API allows on a System integration: an ADMIN can neither edit,
+ * change the lifecycle of, nor delete one (buttons disabled, the API answers 403), a SUPER_ADMIN can.
+ */
+class SystemIntegrationPageTest extends ApiTestBase {
+
+  private static Browser browser;
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void onlySuperAdminsGetTheButtonsTheApiOnlyAllowsThem() {
+    String name = "Platform " + tag();
+    Map<String, Object> system = basicRestIntegration(name);
+    system.put("scope", "SYSTEM");
+    Response created = root.post("/api/integrations", system);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+    assertThat(actions("admin", name)).allSatisfy(button -> assertThat(button.isEnabled()).as(button.getText()).isFalse());
+    Map<String, Object> edit = new java.util.HashMap<>(system);
+    edit.put("version", 1);
+    assertThat(admin.put(created.location(), edit).status()).isEqualTo(403);
+    assertThat(admin.delete(created.location()).status()).isEqualTo(403);
+
+    assertThat(actions("root", name)).allSatisfy(button -> assertThat(button.isEnabled()).as(button.getText()).isTrue());
+  }
+
+  private List<WebElement> actions(String user, String integration) {
+    if (browser == null) {
+      browser = Browser.open(port);
+    }
+    browser.login(user, user);
+    browser.go("/admin/integrations");
+    browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));
+    WebElement card = browser.visible(By.cssSelector("[data-testid=integration-card][data-name='" + integration + "']"));
+    List<WebElement> buttons = card.findElements(By.cssSelector(".actions button"));
+    assertThat(buttons).extracting(WebElement::getText).containsExactly("✎ Edit", "☰ Versions", "Delete");
+    return buttons;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.flowconnections.audit;
+
+/** What an audit event records; each action belongs to one kind of subject. */
+public enum AuditAction {
+  CONNECTION_CREATED(AuditSubject.CONNECTION),
+  CONNECTION_UPDATED(AuditSubject.CONNECTION),
+  CONNECTION_DELETED(AuditSubject.CONNECTION),
+  CREDENTIALS_CHANGED(AuditSubject.CONNECTION),
+  CREDENTIALS_DELETED(AuditSubject.CONNECTION),
+  CONNECTION_TESTED(AuditSubject.CONNECTION),
+  /** A job worker resolved the connection for a process instance. */
+  CONNECTION_READ(AuditSubject.CONNECTION),
+  SECRET_CREATED(AuditSubject.SECRET),
+  SECRET_ROTATED(AuditSubject.SECRET),
+  SECRET_DELETED(AuditSubject.SECRET),
+  INTEGRATION_CREATED(AuditSubject.INTEGRATION),
+  INTEGRATION_UPDATED(AuditSubject.INTEGRATION),
+  INTEGRATION_DELETED(AuditSubject.INTEGRATION);
+
+  private final AuditSubject subject;
+
+  AuditAction(AuditSubject subject) {
+    this.subject = subject;
+  }
+
+  public AuditSubject subject() {
+    return subject;
+  }
+}

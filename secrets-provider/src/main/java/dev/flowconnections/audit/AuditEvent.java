@@ -1,0 +1,100 @@
+package dev.flowconnections.audit;
+
+import dev.flowconnections.access.Actor;
+import dev.flowconnections.connection.Connection;
+import dev.flowconnections.connection.Visibility;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.integration.Integration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One audit log entry. It names things (connection key, secret key, field names) and never holds a
+ * value: the factories below take only names, so no caller can put a secret into a row.
+ *
+ * @param id assigned by the database; null before the event is written
+ * @param personalOwner owner of a PERSONAL connection, whose key and id only the owner sees
+ * @param process the job that read a connection, for {@link AuditAction#CONNECTION_READ}
+ */
+public record AuditEvent(
+    Long id,
+    String organizationId,
+    Instant occurredAt,
+    String actor,
+    AuditAction action,
+    String subjectId,
+    String subjectKey,
+    String personalOwner,
+    Environment environment,
+    List<String> changedFields,
+    String outcome,
+    ProcessReference process,
+    String worker) {
+
+  /** The actor of a runtime read: a job, not a user. */
+  public static final String RUNTIME_ACTOR = "runtime";
+
+  public AuditEvent {
+    Objects.requireNonNull(organizationId, "organizationId");
+    Objects.requireNonNull(occurredAt, "occurredAt");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(action, "action");
+    changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
+  }
+
+  public AuditSubject subjectType() {
+    return action.subject();
+  }
+
+  public static AuditEvent connection(
+      Actor actor, Instant at, AuditAction action, Connection connection, Environment environment, Collection<String> fields) {
+    return new AuditEvent(
+        null, actor.organizationId(), at, actor.username(), action, connection.id().toString(), connection.key(),
+        ownerIfPersonal(connection), environment, sorted(fields), null, null, null);
+  }
+
+  public static AuditEvent tested(Actor actor, Instant at, Connection connection, Environment environment, boolean ok) {
+    return new AuditEvent(
+        null, actor.organizationId(), at, actor.username(), AuditAction.CONNECTION_TESTED, connection.id().toString(),
+        connection.key(), ownerIfPersonal(connection), environment, List.of(), ok ? "OK" : "FAILED", null, null);
+  }
+
+  public static AuditEvent secret(Actor actor, Instant at, AuditAction action, String secretKey) {
+    return new AuditEvent(
+        null, actor.organizationId(), at, actor.username(), action, null, secretKey, null, null, List.of(), null, null, null);
+  }
+
+  public static AuditEvent integration(Actor actor, Instant at, AuditAction action, Integration integration, Collection<String> fields) {
+    return new AuditEvent(
+        null, actor.organizationId(), at, actor.username(), action, integration.id().toString(), integration.name(),
+        null, null, sorted(fields), null, null, null);
+  }
+
+  /** A worker resolved {@code connectionKey} for a job; {@code process} is null when the worker did not say which. */
+  public static AuditEvent read(
+      String organizationId, Instant at, String connectionKey, Environment environment, ProcessReference process, String worker) {
+    return new AuditEvent(
+        null, organizationId, at, RUNTIME_ACTOR, AuditAction.CONNECTION_READ, null, connectionKey, null, environment,
+        List.of(), null, process, worker);
+  }
+
+  /** The event as {@code viewer} may see it: another user's PERSONAL connection loses key and id. */
+  public AuditEvent visibleTo(String viewer) {
+    if (personalOwner == null || personalOwner.equals(viewer)) {
+      return this;
+    }
+    return new AuditEvent(
+        id, organizationId, occurredAt, actor, action, null, null, personalOwner, environment, changedFields, outcome,
+        process, worker);
+  }
+
+  private static String ownerIfPersonal(Connection connection) {
+    return connection.visibility() == Visibility.PERSONAL ? connection.owner() : null;
+  }
+
+  private static List<String> sorted(Collection<String> fields) {
+    return fields == null ? List.of() : fields.stream().sorted().distinct().toList();
+  }
+}

@@ -4,7 +4,9 @@ import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
 import io.camunda.connector.api.error.ConnectorInputException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,8 +19,16 @@ final class McpAuthHeaders {
 
   private McpAuthHeaders() {}
 
-  static Map<String, String> forConnection(ResolvedConnection connection, McpAccessTokens accessTokens) {
+  /**
+   * @param headers what goes on every request
+   * @param sentSecrets every credential value as it travels, for masking: the header values and an
+   *     OAuth2 access token, which is not among the connection's stored secrets
+   */
+  record AuthHeaders(Map<String, String> headers, List<String> sentSecrets) {}
+
+  static AuthHeaders forConnection(ResolvedConnection connection, McpAccessTokens accessTokens) {
     Map<String, String> headers = new LinkedHashMap<>();
+    List<String> sentSecrets = new ArrayList<>();
     switch (connection.authScheme()) {
       case NONE -> {
         // a public or network-protected server
@@ -32,11 +42,16 @@ final class McpAuthHeaders {
           .orElseThrow(() -> new ConnectionResolutionException(
               "connection '" + connection.key() + "' has no value for '" + FieldCatalog.HEADERS + "' in "
                   + connection.environment())));
-      case OAUTH2 -> headers.put("Authorization", "Bearer " + accessTokens.accessTokenFor(connection));
+      case OAUTH2 -> {
+        String accessToken = accessTokens.accessTokenFor(connection);
+        sentSecrets.add(accessToken);
+        headers.put("Authorization", "Bearer " + accessToken);
+      }
       case BASIC -> throw new ConnectorInputException(
           "connection '" + connection.key() + "' uses Basic authentication, which MCP connections do not offer");
     }
-    return headers;
+    sentSecrets.addAll(headers.values());
+    return new AuthHeaders(Map.copyOf(headers), List.copyOf(sentSecrets));
   }
 
   private static void requireHeaderLocation(ResolvedConnection connection) {

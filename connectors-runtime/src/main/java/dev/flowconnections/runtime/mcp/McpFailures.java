@@ -74,16 +74,17 @@ public final class McpFailures {
         return new ConnectorException(CONNECTION_FAILED, masker.mask(what + where + " failed: " + cause.getMessage()));
       }
       if (cause instanceof McpError error) {
-        int code = error.getJsonRpcError() == null || error.getJsonRpcError().code() == null ? 0 : error.getJsonRpcError().code();
+        Integer code = error.getJsonRpcError() == null ? null : error.getJsonRpcError().code();
         return new ConnectorException(MCP_ERROR, masker.mask(
-            "the MCP server answered " + what + where + " with error " + code + ": " + error.getMessage()));
+            what + where + " failed: the MCP server answered with error " + code + ": " + error.getMessage()));
       }
       if (cause instanceof StdioStartException) {
         return new ConnectorInputException(masker.mask(
             "cannot start the MCP server command of connection '" + connection.key() + "' in "
                 + connection.environment() + ": " + cause.getMessage()));
       }
-      if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+      boolean requestTimedOut = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
+      if (cause instanceof TimeoutException || requestTimedOut) {
         return new ConnectorException(TIMEOUT, masker.mask("timed out " + what + where));
       }
       if (isUnreachable(cause)) {
@@ -94,7 +95,8 @@ public final class McpFailures {
             .build();
       }
     }
-    return new ConnectorException(CONNECTION_FAILED, masker.mask(what + where + " failed: " + ProviderFailures.describe(failure)));
+    return new ConnectorException(
+        CONNECTION_FAILED, masker.mask(what + where + " failed: " + ProviderFailures.describe(failure)));
   }
 
   static ConnectorInputException credentialsRejected(ResolvedConnection connection, int status, SecretMasker masker) {

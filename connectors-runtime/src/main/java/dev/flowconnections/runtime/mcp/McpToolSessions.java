@@ -57,12 +57,14 @@ public class McpToolSessions {
       throw new ConnectorInputException("connection '" + connection.key() + "' is of type "
           + connection.type().label() + ", not an MCP connection");
     }
-    SecretMasker masker = WorkerConnections.maskerFor(connection);
     McpClientTransport transport;
+    SecretMasker masker;
     try {
-      transport = transports.create(connection, timeouts, masker);
+      McpTransports.Prepared prepared = transports.create(connection, timeouts);
+      transport = prepared.transport();
+      masker = prepared.masker();
     } catch (RuntimeException e) {
-      throw McpFailures.openFailed(connection, e, masker);
+      throw McpFailures.openFailed(connection, e, WorkerConnections.maskerFor(connection));
     }
     McpSyncClient client = McpClient.sync(transport)
         .clientInfo(CLIENT_INFO)
@@ -75,6 +77,15 @@ public class McpToolSessions {
       return new SdkToolSession(connection, client, initialized, masker, objectMapper);
     } catch (RuntimeException e) {
       SdkToolSession.closeQuietly(client);
+      if (transport instanceof SdkHttpTransport http && http.credentialsRefusedWith().isPresent()) {
+        // what the SDK made of the refusal varies by transport; the status is what counts
+        throw McpFailures.credentialsRejected(connection, http.credentialsRefusedWith().get(), masker);
+      }
+      if (transport instanceof SdkHttpTransport http && http.noEndpointWith().isPresent()) {
+        throw new ConnectorInputException(masker.mask("connection '" + connection.key() + "' in "
+            + connection.environment() + ": no MCP endpoint at its 'url' (HTTP " + http.noEndpointWith().get()
+            + "); check the path and the transport"));
+      }
       throw McpFailures.openFailed(connection, e, masker);
     }
   }

@@ -1,7 +1,9 @@
 package dev.flowconnections.runtime.mcp;
 
+import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -33,35 +35,46 @@ final class McpTransports {
     this.accessTokens = accessTokens;
   }
 
-  McpClientTransport create(ResolvedConnection connection, McpTimeouts timeouts, SecretMasker masker) {
+  /** A transport and the masker for everything it may bring back. */
+  record Prepared(McpClientTransport transport, SecretMasker masker) {}
+
+  Prepared create(ResolvedConnection connection, McpTimeouts timeouts) {
     McpSettings.Transport transport = McpSettings.transport(connection);
     if (transport == McpSettings.Transport.STDIO) {
-      return stdio(connection, masker);
+      SecretMasker masker = WorkerConnections.maskerFor(connection);
+      return new Prepared(stdio(connection, masker), masker);
     }
     URI url = serverUrl(connection, transport);
-    Map<String, String> headers = McpAuthHeaders.forConnection(connection, accessTokens);
+    McpAuthHeaders.AuthHeaders auth = McpAuthHeaders.forConnection(connection, accessTokens);
+    SecretMasker masker = WorkerConnections.maskerFor(connection, auth.sentSecrets().toArray(String[]::new));
+    return new Prepared(http(transport, url, auth.headers(), timeouts), masker);
+  }
+
+  private McpClientTransport http(McpSettings.Transport transport, URI url, Map<String, String> headers,
+      McpTimeouts timeouts) {
+    SdkHttpTransport.Builder client = new SdkHttpTransport.Builder(httpClient(timeouts));
     return switch (transport) {
-      case HTTP -> HttpClientStreamableHttpTransport.builder(origin(url))
+      case HTTP -> new SdkHttpTransport(HttpClientStreamableHttpTransport.builder(origin(url))
           .endpoint(pathOf(url, DEFAULT_HTTP_PATH))
-          .clientBuilder(httpClient(timeouts))
+          .clientBuilder(client)
           .requestBuilder(requestWith(headers))
           .connectTimeout(timeouts.connect())
           .jsonMapper(jsonMapper)
-          .build();
-      case SSE -> HttpClientSseClientTransport.builder(origin(url))
+          .build(), client);
+      case SSE -> new SdkHttpTransport(HttpClientSseClientTransport.builder(origin(url))
           .sseEndpoint(pathOf(url, DEFAULT_SSE_PATH))
-          .clientBuilder(httpClient(timeouts))
+          .clientBuilder(client)
           .requestBuilder(requestWith(headers))
           .connectTimeout(timeouts.connect())
           .jsonMapper(jsonMapper)
-          .build();
+          .build(), client);
       case WEBSOCKET -> new WebSocketClientTransport(url, headers, timeouts.connect(), jsonMapper);
-      case STDIO -> throw new IllegalStateException("handled above");
+      case STDIO -> throw new IllegalArgumentException("STDIO is not an HTTP transport");
     };
   }
 
   private StdioServerProcessTransport stdio(ResolvedConnection connection, SecretMasker masker) {
-    if (connection.authScheme() != dev.flowconnections.integration.AuthScheme.NONE) {
+    if (connection.authScheme() != AuthScheme.NONE) {
       // fail closed: a token meant for an HTTP header must not silently go nowhere
       throw new ConnectorInputException(
           "connection '" + connection.key() + "' uses the STDIO transport, which takes credentials as environment"
@@ -83,7 +96,8 @@ final class McpTransports {
     if (command.executable(parameters.getEnv().get("PATH")).isEmpty()) {
       // checked here: the SDK only logs a failed start and lets the handshake run into its timeout
       throw new McpFailures.StdioStartException(
-          "'" + command.program() + "' is not an executable file" + (command.program().contains("/") ? "" : " on the PATH"), null);
+          "'" + command.program() + "' is not an executable file"
+              + (command.program().contains("/") ? "" : " on the PATH"), null);
     }
     return new StdioServerProcessTransport(parameters, jsonMapper, connection.key(), masker);
   }
@@ -98,7 +112,8 @@ final class McpTransports {
       throw invalidUrl(connection, "it is not a valid URL");
     }
     if (url.getScheme() == null || !schemes.contains(url.getScheme().toLowerCase(Locale.ROOT)) || url.getHost() == null) {
-      throw invalidUrl(connection, "a " + transport + " server URL starts with " + String.join(":// or ", schemes.stream().sorted().toList()) + "://");
+      String expected = String.join(":// or ", schemes.stream().sorted().toList()) + "://";
+      throw invalidUrl(connection, "a " + transport + " server URL starts with " + expected);
     }
     if (url.getRawUserInfo() != null) {
       throw invalidUrl(connection, "credentials belong in the connection's auth fields, not in the URL");

@@ -168,7 +168,8 @@ final class WebSocketClientTransport implements McpClientTransport {
         partial.setLength(0);
         try {
           McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(jsonMapper, text);
-          handler.apply(Mono.just(message)).subscribe(ignored -> {}, e -> log.debug("handling an MCP message failed: {}", e.toString()));
+          handler.apply(Mono.just(message))
+              .subscribe(ignored -> {}, e -> log.debug("handling an MCP message failed: {}", e.toString()));
         } catch (IOException | RuntimeException e) {
           // the text may quote anything the server sent; only the failure is logged
           log.warn("ignoring a WebSocket message from the MCP server at {} that is not JSON-RPC: {}", url.getHost(),
@@ -182,7 +183,8 @@ final class WebSocketClientTransport implements McpClientTransport {
     @Override
     public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
       if (!closing) {
-        pending.serverGone("the MCP server closed the WebSocket (" + statusCode + (reason == null || reason.isBlank() ? "" : " " + reason) + ")");
+        String why = reason == null || reason.isBlank() ? "" : " " + reason;
+        pending.serverGone("the MCP server closed the WebSocket (" + statusCode + why + ")");
       }
       return null;
     }

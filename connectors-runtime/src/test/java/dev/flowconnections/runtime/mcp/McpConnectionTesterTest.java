@@ -56,6 +56,17 @@ class McpConnectionTesterTest {
   }
 
   @Test
+  void aWorkingWebSocketConnectionToo() throws Exception {
+    try (McpWebSocketTestServer webSocket = new McpWebSocketTestServer(
+        Map.of("Authorization", "Bearer " + McpTestConnections.TOKEN))) {
+      TestOutcome outcome = tester.test(McpTestConnections.bearer("WEBSOCKET", webSocket.url(), McpTestConnections.TOKEN));
+
+      assertThat(outcome.ok()).as(outcome.message()).isTrue();
+      assertThat(outcome.message()).startsWith("connected to flow-test-server 1.0.0; 8 tools");
+    }
+  }
+
+  @Test
   void rejectedCredentialsFailTheTestWithoutShowingThem() {
     TestOutcome outcome = tester.test(McpTestConnections.bearer("HTTP", http.url(), "stale-token-3e1f"));
 

@@ -5,7 +5,6 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -54,9 +53,5 @@ final class McpTestConnections {
 
   private static String quote(String word) {
     return "'" + word.replace("'", "'\\''") + "'";
-  }
-
-  static String pathSeparator() {
-    return File.pathSeparator;
   }
 }

@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import java.net.ServerSocket;
@@ -62,5 +63,20 @@ class McpToolSessionsFailureTest {
         dev.flowconnections.credential.SecretValues.empty());
     assertThatThrownBy(() -> sessions.open(rest)).isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("not an MCP connection");
+  }
+
+  @Test
+  void aRedirectIsNotFollowedSoTheTokenNeverTravelsToAnotherHost() {
+    try (RecordingHttpServer elsewhere = RecordingHttpServer.start();
+        RecordingHttpServer redirecting = RecordingHttpServer.start()) {
+      redirecting.respond(RecordingHttpServer.Reply.text(307, "").withHeader("Location", elsewhere.baseUrl() + "/mcp"));
+
+      assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", redirecting.baseUrl() + "/mcp", "t0ken-9e1d"),
+              McpTimeouts.ofSeconds(5, 5)))
+          .isInstanceOf(io.camunda.connector.api.error.ConnectorException.class)
+          .hasMessageNotContaining("t0ken-9e1d");
+      assertThat(redirecting.requests()).isNotEmpty();
+      assertThat(elsewhere.requests()).isEmpty();
+    }
   }
 }

@@ -31,7 +31,8 @@ class McpToolSessionsHttpTest {
   void listsTheServersToolsWithTheirInputSchemas() {
     try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
       assertThat(session.serverName()).isEqualTo("flow-test-server 1.0.0");
-      assertThat(session.listTools()).extracting(McpTool::name).containsExactlyInAnyOrder("add", "echo", "fail", "requestHeader", "rejectHeader", "throwWithHeader", "environment", "environmentMatches");
+      assertThat(session.listTools()).extracting(McpTool::name).containsExactlyInAnyOrder(
+          "add", "echo", "fail", "requestHeader", "rejectHeader", "throwWithHeader", "environment", "environmentMatches");
       McpTool add = session.listTools().stream().filter(t -> t.name().equals("add")).findFirst().orElseThrow();
       assertThat(add.description()).isEqualTo("Adds two numbers");
       assertThat(add.inputSchema()).containsEntry("type", "object").containsKey("properties");
@@ -125,5 +126,42 @@ class McpToolSessionsHttpTest {
     assertThatThrownBy(() -> sessions.open(oauth))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("uses OAuth2, which the MCP worker does not support yet");
+  }
+
+  @Test
+  void aUrlWithoutAnMcpEndpointIsAConfigurationIncident() {
+    try (var website = dev.flowconnections.runtime.testsupport.RecordingHttpServer.start()) {
+      website.respond(dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply.text(404, "Not Found"));
+      assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", website.baseUrl() + "/api", "t0ken-404a")))
+          .isInstanceOf(ConnectorInputException.class)
+          .hasMessage("connection 'weather-mcp' in DEVELOPMENT: no MCP endpoint at its 'url' (HTTP 404);"
+              + " check the path and the transport");
+    }
+  }
+
+  @Test
+  void anSseUrlGivenAsStreamableHttpIsAConfigurationIncident() throws Exception {
+    try (McpHttpTestServer sse = McpHttpTestServer.sse(Map.of())) {
+      var misconfigured = McpTestConnections.http(sse.url(), AuthScheme.NONE, Map.of());
+      assertThatThrownBy(() -> sessions.open(misconfigured, McpTimeouts.ofSeconds(5, 5)))
+          .isInstanceOf(ConnectorInputException.class)
+          .hasMessageContaining("no MCP endpoint at its 'url' (HTTP 40");
+    }
+  }
+
+  @Test
+  void anOAuth2AccessTokenFromTheWiringPointIsSentAndMaskedLikeAStoredSecret() throws Exception {
+    String accessToken = "oauth-access-3b8e1f";
+    try (McpHttpTestServer oauthServer = McpHttpTestServer.streamable(Map.of("Authorization", "Bearer " + accessToken))) {
+      var wired = new McpToolSessions(connection -> accessToken);
+      var oauth = McpTestConnections.http(oauthServer.url(), AuthScheme.OAUTH2,
+          Map.of("clientId", "flow", "clientSecret", "client-secret-9d"));
+      try (McpToolSession session = wired.open(oauth)) {
+        McpToolResult echoed = session.callTool("requestHeader", Map.of("name", "Authorization"));
+        assertThat(echoed.text()).isEqualTo("****");
+      }
+      assertThat(oauthServer.requests()).isNotEmpty()
+          .allSatisfy(headers -> assertThat(headers).containsEntry("authorization", "Bearer " + accessToken));
+    }
   }
 }

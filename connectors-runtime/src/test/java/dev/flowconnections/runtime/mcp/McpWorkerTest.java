@@ -99,4 +99,21 @@ class McpWorkerTest {
         .isInstanceOf(ConnectorInputException.class)
         .hasMessage("connection 'other' does not exist");
   }
+
+  @Test
+  void resultsBecomeTheDocumentedProcessVariables() throws Exception {
+    worker.connection(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN));
+    var mapper = io.camunda.connector.jackson.ConnectorsObjectMapperSupplier.getCopy();
+
+    Object call = worker.run(Map.of("operation", "callTool", "toolName", "add", "arguments", Map.of("a", 1, "b", 2)));
+    Object list = worker.run(Map.of("operation", "listTools"));
+
+    assertThat(mapper.readTree(mapper.writeValueAsString(call)).toString()).isEqualTo(
+        "{\"content\":[{\"type\":\"text\",\"text\":\"sum is 3\"}],\"text\":\"sum is 3\","
+            + "\"structuredContent\":{\"sum\":3.0},\"isError\":false}");
+    var tools = mapper.readTree(mapper.writeValueAsString(list));
+    assertThat(tools.get("server").asText()).isEqualTo("flow-test-server 1.0.0");
+    assertThat(tools.get("tools").get(0).get("name").asText()).isEqualTo("add");
+    assertThat(tools.get("tools").get(0).get("inputSchema").get("type").asText()).isEqualTo("object");
+  }
 }

@@ -1,5 +1,7 @@
 package dev.flowconnections.runtime.ai;
 
+import io.camunda.connector.api.outbound.JobContext;
+
 /**
  * Opens the tools of the connection a task names for tool use (an MCP connection), resolved for
  * the runtime's environment like the task's own connection.
@@ -7,6 +9,6 @@ package dev.flowconnections.runtime.ai;
 @FunctionalInterface
 public interface AgentToolSource {
 
-  /** @param tenantId the job's tenant, which names the organization of the connection */
-  AgentTools open(String connectionKey, String tenantId);
+  /** @param job the job whose tenant names the organization of the connection; the audit log names it */
+  AgentTools open(String connectionKey, JobContext job);
 }

@@ -29,6 +29,6 @@ public class AiFunction implements OutboundConnectorFunction {
   @Override
   public Object execute(OutboundConnectorContext context) {
     AiRequest request = context.bindVariables(AiRequest.class);
-    return aiService.ask(request, context.getJobContext().getTenantId());
+    return aiService.ask(request, context.getJobContext());
   }
 }

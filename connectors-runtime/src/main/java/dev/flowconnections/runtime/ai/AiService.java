@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.ai;
 
+import io.camunda.connector.api.outbound.JobContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
@@ -36,11 +37,11 @@ public class AiService {
     this.json = json;
   }
 
-  /** @param tenantId the job's tenant, which names the organization of the connections */
-  public AiResult ask(AiRequest request, String tenantId) {
+  /** @param job the job: its tenant names the organization of the connections, the audit log names it */
+  public AiResult ask(AiRequest request, JobContext job) {
     OutputSchema schema = OutputSchema.parse(request.outputSchema(), json);
     ResolvedConnection connection =
-        connections.resolve(request.connection(), tenantId, IntegrationType.AI_PROVIDER, WORKER);
+        connections.resolve(request.connection(), job, IntegrationType.AI_PROVIDER, WORKER);
     AiAccount account = AiAccount.of(connection);
     SecretMasker masker = WorkerConnections.maskerFor(connection);
     String model = model(request, account, connection);
@@ -49,7 +50,7 @@ public class AiService {
     ChatDialect dialect = account.provider().dialect(json);
     LOG.debug("asking {} model {} via connection '{}' ({}){}", account.provider(), model, connection.key(),
         connection.environment(), request.usesTools() ? " with the tools of '" + request.mcpConnection() + "'" : "");
-    try (AgentTools tools = request.usesTools() ? toolSource.open(request.mcpConnection().strip(), tenantId)
+    try (AgentTools tools = request.usesTools() ? toolSource.open(request.mcpConnection().strip(), job)
         : AgentTools.NONE) {
       AgentLoop.Outcome outcome =
           loop.run(account, dialect, prompt, tools, request.toolIterations(), connection, masker);

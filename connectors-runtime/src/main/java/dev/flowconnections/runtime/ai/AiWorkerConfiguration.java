@@ -1,6 +1,7 @@
 package dev.flowconnections.runtime.ai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.mcp.McpToolSessions;
@@ -23,8 +24,8 @@ public class AiWorkerConfiguration {
 
   @Bean
   AiService aiService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment,
-      McpToolSessions mcpToolSessions) {
-    WorkerConnections connections = new WorkerConnections(connectionResolver, runtimeEnvironment);
+      McpToolSessions mcpToolSessions, BatchingAuditWriter connectionReads) {
+    WorkerConnections connections = new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads);
     return new AiService(connections, modelClient(), new McpAgentToolSource(connections, mcpToolSessions, JSON), JSON);
   }
 

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.ai;
 
+import io.camunda.connector.api.outbound.JobContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
@@ -24,8 +25,8 @@ final class McpAgentToolSource implements AgentToolSource {
   }
 
   @Override
-  public AgentTools open(String connectionKey, String tenantId) {
-    ResolvedConnection connection = connections.resolve(connectionKey, tenantId, IntegrationType.MCP,
+  public AgentTools open(String connectionKey, JobContext job) {
+    ResolvedConnection connection = connections.resolve(connectionKey, job, IntegrationType.MCP,
         AiService.WORKER + " (mcpConnection)");
     return new McpAgentTools(sessions.open(connection), json);
   }

@@ -32,6 +32,6 @@ public class McpFunction implements OutboundConnectorFunction {
   @Override
   public Object execute(OutboundConnectorContext context) {
     McpRequest request = context.bindVariables(McpRequest.class);
-    return service.run(request, context.getJobContext().getTenantId());
+    return service.run(request, context.getJobContext());
   }
 }

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.mcp;
 
+import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -29,8 +30,8 @@ public class McpService {
   }
 
   /** @return {@link ToolList} for listTools, {@link McpToolResult} for callTool */
-  public Object run(McpRequest request, String tenantId) {
-    ResolvedConnection connection = connections.resolve(request.connection(), tenantId, IntegrationType.MCP, "MCP worker");
+  public Object run(McpRequest request, JobContext job) {
+    ResolvedConnection connection = connections.resolve(request.connection(), job, IntegrationType.MCP, "MCP worker");
     Map<String, Object> arguments = request.isCallTool() ? McpToolArguments.of(request.arguments()) : Map.of();
     try (McpToolSession session = sessions.open(connection, request.timeouts())) {
       if (!request.isCallTool()) {

@@ -1,9 +1,10 @@
 package dev.flowconnections.runtime.mcp;
 
+import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.resolution.ConnectionResolver;
+import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.worker.WorkerConnections;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,10 +12,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class McpWorkerConfiguration {
 
-  /** An {@link McpAccessTokens} bean, once the runtime has one, serves OAUTH2 MCP connections. */
+  /** OAUTH2 MCP connections get their bearer from the runtime's token service, like REST's. */
   @Bean
-  McpToolSessions mcpToolSessions(ObjectProvider<McpAccessTokens> accessTokens) {
-    return new McpToolSessions(accessTokens.getIfAvailable(() -> McpAccessTokens.UNSUPPORTED));
+  McpToolSessions mcpToolSessions(OAuth2AccessTokens oauth2AccessTokens) {
+    return new McpToolSessions(oauth2AccessTokens::accessTokenFor);
   }
 
   @Bean
@@ -23,7 +24,8 @@ class McpWorkerConfiguration {
   }
 
   @Bean
-  McpFunction mcpFunction(ConnectionResolver resolver, RuntimeEnvironment runtime, McpToolSessions sessions) {
-    return new McpFunction(new McpService(new WorkerConnections(resolver, runtime), sessions));
+  McpFunction mcpFunction(ConnectionResolver resolver, RuntimeEnvironment runtime, McpToolSessions sessions,
+      BatchingAuditWriter connectionReads) {
+    return new McpFunction(new McpService(new WorkerConnections(resolver, runtime, connectionReads), sessions));
   }
 }

@@ -1,5 +1,10 @@
 package dev.flowconnections.runtime.mcp;
 
+import java.time.Clock;
+import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import dev.flowconnections.runtime.testsupport.OAuth2TestServer;
+import dev.flowconnections.runtime.oauth2.TokenEndpointClient;
+import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -121,11 +126,37 @@ class McpToolSessionsHttpTest {
   }
 
   @Test
-  void oauth2FailsWithAReadableIncidentUntilTheRuntimeHasOAuth2() {
+  void oauth2ConnectionsCarryTheTokenTheRuntimesTokenServiceGot() throws Exception {
+    try (OAuth2TestServer authServer = OAuth2TestServer.start("http://127.0.0.1:1/unused")) {
+      OAuth2AccessTokens tokens = new OAuth2AccessTokens(
+          new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()), null, Clock.systemUTC());
+      Map<String, Object> oauth2Settings = Map.of("tokenEndpoint", authServer.tokenEndpoint(),
+          "clientId", OAuth2TestServer.BASIC_CLIENT, "scopes", "orders.read");
+      Map<String, String> secrets = Map.of("clientSecret", OAuth2TestServer.secretOf(OAuth2TestServer.BASIC_CLIENT));
+      // the token is cached per connection environment and credentials, not per server URL
+      String token = tokens.accessTokenFor(McpTestConnections.of("HTTP", "http://127.0.0.1:1/not-yet",
+          AuthScheme.OAUTH2, Environment.DEVELOPMENT, secrets, oauth2Settings));
+      assertThat(authServer.isActive(OAuth2TestServer.BASIC_CLIENT, token)).isTrue();
+
+      try (McpHttpTestServer guarded = McpHttpTestServer.streamable(Map.of("Authorization", "Bearer " + token))) {
+        McpToolSessions withOAuth2 = new McpToolSessions(tokens::accessTokenFor);
+        var connection = McpTestConnections.of("HTTP", guarded.url(), AuthScheme.OAUTH2, Environment.DEVELOPMENT,
+            secrets, oauth2Settings);
+        try (McpToolSession session = withOAuth2.open(connection)) {
+          assertThat(session.callTool("echo", Map.of("text", "via oauth2")).text()).isEqualTo("via oauth2");
+        }
+        assertThat(guarded.requests()).allSatisfy(h -> assertThat(h).containsEntry("authorization", "Bearer " + token));
+      }
+    }
+  }
+
+  @Test
+  void oauth2WithoutTheRuntimesTokenServiceIsAReadableIncident() {
     var oauth = McpTestConnections.http(server.url(), AuthScheme.OAUTH2, Map.of("clientId", "c", "clientSecret", "s3cr3t-value"));
     assertThatThrownBy(() -> sessions.open(oauth))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessageContaining("uses OAuth2, which the MCP worker does not support yet");
+        .hasMessageContaining("uses OAuth2, but these MCP sessions have no token service")
+        .hasMessageNotContaining("s3cr3t-value");
   }
 
   @Test

@@ -51,17 +51,7 @@ final class OllamaDialect implements ChatDialect {
     if (options.size() > 0) {
       body.set("options", options);
     }
-    if (!tools.isEmpty()) {
-      ArrayNode declared = body.putArray("tools");
-      for (ToolSpec tool : tools) {
-        ObjectNode function = declared.addObject().put("type", "function").putObject("function");
-        function.put("name", tool.name());
-        if (tool.description() != null) {
-          function.put("description", tool.description());
-        }
-        function.set("parameters", ToolSchemas.objectSchema(tool.inputSchema(), json));
-      }
-    }
+    ToolSchemas.declareFunctions(body, tools, json);
     return body;
   }
 

@@ -54,17 +54,7 @@ final class OpenAiDialect implements ChatDialect {
       ObjectNode format = body.putObject("response_format").put("type", "json_schema");
       format.putObject("json_schema").put("name", SCHEMA_NAME).put("strict", false).set("schema", prompt.outputSchema());
     }
-    if (!tools.isEmpty()) {
-      ArrayNode declared = body.putArray("tools");
-      for (ToolSpec tool : tools) {
-        ObjectNode function = declared.addObject().put("type", "function").putObject("function");
-        function.put("name", tool.name());
-        if (tool.description() != null) {
-          function.put("description", tool.description());
-        }
-        function.set("parameters", ToolSchemas.objectSchema(tool.inputSchema(), json));
-      }
-    }
+    ToolSchemas.declareFunctions(body, tools, json);
     return body;
   }
 

@@ -2,8 +2,10 @@ package dev.flowconnections.runtime.ai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +26,25 @@ final class ToolSchemas {
     ObjectNode empty = json.createObjectNode().put("type", "object");
     empty.putObject("properties");
     return empty;
+  }
+
+  /**
+   * Declares the tools as {@code tools: [{type: "function", function: {name, description,
+   * parameters}}]}, the OpenAI Chat Completions format that Ollama's {@code /api/chat} shares.
+   */
+  static void declareFunctions(ObjectNode body, List<ToolSpec> tools, ObjectMapper json) {
+    if (tools.isEmpty()) {
+      return;
+    }
+    ArrayNode declared = body.putArray("tools");
+    for (ToolSpec tool : tools) {
+      ObjectNode function = declared.addObject().put("type", "function").putObject("function");
+      function.put("name", tool.name());
+      if (tool.description() != null) {
+        function.put("description", tool.description());
+      }
+      function.set("parameters", objectSchema(tool.inputSchema(), json));
+    }
   }
 
   /** A copy without the keywords Gemini refuses, at any depth (property names are kept as they are). */

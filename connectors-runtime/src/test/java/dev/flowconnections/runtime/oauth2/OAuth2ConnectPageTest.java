@@ -107,6 +107,26 @@ class OAuth2ConnectPageTest extends ApiTestBase {
   }
 
   @Test
+  void aBrowserWhoseSessionEndedMeanwhileSignsInAgainAndTheConnectStillCompletes() {
+    openCredentials();
+    row("DEVELOPMENT").findElement(By.cssSelector("[data-testid=oauth2-connect]")).click();
+    browser.until(ExpectedConditions.urlToBe(authServer.authorizationEndpoint().replace("/oauth2/authorize", "/login")));
+    browser.driver().manage().deleteCookieNamed("JSESSIONID"); // the runtime's session only
+
+    browser.type(By.id("username"), OAuth2TestServer.USER);
+    browser.type(By.id("password"), OAuth2TestServer.PASSWORD);
+    browser.click(By.cssSelector("form button[type=submit]"));
+    browser.until(ExpectedConditions.urlContains("/login"));
+    browser.type(By.id("username"), "modeler");
+    browser.type(By.id("password"), "modeler");
+    browser.click(By.cssSelector("form button[type=submit]"));
+
+    assertThat(browser.visible(By.cssSelector("dialog#wizard #connect-notice[role=status]")).getText())
+        .isEqualTo("Connected “CRM " + tag + "” in Development, authorised by modeler.");
+    assertThat(modeler.get("/api/connections/" + connectionId).text("/environments/DEVELOPMENT/status")).isEqualTo("CONFIGURED");
+  }
+
+  @Test
   void aForeignUnknownOrRefusedAuthorisationEndsOnTheConnectionsPageWithAReadableError() {
     String adminsState = stateOf(oauth.start(admin, connectionId, "DEVELOPMENT"));
     browser.go(OAuth2ConnectController.CALLBACK_PATH + "?code=stolen&state=" + adminsState);

@@ -2,25 +2,25 @@ package dev.flowconnections.runtime.oauth2;
 
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.errors.ValidationException;
 import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import dev.flowconnections.errors.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * "Connect" of an OAuth2 authorization-code environment: start (answers the authorization URL, or

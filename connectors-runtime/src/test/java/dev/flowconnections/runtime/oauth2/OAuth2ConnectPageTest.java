@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.oauth2.OAuth2Grants;
 import dev.flowconnections.oauth2.StoredTokens;
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
 import dev.flowconnections.runtime.testsupport.ApiTestBase;
@@ -36,6 +37,7 @@ class OAuth2ConnectPageTest extends ApiTestBase {
   private static RecordingHttpServer upstream;
 
   @Autowired private CredentialStore credentials;
+  @Autowired private OAuth2Grants grants;
 
   private AuthorizationCodeFixture oauth;
   private String tag;
@@ -104,6 +106,23 @@ class OAuth2ConnectPageTest extends ApiTestBase {
     assertThat(authServer.isActive(ROTATING_CLIENT, stored.accessToken())).isTrue();
     assertThat(browser.pageSource()).doesNotContain(stored.accessToken()).doesNotContain(stored.refreshToken())
         .doesNotContain(OAuth2TestServer.secretOf(ROTATING_CLIENT));
+
+    // a refused refresh marks the environment (the mark OAuth2Grants.refresh sets on invalid_grant);
+    // the row says so and Reconnect (the provider's session is still open: no login form) clears it
+    grants.refresh("default", connectionKey, Environment.DEVELOPMENT,
+        tokens -> new OAuth2Grants.RefreshOutcome.Rejected("refresh refused: invalid_grant [HTTP 400]"));
+    browser.click(By.xpath("//dialog[@id='wizard']//button[text()='Done']"));
+    browser.until(ExpectedConditions.numberOfElementsToBe(By.id("wizard"), 0));
+    openCredentials();
+    development = row("DEVELOPMENT");
+    assertThat(development.findElement(By.cssSelector("[data-testid=env-status]")).getText()).isEqualTo("Needs re-authorisation");
+    assertThat(development.findElement(By.cssSelector("[data-testid=oauth2-state]")).getText())
+        .isEqualTo("Needs re-authorisation: refresh refused: invalid_grant [HTTP 400]");
+    development.findElement(By.cssSelector("[data-testid=oauth2-connect]")).click();
+    browser.visible(By.cssSelector("dialog#wizard #connect-notice[role=status]"));
+    assertThat(row("DEVELOPMENT").findElement(By.cssSelector("[data-testid=oauth2-state]")).getText())
+        .startsWith("Authorised by modeler on ");
+    assertThat(modeler.get("/api/connections/" + connectionId).text("/environments/DEVELOPMENT/status")).isEqualTo("CONFIGURED");
   }
 
   @Test

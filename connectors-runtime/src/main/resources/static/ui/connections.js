@@ -6,6 +6,10 @@ import {
 
 // Types with a connection tester on the server (POST .../test answers 400 for the others).
 const TESTABLE_TYPES = new Set(['REST_API', 'DATABASE', 'EMAIL', 'SMS']);
+const STATUS_LABELS = {
+  CONFIGURED: 'Configured', INCOMPLETE: 'Incomplete', NOT_CONFIGURED: 'Not configured',
+  NEEDS_AUTHORIZATION: 'Needs authorisation', NEEDS_REAUTHORIZATION: 'Needs re-authorisation',
+};
 const main = document.getElementById('main');
 let searchText = '';
 
@@ -24,6 +28,55 @@ async function start() {
     el('ul', { class: 'grid', id: 'connection-cards', 'aria-live': 'polite' }));
   await loadCards();
   main.removeAttribute('aria-busy');
+  await showConnectOutcome();
+}
+
+// ---- coming back from an OAuth2 "Connect" (the callback redirects here) -------------------------
+
+// The callback sends only these codes on failure, never text, so a crafted link shows nothing new.
+const CONNECT_FAILURES = {
+  'state-unknown': 'This authorisation does not belong to a Connect in progress (unknown or already used). Start Connect again.',
+  'state-expired': 'The authorisation took longer than 10 minutes and has expired. Start Connect again.',
+  'state-other-user': 'This authorisation was started by another user. Start Connect yourself.',
+  'state-missing': 'The authorization server sent no state back. Start Connect again.',
+  denied: 'The authorization server did not authorise the connection (access was denied or refused).',
+  'code-refused': 'The authorization server refused to exchange its code for tokens. Start Connect again.',
+  'token-endpoint-unavailable': 'The authorization server\'s token endpoint could not be reached. Try again later.',
+  'connection-gone': 'The connection no longer exists.',
+  environment: 'This environment cannot be connected (its integration or credentials changed meanwhile).',
+};
+
+async function showConnectOutcome() {
+  const params = new URLSearchParams(window.location.search);
+  const connected = params.get('connected');
+  const failure = params.get('connectError');
+  if (!connected && !failure) return;
+  window.history.replaceState(null, '', '/connections'); // a reload does not repeat the notice
+  if (failure) {
+    pageNotice('alert', `Connect failed: ${CONNECT_FAILURES[failure] ?? 'the authorisation did not complete. Start Connect again.'}`);
+    return;
+  }
+  const envLabel = ENVIRONMENTS.find(([env]) => env === params.get('environment'))?.[1] ?? params.get('environment');
+  try {
+    const connection = await api('GET', `/api/connections/${encodeURIComponent(connected)}`);
+    const who = connection.environments[params.get('environment')]?.oauth2?.authorizedBy;
+    // back where Connect was clicked: the wizard's credentials step, the notice on top of it
+    await openWizard(connection.id, {
+      credentials: true, notice: `Connected “${connection.name}” in ${envLabel}${who ? `, authorised by ${who}` : ''}.`,
+    });
+  } catch (e) {
+    pageNotice('alert', `Connect completed, but the connection could not be shown: ${e.message}`);
+  }
+}
+
+function notice(role, text) {
+  return el('p', { id: 'connect-notice', class: `alert page-notice${role === 'alert' ? ' alert-error' : ''}`, role, tabindex: '-1' }, text);
+}
+
+function pageNotice(role, text) {
+  const node = notice(role, text);
+  main.querySelector('.page-head').after(node);
+  node.focus();
 }
 
 async function loadCards() {
@@ -79,13 +132,15 @@ async function deleteConnection(c) {
 
 // ---- the wizard ----------------------------------------------------------------------------
 
-async function openWizard(connectionId) {
+async function openWizard(connectionId, { credentials = false, notice: noticeText } = {}) {
   const existing = connectionId ? await api('GET', `/api/connections/${connectionId}`) : null;
   const dialog = el('dialog', { id: 'wizard', 'aria-labelledby': 'wizard-title' });
   dialog.addEventListener('close', () => { dialog.remove(); loadCards(); });
   document.body.append(dialog);
   dialog.showModal();
-  if (existing) {
+  if (existing && credentials) {
+    await renderCredentials(dialog, existing, noticeText);
+  } else if (existing) {
     renderSetup(dialog, existing);
   } else {
     renderSetup(dialog, null);
@@ -183,7 +238,7 @@ async function renderSetup(dialog, existing) {
 }
 
 /** Step 2: one row per environment with the integration's credential fields, saved per row. */
-async function renderCredentials(dialog, connection) {
+async function renderCredentials(dialog, connection, noticeText) {
   const schema = await api('GET', `/api/integrations/${connection.integration.id}/fields`);
   const grid = el('div', { class: 'env-grid' });
   const state = { connection };
@@ -191,13 +246,16 @@ async function renderCredentials(dialog, connection) {
     grid.append(environmentRow(state, schema.connectionFields, env, label));
   }
   const done = el('button', { class: 'primary', onclick: () => dialog.close() }, 'Done');
+  const connectNotice = noticeText ? notice('status', noticeText) : null;
   wizardFrame(dialog, 2, `Credentials of “${connection.name}”`,
     el('div', {},
+      connectNotice,
       el('p', {}, 'Fill in the environments you need now and come back for the others later. Fields may reference an organization secret as ',
         el('code', {}, '@@SECRET:KEY@@'), '.'),
       grid),
     [done]);
-  grid.querySelector('input, select, textarea')?.focus();
+  if (connectNotice) connectNotice.focus();
+  else grid.querySelector('input, select, textarea')?.focus();
 }
 
 function environmentRow(state, fields, env, label) {
@@ -205,10 +263,12 @@ function environmentRow(state, fields, env, label) {
   const form = el('form', { class: 'env-row', 'data-env': env, 'aria-labelledby': `env-${env}-title`, novalidate: true });
   const statusBadge = el('span', { class: 'badge', 'data-testid': 'env-status' });
   const testResult = el('span', { 'data-testid': 'test-result', role: 'status' });
+  const oauth2Box = el('div', { class: 'oauth2', 'data-testid': 'oauth2' });
   const renderStatus = () => {
     const s = stored().status;
-    statusBadge.className = `badge ${s === 'CONFIGURED' ? 'ok' : s === 'INCOMPLETE' ? 'fail' : 'muted'}`;
-    statusBadge.textContent = { CONFIGURED: 'Configured', INCOMPLETE: 'Incomplete', NOT_CONFIGURED: 'Not configured' }[s] ?? s;
+    statusBadge.className = `badge ${s === 'CONFIGURED' ? 'ok' : s === 'INCOMPLETE' || s === 'NEEDS_REAUTHORIZATION' ? 'fail' : 'muted'}`;
+    statusBadge.textContent = STATUS_LABELS[s] ?? s;
+    renderOAuth2();
     const last = stored().lastTest;
     testResult.textContent = last ? `${last.ok ? '✔ Test passed' : '✘ Test failed'}: ${last.message}` : '';
     testResult.className = last ? (last.ok ? 'badge ok' : 'badge fail') : '';
@@ -225,6 +285,7 @@ function environmentRow(state, fields, env, label) {
   form.append(
     el('h3', { id: `env-${env}-title` }, label, statusBadge),
     fieldsBox,
+    oauth2Box,
     el('p', { class: 'form-error', role: 'alert' }),
     el('div', { class: 'row-actions' }, save, test, testResult));
   renderFields();
@@ -250,6 +311,42 @@ function environmentRow(state, fields, env, label) {
       save.disabled = false;
     }
   });
+
+  // OAuth2 authorization code: the server marks such environments (once their client ID and secret
+  // are saved) NEEDS_AUTHORIZATION until someone connects, then shows who did; never a token.
+  function renderOAuth2() {
+    const environment = stored();
+    const authorization = environment.oauth2;
+    const needsIt = environment.status === 'NEEDS_AUTHORIZATION' || environment.status === 'NEEDS_REAUTHORIZATION';
+    if (!authorization && !needsIt) {
+      oauth2Box.replaceChildren();
+      return;
+    }
+    let text;
+    if (authorization?.reauthorizationReason) {
+      text = el('span', { class: 'fail', 'data-testid': 'oauth2-state' }, `Needs re-authorisation: ${authorization.reauthorizationReason}`);
+    } else if (authorization) {
+      text = el('span', { 'data-testid': 'oauth2-state' },
+        `Authorised by ${authorization.authorizedBy} on ${new Date(authorization.authorizedAt).toLocaleString()}`);
+    } else {
+      text = el('span', { 'data-testid': 'oauth2-state' }, 'Needs authorisation: sign in at the provider with Connect.');
+    }
+    const verb = authorization ? 'Reconnect' : 'Connect';
+    const button = el('button', { type: 'button', 'data-testid': 'oauth2-connect', 'aria-label': `${verb} ${label}`, onclick: () => connect(button) }, verb);
+    oauth2Box.replaceChildren(button, text);
+  }
+
+  async function connect(button) {
+    clearProblems(form);
+    button.disabled = true;
+    try {
+      const start = await api('POST', `/api/connections/${state.connection.id}/environments/${env}/oauth2/authorize`);
+      window.location.assign(start.authorizationUrl); // the callback brings the browser back to /connections
+    } catch (e) {
+      showProblem(form, e, 'fields.');
+      button.disabled = false;
+    }
+  }
 
   async function runTest() {
     clearProblems(form);

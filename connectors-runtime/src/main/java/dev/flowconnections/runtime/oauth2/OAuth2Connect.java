@@ -67,6 +67,10 @@ public class OAuth2Connect {
     this.clock = clock;
   }
 
+  static final String STATE_UNKNOWN = "is unknown or was already used; start \"Connect\" again";
+  static final String STATE_OF_ANOTHER_USER = "was issued to another user; start \"Connect\" yourself";
+  static final String STATE_EXPIRED = "has expired; start \"Connect\" again";
+
   /** Where to send the user's browser, and until when the answer will be accepted. */
   public record AuthorizationStart(URI authorizationUrl, Instant expiresAt) {}
 
@@ -119,12 +123,12 @@ public class OAuth2Connect {
       throw new ValidationException("state", "is required");
     }
     PendingAuthorization pending = requests.take(state)
-        .orElseThrow(() -> new ValidationException("state", "is unknown or was already used; start \"Connect\" again"));
+        .orElseThrow(() -> new ValidationException("state", STATE_UNKNOWN));
     if (!pending.username().equals(actor.username()) || !pending.organizationId().equals(actor.organizationId())) {
-      throw new ValidationException("state", "was issued to another user; start \"Connect\" yourself");
+      throw new ValidationException("state", STATE_OF_ANOTHER_USER);
     }
     if (!clock.instant().isBefore(pending.expiresAt())) {
-      throw new ValidationException("state", "has expired; start \"Connect\" again");
+      throw new ValidationException("state", STATE_EXPIRED);
     }
     if (error != null && !error.isBlank()) {
       throw new ValidationException("error", "the authorization server did not authorise the connection: "

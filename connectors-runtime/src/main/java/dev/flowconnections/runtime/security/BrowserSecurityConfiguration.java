@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -46,6 +48,10 @@ class BrowserSecurityConfiguration {
 
   private static final String[] ADMINS = {Role.ADMIN.name(), Role.SUPER_ADMIN.name()};
   private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+  /** Where an OAuth2 provider sends the browser back after "Connect" (OAuth2ConnectController). */
+  static final String OAUTH2_CONNECT_CALLBACK = "/api/oauth2/callback";
+  private static final RequestMatcher BROWSER_RETURNING_FROM_CONNECT = request ->
+      OAUTH2_CONNECT_CALLBACK.equals(pathOf(request)) && acceptsHtml(request);
 
   @Bean
   @Order(1)
@@ -76,19 +82,40 @@ class BrowserSecurityConfiguration {
    * Authorization header. Everything else (HTTP Basic clients, actuator) is the API chain's.
    */
   static boolean isBrowserRequest(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = pathOf(request);
     if (path.startsWith("/actuator")) {
       return false;
     }
     if (!path.startsWith("/api/")) {
       return true;
     }
-    return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getRequestedSessionId() != null;
+    // a browser coming back from "Connect" whose session has gone still belongs here: it is sent
+    // to the login form and from there back to the callback (the state is valid for 10 minutes)
+    return request.getHeader(HttpHeaders.AUTHORIZATION) == null
+        && (request.getRequestedSessionId() != null || BROWSER_RETURNING_FROM_CONNECT.matches(request));
   }
 
-  /** Pages send the browser to the login form; API calls get the usual 401 problem. */
+  private static String pathOf(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  private static boolean acceptsHtml(HttpServletRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    try {
+      return accept != null
+          && MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.equalsTypeAndSubtype(MediaType.TEXT_HTML));
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Pages (and a browser returning from "Connect") are sent to the login form, which remembers
+   * where they were going; API calls get the usual 401 problem.
+   */
   private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
     LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
+    byRequest.put(BROWSER_RETURNING_FROM_CONNECT, new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE));
     byRequest.put(API, problems.unauthenticated());
     DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
     entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE));

@@ -7,27 +7,38 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Serves the pages of the UI. Each page is a static HTML shell (in {@code ui/pages}) whose script
  * loads its data from the management API with the session cookie; the shells are served here
  * rather than as static files so that they sit behind the login like the data they show. Only the
- * login and denial pages have server-filled values (the CSRF token, a message), HTML-escaped.
+ * login and denial pages have server-filled values (the CSRF token, a message, the single sign-on
+ * links), HTML-escaped.
  */
 @Controller
 class UiPageController {
 
   private final Map<String, String> shells = new ConcurrentHashMap<>();
+  private final ObjectProvider<ClientRegistrationRepository> oidcClients;
+
+  UiPageController(ObjectProvider<ClientRegistrationRepository> oidcClients) {
+    this.oidcClients = oidcClients;
+  }
 
   @GetMapping("/")
   String home() {
@@ -70,7 +81,30 @@ class UiPageController {
         Map.of(
             "csrfParameter", HtmlUtils.htmlEscape(csrf.getParameterName()),
             "csrfToken", HtmlUtils.htmlEscape(csrf.getToken()),
-            "message", message));
+            "message", message,
+            "singleSignOn", singleSignOnLinks()));
+  }
+
+  /**
+   * One "Sign in with …" link per configured OIDC registration (none without OIDC), pointing at
+   * the OIDC login chain's start ({@code /oauth2/authorization/<id>}).
+   */
+  private String singleSignOnLinks() {
+    if (!(oidcClients.getIfAvailable() instanceof Iterable<?> registrations)) {
+      return "";
+    }
+    StringBuilder links = new StringBuilder();
+    for (Object registration : registrations) {
+      if (registration instanceof ClientRegistration client
+          && client.getAuthorizationGrantType().equals(AuthorizationGrantType.AUTHORIZATION_CODE)) {
+        String name = client.getClientName() == null || client.getClientName().isBlank()
+            ? client.getRegistrationId() : client.getClientName();
+        links.append("<a class=\"button sso\" data-testid=\"sso-link\" href=\"/oauth2/authorization/")
+            .append(HtmlUtils.htmlEscape(UriUtils.encodePathSegment(client.getRegistrationId(), StandardCharsets.UTF_8)))
+            .append("\">Sign in with ").append(HtmlUtils.htmlEscape(name)).append("</a>");
+      }
+    }
+    return links.isEmpty() ? "" : "<div class=\"sso\">" + links + "<p class=\"or\">or with your username</p></div>";
   }
 
   /** Where Spring Security forwards a signed-in user whose roles do not allow the page. */

@@ -231,4 +231,49 @@ class OAuth2ConnectApiTest extends ApiTestBase {
     assertThat(redirect.status()).isEqualTo(302);
     assertThat(redirect.location()).startsWith(authServer.authorizationEndpoint() + "?");
   }
+
+  @Test
+  void aBrowserIsSentBackToTheConnectionsPageWithTheOutcome() {
+    String[] connection = developmentConnection();
+    URI callback = oauth.authorize(oauth.start(modeler, connection[0], "DEVELOPMENT"));
+
+    ApiClient.Response completed = modeler.get(AuthorizationCodeFixture.callbackPath(callback), BROWSER_ACCEPT);
+
+    assertThat(completed.status()).as(completed.toString()).isEqualTo(303);
+    assertThat(completed.location()).isEqualTo("/connections?connected=" + connection[0] + "&environment=DEVELOPMENT");
+    assertThat(completed.body()).isEmpty();
+    assertThat(modeler.get("/api/connections/" + connection[0]).text("/environments/DEVELOPMENT/oauth2/authorizedBy"))
+        .isEqualTo("modeler");
+
+    // the same callback again: used up, and the browser learns why by a fixed code only
+    ApiClient.Response replayed = modeler.get(AuthorizationCodeFixture.callbackPath(callback), BROWSER_ACCEPT);
+    assertThat(replayed.status()).isEqualTo(303);
+    assertThat(replayed.location()).isEqualTo("/connections?connectError=state-unknown");
+  }
+
+  @Test
+  void aBrowserLearnsWhyTheCallbackFailed() {
+    String[] connection = developmentConnection();
+    String state = stateOf(oauth.start(modeler, connection[0], "DEVELOPMENT"));
+    String adminsState = stateOf(oauth.start(admin, connection[0], "DEVELOPMENT"));
+
+    assertThat(modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state="
+        + state, BROWSER_ACCEPT).location()).isEqualTo("/connections?connectError=denied");
+    assertThat(modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?code=x&state=" + adminsState, BROWSER_ACCEPT).location())
+        .isEqualTo("/connections?connectError=state-other-user");
+    assertThat(modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?code=x", BROWSER_ACCEPT).location())
+        .isEqualTo("/connections?connectError=state-missing");
+    // an API client asking for JSON (or for anything) still gets the problem
+    problem(modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?code=x&state=forged", "application/json"),
+        400, "state", "is unknown or was already used; start \"Connect\" again");
+    problem(modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?code=x&state=forged", "*/*"),
+        400, "state", "is unknown or was already used; start \"Connect\" again");
+  }
+
+  private static final String BROWSER_ACCEPT =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+  private static String stateOf(String authorizationUrl) {
+    return UriComponentsBuilder.fromUriString(authorizationUrl).build().getQueryParams().getFirst("state");
+  }
 }

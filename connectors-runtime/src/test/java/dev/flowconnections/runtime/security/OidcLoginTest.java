@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.runtime.testsupport.ApiClient;
+import dev.flowconnections.runtime.testsupport.Browser;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import dev.flowconnections.testissuer.LocalOidcIssuer;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -13,6 +14,9 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -39,6 +43,7 @@ class OidcLoginTest {
     registry.add("spring.security.oauth2.client.registration.corp.client-id", () -> LocalOidcIssuer.CLIENT_ID);
     registry.add("spring.security.oauth2.client.registration.corp.client-secret", () -> LocalOidcIssuer.CLIENT_SECRET);
     registry.add("spring.security.oauth2.client.registration.corp.scope", () -> "openid");
+    registry.add("spring.security.oauth2.client.registration.corp.client-name", () -> "Acme <SSO>");
     registry.add("spring.security.oauth2.client.provider.corp.issuer-uri", ISSUER::issuerUri);
     registry.add("flow-connections.security.oidc.roles-claim", () -> "groups");
     registry.add("flow-connections.security.oidc.role-mapping.flow-admins", () -> "ADMIN");
@@ -110,6 +115,28 @@ class OidcLoginTest {
     ApiClient basic = ApiClient.on(port).as("admin");
     assertThat(basic.get("/api/me").text("/organizationId")).isEqualTo("default");
     assertThat(basic.put("/api/secrets/BASIC_" + System.nanoTime(), java.util.Map.of("value", "v")).status()).isEqualTo(201);
+  }
+
+  @Test
+  void theLoginPageOffersSingleSignOnAndItsLinkLeadsThroughTheIssuersForm() {
+    try (Browser chromium = Browser.open(port)) {
+      chromium.go("/login");
+      WebElement link = chromium.visible(By.cssSelector("[data-testid=sso-link]"));
+      assertThat(chromium.all(By.cssSelector("[data-testid=sso-link]"))).hasSize(1);
+      assertThat(link.getText()).as("the client name, as text").isEqualTo("Sign in with Acme <SSO>");
+      assertThat(link.getDomAttribute("href")).isEqualTo("/oauth2/authorization/corp");
+      assertThat(chromium.find(By.id("username")).isDisplayed()).as("the password form stays").isTrue();
+      chromium.screenshot("login-sso");
+
+      link.click();
+      chromium.until(ExpectedConditions.urlToBe(ISSUER.issuerUri() + "/login"));
+      chromium.type(By.id("username"), "alice");
+      chromium.type(By.id("password"), "alice");
+      chromium.click(By.cssSelector("form button[type=submit]"));
+
+      chromium.until(ExpectedConditions.urlToBe(app("/connections")));
+      chromium.untilText(By.cssSelector("header.top [data-testid=user]"), "alice");
+    }
   }
 
   private HttpResponse<String> logIn(BrowserSession browser, String user) {

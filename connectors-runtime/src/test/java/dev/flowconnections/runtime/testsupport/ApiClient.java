@@ -59,6 +59,11 @@ public final class ApiClient {
     return send("GET", path, null);
   }
 
+  /** A GET with an Accept header, e.g. {@code text/html} as a browser's navigation sends it. */
+  public Response get(String path, String accept) {
+    return send("GET", path, null, null, accept);
+  }
+
   public Response delete(String path) {
     return send("DELETE", path, null);
   }
@@ -77,6 +82,10 @@ public final class ApiClient {
   }
 
   public Response send(String method, String path, String rawBody, String contentType) {
+    return send(method, path, rawBody, contentType, null);
+  }
+
+  private Response send(String method, String path, String rawBody, String contentType, String accept) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rawBody));
@@ -85,6 +94,9 @@ public final class ApiClient {
     }
     if (authorization != null) {
       request.header("Authorization", authorization);
+    }
+    if (accept != null) {
+      request.header("Accept", accept);
     }
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -117,6 +117,8 @@ public final class OAuth2TestServer implements AutoCloseable {
             "spring.config.name", "oauth2-test-server-no-config-file",
             "server.port", "0",
             "server.address", "127.0.0.1",
+            // the runtime is on 127.0.0.1 too and cookies ignore ports: a browser keeps both sessions
+            "server.servlet.session.cookie.name", "AUTH_SERVER_SESSION",
             "spring.main.banner-mode", "off",
             "oauth2-test-server.redirect-uri", redirectUri))
         .run();

@@ -106,6 +106,8 @@ class BrowserLoginSecurityTest extends ApiTestBase {
     HttpResponse<String> loginPage = send("GET", "/login", null, false);
     assertThat(loginPage.statusCode()).isEqualTo(200);
     assertThat(loginPage.body()).contains("<label for=\"username\">Username</label>", "<label for=\"password\">Password</label>");
+    assertThat(loginPage.body()).as("no OIDC registration, no single sign-on link")
+        .doesNotContain("/oauth2/authorization/", "Sign in with", "{{");
   }
 
   private HttpResponse<String> login(String username, String password) {

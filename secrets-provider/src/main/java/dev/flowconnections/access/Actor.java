@@ -29,4 +29,11 @@ public record Actor(String username, String organizationId, Set<Role> roles) {
       throw new AccessDeniedException("only administrators may " + action);
     }
   }
+
+  /** Raises {@link AccessDeniedException} unless the actor is a super administrator. */
+  public void requireSuperAdmin(String action) {
+    if (!isSuperAdmin()) {
+      throw new AccessDeniedException("only super administrators may " + action);
+    }
+  }
 }

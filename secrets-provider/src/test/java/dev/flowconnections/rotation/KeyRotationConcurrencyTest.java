@@ -78,7 +78,7 @@ class KeyRotationConcurrencyTest extends RotationTestBase {
       }
     }));
 
-    rotation.start(admin);
+    rotation.start(superAdmin);
     rotation.awaitIdle(Duration.ofSeconds(90));
     rotating.set(false);
     for (Future<?> f : load) {

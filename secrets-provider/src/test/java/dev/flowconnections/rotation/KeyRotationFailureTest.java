@@ -27,7 +27,7 @@ class KeyRotationFailureTest extends RotationTestBase {
           .hasMessageContaining("'k0'")
           .hasMessageNotContaining("orphaned-secret-value");
 
-      rotation.start(admin);
+      rotation.start(superAdmin);
       rotation.awaitIdle(Duration.ofSeconds(30));
 
       RotationStatus status = rotation.status();
@@ -60,7 +60,7 @@ class KeyRotationFailureTest extends RotationTestBase {
         .param("env", tampered.environment().name())
         .update();
     try {
-      rotation.start(admin);
+      rotation.start(superAdmin);
       rotation.awaitIdle(Duration.ofSeconds(30));
 
       RotationStatus status = rotation.status();
@@ -71,7 +71,7 @@ class KeyRotationFailureTest extends RotationTestBase {
           .doesNotContain(values.get(tampered));
     } finally {
       store.delete(tampered);
-      rotation.start(admin);
+      rotation.start(superAdmin);
       rotation.awaitIdle(Duration.ofSeconds(30));
     }
     assertThat(rotation.status().state()).isEqualTo(RotationState.COMPLETED);

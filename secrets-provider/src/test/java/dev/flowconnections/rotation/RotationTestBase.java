@@ -67,7 +67,7 @@ abstract class RotationTestBase {
     registry.add("flow-connections.encryption.rotation-batch-pause", () -> "20ms");
   }
 
-  final Actor admin = new Actor("admin", "default", Set.of(Role.ADMIN));
+  final Actor superAdmin = new Actor("root", "default", Set.of(Role.SUPER_ADMIN));
 
   @Autowired IntegrationService integrations;
   @Autowired ConnectionService connections;
@@ -95,7 +95,7 @@ abstract class RotationTestBase {
   Map<CredentialLocation, String> credentialsUnderK1(int count) {
     Integration integration =
         integrations.create(
-            admin,
+            superAdmin,
             new IntegrationDraft(
                 "REST " + UUID.randomUUID(), null, null, IntegrationType.REST_API, null, ConfigMode.SAME_FOR_ALL,
                 AuthScheme.BEARER, null, null, Map.of("baseUrl", "https://api.example.com"), null, null));
@@ -103,7 +103,7 @@ abstract class RotationTestBase {
     for (int i = 0; i < count; i++) {
       ConnectionView c =
           connections.create(
-              admin, new ConnectionDraft(integration.id(), "Conn " + UUID.randomUUID(), null, Visibility.ORGANIZATION, null));
+              superAdmin, new ConnectionDraft(integration.id(), "Conn " + UUID.randomUUID(), null, Visibility.ORGANIZATION, null));
       for (Environment env : new Environment[] {Environment.PRODUCTION, Environment.QA}) {
         CredentialLocation location = new CredentialLocation("default", c.connection().id(), c.connection().key(), env);
         String token = "tok-" + UUID.randomUUID();

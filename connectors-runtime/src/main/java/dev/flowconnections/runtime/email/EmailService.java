@@ -35,11 +35,6 @@ public class EmailService {
     this.sendGrid = sendGrid;
   }
 
-  /** @param tenantId the job's tenant, which names the organization of the connection (audited without process instance) */
-  public EmailResult send(EmailRequest request, String tenantId) {
-    return send(request, connections.resolve(request.connection(), tenantId, IntegrationType.EMAIL, WORKER));
-  }
-
   /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
   public EmailResult send(EmailRequest request, JobContext job) {
     return send(request, connections.resolve(request.connection(), job, IntegrationType.EMAIL, WORKER));

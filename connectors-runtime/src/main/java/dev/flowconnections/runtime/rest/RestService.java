@@ -74,11 +74,6 @@ public class RestService {
     this.responses = new ResponseReader(json);
   }
 
-  /** @param tenantId the job's tenant, which names the organization of the connection (audited without process instance) */
-  public RestResponse call(RestRequest request, String tenantId) {
-    return call(connections.resolve(request.connection(), tenantId, IntegrationType.REST_API, "REST worker"), request);
-  }
-
   /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
   public RestResponse call(RestRequest request, JobContext job) {
     return call(connections.resolve(request.connection(), job, IntegrationType.REST_API, "REST worker"), request);

@@ -33,11 +33,6 @@ public class SmsService {
     this.sns = sns;
   }
 
-  /** @param tenantId the job's tenant, which names the organization of the connection (audited without process instance) */
-  public SmsResult send(SmsRequest request, String tenantId) {
-    return send(request, connections.resolve(request.connection(), tenantId, IntegrationType.SMS, WORKER));
-  }
-
   /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
   public SmsResult send(SmsRequest request, JobContext job) {
     return send(request, connections.resolve(request.connection(), job, IntegrationType.SMS, WORKER));

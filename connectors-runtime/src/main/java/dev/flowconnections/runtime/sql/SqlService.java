@@ -34,12 +34,10 @@ public class SqlService {
     this.dataSources = dataSources;
   }
 
-  /** @return a {@link SqlResult}, or a {@link SqlResult.Batch} for {@code statements} */
-  public Object run(SqlRequest request, String tenantId) {
-    return run(request, tenantId, connections.resolve(request.connection(), tenantId, IntegrationType.DATABASE, WORKER));
-  }
-
-  /** Like {@link #run(SqlRequest, String)}; the audit log names the job's process instance. */
+  /**
+   * @param job the job: its tenant names the organization of the connection; the audit log names its process instance
+   * @return a {@link SqlResult}, or a {@link SqlResult.Batch} for {@code statements}
+   */
   public Object run(SqlRequest request, JobContext job) {
     return run(request, job.getTenantId(), connections.resolve(request.connection(), job, IntegrationType.DATABASE, WORKER));
   }

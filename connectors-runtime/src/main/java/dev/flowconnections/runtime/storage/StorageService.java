@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,22 +50,10 @@ public class StorageService {
   }
 
   /**
-   * @param tenantId the job's tenant, which names the organization of the connection
+   * @param job the job: its tenant names the organization of the connection; the audit log names its process instance
    * @param documents creates a Camunda document in the runtime's document store (the job context's)
    */
-  public StorageResult execute(StorageRequest request, String tenantId,
-      Function<DocumentCreationRequest, Document> documents) {
-    return execute(request,
-        () -> connections.resolve(request.connection(), tenantId, IntegrationType.STORAGE, WORKER), documents);
-  }
-
-  /** Like {@link #execute(StorageRequest, String, Function)}; the audit log names the job's process instance. */
   public StorageResult execute(StorageRequest request, JobContext job,
-      Function<DocumentCreationRequest, Document> documents) {
-    return execute(request, () -> connections.resolve(request.connection(), job, IntegrationType.STORAGE, WORKER), documents);
-  }
-
-  private StorageResult execute(StorageRequest request, Supplier<ResolvedConnection> resolve,
       Function<DocumentCreationRequest, Document> documents) {
     String path = request.path() == null ? "" : request.path().strip();
     if (request.operation() != StorageOperation.LIST && path.isEmpty()) {
@@ -74,7 +61,8 @@ public class StorageService {
           + " (the file's key, path or id)");
     }
     UploadSource source = request.operation() == StorageOperation.UPLOAD ? UploadSource.of(request) : null;
-    ResolvedConnection connection = resolve.get();
+    // resolved after the task's own input is checked: a bad path needs no credentials
+    ResolvedConnection connection = connections.resolve(request.connection(), job, IntegrationType.STORAGE, WORKER);
     StorageProvider provider = StorageProvider.of(connection);
     SecretMasker masker = WorkerConnections.maskerFor(connection);
     LOG.debug("{} '{}' via connection '{}' ({}, {})", request.operation(), path, connection.key(), provider,

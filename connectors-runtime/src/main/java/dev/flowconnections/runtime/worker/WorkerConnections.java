@@ -29,7 +29,7 @@ public final class WorkerConnections {
   private final BatchingAuditWriter reads;
   private final Clock clock;
 
-  /** Without an audit log: for tests, and workers not yet wired to it. */
+  /** Without an audit log, for tests; the runtime always records reads. */
   public WorkerConnections(ConnectionResolver resolver, RuntimeEnvironment runtime) {
     this(resolver, runtime, null);
   }
@@ -47,28 +47,16 @@ public final class WorkerConnections {
   }
 
   /**
-   * @param tenantId the job's tenant, which names the organization of the connection
+   * Resolves for the job's tenant; the audit log records which process instance and element read
+   * the connection.
+   *
    * @param workerName how incidents name the worker, e.g. "email worker"
    */
-  public ResolvedConnection resolve(String key, String tenantId, IntegrationType expected, String workerName) {
-    return resolve(key, tenantId, null, expected, workerName);
-  }
-
-  /**
-   * Like {@link #resolve(String, String, IntegrationType, String)} for the job's tenant, and the
-   * audit log records which process instance and element read the connection.
-   */
   public ResolvedConnection resolve(String key, JobContext job, IntegrationType expected, String workerName) {
-    ProcessReference process = new ProcessReference(
-        job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(), job.getElementInstanceKey());
-    return resolve(key, job.getTenantId(), process, expected, workerName);
-  }
-
-  private ResolvedConnection resolve(
-      String key, String tenantId, ProcessReference process, IntegrationType expected, String workerName) {
+    String organizationId = runtime.organizationFor(job.getTenantId());
     ResolvedConnection connection;
     try {
-      connection = resolver.resolve(runtime.organizationFor(tenantId), key, runtime.environment());
+      connection = resolver.resolve(organizationId, key, runtime.environment());
     } catch (ConnectionResolutionException e) {
       throw configurationProblem(e);
     } catch (CredentialStoreUnavailableException e) {
@@ -84,7 +72,9 @@ public final class WorkerConnections {
     }
     if (reads != null) {
       // queued, never written on the job's thread: the audit log cannot slow down or fail the job
-      reads.record(AuditEvent.read(runtime.organizationFor(tenantId), clock.instant(), key, runtime.environment(), process, workerName));
+      ProcessReference process = new ProcessReference(
+          job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(), job.getElementInstanceKey());
+      reads.record(AuditEvent.read(organizationId, clock.instant(), key, runtime.environment(), process, workerName));
     }
     return connection;
   }

@@ -34,6 +34,7 @@ class RestResponseSizeLimitTest {
 
   private HttpServer server;
   private RestService rest;
+  private ResolvedConnection connection;
 
   @BeforeEach
   void start() throws IOException {
@@ -44,7 +45,7 @@ class RestResponseSizeLimitTest {
     serve("/chunked/over-limit", TOKEN + "d".repeat(5 * LIMIT), false);
     server.start();
     String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-    ResolvedConnection connection = new ResolvedConnection("big", "Big API", IntegrationType.REST_API,
+    connection = new ResolvedConnection("big", "Big API", IntegrationType.REST_API,
         AuthScheme.BEARER, Environment.DEVELOPMENT, Map.of(FieldCatalog.BASE_URL, baseUrl),
         SecretValues.of(Map.of(FieldCatalog.TOKEN, TOKEN)));
     rest = new RestService((org, key, env) -> connection, new RuntimeEnvironment(Environment.DEVELOPMENT, "default"),
@@ -85,13 +86,13 @@ class RestResponseSizeLimitTest {
   @Test
   void headIsNotLimitedByTheLengthItDeclares() {
     RestResponse response = rest.call(
-        new RestRequest("big", HttpMethod.HEAD, "/declared/over-limit", null, null, null, 5, 5), "");
+        connection, new RestRequest("big", HttpMethod.HEAD, "/declared/over-limit", null, null, null, 5, 5));
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isNull();
   }
 
   private RestResponse get(String path) {
-    return rest.call(new RestRequest("big", HttpMethod.GET, path, null, null, null, 5, 5), "");
+    return rest.call(connection, new RestRequest("big", HttpMethod.GET, path, null, null, null, 5, 5));
   }
 
   private void serve(String path, String body, boolean declareLength) {

@@ -13,6 +13,7 @@ import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.testsupport.StaticResolver;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,9 +36,10 @@ class WorkerConnectionsAuditTest {
     try (BatchingAuditWriter writer = new BatchingAuditWriter(recordingRepository(written), 10, 10)) {
       WorkerConnections connections = new WorkerConnections(resolver, runtime, writer);
 
-      connections.resolve("orders", new WorkerTestContext("t", Map.of()).getJobContext(), IntegrationType.REST_API, "REST worker");
-      connections.resolve("orders", "", IntegrationType.REST_API, "REST worker");
-      assertThatThrownBy(() -> connections.resolve("unknown", "", IntegrationType.REST_API, "REST worker"))
+      JobContext job = new WorkerTestContext("t", Map.of()).getJobContext();
+      connections.resolve("orders", job, IntegrationType.REST_API, "REST worker");
+      connections.resolve("orders", job, IntegrationType.REST_API, "REST worker");
+      assertThatThrownBy(() -> connections.resolve("unknown", job, IntegrationType.REST_API, "REST worker"))
           .isInstanceOf(ConnectorInputException.class);
       assertThat(writer.awaitIdle(Duration.ofSeconds(5))).isTrue();
     }
@@ -46,7 +48,7 @@ class WorkerConnectionsAuditTest {
     assertThat(written.get(0).process()).isEqualTo(new ProcessReference(1, "test", "task", 1));
     assertThat(written.get(0).organizationId()).isEqualTo("default");
     assertThat(written.get(0).environment()).isEqualTo(Environment.DEVELOPMENT);
-    assertThat(written.get(1).process()).as("the tenant-only overload knows no process").isNull();
+    assertThat(written.get(1).process()).as("every read names its job").isEqualTo(written.get(0).process());
     assertThat(written.toString()).doesNotContain("t0ken-value");
   }
 

@@ -1,15 +1,16 @@
 package dev.flowconnections.runtime.email;
 
+import static dev.flowconnections.runtime.testsupport.InputRejections.withNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.testsupport.InputRejections;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -145,24 +146,6 @@ class EmailFunctionInputValidationTest {
   }
 
   private void assertRejected(Map<String, ?> changes, String expected) {
-    assertThatThrownBy(() -> fixture.send(changes))
-        .isInstanceOf(ConnectorInputException.class)
-        .satisfies(e -> assertThat(messages(e)).contains(expected));
-    assertThat(server.requests()).as("nothing is sent on invalid input").isEmpty();
-  }
-
-  private static Map<String, Object> withNull(String field) {
-    Map<String, Object> changes = new HashMap<>();
-    changes.put(field, null);
-    return changes;
-  }
-
-  /** The validation provider wraps a ValidationException; its message names the property. */
-  private static String messages(Throwable e) {
-    StringBuilder all = new StringBuilder();
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      all.append(t.getMessage()).append('\n');
-    }
-    return all.toString();
+    InputRejections.assertInputRejected(() -> fixture.send(changes), expected, server);
   }
 }

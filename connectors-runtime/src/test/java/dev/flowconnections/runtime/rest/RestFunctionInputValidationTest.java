@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.integration.AuthScheme;
+import dev.flowconnections.runtime.testsupport.InputRejections;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.HashMap;
@@ -85,18 +86,6 @@ class RestFunctionInputValidationTest {
   }
 
   private void assertRejected(Map<String, ?> variables, String property) {
-    assertThatThrownBy(() -> fixture.execute(variables))
-        .isInstanceOf(ConnectorInputException.class)
-        .satisfies(e -> assertThat(messages(e)).contains(property));
-    assertThat(fixture.server.requests()).as("no call on invalid input").isEmpty();
-  }
-
-  /** The validation provider wraps a ValidationException; its message names the property. */
-  private static String messages(Throwable e) {
-    StringBuilder all = new StringBuilder();
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      all.append(t.getMessage()).append('\n');
-    }
-    return all.toString();
+    InputRejections.assertInputRejected(() -> fixture.execute(variables), property, fixture.server);
   }
 }

@@ -12,7 +12,6 @@ import dev.flowconnections.runtime.rest.RestFunction;
 import dev.flowconnections.runtime.rest.RestResponse;
 import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.OAuth2TestServer;
 import dev.flowconnections.runtime.testsupport.ProblemAssert;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
@@ -20,9 +19,7 @@ import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -31,34 +28,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  * "Connect" of an OAuth2 authorization-code environment over HTTP: our API, the real authorization
  * server's login form, and the callback with state checks and PKCE.
  */
-class OAuth2ConnectApiTest extends ApiTestBase {
+class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
 
-  private static OAuth2TestServer authServer;
   private final RecordingHttpServer api = RecordingHttpServer.start();
-  private AuthorizationCodeFixture oauth;
 
   @Autowired private CredentialStore credentials;
   @Autowired private RestFunction restFunction;
 
-  @BeforeEach
-  void authorizationServer() {
-    if (authServer == null) {
-      authServer = OAuth2TestServer.start(AuthorizationCodeFixture.callbackUrl(port));
-    }
-    oauth = new AuthorizationCodeFixture(admin, authServer, port);
-  }
-
   @AfterEach
   void stopApi() {
     api.close();
-  }
-
-  @AfterAll
-  static void stopAuthorizationServer() {
-    if (authServer != null) {
-      authServer.close();
-      authServer = null;
-    }
   }
 
   private String[] developmentConnection() {

@@ -9,7 +9,6 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.oauth2.OAuth2Grants;
 import dev.flowconnections.oauth2.StoredTokens;
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.Browser;
 import dev.flowconnections.runtime.testsupport.OAuth2TestServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
@@ -30,28 +29,24 @@ import org.springframework.web.util.UriComponentsBuilder;
  * works is checked by the row's "Test connection" against a local API that received the bearer,
  * which the authorization server confirms is active.
  */
-class OAuth2ConnectPageTest extends ApiTestBase {
+class OAuth2ConnectPageTest extends AuthorizationCodeTestBase {
 
-  private static OAuth2TestServer authServer;
   private static Browser browser;
   private static RecordingHttpServer upstream;
 
   @Autowired private CredentialStore credentials;
   @Autowired private OAuth2Grants grants;
 
-  private AuthorizationCodeFixture oauth;
   private String tag;
   private String connectionId;
   private String connectionKey;
 
   @BeforeEach
   void connectionNeedingAuthorisation() {
-    if (authServer == null) {
-      authServer = OAuth2TestServer.start(AuthorizationCodeFixture.callbackUrl(port));
+    if (browser == null) {
       upstream = RecordingHttpServer.start();
       browser = Browser.open(port);
     }
-    oauth = new AuthorizationCodeFixture(admin, authServer, port);
     tag = ApiFixtures.tag();
     String integration = oauth.integration("CRM " + tag, upstream.baseUrl());
     String[] connection = oauth.connection(modeler, integration, "CRM " + tag, "DEVELOPMENT", ROTATING_CLIENT);
@@ -66,9 +61,7 @@ class OAuth2ConnectPageTest extends ApiTestBase {
     if (browser != null) {
       browser.close();
       upstream.close();
-      authServer.close();
       browser = null;
-      authServer = null;
     }
   }
 

@@ -17,7 +17,6 @@ import dev.flowconnections.runtime.rest.RestService;
 import dev.flowconnections.runtime.rest.auth.Authentications;
 import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.OAuth2TestServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
@@ -29,9 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,12 +41,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * (5 minutes) as expired, so each test refreshes without waiting.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class OAuth2RefreshTest extends ApiTestBase {
+class OAuth2RefreshTest extends AuthorizationCodeTestBase {
 
   private static final Duration LATER = Duration.ofMinutes(10);
-  private static OAuth2TestServer authServer;
   private final RecordingHttpServer api = RecordingHttpServer.start();
-  private AuthorizationCodeFixture oauth;
 
   @Autowired private CredentialStore credentials;
   @Autowired private ConnectionResolver resolver;
@@ -57,25 +52,9 @@ class OAuth2RefreshTest extends ApiTestBase {
   @Autowired private TokenEndpointClient tokenEndpoint;
   @Autowired private RuntimeEnvironment runtime;
 
-  @BeforeEach
-  void authorizationServer() {
-    if (authServer == null) {
-      authServer = OAuth2TestServer.start(AuthorizationCodeFixture.callbackUrl(port));
-    }
-    oauth = new AuthorizationCodeFixture(admin, authServer, port);
-  }
-
   @AfterEach
   void stopApi() {
     api.close();
-  }
-
-  @AfterAll
-  static void stopAuthorizationServer() {
-    if (authServer != null) {
-      authServer.close();
-      authServer = null;
-    }
   }
 
   /** Another runtime instance on the same database, whose clock is {@code ahead}. */

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -44,9 +43,7 @@ public final class InProcessVaultServer implements AutoCloseable {
 
   private final HttpServer http;
   private final Map<String, Map<String, Secret>> mounts = new ConcurrentHashMap<>();
-  private final Map<String, Token> tokens = new ConcurrentHashMap<>();
-  private final Map<String, AppRole> appRoles = new ConcurrentHashMap<>();
-  private final Map<String, KubernetesRole> kubernetesRoles = new ConcurrentHashMap<>();
+  private final VaultTokens tokens = new VaultTokens();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final AtomicBoolean sealed = new AtomicBoolean();
   private final AtomicBoolean lagging = new AtomicBoolean();
@@ -104,10 +101,7 @@ public final class InProcessVaultServer implements AutoCloseable {
 
   /** Creates a service token; {@code maxTtl} caps renewals (zero means uncapped). */
   public String createToken(Duration ttl, Duration maxTtl, boolean renewable, Policy policy) {
-    String id = "hvs." + UUID.randomUUID().toString().replace("-", "");
-    Instant now = Instant.now();
-    tokens.put(id, new Token(id, "acc-" + UUID.randomUUID(), policy, ttl, maxTtl, renewable, now, now.plus(ttl)));
-    return id;
+    return tokens.create(ttl, maxTtl, renewable, policy);
   }
 
   /** A non-expiring root-like token (what {@code vault server -dev} prints). */
@@ -116,24 +110,24 @@ public final class InProcessVaultServer implements AutoCloseable {
   }
 
   public void addAppRole(String roleId, String secretId, Duration tokenTtl, Duration tokenMaxTtl, Policy policy) {
-    appRoles.put(roleId, new AppRole(secretId, tokenTtl, tokenMaxTtl, policy));
+    tokens.addAppRole(roleId, secretId, tokenTtl, tokenMaxTtl, policy);
   }
 
   public void addKubernetesRole(String role, String serviceAccountJwt, Duration tokenTtl, Policy policy) {
-    kubernetesRoles.put(role, new KubernetesRole(serviceAccountJwt, tokenTtl, policy));
+    tokens.addKubernetesRole(role, serviceAccountJwt, tokenTtl, policy);
   }
 
   /** Revokes every token, as an operator would, or as if all of them had reached their TTL. */
   public void revokeAllTokens() {
-    tokens.clear();
+    tokens.revokeAll();
   }
 
   public void revoke(String token) {
-    tokens.remove(token);
+    tokens.revoke(token);
   }
 
   public int liveTokens() {
-    return (int) tokens.values().stream().filter(t -> t.expiresAt.isAfter(Instant.now())).count();
+    return tokens.liveCount();
   }
 
   public void seal() {
@@ -226,47 +220,47 @@ public final class InProcessVaultServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath().substring("/v1/".length());
       String query = exchange.getRequestURI().getQuery();
       requests.add(method + " /v1/" + path);
-      Reply reply;
+      VaultReply reply;
       try {
         reply = dispatch(exchange, method, path, query);
       } catch (RuntimeException e) {
-        reply = Reply.error(500, "internal error: " + e.getClass().getSimpleName());
+        reply = VaultReply.error(500, "internal error: " + e.getClass().getSimpleName());
       }
-      byte[] body = reply.body == null ? new byte[0] : JSON.writeValueAsBytes(reply.body);
+      byte[] body = reply.body() == null ? new byte[0] : JSON.writeValueAsBytes(reply.body());
       exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(reply.status, reply.status == 204 ? -1 : body.length);
-      if (reply.status != 204) {
+      exchange.sendResponseHeaders(reply.status(), reply.status() == 204 ? -1 : body.length);
+      if (reply.status() != 204) {
         exchange.getResponseBody().write(body);
       }
     }
   }
 
-  private Reply dispatch(HttpExchange exchange, String method, String path, String query) throws IOException {
+  private VaultReply dispatch(HttpExchange exchange, String method, String path, String query) throws IOException {
     if (sealed.get()) {
-      return Reply.error(503, "Vault is sealed");
+      return VaultReply.error(503, "Vault is sealed");
     }
     if (lagging.get() && exchange.getRequestHeaders().containsKey("X-Vault-Index")) {
-      return Reply.error(412, "required index state not present");
+      return VaultReply.error(412, "required index state not present");
     }
     Map<String, Object> body = readBody(exchange);
     if (method.equals("POST") && path.equals("auth/approle/login")) {
-      return appRoleLogin(body);
+      return tokens.appRoleLogin(body);
     }
     if (method.equals("POST") && path.equals("auth/kubernetes/login")) {
-      return kubernetesLogin(body);
+      return tokens.kubernetesLogin(body);
     }
-    Token token = liveToken(exchange.getRequestHeaders().getFirst("X-Vault-Token"));
+    VaultTokens.Token token = tokens.live(exchange.getRequestHeaders().getFirst("X-Vault-Token"));
     if (token == null) {
-      return Reply.error(403, "permission denied");
+      return VaultReply.error(403, "permission denied");
     }
     switch (path) {
       case "auth/token/lookup-self":
-        return Reply.data(lookup(token));
+        return VaultReply.data(tokens.lookup(token));
       case "auth/token/renew-self":
-        return renew(token, body);
+        return tokens.renew(token);
       case "auth/token/revoke-self":
-        tokens.remove(token.id);
-        return Reply.noContent();
+        tokens.revoke(token.id);
+        return VaultReply.noContent();
       default:
         break;
     }
@@ -275,14 +269,14 @@ public final class InProcessVaultServer implements AutoCloseable {
         return kv(token, mounts.get(mount), method, path, path.substring(mount.length() + 1), query, body);
       }
     }
-    return Reply.error(404, "no handler for route \"" + path + "\". route entry not found.");
+    return VaultReply.error(404, "no handler for route \"" + path + "\". route entry not found.");
   }
 
-  private Reply kv(Token token, Map<String, Secret> secrets, String method, String fullPath, String rest,
+  private VaultReply kv(VaultTokens.Token token, Map<String, Secret> secrets, String method, String fullPath, String rest,
       String query, Map<String, Object> body) {
     int slash = rest.indexOf('/');
     if (slash < 0) {
-      return Reply.error(404, "unsupported path");
+      return VaultReply.error(404, "unsupported path");
     }
     String operation = rest.substring(0, slash);
     String key = rest.substring(slash + 1);
@@ -293,7 +287,7 @@ public final class InProcessVaultServer implements AutoCloseable {
     };
     if (!token.policy.allows(fullPath, capability)
         && !(capability.equals("update") && token.policy.allows(fullPath, "create"))) {
-      return Reply.error(403, "1 error occurred:\n\t* permission denied\n\n");
+      return VaultReply.error(403, "1 error occurred:\n\t* permission denied\n\n");
     }
     synchronized (lock) {
       return switch (operation + " " + method) {
@@ -306,16 +300,16 @@ public final class InProcessVaultServer implements AutoCloseable {
         case "metadata GET" -> metadata(secrets.get(key));
         case "metadata DELETE" -> {
           secrets.remove(key);
-          yield Reply.noContent();
+          yield VaultReply.noContent();
         }
-        default -> Reply.error(405, "unsupported operation");
+        default -> VaultReply.error(405, "unsupported operation");
       };
     }
   }
 
-  private Reply readData(Secret secret, String query) {
+  private VaultReply readData(Secret secret, String query) {
     if (secret == null) {
-      return Reply.error(404, null);
+      return VaultReply.error(404, null);
     }
     int wanted = secret.currentVersion;
     if (query != null && query.startsWith("version=")) {
@@ -324,54 +318,54 @@ public final class InProcessVaultServer implements AutoCloseable {
     }
     Version version = secret.versions.get(wanted);
     if (version == null) {
-      return Reply.error(404, null);
+      return VaultReply.error(404, null);
     }
     Map<String, Object> data = new LinkedHashMap<>();
     boolean gone = version.deletedAt != null || version.destroyed;
     data.put("data", gone ? null : version.data);
     data.put("metadata", version.metadata());
     // Vault answers a deleted or destroyed version with 404 and the metadata, but no data
-    return gone ? new Reply(404, envelope(data, null)) : Reply.data(data);
+    return gone ? new VaultReply(404, VaultReply.envelope(data, null)) : VaultReply.data(data);
   }
 
   @SuppressWarnings("unchecked")
-  private Reply writeData(Map<String, Secret> secrets, String key, Map<String, Object> body) {
+  private VaultReply writeData(Map<String, Secret> secrets, String key, Map<String, Object> body) {
     Runnable concurrent = beforeNextWrite.getAndSet(null);
     if (concurrent != null) {
       concurrent.run();
     }
     if (!(body.get("data") instanceof Map<?, ?> data)) {
-      return Reply.error(400, "no data provided");
+      return VaultReply.error(400, "no data provided");
     }
     Secret secret = secrets.get(key);
     Map<String, Object> options = body.get("options") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
     Object cas = options.get("cas");
     if (cas == null && secret != null && secret.casRequired) {
-      return Reply.error(400, "check-and-set parameter required for this call");
+      return VaultReply.error(400, "check-and-set parameter required for this call");
     }
     if (cas != null) {
       int current = secret == null ? 0 : secret.currentVersion;
       if (((Number) cas).intValue() != current) {
-        return Reply.error(400, "check-and-set parameter did not match the current version");
+        return VaultReply.error(400, "check-and-set parameter did not match the current version");
       }
     }
     Version version = secrets.computeIfAbsent(key, k -> new Secret()).add((Map<String, Object>) data);
-    return Reply.data(version.metadata());
+    return VaultReply.data(version.metadata());
   }
 
-  private Reply deleteLatest(Secret secret) {
+  private VaultReply deleteLatest(Secret secret) {
     if (secret != null) {
       Version latest = secret.versions.get(secret.currentVersion);
       if (latest != null && latest.deletedAt == null) {
         latest.deletedAt = Instant.now();
       }
     }
-    return Reply.noContent();
+    return VaultReply.noContent();
   }
 
-  private Reply changeVersions(Secret secret, Map<String, Object> body, java.util.function.Consumer<Version> change) {
+  private VaultReply changeVersions(Secret secret, Map<String, Object> body, java.util.function.Consumer<Version> change) {
     if (!(body.get("versions") instanceof List<?> versions) || versions.isEmpty()) {
-      return Reply.error(400, "no version number provided");
+      return VaultReply.error(400, "no version number provided");
     }
     if (secret != null) {
       versions.stream()
@@ -379,12 +373,12 @@ public final class InProcessVaultServer implements AutoCloseable {
           .filter(v -> v != null)
           .forEach(change);
     }
-    return Reply.noContent();
+    return VaultReply.noContent();
   }
 
-  private Reply metadata(Secret secret) {
+  private VaultReply metadata(Secret secret) {
     if (secret == null) {
-      return Reply.error(404, null);
+      return VaultReply.error(404, null);
     }
     Map<String, Object> versions = new TreeMap<>();
     secret.versions.forEach((n, v) -> versions.put(String.valueOf(n), Map.of(
@@ -401,99 +395,7 @@ public final class InProcessVaultServer implements AutoCloseable {
     data.put("oldest_version", secret.versions.isEmpty() ? 0 : secret.versions.firstKey());
     data.put("updated_time", secret.updatedAt.toString());
     data.put("versions", versions);
-    return Reply.data(data);
-  }
-
-  private Reply appRoleLogin(Map<String, Object> body) {
-    AppRole role = appRoles.get(String.valueOf(body.get("role_id")));
-    if (role == null) {
-      return Reply.error(400, "invalid role or secret ID");
-    }
-    if (!role.secretId.equals(body.get("secret_id"))) {
-      return Reply.error(400, "invalid role or secret ID");
-    }
-    return login(role.tokenTtl, role.tokenMaxTtl, role.policy, Map.of("role_name", "flow-connections"));
-  }
-
-  private Reply kubernetesLogin(Map<String, Object> body) {
-    KubernetesRole role = kubernetesRoles.get(String.valueOf(body.get("role")));
-    if (role == null || !role.jwt.equals(body.get("jwt"))) {
-      return Reply.error(403, "permission denied");
-    }
-    return login(role.tokenTtl, Duration.ZERO, role.policy, Map.of("role", String.valueOf(body.get("role"))));
-  }
-
-  private Reply login(Duration ttl, Duration maxTtl, Policy policy, Map<String, String> metadata) {
-    String id = createToken(ttl, maxTtl, true, policy);
-    Token token = tokens.get(id);
-    Map<String, Object> auth = new LinkedHashMap<>();
-    auth.put("client_token", id);
-    auth.put("accessor", token.accessor);
-    auth.put("policies", List.of("default", "flow-connections"));
-    auth.put("token_policies", List.of("default", "flow-connections"));
-    auth.put("metadata", metadata);
-    auth.put("lease_duration", ttl.toSeconds());
-    auth.put("renewable", true);
-    auth.put("entity_id", "");
-    auth.put("token_type", "service");
-    auth.put("orphan", true);
-    return new Reply(200, envelope(null, auth));
-  }
-
-  private Map<String, Object> lookup(Token token) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("accessor", token.accessor);
-    data.put("creation_time", token.createdAt.getEpochSecond());
-    data.put("creation_ttl", token.ttl.toSeconds());
-    data.put("display_name", "token");
-    data.put("entity_id", "");
-    data.put("expire_time", token.expiresAt.toString());
-    data.put("explicit_max_ttl", token.maxTtl.toSeconds());
-    data.put("id", token.id);
-    data.put("meta", null);
-    data.put("num_uses", 0);
-    data.put("orphan", false);
-    data.put("path", "auth/token/create");
-    data.put("policies", List.of("default"));
-    data.put("renewable", token.renewable);
-    data.put("ttl", Math.max(0, Duration.between(Instant.now(), token.expiresAt).toSeconds()));
-    data.put("type", "service");
-    return data;
-  }
-
-  private Reply renew(Token token, Map<String, Object> body) {
-    if (!token.renewable) {
-      return Reply.error(400, "lease is not renewable");
-    }
-    Instant now = Instant.now();
-    Instant expiresAt = now.plus(token.ttl);
-    if (!token.maxTtl.isZero() && expiresAt.isAfter(token.createdAt.plus(token.maxTtl))) {
-      expiresAt = token.createdAt.plus(token.maxTtl); // Vault caps a renewal at the max TTL
-    }
-    token.expiresAt = expiresAt;
-    Map<String, Object> auth = new LinkedHashMap<>();
-    auth.put("client_token", token.id);
-    auth.put("accessor", token.accessor);
-    auth.put("policies", List.of("default"));
-    auth.put("token_policies", List.of("default"));
-    auth.put("metadata", null);
-    auth.put("lease_duration", Math.max(0, Duration.between(now, expiresAt).toSeconds()));
-    auth.put("renewable", true);
-    auth.put("entity_id", "");
-    auth.put("token_type", "service");
-    auth.put("orphan", false);
-    return new Reply(200, envelope(null, auth));
-  }
-
-  private Token liveToken(String id) {
-    if (id == null) {
-      return null;
-    }
-    Token token = tokens.get(id);
-    if (token == null || !token.expiresAt.isAfter(Instant.now())) {
-      return null;
-    }
-    return token;
+    return VaultReply.data(data);
   }
 
   @SuppressWarnings("unchecked")
@@ -506,61 +408,7 @@ public final class InProcessVaultServer implements AutoCloseable {
     return parsed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
-  private static Map<String, Object> envelope(Object data, Object auth) {
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("request_id", UUID.randomUUID().toString());
-    envelope.put("lease_id", "");
-    envelope.put("renewable", false);
-    envelope.put("lease_duration", 0);
-    envelope.put("data", data);
-    envelope.put("wrap_info", null);
-    envelope.put("warnings", null);
-    envelope.put("auth", auth);
-    return envelope;
-  }
-
-  private record Reply(int status, Object body) {
-    static Reply data(Object data) {
-      return new Reply(200, envelope(data, null));
-    }
-
-    static Reply noContent() {
-      return new Reply(204, null);
-    }
-
-    static Reply error(int status, String message) {
-      return new Reply(status, Map.of("errors", message == null ? List.of() : List.of(message)));
-    }
-  }
-
   // ---------------------------------------------------------------- state
-
-  private static final class Token {
-    final String id;
-    final String accessor;
-    final Policy policy;
-    final Duration ttl;
-    final Duration maxTtl;
-    final boolean renewable;
-    final Instant createdAt;
-    volatile Instant expiresAt;
-
-    Token(String id, String accessor, Policy policy, Duration ttl, Duration maxTtl, boolean renewable,
-        Instant createdAt, Instant expiresAt) {
-      this.id = id;
-      this.accessor = accessor;
-      this.policy = policy;
-      this.ttl = ttl;
-      this.maxTtl = maxTtl;
-      this.renewable = renewable;
-      this.createdAt = createdAt;
-      this.expiresAt = expiresAt;
-    }
-  }
-
-  private record AppRole(String secretId, Duration tokenTtl, Duration tokenMaxTtl, Policy policy) {}
-
-  private record KubernetesRole(String jwt, Duration tokenTtl, Policy policy) {}
 
   private static final class Secret {
     final TreeMap<Integer, Version> versions = new TreeMap<>();

@@ -33,6 +33,7 @@ class SqlPoolLifecycleTest {
 
   static final String ROLE = "fc_pool_" + Long.toHexString(System.nanoTime());
   static final String DEFAULT_ORGANIZATION = "default"; // SqlTestFixture's runtime serves it
+  static final long LOCK = System.nanoTime();
 
   private final SqlTestFixture sql = new SqlTestFixture().connection("POSTGRESQL", PostgresTestSchema.URL, ROLE, "first-password");
 
@@ -47,20 +48,32 @@ class SqlPoolLifecycleTest {
     admin("drop role if exists " + ROLE);
   }
 
+  /**
+   * A closed pool's sessions leave {@code pg_stat_activity} only once their server processes have
+   * exited, which lags behind {@code close()} on a busy machine; every test counts the role's
+   * sessions, so none may start while the previous test's are still there.
+   */
   @AfterEach
   void closePools() {
     sql.close();
+    eventually("the closed pools' sessions to end", () -> sessionsOfRole() == 0);
   }
 
   @Test
   void onePoolServesEveryJobWithAtMostFourSessions() throws Exception {
     ExecutorService jobs = Executors.newFixedThreadPool(8);
-    try {
+    // Every job first waits for a lock the test holds until the pool is full, so jobs run side by
+    // side however the machine schedules them; each then counts the sessions of the role.
+    try (Connection holder = PostgresTestSchema.connect()) {
+      lock(holder, "pg_advisory_lock");
       List<CompletableFuture<Long>> running = IntStream.range(0, 8)
           .mapToObj(i -> CompletableFuture.supplyAsync(() -> ((Number) sql.query(
-              "select pg_sleep(0.3), (select count(*) from pg_stat_activity where usename = current_user) as sessions")
+              "select (select count(*) from pg_stat_activity where usename = current_user) as sessions"
+                  + " from (select pg_advisory_xact_lock_shared(" + LOCK + ")) as waited")
               .rows().get(0).get("sessions")).longValue(), jobs))
           .toList();
+      eventually("the pool to lend all its sessions", () -> activeStatements() == SqlDataSources.MAX_POOL_SIZE);
+      lock(holder, "pg_advisory_unlock");
 
       List<Long> seen = running.stream().map(CompletableFuture::join).toList();
 
@@ -81,9 +94,11 @@ class SqlPoolLifecycleTest {
 
     assertThat(newSession).isNotEqualTo(oldSession);
     assertThat(sql.dataSources.openPools()).isEqualTo(1);
-    eventually("the old pool's session to end", () -> !alive(oldSession));
+    // the sweeper removes the pool from the retiring set only after close() returned, which is
+    // after the server saw the session go: wait for both
+    eventually("the old pool's session to end and the pool to be closed",
+        () -> !alive(oldSession) && sql.dataSources.retiringPools() == 0);
     assertThat(alive(newSession)).isTrue();
-    assertThat(sql.dataSources.retiringPools()).isZero();
   }
 
   @Test
@@ -101,14 +116,22 @@ class SqlPoolLifecycleTest {
 
   @Test
   void aStatementStillRunningWhenItsPoolIsRetiredCompletes() throws Exception {
-    CompletableFuture<SqlResult> slow = CompletableFuture.supplyAsync(
-        () -> sql.query("select pg_backend_pid() as pid, pg_sleep(1.5) as slept"));
-    eventually("the slow statement to run", () -> activeStatements() == 1);
+    // The statement waits for an advisory lock this test holds, so it is still running when the
+    // pool is retired however slow the machine is, and ends only when the test lets it.
+    try (Connection holder = PostgresTestSchema.connect()) {
+      lock(holder, "pg_advisory_lock");
+      CompletableFuture<SqlResult> slow = CompletableFuture.supplyAsync(
+          () -> sql.query("select pg_backend_pid() as pid from (select pg_advisory_xact_lock(" + LOCK + ")) as waited"));
+      eventually("the statement to wait for the lock", () -> activeStatements() == 1);
 
-    sql.dataSources.onChange(new ResolutionInputsChanged(DEFAULT_ORGANIZATION));
+      sql.dataSources.onChange(new ResolutionInputsChanged(DEFAULT_ORGANIZATION));
+      assertThat(sql.dataSources.retiringPools()).isEqualTo(1);
+      assertThat(slow).isNotDone();
 
-    long pid = ((Number) slow.get().rows().get(0).get("pid")).longValue(); // completes, not aborted
-    eventually("the retired pool to close once idle", () -> sql.dataSources.retiringPools() == 0 && !alive(pid));
+      lock(holder, "pg_advisory_unlock");
+      long pid = ((Number) slow.get().rows().get(0).get("pid")).longValue(); // completes, not aborted
+      eventually("the retired pool to close once idle", () -> sql.dataSources.retiringPools() == 0 && !alive(pid));
+    }
   }
 
   @Test
@@ -166,6 +189,12 @@ class SqlPoolLifecycleTest {
     }
   }
 
+  private static void lock(Connection connection, String function) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute("select " + function + "(" + LOCK + ")");
+    }
+  }
+
   private static void admin(String statement) throws SQLException {
     try (Connection c = PostgresTestSchema.connect(); Statement st = c.createStatement()) {
       st.execute(statement);
@@ -173,7 +202,7 @@ class SqlPoolLifecycleTest {
   }
 
   private static void eventually(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what);

@@ -24,7 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/demo/processes")
 class DemoRunController {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  /**
+   * How long a request waits for the instance to complete or fail. Generous: the in-memory engine
+   * now and then fails to answer a worker's job poll ("Could not deserialize object
+   * [JobBatchRecord]" in its log), and that worker then waits for the poll's 20 s deadline.
+   */
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   private final CamundaClient client;
   private final DemoProcessRunner runner;

@@ -66,7 +66,7 @@ class FlowConnectionsDemoTest {
     ProcessInstanceResult result = client.newCreateInstanceCommand()
         .bpmnProcessId("rest-connection-example").latestVersion()
         .variables(Map.of("connection", "demo-echo", "path", "/orders/42", "queryParameters", Map.of("q", "x")))
-        .withResult().requestTimeout(Duration.ofSeconds(30)).send().join();
+        .withResult().requestTimeout(Duration.ofSeconds(60)).send().join();
 
     assertThat(result.getVariablesAsMap()).containsEntry("responseStatus", 200);
     assertThat((Map<String, Object>) result.getVariablesAsMap().get("responseBody"))

@@ -15,6 +15,7 @@ import dev.flowconnections.credential.CredentialStores;
 import dev.flowconnections.credential.PostgresCredentialStore;
 import dev.flowconnections.credential.vault.VaultCredentialStore;
 import dev.flowconnections.crypto.EnvelopeCipher;
+import dev.flowconnections.errors.StartupConfigurationException;
 import dev.flowconnections.crypto.MasterKeyLoader;
 import dev.flowconnections.crypto.MasterKeyRing;
 import dev.flowconnections.integration.IntegrationRepository;
@@ -78,10 +79,11 @@ public class FlowConnectionsAutoConfiguration {
   @Bean
   RuntimeEnvironment runtimeEnvironment(FlowConnectionsProperties properties) {
     if (properties.getEnvironment() == null) {
-      throw new IllegalStateException(
-          "flow-connections.environment is not set: configure the environment this runtime serves "
-              + "(DEVELOPMENT, QA, STAGING or PRODUCTION); there is no default so that a production "
-              + "runtime can never pick up development credentials by accident");
+      throw new StartupConfigurationException(
+          "flow-connections.environment is not set",
+          "Set FLOW_CONNECTIONS_ENVIRONMENT to DEVELOPMENT, QA, STAGING or PRODUCTION, the environment "
+              + "this runtime serves. There is no default, so that a production runtime can never pick "
+              + "up development credentials by accident.");
     }
     return new RuntimeEnvironment(properties.getEnvironment(), properties.getOrganizationId());
   }

@@ -1,5 +1,6 @@
 package dev.flowconnections.crypto;
 
+import dev.flowconnections.errors.StartupConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,10 @@ public final class MasterKeyLoader {
     } else if (properties.getKeyFile() != null) {
       keys.put(activeId, readOrCreateKeyFile(properties.getKeyFile(), properties.isCreateKeyFile()));
     } else {
-      throw new IllegalStateException(
-          "no master key configured: set flow-connections.encryption.master-key "
-              + "(env FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY, 32 random bytes in base64) "
-              + "or flow-connections.encryption.key-file");
+      throw new StartupConfigurationException(
+          "no master key configured (flow-connections.encryption.master-key)",
+          "Set FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY to 32 random bytes in base64 "
+              + "(openssl rand -base64 32), from your secret manager, or flow-connections.encryption.key-file.");
     }
     return new MasterKeyRing(activeId, keys);
   }

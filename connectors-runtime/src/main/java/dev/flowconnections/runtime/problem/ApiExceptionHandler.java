@@ -11,7 +11,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -85,6 +88,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "10")
         .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "the credential store is unavailable; try again shortly"));
+  }
+
+  /**
+   * PostgreSQL unreachable (no connection within the pool's timeout, a connection lost mid-query,
+   * no transaction could begin): the same answer as for the credential store, since nothing was
+   * changed and the same request will work once the database is back.
+   */
+  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+      CannotCreateTransactionException.class})
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+    LOG.warn("database unavailable: {}", ex.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "10")
+        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "the database is unavailable; try again shortly"));
   }
 
   @ExceptionHandler(Exception.class)

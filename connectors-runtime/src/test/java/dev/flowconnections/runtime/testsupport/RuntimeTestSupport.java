@@ -29,7 +29,9 @@ public final class RuntimeTestSupport {
 
   public static void register(DynamicPropertyRegistry registry, ZeebeTestEngine engine, Environment environment) {
     PostgresTestSchema.register(registry);
+    registry.add("camunda.client.mode", () -> "self-managed");
     registry.add("camunda.client.grpc-address", () -> "http://" + engine.getGatewayAddress());
+    registry.add("camunda.client.prefer-rest-over-grpc", () -> "false"); // the engine has no REST API
     registry.add("flow-connections.environment", environment::name);
     registry.add("flow-connections.encryption.master-key", () -> TEST_MASTER_KEY);
   }

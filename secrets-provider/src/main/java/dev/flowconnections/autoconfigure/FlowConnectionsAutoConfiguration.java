@@ -85,7 +85,8 @@ public class FlowConnectionsAutoConfiguration {
               + "this runtime serves. There is no default, so that a production runtime can never pick "
               + "up development credentials by accident.");
     }
-    return new RuntimeEnvironment(properties.getEnvironment(), properties.getOrganizationId());
+    return new RuntimeEnvironment(
+        properties.getEnvironment(), properties.getOrganizationId(), properties.getTenantOrganizations());
   }
 
   @Bean

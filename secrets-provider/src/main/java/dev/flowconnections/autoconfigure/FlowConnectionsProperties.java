@@ -20,6 +20,12 @@ public class FlowConnectionsProperties {
   /** Organization of jobs from the default tenant and of single-organization deployments. */
   private String organizationId = "default";
 
+  /**
+   * Camunda tenant id to organization id, for tenants whose organization has another name; a tenant
+   * without an entry belongs to the organization of the same name.
+   */
+  private Map<String, String> tenantOrganizations = new LinkedHashMap<>();
+
   @NestedConfigurationProperty private EncryptionProperties encryption = new EncryptionProperties();
 
   private final Resolution resolution = new Resolution();
@@ -42,6 +48,14 @@ public class FlowConnectionsProperties {
 
   public void setOrganizationId(String organizationId) {
     this.organizationId = organizationId;
+  }
+
+  public Map<String, String> getTenantOrganizations() {
+    return tenantOrganizations;
+  }
+
+  public void setTenantOrganizations(Map<String, String> tenantOrganizations) {
+    this.tenantOrganizations = tenantOrganizations;
   }
 
   public EncryptionProperties getEncryption() {

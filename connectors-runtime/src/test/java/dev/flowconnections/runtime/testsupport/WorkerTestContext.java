@@ -34,9 +34,16 @@ public final class WorkerTestContext implements OutboundConnectorContext {
 
   private final String jobType;
   private final String variablesJson;
+  private final String tenantId;
 
   public WorkerTestContext(String jobType, Map<String, ?> variables) {
+    this(jobType, variables, ""); // what the runtime reports for the default tenant
+  }
+
+  /** A job of {@code tenantId}, as a runtime serving several tenants receives it. */
+  public WorkerTestContext(String jobType, Map<String, ?> variables, String tenantId) {
     this.jobType = jobType;
+    this.tenantId = tenantId;
     try {
       this.variablesJson = MAPPER.writeValueAsString(variables);
     } catch (JsonProcessingException e) {
@@ -85,7 +92,7 @@ public final class WorkerTestContext implements OutboundConnectorContext {
       @Override public long getProcessDefinitionKey() { return 1; }
       @Override public String getElementId() { return "task"; }
       @Override public long getElementInstanceKey() { return 1; }
-      @Override public String getTenantId() { return ""; } // what the runtime reports for the default tenant
+      @Override public String getTenantId() { return tenantId; }
     };
   }
 

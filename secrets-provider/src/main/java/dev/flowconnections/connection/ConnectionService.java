@@ -371,8 +371,8 @@ public class ConnectionService {
 
   private static void requireAdminForProduction(Actor actor) {
     if (!actor.isAdmin()) {
-      throw new AccessDeniedException(
-          "allowedInProduction: only administrators may allow a personal connection in PRODUCTION");
+      throw new AccessDeniedException("allowedInProduction",
+          "only administrators may allow a personal connection in PRODUCTION (allowedInProduction)");
     }
   }
 

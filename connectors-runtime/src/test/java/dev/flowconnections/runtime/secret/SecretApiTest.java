@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.ApiTestBase;
@@ -98,11 +99,11 @@ class SecretApiTest extends ApiTestBase {
     modeler.put("/api/connections/" + connection.text("/id") + "/environments/DEVELOPMENT",
         credentials(Map.of("username", "crm", "password", "@@SECRET:" + key + "@@")));
 
-    var resolved = resolver.resolve("default", connection.text("/key"), Environment.DEVELOPMENT);
+    var resolved = resolver.resolve("default", connection.text("/key"), Environment.DEVELOPMENT, RuntimeCaller.PERSON);
     assertThat(resolved.secrets().text("password")).contains("referenced-value");
 
     admin.put("/api/secrets/" + key, Map.of("value", "rotated-value"));
-    var afterRotation = resolver.resolve("default", connection.text("/key"), Environment.DEVELOPMENT);
+    var afterRotation = resolver.resolve("default", connection.text("/key"), Environment.DEVELOPMENT, RuntimeCaller.PERSON);
     assertThat(afterRotation.secrets().text("password")).contains("rotated-value");
   }
 

@@ -51,7 +51,7 @@ class SecretApiTest extends ApiTestBase {
   }
 
   @Test
-  void listsKeysAndTimestampsOnly() {
+  void listsKeysTimestampsAndAllowedProcessesOnly() {
     String key = "API_TOKEN_" + tag();
     admin.put("/api/secrets/" + key, Map.of("value", "listed-value"));
 
@@ -62,7 +62,8 @@ class SecretApiTest extends ApiTestBase {
         .filter(n -> n.get("key").asText().equals(key)).findFirst().orElseThrow();
     List<String> properties = new java.util.ArrayList<>();
     entry.fieldNames().forEachRemaining(properties::add);
-    assertThat(properties).containsExactlyInAnyOrder("key", "createdAt", "createdBy", "updatedAt", "updatedBy");
+    assertThat(properties).containsExactlyInAnyOrder(
+        "key", "createdAt", "createdBy", "updatedAt", "updatedBy", "allowedProcesses");
     assertThat(list.body()).doesNotContain("listed-value");
   }
 

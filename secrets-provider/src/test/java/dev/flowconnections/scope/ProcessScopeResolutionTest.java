@@ -11,6 +11,11 @@ import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.resolution.CachingConnectionResolver;
+import dev.flowconnections.resolution.StoreConnectionResolver;
+import dev.flowconnections.connection.ConnectionRepository;
+import dev.flowconnections.credential.CredentialStore;
+import dev.flowconnections.integration.IntegrationRepository;
+import java.time.Duration;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
@@ -25,6 +30,9 @@ class ProcessScopeResolutionTest extends DatabaseTest {
   @Autowired CachingConnectionResolver resolver;
   @Autowired OrgSecretService secrets;
   @Autowired OrgSecretRepository orgSecrets;
+  @Autowired ConnectionRepository connectionRepository;
+  @Autowired IntegrationRepository integrationRepository;
+  @Autowired CredentialStore credentialStore;
 
   @Test
   void aPersonalConnectionResolvesOnlyForTheProcessesItsOwnerListed() {
@@ -83,6 +91,29 @@ class ProcessScopeResolutionTest extends DatabaseTest {
 
     allow(modeler, c, List.of("process-b"));
     assertRefused(c, Environment.PRODUCTION, RuntimeCaller.process("process-a"), "process-a");
+  }
+
+  @Test
+  void aCachedResolutionForOneProcessNeverAnswersAnother() {
+    // a cache of its own, which no change event or notification evicts while the test runs
+    CachingConnectionResolver cache = new CachingConnectionResolver(
+        new StoreConnectionResolver(connectionRepository, integrationRepository, credentialStore, orgSecrets),
+        Duration.ofMinutes(10), 100);
+    ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
+    put(c, Environment.PRODUCTION, "cached-token");
+    allow(modeler, c, List.of("process-a"));
+
+    assertThat(cache.resolve(ORG, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.process("process-a"))
+        .requireText("token")).isEqualTo("cached-token");
+    assertThat(cache.size()).isEqualTo(1);
+
+    assertThatThrownBy(() -> cache.resolve(ORG, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.process("process-b")))
+        .isInstanceOf(ProcessScopeException.class);
+    assertThatThrownBy(() -> cache.resolve(ORG, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS))
+        .isInstanceOf(ProcessScopeException.class);
+    assertThat(cache.size()).as("refusals are not cached").isEqualTo(1);
+    cache.evictOrganization(ORG);
+    assertThat(cache.size()).as("eviction by organization still drops every caller's entry").isZero();
   }
 
   @Test

@@ -73,6 +73,19 @@ class ProcessScopeResolutionTest extends DatabaseTest {
   }
 
   @Test
+  void aConnectionThatBecomesPersonalLosesAnEarlierProductionPermission() {
+    ConnectionView shared = connections.create(admin, new ConnectionDraft(
+        bearerIntegration().id(), unique("Shared"), null, Visibility.ORGANIZATION, null, List.of("p"), true));
+    assertThat(shared.connection().allowedInProduction()).isTrue();
+
+    ConnectionView personal = connections.update(admin, shared.connection().id(), new ConnectionDraft(
+        null, shared.connection().name(), null, Visibility.PERSONAL, shared.connection().version()));
+
+    assertThat(personal.connection().allowedInProduction()).isFalse();
+    assertThat(personal.connection().allowedProcesses()).containsExactly("p");
+  }
+
+  @Test
   void anOrganizationConnectionWithAListServesOnlyThoseProcessesAndTheCacheDoesNotBypassIt() {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, "org-token");

@@ -54,6 +54,11 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 let sessionPromise;
+/** BPMN process ids typed one per line or comma-separated (allowed processes of connections and secrets). */
+export function processIds(text) {
+  return text.split(/[\s,]+/).map((p) => p.trim()).filter((p) => p);
+}
+
 export function session() {
   sessionPromise ??= api('GET', '/api/me');
   return sessionPromise;
@@ -113,10 +118,14 @@ export function showProblem(form, error, fieldPrefix = '', scope = form) {
   let shown = false;
   for (const { field, message } of errors) {
     const name = field && fieldPrefix && field.startsWith(fieldPrefix) ? field.substring(fieldPrefix.length) : field;
-    const input = name ? scope.querySelector(`[data-field="${CSS.escape(name)}"]`) : null;
-    if (input) {
+    // an entry of a list field (allowedProcesses[2]) is shown at the list's input, numbered from 1
+    const entry = name?.match(/^(.*)\[(\d+)\]$/);
+    const exact = name ? scope.querySelector(`[data-field="${CSS.escape(name)}"]`) : null;
+    const input = exact ?? (entry ? scope.querySelector(`[data-field="${CSS.escape(entry[1])}"]`) : null);
+    if (input && !(entry && !exact && input.hasAttribute('aria-invalid'))) {
       input.setAttribute('aria-invalid', 'true');
-      const note = el('div', { class: 'error', id: `${input.id}-error` }, `${labelOf(input)} ${message}`);
+      const text = entry && !exact ? `${labelOf(input)}, entry ${Number(entry[2]) + 1}: ${message}` : `${labelOf(input)} ${message}`;
+      const note = el('div', { class: 'error', id: `${input.id}-error` }, text);
       input.setAttribute('aria-describedby', note.id);
       input.closest('.field')?.append(note);
       if (!shown) input.focus();

@@ -1,7 +1,7 @@
 // Connect → /connections: the cards, the 2-step wizard (create and edit), delete and test.
 import {
   ENVIRONMENTS, api, el, renderHeader, toast, confirmDialog, showProblem, clearProblems, fieldInput, fieldValue,
-  debounce,
+  debounce, session, processIds,
 } from '/ui/app.js';
 
 const STATUS_LABELS = {
@@ -158,8 +158,9 @@ function wizardFrame(dialog, step, title, body, footer) {
     el('div', { class: 'dialog-foot' }, footer));
 }
 
-/** Step 1: integration (fixed when editing), name (auto-filled until edited) and visibility. */
+/** Step 1: integration (fixed when editing), name (auto-filled until edited), visibility and allowed processes. */
 async function renderSetup(dialog, existing) {
+  const me = await session();
   const form = el('form', { id: 'setup-form', novalidate: true });
   const nameInput = el('input', { id: 'connection-name', name: 'name', 'data-field': 'name', required: true, value: existing?.name ?? '' });
   let nameEdited = !!existing;
@@ -208,6 +209,18 @@ async function renderSetup(dialog, existing) {
       el('div', { class: 'choices' },
         visibilityChoice('ORGANIZATION', 'Organization', 'All team members can use it in their workflows'),
         visibilityChoice('PERSONAL', 'Personal', 'Only you can see and use it'))),
+    el('div', { class: 'field' },
+      el('label', { for: 'allowed-processes' }, 'Allowed processes'),
+      el('textarea', { id: 'allowed-processes', name: 'allowedProcesses', 'data-field': 'allowedProcesses', rows: '2',
+        spellcheck: 'false', 'aria-describedby': 'allowed-processes-hint', value: (existing?.allowedProcesses ?? []).join('\n') }),
+      el('div', { class: 'hint', id: 'allowed-processes-hint' },
+        'BPMN process ids that may use this connection at runtime, one per line or comma-separated. ',
+        'Empty: every process of the organization for an Organization connection, no process for a Personal one.')),
+    me.admin
+      ? el('label', { class: 'choice' },
+        el('input', { type: 'checkbox', id: 'allowed-in-production', 'data-field': 'allowedInProduction', checked: !!existing?.allowedInProduction }),
+        el('span', {}, el('strong', {}, 'Allowed in Production'), el('small', {}, 'Administrators only: a Personal connection resolves in a PRODUCTION runtime only when this is set')))
+      : '',
     el('p', { class: 'form-error', role: 'alert' }));
 
   const submit = el('button', { class: 'primary', type: 'submit', form: 'setup-form' }, existing ? 'Save and continue' : 'Create Connection');
@@ -220,10 +233,13 @@ async function renderSetup(dialog, existing) {
       return;
     }
     submit.disabled = true;
+    const scope = { allowedProcesses: processIds(form.querySelector('#allowed-processes').value) };
+    const production = form.querySelector('#allowed-in-production');
+    if (production) scope.allowedInProduction = production.checked;
     try {
       const saved = existing
-        ? await api('PUT', `/api/connections/${existing.id}`, { name: nameInput.value, visibility: chosenVisibility, version: existing.version })
-        : await api('POST', '/api/connections', { integrationId: selected.id, name: nameInput.value, visibility: chosenVisibility });
+        ? await api('PUT', `/api/connections/${existing.id}`, { name: nameInput.value, visibility: chosenVisibility, version: existing.version, ...scope })
+        : await api('POST', '/api/connections', { integrationId: selected.id, name: nameInput.value, visibility: chosenVisibility, ...scope });
       await renderCredentials(dialog, saved);
     } catch (e) {
       showProblem(form, e);

@@ -1,6 +1,6 @@
 // Administration → Security → Secrets (/admin/security/secrets): create, rotate and delete
 // organization secrets. Values are write-only: the page never receives one, it only sends them.
-import { api, el, renderHeader, toast, confirmDialog, showProblem, clearProblems } from '/ui/app.js';
+import { api, el, renderHeader, toast, confirmDialog, showProblem, clearProblems, processIds } from '/ui/app.js';
 
 const main = document.getElementById('main');
 
@@ -16,6 +16,7 @@ async function start() {
       el('label', { for: 'secret-value' }, 'Value *'),
       el('input', { id: 'secret-value', name: 'value', 'data-field': 'value', type: 'password', required: true, autocomplete: 'new-password', 'aria-describedby': 'secret-value-hint' }),
       el('div', { class: 'hint', id: 'secret-value-hint' }, 'Stored encrypted; it cannot be shown again after saving.'))),
+    processesField('secret-processes', []),
     el('p', { class: 'form-error', role: 'alert' }),
     el('div', {}, el('button', { class: 'primary', type: 'submit' }, 'Create Secret')));
   form.addEventListener('submit', async (event) => {
@@ -32,7 +33,8 @@ async function start() {
       return;
     }
     try {
-      await api('PUT', `/api/secrets/${encodeURIComponent(key)}`, { value: value.value });
+      await api('PUT', `/api/secrets/${encodeURIComponent(key)}`,
+        { value: value.value, allowedProcesses: processIds(form.querySelector('#secret-processes').value) });
       form.reset();
       toast(`Secret ${key} created`);
       await loadTable();
@@ -69,7 +71,7 @@ async function loadTable() {
     }
     box.replaceChildren(el('table', {},
       el('caption', { class: 'sr-only' }, 'Organization secrets with the connections that use them'),
-      el('thead', {}, el('tr', {}, ['Key', 'Reference', 'Last changed', 'Used by', 'Actions'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, ['Key', 'Reference', 'Allowed processes', 'Last changed', 'Used by', 'Actions'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, secrets.map((s) => row(s, usageByKey[s.key])))));
   } finally {
     box.removeAttribute('aria-busy');
@@ -91,10 +93,12 @@ function row(secret, usage) {
   return el('tr', { 'data-key': secret.key },
     el('th', { scope: 'row' }, secret.key),
     el('td', {}, el('code', {}, `@@SECRET:${secret.key}@@`)),
+    el('td', { 'data-testid': 'allowed-processes' }, secret.allowedProcesses.length ? secret.allowedProcesses.join(', ') : 'Every process'),
     el('td', {}, `${new Date(secret.updatedAt).toLocaleString()} by ${secret.updatedBy}`),
     el('td', { 'data-testid': 'usage' }, users.length ? el('ul', {}, users.map((u) => el('li', {}, u))) : 'Not used'),
     el('td', {},
       el('button', { class: 'icon', 'aria-label': `Rotate ${secret.key}`, onclick: () => rotate(secret) }, 'Rotate'), ' ',
+      el('button', { class: 'icon', 'aria-label': `Processes of ${secret.key}`, onclick: () => rescope(secret) }, 'Processes'), ' ',
       el('button', { class: 'icon', 'aria-label': `Delete ${secret.key}`, onclick: () => remove(secret, users) }, 'Delete')));
 }
 
@@ -127,6 +131,43 @@ function rotate(secret) {
   document.body.append(dialog);
   dialog.showModal();
   form.querySelector('#rotate-value').focus();
+}
+
+function processesField(id, processes) {
+  return el('div', { class: 'field' },
+    el('label', { for: id }, 'Allowed processes'),
+    el('textarea', { id, 'data-field': 'allowedProcesses', rows: '2', spellcheck: 'false', 'aria-describedby': `${id}-hint`, value: processes.join('\n') }),
+    el('div', { class: 'hint', id: `${id}-hint` }, 'BPMN process ids that may use it at runtime, one per line or comma-separated; empty: every process.'));
+}
+
+/** Changes only the allowed processes; the value stays as it is. */
+function rescope(secret) {
+  const form = el('form', { id: 'scope-form', novalidate: true },
+    processesField('scope-processes', secret.allowedProcesses),
+    el('p', { class: 'form-error', role: 'alert' }));
+  const dialog = el('dialog', { class: 'small', id: 'scope-dialog', 'aria-labelledby': 'scope-title' },
+    el('div', { class: 'dialog-head' }, el('h2', { id: 'scope-title' }, `Processes allowed to use ${secret.key}`)),
+    el('div', { class: 'dialog-body' }, form),
+    el('div', { class: 'dialog-foot' },
+      el('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'),
+      el('button', { class: 'primary', type: 'submit', form: 'scope-form' }, 'Save')));
+  dialog.addEventListener('close', () => dialog.remove());
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearProblems(form);
+    try {
+      await api('PUT', `/api/secrets/${encodeURIComponent(secret.key)}`,
+        { allowedProcesses: processIds(form.querySelector('#scope-processes').value) });
+      dialog.close();
+      toast(`Allowed processes of ${secret.key} saved`);
+      await loadTable();
+    } catch (e) {
+      showProblem(form, e);
+    }
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  form.querySelector('#scope-processes').focus();
 }
 
 async function remove(secret, users) {

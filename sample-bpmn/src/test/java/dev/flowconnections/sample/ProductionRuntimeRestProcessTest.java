@@ -2,7 +2,10 @@ package dev.flowconnections.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionView;
+import dev.flowconnections.connection.Visibility;
+import dev.flowconnections.sample.support.ConnectionsFixture;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
@@ -93,6 +96,27 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
     });
     assertThat(jdbc.sql("select a::text from audit_event a where a::text like '%prod-token-for-the-audit%'")
         .query(String.class).list()).isEmpty();
+  }
+
+  @Test
+  void aPersonalConnectionServesItsOwnersProcessInProductionOnlyOnceAnAdministratorAllowedIt() {
+    Actor owner = new Actor("owner", "default", Set.of(Role.USER));
+    ConnectionView template = bearerConnection(Map.of());
+    ConnectionView personal = connectionService.create(owner, new ConnectionDraft(
+        template.integration().id(), "Own " + template.connection().name(), keyOf(template) + "-own",
+        Visibility.PERSONAL, null, List.of(PROCESS_ID), null));
+    connectionService.putEnvironment(owner, personal.connection().id(), Environment.PRODUCTION,
+        Map.of(FieldCatalog.TOKEN, secret("owners-prod-token")), null);
+
+    long refused = start(Map.of("connection", keyOf(personal), "path", "/orders/1"));
+    assertThat(records.awaitIncident(refused)).isEqualTo("connection '" + keyOf(personal) + "' may not be used by process '"
+        + PROCESS_ID + "' in PRODUCTION: an administrator has not allowed this personal connection there");
+    assertThat(server().requests()).isEmpty();
+
+    connectionService.setAllowedInProduction(ConnectionsFixture.ADMIN, personal.connection().id(), true);
+    long allowed = start(Map.of("connection", keyOf(personal), "path", "/orders/1"));
+    records.awaitCompleted(allowed);
+    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer owners-prod-token");
   }
 
   @Test

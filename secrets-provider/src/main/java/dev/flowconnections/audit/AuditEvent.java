@@ -62,8 +62,14 @@ public record AuditEvent(
   }
 
   public static AuditEvent secret(Actor actor, Instant at, AuditAction action, String secretKey) {
+    return secret(actor, at, action, secretKey, List.of());
+  }
+
+  /** @param fields what changed: {@code value}, {@code allowedProcesses} */
+  public static AuditEvent secret(Actor actor, Instant at, AuditAction action, String secretKey, Collection<String> fields) {
     return new AuditEvent(
-        null, actor.organizationId(), at, actor.username(), action, null, secretKey, null, null, List.of(), null, null, null);
+        null, actor.organizationId(), at, actor.username(), action, null, secretKey, null, null, sorted(fields), null,
+        null, null);
   }
 
   public static AuditEvent integration(Actor actor, Instant at, AuditAction action, Integration integration, Collection<String> fields) {
@@ -78,6 +84,18 @@ public record AuditEvent(
     return new AuditEvent(
         null, organizationId, at, RUNTIME_ACTOR, AuditAction.CONNECTION_READ, null, connectionKey, null, environment,
         List.of(), null, process, worker);
+  }
+
+  /**
+   * A job's process was refused a connection or an org secret ({@link AuditAction#CONNECTION_READ_REFUSED},
+   * {@link AuditAction#SECRET_READ_REFUSED}); {@code process} is null when the caller did not say which.
+   */
+  public static AuditEvent refused(
+      String organizationId, Instant at, AuditSubject subject, String key, Environment environment,
+      ProcessReference process, String worker) {
+    AuditAction action = subject == AuditSubject.SECRET ? AuditAction.SECRET_READ_REFUSED : AuditAction.CONNECTION_READ_REFUSED;
+    return new AuditEvent(
+        null, organizationId, at, RUNTIME_ACTOR, action, null, key, null, environment, List.of(), null, process, worker);
   }
 
   /** The event as {@code viewer} may see it: another user's PERSONAL connection loses key and id. */

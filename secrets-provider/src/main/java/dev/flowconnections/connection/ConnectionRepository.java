@@ -23,7 +23,7 @@ public class ConnectionRepository {
 
   private static final String COLUMNS =
       "id, organization_id, connection_key, name, integration_id, visibility, owner, version,"
-          + " created_at, created_by, updated_at, updated_by";
+          + " created_at, created_by, updated_at, updated_by, allowed_processes, allowed_in_production";
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -36,7 +36,8 @@ public class ConnectionRepository {
   public void insert(Connection c) {
     jdbc.sql(
             "insert into connection (" + COLUMNS + ") values (:id, :org, :key, :name, :integrationId,"
-                + " :visibility, :owner, :version, :createdAt, :createdBy, :updatedAt, :updatedBy)")
+                + " :visibility, :owner, :version, :createdAt, :createdBy, :updatedAt, :updatedBy, :allowedProcesses,"
+                + " :allowedInProduction)")
         .params(parameters(c))
         .update();
   }
@@ -46,7 +47,8 @@ public class ConnectionRepository {
     params.put("expectedVersion", expectedVersion);
     return jdbc.sql(
                 "update connection set name = :name, visibility = :visibility, owner = :owner,"
-                    + " version = :version, updated_at = :updatedAt, updated_by = :updatedBy"
+                    + " version = :version, updated_at = :updatedAt, updated_by = :updatedBy,"
+                    + " allowed_processes = :allowedProcesses, allowed_in_production = :allowedInProduction"
                     + " where id = :id and organization_id = :org and version = :expectedVersion")
             .params(params)
             .update()
@@ -260,6 +262,8 @@ public class ConnectionRepository {
     p.put("createdBy", c.createdBy());
     p.put("updatedAt", Timestamp.from(c.updatedAt()));
     p.put("updatedBy", c.updatedBy());
+    p.put("allowedProcesses", c.allowedProcesses().toArray(String[]::new));
+    p.put("allowedInProduction", c.allowedInProduction());
     return p;
   }
 
@@ -276,7 +280,9 @@ public class ConnectionRepository {
         rs.getTimestamp("created_at").toInstant(),
         rs.getString("created_by"),
         rs.getTimestamp("updated_at").toInstant(),
-        rs.getString("updated_by"));
+        rs.getString("updated_by"),
+        List.of(strings(rs.getArray("allowed_processes"))),
+        rs.getBoolean("allowed_in_production"));
   }
 
   private record Row(
@@ -291,11 +297,13 @@ public class ConnectionRepository {
       java.time.Instant createdAt,
       String createdBy,
       java.time.Instant updatedAt,
-      String updatedBy) {
+      String updatedBy,
+      List<String> allowedProcesses,
+      boolean allowedInProduction) {
     Connection toConnection(Map<Environment, ConnectionEnvironment> environments) {
       return new Connection(
           id, org, key, name, integrationId, visibility, owner, version, createdAt, createdBy,
-          updatedAt, updatedBy, environments);
+          updatedAt, updatedBy, environments, allowedProcesses, allowedInProduction);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.flowconnections.connection;
 
+import dev.flowconnections.access.AccessDeniedException;
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.audit.AuditAction;
 import dev.flowconnections.audit.AuditEvent;
@@ -19,6 +20,7 @@ import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolutionInputsChanged;
+import dev.flowconnections.scope.AllowedProcesses;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -80,7 +82,12 @@ public class ConnectionService {
           draft.key() == null || draft.key().isBlank() ? "name" : "key",
           "must yield a key of lowercase letters, digits and '-' (derived key: '" + key + "')");
     }
+    List<String> allowedProcesses = AllowedProcesses.validate(draft.allowedProcesses(), "allowedProcesses", errors);
     errors.throwIfAny();
+    boolean allowedInProduction = Boolean.TRUE.equals(draft.allowedInProduction());
+    if (allowedInProduction) {
+      requireAdminForProduction(actor);
+    }
     return tx.execute(
         s -> {
           Integration integration =
@@ -101,7 +108,8 @@ public class ConnectionService {
           Connection connection =
               new Connection(
                   UUID.randomUUID(), actor.organizationId(), key, name, integration.id(), draft.visibility(),
-                  actor.username(), 1, now, actor.username(), now, actor.username(), Map.of());
+                  actor.username(), 1, now, actor.username(), now, actor.username(), Map.of(),
+                  allowedProcesses, allowedInProduction);
           connections.insert(connection);
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
           audit(actor, AuditAction.CONNECTION_CREATED, connection, null, List.of());
@@ -115,6 +123,7 @@ public class ConnectionService {
     if (draft.version() == null) {
       errors.add("version", "is required: send the version you last read");
     }
+    List<String> allowedProcesses = AllowedProcesses.validate(draft.allowedProcesses(), "allowedProcesses", errors);
     errors.throwIfAny();
     return tx.execute(
         s -> {
@@ -137,11 +146,13 @@ public class ConnectionService {
           if (visibility == Visibility.PERSONAL && current.visibility() != Visibility.PERSONAL) {
             owner = actor.username(); // whoever makes a shared connection personal owns it: "only you"
           }
+          boolean allowedInProduction = allowedInProduction(actor, current, visibility, draft.allowedInProduction());
           Connection updated =
               new Connection(
                   id, current.organizationId(), current.key(), name, current.integrationId(), visibility,
                   owner, current.version() + 1, current.createdAt(), current.createdBy(),
-                  clock.instant(), actor.username(), current.environments());
+                  clock.instant(), actor.username(), current.environments(),
+                  allowedProcesses == null ? current.allowedProcesses() : allowedProcesses, allowedInProduction);
           if (!connections.update(updated, current.version())) {
             throw ConflictException.staleVersion("connection", draft.version(), current.version() + 1);
           }
@@ -261,6 +272,34 @@ public class ConnectionService {
     });
   }
 
+  /**
+   * An administrator allows (or stops) a PERSONAL connection in PRODUCTION runtimes. Admins do not
+   * see other users' personal connections, so this takes the id their owner handed over and
+   * answers nothing about the connection; a wrong id is a 404 like any other.
+   */
+  public void setAllowedInProduction(Actor actor, UUID id, boolean allowed) {
+    requireAdminForProduction(actor);
+    tx.executeWithoutResult(
+        s -> {
+          Connection current = connections.findForUpdate(actor.organizationId(), id)
+              .orElseThrow(() -> new NotFoundException("connection " + id + " does not exist"));
+          if (current.allowedInProduction() == allowed) {
+            return;
+          }
+          Connection updated =
+              new Connection(
+                  id, current.organizationId(), current.key(), current.name(), current.integrationId(),
+                  current.visibility(), current.owner(), current.version() + 1, current.createdAt(),
+                  current.createdBy(), clock.instant(), actor.username(), current.environments(),
+                  current.allowedProcesses(), allowed);
+          if (!connections.update(updated, current.version())) {
+            throw ConflictException.staleVersion("connection", current.version(), current.version() + 1);
+          }
+          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
+          audit(actor, AuditAction.CONNECTION_UPDATED, updated, null, List.of("allowedInProduction"));
+        });
+  }
+
   public ConnectionView get(Actor actor, UUID id) {
     Connection connection = visible(actor, id, false);
     return view(connection, integrationOf(connection));
@@ -305,7 +344,36 @@ public class ConnectionService {
     if (!before.owner().equals(after.owner())) {
       changed.add("owner");
     }
+    if (!before.allowedProcesses().equals(after.allowedProcesses())) {
+      changed.add("allowedProcesses");
+    }
+    if (before.allowedInProduction() != after.allowedInProduction()) {
+      changed.add("allowedInProduction");
+    }
     return changed;
+  }
+
+  /**
+   * Only an administrator changes whether a PERSONAL connection may serve PRODUCTION (a request that
+   * repeats the current value is no change). A connection that becomes PERSONAL starts without it:
+   * a permission given to a shared connection is not one given to someone's own credentials.
+   */
+  private static boolean allowedInProduction(Actor actor, Connection current, Visibility visibility, Boolean requested) {
+    boolean base = visibility == Visibility.PERSONAL && current.visibility() != Visibility.PERSONAL
+        ? false
+        : current.allowedInProduction();
+    if (requested == null || requested == base) {
+      return base;
+    }
+    requireAdminForProduction(actor);
+    return requested;
+  }
+
+  private static void requireAdminForProduction(Actor actor) {
+    if (!actor.isAdmin()) {
+      throw new AccessDeniedException("allowedInProduction",
+          "only administrators may allow a personal connection in PRODUCTION (allowedInProduction)");
+    }
   }
 
   /** Names of the settings that differ and of the secrets that were written: the audit never compares secret values. */

@@ -3,6 +3,7 @@ package dev.flowconnections.resolution;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.scope.RuntimeCaller;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -11,7 +12,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Keeps resolved connections briefly so a busy worker does not decrypt on every job. Any change
  * made through this instance drops the organization's entries once its transaction commits; changes
  * made through other instances arrive through the change listener (PostgreSQL LISTEN/NOTIFY) and do
- * the same. The TTL is the backstop should a notification be lost. Failures are not cached.
+ * the same. The TTL is the backstop should a notification be lost. Failures (process scope refusals
+ * included) are not cached, and an entry serves only the caller it was resolved for.
  */
 public class CachingConnectionResolver implements ConnectionResolver {
 
@@ -27,10 +29,11 @@ public class CachingConnectionResolver implements ConnectionResolver {
   }
 
   @Override
-  public ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment) {
+  public ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
     long evictionsBefore = evictions.get();
-    CacheKey key = new CacheKey(organizationId, connectionKey, environment);
-    ResolvedConnection resolved = cache.get(key, k -> delegate.resolve(organizationId, connectionKey, environment));
+    // the caller is part of the key: an entry answers only the process it was resolved (and checked) for
+    CacheKey key = new CacheKey(organizationId, connectionKey, environment, caller);
+    ResolvedConnection resolved = cache.get(key, k -> delegate.resolve(organizationId, connectionKey, environment, caller));
     if (evictions.get() != evictionsBefore) {
       // An eviction ran while we resolved and may have missed our entry: still answer (the job
       // started before the change), but do not keep it for the next one.
@@ -64,5 +67,5 @@ public class CachingConnectionResolver implements ConnectionResolver {
     return cache.estimatedSize();
   }
 
-  private record CacheKey(String organizationId, String connectionKey, Environment environment) {}
+  private record CacheKey(String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {}
 }

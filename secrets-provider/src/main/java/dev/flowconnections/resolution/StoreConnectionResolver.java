@@ -10,6 +10,9 @@ import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationRepository;
+import dev.flowconnections.scope.ProcessScope;
+import dev.flowconnections.scope.ProcessScopeException;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.SecretReferences;
 import java.util.LinkedHashMap;
@@ -40,11 +43,13 @@ public class StoreConnectionResolver implements ConnectionResolver {
   }
 
   @Override
-  public ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment) {
+  public ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
     Connection connection =
         connections
             .findByKey(organizationId, connectionKey)
             .orElseThrow(() -> new ConnectionResolutionException("connection '" + connectionKey + "' does not exist"));
+    // before anything else is read or decrypted
+    ProcessScope.checkConnection(connection, environment, caller);
     Integration integration =
         integrations
             .find(organizationId, connection.integrationId())
@@ -85,21 +90,22 @@ public class StoreConnectionResolver implements ConnectionResolver {
         integration.type(),
         integration.authScheme(),
         environment,
-        expand(settings, organizationId, connectionKey, environment),
-        SecretValues.of(expand(secrets.asMap(), organizationId, connectionKey, environment)),
+        expand(settings, organizationId, connectionKey, environment, caller),
+        SecretValues.of(expand(secrets.asMap(), organizationId, connectionKey, environment, caller)),
         organizationId);
   }
 
   private Map<String, Object> expand(
-      Map<String, Object> values, String organizationId, String connectionKey, Environment environment) {
+      Map<String, Object> values, String organizationId, String connectionKey, Environment environment,
+      RuntimeCaller caller) {
     Map<String, Object> result = new LinkedHashMap<>();
     values.forEach((field, value) -> {
       try {
         if (value instanceof String s) {
-          result.put(field, expandOne(s, organizationId));
+          result.put(field, expandOne(s, organizationId, caller));
         } else if (value instanceof Map<?, ?> map) {
           Map<String, String> entries = new LinkedHashMap<>();
-          map.forEach((k, v) -> entries.put(String.valueOf(k), expandOne(String.valueOf(v), organizationId)));
+          map.forEach((k, v) -> entries.put(String.valueOf(k), expandOne(String.valueOf(v), organizationId, caller)));
           result.put(field, entries);
         } else {
           result.put(field, value);
@@ -108,12 +114,18 @@ public class StoreConnectionResolver implements ConnectionResolver {
         throw new ConnectionResolutionException(
             "field '" + field + "' of connection '" + connectionKey + "' in " + environment
                 + " references unknown secret '" + e.key() + "'");
+      } catch (ProcessScopeException e) {
+        throw new ProcessScopeException(
+            "secret '" + e.subjectKey() + "' (referenced by field '" + field + "' of connection '" + connectionKey
+                + "') may not be used by " + caller.describe(),
+            e.subject(), e.subjectKey());
       }
     });
     return result;
   }
 
-  private String expandOne(String value, String organizationId) {
-    return SecretReferences.expand(value, key -> orgSecrets.value(organizationId, key));
+  /** Each referenced org secret is checked against the caller: the secret's own scope, not the connection's. */
+  private String expandOne(String value, String organizationId, RuntimeCaller caller) {
+    return SecretReferences.expand(value, key -> orgSecrets.value(organizationId, key, caller));
   }
 }

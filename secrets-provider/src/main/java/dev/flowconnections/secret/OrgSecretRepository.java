@@ -2,6 +2,8 @@ package dev.flowconnections.secret;
 
 import dev.flowconnections.crypto.EnvelopeCipher;
 import dev.flowconnections.crypto.SealedBox;
+import dev.flowconnections.scope.ProcessScope;
+import dev.flowconnections.scope.RuntimeCaller;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,17 +22,27 @@ public class OrgSecretRepository {
     this.cipher = cipher;
   }
 
-  /** Inserts or replaces; returns true when the key was new. */
+  /** Inserts or replaces the value, keeping the allowed processes of an existing secret; true when the key was new. */
   public boolean put(String organizationId, String key, String value, Instant at, String by) {
+    return put(organizationId, key, value, null, at, by);
+  }
+
+  /**
+   * Inserts or replaces the value; {@code allowedProcesses} null keeps those of an existing secret
+   * (a new one gets the empty list). Returns true when the key was new.
+   */
+  public boolean put(String organizationId, String key, String value, List<String> allowedProcesses, Instant at, String by) {
     SealedBox box = cipher.seal(value.getBytes(StandardCharsets.UTF_8), associatedData(organizationId, key));
     Boolean inserted =
         jdbc.sql(
                 "insert into org_secret (organization_id, secret_key, key_id, wrapped_key, ciphertext,"
-                    + " created_at, created_by, updated_at, updated_by) values (:org, :key, :keyId, :wrapped,"
-                    + " :ciphertext, :at, :by, :at, :by) on conflict (organization_id, secret_key) do update"
-                    + " set key_id = excluded.key_id, wrapped_key = excluded.wrapped_key,"
+                    + " created_at, created_by, updated_at, updated_by, allowed_processes) values (:org, :key,"
+                    + " :keyId, :wrapped, :ciphertext, :at, :by, :at, :by, :allowed) on conflict (organization_id,"
+                    + " secret_key) do update set key_id = excluded.key_id, wrapped_key = excluded.wrapped_key,"
                     + " ciphertext = excluded.ciphertext, updated_at = excluded.updated_at,"
-                    + " updated_by = excluded.updated_by returning (xmax = 0) as inserted")
+                    + " updated_by = excluded.updated_by, allowed_processes = case when :keepScope"
+                    + " then org_secret.allowed_processes else excluded.allowed_processes end"
+                    + " returning (xmax = 0) as inserted")
             .param("org", organizationId)
             .param("key", key)
             .param("keyId", box.keyId())
@@ -38,24 +50,56 @@ public class OrgSecretRepository {
             .param("ciphertext", box.ciphertext())
             .param("at", Timestamp.from(at))
             .param("by", by)
+            .param("allowed", (allowedProcesses == null ? List.<String>of() : allowedProcesses).toArray(String[]::new))
+            .param("keepScope", allowedProcesses == null)
             .query(Boolean.class)
             .single();
     return Boolean.TRUE.equals(inserted);
   }
 
-  public Optional<String> value(String organizationId, String key) {
+  /** Replaces the allowed processes of an existing secret, value untouched; false when there is no such secret. */
+  public boolean setAllowedProcesses(String organizationId, String key, List<String> allowedProcesses, Instant at, String by) {
     return jdbc.sql(
-            "select key_id, wrapped_key, ciphertext from org_secret where organization_id = :org and secret_key = :key")
+                "update org_secret set allowed_processes = :allowed, updated_at = :at, updated_by = :by"
+                    + " where organization_id = :org and secret_key = :key")
+            .param("allowed", allowedProcesses.toArray(String[]::new))
+            .param("at", Timestamp.from(at))
+            .param("by", by)
+            .param("org", organizationId)
+            .param("key", key)
+            .update()
+        == 1;
+  }
+
+  /** The plain value, whoever asks: for callers that are not a process (none at runtime should use it). */
+  public Optional<String> value(String organizationId, String key) {
+    return value(organizationId, key, RuntimeCaller.PERSON);
+  }
+
+  /**
+   * The plain value for {@code caller}, checked against the secret's allowed processes before
+   * anything is decrypted. Empty for an unknown key.
+   *
+   * @throws dev.flowconnections.scope.ProcessScopeException when the secret may not be used by the caller
+   */
+  public Optional<String> value(String organizationId, String key, RuntimeCaller caller) {
+    return jdbc.sql(
+            "select key_id, wrapped_key, ciphertext, allowed_processes from org_secret"
+                + " where organization_id = :org and secret_key = :key")
         .param("org", organizationId)
         .param("key", key)
-        .query((rs, n) -> new SealedBox(rs.getString(1), rs.getBytes(2), rs.getBytes(3)))
+        .query((rs, n) -> new ScopedBox(
+            new SealedBox(rs.getString(1), rs.getBytes(2), rs.getBytes(3)), List.of(strings(rs.getArray(4)))))
         .optional()
-        .map(box -> new String(cipher.open(box, associatedData(organizationId, key)), StandardCharsets.UTF_8));
+        .map(scoped -> {
+          ProcessScope.checkSecret(key, scoped.allowedProcesses(), caller);
+          return new String(cipher.open(scoped.box(), associatedData(organizationId, key)), StandardCharsets.UTF_8);
+        });
   }
 
   public Optional<OrgSecret> find(String organizationId, String key) {
     return jdbc.sql(
-            "select secret_key, created_at, created_by, updated_at, updated_by from org_secret"
+            "select secret_key, created_at, created_by, updated_at, updated_by, allowed_processes from org_secret"
                 + " where organization_id = :org and secret_key = :key")
         .param("org", organizationId)
         .param("key", key)
@@ -65,7 +109,7 @@ public class OrgSecretRepository {
 
   public List<OrgSecret> list(String organizationId) {
     return jdbc.sql(
-            "select secret_key, created_at, created_by, updated_at, updated_by from org_secret"
+            "select secret_key, created_at, created_by, updated_at, updated_by, allowed_processes from org_secret"
                 + " where organization_id = :org order by secret_key")
         .param("org", organizationId)
         .query(OrgSecretRepository::map)
@@ -86,8 +130,15 @@ public class OrgSecretRepository {
         rs.getTimestamp("created_at").toInstant(),
         rs.getString("created_by"),
         rs.getTimestamp("updated_at").toInstant(),
-        rs.getString("updated_by"));
+        rs.getString("updated_by"),
+        List.of(strings(rs.getArray("allowed_processes"))));
   }
+
+  private static String[] strings(java.sql.Array array) throws java.sql.SQLException {
+    return array == null ? new String[0] : (String[]) array.getArray();
+  }
+
+  private record ScopedBox(SealedBox box, List<String> allowedProcesses) {}
 
   /** Bound into an org secret's ciphertext; the key rotation re-seals with the same. */
   public static byte[] associatedData(String organizationId, String key) {

@@ -6,7 +6,9 @@ import dev.flowconnections.audit.AuditEvent;
 import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.resolution.ResolutionInputsChanged;
+import dev.flowconnections.scope.AllowedProcesses;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,8 +34,17 @@ public class OrgSecretService {
     this.clock = clock;
   }
 
-  /** Creates or rotates a secret; returns true when it was created. */
+  /** Creates or rotates a secret, keeping its allowed processes; returns true when it was created. */
   public boolean put(Actor actor, String key, String value) {
+    return put(actor, key, value, null);
+  }
+
+  /**
+   * Creates or rotates a secret and sets the processes allowed to use it ({@code null}: keep them;
+   * empty: every process). Without a value, an existing secret keeps its value and only its
+   * allowed processes change. Returns true when it was created.
+   */
+  public boolean put(Actor actor, String key, String value, List<String> allowedProcesses) {
     actor.requireAdmin("manage secrets");
     ValidationException.Collector errors = new ValidationException.Collector();
     if (key == null || !KEY.matcher(key).matches()) {
@@ -41,20 +52,39 @@ public class OrgSecretService {
     } else if (key.startsWith("connections.")) {
       errors.add("key", "'connections.' is reserved for connection fields");
     }
-    if (value == null || value.isEmpty()) {
+    boolean scopeOnly = value == null && allowedProcesses != null;
+    if (value == null ? !scopeOnly : value.isEmpty()) {
       errors.add("value", "is required");
-    } else if (value.length() > MAX_VALUE_LENGTH) {
+    } else if (value != null && value.length() > MAX_VALUE_LENGTH) {
       errors.add("value", "must be at most " + MAX_VALUE_LENGTH + " characters");
     }
+    List<String> allowed = AllowedProcesses.validate(allowedProcesses, "allowedProcesses", errors);
     errors.throwIfAny();
     return Boolean.TRUE.equals(
         tx.execute(
             status -> {
               java.time.Instant now = clock.instant();
-              boolean created = repository.put(actor.organizationId(), key, value, now, actor.username());
+              boolean created;
+              List<String> changed = new ArrayList<>();
+              if (scopeOnly) {
+                OrgSecret current = repository.find(actor.organizationId(), key)
+                    .orElseThrow(() -> new ValidationException("value", "is required: secret '" + key + "' does not exist yet"));
+                repository.setAllowedProcesses(actor.organizationId(), key, allowed, now, actor.username());
+                created = false;
+                if (!current.allowedProcesses().equals(allowed)) {
+                  changed.add("allowedProcesses");
+                }
+              } else {
+                List<String> before = repository.find(actor.organizationId(), key).map(OrgSecret::allowedProcesses).orElse(null);
+                created = repository.put(actor.organizationId(), key, value, allowed, now, actor.username());
+                if (allowed != null && !allowed.equals(before == null ? List.of() : before)) {
+                  changed.add("allowedProcesses");
+                }
+              }
               events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
-              events.publishEvent(AuditEvent.secret(
-                  actor, now, created ? AuditAction.SECRET_CREATED : AuditAction.SECRET_ROTATED, key));
+              AuditAction action = created ? AuditAction.SECRET_CREATED
+                  : scopeOnly ? AuditAction.SECRET_UPDATED : AuditAction.SECRET_ROTATED;
+              events.publishEvent(AuditEvent.secret(actor, now, action, key, changed));
               return created;
             }));
   }

@@ -6,6 +6,8 @@ import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.scope.ProcessScopeException;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.secret.OrgSecretRepository;
 import io.camunda.connector.api.secret.SecretContext;
 import io.camunda.connector.api.secret.SecretProvider;
@@ -22,7 +24,8 @@ import java.time.Instant;
  *
  * Values come from the runtime's environment only. A connection that exists but cannot serve this
  * environment throws (fail closed) instead of answering null, which would let another provider
- * answer; an unknown org secret answers null, as the SecretProvider contract asks.
+ * answer; an unknown org secret answers null, as the SecretProvider contract asks. Process scope
+ * applies: a connection or secret the calling process may not use throws, and the refusal is audited.
  */
 public class ConnectionsSecretProvider implements SecretProvider {
 
@@ -57,13 +60,23 @@ public class ConnectionsSecretProvider implements SecretProvider {
   @Override
   public String getSecret(String name, SecretContext context) {
     String organizationId = runtime.organizationFor(context == null ? null : context.tenantId());
-    if (name.startsWith(PREFIX)) {
-      return connectionField(organizationId, name.substring(PREFIX.length()));
+    // TODO(sec-placeholders): the job's bpmnProcessId from the per-job context; unknown until wired
+    RuntimeCaller caller = RuntimeCaller.UNKNOWN_PROCESS;
+    try {
+      if (name.startsWith(PREFIX)) {
+        return connectionField(organizationId, name.substring(PREFIX.length()), caller);
+      }
+      return orgSecrets.value(organizationId, name, caller).orElse(null);
+    } catch (ProcessScopeException e) {
+      if (reads != null) {
+        reads.record(AuditEvent.refused(
+            organizationId, Instant.now(), e.subject(), e.subjectKey(), runtime.environment(), null, WORKER));
+      }
+      throw e;
     }
-    return orgSecrets.value(organizationId, name).orElse(null);
   }
 
-  private String connectionField(String organizationId, String reference) {
+  private String connectionField(String organizationId, String reference, RuntimeCaller caller) {
     int dot = reference.indexOf('.');
     if (dot <= 0 || dot == reference.length() - 1) {
       throw new ConnectionResolutionException(
@@ -71,7 +84,7 @@ public class ConnectionsSecretProvider implements SecretProvider {
     }
     String key = reference.substring(0, dot);
     String field = reference.substring(dot + 1);
-    ResolvedConnection connection = resolver.resolve(organizationId, key, runtime.environment());
+    ResolvedConnection connection = resolver.resolve(organizationId, key, runtime.environment(), caller);
     if (reads != null) {
       reads.record(AuditEvent.read(organizationId, Instant.now(), key, runtime.environment(), null, WORKER));
     }

@@ -8,6 +8,7 @@ import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
@@ -59,14 +60,14 @@ class LiveInvalidationTest extends DatabaseTest {
     assertThat(cachedTokenAtB(c)).isEqualTo("token-v1");
 
     try (RuntimeInstance deaf = RuntimeInstance.deaf()) {
-      assertThat(deaf.resolver.resolve(org, c.connection().key(), Environment.PRODUCTION).requireText("token"))
+      assertThat(deaf.resolver.resolve(org, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token"))
           .isEqualTo("token-v1");
       putToken(c, "token-v2");
 
       long took = millisUntil(() -> tokenAtB(c), "token-v2");
       assertThat(took).isLessThan(WITHIN.toMillis());
       // the control: an instance that does not listen keeps its cached value until its TTL
-      assertThat(deaf.resolver.resolve(org, c.connection().key(), Environment.PRODUCTION).requireText("token"))
+      assertThat(deaf.resolver.resolve(org, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token"))
           .isEqualTo("token-v1");
     }
   }
@@ -133,7 +134,7 @@ class LiveInvalidationTest extends DatabaseTest {
   }
 
   private String tokenAtB(ConnectionView c) {
-    return instanceB.resolver.resolve(org, c.connection().key(), Environment.PRODUCTION).requireText("token");
+    return instanceB.resolver.resolve(org, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token");
   }
 
   /**

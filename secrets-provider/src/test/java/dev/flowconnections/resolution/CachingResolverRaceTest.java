@@ -3,6 +3,7 @@ package dev.flowconnections.resolution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
@@ -22,7 +23,7 @@ class CachingResolverRaceTest {
     CountDownLatch evicted = new CountDownLatch(1);
     CachingConnectionResolver resolver =
         new CachingConnectionResolver(
-            (org, key, env) -> {
+            (org, key, env, caller) -> {
               reading.countDown();
               await(evicted);
               return resolved(key);
@@ -31,7 +32,7 @@ class CachingResolverRaceTest {
             100);
 
     CompletableFuture<ResolvedConnection> job =
-        CompletableFuture.supplyAsync(() -> resolver.resolve("org", "crm", Environment.PRODUCTION));
+        CompletableFuture.supplyAsync(() -> resolver.resolve("org", "crm", Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS));
     await(reading);
     resolver.evictOrganization("org");
     evicted.countDown();
@@ -43,12 +44,12 @@ class CachingResolverRaceTest {
   @Test
   void withoutAnEvictionTheResultIsKept() {
     CachingConnectionResolver resolver =
-        new CachingConnectionResolver((org, key, env) -> resolved(key), Duration.ofMinutes(10), 100);
+        new CachingConnectionResolver((org, key, env, caller) -> resolved(key), Duration.ofMinutes(10), 100);
 
-    ResolvedConnection first = resolver.resolve("org", "crm", Environment.PRODUCTION);
+    ResolvedConnection first = resolver.resolve("org", "crm", Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS);
 
     assertThat(resolver.size()).isEqualTo(1);
-    assertThat(resolver.resolve("org", "crm", Environment.PRODUCTION)).isSameAs(first);
+    assertThat(resolver.resolve("org", "crm", Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)).isSameAs(first);
   }
 
   private static ResolvedConnection resolved(String key) {

@@ -42,6 +42,33 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
   }
 
   @Test
+  void placeholdersOfAnUnknownProcessGetNoPersonalConnectionAndNoScopedSecretAndTheRefusalIsAudited() throws Exception {
+    ConnectionView personal = connection(modeler, bearerIntegration(), Visibility.PERSONAL);
+    connections.putEnvironment(modeler, personal.connection().id(), Environment.PRODUCTION,
+        Map.of("token", "someone-elses-token"), null);
+    String scopedKey = "PLACEHOLDER_SCOPED_" + System.nanoTime();
+    secrets.put(admin, scopedKey, "scoped-org-value", java.util.List.of("billing"));
+    String openKey = "PLACEHOLDER_OPEN_" + System.nanoTime();
+    secrets.put(admin, openKey, "open-org-value");
+
+    assertThatThrownBy(() -> provider.getSecret("connections." + personal.connection().key() + ".token", DEFAULT_TENANT))
+        .isInstanceOf(dev.flowconnections.scope.ProcessScopeException.class)
+        .hasMessage("connection '" + personal.connection().key() + "' may not be used by an unknown process");
+    assertThatThrownBy(() -> provider.getSecret(scopedKey, DEFAULT_TENANT))
+        .isInstanceOf(dev.flowconnections.scope.ProcessScopeException.class)
+        .hasMessageNotContaining("scoped-org-value");
+    assertThat(provider.getSecret(openKey, DEFAULT_TENANT)).isEqualTo("open-org-value");
+
+    assertThat(connectionReads.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+    var refusals = auditLog.search(admin, new AuditQuery(null, AuditAction.SECRET_READ_REFUSED, null,
+        null, null, null, null, 0, 50)).items();
+    assertThat(refusals).anySatisfy(r -> {
+      assertThat(r.subjectKey()).isEqualTo(scopedKey);
+      assertThat(r.worker()).isEqualTo(ConnectionsSecretProvider.WORKER);
+    });
+  }
+
+  @Test
   void theAuditLogRecordsWhichConnectionAPlaceholderReadButNoValue() throws Exception {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     connections.putEnvironment(modeler, c.connection().id(), Environment.PRODUCTION, Map.of("token", "placeholder-token-1"), null);

@@ -65,6 +65,21 @@ class ConnectionController {
     return ResponseEntity.noContent().build();
   }
 
+  /**
+   * An administrator allows (or stops) a PERSONAL connection in PRODUCTION; its owner hands over
+   * the id. Answers nothing about the connection.
+   */
+  @PutMapping("/{id}/production-permission")
+  ResponseEntity<Void> productionPermission(Actor actor, @PathVariable UUID id, @RequestBody ProductionPermission request) {
+    if (request == null || request.allowedInProduction() == null) {
+      throw new ValidationException("allowedInProduction", "is required: true or false");
+    }
+    connections.setAllowedInProduction(actor, id, request.allowedInProduction());
+    return ResponseEntity.noContent().build();
+  }
+
+  record ProductionPermission(Boolean allowedInProduction) {}
+
   @PutMapping("/{id}/environments/{environment}")
   ConnectionResponse putCredentials(
       Actor actor, @PathVariable UUID id, @PathVariable String environment, @RequestBody CredentialsRequest request) {

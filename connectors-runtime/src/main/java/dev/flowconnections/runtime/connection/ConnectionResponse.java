@@ -17,6 +17,7 @@ import dev.flowconnections.integration.IntegrationType;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,6 +33,8 @@ record ConnectionResponse(
     IntegrationSummary integration,
     Visibility visibility,
     String owner,
+    List<String> allowedProcesses,
+    boolean allowedInProduction,
     long version,
     CredentialStatus credentialStatus,
     Map<Environment, EnvironmentCredentials> environments,
@@ -81,7 +84,7 @@ record ConnectionResponse(
     return new ConnectionResponse(
         c.id(), c.key(), c.name(),
         new IntegrationSummary(i.id(), i.name(), i.type(), i.type().label(), i.authScheme()),
-        c.visibility(), c.owner(), c.version(),
+        c.visibility(), c.owner(), c.allowedProcesses(), c.allowedInProduction(), c.version(),
         CredentialStatus.of(view),
         environments, c.createdAt(), c.createdBy(), c.updatedAt(), c.updatedBy());
   }

@@ -12,6 +12,7 @@ import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.scope.RuntimeCaller;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -70,7 +71,8 @@ public class ConnectionTests implements DisposableBean {
     }
     ResolvedConnection connection;
     try {
-      connection = resolver.resolve(actor.organizationId(), key, environment);
+      // run by a person who can see the connection (checked above), not by a process: not process-scoped
+      connection = resolver.resolve(actor.organizationId(), key, environment, RuntimeCaller.PERSON);
     } catch (ConnectionResolutionException e) {
       // e.g. a required field missing, an unknown @@SECRET@@: a failed test the user can act on
       return record(actor, connectionId, stored, TestOutcome.failed(e.getMessage()));

@@ -13,6 +13,7 @@ import dev.flowconnections.oauth2.StoredTokens;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.scope.RuntimeCaller;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -160,7 +161,8 @@ public class OAuth2Connect {
 
   private OAuth2Settings settingsOf(Actor actor, String key, Environment environment) {
     try {
-      ResolvedConnection resolved = resolver.resolve(actor.organizationId(), key, environment);
+      // a person's "Connect" on a connection the service showed them: not process-scoped
+      ResolvedConnection resolved = resolver.resolve(actor.organizationId(), key, environment, RuntimeCaller.PERSON);
       return OAuth2Settings.of(resolved);
     } catch (ConnectionResolutionException | ConnectorInputException e) {
       throw new ValidationException("environment", e.getMessage());

@@ -35,7 +35,7 @@ class SecretController {
   /** Creates (201) or rotates (200) the secret under {@code key}. */
   @PutMapping("/{key}")
   ResponseEntity<OrgSecret> put(Actor actor, @PathVariable String key, @RequestBody SecretValueRequest request) {
-    boolean created = secrets.put(actor, key, request.value());
+    boolean created = secrets.put(actor, key, request.value(), request.allowedProcesses());
     OrgSecret stored = secrets.list(actor).stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
     return created
         ? ResponseEntity.created(URI.create("/api/secrets/" + key)).body(stored)
@@ -79,12 +79,15 @@ class SecretController {
     }
   }
 
-  /** The value to store; it is never sent back. */
-  record SecretValueRequest(String value) {
+  /**
+   * The value to store (never sent back) and the processes allowed to use it (absent: keep them;
+   * empty: every process). Without a value, an existing secret only gets new allowed processes.
+   */
+  record SecretValueRequest(String value, List<String> allowedProcesses) {
 
     @Override
     public String toString() {
-      return "SecretValueRequest[value hidden]";
+      return "SecretValueRequest[value hidden, allowedProcesses=" + allowedProcesses + "]";
     }
   }
 }

@@ -9,6 +9,8 @@ import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.scope.ProcessScopeException;
+import dev.flowconnections.scope.RuntimeCaller;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.outbound.JobContext;
@@ -20,7 +22,9 @@ import java.util.List;
  * Resolves the connection a job names, for this runtime's environment, the way every Flow
  * Connections worker reports problems: a configuration problem (unknown key, no credentials for
  * the environment, a connection of another type) is a {@link ConnectorInputException}, an incident
- * at once since retrying cannot help; an unavailable credential store is retried.
+ * at once since retrying cannot help; an unavailable credential store is retried. A connection or
+ * org secret the job's process may not use (process scope) is such an incident too, and the
+ * refusal is queued for the audit log like a read.
  */
 public final class WorkerConnections {
 
@@ -56,7 +60,14 @@ public final class WorkerConnections {
     String organizationId = runtime.organizationFor(job.getTenantId());
     ResolvedConnection connection;
     try {
-      connection = resolver.resolve(organizationId, key, runtime.environment());
+      // process scope: the job's process is the only caller identity a job has
+      connection = resolver.resolve(organizationId, key, runtime.environment(), RuntimeCaller.process(job.getBpmnProcessId()));
+    } catch (ProcessScopeException e) {
+      if (reads != null) {
+        reads.record(AuditEvent.refused(organizationId, clock.instant(), e.subject(), e.subjectKey(),
+            runtime.environment(), processOf(job), workerName));
+      }
+      throw configurationProblem(e);
     } catch (ConnectionResolutionException e) {
       throw configurationProblem(e);
     } catch (CredentialStoreUnavailableException e) {
@@ -72,11 +83,14 @@ public final class WorkerConnections {
     }
     if (reads != null) {
       // queued, never written on the job's thread: the audit log cannot slow down or fail the job
-      ProcessReference process = new ProcessReference(
-          job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(), job.getElementInstanceKey());
-      reads.record(AuditEvent.read(organizationId, clock.instant(), key, runtime.environment(), process, workerName));
+      reads.record(AuditEvent.read(organizationId, clock.instant(), key, runtime.environment(), processOf(job), workerName));
     }
     return connection;
+  }
+
+  private static ProcessReference processOf(JobContext job) {
+    return new ProcessReference(
+        job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(), job.getElementInstanceKey());
   }
 
   /**

@@ -128,7 +128,7 @@ class AiMcpToolsTest {
   }
 
   private AiResult ask(String mcpConnection) {
-    ConnectionResolver resolver = (organization, key, environment) -> {
+    ConnectionResolver resolver = (organization, key, environment, caller) -> {
       ResolvedConnection connection = connections.get(key);
       if (connection == null) {
         throw new ConnectionResolutionException("connection '" + key + "' has no credentials for " + environment);

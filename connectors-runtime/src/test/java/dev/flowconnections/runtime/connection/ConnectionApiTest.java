@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.ApiTestBase;
@@ -113,13 +114,13 @@ class ConnectionApiTest extends ApiTestBase {
     assertThat(read.at("/environments/DEVELOPMENT/fields/username").asText()).isEqualTo("svc-renamed");
     assertThat(read.at("/environments/DEVELOPMENT/fields/password/set").asBoolean()).isTrue();
     assertThat(read.at("/environments/DEVELOPMENT/status").asText()).isEqualTo("CONFIGURED");
-    var resolved = resolver.resolve("default", key, Environment.DEVELOPMENT);
+    var resolved = resolver.resolve("default", key, Environment.DEVELOPMENT, RuntimeCaller.PERSON);
     assertThat(resolved.secrets().text("password")).contains("the-old-password");
     assertThat(resolved.text("username")).contains("svc-renamed");
 
     // a new value replaces it, and the resolver's cache does not hide the change
     modeler.put(env(id, "DEVELOPMENT"), credentials(Map.of("password", "the-new-password")));
-    assertThat(resolver.resolve("default", key, Environment.DEVELOPMENT).secrets().text("password"))
+    assertThat(resolver.resolve("default", key, Environment.DEVELOPMENT, RuntimeCaller.PERSON).secrets().text("password"))
         .contains("the-new-password");
   }
 

@@ -28,7 +28,7 @@ final class McpWorkerFixture {
   }
 
   McpFunction function() {
-    ConnectionResolver resolver = (organizationId, key, environment) -> {
+    ConnectionResolver resolver = (organizationId, key, environment, caller) -> {
       if (connection == null || !connection.key().equals(key)) {
         throw new ConnectionResolutionException("connection '" + key + "' does not exist");
       }

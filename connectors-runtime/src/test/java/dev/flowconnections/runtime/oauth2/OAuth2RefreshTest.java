@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.oauth2.OAuth2Grants;
 import dev.flowconnections.oauth2.StoredTokens;
 import dev.flowconnections.resolution.ConnectionResolver;
@@ -77,7 +78,7 @@ class OAuth2RefreshTest extends AuthorizationCodeTestBase {
   }
 
   private String tokenFor(OAuth2AccessTokens tokens, String[] connection) {
-    return tokens.accessTokenFor(resolver.resolve("default", connection[1], Environment.DEVELOPMENT));
+    return tokens.accessTokenFor(resolver.resolve("default", connection[1], Environment.DEVELOPMENT, RuntimeCaller.PERSON));
   }
 
   private int refreshes() {

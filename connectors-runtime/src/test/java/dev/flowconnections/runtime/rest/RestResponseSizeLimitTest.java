@@ -48,7 +48,7 @@ class RestResponseSizeLimitTest {
     connection = new ResolvedConnection("big", "Big API", IntegrationType.REST_API,
         AuthScheme.BEARER, Environment.DEVELOPMENT, Map.of(FieldCatalog.BASE_URL, baseUrl),
         SecretValues.of(Map.of(FieldCatalog.TOKEN, TOKEN)));
-    rest = new RestService((org, key, env) -> connection, new RuntimeEnvironment(Environment.DEVELOPMENT, "default"),
+    rest = new RestService((org, key, env, caller) -> connection, new RuntimeEnvironment(Environment.DEVELOPMENT, "default"),
         ConnectorsObjectMapperSupplier.getCopy(), DataSize.ofBytes(LIMIT));
   }
 

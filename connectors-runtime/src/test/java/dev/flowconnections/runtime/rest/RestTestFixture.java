@@ -68,7 +68,7 @@ public final class RestTestFixture implements AutoCloseable {
   }
 
   public RestFunction function() {
-    ConnectionResolver resolver = (organizationId, key, environment) -> {
+    ConnectionResolver resolver = (organizationId, key, environment, caller) -> {
       if (resolutionFailure != null) {
         throw resolutionFailure;
       }

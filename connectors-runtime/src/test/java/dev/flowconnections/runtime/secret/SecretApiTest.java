@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.ApiTestBase;
@@ -50,7 +51,7 @@ class SecretApiTest extends ApiTestBase {
   }
 
   @Test
-  void listsKeysAndTimestampsOnly() {
+  void listsKeysTimestampsAndAllowedProcessesOnly() {
     String key = "API_TOKEN_" + tag();
     admin.put("/api/secrets/" + key, Map.of("value", "listed-value"));
 
@@ -61,7 +62,8 @@ class SecretApiTest extends ApiTestBase {
         .filter(n -> n.get("key").asText().equals(key)).findFirst().orElseThrow();
     List<String> properties = new java.util.ArrayList<>();
     entry.fieldNames().forEachRemaining(properties::add);
-    assertThat(properties).containsExactlyInAnyOrder("key", "createdAt", "createdBy", "updatedAt", "updatedBy");
+    assertThat(properties).containsExactlyInAnyOrder(
+        "key", "createdAt", "createdBy", "updatedAt", "updatedBy", "allowedProcesses");
     assertThat(list.body()).doesNotContain("listed-value");
   }
 
@@ -98,11 +100,11 @@ class SecretApiTest extends ApiTestBase {
     modeler.put("/api/connections/" + connection.text("/id") + "/environments/DEVELOPMENT",
         credentials(Map.of("username", "crm", "password", "@@SECRET:" + key + "@@")));
 
-    var resolved = resolver.resolve("default", connection.text("/key"), Environment.DEVELOPMENT);
+    var resolved = resolver.resolve("default", connection.text("/key"), Environment.DEVELOPMENT, RuntimeCaller.PERSON);
     assertThat(resolved.secrets().text("password")).contains("referenced-value");
 
     admin.put("/api/secrets/" + key, Map.of("value", "rotated-value"));
-    var afterRotation = resolver.resolve("default", connection.text("/key"), Environment.DEVELOPMENT);
+    var afterRotation = resolver.resolve("default", connection.text("/key"), Environment.DEVELOPMENT, RuntimeCaller.PERSON);
     assertThat(afterRotation.secrets().text("password")).contains("rotated-value");
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.ApiTestBase;
@@ -77,9 +78,9 @@ class SecretsNeverReturnedTest extends ApiTestBase {
     fail(api.as("modeler", secret("wrong-password")).get("/api/connections"));
 
     // the secrets really are stored
-    assertThat(resolver.resolve("default", key(modeler, basicConn), Environment.DEVELOPMENT).secrets().text("password"))
+    assertThat(resolver.resolve("default", key(modeler, basicConn), Environment.DEVELOPMENT, RuntimeCaller.PERSON).secrets().text("password"))
         .contains(secretNamed("basic-dev"));
-    assertThat(resolver.resolve("default", key(modeler, oauthConn), Environment.STAGING).secrets().text("clientSecret"))
+    assertThat(resolver.resolve("default", key(modeler, oauthConn), Environment.STAGING, RuntimeCaller.PERSON).secrets().text("clientSecret"))
         .contains(secretNamed("oauth-staging"));
 
     // read everything back, every way there is

@@ -57,7 +57,7 @@ final class SqlTestFixture implements AutoCloseable {
   }
 
   SqlFunction function() {
-    ConnectionResolver resolver = (organizationId, key, environment) -> {
+    ConnectionResolver resolver = (organizationId, key, environment, caller) -> {
       if (connection == null || !connection.key().equals(key)) {
         throw new ConnectionResolutionException("connection '" + key + "' does not exist");
       }

@@ -2,6 +2,7 @@ package dev.flowconnections.runtime.testsupport;
 
 import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ConnectionResolutionException;
@@ -41,7 +42,7 @@ public final class StaticResolver implements ConnectionResolver {
   }
 
   @Override
-  public ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment) {
+  public ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
     if (failure != null) {
       throw failure;
     }

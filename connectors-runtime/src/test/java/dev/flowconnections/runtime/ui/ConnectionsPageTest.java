@@ -69,6 +69,8 @@ class ConnectionsPageTest extends ApiTestBase {
     assertThat(browser.find(By.id("connection-name")).getDomProperty("value")).isEqualTo(integrationName);
     browser.type(By.id("connection-name"), "Sales Orders " + tag);
     browser.click(By.xpath("//input[@name='visibility'][@value='ORGANIZATION']/.."));
+    browser.type(By.id("allowed-processes"), "order-fulfilment, billing");
+    assertThat(browser.all(By.id("allowed-in-production"))).as("a USER gets no production toggle").isEmpty();
     browser.click(By.xpath("//button[text()='Create Connection']"));
 
     // step 2: Development and QA, each saved by its own row's button
@@ -93,6 +95,7 @@ class ConnectionsPageTest extends ApiTestBase {
     // edit: pre-filled; the password input is empty with a placeholder; blank keeps the stored one
     clickInCard("sales-orders-" + tag, "Edit");
     assertThat(browser.visible(By.id("connection-name")).getDomProperty("value")).isEqualTo("Sales Orders " + tag);
+    assertThat(browser.find(By.id("allowed-processes")).getDomProperty("value")).isEqualTo("order-fulfilment\nbilling");
     browser.click(By.xpath("//button[text()='Save and continue']"));
     WebElement password = row("DEVELOPMENT").findElement(By.cssSelector("[data-field=password]"));
     assertThat(password.getDomProperty("value")).isEmpty();
@@ -114,6 +117,8 @@ class ConnectionsPageTest extends ApiTestBase {
     clickDelete("sales-orders-" + tag);
     browser.click(By.xpath("//dialog[@data-testid='confirm-dialog']//button[text()='Cancel']"));
     assertThat(modeler.get("/api/connections?search=" + tag).json()).hasSize(1);
+    assertThat(modeler.get("/api/connections?search=" + tag).json().get(0).get("allowedProcesses").toString())
+        .isEqualTo("[\"order-fulfilment\",\"billing\"]");
     clickDelete("sales-orders-" + tag);
     assertThat(browser.visible(By.cssSelector("dialog[data-testid=confirm-dialog]")).getText())
         .contains("Delete connection “Sales Orders " + tag + "”?", "sales-orders-" + tag);

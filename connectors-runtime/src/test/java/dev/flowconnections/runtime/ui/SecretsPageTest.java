@@ -99,6 +99,28 @@ class SecretsPageTest extends ApiTestBase {
     assertThat(api.transcript()).noneMatch(entry -> entry.contains(first) || entry.contains(second));
   }
 
+  @Test
+  void adminSetsTheProcessesAllowedToUseASecret() {
+    browser.type(By.id("secret-key"), key);
+    browser.type(By.id("secret-value"), "scoped-value-" + tag);
+    browser.type(By.id("secret-processes"), "billing, shipping");
+    browser.click(By.xpath("//button[text()='Create Secret']"));
+    assertThat(row().findElement(By.cssSelector("[data-testid=allowed-processes]")).getText()).isEqualTo("billing, shipping");
+
+    row().findElement(By.xpath(".//button[text()='Processes']")).click();
+    WebElement processes = browser.visible(By.id("scope-processes"));
+    assertThat(processes.getDomProperty("value")).isEqualTo("billing\nshipping");
+    browser.type(By.id("scope-processes"), "billing\n9-not-an-id");
+    browser.click(By.xpath("//button[text()='Save']"));
+    browser.untilText(By.id("scope-processes-error"), "entry 2");
+
+    browser.type(By.id("scope-processes"), "billing");
+    browser.click(By.xpath("//button[text()='Save']"));
+    browser.until(ExpectedConditions.numberOfElementsToBe(By.id("scope-dialog"), 0));
+    browser.untilText(By.cssSelector("#secret-table tr[data-key='" + key + "'] [data-testid=allowed-processes]"), "billing");
+    assertThat(admin.get("/api/secrets").json().toString()).contains("\"allowedProcesses\":[\"billing\"]");
+  }
+
   /** A REST connection whose Development API key is {@code @@SECRET:key@@}, pointing at the local server. */
   private String referencingConnection() {
     Map<String, Object> integration = ApiFixtures.basicRestIntegration("Checkout API " + tag);

@@ -11,6 +11,7 @@ import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.credential.CredentialStores;
 import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.errors.ConflictException;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import java.util.Map;
@@ -43,7 +44,7 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
     String path = "flow-connections/" + VAULT_ORG + "/" + view.connection().key() + "/PRODUCTION";
     assertThat(VAULT.current(MOUNT, path)).isEqualTo(Map.of("password", "vault-pw-1"));
     assertThat(credentialRows(id)).as("no secret in PostgreSQL").isZero();
-    assertThat(resolver.resolve(VAULT_ORG, view.connection().key(), Environment.PRODUCTION).secrets().text("password"))
+    assertThat(resolver.resolve(VAULT_ORG, view.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).secrets().text("password"))
         .contains("vault-pw-1");
   }
 

@@ -23,6 +23,10 @@ import java.time.Instant;
  * Values come from the runtime's environment only. A connection that exists but cannot serve this
  * environment throws (fail closed) instead of answering null, which would let another provider
  * answer; an unknown org secret answers null, as the SecretProvider contract asks.
+ *
+ * <p>It answers only inside a guarded outbound job ({@link JobScope}, opened by the {@link
+ * PlaceholderGuard}, which asks only for placeholders the process model writes); any other call is
+ * refused, so nothing outside a job (an inbound connector, a stray caller) gets a value.
  */
 public class ConnectionsSecretProvider implements SecretProvider {
 
@@ -43,8 +47,8 @@ public class ConnectionsSecretProvider implements SecretProvider {
   }
 
   /**
-   * @param reads records each connection a placeholder read in the audit log; Camunda tells a
-   *     SecretProvider only the tenant, so these reads carry no process instance
+   * @param reads records each connection a placeholder read in the audit log, with the job's
+   *     process instance from the {@link JobScope}
    */
   public ConnectionsSecretProvider(
       ConnectionResolver resolver, OrgSecretRepository orgSecrets, RuntimeEnvironment runtime, BatchingAuditWriter reads) {
@@ -56,14 +60,15 @@ public class ConnectionsSecretProvider implements SecretProvider {
 
   @Override
   public String getSecret(String name, SecretContext context) {
+    JobScope job = JobScope.current().orElseThrow(() -> new SecretPlaceholderRefusedException(name));
     String organizationId = runtime.organizationFor(context == null ? null : context.tenantId());
     if (name.startsWith(PREFIX)) {
-      return connectionField(organizationId, name.substring(PREFIX.length()));
+      return connectionField(organizationId, name.substring(PREFIX.length()), job);
     }
     return orgSecrets.value(organizationId, name).orElse(null);
   }
 
-  private String connectionField(String organizationId, String reference) {
+  private String connectionField(String organizationId, String reference, JobScope job) {
     int dot = reference.indexOf('.');
     if (dot <= 0 || dot == reference.length() - 1) {
       throw new ConnectionResolutionException(
@@ -73,7 +78,7 @@ public class ConnectionsSecretProvider implements SecretProvider {
     String field = reference.substring(dot + 1);
     ResolvedConnection connection = resolver.resolve(organizationId, key, runtime.environment());
     if (reads != null) {
-      reads.record(AuditEvent.read(organizationId, Instant.now(), key, runtime.environment(), null, WORKER));
+      reads.record(AuditEvent.read(organizationId, Instant.now(), key, runtime.environment(), job.processReference(), WORKER));
     }
     int entryDot = field.indexOf('.');
     if (entryDot > 0) {

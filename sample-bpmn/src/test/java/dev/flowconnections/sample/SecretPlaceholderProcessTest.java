@@ -3,6 +3,11 @@ package dev.flowconnections.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowconnections.access.Actor;
+import dev.flowconnections.audit.AuditAction;
+import dev.flowconnections.audit.AuditLogService;
+import dev.flowconnections.audit.AuditQuery;
+import dev.flowconnections.audit.BatchingAuditWriter;
+import dev.flowconnections.audit.ProcessReference;
 import dev.flowconnections.access.Role;
 import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionView;
@@ -11,14 +16,19 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.runtime.rest.RestFunction;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedRequest;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
+import dev.flowconnections.sample.support.ConnectionsFixture;
+import dev.flowconnections.secretprovider.ConnectionsSecretProvider;
 import dev.flowconnections.sample.support.ProcessTestRuntime;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +42,9 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
   static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.DEVELOPMENT);
 
   private static final Actor VICTIM = new Actor("placeholder-victim", "default", Set.of(Role.USER));
+
+  @Autowired BatchingAuditWriter connectionReads;
+  @Autowired AuditLogService auditLog;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -132,7 +145,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
   }
 
   @Test
-  void aPlaceholderInAFeelStringLiteralIsResolvedAndTheVariableKeepsIt() {
+  void aPlaceholderInAFeelStringLiteralIsResolvedAndItsReadNamesTheJob() throws InterruptedException {
     ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-feel-literal"));
     deploy("placeholder-feel", task -> task
         .zeebeInputExpression("{\"X-Forwarded-Token\": \"{{secrets.connections." + keyOf(connection) + ".token}}\"}", "headers")
@@ -142,6 +155,27 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-Forwarded-Token")).isEqualTo("dev-token-feel-literal");
+    assertThat(connectionReads.awaitIdle(Duration.ofSeconds(10))).isTrue();
+    assertThat(auditLog.search(ConnectionsFixture.ADMIN, new AuditQuery(null, AuditAction.CONNECTION_READ,
+            keyOf(connection), null, null, null, null, 0, 10)).items())
+        .filteredOn(read -> ConnectionsSecretProvider.WORKER.equals(read.worker()))
+        .singleElement()
+        .satisfies(read -> assertThat(read.process())
+            .as("the placeholder read names the job's process instance (JobScope)")
+            .isEqualTo(new ProcessReference(instance, "placeholder-feel", "CallRestApi", read.process().elementInstanceKey())));
+  }
+
+  @Test
+  void aFailureMessageLosesTheValueOfAModelWrittenPlaceholder() {
+    String orgKey = connections.orgSecret("ORG_IN_FAILURE_" + System.nanoTime(), secret("org-secret-in-failure"));
+    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-failure"));
+    server().respond(Reply.json(500, "{\"error\":\"internal\"}"));
+    deploy("placeholder-failure", task -> task.zeebeInput("/bot{{secrets." + orgKey + "}}/sendMessage", "path"));
+
+    long instance = startProcess("placeholder-failure", Map.of("connection", keyOf(connection)));
+
+    assertThat(records.awaitIncident(instance)).isEqualTo("HTTP 500 from GET /bot****/sendMessage");
+    assertThat(server().lastRequest().rawPath()).isEqualTo("/api/botorg-secret-in-failure/sendMessage");
   }
 
   @Test

@@ -70,7 +70,8 @@ public class WrittenPlaceholders {
       }
       for (ZeebeInput input : mapping.getInputs()) {
         String source = input.getSource() == null ? "" : input.getSource();
-        boolean staticValue = !source.startsWith("=");
+        // leading blanks before '=' count as an expression: the stricter reading (bare names not vouched)
+        boolean staticValue = !source.strip().startsWith("=");
         Set<String> names = SecretPlaceholders.names(source, staticValue);
         if (!names.isEmpty() && input.getTarget() != null) {
           inputs.computeIfAbsent(element.getId(), id -> new ArrayList<>())

@@ -2,9 +2,9 @@ package dev.flowconnections.secretprovider;
 
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.runtime.core.config.OutboundConnectorConfiguration;
+import io.camunda.connector.runtime.core.outbound.OutboundConnectorFactory;
 import java.util.Collection;
 import java.util.function.Supplier;
-import io.camunda.connector.runtime.core.outbound.OutboundConnectorFactory;
 
 /**
  * The runtime's connector factory, handing out every function (Spring beans, SPI-discovered stock

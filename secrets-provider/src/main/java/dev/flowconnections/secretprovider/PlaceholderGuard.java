@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import dev.flowconnections.secretprovider.SecretPlaceholders.Placeholder;
 import dev.flowconnections.secretprovider.WrittenPlaceholders.Input;
 import dev.flowconnections.secretprovider.WrittenPlaceholders.ModelUnavailableException;
+import io.camunda.connector.api.document.Document;
+import io.camunda.connector.api.document.DocumentCreationRequest;
+import io.camunda.connector.api.document.DocumentReference;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.JobContext;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
@@ -22,11 +25,15 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.api.secret.SecretContext;
 import io.camunda.connector.api.secret.SecretProvider;
 import io.camunda.connector.api.validation.ValidationProvider;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs every outbound connector function of the runtime (ours and stock ones) so that only the
@@ -68,9 +75,10 @@ public class PlaceholderGuard {
   }
 
   Object execute(OutboundConnectorFunction function, OutboundConnectorContext runtimeContext) throws Exception {
-    GuardedContext context = new GuardedContext(runtimeContext, this);
+    JobScope scope = JobScope.of(runtimeContext.getJobContext());
+    GuardedContext context = new GuardedContext(runtimeContext, scope, this);
     try {
-      return JobScope.of(runtimeContext.getJobContext()).call(() -> function.execute(context));
+      return scope.call(() -> function.execute(context));
     } catch (Exception e) {
       throw FailureMasking.masked(e, context.resolvedValues());
     }
@@ -133,7 +141,7 @@ public class PlaceholderGuard {
     return value;
   }
 
-  private static void replaceAt(ObjectNode root, List<String> path, java.util.function.UnaryOperator<JsonNode> replace) {
+  private static void replaceAt(ObjectNode root, List<String> path, UnaryOperator<JsonNode> replace) {
     ObjectNode parent = root;
     for (int i = 0; i < path.size() - 1; i++) {
       if (!(parent.get(path.get(i)) instanceof ObjectNode child)) {
@@ -149,7 +157,7 @@ public class PlaceholderGuard {
   }
 
   /** A copy of {@code node} with the allowed placeholders replaced in every text and field name. */
-  private static JsonNode replaced(JsonNode node, Predicate<Placeholder> allowed, java.util.function.Function<String, String> value) {
+  private static JsonNode replaced(JsonNode node, Predicate<Placeholder> allowed, Function<String, String> value) {
     if (node.isTextual()) {
       return TextNode.valueOf(SecretPlaceholders.replace(node.textValue(), allowed, value));
     }
@@ -193,25 +201,34 @@ public class PlaceholderGuard {
   static final class GuardedContext implements OutboundConnectorContext {
 
     private final OutboundConnectorContext runtime;
+    private final JobScope scope;
     private final PlaceholderGuard guard;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final JobContext job;
     private String variables;
 
-    GuardedContext(OutboundConnectorContext runtime, PlaceholderGuard guard) {
+    GuardedContext(OutboundConnectorContext runtime, JobScope scope, PlaceholderGuard guard) {
       this.runtime = runtime;
+      this.scope = scope;
       this.guard = guard;
       this.job = new GuardedJob(runtime.getJobContext(), this::variables);
     }
 
     private synchronized String variables() {
       if (variables == null) {
-        variables = guard.variables(runtime.getJobContext(), RawJobVariables.of(runtime), values);
+        // in the job's scope even if the function binds on a thread of its own
+        try {
+          variables = scope.call(() -> guard.variables(runtime.getJobContext(), RawJobVariables.of(runtime), values));
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
       }
       return variables;
     }
 
-    synchronized java.util.Collection<String> resolvedValues() {
+    synchronized Collection<String> resolvedValues() {
       return List.copyOf(values.values());
     }
 
@@ -226,17 +243,17 @@ public class PlaceholderGuard {
     }
 
     @Override
-    public io.camunda.connector.api.document.Document resolve(io.camunda.connector.api.document.DocumentReference reference) {
+    public Document resolve(DocumentReference reference) {
       return runtime.resolve(reference);
     }
 
     @Override
-    public io.camunda.connector.api.document.Document create(io.camunda.connector.api.document.DocumentCreationRequest request) {
+    public Document create(DocumentCreationRequest request) {
       return runtime.create(request);
     }
   }
 
-  private record GuardedJob(JobContext runtime, java.util.function.Supplier<String> variables) implements JobContext {
+  private record GuardedJob(JobContext runtime, Supplier<String> variables) implements JobContext {
     @Override
     public Map<String, String> getCustomHeaders() {
       return runtime.getCustomHeaders();

@@ -1,5 +1,6 @@
 package dev.flowconnections.demo;
 
+import dev.flowconnections.secretprovider.ProcessModels;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import org.slf4j.Logger;
@@ -25,5 +26,11 @@ class DemoEngineConfiguration {
     engine.start();
     LOG.info("Demo: in-memory Zeebe engine listening at {} (no authentication; demo only)", engine.getGatewayAddress());
     return engine;
+  }
+
+  /** The placeholder guard reads process models; the in-memory engine has no REST API for them. */
+  @Bean
+  ProcessModels demoProcessModels(ZeebeTestEngine demoZeebeEngine) {
+    return new EngineProcessModels(demoZeebeEngine);
   }
 }

@@ -61,16 +61,17 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
   }
 
   @Test
-  void resolvesStockSecretPlaceholdersThroughTheConnectionsSecretProvider() {
+  void resolvesStockSecretPlaceholdersThatTheModelWrites() {
     ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-for-placeholder"));
+    String placeholder = "{{secrets.connections." + keyOf(connection) + ".token}}";
+    client.newDeployResourceCommand().addProcessModel(
+        withoutErrorExpression("={\"X-Forwarded-Token\": \"" + placeholder + "\"}", "=\"/orders\""),
+        "rest-without-error-expression.bpmn").send().join();
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders",
-        "headers", Map.of("X-Forwarded-Token", "{{secrets.connections." + keyOf(connection) + ".token}}")));
+    long instance = startProcess("rest-without-error-expression", Map.of("connection", keyOf(connection)));
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-Forwarded-Token")).isEqualTo("dev-token-for-placeholder");
-    assertThat(records.variables(instance).get("headers"))
-        .as("the variable keeps the placeholder").contains("{{secrets.connections.");
   }
 
   @Test
@@ -92,11 +93,11 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
     // Some APIs want the key in the path (e.g. Telegram's /bot<token>/...): the message then holds it.
     ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-in-the-path"));
     server().respond(Reply.json(500, "{\"error\":\"internal\"}"));
-    client.newDeployResourceCommand().addProcessModel(withoutErrorExpression(), "rest-without-error-expression.bpmn")
-        .send().join();
+    client.newDeployResourceCommand().addProcessModel(
+        withoutErrorExpression("={}", "/bot{{secrets.connections." + keyOf(connection) + ".token}}/sendMessage"),
+        "rest-without-error-expression.bpmn").send().join();
 
-    long instance = startProcess("rest-without-error-expression", Map.of("connection", keyOf(connection),
-        "path", "/bot{{secrets.connections." + keyOf(connection) + ".token}}/sendMessage"));
+    long instance = startProcess("rest-without-error-expression", Map.of("connection", keyOf(connection)));
 
     assertThat(records.awaitIncident(instance)).isEqualTo("HTTP 500 from GET /bot****/sendMessage");
     assertThat(server().lastRequest().rawPath()).isEqualTo("/api/botdev-token-in-the-path/sendMessage");
@@ -130,8 +131,11 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
         .as("the resolver cache (30 s TTL) was dropped on the update").isEqualTo("Bearer dev-token-after-rotation");
   }
 
-  /** The same REST task with one retry and no errorExpression: any failure becomes an incident. */
-  private static BpmnModelInstance withoutErrorExpression() {
+  /**
+   * The same REST task with one retry and no errorExpression (any failure becomes an incident), with
+   * headers and path as the model writes them (a placeholder is resolved only where the model writes it).
+   */
+  private static BpmnModelInstance withoutErrorExpression(String headersSource, String pathSource) {
     return Bpmn.createExecutableProcess("rest-without-error-expression")
         .startEvent()
         .serviceTask("CallRestApi", task -> task
@@ -139,7 +143,8 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
             .zeebeJobRetries("1")
             .zeebeInputExpression("connection", "connection")
             .zeebeInputExpression("\"GET\"", "method")
-            .zeebeInputExpression("path", "path")
+            .zeebeInput(headersSource, "headers")
+            .zeebeInput(pathSource, "path")
             .zeebeTaskHeader("resultExpression", "={responseStatus: status}"))
         .endEvent()
         .done();

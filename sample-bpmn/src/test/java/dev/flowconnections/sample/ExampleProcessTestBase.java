@@ -7,6 +7,7 @@ import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.runtime.FlowConnectionsRuntime;
 import dev.flowconnections.sample.support.ConnectionsFixture;
+import dev.flowconnections.sample.support.EngineProcessModelsConfiguration;
 import dev.flowconnections.sample.support.ProcessTestRuntime;
 import dev.flowconnections.sample.support.ProcessRecords;
 import dev.flowconnections.secret.OrgSecretService;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * Runs one example process of {@code bpmn/} on an in-memory engine against the real runtime
@@ -29,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * variables, job records (their variables and headers), incidents.
  */
 @SpringBootTest(classes = FlowConnectionsRuntime.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EngineProcessModelsConfiguration.class)
 abstract class ExampleProcessTestBase {
 
   @Autowired CamundaClient client;

@@ -11,6 +11,7 @@ import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.runtime.FlowConnectionsRuntime;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.sample.support.ConnectionsFixture;
+import dev.flowconnections.sample.support.EngineProcessModelsConfiguration;
 import dev.flowconnections.sample.support.ProcessRecords;
 import dev.flowconnections.sample.support.ProcessTestRuntime;
 import dev.flowconnections.secret.OrgSecretService;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * Runs {@code bpmn/rest-connection-example.bpmn} on an in-memory engine against the real runtime
@@ -33,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * variables, job records (their variables and headers), incidents.
  */
 @SpringBootTest(classes = FlowConnectionsRuntime.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EngineProcessModelsConfiguration.class)
 abstract class RestProcessTestBase {
 
   static final String PROCESS_ID = "rest-connection-example";

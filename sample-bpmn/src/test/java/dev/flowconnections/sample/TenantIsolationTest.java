@@ -21,6 +21,7 @@ import dev.flowconnections.runtime.rest.RestFunction;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import dev.flowconnections.sample.support.ProcessTestRuntime;
+import dev.flowconnections.secretprovider.JobScope;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.connector.api.error.ConnectorInputException;
@@ -106,7 +107,7 @@ class TenantIsolationTest {
   }
 
   @Test
-  void secretPlaceholdersResolveWithinTheJobsTenantOnly() {
+  void secretPlaceholdersResolveWithinTheJobsTenantOnly() throws Exception {
     String key = "crm-" + Long.toHexString(System.nanoTime());
     connection(ORGANIZATION_A, key, "crm-token-a");
     connection(TENANT_B, key, "crm-token-b");
@@ -117,14 +118,17 @@ class TenantIsolationTest {
     assertThatThrownBy(() -> secret(placeholder, "tenant-c")).hasMessageContaining("does not exist");
   }
 
-  private String secret(String name, String tenantId) {
-    for (SecretProvider provider : secretProviders) {
-      String value = provider.getSecret(name, new SecretContext(tenantId));
-      if (value != null) {
-        return value;
+  /** Asks the providers as the runtime does while a job of {@code tenantId} runs. */
+  private String secret(String name, String tenantId) throws Exception {
+    return new JobScope(tenantId, "orders-process", 1, "task", 1, 1).call(() -> {
+      for (SecretProvider provider : secretProviders) {
+        String value = provider.getSecret(name, new SecretContext(tenantId));
+        if (value != null) {
+          return value;
+        }
       }
-    }
-    return null;
+      return null;
+    });
   }
 
   private static WorkerTestContext job(String tenantId, String connectionKey) {

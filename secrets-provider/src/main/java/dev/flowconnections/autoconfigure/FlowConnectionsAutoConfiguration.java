@@ -26,7 +26,15 @@ import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.resolution.StoreConnectionResolver;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
+import dev.flowconnections.secretprovider.CamundaClientProcessModels;
 import dev.flowconnections.secretprovider.ConnectionsSecretProvider;
+import dev.flowconnections.secretprovider.PlaceholderGuard;
+import dev.flowconnections.secretprovider.PlaceholderGuardPostProcessor;
+import dev.flowconnections.secretprovider.ProcessModels;
+import dev.flowconnections.secretprovider.WrittenPlaceholders;
+import io.camunda.client.CamundaClient;
+import io.camunda.connector.api.validation.ValidationProvider;
+import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
 import dev.flowconnections.invalidation.ChangeChannel;
 import dev.flowconnections.invalidation.ChangeHandler;
 import dev.flowconnections.invalidation.ChangeListener;
@@ -36,6 +44,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -278,6 +287,41 @@ public class FlowConnectionsAutoConfiguration {
         RuntimeEnvironment runtime,
         BatchingAuditWriter connectionReads) {
       return new ConnectionsSecretProvider(resolver, orgSecrets, runtime, connectionReads);
+    }
+  }
+
+  /**
+   * Inside a Spring connector runtime: the placeholder guard around every outbound function and the
+   * runtime's secret provider aggregator ({@link PlaceholderGuard}).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.camunda.connector.runtime.OutboundConnectorsAutoConfiguration")
+  static class PlaceholderGuardConfiguration {
+
+    @Bean
+    static PlaceholderGuardPostProcessor placeholderGuardPostProcessor() {
+      return new PlaceholderGuardPostProcessor();
+    }
+
+    /** Real clusters: the REST API at camunda.client.rest-address. Tests and the demo bring their own. */
+    @Bean
+    @ConditionalOnMissingBean(ProcessModels.class)
+    ProcessModels processModels(CamundaClient client) {
+      return new CamundaClientProcessModels(client);
+    }
+
+    @Bean
+    WrittenPlaceholders writtenPlaceholders(ProcessModels models) {
+      return new WrittenPlaceholders(models);
+    }
+
+    @Bean
+    PlaceholderGuard placeholderGuard(
+        WrittenPlaceholders written,
+        SecretProviderAggregator secrets,
+        @Qualifier("outboundConnectorObjectMapper") ObjectMapper json,
+        ValidationProvider validation) {
+      return new PlaceholderGuard(written, secrets, json, validation);
     }
   }
 }

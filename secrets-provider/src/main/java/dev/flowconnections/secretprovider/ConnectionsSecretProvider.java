@@ -26,6 +26,11 @@ import java.time.Instant;
  * environment throws (fail closed) instead of answering null, which would let another provider
  * answer; an unknown org secret answers null, as the SecretProvider contract asks. Process scope
  * applies: a connection or secret the calling process may not use throws, and the refusal is audited.
+ *
+ * <p>It answers only inside a guarded outbound job ({@link JobScope}, opened by the {@link
+ * PlaceholderGuard}, which asks only for placeholders the process model writes); any other call is
+ * refused, so nothing outside a job (an inbound connector, a stray caller) gets a value. The job's
+ * process is the caller that process scope checks.
  */
 public class ConnectionsSecretProvider implements SecretProvider {
 
@@ -46,8 +51,8 @@ public class ConnectionsSecretProvider implements SecretProvider {
   }
 
   /**
-   * @param reads records each connection a placeholder read in the audit log; Camunda tells a
-   *     SecretProvider only the tenant, so these reads carry no process instance
+   * @param reads records each connection a placeholder read (or was refused) in the audit log, with
+   *     the job's process instance from the {@link JobScope}
    */
   public ConnectionsSecretProvider(
       ConnectionResolver resolver, OrgSecretRepository orgSecrets, RuntimeEnvironment runtime, BatchingAuditWriter reads) {
@@ -59,24 +64,24 @@ public class ConnectionsSecretProvider implements SecretProvider {
 
   @Override
   public String getSecret(String name, SecretContext context) {
+    JobScope job = JobScope.current().orElseThrow(() -> new SecretPlaceholderRefusedException(name));
     String organizationId = runtime.organizationFor(context == null ? null : context.tenantId());
-    // TODO(sec-placeholders): the job's bpmnProcessId from the per-job context; unknown until wired
-    RuntimeCaller caller = RuntimeCaller.UNKNOWN_PROCESS;
+    RuntimeCaller caller = RuntimeCaller.process(job.bpmnProcessId());
     try {
       if (name.startsWith(PREFIX)) {
-        return connectionField(organizationId, name.substring(PREFIX.length()), caller);
+        return connectionField(organizationId, name.substring(PREFIX.length()), caller, job);
       }
       return orgSecrets.value(organizationId, name, caller).orElse(null);
     } catch (ProcessScopeException e) {
       if (reads != null) {
         reads.record(AuditEvent.refused(
-            organizationId, Instant.now(), e.subject(), e.subjectKey(), runtime.environment(), null, WORKER));
+            organizationId, Instant.now(), e.subject(), e.subjectKey(), runtime.environment(), job.processReference(), WORKER));
       }
       throw e;
     }
   }
 
-  private String connectionField(String organizationId, String reference, RuntimeCaller caller) {
+  private String connectionField(String organizationId, String reference, RuntimeCaller caller, JobScope job) {
     int dot = reference.indexOf('.');
     if (dot <= 0 || dot == reference.length() - 1) {
       throw new ConnectionResolutionException(
@@ -86,7 +91,7 @@ public class ConnectionsSecretProvider implements SecretProvider {
     String field = reference.substring(dot + 1);
     ResolvedConnection connection = resolver.resolve(organizationId, key, runtime.environment(), caller);
     if (reads != null) {
-      reads.record(AuditEvent.read(organizationId, Instant.now(), key, runtime.environment(), null, WORKER));
+      reads.record(AuditEvent.read(organizationId, Instant.now(), key, runtime.environment(), job.processReference(), WORKER));
     }
     int entryDot = field.indexOf('.');
     if (entryDot > 0) {

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConnectionsSecretProviderTest extends DatabaseTest {
 
   private static final SecretContext DEFAULT_TENANT = new SecretContext("");
+  private static final JobScope JOB = new JobScope("", "order-process", 2251799813685249L, "CallApi", 2251799813685300L, 2251799813685310L);
 
   @Autowired ConnectionsSecretProvider provider;
   @Autowired OrgSecretService secrets;
@@ -36,9 +37,9 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
     connections.putEnvironment(modeler, c.connection().id(), Environment.PRODUCTION, Map.of("username", "prod", "password", "prod-pass"), null);
     String prefix = "connections." + c.connection().key() + ".";
 
-    assertThat(provider.getSecret(prefix + "password", DEFAULT_TENANT)).isEqualTo("prod-pass");
-    assertThat(provider.getSecret(prefix + "username", DEFAULT_TENANT)).isEqualTo("prod");
-    assertThat(provider.getSecret(prefix + "baseUrl", DEFAULT_TENANT)).isEqualTo("https://api.example.com");
+    assertThat(secret(prefix + "password", DEFAULT_TENANT)).isEqualTo("prod-pass");
+    assertThat(secret(prefix + "username", DEFAULT_TENANT)).isEqualTo("prod");
+    assertThat(secret(prefix + "baseUrl", DEFAULT_TENANT)).isEqualTo("https://api.example.com");
   }
 
   @Test
@@ -73,7 +74,7 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     connections.putEnvironment(modeler, c.connection().id(), Environment.PRODUCTION, Map.of("token", "placeholder-token-1"), null);
 
-    provider.getSecret("connections." + c.connection().key() + ".token", DEFAULT_TENANT);
+    secret("connections." + c.connection().key() + ".token", DEFAULT_TENANT);
 
     assertThat(connectionReads.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
     var reads = auditLog.search(admin, new AuditQuery(null, AuditAction.CONNECTION_READ, c.connection().key(),
@@ -81,7 +82,7 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
     assertThat(reads).singleElement().satisfies(read -> {
       assertThat(read.environment()).isEqualTo(Environment.PRODUCTION);
       assertThat(read.worker()).isEqualTo(ConnectionsSecretProvider.WORKER);
-      assertThat(read.process()).isNull();
+      assertThat(read.process()).as("the job the guard runs").isEqualTo(JOB.processReference());
     });
     assertThat(reads.toString()).doesNotContain("placeholder-token-1");
   }
@@ -91,7 +92,7 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
     ConnectionView c = connection(modeler, restIntegration(AuthScheme.CUSTOM_HEADERS, Map.of("baseUrl", "https://api.example.com")), Visibility.ORGANIZATION);
     connections.putEnvironment(modeler, c.connection().id(), Environment.PRODUCTION, Map.of("headers", Map.of("X-Api-Key", "hk-1")), null);
 
-    assertThat(provider.getSecret("connections." + c.connection().key() + ".headers.X-Api-Key", DEFAULT_TENANT)).isEqualTo("hk-1");
+    assertThat(secret("connections." + c.connection().key() + ".headers.X-Api-Key", DEFAULT_TENANT)).isEqualTo("hk-1");
   }
 
   @Test
@@ -99,10 +100,10 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     connections.putEnvironment(modeler, c.connection().id(), Environment.DEVELOPMENT, Map.of("token", "dev-token"), null);
 
-    assertThatThrownBy(() -> provider.getSecret("connections." + c.connection().key() + ".token", DEFAULT_TENANT))
+    assertThatThrownBy(() -> secret("connections." + c.connection().key() + ".token", DEFAULT_TENANT))
         .isInstanceOf(ConnectionResolutionException.class)
         .hasMessage("connection '" + c.connection().key() + "' has no credentials for PRODUCTION");
-    assertThatThrownBy(() -> provider.getSecret("connections." + c.connection().key(), DEFAULT_TENANT))
+    assertThatThrownBy(() -> secret("connections." + c.connection().key(), DEFAULT_TENANT))
         .hasMessageContaining("connections.<key>.<field>");
   }
 
@@ -111,8 +112,30 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
     String key = "API_TOKEN_" + System.nanoTime();
     secrets.put(admin, key, "org-level-value");
 
-    assertThat(provider.getSecret(key, DEFAULT_TENANT)).isEqualTo("org-level-value");
-    assertThat(provider.getSecret(key, new SecretContext("<default>"))).isEqualTo("org-level-value");
-    assertThat(provider.getSecret("json", DEFAULT_TENANT)).isNull();
+    assertThat(secret(key, DEFAULT_TENANT)).isEqualTo("org-level-value");
+    assertThat(secret(key, new SecretContext("<default>"))).isEqualTo("org-level-value");
+    assertThat(secret("json", DEFAULT_TENANT)).isNull();
+  }
+
+  @Test
+  void refusesOutsideAGuardedJob() {
+    String key = "OUTSIDE_" + System.nanoTime();
+    secrets.put(admin, key, "never-outside-a-job");
+
+    assertThatThrownBy(() -> provider.getSecret(key, DEFAULT_TENANT))
+        .isInstanceOf(SecretPlaceholderRefusedException.class)
+        .hasMessageContaining("secret '" + key + "' is not resolved")
+        .hasMessageNotContaining("never-outside-a-job");
+  }
+
+  /** As the placeholder guard asks: inside the job's scope. */
+  private String secret(String name, SecretContext context) {
+    try {
+      return JOB.call(() -> provider.getSecret(name, context));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

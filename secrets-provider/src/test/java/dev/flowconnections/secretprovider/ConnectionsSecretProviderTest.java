@@ -43,7 +43,7 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
   }
 
   @Test
-  void placeholdersOfAnUnknownProcessGetNoPersonalConnectionAndNoScopedSecretAndTheRefusalIsAudited() throws Exception {
+  void placeholdersOfAProcessOutsideTheScopeGetNoPersonalConnectionAndNoScopedSecretAndTheRefusalIsAudited() throws Exception {
     ConnectionView personal = connection(modeler, bearerIntegration(), Visibility.PERSONAL);
     connections.putEnvironment(modeler, personal.connection().id(), Environment.PRODUCTION,
         Map.of("token", "someone-elses-token"), null);
@@ -52,13 +52,13 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
     String openKey = "PLACEHOLDER_OPEN_" + System.nanoTime();
     secrets.put(admin, openKey, "open-org-value");
 
-    assertThatThrownBy(() -> provider.getSecret("connections." + personal.connection().key() + ".token", DEFAULT_TENANT))
+    assertThatThrownBy(() -> secret("connections." + personal.connection().key() + ".token", DEFAULT_TENANT))
         .isInstanceOf(dev.flowconnections.scope.ProcessScopeException.class)
-        .hasMessage("connection '" + personal.connection().key() + "' may not be used by an unknown process");
-    assertThatThrownBy(() -> provider.getSecret(scopedKey, DEFAULT_TENANT))
+        .hasMessage("connection '" + personal.connection().key() + "' may not be used by process '" + JOB.bpmnProcessId() + "'");
+    assertThatThrownBy(() -> secret(scopedKey, DEFAULT_TENANT))
         .isInstanceOf(dev.flowconnections.scope.ProcessScopeException.class)
         .hasMessageNotContaining("scoped-org-value");
-    assertThat(provider.getSecret(openKey, DEFAULT_TENANT)).isEqualTo("open-org-value");
+    assertThat(secret(openKey, DEFAULT_TENANT)).isEqualTo("open-org-value");
 
     assertThat(connectionReads.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
     var refusals = auditLog.search(admin, new AuditQuery(null, AuditAction.SECRET_READ_REFUSED, null,
@@ -66,6 +66,7 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
     assertThat(refusals).anySatisfy(r -> {
       assertThat(r.subjectKey()).isEqualTo(scopedKey);
       assertThat(r.worker()).isEqualTo(ConnectionsSecretProvider.WORKER);
+      assertThat(r.process()).as("the refused job").isEqualTo(JOB.processReference());
     });
   }
 

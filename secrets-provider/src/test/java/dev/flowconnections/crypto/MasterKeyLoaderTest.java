@@ -3,6 +3,7 @@ package dev.flowconnections.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowconnections.errors.StartupConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -40,7 +41,10 @@ class MasterKeyLoaderTest {
   @Test
   void explainsHowToConfigureAMissingKey() {
     assertThatThrownBy(() -> MasterKeyLoader.load(new EncryptionProperties()))
-        .hasMessageContaining("FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY");
+        .isInstanceOfSatisfying(StartupConfigurationException.class, e -> {
+          assertThat(e.getMessage()).contains("flow-connections.encryption.master-key");
+          assertThat(e.action()).contains("FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY");
+        });
   }
 
   @Test

@@ -54,7 +54,9 @@ class KeyRotationFailureTest extends RotationTestBase {
     Map<CredentialLocation, String> values = credentialsUnderK1(1);
     CredentialLocation tampered = values.keySet().iterator().next();
     jdbc.sql(
-            "update connection_credential set ciphertext = overlay(ciphertext placing '\\xff'::bytea from 20 for 1)"
+            // flips every bit of one byte: overwriting it with a constant left it unchanged when it
+            // already held that constant (one run in 256), and the rotation then completed
+            "update connection_credential set ciphertext = set_byte(ciphertext, 19, get_byte(ciphertext, 19) # 255)"
                 + " where connection_id = :id and environment = :env")
         .param("id", tampered.connectionId())
         .param("env", tampered.environment().name())

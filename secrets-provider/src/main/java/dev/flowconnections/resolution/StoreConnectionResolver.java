@@ -12,9 +12,11 @@ import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.SecretReferences;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a {@link ResolvedConnection} for exactly the requested environment. There is no fallback:
@@ -79,27 +81,29 @@ public class StoreConnectionResolver implements ConnectionResolver {
     }
     Map<String, Object> settings = new LinkedHashMap<>(config);
     settings.putAll(stored.settings());
+    Set<String> orgSecretValues = new HashSet<>(); // masked wherever they appear, whatever field held them
     return new ResolvedConnection(
         connection.key(),
         integration.name(),
         integration.type(),
         integration.authScheme(),
         environment,
-        expand(settings, organizationId, connectionKey, environment),
-        SecretValues.of(expand(secrets.asMap(), organizationId, connectionKey, environment)),
-        organizationId);
+        expand(settings, organizationId, connectionKey, environment, orgSecretValues),
+        SecretValues.of(expand(secrets.asMap(), organizationId, connectionKey, environment, orgSecretValues)),
+        organizationId,
+        orgSecretValues);
   }
 
-  private Map<String, Object> expand(
-      Map<String, Object> values, String organizationId, String connectionKey, Environment environment) {
+  private Map<String, Object> expand(Map<String, Object> values, String organizationId, String connectionKey,
+      Environment environment, Set<String> used) {
     Map<String, Object> result = new LinkedHashMap<>();
     values.forEach((field, value) -> {
       try {
         if (value instanceof String s) {
-          result.put(field, expandOne(s, organizationId));
+          result.put(field, expandOne(s, organizationId, used));
         } else if (value instanceof Map<?, ?> map) {
           Map<String, String> entries = new LinkedHashMap<>();
-          map.forEach((k, v) -> entries.put(String.valueOf(k), expandOne(String.valueOf(v), organizationId)));
+          map.forEach((k, v) -> entries.put(String.valueOf(k), expandOne(String.valueOf(v), organizationId, used)));
           result.put(field, entries);
         } else {
           result.put(field, value);
@@ -113,7 +117,11 @@ public class StoreConnectionResolver implements ConnectionResolver {
     return result;
   }
 
-  private String expandOne(String value, String organizationId) {
-    return SecretReferences.expand(value, key -> orgSecrets.value(organizationId, key));
+  private String expandOne(String value, String organizationId, Set<String> used) {
+    return SecretReferences.expand(value, key -> {
+      var secret = orgSecrets.value(organizationId, key);
+      secret.ifPresent(used::add);
+      return secret;
+    });
   }
 }

@@ -11,7 +11,7 @@ import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -79,7 +79,7 @@ public class ConnectionTests implements DisposableBean {
         .orElseThrow(() -> new ValidationException("type",
             view.integration().type().label() + " connections cannot be tested yet"));
     TestOutcome outcome = runWithin(tester, connection);
-    String message = SecretMasker.of(connection.secrets().allValues()).mask(outcome.message());
+    String message = WorkerConnections.maskerFor(connection).mask(outcome.message());
     return record(actor, connectionId, stored, new TestOutcome(outcome.ok(), message));
   }
 

@@ -6,6 +6,7 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.connectiontest.ConnectionTester;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
 import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -31,7 +32,7 @@ public class SqlConnectionTester implements ConnectionTester {
 
   @Override
   public TestOutcome test(ResolvedConnection connection) {
-    SecretMasker masker = SecretMasker.of(connection.secrets().allValues());
+    SecretMasker masker = WorkerConnections.maskerFor(connection);
     String vendor = connection.text("vendor").orElse(null);
     String url;
     try {

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.mcp;
 
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.resolution.ResolvedConnection;
@@ -48,6 +49,7 @@ final class McpTransports {
       return new Prepared(stdio(connection, masker), masker);
     }
     URI url = serverUrl(connection, transport);
+    OutboundAddressPolicy.current().check(url); // before any connection is attempted
     McpAuthHeaders.AuthHeaders auth = McpAuthHeaders.forConnection(connection, accessTokens);
     SecretMasker masker = WorkerConnections.maskerFor(connection, auth.sentSecrets().toArray(String[]::new));
     return new Prepared(http(transport, url, auth.headers(), timeouts), masker);

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.sql;
 
+import dev.flowconnections.runtime.network.AddressNotAllowedException;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
@@ -37,7 +38,7 @@ public class SqlConnectionTester implements ConnectionTester {
     String url;
     try {
       url = JdbcUrls.forDriver(vendor, connection.text("jdbcUrl").orElse(null));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | AddressNotAllowedException e) {
       return TestOutcome.failed(e.getMessage());
     }
     Properties login = JdbcUrls.loginTimeout(vendor, LOGIN_TIMEOUT_SECONDS);
@@ -55,7 +56,9 @@ public class SqlConnectionTester implements ConnectionTester {
       return TestOutcome.succeeded(masker.mask(
           "connected to " + database.getDatabaseProductName() + " " + database.getDatabaseProductVersion()));
     } catch (SQLException e) {
-      return TestOutcome.failed(masker.mask(describe(ConnectFailure.of(e))));
+      ConnectFailure failure = ConnectFailure.of(e);
+      String message = masker.mask(describe(failure));
+      return failure.retryable() ? TestOutcome.unreachable(message) : TestOutcome.failed(message);
     }
   }
 

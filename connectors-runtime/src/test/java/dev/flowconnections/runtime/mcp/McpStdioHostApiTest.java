@@ -8,6 +8,7 @@ import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProble
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowconnections.runtime.connectiontest.ConnectionTests;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
 import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
@@ -77,13 +78,15 @@ class McpStdioHostApiTest extends ApiTestBase {
     String path = "/api/connections/" + id + "/environments/DEVELOPMENT";
     modeler.put(path, credentials(Map.of("plainEnvironmentVariables", Map.of("REGION", "north"))));
 
-    Response tested = modeler.post(path + "/test", Map.of());
+    Response byUser = modeler.post(path + "/test", Map.of());
+    Response byAdmin = admin.post(path + "/test", Map.of());
 
-    assertThat(tested.json().get("ok").asBoolean()).as(tested.toString()).isFalse();
-    assertThat(tested.json().get("message").asText())
+    assertThat(byUser.json().get("ok").asBoolean()).as(byUser.toString()).isFalse();
+    assertThat(byUser.json().get("message").asText()).isEqualTo(ConnectionTests.NO_ANSWER);
+    assertThat(byAdmin.json().get("message").asText())
         .contains("the MCP server process ended with exit code 3; see the runtime log")
         .doesNotContain("fatal").doesNotContain("is not set");
-    assertThat(modeler.get("/api/connections/" + id).body()).doesNotContain("fatal");
+    assertThat(modeler.get("/api/connections/" + id).body()).doesNotContain("fatal").doesNotContain("exit code");
   }
 
   @Test

@@ -35,6 +35,8 @@ public final class RuntimeTestSupport {
     registry.add("camunda.client.grpc-address", () -> "http://" + engine.getGatewayAddress());
     registry.add("flow-connections.environment", environment::name);
     registry.add("flow-connections.encryption.master-key", () -> TEST_MASTER_KEY);
+    // a loopback address denied by the operator: NetworkPolicyApiTest proves nothing reaches it
+    registry.add("flow-connections.network.deny[0]", () -> "127.0.0.2/32");
     // the operator's allow-list of MCP STDIO commands: the test server, plain and failing at start
     List<String> stdio = List.of(stdioTestServerCommand(), stdioTestServerCommand("--require-env", "WEATHER_API_TOKEN"));
     for (int i = 0; i < stdio.size(); i++) {

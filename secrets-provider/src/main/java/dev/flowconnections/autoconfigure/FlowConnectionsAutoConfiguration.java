@@ -20,6 +20,7 @@ import dev.flowconnections.crypto.MasterKeyLoader;
 import dev.flowconnections.crypto.MasterKeyRing;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
+import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.rotation.KeyRotationService;
 import dev.flowconnections.resolution.RuntimeEnvironment;
@@ -178,6 +179,13 @@ public class FlowConnectionsAutoConfiguration {
     return new ConnectionRemover(connections, credentials);
   }
 
+  /** The MCP STDIO command lines the operator allows; integration saves and the runtime both check them. */
+  @Bean
+  @ConditionalOnMissingBean
+  StdioCommands stdioCommands(FlowConnectionsProperties properties) {
+    return new StdioCommands(properties.getMcp().getStdio().getAllowedCommands());
+  }
+
   @Bean
   IntegrationService integrationService(
       IntegrationRepository integrations,
@@ -185,8 +193,9 @@ public class FlowConnectionsAutoConfiguration {
       ConnectionRemover remover,
       TransactionTemplate tx,
       ApplicationEventPublisher events,
-      Clock clock) {
-    return new IntegrationService(integrations, connections, remover, tx, events, clock);
+      Clock clock,
+      StdioCommands stdioCommands) {
+    return new IntegrationService(integrations, connections, remover, tx, events, clock, stdioCommands);
   }
 
   @Bean

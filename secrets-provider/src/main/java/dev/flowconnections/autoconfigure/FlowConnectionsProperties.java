@@ -34,6 +34,38 @@ public class FlowConnectionsProperties {
 
   private final Store store = new Store();
 
+  private final Mcp mcp = new Mcp();
+
+  public Mcp getMcp() {
+    return mcp;
+  }
+
+  /** {@code flow-connections.mcp.*} */
+  public static class Mcp {
+    private final Stdio stdio = new Stdio();
+
+    public Stdio getStdio() {
+      return stdio;
+    }
+  }
+
+  /** {@code flow-connections.mcp.stdio.*}: what MCP STDIO servers may run on this runtime's host. */
+  public static class Stdio {
+    /**
+     * Whole command lines (program and arguments) an MCP integration's {@code command} must equal;
+     * empty refuses STDIO. Never list an interpreter with free arguments ({@code sh -c}, {@code node -e}).
+     */
+    private java.util.List<String> allowedCommands = new java.util.ArrayList<>();
+
+    public java.util.List<String> getAllowedCommands() {
+      return allowedCommands;
+    }
+
+    public void setAllowedCommands(java.util.List<String> allowedCommands) {
+      this.allowedCommands = allowedCommands;
+    }
+  }
+
   public Environment getEnvironment() {
     return environment;
   }

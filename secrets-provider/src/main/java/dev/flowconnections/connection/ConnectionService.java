@@ -16,6 +16,7 @@ import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.fields.FieldDefinition;
 import dev.flowconnections.fields.FieldSchema;
 import dev.flowconnections.fields.FieldValidator;
+import dev.flowconnections.fields.StdioEnvironment;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationType;
@@ -180,6 +181,11 @@ public class ConnectionService {
           String path = "fields.";
           ValidationException.Collector errors = new ValidationException.Collector();
           Map<String, Object> given = FieldValidator.normalize(schema.connectionFields(), fields, path, errors);
+          if (integration.type() == IntegrationType.MCP) {
+            // a STDIO server's variables are code on the runtime's host: only names the admin declared
+            StdioEnvironment.checkConnectionValues(
+                EnvironmentStatuses.integrationSettings(integration, environment), given, path, errors);
+          }
           errors.throwIfAny();
 
           ConnectionEnvironment stored = current.environments().get(environment);

@@ -16,12 +16,20 @@ final class McpFields implements TypeFields {
     return List.of(
         choice("transport", "Transport", true, List.of("HTTP", "SSE", "WEBSOCKET", "STDIO"), "HTTP"),
         optional("url", "Server URL", FieldType.URL, "For HTTP, SSE and WebSocket").requiredWhen("transport", "HTTP", "SSE", "WEBSOCKET"),
-        optional("command", "Command", FieldType.TEXT, "For STDIO").requiredWhen("transport", "STDIO"));
+        optional("command", "Command", FieldType.TEXT,
+            "For STDIO; must be one of the command lines the runtime's operator allows").requiredWhen("transport", "STDIO"),
+        optional(StdioEnvironment.ALLOWED, "Environment variables connections may set (STDIO)", FieldType.KEY_VALUE,
+            "Variable name -> SECRET or PLAIN; names that change how programs load code (PATH, NODE_OPTIONS, LD_*, ...)"
+                + " are never allowed"));
   }
 
   @Override
   public List<FieldDefinition> connectionFields() {
-    return List.of(optional("environmentVariables", "Environment variables (STDIO)", FieldType.SECRET_KEY_VALUE, null));
+    return List.of(
+        optional(StdioEnvironment.SECRET_VALUES, "Environment variables (STDIO)", FieldType.SECRET_KEY_VALUE,
+            "Only names the integration declares"),
+        optional(StdioEnvironment.PLAIN_VALUES, "Plain environment variables (STDIO)", FieldType.KEY_VALUE,
+            "Only names the integration declares PLAIN; shown to everyone who sees the connection"));
   }
 
   @Override

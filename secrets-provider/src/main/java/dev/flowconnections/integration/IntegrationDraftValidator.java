@@ -5,6 +5,8 @@ import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.fields.FieldDefinition;
 import dev.flowconnections.fields.FieldValidator;
+import dev.flowconnections.fields.StdioCommands;
+import dev.flowconnections.fields.StdioEnvironment;
 import dev.flowconnections.integration.IntegrationDraft.EnvironmentConfigDraft;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -27,8 +29,8 @@ final class IntegrationDraftValidator {
     }
   }
 
-  static IntegrationConfig validate(
-      IntegrationDraft draft, IntegrationType type, AuthScheme scheme, ValidationException.Collector errors) {
+  static IntegrationConfig validate(IntegrationDraft draft, IntegrationType type, AuthScheme scheme,
+      StdioCommands stdioCommands, ValidationException.Collector errors) {
     AuthScheme effectiveScheme = scheme == null ? AuthScheme.NONE : scheme;
     if (!FieldCatalog.authSchemesFor(type).contains(effectiveScheme)) {
       errors.add("authScheme", type.label() + " integrations support " + FieldCatalog.authSchemesFor(type));
@@ -43,7 +45,8 @@ final class IntegrationDraftValidator {
       if (draft.environments() != null && !draft.environments().isEmpty()) {
         errors.add("environments", "is only used with configMode PER_ENVIRONMENT; use config");
       }
-      return IntegrationConfig.sameForAll(validValues(fields, draft.config(), "config.", errors));
+      return IntegrationConfig.sameForAll(
+          checked(type, validValues(fields, draft.config(), "config.", errors), "config.", stdioCommands, errors));
     }
     if (draft.config() != null && !draft.config().isEmpty()) {
       errors.add("config", "is only used with configMode SAME_FOR_ALL; use environments");
@@ -56,7 +59,8 @@ final class IntegrationDraftValidator {
     for (Environment env : draft.environments().keySet()) {
       Map<String, Object> merged = mergedValues(draft.environments(), env, errors, 0);
       if (merged != null) {
-        resolved.put(env, validValues(fields, merged, "environments." + env.name() + ".", errors));
+        String path = "environments." + env.name() + ".";
+        resolved.put(env, checked(type, validValues(fields, merged, path, errors), path, stdioCommands, errors));
       }
     }
     return IntegrationConfig.perEnvironment(resolved);
@@ -90,6 +94,16 @@ final class IntegrationDraftValidator {
       result.putAll(draft.values());
     }
     return result;
+  }
+
+  /** MCP: a STDIO command must be one the runtime allows; declared variable names must be allowed. */
+  private static Map<String, Object> checked(IntegrationType type, Map<String, Object> values, String path,
+      StdioCommands stdioCommands, ValidationException.Collector errors) {
+    if (type == IntegrationType.MCP) {
+      stdioCommands.check(values, path, errors);
+      StdioEnvironment.checkDeclaration(values, path, errors);
+    }
+    return values;
   }
 
   private static Map<String, Object> validValues(

@@ -12,6 +12,7 @@ import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.fields.FieldSchema;
+import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.resolution.ResolutionInputsChanged;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +31,9 @@ public class IntegrationService {
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final StdioCommands stdioCommands;
 
+  /** Refuses MCP STDIO integrations (no command allowed). */
   public IntegrationService(
       IntegrationRepository integrations,
       ConnectionRepository connections,
@@ -38,6 +41,19 @@ public class IntegrationService {
       TransactionTemplate tx,
       ApplicationEventPublisher events,
       Clock clock) {
+    this(integrations, connections, connectionRemover, tx, events, clock, StdioCommands.NONE);
+  }
+
+  /** @param stdioCommands the MCP STDIO command lines the runtime's operator allows */
+  public IntegrationService(
+      IntegrationRepository integrations,
+      ConnectionRepository connections,
+      ConnectionRemover connectionRemover,
+      TransactionTemplate tx,
+      ApplicationEventPublisher events,
+      Clock clock,
+      StdioCommands stdioCommands) {
+    this.stdioCommands = stdioCommands;
     this.integrations = integrations;
     this.connections = connections;
     this.connectionRemover = connectionRemover;
@@ -51,7 +67,7 @@ public class IntegrationService {
     ValidationException.Collector errors = new ValidationException.Collector();
     IntegrationDraftValidator.requireCreateFields(draft, errors);
     errors.throwIfAny();
-    IntegrationConfig config = IntegrationDraftValidator.validate(draft, draft.type(), draft.authScheme(), errors);
+    IntegrationConfig config = IntegrationDraftValidator.validate(draft, draft.type(), draft.authScheme(), stdioCommands, errors);
     LifecycleStatus status = draft.status() == null ? LifecycleStatus.ACTIVE : draft.status();
     errors.throwIfAny();
     Instant now = clock.instant();
@@ -113,7 +129,7 @@ public class IntegrationService {
           ConfigMode mode = draft.configMode() == null ? current.configMode() : draft.configMode();
           IntegrationDraft effective = draft.configMode() == null ? withMode(draft, mode) : draft;
           errors.throwIfAny();
-          IntegrationConfig config = IntegrationDraftValidator.validate(effective, current.type(), scheme, errors);
+          IntegrationConfig config = IntegrationDraftValidator.validate(effective, current.type(), scheme, stdioCommands, errors);
           errors.throwIfAny();
           if (draft.version() != current.version()) {
             throw ConflictException.staleVersion("integration", draft.version(), current.version());

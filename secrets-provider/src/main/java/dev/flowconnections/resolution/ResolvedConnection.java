@@ -6,6 +6,7 @@ import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything a worker needs to call the external system in one environment: non-secret settings
@@ -15,6 +16,11 @@ import java.util.Optional;
  * <p>{@code organizationId} names the organization the connection was resolved in; it is {@code
  * null} for connections built outside a store (tests), which then cannot write anything back (e.g.
  * refreshed OAuth2 tokens).
+ *
+ * <p>{@code orgSecretValues} are the values of the org secrets that {@code @@SECRET:KEY@@}
+ * references expanded into this connection, whatever field (secret or not) held them: a non-secret
+ * {@code username} set to {@code @@SECRET:DB_USER@@} is as secret as the org secret, so maskers
+ * mask these like {@link #secrets}.
  */
 public record ResolvedConnection(
     String key,
@@ -24,17 +30,26 @@ public record ResolvedConnection(
     Environment environment,
     Map<String, Object> settings,
     SecretValues secrets,
-    String organizationId) {
+    String organizationId,
+    Set<String> orgSecretValues) {
 
   public ResolvedConnection {
     settings = Map.copyOf(settings);
+    orgSecretValues = orgSecretValues == null ? Set.of() : Set.copyOf(orgSecretValues);
+  }
+
+  /** A connection whose fields reference no org secret. */
+  public ResolvedConnection(
+      String key, String integrationName, IntegrationType type, AuthScheme authScheme, Environment environment,
+      Map<String, Object> settings, SecretValues secrets, String organizationId) {
+    this(key, integrationName, type, authScheme, environment, settings, secrets, organizationId, Set.of());
   }
 
   /** A connection not resolved from a store (no organization). */
   public ResolvedConnection(
       String key, String integrationName, IntegrationType type, AuthScheme authScheme, Environment environment,
       Map<String, Object> settings, SecretValues secrets) {
-    this(key, integrationName, type, authScheme, environment, settings, secrets, null);
+    this(key, integrationName, type, authScheme, environment, settings, secrets, null, Set.of());
   }
 
   /** A text field from the secrets or, failing that, the settings. */

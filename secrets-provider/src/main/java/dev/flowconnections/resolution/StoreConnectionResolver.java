@@ -15,9 +15,11 @@ import dev.flowconnections.scope.ProcessScopeException;
 import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.SecretReferences;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a {@link ResolvedConnection} for exactly the requested environment. There is no fallback:
@@ -84,48 +86,76 @@ public class StoreConnectionResolver implements ConnectionResolver {
     }
     Map<String, Object> settings = new LinkedHashMap<>(config);
     settings.putAll(stored.settings());
+    SecretExpansion expansion = new SecretExpansion(organizationId, connectionKey, environment, caller);
     return new ResolvedConnection(
         connection.key(),
         integration.name(),
         integration.type(),
         integration.authScheme(),
         environment,
-        expand(settings, organizationId, connectionKey, environment, caller),
-        SecretValues.of(expand(secrets.asMap(), organizationId, connectionKey, environment, caller)),
-        organizationId);
+        expansion.expand(settings),
+        SecretValues.of(expansion.expand(secrets.asMap())),
+        organizationId,
+        expansion.used());
   }
 
-  private Map<String, Object> expand(
-      Map<String, Object> values, String organizationId, String connectionKey, Environment environment,
-      RuntimeCaller caller) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    values.forEach((field, value) -> {
-      try {
-        if (value instanceof String s) {
-          result.put(field, expandOne(s, organizationId, caller));
-        } else if (value instanceof Map<?, ?> map) {
-          Map<String, String> entries = new LinkedHashMap<>();
-          map.forEach((k, v) -> entries.put(String.valueOf(k), expandOne(String.valueOf(v), organizationId, caller)));
-          result.put(field, entries);
-        } else {
-          result.put(field, value);
+  /**
+   * Expands the {@code @@SECRET:KEY@@} references of one resolution. Each referenced org secret is
+   * checked against the caller (the secret's own scope, not the connection's), and every value put
+   * in is remembered, so that it is masked wherever it appears, whatever field held it.
+   */
+  private final class SecretExpansion {
+
+    private final String organizationId;
+    private final String connectionKey;
+    private final Environment environment;
+    private final RuntimeCaller caller;
+    private final Set<String> used = new HashSet<>();
+
+    SecretExpansion(String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
+      this.organizationId = organizationId;
+      this.connectionKey = connectionKey;
+      this.environment = environment;
+      this.caller = caller;
+    }
+
+    Set<String> used() {
+      return used;
+    }
+
+    Map<String, Object> expand(Map<String, Object> values) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      values.forEach((field, value) -> {
+        try {
+          if (value instanceof String s) {
+            result.put(field, expandOne(s));
+          } else if (value instanceof Map<?, ?> map) {
+            Map<String, String> entries = new LinkedHashMap<>();
+            map.forEach((k, v) -> entries.put(String.valueOf(k), expandOne(String.valueOf(v))));
+            result.put(field, entries);
+          } else {
+            result.put(field, value);
+          }
+        } catch (SecretReferences.UnknownSecretException e) {
+          throw new ConnectionResolutionException(
+              "field '" + field + "' of connection '" + connectionKey + "' in " + environment
+                  + " references unknown secret '" + e.key() + "'");
+        } catch (ProcessScopeException e) {
+          throw new ProcessScopeException(
+              "secret '" + e.subjectKey() + "' (referenced by field '" + field + "' of connection '" + connectionKey
+                  + "') may not be used by " + caller.describe(),
+              e.subject(), e.subjectKey());
         }
-      } catch (SecretReferences.UnknownSecretException e) {
-        throw new ConnectionResolutionException(
-            "field '" + field + "' of connection '" + connectionKey + "' in " + environment
-                + " references unknown secret '" + e.key() + "'");
-      } catch (ProcessScopeException e) {
-        throw new ProcessScopeException(
-            "secret '" + e.subjectKey() + "' (referenced by field '" + field + "' of connection '" + connectionKey
-                + "') may not be used by " + caller.describe(),
-            e.subject(), e.subjectKey());
-      }
-    });
-    return result;
-  }
+      });
+      return result;
+    }
 
-  /** Each referenced org secret is checked against the caller: the secret's own scope, not the connection's. */
-  private String expandOne(String value, String organizationId, RuntimeCaller caller) {
-    return SecretReferences.expand(value, key -> orgSecrets.value(organizationId, key, caller));
+    private String expandOne(String value) {
+      return SecretReferences.expand(value, key -> {
+        var secret = orgSecrets.value(organizationId, key, caller);
+        secret.ifPresent(used::add);
+        return secret;
+      });
+    }
   }
 }

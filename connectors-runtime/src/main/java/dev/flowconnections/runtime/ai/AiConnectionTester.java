@@ -49,7 +49,7 @@ public class AiConnectionTester implements ConnectionTester {
         case HUGGINGFACE -> oneTokenChat(account, connection, masker);
       };
     } catch (ConnectorException | ConnectorInputException e) {
-      return TestOutcome.failed(masker.mask(e.getMessage())); // names the connection or field, never a key
+      return TestOutcome.failed(e, masker.mask(e.getMessage())); // names the connection or field, never a key
     }
   }
 

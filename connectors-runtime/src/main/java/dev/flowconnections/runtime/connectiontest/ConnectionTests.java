@@ -11,7 +11,7 @@ import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import dev.flowconnections.scope.RuntimeCaller;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -30,6 +32,12 @@ import org.springframework.beans.factory.DisposableBean;
  * masks the message and records the outcome as the environment's last test.
  */
 public class ConnectionTests implements DisposableBean {
+
+  /** What a USER reads when the detail would describe the network (see {@link TestOutcome#revealsNetwork}). */
+  public static final String NO_ANSWER =
+      "the service did not answer (unreachable, refused or timed out); an admin who runs the test sees the detail";
+
+  private static final Logger log = LoggerFactory.getLogger(ConnectionTests.class);
 
   private final ConnectionService connections;
   private final ConnectionResolver resolver;
@@ -81,8 +89,17 @@ public class ConnectionTests implements DisposableBean {
         .orElseThrow(() -> new ValidationException("type",
             view.integration().type().label() + " connections cannot be tested yet"));
     TestOutcome outcome = runWithin(tester, connection);
-    String message = SecretMasker.of(connection.secrets().allValues()).mask(outcome.message());
-    return record(actor, connectionId, stored, new TestOutcome(outcome.ok(), message));
+    String message = WorkerConnections.maskerFor(connection).mask(outcome.message());
+    if (!outcome.revealsNetwork()) {
+      return record(actor, connectionId, stored, new TestOutcome(outcome.ok(), message));
+    }
+    // How the network answered (refused, timed out, TLS of an internal host) is for admins only:
+    // lastTest, which every user reads, keeps the generic message; an admin's answer has the detail.
+    log.info("connection test of '{}' in {} by {}: {}", key, environment, actor.username(), message);
+    EnvironmentTestResult kept = record(actor, connectionId, stored, TestOutcome.failed(NO_ANSWER));
+    return actor.isAdmin()
+        ? new EnvironmentTestResult(kept.ok(), message, kept.testedAt(), kept.testedBy())
+        : kept;
   }
 
   private EnvironmentTestResult record(Actor actor, UUID connectionId, ConnectionEnvironment tested, TestOutcome outcome) {
@@ -96,7 +113,7 @@ public class ConnectionTests implements DisposableBean {
       return running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       running.cancel(true);
-      return TestOutcome.failed("no answer within " + timeout.toSeconds() + " s");
+      return TestOutcome.unreachable("no answer within " + timeout.toSeconds() + " s");
     } catch (ExecutionException e) {
       return TestOutcome.failed("the test failed: " + e.getCause().getClass().getSimpleName());
     } catch (InterruptedException e) {

@@ -29,7 +29,7 @@ public class SendGridConnectionTester implements ConnectionTester {
       sendGrid.verify(account, connection, WorkerConnections.maskerFor(connection));
       return TestOutcome.succeeded("SendGrid at " + account.baseUrl() + " accepted the API key");
     } catch (ConnectorException | ConnectorInputException e) {
-      return TestOutcome.failed(e.getMessage());
+      return TestOutcome.failed(e, e.getMessage());
     }
   }
 }

@@ -34,7 +34,7 @@ public class SmtpConnectionTester implements ConnectionTester {
       return TestOutcome.succeeded("connected to SMTP server " + server.address() + " (TLS: " + server.tlsMode() + ")"
           + (server.authenticates() ? " and logged in" : "; the connection has no login to check"));
     } catch (ConnectorException | ConnectorInputException e) {
-      return TestOutcome.failed(e.getMessage()); // already masked and naming host, field or connection
+      return TestOutcome.failed(e, e.getMessage()); // already masked and naming host, field or connection
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.email;
 
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -57,6 +58,7 @@ final class SmtpMailer {
   }
 
   private static Transport connect(Session session, SmtpServer server) throws MessagingException {
+    OutboundAddressPolicy.current().check(server.host());
     Transport transport = session.getTransport("smtp");
     transport.connect(server.host(), server.port(), server.username(), server.password());
     return transport;

@@ -41,7 +41,7 @@ public class McpConnectionTester implements ConnectionTester {
           "connected to " + session.serverName() + "; " + tools.size() + (tools.size() == 1 ? " tool" : " tools")
               + (tools.isEmpty() ? "" : ": " + names + more)));
     } catch (ConnectorException | ConnectorInputException | ConnectionResolutionException e) {
-      return TestOutcome.failed(e.getMessage());
+      return TestOutcome.failed(e, e.getMessage());
     }
   }
 }

@@ -2,8 +2,12 @@ package dev.flowconnections.runtime.mcp;
 
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.fields.StdioEnvironment;
+import io.camunda.connector.api.error.ConnectorInputException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The MCP fields of a connection (defined by {@code McpFields}), read the way the worker needs them. */
 final class McpSettings {
@@ -11,7 +15,8 @@ final class McpSettings {
   static final String TRANSPORT = "transport";
   static final String URL = "url";
   static final String COMMAND = "command";
-  static final String ENVIRONMENT_VARIABLES = "environmentVariables";
+  static final String ENVIRONMENT_VARIABLES = StdioEnvironment.SECRET_VALUES;
+  static final String PLAIN_ENVIRONMENT_VARIABLES = StdioEnvironment.PLAIN_VALUES;
 
   /** How the client talks to the server; the integration's {@code transport} choice. */
   enum Transport {
@@ -34,8 +39,31 @@ final class McpSettings {
     }
   }
 
-  /** Variables for a STDIO server's process, from the connection's secrets; none when unset. */
+  /**
+   * Variables for a STDIO server's process: the connection's plain and secret ones; none when
+   * unset. Checked again here, before any process starts, so rows stored before the rules existed
+   * (or under an integration whose declaration shrank) fail closed: a name that loads code, or one
+   * the integration does not declare, is an incident.
+   */
   static Map<String, String> environmentVariables(ResolvedConnection connection) {
-    return connection.secrets().map(ENVIRONMENT_VARIABLES).orElse(Map.of());
+    Map<String, String> variables = new LinkedHashMap<>();
+    if (connection.settings().get(PLAIN_ENVIRONMENT_VARIABLES) instanceof Map<?, ?> plain) {
+      plain.forEach((name, value) -> variables.put(String.valueOf(name), String.valueOf(value)));
+    }
+    variables.putAll(connection.secrets().map(ENVIRONMENT_VARIABLES).orElse(Map.of()));
+    Map<String, Boolean> declared = StdioEnvironment.declared(connection.settings());
+    for (String name : variables.keySet()) {
+      String where = "connection '" + connection.key() + "' in " + connection.environment()
+          + ": environment variable '" + name + "' ";
+      Optional<String> refused = StdioEnvironment.refusal(name);
+      if (refused.isPresent()) {
+        throw new ConnectorInputException(where + refused.get());
+      }
+      if (!declared.containsKey(name)) {
+        throw new ConnectorInputException(where + "is not declared by its integration ('"
+            + StdioEnvironment.ALLOWED + "')");
+      }
+    }
+    return variables;
   }
 }

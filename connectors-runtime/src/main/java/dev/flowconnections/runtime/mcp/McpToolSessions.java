@@ -1,6 +1,7 @@
 package dev.flowconnections.runtime.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -28,15 +29,21 @@ public class McpToolSessions {
   private final McpTransports transports;
   private final McpJsonSchemaValidator schemaValidator;
 
+  /** Sessions that refuse STDIO servers (no command allowed). */
+  public McpToolSessions(McpAccessTokens accessTokens) {
+    this(accessTokens, StdioCommands.NONE);
+  }
+
   /**
    * @param accessTokens bearer tokens for OAUTH2 connections ({@link McpAccessTokens#UNSUPPORTED}
    *     until the runtime has OAuth2)
+   * @param stdioCommands the STDIO command lines the runtime's operator allows
    */
-  public McpToolSessions(McpAccessTokens accessTokens) {
+  public McpToolSessions(McpAccessTokens accessTokens, StdioCommands stdioCommands) {
     // a plain mapper, as the SDK uses by default: the application's settings must not change the protocol
     this.objectMapper = new ObjectMapper();
     this.jsonMapper = new JacksonMcpJsonMapper(this.objectMapper);
-    this.transports = new McpTransports(jsonMapper, accessTokens);
+    this.transports = new McpTransports(jsonMapper, accessTokens, stdioCommands);
     this.schemaValidator = new McpJsonSchemaValidator(this.objectMapper);
   }
 

@@ -1,5 +1,7 @@
 package dev.flowconnections.runtime.mcp;
 
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -29,10 +31,12 @@ final class McpTransports {
 
   private final McpJsonMapper jsonMapper;
   private final McpAccessTokens accessTokens;
+  private final StdioCommands stdioCommands;
 
-  McpTransports(McpJsonMapper jsonMapper, McpAccessTokens accessTokens) {
+  McpTransports(McpJsonMapper jsonMapper, McpAccessTokens accessTokens, StdioCommands stdioCommands) {
     this.jsonMapper = jsonMapper;
     this.accessTokens = accessTokens;
+    this.stdioCommands = stdioCommands;
   }
 
   /** A transport and the masker for everything it may bring back. */
@@ -45,6 +49,7 @@ final class McpTransports {
       return new Prepared(stdio(connection, masker), masker);
     }
     URI url = serverUrl(connection, transport);
+    OutboundAddressPolicy.current().check(url); // before any connection is attempted
     McpAuthHeaders.AuthHeaders auth = McpAuthHeaders.forConnection(connection, accessTokens);
     SecretMasker masker = WorkerConnections.maskerFor(connection, auth.sentSecrets().toArray(String[]::new));
     return new Prepared(http(transport, url, auth.headers(), timeouts), masker);
@@ -81,6 +86,11 @@ final class McpTransports {
               + " variables; its auth scheme " + connection.authScheme() + " does not apply (set it to NONE)");
     }
     String commandLine = connection.requireText(McpSettings.COMMAND);
+    if (!stdioCommands.allows(commandLine)) {
+      // checked on every start, not only when the integration is saved: the operator's list may have shrunk
+      throw new ConnectorInputException("connection '" + connection.key() + "' in " + connection.environment()
+          + ": its '" + McpSettings.COMMAND + "' " + stdioCommands.refusal());
+    }
     StdioCommand command;
     try {
       command = StdioCommand.parse(commandLine);

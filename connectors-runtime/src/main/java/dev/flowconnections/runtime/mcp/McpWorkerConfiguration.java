@@ -1,6 +1,7 @@
 package dev.flowconnections.runtime.mcp;
 
 import dev.flowconnections.audit.BatchingAuditWriter;
+import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import dev.flowconnections.resolution.RuntimeEnvironment;
@@ -14,8 +15,8 @@ class McpWorkerConfiguration {
 
   /** OAUTH2 MCP connections get their bearer from the runtime's token service, like REST's. */
   @Bean
-  McpToolSessions mcpToolSessions(OAuth2AccessTokens oauth2AccessTokens) {
-    return new McpToolSessions(oauth2AccessTokens::accessTokenFor);
+  McpToolSessions mcpToolSessions(OAuth2AccessTokens oauth2AccessTokens, StdioCommands stdioCommands) {
+    return new McpToolSessions(oauth2AccessTokens::accessTokenFor, stdioCommands);
   }
 
   @Bean

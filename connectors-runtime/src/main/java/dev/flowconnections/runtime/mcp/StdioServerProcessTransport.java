@@ -90,8 +90,13 @@ final class StdioServerProcessTransport extends StdioClientTransport {
     synchronized (stderrTail) {
       lastWords = String.join(" | ", stderrTail);
     }
-    pending.serverGone("the MCP server process ended with exit code " + process.exitValue()
-        + (lastWords.isEmpty() ? "" : "; its last output on stderr: " + lastWords));
+    // its output goes to the log only: whoever runs a test or reads an incident must not get what a
+    // server process printed (it may describe the host, or print what it was given)
+    if (!lastWords.isEmpty()) {
+      log.warn("MCP server of connection '{}' ended with exit code {}; its last output on stderr: {}",
+          connectionKey, process.exitValue(), lastWords);
+    }
+    pending.serverGone("the MCP server process ended with exit code " + process.exitValue() + "; see the runtime log");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.oauth2;
 
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -81,6 +82,7 @@ public class TokenEndpointClient {
     }
     SecretMasker masker = SecretMasker.of(secrets);
     HttpResponse<String> response;
+    OutboundAddressPolicy.current().check(settings.tokenEndpoint()); // before any connection is attempted
     try {
       response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -48,7 +48,7 @@ public class RestConnectionTester implements ConnectionTester {
         return TestOutcome.failed("authentication rejected (HTTP " + e.getErrorCode() + " from " + method + " "
             + request.displayPath() + ")");
       }
-      return TestOutcome.failed(e.getMessage());
+      return TestOutcome.failed(e, e.getMessage());
     } catch (ConnectorInputException | ConnectionResolutionException e) {
       return TestOutcome.failed(e.getMessage());
     }

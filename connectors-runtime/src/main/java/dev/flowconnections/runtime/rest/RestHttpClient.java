@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.rest;
 
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -41,6 +42,7 @@ final class RestHttpClient {
   ReceivedResponse send(
       RestRequest task, URI uri, OutgoingRequest outgoing, SecretMasker masker) {
     HttpRequest request = build(task, uri, outgoing);
+    OutboundAddressPolicy.current().check(uri); // before any connection is attempted
     try {
       HttpResponse<InputStream> response = client(task.connectionTimeout()).send(request, BodyHandlers.ofInputStream());
       // A HEAD answer declares the length of a body it does not send: nothing to read or limit.

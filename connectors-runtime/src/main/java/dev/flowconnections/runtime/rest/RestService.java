@@ -113,8 +113,6 @@ public class RestService {
   }
 
   private static SecretMasker maskerFor(ResolvedConnection connection, Authentication authentication) {
-    List<String> secrets = new ArrayList<>(connection.secrets().allValues());
-    secrets.addAll(authentication.derivedSecrets());
-    return SecretMasker.of(secrets);
+    return WorkerConnections.maskerFor(connection, authentication.derivedSecrets().toArray(String[]::new));
   }
 }

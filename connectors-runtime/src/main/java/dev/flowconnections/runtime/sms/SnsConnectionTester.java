@@ -30,7 +30,7 @@ public class SnsConnectionTester implements ConnectionTester {
       return TestOutcome.succeeded(
           account.describe() + " accepted the credentials of access key " + account.accessKeyId());
     } catch (ConnectorException | ConnectorInputException e) {
-      return TestOutcome.failed(e.getMessage());
+      return TestOutcome.failed(e, e.getMessage());
     }
   }
 }

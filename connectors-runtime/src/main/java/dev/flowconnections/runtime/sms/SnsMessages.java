@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.sms;
 
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.ProviderFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
@@ -87,6 +88,7 @@ final class SnsMessages {
             .socketTimeout(timeout))
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(timeout));
     if (account.endpointOverride() != null) {
+      OutboundAddressPolicy.current().check(account.endpointOverride());
       builder.endpointOverride(account.endpointOverride());
     }
     return builder.build();

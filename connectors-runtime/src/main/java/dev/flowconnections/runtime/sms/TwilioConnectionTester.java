@@ -29,7 +29,7 @@ public class TwilioConnectionTester implements ConnectionTester {
       twilio.verify(account, connection, WorkerConnections.maskerFor(connection, account.encodedCredentials()));
       return TestOutcome.succeeded("Twilio accepted the credentials of account " + account.accountSid());
     } catch (ConnectorException | ConnectorInputException e) {
-      return TestOutcome.failed(e.getMessage()); // already masked and naming the field or connection
+      return TestOutcome.failed(e, e.getMessage()); // already masked and naming the field or connection
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.sql;
 
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.List;
@@ -56,7 +57,40 @@ final class JdbcUrls {
       throw new IllegalArgumentException(
           "jdbcUrl is not a URL the " + vendor + " driver accepts; check its host, port and database parts");
     }
+    hosts(url).forEach(OutboundAddressPolicy.current()::check); // before the driver connects
     return url;
+  }
+
+  /**
+   * The hosts of a URL with an authority ({@code jdbc:postgresql://a:5432,b:5432/db},
+   * {@code jdbc:sqlserver://h:1433;...}); none for Oracle's {@code @host:port:sid} form and SQLite.
+   */
+  static List<String> hosts(String url) {
+    int start = url.indexOf("//");
+    if (start < 0) {
+      return List.of();
+    }
+    String rest = url.substring(start + 2);
+    int end = rest.length();
+    for (char c : new char[] {'/', ';', '?'}) {
+      int i = rest.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    List<String> hosts = new java.util.ArrayList<>();
+    for (String part : rest.substring(0, end).split(",")) {
+      String host = part.substring(part.lastIndexOf('@') + 1);
+      if (host.startsWith("[")) {
+        host = host.substring(0, Math.max(host.indexOf(']') + 1, 1));
+      } else if (host.contains(":")) {
+        host = host.substring(0, host.indexOf(':'));
+      }
+      if (!host.isBlank()) {
+        hosts.add(host);
+      }
+    }
+    return hosts;
   }
 
   /** Driver properties that make connecting and logging in give up after {@code seconds}. */

@@ -1,11 +1,13 @@
 package dev.flowconnections.runtime.sql;
 
+import dev.flowconnections.runtime.network.AddressNotAllowedException;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.connectiontest.ConnectionTester;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
 import dev.flowconnections.runtime.worker.SecretMasker;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -31,12 +33,12 @@ public class SqlConnectionTester implements ConnectionTester {
 
   @Override
   public TestOutcome test(ResolvedConnection connection) {
-    SecretMasker masker = SecretMasker.of(connection.secrets().allValues());
+    SecretMasker masker = WorkerConnections.maskerFor(connection);
     String vendor = connection.text("vendor").orElse(null);
     String url;
     try {
       url = JdbcUrls.forDriver(vendor, connection.text("jdbcUrl").orElse(null));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | AddressNotAllowedException e) {
       return TestOutcome.failed(e.getMessage());
     }
     Properties login = JdbcUrls.loginTimeout(vendor, LOGIN_TIMEOUT_SECONDS);
@@ -54,7 +56,9 @@ public class SqlConnectionTester implements ConnectionTester {
       return TestOutcome.succeeded(masker.mask(
           "connected to " + database.getDatabaseProductName() + " " + database.getDatabaseProductVersion()));
     } catch (SQLException e) {
-      return TestOutcome.failed(masker.mask(describe(ConnectFailure.of(e))));
+      ConnectFailure failure = ConnectFailure.of(e);
+      String message = masker.mask(describe(failure));
+      return failure.retryable() ? TestOutcome.unreachable(message) : TestOutcome.failed(message);
     }
   }
 

@@ -44,7 +44,7 @@ public class SqlService {
 
   private Object run(SqlRequest request, String tenantId, ResolvedConnection connection) {
     String organizationId = connections.runtime().organizationFor(tenantId);
-    SecretMasker masker = SecretMasker.of(connection.secrets().allValues());
+    SecretMasker masker = WorkerConnections.maskerFor(connection);
     DataSource dataSource = dataSourceOf(organizationId, connection, masker);
     NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
     try {

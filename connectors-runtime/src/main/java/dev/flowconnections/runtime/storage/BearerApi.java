@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.storage;
 
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.resolution.ResolvedConnection;
@@ -133,6 +134,7 @@ final class BearerApi {
   }
 
   private HttpResponse<InputStream> send(HttpRequest request, String what) {
+    OutboundAddressPolicy.current().check(request.uri());
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {

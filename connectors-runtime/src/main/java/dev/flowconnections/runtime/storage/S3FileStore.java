@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.storage;
 
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.ProviderFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
@@ -173,6 +174,7 @@ final class S3FileStore implements FileStore {
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     if (account.endpointOverride() != null) {
+      OutboundAddressPolicy.current().check(account.endpointOverride());
       builder.endpointOverride(account.endpointOverride());
     }
     return builder.build();

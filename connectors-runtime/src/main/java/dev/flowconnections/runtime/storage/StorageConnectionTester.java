@@ -32,7 +32,7 @@ public class StorageConnectionTester implements ConnectionTester {
     try (FileStore store = stores.open(StorageProvider.of(connection), connection, masker)) {
       return TestOutcome.succeeded(store.masker().mask(store.verify()));
     } catch (ConnectorException | ConnectorInputException e) {
-      return TestOutcome.failed(masker.mask(e.getMessage()));
+      return TestOutcome.failed(e, masker.mask(e.getMessage()));
     }
   }
 }

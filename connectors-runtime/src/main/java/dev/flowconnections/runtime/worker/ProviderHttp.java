@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.worker;
 
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +37,7 @@ public final class ProviderHttp {
 
   /** @param what how messages name the call, e.g. "POST https://api.twilio.com/..." without secrets */
   public HttpResponse<String> send(HttpRequest request, String what, SecretMasker masker) {
+    OutboundAddressPolicy.current().check(request.uri()); // before any connection is attempted
     try {
       return client.send(request, BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {

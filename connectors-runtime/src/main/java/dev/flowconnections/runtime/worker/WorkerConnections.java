@@ -99,6 +99,7 @@ public final class WorkerConnections {
    */
   public static SecretMasker maskerFor(ResolvedConnection connection, String... derivedSecrets) {
     List<String> secrets = new ArrayList<>(connection.secrets().allValues());
+    secrets.addAll(connection.orgSecretValues()); // e.g. a non-secret username set to @@SECRET:DB_USER@@
     secrets.addAll(List.of(derivedSecrets));
     return SecretMasker.of(secrets);
   }

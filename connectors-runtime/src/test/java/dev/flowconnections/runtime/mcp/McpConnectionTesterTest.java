@@ -14,7 +14,7 @@ class McpConnectionTesterTest {
 
   private static McpHttpTestServer http;
   private static McpHttpTestServer sse;
-  private final McpConnectionTester tester = new McpConnectionTester(new McpToolSessions(McpAccessTokens.UNSUPPORTED));
+  private final McpConnectionTester tester = new McpConnectionTester(McpTestConnections.sessions());
 
   @BeforeAll
   static void startServers() throws Exception {

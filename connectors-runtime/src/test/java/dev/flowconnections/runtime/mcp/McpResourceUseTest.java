@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** Sessions are per job: many of them one after another leave no threads behind. */
 class McpResourceUseTest {
 
-  private final McpToolSessions sessions = new McpToolSessions(McpAccessTokens.UNSUPPORTED);
+  private final McpToolSessions sessions = McpTestConnections.sessions();
 
   @Test
   void closedHttpSessionsLeaveNoHttpClientThreads() throws Exception {

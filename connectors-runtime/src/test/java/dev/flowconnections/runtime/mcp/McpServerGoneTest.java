@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class McpServerGoneTest {
 
   private static final Duration LONG = Duration.ofSeconds(60);
-  private final McpToolSessions sessions = new McpToolSessions(McpAccessTokens.UNSUPPORTED);
+  private final McpToolSessions sessions = McpTestConnections.sessions();
 
   @Test
-  void aStdioServerThatExitsOnStartupFailsTheSessionWithItsExitCodeAndLastWords() {
+  void aStdioServerThatExitsOnStartupFailsTheSessionWithItsExitCodeButNotItsOutput() {
     var connection = McpTestConnections.stdio(
         McpTestConnections.stdioServerCommand("--require-env", "WEATHER_API_TOKEN"), Map.of("REGION", "north"));
     long start = System.nanoTime();
@@ -27,8 +27,7 @@ class McpServerGoneTest {
         .isInstanceOfSatisfying(ConnectorException.class, e -> {
           assertThat(e.getErrorCode()).isEqualTo(McpFailures.CONNECTION_FAILED);
           assertThat(e.getMessage()).isEqualTo("opening an MCP session with connection 'local-tools' in DEVELOPMENT"
-              + " failed: the MCP server process ended with exit code 3; its last output on stderr:"
-              + " fatal: WEATHER_API_TOKEN is not set");
+              + " failed: the MCP server process ended with exit code 3; see the runtime log");
         });
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
   }
@@ -42,7 +41,7 @@ class McpServerGoneTest {
           .isInstanceOfSatisfying(ConnectorException.class, e -> {
             assertThat(e.getErrorCode()).isEqualTo(McpFailures.CONNECTION_FAILED);
             assertThat(e.getMessage()).contains("the MCP server process ended with exit code 7")
-                .contains("crashing on purpose");
+                .doesNotContain("crashing on purpose"); // what the process printed stays in the log
           });
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
       // and what follows on the same session fails at once too

@@ -19,7 +19,7 @@ class McpToolSessionsStdioTest {
   /** What the SDK lets a server process inherit from the runtime (besides the connection's variables). */
   private static final Set<String> INHERITABLE = Set.of("HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER");
 
-  private final McpToolSessions sessions = new McpToolSessions(McpAccessTokens.UNSUPPORTED);
+  private final McpToolSessions sessions = McpTestConnections.sessions("/nonexistent/mcp-server --token " + API_TOKEN, "java -cp 'unterminated");
 
   @Test
   void listsAndCallsToolsOfALocalServerProcess() {
@@ -80,5 +80,46 @@ class McpToolSessionsStdioTest {
         dev.flowconnections.credential.SecretValues.of(Map.of("token", API_TOKEN)));
     assertThatThrownBy(() -> sessions.open(connection)).isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("takes credentials as environment variables");
+  }
+
+  @Test
+  void aCommandTheOperatorDidNotAllowNeverStarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path marker = dir.resolve("started");
+    var connection = McpTestConnections.stdio("touch '" + marker + "'", Map.of());
+    assertThatThrownBy(() -> sessions.open(connection))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessage("connection 'local-tools' in DEVELOPMENT: its 'command' is not one of the STDIO commands this"
+            + " runtime allows (its operator lists them in flow-connections.mcp.stdio.allowed-commands)");
+    assertThat(marker).doesNotExist();
+    assertThatThrownBy(() -> new McpToolSessions(McpAccessTokens.UNSUPPORTED).open(
+            McpTestConnections.stdio(McpTestConnections.stdioServerCommand(), Map.of())))
+        .as("no allow-list: STDIO refused").hasMessageContaining("this runtime allows no command");
+  }
+
+  @Test
+  void aVariableThatLoadsCodeNeverReachesAProcessEvenWhenDeclared(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path marker = dir.resolve("started");
+    String touch = "touch '" + marker + "'";
+    McpToolSessions allowingTouch = McpTestConnections.sessions(touch);
+    for (String name : List.of("NODE_OPTIONS", "LD_PRELOAD", "PATH", "node_options", "PYTHONSTARTUP", "JAVA_TOOL_OPTIONS",
+        "BASH_ENV", "DYLD_INSERT_LIBRARIES", "NPM_CONFIG_SCRIPT_SHELL")) {
+      // a row stored before the rules existed: the integration "declares" it
+      var connection = McpTestConnections.stdio(touch, Map.of(name, "--import=data:text/javascript,evil"),
+          Map.of(name, "SECRET"));
+      assertThatThrownBy(() -> allowingTouch.open(connection)).as(name)
+          .isInstanceOf(ConnectorInputException.class)
+          .hasMessage("connection 'local-tools' in DEVELOPMENT: environment variable '" + name
+              + "' changes how a program finds or loads code and is never allowed for an MCP server");
+    }
+    var undeclared = McpTestConnections.stdio(touch, Map.of("REGION", "north"), Map.of());
+    assertThatThrownBy(() -> allowingTouch.open(undeclared))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessage("connection 'local-tools' in DEVELOPMENT: environment variable 'REGION' is not declared by its"
+            + " integration ('allowedEnvironmentVariables')");
+    assertThat(marker).as("no process was started").doesNotExist();
+    // the same command with nothing refused does run (so the marker proves what it should)
+    assertThatThrownBy(() -> allowingTouch.open(McpTestConnections.stdio(touch, Map.of()), McpTimeouts.ofSeconds(2, 2)))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(marker).exists();
   }
 }

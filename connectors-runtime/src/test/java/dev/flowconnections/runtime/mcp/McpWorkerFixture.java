@@ -36,6 +36,6 @@ final class McpWorkerFixture {
     };
     return new McpFunction(new McpService(
         new WorkerConnections(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")),
-        new McpToolSessions(McpAccessTokens.UNSUPPORTED)));
+        McpTestConnections.sessions()));
   }
 }

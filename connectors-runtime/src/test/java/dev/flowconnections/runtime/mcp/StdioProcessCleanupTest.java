@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Closing a STDIO session leaves no server process behind, even one that ignores SIGTERM. */
 class StdioProcessCleanupTest {
 
-  private final McpToolSessions sessions = new McpToolSessions(McpAccessTokens.UNSUPPORTED);
+  private final McpToolSessions sessions = McpTestConnections.sessions();
 
   @Test
   void closingTheSessionEndsTheServerProcess() {

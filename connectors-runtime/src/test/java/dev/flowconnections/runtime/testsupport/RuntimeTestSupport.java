@@ -1,9 +1,12 @@
 package dev.flowconnections.runtime.testsupport;
 
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.nio.file.Path;
+import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -34,5 +37,32 @@ public final class RuntimeTestSupport {
     registry.add("camunda.client.prefer-rest-over-grpc", () -> "false"); // the engine has no REST API
     registry.add("flow-connections.environment", environment::name);
     registry.add("flow-connections.encryption.master-key", () -> TEST_MASTER_KEY);
+    // a loopback address denied by the operator: NetworkPolicyApiTest proves nothing reaches it
+    registry.add("flow-connections.network.deny[0]", () -> "127.0.0.2/32");
+    // the operator's allow-list of MCP STDIO commands: the test server, plain and failing at start
+    List<String> stdio = List.of(stdioTestServerCommand(), stdioTestServerCommand("--require-env", "WEATHER_API_TOKEN"));
+    for (int i = 0; i < stdio.size(); i++) {
+      String command = stdio.get(i);
+      registry.add(StdioCommands.PROPERTY + "[" + i + "]", () -> command);
+    }
+  }
+
+  /**
+   * The command line that starts the MCP test server ({@code McpStdioTestServer}, test classpath)
+   * in its own JVM, each word quoted for the runtime's command parser.
+   */
+  public static String stdioTestServerCommand(String... args) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    StringBuilder command = new StringBuilder(quote(java))
+        .append(" -XX:TieredStopAtLevel=1 -Xshare:auto -cp ").append(quote(System.getProperty("java.class.path")))
+        .append(' ').append("dev.flowconnections.runtime.mcp.McpStdioTestServer");
+    for (String arg : args) {
+      command.append(' ').append(quote(arg));
+    }
+    return command.toString();
+  }
+
+  private static String quote(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
   }
 }

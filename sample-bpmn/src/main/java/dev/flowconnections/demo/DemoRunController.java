@@ -5,6 +5,7 @@ import dev.flowconnections.errors.NotFoundException;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.grpc.Status;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.context.annotation.Profile;
@@ -47,7 +48,10 @@ class DemoRunController {
       key = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
           .variables(variables == null ? Map.of() : variables).send().join().getProcessInstanceKey();
     } catch (ClientStatusException e) {
-      throw new NotFoundException("process '" + processId + "' is not deployed");
+      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+        throw new NotFoundException("process '" + processId + "' is not deployed");
+      }
+      throw e; // e.g. the engine did not answer in time: not the caller's mistake
     }
     return runner.await(key, WAIT);
   }

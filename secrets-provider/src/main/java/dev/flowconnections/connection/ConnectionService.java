@@ -1,5 +1,6 @@
 package dev.flowconnections.connection;
 
+import dev.flowconnections.access.AccessDeniedException;
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.audit.AuditAction;
 import dev.flowconnections.audit.AuditEvent;
@@ -74,13 +75,16 @@ public class ConnectionService {
     if (draft.visibility() == null) {
       errors.add("visibility", "is required; one of " + List.of(Visibility.values()));
     }
-    String key = draft.key() == null || draft.key().isBlank() ? ConnectionKeys.fromName(nullToEmpty(draft.name())) : draft.key();
-    if (draft.name() != null && !draft.name().isBlank() && !ConnectionKeys.isValid(key)) {
+    boolean derivedKey = draft.key() == null || draft.key().isBlank();
+    String slug = derivedKey ? ConnectionKeys.fromName(nullToEmpty(draft.name())) : draft.key();
+    if (draft.name() != null && !draft.name().isBlank() && !ConnectionKeys.isValid(slug)) {
       errors.add(
-          draft.key() == null || draft.key().isBlank() ? "name" : "key",
-          "must yield a key of lowercase letters, digits and '-' (derived key: '" + key + "')");
+          derivedKey ? "name" : "key",
+          "must yield a key of lowercase letters, digits and '-' (derived key: '" + slug + "')");
     }
     errors.throwIfAny();
+    // a personal key lives in the owner's namespace: it never collides with (or reveals) anyone else's
+    String key = draft.visibility() == Visibility.PERSONAL ? ConnectionKeys.personal(slug, actor.username()) : slug;
     return tx.execute(
         s -> {
           Integration integration =
@@ -93,9 +97,9 @@ public class ConnectionService {
                     + " and accepts no new connections");
           }
           String name = draft.name().trim();
-          if (connections.existsByKeyOrName(actor.organizationId(), key, name, null)) {
-            throw new ConflictException(
-                "name", "a connection named '" + name + "' or with key '" + key + "' already exists");
+          requireFreeName(actor.organizationId(), name, actor.username(), null);
+          if (connections.existsByKey(actor.organizationId(), key)) {
+            throw new ConflictException(derivedKey ? "name" : "key", "a connection with key '" + key + "' already exists");
           }
           Instant now = clock.instant();
           Connection connection =
@@ -128,15 +132,10 @@ public class ConnectionService {
           if (draft.version() != current.version()) {
             throw ConflictException.staleVersion("connection", draft.version(), current.version());
           }
-          String name = draft.name().trim();
-          if (connections.existsByKeyOrName(actor.organizationId(), current.key(), name, id)) {
-            throw new ConflictException("name", "a connection named '" + name + "' already exists");
-          }
           Visibility visibility = draft.visibility() == null ? current.visibility() : draft.visibility();
-          String owner = current.owner();
-          if (visibility == Visibility.PERSONAL && current.visibility() != Visibility.PERSONAL) {
-            owner = actor.username(); // whoever makes a shared connection personal owns it: "only you"
-          }
+          String owner = ownerAfter(actor, current, visibility);
+          String name = draft.name().trim();
+          requireFreeName(actor.organizationId(), name, owner, id);
           Connection updated =
               new Connection(
                   id, current.organizationId(), current.key(), name, current.integrationId(), visibility,
@@ -288,6 +287,39 @@ public class ConnectionService {
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
           audit(actor, AuditAction.CONNECTION_DELETED, current, null, List.of());
         });
+  }
+
+  /**
+   * Who owns the connection after a change of visibility. Only the owner or an admin changes it,
+   * and making a shared connection personal takes an admin (otherwise any user could take a
+   * shared connection away from everyone): the admin becomes its owner ("only you"), so a
+   * connection never becomes the personal one of someone who did not ask for it.
+   */
+  private static String ownerAfter(Actor actor, Connection current, Visibility visibility) {
+    if (visibility == current.visibility()) {
+      return current.owner();
+    }
+    if (!actor.isAdmin() && !current.owner().equals(actor.username())) {
+      throw new AccessDeniedException("visibility", "only the owner or an administrator may change the visibility");
+    }
+    if (visibility == Visibility.PERSONAL) {
+      if (!actor.isAdmin()) {
+        throw new AccessDeniedException("visibility", "only administrators may make a shared connection personal");
+      }
+      return actor.username();
+    }
+    return current.owner();
+  }
+
+  /**
+   * Names are unique among the connections their owner sees (ORGANIZATION ones and the owner's
+   * own PERSONAL ones), never checked against other users' PERSONAL ones: a conflict must not
+   * reveal that someone else has a personal connection of that name.
+   */
+  private void requireFreeName(String organizationId, String name, String owner, UUID exceptId) {
+    if (connections.existsNamedFor(organizationId, name, owner, exceptId)) {
+      throw new ConflictException("name", "a connection named '" + name + "' already exists");
+    }
   }
 
   private void audit(Actor actor, AuditAction action, Connection connection, Environment environment, Collection<String> fields) {

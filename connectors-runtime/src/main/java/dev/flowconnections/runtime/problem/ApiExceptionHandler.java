@@ -70,6 +70,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail forbidden(AccessDeniedException ex) {
+    if (ex.field() != null) {
+      ProblemDetail problem = Problems.forField(HttpStatus.FORBIDDEN, ex.field(), ex.getMessage());
+      problem.setDetail(ex.getMessage());
+      return problem;
+    }
     return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage());
   }
 

@@ -5,7 +5,9 @@ import dev.flowconnections.access.Role;
 import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -69,8 +71,9 @@ class ApiSecurityConfiguration {
   }
 
   /**
-   * API calls with HTTP Basic credentials or no session cannot be forged by another site: only a
-   * session cookie is sent by the browser on its own. Those calls need no CSRF token.
+   * API calls with HTTP Basic credentials or no session need no CSRF token. A browser does send
+   * cached Basic credentials on its own, so cross-site requests are refused before this chain
+   * runs ({@link CrossSiteRequestFilter}).
    */
   private static boolean carriesNoSessionCookie(HttpServletRequest request) {
     return request.getRequestURI().startsWith("/api/")
@@ -87,6 +90,15 @@ class ApiSecurityConfiguration {
   UserDetailsService apiUsers(
       ApiSecurityProperties properties, PasswordEncoder encoder, FlowConnectionsProperties flowConnections) {
     return ConfiguredUsers.load(properties, encoder, flowConnections.getOrganizationId());
+  }
+
+  /** Runs before Spring Security's filters, so a forged request is refused before any credential is checked. */
+  @Bean
+  FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(ProblemResponses problems) {
+    FilterRegistrationBean<CrossSiteRequestFilter> registration =
+        new FilterRegistrationBean<>(new CrossSiteRequestFilter(problems));
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
   }
 
   @Bean

@@ -53,6 +53,12 @@ final class ProblemResponses {
     };
   }
 
+  /** A state-changing request a browser sent on behalf of another site ({@link CrossSiteRequestFilter}). */
+  void crossSiteRefused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    write(request, response, HttpStatus.FORBIDDEN,
+        "cross-site request refused: a page of another site may not change anything here");
+  }
+
   RequestRejectedHandler rejected() {
     return (request, response, ex) ->
         write(request, response, HttpStatus.BAD_REQUEST, "the request URL is not allowed");

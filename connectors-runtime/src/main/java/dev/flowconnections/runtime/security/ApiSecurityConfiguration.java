@@ -15,7 +15,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import java.time.Clock;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -85,11 +86,17 @@ class ApiSecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
-  /** Also makes Boot back off from its generated default user: there is none. */
+  /**
+   * The configured users' password login, for HTTP Basic and the login form. Also makes Boot back
+   * off from its generated default user: there is none.
+   */
   @Bean
-  UserDetailsService apiUsers(
-      ApiSecurityProperties properties, PasswordEncoder encoder, FlowConnectionsProperties flowConnections) {
-    return ConfiguredUsers.load(properties, encoder, flowConnections.getOrganizationId());
+  AuthenticationProvider apiUsers(
+      ApiSecurityProperties properties, PasswordEncoder encoder, FlowConnectionsProperties flowConnections, Clock clock) {
+    return new ConfiguredUserAuthentication(
+        ConfiguredUsers.load(properties, encoder, flowConnections.getOrganizationId()),
+        encoder,
+        new LoginThrottle(properties.getLoginThrottle(), clock));
   }
 
   /** Runs before Spring Security's filters, so a forged request is refused before any credential is checked. */

@@ -65,6 +65,8 @@ class InputLimitsApiTest extends ApiTestBase {
     assertProblem(modeler.put(env(id), credentials(Map.of("password", "p"))), 400, "fields.username");
     assertProblem(modeler.put(env(id), Map.of("fields", Map.of())), 400, "fields.username");
     assertProblem(modeler.put(env(id), Map.of()), 400, "fields.username");
+    assertProblem(modeler.put(env(id), credentials(Map.of("username", "   ", "password", "p"))), 400, "fields.username");
+    assertProblem(modeler.put(env(id), credentials(Map.of("username", "svc", "password", "   "))), 400, "fields.password");
     assertProblem(modeler.send("PUT", env(id), "{\"fields\": null}"), 400, "fields.username");
     assertThat(modeler.get("/api/connections/" + id).json().at("/environments/DEVELOPMENT/status").asText())
         .isEqualTo("NOT_CONFIGURED");

@@ -135,7 +135,8 @@ public class ConnectionService {
           Visibility visibility = draft.visibility() == null ? current.visibility() : draft.visibility();
           String owner = ownerAfter(actor, current, visibility);
           String name = draft.name().trim();
-          requireFreeName(actor.organizationId(), name, owner, id);
+          // the actor's view, not the owner's: a rename of a shared connection must not reveal the owner's personal names
+          requireFreeName(actor.organizationId(), name, actor.username(), id);
           Connection updated =
               new Connection(
                   id, current.organizationId(), current.key(), name, current.integrationId(), visibility,
@@ -312,12 +313,13 @@ public class ConnectionService {
   }
 
   /**
-   * Names are unique among the connections their owner sees (ORGANIZATION ones and the owner's
-   * own PERSONAL ones), never checked against other users' PERSONAL ones: a conflict must not
-   * reveal that someone else has a personal connection of that name.
+   * Names are unique among the connections the acting user sees (ORGANIZATION ones and their own
+   * PERSONAL ones), never checked against other users' PERSONAL ones: a conflict must not reveal
+   * that someone else has a personal connection of that name. (A PERSONAL connection is only ever
+   * changed by its owner, so for it the actor is the owner.)
    */
-  private void requireFreeName(String organizationId, String name, String owner, UUID exceptId) {
-    if (connections.existsNamedFor(organizationId, name, owner, exceptId)) {
+  private void requireFreeName(String organizationId, String name, String username, UUID exceptId) {
+    if (connections.existsNamedFor(organizationId, name, username, exceptId)) {
       throw new ConflictException("name", "a connection named '" + name + "' already exists");
     }
   }

@@ -115,6 +115,17 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
   }
 
   @Test
+  void renamingASharedConnectionDoesNotRevealItsOwnersPersonalNames() {
+    String secretName = "Owner's private " + tag();
+    createConnection(modeler, integrationId, secretName, "PERSONAL");
+    String shared = createConnection(modeler, integrationId, "Shared by modeler " + tag(), "ORGANIZATION").text("/id");
+
+    Response renamed = other.put("/api/connections/" + shared, Map.of("name", secretName, "version", 1));
+
+    assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+  }
+
+  @Test
   void aKeyTakenBySomeoneElsesPersonalConnectionIsNotRevealedAndRuntimeLookupStaysUnambiguous() {
     String key = "secret-crm-" + tag();
     Response mine = modeler.post("/api/connections",

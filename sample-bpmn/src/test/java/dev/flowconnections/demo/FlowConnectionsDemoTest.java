@@ -1,6 +1,7 @@
 package dev.flowconnections.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.connection.EnvironmentStatus;
@@ -14,7 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -96,6 +104,29 @@ class FlowConnectionsDemoTest {
     HttpResponse<String> unknown = post("/api/demo/processes/no-such-process/run", "{}");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+  }
+
+  /**
+   * Issue 13, item 7: the engine has no authentication, so it must not be reachable from the
+   * network. The machine's own non-loopback address stands in for "the network" (traffic to it
+   * stays on this machine).
+   */
+  @Test
+  void theEngineListensOnLoopbackOnly() throws Exception {
+    try (Socket loopback = new Socket()) {
+      loopback.connect(new InetSocketAddress("127.0.0.1", ENGINE_PORT), 5_000);
+    }
+    InetAddress external = NetworkInterface.networkInterfaces()
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+        .findFirst().orElse(null);
+    Assumptions.assumeTrue(external != null, "this machine has no non-loopback IPv4 address to try the engine port on");
+
+    try (Socket fromTheNetwork = new Socket()) {
+      assertThatThrownBy(() -> fromTheNetwork.connect(new InetSocketAddress(external, ENGINE_PORT), 5_000))
+          .as("engine port on " + external.getHostAddress())
+          .isInstanceOf(ConnectException.class);
+    }
   }
 
   private JsonNode run(String processId, String variables) throws Exception {

@@ -84,13 +84,24 @@ public class ConnectionRepository {
         Map.of("org", organizationId, "integrationId", integrationId));
   }
 
-  public boolean existsByKeyOrName(String organizationId, String key, String name, UUID exceptId) {
-    return jdbc.sql(
-            "select count(*) from connection where organization_id = :org and id <> :except"
-                + " and (connection_key = :key or lower(name) = lower(:name))")
+  /** Any connection of the organization, visible or not: keys are unique in the organization. */
+  public boolean existsByKey(String organizationId, String key) {
+    return jdbc.sql("select count(*) from connection where organization_id = :org and connection_key = :key")
         .param("org", organizationId)
         .param("key", key)
+        .query(Long.class)
+        .single()
+        > 0;
+  }
+
+  /** A connection of this name (any case) that {@code owner} sees: an ORGANIZATION one or one of the owner's PERSONAL ones. */
+  public boolean existsNamedFor(String organizationId, String name, String owner, UUID exceptId) {
+    return jdbc.sql(
+            "select count(*) from connection where organization_id = :org and id <> :except"
+                + " and lower(name) = lower(:name) and (visibility = 'ORGANIZATION' or owner = :owner)")
+        .param("org", organizationId)
         .param("name", name)
+        .param("owner", owner)
         .param("except", exceptId == null ? new UUID(0, 0) : exceptId)
         .query(Long.class)
         .single()

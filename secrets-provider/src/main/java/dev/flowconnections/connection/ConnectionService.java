@@ -77,11 +77,12 @@ public class ConnectionService {
     if (draft.visibility() == null) {
       errors.add("visibility", "is required; one of " + List.of(Visibility.values()));
     }
-    String key = draft.key() == null || draft.key().isBlank() ? ConnectionKeys.fromName(nullToEmpty(draft.name())) : draft.key();
-    if (draft.name() != null && !draft.name().isBlank() && !ConnectionKeys.isValid(key)) {
+    boolean derivedKey = draft.key() == null || draft.key().isBlank();
+    String slug = derivedKey ? ConnectionKeys.fromName(nullToEmpty(draft.name())) : draft.key();
+    if (draft.name() != null && !draft.name().isBlank() && !ConnectionKeys.isValid(slug)) {
       errors.add(
-          draft.key() == null || draft.key().isBlank() ? "name" : "key",
-          "must yield a key of lowercase letters, digits and '-' (derived key: '" + key + "')");
+          derivedKey ? "name" : "key",
+          "must yield a key of lowercase letters, digits and '-' (derived key: '" + slug + "')");
     }
     List<String> allowedProcesses = AllowedProcesses.validate(draft.allowedProcesses(), "allowedProcesses", errors);
     errors.throwIfAny();
@@ -89,6 +90,8 @@ public class ConnectionService {
     if (allowedInProduction) {
       requireAdminForProduction(actor);
     }
+    // a personal key lives in the owner's namespace: it never collides with (or reveals) anyone else's
+    String key = draft.visibility() == Visibility.PERSONAL ? ConnectionKeys.personal(slug, actor.username()) : slug;
     return tx.execute(
         s -> {
           Integration integration =
@@ -101,9 +104,9 @@ public class ConnectionService {
                     + " and accepts no new connections");
           }
           String name = draft.name().trim();
-          if (connections.existsByKeyOrName(actor.organizationId(), key, name, null)) {
-            throw new ConflictException(
-                "name", "a connection named '" + name + "' or with key '" + key + "' already exists");
+          requireFreeName(actor.organizationId(), name, actor.username(), null);
+          if (connections.existsByKey(actor.organizationId(), key)) {
+            throw new ConflictException(derivedKey ? "name" : "key", "a connection with key '" + key + "' already exists");
           }
           Instant now = clock.instant();
           Connection connection =
@@ -138,15 +141,11 @@ public class ConnectionService {
           if (draft.version() != current.version()) {
             throw ConflictException.staleVersion("connection", draft.version(), current.version());
           }
-          String name = draft.name().trim();
-          if (connections.existsByKeyOrName(actor.organizationId(), current.key(), name, id)) {
-            throw new ConflictException("name", "a connection named '" + name + "' already exists");
-          }
           Visibility visibility = draft.visibility() == null ? current.visibility() : draft.visibility();
-          String owner = current.owner();
-          if (visibility == Visibility.PERSONAL && current.visibility() != Visibility.PERSONAL) {
-            owner = actor.username(); // whoever makes a shared connection personal owns it: "only you"
-          }
+          String owner = ownerAfter(actor, current, visibility);
+          String name = draft.name().trim();
+          // the actor's view, not the owner's: a rename of a shared connection must not reveal the owner's personal names
+          requireFreeName(actor.organizationId(), name, actor.username(), id);
           boolean allowedInProduction = allowedInProduction(actor, current, visibility, draft.allowedInProduction());
           Connection updated =
               new Connection(
@@ -333,6 +332,40 @@ public class ConnectionService {
           events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
           audit(actor, AuditAction.CONNECTION_DELETED, current, null, List.of());
         });
+  }
+
+  /**
+   * Who owns the connection after a change of visibility. Only the owner or an admin changes it,
+   * and making a shared connection personal takes an admin (otherwise any user could take a
+   * shared connection away from everyone): the admin becomes its owner ("only you"), so a
+   * connection never becomes the personal one of someone who did not ask for it.
+   */
+  private static String ownerAfter(Actor actor, Connection current, Visibility visibility) {
+    if (visibility == current.visibility()) {
+      return current.owner();
+    }
+    if (!actor.isAdmin() && !current.owner().equals(actor.username())) {
+      throw new AccessDeniedException("visibility", "only the owner or an administrator may change the visibility");
+    }
+    if (visibility == Visibility.PERSONAL) {
+      if (!actor.isAdmin()) {
+        throw new AccessDeniedException("visibility", "only administrators may make a shared connection personal");
+      }
+      return actor.username();
+    }
+    return current.owner();
+  }
+
+  /**
+   * Names are unique among the connections the acting user sees (ORGANIZATION ones and their own
+   * PERSONAL ones), never checked against other users' PERSONAL ones: a conflict must not reveal
+   * that someone else has a personal connection of that name. (A PERSONAL connection is only ever
+   * changed by its owner, so for it the actor is the owner.)
+   */
+  private void requireFreeName(String organizationId, String name, String username, UUID exceptId) {
+    if (connections.existsNamedFor(organizationId, name, username, exceptId)) {
+      throw new ConflictException("name", "a connection named '" + name + "' already exists");
+    }
   }
 
   private void audit(Actor actor, AuditAction action, Connection connection, Environment environment, Collection<String> fields) {

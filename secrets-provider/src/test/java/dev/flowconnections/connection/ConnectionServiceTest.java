@@ -120,14 +120,21 @@ class ConnectionServiceTest extends DatabaseTest {
   }
 
   @Test
-  void makingASharedConnectionPersonalMakesItTheEditors() {
+  void onlyAnAdminMakesASharedConnectionPersonalAndThenOwnsIt() {
     ConnectionView shared = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     UUID id = shared.connection().id();
+    ConnectionDraft personal =
+        new ConnectionDraft(null, shared.connection().name(), null, Visibility.PERSONAL, shared.connection().version());
 
-    connections.update(otherUser, id, new ConnectionDraft(null, shared.connection().name(), null, Visibility.PERSONAL,
-        shared.connection().version()));
+    // issue 13: any user could take a shared connection away from everyone this way
+    assertThatThrownBy(() -> connections.update(otherUser, id, personal))
+        .isInstanceOfSatisfying(dev.flowconnections.access.AccessDeniedException.class,
+            e -> assertThat(e.field()).isEqualTo("visibility"));
+    assertThatThrownBy(() -> connections.update(modeler, id, personal))
+        .as("the creator of a shared connection too").isInstanceOf(dev.flowconnections.access.AccessDeniedException.class);
+    connections.update(admin, id, personal);
 
-    assertThat(connections.get(otherUser, id).connection().owner()).isEqualTo("other");
+    assertThat(connections.get(admin, id).connection().owner()).isEqualTo("admin");
     assertThatThrownBy(() -> connections.get(modeler, id)).isInstanceOf(NotFoundException.class);
   }
 

@@ -7,6 +7,7 @@ import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -14,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -28,10 +30,12 @@ class ApiJsonConfiguration implements WebMvcConfigurer {
 
   private final ApiJson json;
 
-  ApiJsonConfiguration(ObjectProvider<Jackson2ObjectMapperBuilder> builder) {
+  ApiJsonConfiguration(
+      ObjectProvider<Jackson2ObjectMapperBuilder> builder,
+      @Value("${flow-connections.limits.max-field-size:64KB}") DataSize maxFieldSize) {
     // Boot's builder carries the spring.jackson.* settings and Spring's ProblemDetail mix-in
     ObjectMapper mapper = builder.getIfAvailable(Jackson2ObjectMapperBuilder::json).build();
-    mapper.registerModule(NulFreeStrings.module());
+    mapper.registerModule(RequestStrings.module(maxFieldSize.toBytes()));
     this.json = new ApiJson(
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
   }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.flowconnections.errors.FieldError;
-import dev.flowconnections.runtime.api.NulFreeStrings;
+import dev.flowconnections.runtime.api.RequestStrings;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -46,8 +46,12 @@ final class JsonReadErrors {
       String field = parsePath(parse);
       return new FieldError(field.equals(BODY) && !path(mapping).isEmpty() ? path(mapping) : field, malformed(parse));
     }
-    if (cause instanceof NulFreeStrings.NulCharacterException nul) {
+    if (cause instanceof RequestStrings.NulCharacterException nul) {
       return new FieldError(path(nul).isEmpty() ? BODY : path(nul), "must not contain NUL (U+0000) characters");
+    }
+    if (cause instanceof RequestStrings.TooLongException tooLong) {
+      return new FieldError(path(tooLong).isEmpty() ? BODY : path(tooLong),
+          "is too long: at most " + tooLong.maxBytes() + " bytes (flow-connections.limits.max-field-size)");
     }
     if (cause instanceof MismatchedInputException mismatch) {
       String field = path(mismatch);

@@ -5,7 +5,9 @@ import dev.flowconnections.access.Role;
 import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +15,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import java.time.Clock;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -69,8 +72,9 @@ class ApiSecurityConfiguration {
   }
 
   /**
-   * API calls with HTTP Basic credentials or no session cannot be forged by another site: only a
-   * session cookie is sent by the browser on its own. Those calls need no CSRF token.
+   * API calls with HTTP Basic credentials or no session need no CSRF token. A browser does send
+   * cached Basic credentials on its own, so cross-site requests are refused before this chain
+   * runs ({@link CrossSiteRequestFilter}).
    */
   private static boolean carriesNoSessionCookie(HttpServletRequest request) {
     return request.getRequestURI().startsWith("/api/")
@@ -82,11 +86,26 @@ class ApiSecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
-  /** Also makes Boot back off from its generated default user: there is none. */
+  /**
+   * The configured users' password login, for HTTP Basic and the login form. Also makes Boot back
+   * off from its generated default user: there is none.
+   */
   @Bean
-  UserDetailsService apiUsers(
-      ApiSecurityProperties properties, PasswordEncoder encoder, FlowConnectionsProperties flowConnections) {
-    return ConfiguredUsers.load(properties, encoder, flowConnections.getOrganizationId());
+  AuthenticationProvider apiUsers(
+      ApiSecurityProperties properties, PasswordEncoder encoder, FlowConnectionsProperties flowConnections, Clock clock) {
+    return new ConfiguredUserAuthentication(
+        ConfiguredUsers.load(properties, encoder, flowConnections.getOrganizationId()),
+        encoder,
+        new LoginThrottle(properties.getLoginThrottle(), clock));
+  }
+
+  /** Runs before Spring Security's filters, so a forged request is refused before any credential is checked. */
+  @Bean
+  FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(ProblemResponses problems) {
+    FilterRegistrationBean<CrossSiteRequestFilter> registration =
+        new FilterRegistrationBean<>(new CrossSiteRequestFilter(problems));
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
   }
 
   @Bean

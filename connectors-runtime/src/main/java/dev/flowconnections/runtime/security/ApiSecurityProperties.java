@@ -16,6 +16,16 @@ public class ApiSecurityProperties {
 
   private List<User> users = new ArrayList<>();
 
+  private LoginThrottle loginThrottle = new LoginThrottle();
+
+  public LoginThrottle getLoginThrottle() {
+    return loginThrottle;
+  }
+
+  public void setLoginThrottle(LoginThrottle loginThrottle) {
+    this.loginThrottle = loginThrottle;
+  }
+
   public List<User> getUsers() {
     return users;
   }
@@ -72,6 +82,38 @@ public class ApiSecurityProperties {
     @Override
     public String toString() {
       return "User[" + username + ", roles=" + roles + ", organization=" + organization + "]"; // never the password
+    }
+  }
+
+  /** {@code flow-connections.security.login-throttle.*}: failed logins before a username or address is refused for {@code window}. */
+  public static class LoginThrottle {
+
+    private int maxFailuresPerUser = 5;
+    private int maxFailuresPerAddress = 20;
+    private java.time.Duration window = java.time.Duration.ofMinutes(5);
+
+    public int getMaxFailuresPerUser() {
+      return maxFailuresPerUser;
+    }
+
+    public void setMaxFailuresPerUser(int maxFailuresPerUser) {
+      this.maxFailuresPerUser = maxFailuresPerUser;
+    }
+
+    public int getMaxFailuresPerAddress() {
+      return maxFailuresPerAddress;
+    }
+
+    public void setMaxFailuresPerAddress(int maxFailuresPerAddress) {
+      this.maxFailuresPerAddress = maxFailuresPerAddress;
+    }
+
+    public java.time.Duration getWindow() {
+      return window;
+    }
+
+    public void setWindow(java.time.Duration window) {
+      this.window = window;
     }
   }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,9 +21,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -44,6 +48,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BrowserSecurityConfiguration {
 
   static final String LOGIN_PAGE = "/login";
+  /**
+   * The pages load their scripts and styles from this origin only (no inline script or style, no
+   * eval), call only this origin, post forms only here and cannot be framed: an injected string can
+   * neither run nor send data elsewhere.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+          + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
   static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
   private static final String[] ADMINS = {Role.ADMIN.name(), Role.SUPER_ADMIN.name()};
@@ -65,12 +77,16 @@ class BrowserSecurityConfiguration {
                     .requestMatchers(LOGIN_PAGE, "/ui/**", "/favicon.ico", "/error").permitAll()
                     .requestMatchers("/admin/**").hasAnyRole(ADMINS)
                     .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/connections").failureUrl(LOGIN_PAGE + "?error"))
+        .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/connections").failureHandler(loginFailed()))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
         // the pages' scripts read the token from the cookie and send it back as a header; the
         // plain handler accepts that raw value (the default one expects a per-request masked copy)
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
         .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+        // no Referer to other sites: page URLs carry ids and the outcome of "Connect"
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .httpBasic(AbstractHttpConfigurer::disable)
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(entryPoint(problems)).accessDeniedHandler(accessDenied(problems)));
@@ -107,6 +123,14 @@ class BrowserSecurityConfiguration {
     } catch (InvalidMediaTypeException e) {
       return false;
     }
+  }
+
+  /** Back to the form with "wrong username or password", or "too many failed sign-ins" ({@link LoginThrottle}). */
+  private static AuthenticationFailureHandler loginFailed() {
+    ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+    handler.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), LOGIN_PAGE + "?throttled"));
+    handler.setDefaultFailureUrl(LOGIN_PAGE + "?error");
+    return handler;
   }
 
   /**

@@ -12,10 +12,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  */
 final class ConfiguredUserDirectory implements UserDetailsService {
 
+  private static final String NO_USERS = "{noop}" + java.util.UUID.randomUUID();
+
   private final Map<String, OrganizationUser> users;
 
   ConfiguredUserDirectory(Map<String, OrganizationUser> users) {
-    this.users = Map.copyOf(users);
+    this.users = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(users)); // keeps the configured order
   }
 
   @Override
@@ -29,5 +31,20 @@ final class ConfiguredUserDirectory implements UserDetailsService {
 
   boolean userExists(String username) {
     return users.containsKey(username);
+  }
+
+  /** The user of that name (a fresh copy), or null. */
+  OrganizationUser find(String username) {
+    OrganizationUser user = username == null ? null : users.get(username);
+    return user == null ? null : user.copy();
+  }
+
+  /**
+   * What an unknown username's password is checked against, so that it costs what a known one
+   * costs: the first configured user's encoded password (configure every user with the same
+   * encoder and cost). Without users, a {@code {noop}} value nobody knows.
+   */
+  String timingTwinPassword() {
+    return users.values().stream().findFirst().map(OrganizationUser::getPassword).orElse(NO_USERS);
   }
 }

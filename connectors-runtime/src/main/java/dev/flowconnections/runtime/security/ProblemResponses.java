@@ -18,7 +18,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Problem bodies for what the security filters refuse before any controller runs, so clients see
- * one error format: 401 (no or bad credentials), 403 (role missing) and 400 (URL the firewall rejects).
+ * one error format: 401 (no or bad credentials), 429 (too many failed logins), 403 (role missing or a
+ * cross-site request) and 400 (URL the firewall rejects).
  */
 final class ProblemResponses {
 
@@ -32,6 +33,13 @@ final class ProblemResponses {
 
   AuthenticationEntryPoint unauthenticated() {
     return (request, response, ex) -> {
+      if (ex instanceof LoginThrottledException throttled) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+            "too many failed logins for this user or from this address; try again in "
+                + throttled.retryAfterSeconds() + " seconds");
+        return;
+      }
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
       write(request, response, HttpStatus.UNAUTHORIZED,
           "authentication required: send HTTP Basic credentials of a configured user");
@@ -51,6 +59,12 @@ final class ProblemResponses {
           : "login failed";
       write(request, response, HttpStatus.UNAUTHORIZED, detail);
     };
+  }
+
+  /** A state-changing request a browser sent on behalf of another site ({@link CrossSiteRequestFilter}). */
+  void crossSiteRefused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    write(request, response, HttpStatus.FORBIDDEN,
+        "cross-site request refused: a page of another site may not change anything here");
   }
 
   RequestRejectedHandler rejected() {

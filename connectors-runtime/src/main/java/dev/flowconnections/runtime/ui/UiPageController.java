@@ -69,10 +69,13 @@ class UiPageController {
   ResponseEntity<String> login(
       HttpServletRequest request,
       @RequestParam(required = false) String error,
+      @RequestParam(required = false) String throttled,
       @RequestParam(required = false) String logout) {
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     String message =
-        error != null
+        throttled != null
+            ? "<p class=\"alert alert-error\" role=\"alert\">Too many failed sign-ins. Try again in a few minutes.</p>"
+            : error != null
             ? "<p class=\"alert alert-error\" role=\"alert\">Wrong username or password.</p>"
             : logout != null ? "<p class=\"alert\" role=\"status\">You are signed out.</p>" : "";
     return page(

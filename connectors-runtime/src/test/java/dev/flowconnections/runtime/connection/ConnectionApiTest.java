@@ -66,7 +66,10 @@ class ConnectionApiTest extends ApiTestBase {
         Map.of("integrationId", integrationId, "name", "CRM " + tag(), "key", key, "visibility", "PERSONAL"));
 
     assertThat(created.status()).isEqualTo(201);
-    assertThat(created.json().get("key").asText()).isEqualTo(key);
+    assertThat(created.json().get("key").asText()).as("personal keys carry their owner").isEqualTo(key + "@modeler");
+    Response shared = modeler.post("/api/connections",
+        Map.of("integrationId", integrationId, "name", "Shared CRM " + tag(), "key", key, "visibility", "ORGANIZATION"));
+    assertThat(shared.json().get("key").asText()).isEqualTo(key);
   }
 
   @Test

@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +34,8 @@ class ApiWithoutUsersTest {
   }
 
   @LocalServerPort int port;
-  @Autowired UserDetailsService users;
+  @Autowired AuthenticationProvider users;
+  @Autowired ObjectProvider<UserDetailsService> generatedUsers;
 
   @Test
   void everyApiCallIsUnauthorized() {
@@ -45,6 +49,8 @@ class ApiWithoutUsersTest {
 
   @Test
   void thereIsNoGeneratedDefaultUser() {
-    assertThatThrownBy(() -> users.loadUserByUsername("user")).isInstanceOf(UsernameNotFoundException.class);
+    assertThat(generatedUsers.getIfAvailable()).as("Boot's in-memory user store backed off").isNull();
+    assertThatThrownBy(() -> users.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("user", "any")))
+        .isInstanceOf(BadCredentialsException.class);
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Real HTTP against the running API, as a given user. Bodies go out as JSON (or raw text, to send
@@ -28,12 +29,19 @@ public final class ApiClient {
   private final String base;
   private final String authorization;
   private final List<String> transcript;
+  private final Map<String, String> headers;
 
   private ApiClient(HttpClient http, String base, String authorization, List<String> transcript) {
+    this(http, base, authorization, transcript, Map.of());
+  }
+
+  private ApiClient(
+      HttpClient http, String base, String authorization, List<String> transcript, Map<String, String> headers) {
     this.http = http;
     this.base = base;
     this.authorization = authorization;
     this.transcript = transcript;
+    this.headers = Map.copyOf(headers);
   }
 
   public static ApiClient on(int port) {
@@ -49,6 +57,18 @@ public final class ApiClient {
   public ApiClient as(String username, String password) {
     String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new ApiClient(http, base, "Basic " + token, transcript);
+  }
+
+  /** The same user sending these headers on every request too, e.g. {@code Origin} as a browser would. */
+  public ApiClient withHeaders(Map<String, String> extra) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.putAll(extra);
+    return new ApiClient(http, base, authorization, transcript, all);
+  }
+
+  /** {@code http://127.0.0.1:<port>}, the origin of the pages this client talks to. */
+  public String origin() {
+    return base;
   }
 
   public ApiClient anonymous() {
@@ -98,6 +118,7 @@ public final class ApiClient {
     if (accept != null) {
       request.header("Accept", accept);
     }
+    headers.forEach(request::header);
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       transcript.add(method + " " + path + " -> " + response.statusCode() + "\n" + response.headers().map() + "\n" + response.body());

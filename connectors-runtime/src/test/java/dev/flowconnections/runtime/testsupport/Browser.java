@@ -56,6 +56,8 @@ public final class Browser implements AutoCloseable {
     try {
       Path profile = Files.createTempDirectory("flow-connections-chromium");
       ChromeOptions options = new ChromeOptions();
+      // keep the console, so tests can see what the browser refused (e.g. under the Content-Security-Policy)
+      options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
       options.setBinary(CHROMIUM.toFile());
       options.addArguments(
           "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
@@ -130,6 +132,11 @@ public final class Browser implements AutoCloseable {
 
   public void untilText(By by, String text) {
     until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  /** The console messages since the last call (Chromium hands each one out once). */
+  public List<String> consoleMessages() {
+    return driver.manage().logs().get("browser").getAll().stream().map(e -> e.getLevel() + " " + e.getMessage()).toList();
   }
 
   public String pageSource() {

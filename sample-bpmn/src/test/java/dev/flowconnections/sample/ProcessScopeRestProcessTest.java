@@ -59,7 +59,8 @@ class ProcessScopeRestProcessTest extends RestProcessTestBase {
     long instance = run("attacker-process", personal);
 
     String incident = records.awaitIncident(instance);
-    assertThat(incident).isEqualTo("connection '" + keyOf(personal) + "' may not be used by process 'attacker-process'");
+    assertThat(incident).as("the same words as for a key nobody has: running a process tells nothing of others' connections")
+        .isEqualTo("connection '" + keyOf(personal) + "' does not exist");
     assertThat(incident).doesNotContain(VICTIM.username());
     assertThat(server().requests()).as("nothing reaches the external system").isEmpty();
     assertThat(records.completed(instance)).isFalse();
@@ -80,7 +81,7 @@ class ProcessScopeRestProcessTest extends RestProcessTestBase {
 
     server().reset();
     long attacker = run("attacker-process", personal);
-    assertThat(records.awaitIncident(attacker)).contains("may not be used by process 'attacker-process'");
+    assertThat(records.awaitIncident(attacker)).isEqualTo("connection '" + keyOf(personal) + "' does not exist");
     assertThat(server().requests()).as("a cached resolution for the owner's process serves no other").isEmpty();
   }
 

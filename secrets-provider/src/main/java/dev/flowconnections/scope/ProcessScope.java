@@ -23,8 +23,12 @@ public final class ProcessScope {
     }
     boolean personal = connection.visibility() == Visibility.PERSONAL;
     if (!admits(connection.allowedProcesses(), caller, !personal)) {
+      // A personal connection is refused in the words of a missing one, so that running a process
+      // with a guessed key tells nobody that another user has it; the audit log says what happened.
       throw new ProcessScopeException(
-          "connection '" + connection.key() + "' may not be used by " + caller.describe(),
+          personal
+              ? "connection '" + connection.key() + "' does not exist"
+              : "connection '" + connection.key() + "' may not be used by " + caller.describe(),
           AuditSubject.CONNECTION, connection.key());
     }
     if (personal && environment == Environment.PRODUCTION && !connection.allowedInProduction()) {

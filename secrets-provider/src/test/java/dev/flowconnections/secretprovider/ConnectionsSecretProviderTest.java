@@ -54,7 +54,7 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
 
     assertThatThrownBy(() -> secret("connections." + personal.connection().key() + ".token", DEFAULT_TENANT))
         .isInstanceOf(dev.flowconnections.scope.ProcessScopeException.class)
-        .hasMessage("connection '" + personal.connection().key() + "' may not be used by process '" + JOB.bpmnProcessId() + "'");
+        .hasMessage("connection '" + personal.connection().key() + "' does not exist");
     assertThatThrownBy(() -> secret(scopedKey, DEFAULT_TENANT))
         .isInstanceOf(dev.flowconnections.scope.ProcessScopeException.class)
         .hasMessageNotContaining("scoped-org-value");

@@ -11,6 +11,7 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
 import dev.flowconnections.runtime.testsupport.ApiTestBase;
+import dev.flowconnections.scope.RuntimeCaller;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,7 +147,8 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
     assertThat(intoTheNamespace.status()).isEqualTo(400);
     assertThat(intoTheNamespace.text("/field")).isEqualTo("key");
 
-    assertThat(resolver.resolve("default", key, Environment.DEVELOPMENT).text("username")).contains("shared");
-    assertThat(resolver.resolve("default", key + "@modeler", Environment.DEVELOPMENT).text("username")).contains("mine");
+    // the lookup by key (process scope aside: a person's view)
+    assertThat(resolver.resolve("default", key, Environment.DEVELOPMENT, RuntimeCaller.PERSON).text("username")).contains("shared");
+    assertThat(resolver.resolve("default", key + "@modeler", Environment.DEVELOPMENT, RuntimeCaller.PERSON).text("username")).contains("mine");
   }
 }

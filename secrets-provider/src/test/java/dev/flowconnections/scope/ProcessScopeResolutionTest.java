@@ -39,14 +39,14 @@ class ProcessScopeResolutionTest extends DatabaseTest {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.PERSONAL);
     put(c, Environment.DEVELOPMENT, "personal-token");
 
-    assertRefused(c, Environment.DEVELOPMENT, RuntimeCaller.process("attacker-process"), "attacker-process");
-    assertRefused(c, Environment.DEVELOPMENT, RuntimeCaller.UNKNOWN_PROCESS, "an unknown process");
+    assertRefusedAsMissing(c, Environment.DEVELOPMENT, RuntimeCaller.process("attacker-process"));
+    assertRefusedAsMissing(c, Environment.DEVELOPMENT, RuntimeCaller.UNKNOWN_PROCESS);
 
     allow(modeler, c, List.of("owner-process"));
     assertThat(resolve(c, Environment.DEVELOPMENT, RuntimeCaller.process("owner-process")).requireText("token"))
         .isEqualTo("personal-token");
-    assertRefused(c, Environment.DEVELOPMENT, RuntimeCaller.process("attacker-process"), "attacker-process");
-    assertRefused(c, Environment.DEVELOPMENT, RuntimeCaller.UNKNOWN_PROCESS, "an unknown process");
+    assertRefusedAsMissing(c, Environment.DEVELOPMENT, RuntimeCaller.process("attacker-process"));
+    assertRefusedAsMissing(c, Environment.DEVELOPMENT, RuntimeCaller.UNKNOWN_PROCESS);
     // a person's connection test is not process-scoped
     assertThat(resolve(c, Environment.DEVELOPMENT, RuntimeCaller.PERSON).requireText("token")).isEqualTo("personal-token");
   }
@@ -59,8 +59,8 @@ class ProcessScopeResolutionTest extends DatabaseTest {
 
     assertThatThrownBy(() -> resolve(c, Environment.PRODUCTION, RuntimeCaller.process("owner-process")))
         .isInstanceOf(ProcessScopeException.class)
-        .hasMessageContaining("in PRODUCTION")
-        .hasMessageNotContaining(modeler.username());
+        .hasMessage("connection '" + c.connection().key() + "' may not be used by process 'owner-process' in PRODUCTION:"
+            + " an administrator has not allowed this personal connection there"); // the owner only as the key's tag
     assertThatThrownBy(() -> connections.update(modeler, c.connection().id(), draft(modeler, c, null, true)))
         .isInstanceOf(AccessDeniedException.class)
         .hasMessageContaining("allowedInProduction");
@@ -176,6 +176,13 @@ class ProcessScopeResolutionTest extends DatabaseTest {
     assertThatThrownBy(() -> secrets.put(admin, "BAD_" + System.nanoTime(), "v", List.of("has space")))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
             .extracting(er -> er.field()).containsExactly("allowedProcesses[0]"));
+  }
+
+  /** A personal connection refused to a process it does not list reads like a key nobody has. */
+  private void assertRefusedAsMissing(ConnectionView c, Environment environment, RuntimeCaller caller) {
+    assertThatThrownBy(() -> resolve(c, environment, caller))
+        .isInstanceOfSatisfying(ProcessScopeException.class, e -> assertThat(e.subjectKey()).isEqualTo(c.connection().key()))
+        .hasMessage("connection '" + c.connection().key() + "' does not exist");
   }
 
   private void assertRefused(ConnectionView c, Environment environment, RuntimeCaller caller, String processNamed) {

@@ -24,7 +24,8 @@ class DemoEngineConfiguration {
   ZeebeTestEngine demoZeebeEngine(DemoProperties properties) {
     ZeebeTestEngine engine = EngineFactory.create(properties.getEnginePort());
     engine.start();
-    LOG.info("Demo: in-memory Zeebe engine listening at {} (no authentication; demo only)", engine.getGatewayAddress());
+    // the engine reports 0.0.0.0, but LoopbackGrpcServerProvider binds every gRPC server of the demo to loopback
+    LOG.info("Demo: in-memory Zeebe engine listening at 127.0.0.1:{} (no authentication; demo only)", properties.getEnginePort());
     return engine;
   }
 

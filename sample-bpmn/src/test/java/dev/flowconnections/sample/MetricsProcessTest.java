@@ -55,16 +55,20 @@ class MetricsProcessTest extends RestProcessTestBase {
 
     long first = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
     records.awaitCompleted(first);
-    long second = start(Map.of("connection", keyOf(connection), "path", "/orders/2"));
-    records.awaitCompleted(second);
-    long unknown = start(Map.of("connection", "no-such-connection-for-metrics", "path", "/orders/3"));
+    // The change notification of the credentials just saved arrives asynchronously and may evict the
+    // entry of an early run: run again until one is answered from the cache (a few at most).
+    records.awaitCompleted(start(Map.of("connection", keyOf(connection), "path", "/orders/2")));
+    for (int run = 3; run <= 6 && delta(before, scrape(), "flow_connections_resolution_cache_total", "result=\"hit\"") < 1; run++) {
+      records.awaitCompleted(start(Map.of("connection", keyOf(connection), "path", "/orders/" + run)));
+    }
+    long unknown = start(Map.of("connection", "no-such-connection-for-metrics", "path", "/orders/x"));
     records.awaitIncident(unknown);
 
     String after = scrape();
     assertThat(delta(before, after, "flow_connections_resolutions_total", "outcome=\"resolved\"")).isGreaterThanOrEqualTo(2);
     assertThat(delta(before, after, "flow_connections_resolutions_total", "outcome=\"not_found\"")).isGreaterThanOrEqualTo(1);
     assertThat(delta(before, after, "flow_connections_resolution_cache_total", "result=\"hit\""))
-        .as("the second run found the connection in the cache").isGreaterThanOrEqualTo(1);
+        .as("a later run found the connection in the cache").isGreaterThanOrEqualTo(1);
     assertThat(delta(before, after, "flow_connections_resolution_cache_total", "result=\"miss\"")).isGreaterThanOrEqualTo(2);
     assertThat(delta(before, after, "flow_connections_store_reads_seconds_count", "store=\"postgres\"", "outcome=\"ok\""))
         .isGreaterThanOrEqualTo(1);

@@ -41,6 +41,7 @@ public class CachingConnectionResolver implements ConnectionResolver {
     long evictionsBefore = evictions.get();
     // the caller is part of the key: an entry answers only the process it was resolved (and checked) for
     CacheKey key = new CacheKey(organizationId, connectionKey, environment, caller);
+    // a miss is a call that ran the resolution itself; one that waited for another thread's is a hit
     boolean[] resolvedAnew = {false};
     ResolvedConnection resolved;
     try {

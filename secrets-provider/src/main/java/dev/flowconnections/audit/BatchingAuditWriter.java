@@ -68,6 +68,16 @@ public class BatchingAuditWriter implements AutoCloseable {
     return written.get();
   }
 
+  /** Events waiting in the queue now. */
+  public int queued() {
+    return queue.size();
+  }
+
+  /** Events that did not fit into the queue. */
+  public long dropped() {
+    return dropped.get();
+  }
+
   /** Events that could not be written (database error) or did not fit into the queue. */
   public long lost() {
     return lost.get() + dropped.get();

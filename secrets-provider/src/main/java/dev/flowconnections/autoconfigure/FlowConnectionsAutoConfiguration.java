@@ -12,6 +12,13 @@ import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.credential.CredentialStoreMigration;
 import dev.flowconnections.credential.CredentialStoreType;
 import dev.flowconnections.credential.CredentialStores;
+import dev.flowconnections.credential.TimedCredentialStore;
+import dev.flowconnections.metrics.ResolutionMetrics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import dev.flowconnections.credential.PostgresCredentialStore;
 import dev.flowconnections.credential.vault.VaultCredentialStore;
 import dev.flowconnections.crypto.EnvelopeCipher;
@@ -46,6 +53,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -165,8 +173,21 @@ public class FlowConnectionsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(CredentialStore.class)
-  CredentialStore credentialStore(CredentialStores stores) {
-    return stores.selected();
+  CredentialStore credentialStore(CredentialStores stores, ObjectProvider<MeterRegistry> meters) {
+    return new TimedCredentialStore(stores.selected(), meters.getIfAvailable(CompositeMeterRegistry::new));
+  }
+
+  /** Queue depth and losses of the connection-read audit writer (docs/deploy.md, Metrics). */
+  @Bean
+  MeterBinder flowConnectionsAuditMetrics(BatchingAuditWriter connectionReads) {
+    return registry -> {
+      Gauge.builder("flow.connections.audit.queue", connectionReads, BatchingAuditWriter::queued)
+          .description("Connection-read audit events waiting to be written")
+          .register(registry);
+      FunctionCounter.builder("flow.connections.audit.lost", connectionReads, BatchingAuditWriter::lost)
+          .description("Connection-read audit events lost: queue full or the database refused the batch")
+          .register(registry);
+    };
   }
 
   @Bean
@@ -236,11 +257,13 @@ public class FlowConnectionsAutoConfiguration {
       IntegrationRepository integrations,
       CredentialStore credentials,
       OrgSecretRepository orgSecrets,
-      FlowConnectionsProperties properties) {
+      FlowConnectionsProperties properties,
+      ObjectProvider<MeterRegistry> meters) {
     return new CachingConnectionResolver(
         new StoreConnectionResolver(connections, integrations, credentials, orgSecrets),
         properties.getResolution().getCacheTtl(),
-        properties.getResolution().getCacheSize());
+        properties.getResolution().getCacheSize(),
+        new ResolutionMetrics(meters.getIfAvailable(CompositeMeterRegistry::new)));
   }
 
   /**

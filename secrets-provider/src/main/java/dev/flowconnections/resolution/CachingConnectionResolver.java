@@ -3,6 +3,7 @@ package dev.flowconnections.resolution;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.metrics.ResolutionMetrics;
 import dev.flowconnections.scope.RuntimeCaller;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,9 +23,16 @@ public class CachingConnectionResolver implements ConnectionResolver {
   // Bumped before every eviction: a resolution that started before it must not stay cached, since
   // it may have read the data as it was before the change.
   private final AtomicLong evictions = new AtomicLong();
+  private final ResolutionMetrics metrics;
 
   public CachingConnectionResolver(ConnectionResolver delegate, Duration timeToLive, long maximumSize) {
+    this(delegate, timeToLive, maximumSize, ResolutionMetrics.none());
+  }
+
+  public CachingConnectionResolver(
+      ConnectionResolver delegate, Duration timeToLive, long maximumSize, ResolutionMetrics metrics) {
     this.delegate = delegate;
+    this.metrics = metrics;
     this.cache = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).build();
   }
 
@@ -33,7 +41,21 @@ public class CachingConnectionResolver implements ConnectionResolver {
     long evictionsBefore = evictions.get();
     // the caller is part of the key: an entry answers only the process it was resolved (and checked) for
     CacheKey key = new CacheKey(organizationId, connectionKey, environment, caller);
-    ResolvedConnection resolved = cache.get(key, k -> delegate.resolve(organizationId, connectionKey, environment, caller));
+    // a miss is a call that ran the resolution itself; one that waited for another thread's is a hit
+    boolean[] resolvedAnew = {false};
+    ResolvedConnection resolved;
+    try {
+      resolved = cache.get(key, k -> {
+        resolvedAnew[0] = true;
+        return delegate.resolve(organizationId, connectionKey, environment, caller);
+      });
+    } catch (RuntimeException e) {
+      metrics.cache(false); // failures are never cached
+      metrics.failed(organizationId, e);
+      throw e;
+    }
+    metrics.cache(!resolvedAnew[0]);
+    metrics.resolved(organizationId);
     if (evictions.get() != evictionsBefore) {
       // An eviction ran while we resolved and may have missed our entry: still answer (the job
       // started before the change), but do not keep it for the next one.

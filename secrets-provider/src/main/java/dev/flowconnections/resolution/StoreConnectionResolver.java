@@ -49,7 +49,8 @@ public class StoreConnectionResolver implements ConnectionResolver {
     Connection connection =
         connections
             .findByKey(organizationId, connectionKey)
-            .orElseThrow(() -> new ConnectionResolutionException("connection '" + connectionKey + "' does not exist"));
+            .orElseThrow(() -> new ConnectionResolutionException(
+                ConnectionResolutionException.Reason.NOT_FOUND, "connection '" + connectionKey + "' does not exist"));
     // before anything else is read or decrypted
     ProcessScope.checkConnection(connection, environment, caller);
     Integration integration =
@@ -60,11 +61,13 @@ public class StoreConnectionResolver implements ConnectionResolver {
     ConnectionEnvironment stored = connection.environments().get(environment);
     if (stored == null) {
       throw new ConnectionResolutionException(
+          ConnectionResolutionException.Reason.NO_CREDENTIALS,
           "connection '" + connectionKey + "' has no credentials for " + environment);
     }
     List<String> missing = EnvironmentStatuses.missingFields(stored, integration);
     if (!missing.isEmpty()) {
       throw new ConnectionResolutionException(
+          ConnectionResolutionException.Reason.NO_CREDENTIALS,
           "connection '" + connectionKey + "' is incomplete for " + environment + ": missing " + missing);
     }
     Map<String, Object> config =

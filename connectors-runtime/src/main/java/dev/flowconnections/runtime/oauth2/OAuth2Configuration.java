@@ -8,7 +8,10 @@ import dev.flowconnections.oauth2.OAuth2AuthorizationRequests;
 import dev.flowconnections.oauth2.OAuth2Grants;
 import dev.flowconnections.resolution.ConnectionResolver;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +35,9 @@ public class OAuth2Configuration {
   }
 
   @Bean
-  TokenEndpointClient tokenEndpointClient() {
-    return new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy());
+  TokenEndpointClient tokenEndpointClient(ObjectProvider<MeterRegistry> meters) {
+    return new TokenEndpointClient(
+        ConnectorsObjectMapperSupplier.getCopy(), meters.getIfAvailable(CompositeMeterRegistry::new));
   }
 
   @Bean

@@ -1,5 +1,8 @@
 package dev.flowconnections.runtime.oauth2;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,10 +37,19 @@ public class TokenEndpointClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
   private final ObjectMapper json;
+  private final MeterRegistry meters;
 
   public TokenEndpointClient(ObjectMapper json) {
-    this.json = json;
+    this(json, new CompositeMeterRegistry()); // counts nowhere
   }
+
+  /** Counts every token request by grant and outcome ({@value #REQUESTS}, docs/deploy.md, Metrics). */
+  public TokenEndpointClient(ObjectMapper json, MeterRegistry meters) {
+    this.json = json;
+    this.meters = meters;
+  }
+
+  public static final String REQUESTS = "flow.connections.oauth2.token.requests";
 
   public TokenResponse clientCredentials(OAuth2Settings settings) {
     Map<String, String> form = new LinkedHashMap<>();
@@ -63,6 +75,26 @@ public class TokenEndpointClient {
   }
 
   private TokenResponse post(OAuth2Settings settings, Map<String, String> form, List<String> sentSecrets) {
+    String outcome = "error";
+    try {
+      TokenResponse response = send(settings, form, sentSecrets);
+      outcome = "ok";
+      return response;
+    } catch (TokenEndpointException e) {
+      outcome = e.kind().name().toLowerCase(java.util.Locale.ROOT);
+      throw e;
+    } finally {
+      // the grant type is one of three fixed names; never the endpoint or the client id
+      Counter.builder(REQUESTS)
+          .description("Requests to OAuth2 token endpoints by grant type and outcome")
+          .tag("grant", form.get("grant_type"))
+          .tag("outcome", outcome)
+          .register(meters)
+          .increment();
+    }
+  }
+
+  private TokenResponse send(OAuth2Settings settings, Map<String, String> form, List<String> sentSecrets) {
     putIfSet(form, "audience", settings.audience());
     putIfSet(form, "resource", settings.resource());
     HttpRequest.Builder request = HttpRequest.newBuilder(settings.tokenEndpoint())

@@ -58,6 +58,9 @@ class ApiSecurityConfiguration {
                     .requestMatchers("/api/admin/**").hasAnyRole(ADMINS)
                     .requestMatchers(HttpMethod.POST, "/api/templates/publish").hasAnyRole(ADMINS)
                     .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(ADMINS)
+                    // metrics name organizations and job types: administrators only (docs/deploy.md, Metrics)
+                    .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**", "/actuator/metrics", "/actuator/metrics/**")
+                    .hasAnyRole(ADMINS)
                     .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems.unauthenticated()))
         .exceptionHandling(

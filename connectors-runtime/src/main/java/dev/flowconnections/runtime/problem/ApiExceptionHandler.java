@@ -90,9 +90,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(CredentialStoreUnavailableException.class)
   ResponseEntity<ProblemDetail> storeUnavailable(CredentialStoreUnavailableException ex) {
     LOG.warn("credential store unavailable: {}", ex.getMessage());
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "10")
-        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "the credential store is unavailable; try again shortly"));
+    return unavailable("the credential store");
   }
 
   /**
@@ -104,9 +102,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       CannotCreateTransactionException.class})
   ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
     LOG.warn("database unavailable: {}", ex.getMessage());
+    return unavailable("the database");
+  }
+
+  /** 503 with Retry-After: nothing was changed, and the same request works once {@code what} is back. */
+  private static ResponseEntity<ProblemDetail> unavailable(String what) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "10")
-        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "the database is unavailable; try again shortly"));
+        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, what + " is unavailable; try again shortly"));
   }
 
   @ExceptionHandler(Exception.class)

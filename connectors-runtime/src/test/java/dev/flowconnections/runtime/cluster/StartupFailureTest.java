@@ -53,9 +53,7 @@ class StartupFailureTest {
 
   @Test
   void saasWithoutClusterId(CapturedOutput output) {
-    Map<String, Object> settings = valid();
-    settings.put("camunda.client.mode", "saas");
-    settings.remove("camunda.client.grpc-address");
+    Map<String, Object> settings = saas();
     settings.put("camunda.client.auth.client-id", "id");
     settings.put("camunda.client.auth.client-secret", "secret-not-printed");
     assertFailsWith(settings, output,
@@ -66,9 +64,7 @@ class StartupFailureTest {
 
   @Test
   void saasWithoutClientCredentials(CapturedOutput output) {
-    Map<String, Object> settings = valid();
-    settings.put("camunda.client.mode", "saas");
-    settings.remove("camunda.client.grpc-address");
+    Map<String, Object> settings = saas();
     settings.put("camunda.client.cloud.cluster-id", "c0ffee");
     settings.put("camunda.client.auth.client-id", "id");
     assertFailsWith(settings, output,
@@ -109,6 +105,14 @@ class StartupFailureTest {
     settings.put("camunda.client.grpc-address", "http://127.0.0.1:1");
     settings.put("camunda.client.prefer-rest-over-grpc", "false");
     settings.put("server.port", "0");
+    return settings;
+  }
+
+  /** SaaS mode with the starter's SaaS addresses (no self-managed address left over). */
+  private static Map<String, Object> saas() {
+    Map<String, Object> settings = valid();
+    settings.put("camunda.client.mode", "saas");
+    settings.remove("camunda.client.grpc-address");
     return settings;
   }
 

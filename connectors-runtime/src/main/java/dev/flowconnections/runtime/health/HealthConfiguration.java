@@ -1,6 +1,7 @@
 package dev.flowconnections.runtime.health;
 
 import dev.flowconnections.credential.CredentialStores;
+import dev.flowconnections.runtime.cluster.CamundaTokenCheck;
 import io.camunda.client.CamundaClient;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,8 @@ import org.springframework.core.env.Environment;
 class HealthConfiguration {
 
   @Bean
-  HealthIndicator camundaHealthIndicator(CamundaClient client, Environment environment) {
-    return new CamundaGatewayHealthIndicator(client, environment);
+  HealthIndicator camundaHealthIndicator(CamundaClient client, CamundaTokenCheck token, Environment environment) {
+    return new CamundaGatewayHealthIndicator(client, token, environment);
   }
 
   @Bean

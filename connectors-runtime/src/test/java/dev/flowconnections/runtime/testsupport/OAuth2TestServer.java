@@ -59,6 +59,7 @@ import org.springframework.security.oauth2.core.http.converter.OAuth2AccessToken
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -67,6 +68,8 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -83,6 +86,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>{@value #BASIC_CLIENT}: client credentials, client_secret_basic, tokens for 5 minutes
  *   <li>{@value #POST_CLIENT}: client credentials, client_secret_post
  *   <li>{@value #SHORT_CLIENT}: client credentials, client_secret_basic, tokens for {@link #SHORT_TTL}
+ *   <li>{@value #GATEWAY_CLIENT}: client credentials, client_secret_post, signed JWTs for {@link #SHORT_TTL}
+ *       whose {@code aud} is the request's {@code audience} parameter (as Keycloak's audience mapper
+ *       and Camunda Identity produce them): the Camunda client's OIDC login to a Zeebe gateway
  *   <li>{@value #ROTATING_CLIENT}: authorization code + PKCE + refresh, a new refresh token on every refresh
  *   <li>{@value #KEEPING_CLIENT}: like the rotating one, but a refresh answer carries NO refresh token
  * </ul>
@@ -93,6 +99,7 @@ public final class OAuth2TestServer implements AutoCloseable {
   public static final String BASIC_CLIENT = "cc-basic";
   public static final String POST_CLIENT = "cc-post";
   public static final String SHORT_CLIENT = "cc-short";
+  public static final String GATEWAY_CLIENT = "zeebe-connectors";
   public static final String ROTATING_CLIENT = "web-rotating";
   public static final String KEEPING_CLIENT = "web-keeping";
   public static final String USER = "alice";
@@ -131,6 +138,16 @@ public final class OAuth2TestServer implements AutoCloseable {
 
   public String tokenEndpoint() {
     return base + "/oauth2/token";
+  }
+
+  /** The {@code iss} of the JWTs this server signs. */
+  public String issuer() {
+    return base;
+  }
+
+  /** Where the keys that verify this server's JWTs are published. */
+  public String jwkSetUri() {
+    return base + "/oauth2/jwks";
   }
 
   public String authorizationEndpoint() {
@@ -318,6 +335,7 @@ public final class OAuth2TestServer implements AutoCloseable {
           clientCredentials(BASIC_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, Duration.ofMinutes(5)),
           clientCredentials(POST_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_POST, Duration.ofMinutes(5)),
           clientCredentials(SHORT_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, SHORT_TTL),
+          gatewayClient(GATEWAY_CLIENT, SHORT_TTL),
           webClient(ROTATING_CLIENT, redirectUri, false),
           webClient(KEEPING_CLIENT, redirectUri, true));
     }
@@ -352,6 +370,32 @@ public final class OAuth2TestServer implements AutoCloseable {
           .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ttl)
               .accessTokenFormat(OAuth2TokenFormat.REFERENCE).build())
           .build();
+    }
+
+    private static RegisteredClient gatewayClient(String id, Duration ttl) {
+      return RegisteredClient.withId(id)
+          .clientId(id)
+          .clientSecret("{noop}" + secretOf(id))
+          .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+          .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+          .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ttl)
+              .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED).build())
+          .build();
+    }
+
+    /**
+     * A JWT's audience is the {@code audience} the client asked for (the Camunda client sends
+     * CAMUNDA_CLIENT_AUTH_AUDIENCE so): a gateway checking {@code aud} then proves the setting
+     * arrived. Without the parameter the token keeps the server's default (the client id).
+     */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> audienceFromRequest() {
+      return context -> {
+        if (context.getAuthorizationGrant() instanceof OAuth2ClientCredentialsAuthenticationToken grant
+            && grant.getAdditionalParameters().get("audience") instanceof String audience) {
+          context.getClaims().audience(List.of(audience));
+        }
+      };
     }
 
     private static RegisteredClient webClient(String id, String redirectUri, boolean reuseRefreshTokens) {

@@ -21,6 +21,7 @@ import dev.flowconnections.runtime.FlowConnectionsRuntime;
 import dev.flowconnections.runtime.rest.RestFunction;
 import dev.flowconnections.runtime.testsupport.OAuth2TestServer;
 import dev.flowconnections.runtime.testsupport.OidcGatewayProxy;
+import dev.flowconnections.runtime.testsupport.PrivateCertificateAuthority;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import dev.flowconnections.testsupport.PostgresTestSchema;
@@ -33,7 +34,6 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import io.grpc.InsecureServerCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,7 +64,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * docs/deploy.md, "Camunda Self-Managed with Identity", followed as written: the runtime gets
  * exactly the environment variables listed there (by those names, nothing else about the
- * cluster) and talks to a gateway that accepts only JWTs of a real authorization server. It must
+ * cluster) and talks, over TLS with a certificate of a private CA, to a gateway that accepts only
+ * JWTs of a real authorization server. It must
  * deploy, start and serve jobs through that gateway, keep doing so after its short-lived token
  * expired, and with a wrong client secret say so in one line that names the settings to check.
  */
@@ -81,6 +82,7 @@ class SelfManagedOidcTest {
   private static OAuth2TestServer identity;
   private static OidcGatewayProxy gateway;
   private static RecordingHttpServer peer;
+  private static PrivateCertificateAuthority companyCa;
 
   @TempDir static Path home;
 
@@ -88,8 +90,9 @@ class SelfManagedOidcTest {
   static void startClusterAndIdentity() {
     engine = RuntimeTestSupport.startEngine();
     identity = OAuth2TestServer.start("http://127.0.0.1/unused-redirect");
+    companyCa = PrivateCertificateAuthority.create(home);
     gateway = OidcGatewayProxy.start(engine.getGatewayAddress(), identity.jwkSetUri(), identity.issuer(), AUDIENCE,
-        InsecureServerCredentials.create());
+        companyCa.serverCredentials());
     peer = RecordingHttpServer.start();
   }
 
@@ -126,6 +129,7 @@ class SelfManagedOidcTest {
           .extracting(Jwt::getTokenValue).doesNotHaveDuplicates().hasSizeGreaterThan(1);
       assertThat(readiness(runtime).statusCode()).isEqualTo(200);
       assertThat(output.getAll()).doesNotContain("Camunda client could not get a token")
+          .as("the client's warning for tokens sent without TLS").doesNotContain("security level does not guarantee")
           .doesNotContain(OAuth2TestServer.secretOf(OAuth2TestServer.GATEWAY_CLIENT));
     }
   }
@@ -167,7 +171,8 @@ class SelfManagedOidcTest {
     variables.put("PORT", "0");
 
     variables.put("CAMUNDA_CLIENT_MODE", "self-managed");
-    variables.put("CAMUNDA_CLIENT_GRPCADDRESS", "http://127.0.0.1:" + gateway.port());
+    variables.put("CAMUNDA_CLIENT_GRPCADDRESS", "https://127.0.0.1:" + gateway.port());
+    variables.put("CAMUNDA_CLIENT_CACERTIFICATEPATH", companyCa.caCertificate().toString());
     variables.put("CAMUNDA_CLIENT_AUTH_METHOD", "oidc");
     variables.put("CAMUNDA_CLIENT_AUTH_TOKENURL", identity.tokenEndpoint());
     variables.put("CAMUNDA_CLIENT_AUTH_CLIENTID", OAuth2TestServer.GATEWAY_CLIENT);

@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -33,16 +34,20 @@ public final class CamundaTokenCheck {
   private final CredentialsProvider credentials;
   private final String tokenUrl;
   private final String clientId;
+  private final String credentialsCacheDirectory;
   private volatile Optional<String> lastOutcome;
 
   /**
    * @param tokenUrl the configured token endpoint, null when the client does not use OIDC
    * @param clientId the configured client id, for the message only
+   * @param credentialsCachePath the file the client keeps its tokens in (it must be writable)
    */
-  public CamundaTokenCheck(CredentialsProvider credentials, URI tokenUrl, String clientId) {
+  public CamundaTokenCheck(CredentialsProvider credentials, URI tokenUrl, String clientId, String credentialsCachePath) {
     this.credentials = credentials;
     this.tokenUrl = tokenUrl == null ? "(no token URL)" : withoutUserInfoAndQuery(tokenUrl);
     this.clientId = clientId;
+    Path cacheDirectory = credentialsCachePath == null ? null : Path.of(credentialsCachePath).toAbsolutePath().getParent();
+    this.credentialsCacheDirectory = cacheDirectory == null ? null : cacheDirectory.toString();
   }
 
   /** @return empty when the client has a token (or needs none); otherwise the one line that says why not */
@@ -73,9 +78,10 @@ public final class CamundaTokenCheck {
 
   private String explain(Exception e) {
     Throwable cause = rootOf(e);
-    if (cause instanceof FileSystemException) {
-      return "its token cache file cannot be written (" + cause.getClass().getSimpleName() + ": "
-          + ((FileSystemException) cause).getFile() + ")"
+    // the client writes every new token to its cache file and fails the call when it cannot
+    if (cause instanceof FileSystemException
+        || (credentialsCacheDirectory != null && String.valueOf(cause.getMessage()).contains(credentialsCacheDirectory))) {
+      return "its token cache file cannot be written (" + cause.getMessage() + ")"
           + " — set CAMUNDA_CLIENT_AUTH_CREDENTIALSCACHEPATH to a writable file";
     }
     if (cause instanceof SSLException) {

@@ -21,7 +21,8 @@ class ClusterConnectionConfiguration {
 
   @Bean
   CamundaTokenCheck camundaTokenCheck(CredentialsProvider credentials, CamundaClientProperties client) {
-    return new CamundaTokenCheck(credentials, client.getAuth().getTokenUrl(), client.getAuth().getClientId());
+    return new CamundaTokenCheck(credentials, client.getAuth().getTokenUrl(), client.getAuth().getClientId(),
+        client.getAuth().getCredentialsCachePath());
   }
 
   /**

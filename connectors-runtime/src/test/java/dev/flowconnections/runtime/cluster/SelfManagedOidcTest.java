@@ -26,6 +26,8 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -34,6 +36,7 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.grpc.Status;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +49,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +124,8 @@ class SelfManagedOidcTest {
 
       await("the first token to expire").atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
           .until(() -> Instant.now().isAfter(firstToken.getExpiresAt()));
+      assertThat(topologyWith("Bearer " + firstToken.getTokenValue()))
+          .as("the gateway refuses the expired token").isEqualTo(Status.Code.UNAUTHENTICATED);
       long second = startInstance(client, connection, "second");
       awaitCompleted(second);
 
@@ -132,6 +139,22 @@ class SelfManagedOidcTest {
           .as("the client's warning for tokens sent without TLS").doesNotContain("security level does not guarantee")
           .doesNotContain(OAuth2TestServer.secretOf(OAuth2TestServer.GATEWAY_CLIENT));
     }
+  }
+
+  /** The gateway fails closed: without a valid token of the identity provider nothing reaches the engine. */
+  @Test
+  void theGatewayLetsThroughOnlyValidTokensForItsAudience() {
+    int refusalsBefore = gateway.refusals();
+
+    assertThat(topologyWith(null)).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(topologyWith("Bearer not-a-jwt")).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(topologyWith("Basic " + OAuth2TestServer.secretOf(OAuth2TestServer.GATEWAY_CLIENT)))
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(topologyWith("Bearer " + token("operate-api"))).as("a token for another audience")
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(gateway.refusals() - refusalsBefore).isEqualTo(4);
+
+    assertThat(topologyWith("Bearer " + token(AUDIENCE))).isEqualTo(Status.Code.OK);
   }
 
   @Test
@@ -246,10 +269,12 @@ class SelfManagedOidcTest {
 
   private static HttpResponse<String> readiness(ConfigurableApplicationContext runtime) {
     int port = ((WebServerApplicationContext) runtime).getWebServer().getPort();
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
     try {
-      return HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -258,7 +283,48 @@ class SelfManagedOidcTest {
     }
   }
 
+  /** A client-credentials token of the gateway client, asked for the way the Camunda client asks. */
+  private static String token(String audience) {
+    String form = "grant_type=client_credentials&client_id=" + OAuth2TestServer.GATEWAY_CLIENT
+        + "&client_secret=" + OAuth2TestServer.secretOf(OAuth2TestServer.GATEWAY_CLIENT) + "&audience=" + audience;
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(identity.tokenEndpoint()))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+    assertThat(token.find()).as("a token in " + response.statusCode()).isTrue();
+    return token.group(1);
+  }
+
+  /** A topology request through the gateway with exactly this Authorization header (none if null). */
+  private static Status.Code topologyWith(String authorization) {
+    try (CamundaClient client = CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create("https://127.0.0.1:" + gateway.port()))
+        .caCertificatePath(companyCa.caCertificate().toString())
+        .preferRestOverGrpc(false)
+        .credentialsProvider(new FixedAuthorization(authorization))
+        .build()) {
+      client.newTopologyRequest().requestTimeout(Duration.ofSeconds(20)).send().join();
+      return Status.Code.OK;
+    } catch (ClientStatusException e) {
+      return e.getStatusCode();
+    }
+  }
+
+  private record FixedAuthorization(String header) implements CredentialsProvider {
+    @Override
+    public void applyCredentials(CredentialsApplier applier) {
+      if (header != null) {
+        applier.put("Authorization", header);
+      }
+    }
+
+    @Override
+    public boolean shouldRetryRequest(StatusCode statusCode) {
+      return false;
+    }
+  }
+
   private static int occurrences(String text, String part) {
-    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    return text.split(Pattern.quote(part), -1).length - 1;
   }
 }

@@ -2,6 +2,7 @@ package dev.flowconnections.runtime.testsupport;
 
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
+import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.HandlerRegistry;
 import io.grpc.InsecureChannelCredentials;
@@ -216,7 +217,9 @@ public final class OidcGatewayProxy implements AutoCloseable {
 
     @Override
     public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> incoming, Metadata headers) {
-      ClientCall<byte[], byte[]> outgoing = engine.newCall(incoming.getMethodDescriptor(), CallOptions.DEFAULT);
+      // the caller's deadline holds for the engine too (a job poll ends when the worker gives up)
+      ClientCall<byte[], byte[]> outgoing = engine.newCall(incoming.getMethodDescriptor(),
+          CallOptions.DEFAULT.withDeadline(Context.current().getDeadline()));
       Pump pump = new Pump(incoming, outgoing);
       headers.discardAll(AUTHORIZATION); // the engine has no use for the caller's credential
       outgoing.start(pump.fromEngine, headers);

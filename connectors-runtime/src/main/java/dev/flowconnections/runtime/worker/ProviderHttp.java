@@ -13,7 +13,7 @@ import java.time.Duration;
 /**
  * Calls a provider's HTTP API (SendGrid, Twilio) with the JDK client. Redirects are not followed: a
  * redirect to another host would carry the connection's credentials there. Failures to get any
- * answer become {@link ProviderFailures}; what the answer means is up to the caller.
+ * answer become {@link JobFailures}; what the answer means is up to the caller.
  */
 public final class ProviderHttp {
 
@@ -41,12 +41,12 @@ public final class ProviderHttp {
     try {
       return client.send(request, BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
-      throw ProviderFailures.timeout(what, masker);
+      throw JobFailures.timeout(what, masker);
     } catch (IOException e) {
-      throw ProviderFailures.connectionFailed(what, e, masker);
+      throw JobFailures.unreachable(what, e, masker);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ProviderFailures.connectionFailed(what, e, masker);
+      throw JobFailures.unreachable(what, e, masker);
     }
   }
 }

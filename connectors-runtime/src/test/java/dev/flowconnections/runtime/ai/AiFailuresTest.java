@@ -86,7 +86,7 @@ class AiFailuresTest {
     server.close();
 
     assertThatThrownBy(() -> fixture.ask(Map.of()))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
         .hasMessageStartingWith("POST " + baseUrl + "/v1/messages failed: ");
   }
 

@@ -1,5 +1,7 @@
 package dev.flowconnections.runtime.email;
 
+import io.camunda.connector.api.error.ConnectorRetryException;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,6 +91,18 @@ class SendGridEmailTest {
     assertThatThrownBy(() -> fixture.send(Map.of()))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessage("SendGrid rejected the credentials of connection 'team-mail' in DEVELOPMENT (HTTP 401)");
+  }
+
+  @Test
+  void aRateLimitIsRetriedAfterItsRetryAfter() {
+    server.respond(Reply.json(429, "{\"errors\":[{\"message\":\"too many requests\"}]}").withHeader("Retry-After", "12"));
+
+    assertThatThrownBy(() -> fixture.send(Map.of()))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo("429");
+          assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(12));
+        })
+        .hasMessage("SendGrid answered HTTP 429; the job is retried");
   }
 
   @Test

@@ -84,6 +84,6 @@ class McpConnectionTesterTest {
         McpTestConnections.TOKEN));
 
     assertThat(outcome.ok()).isFalse();
-    assertThat(outcome.message()).startsWith("cannot reach the MCP server with connection 'weather-mcp' in DEVELOPMENT (");
+    assertThat(outcome.message()).startsWith("reaching the MCP server with connection 'weather-mcp' in DEVELOPMENT failed: ");
   }
 }

@@ -1,5 +1,7 @@
 package dev.flowconnections.runtime.rest;
 
+import java.time.Duration;
+import dev.flowconnections.runtime.worker.JobFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -128,12 +130,33 @@ class RestServiceTest {
   }
 
   @Test
+  void anOverloadedApiIsRetriedAfterItsRetryAfterAndOtherStatusesAreCodedAnswers() {
+    fixture.connection(AuthScheme.NONE, Map.of(), Map.of());
+    fixture.server.respond(Reply.json(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "9"));
+
+    assertThatThrownBy(() -> fixture.get("/orders"))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo("429");
+          assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(9));
+        })
+        .hasMessage("HTTP 429 from GET /orders; the job is retried");
+
+    fixture.server.respond(Reply.json(409, "{\"error\":\"taken\"}"));
+    assertThatThrownBy(() -> fixture.get("/orders"))
+        .isNotInstanceOf(ConnectorRetryException.class)
+        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo("409");
+          assertThat(e.getErrorVariables()).containsEntry("status", 409);
+        });
+  }
+
+  @Test
   void anUnreachableServerIsAConnectionFailure() {
     fixture.connection(AuthScheme.NONE, Map.of("baseUrl", "http://127.0.0.1:1"), Map.of());
 
     assertThatThrownBy(() -> fixture.get("/x"))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(RestFailures.CONNECTION_FAILED);
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED);
           assertThat(e.getMessage()).startsWith("GET /x failed: ");
           assertThat(e.getCause()).isNull();
         });

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.sms;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedReque
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -76,12 +78,24 @@ class TwilioSmsTest {
   }
 
   @Test
+  void anOverloadedApiIsRetriedAfterItsRetryAfter() {
+    server.respond(Reply.json(503, "{\"message\":\"Service unavailable\"}").withHeader("Retry-After", "30"));
+
+    assertThatThrownBy(() -> fixture.send(Map.of()))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo("503");
+          assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(30));
+        })
+        .hasMessage("Twilio answered HTTP 503; the job is retried");
+  }
+
+  @Test
   void anUnreachableApiIsARetryableConnectionFailure() {
     String baseUrl = server.baseUrl();
     server.close();
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
         .hasMessageStartingWith("POST " + baseUrl + "/2010-04-01/Accounts/" + SmsTestFixture.ACCOUNT_SID
             + "/Messages.json failed: ");
   }

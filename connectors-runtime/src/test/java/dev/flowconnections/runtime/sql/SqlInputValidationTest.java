@@ -1,9 +1,11 @@
 package dev.flowconnections.runtime.sql;
 
+import dev.flowconnections.runtime.worker.JobFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -45,7 +47,7 @@ class SqlInputValidationTest {
   void anUnreachableHostIsRetriedAndLeavesNoPool() {
     sql.connection("POSTGRESQL", "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2", "postgres", "secret-pw-123");
     assertThatThrownBy(() -> sql.query("select 1"))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo(SqlFailures.CONNECTION_FAILED))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED))
         .hasMessageContaining("refused")
         .message().doesNotContain("secret-pw-123");
     assertThat(sql.dataSources.openPools()).isZero();

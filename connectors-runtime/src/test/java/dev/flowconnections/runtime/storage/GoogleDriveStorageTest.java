@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.storage;
 
+import io.camunda.connector.api.error.ConnectorRetryException;
 import static dev.flowconnections.runtime.storage.StorageTestFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -135,6 +136,19 @@ class GoogleDriveStorageTest {
     assertThat(drive.lastRequest().method()).isEqualTo("DELETE");
     assertThat(drive.lastRequest().rawPath()).isEqualTo("/drive/v3/files/f1");
     assertThat(result.deleted()).isTrue();
+  }
+
+  @Test
+  void aFailingProviderIsRetriedWithTheJobsOwnBackoffWithoutRetryAfter() {
+    drive.respond(Reply.json(500, "{\"error\":{\"code\":500,\"message\":\"Backend Error\"}}"));
+
+    assertThatThrownBy(() -> fixture.run(Map.of("operation", "list")))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo("500");
+          assertThat(e.getBackoffDuration()).isNull();
+        })
+        .hasMessageContaining("answered listing")
+        .hasMessageEndingWith("with HTTP 500: Backend Error; the job is retried");
   }
 
   @Test

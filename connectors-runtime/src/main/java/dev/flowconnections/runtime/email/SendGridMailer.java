@@ -65,12 +65,11 @@ final class SendGridMailer {
     if (status == 401 || status == 403) {
       throw JobFailures.credentialsRejected("SendGrid", connection, "HTTP " + status, masker);
     }
+    String answer = "SendGrid answered HTTP " + status + ": " + errorDetail(response.body());
     if (JobFailures.isUnavailable(status)) {
-      throw JobFailures.unavailable(status, "SendGrid answered HTTP " + status,
-          response.headers().firstValue("Retry-After"), masker);
+      throw JobFailures.unavailable(status, answer, response.headers().firstValue("Retry-After"), masker);
     }
-    throw JobFailures.rejected(String.valueOf(status),
-        "SendGrid answered HTTP " + status + ": " + errorDetail(response.body()), masker);
+    throw JobFailures.rejected(String.valueOf(status), answer, masker);
   }
 
   /** SendGrid's {@code {"errors": [{"message", "field"}]}} as one line; other bodies shortened. */

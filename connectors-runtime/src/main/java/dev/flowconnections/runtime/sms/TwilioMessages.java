@@ -65,13 +65,13 @@ final class TwilioMessages {
     if (status == 401 || status == 403) {
       throw JobFailures.credentialsRejected(PROVIDER, connection, "HTTP " + status, masker);
     }
-    if (JobFailures.isUnavailable(status)) {
-      throw JobFailures.unavailable(status, PROVIDER + " answered HTTP " + status,
-          response.headers().firstValue("Retry-After"), masker);
-    }
     String code = body.path("code").asText("");
-    throw JobFailures.rejected(String.valueOf(status), PROVIDER + " answered HTTP " + status + ": "
-        + body.path("message").asText("no message") + (code.isEmpty() ? "" : " (error " + code + ")"), masker);
+    String answer = PROVIDER + " answered HTTP " + status + ": " + body.path("message").asText("no message")
+        + (code.isEmpty() ? "" : " (error " + code + ")");
+    if (JobFailures.isUnavailable(status)) {
+      throw JobFailures.unavailable(status, answer, response.headers().firstValue("Retry-After"), masker);
+    }
+    throw JobFailures.rejected(String.valueOf(status), answer, masker);
   }
 
   private JsonNode parse(String body) {

@@ -65,7 +65,7 @@ public final class JobFailures {
    */
   public static ConnectorRetryException unavailable(
       int status, String message, Optional<String> retryAfter, SecretMasker masker) {
-    return retry(String.valueOf(status), masker.mask(message + "; the job is retried"), retryAfter(retryAfter));
+    return retry(String.valueOf(status), masker.mask(message), retryAfter(retryAfter));
   }
 
   /** The credential store did not answer; the same job succeeds once it is back. */

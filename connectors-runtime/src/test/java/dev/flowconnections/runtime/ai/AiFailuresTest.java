@@ -55,7 +55,7 @@ class AiFailuresTest {
           assertThat(e.getErrorCode()).isEqualTo("429");
           assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(17));
         })
-        .hasMessage("Anthropic at " + server.baseUrl() + " answered HTTP 429: slow down; the job is retried");
+        .hasMessage("Anthropic at " + server.baseUrl() + " answered HTTP 429: slow down");
   }
 
   @Test

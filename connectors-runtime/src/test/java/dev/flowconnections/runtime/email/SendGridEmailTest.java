@@ -102,7 +102,7 @@ class SendGridEmailTest {
           assertThat(e.getErrorCode()).isEqualTo("429");
           assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(12));
         })
-        .hasMessage("SendGrid answered HTTP 429; the job is retried");
+        .hasMessage("SendGrid answered HTTP 429: too many requests");
   }
 
   @Test

@@ -139,7 +139,7 @@ class RestServiceTest {
           assertThat(e.getErrorCode()).isEqualTo("429");
           assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(9));
         })
-        .hasMessage("HTTP 429 from GET /orders; the job is retried");
+        .hasMessage("HTTP 429 from GET /orders");
 
     fixture.server.respond(Reply.json(409, "{\"error\":\"taken\"}"));
     assertThatThrownBy(() -> fixture.get("/orders"))

@@ -86,7 +86,7 @@ class TwilioSmsTest {
           assertThat(e.getErrorCode()).isEqualTo("503");
           assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(30));
         })
-        .hasMessage("Twilio answered HTTP 503; the job is retried");
+        .hasMessage("Twilio answered HTTP 503: Service unavailable");
   }
 
   @Test

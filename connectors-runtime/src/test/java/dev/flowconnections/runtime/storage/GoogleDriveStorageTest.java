@@ -148,7 +148,7 @@ class GoogleDriveStorageTest {
           assertThat(e.getBackoffDuration()).isNull();
         })
         .hasMessageContaining("answered listing")
-        .hasMessageEndingWith("with HTTP 500: Backend Error; the job is retried");
+        .hasMessageEndingWith("with HTTP 500: Backend Error");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.flowconnections.runtime.sms;
 
-import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.runtime.worker.AwsRetryAfter;
 import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;

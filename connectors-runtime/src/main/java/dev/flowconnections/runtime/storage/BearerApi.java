@@ -1,9 +1,10 @@
 package dev.flowconnections.runtime.storage;
 
-import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.runtime.network.OutboundHttpClients;
 import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.ProviderUrls;
@@ -37,9 +38,7 @@ final class BearerApi {
   private final String token;
   private final SecretMasker masker;
   private final Duration timeout;
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(ProviderHttp.CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final HttpClient client = OutboundHttpClients.shared(ProviderHttp.CONNECT_TIMEOUT);
 
   BearerApi(StorageProvider provider, ResolvedConnection connection, String token, SecretMasker masker,
       Duration timeout) {

@@ -1,12 +1,13 @@
 package dev.flowconnections.runtime.worker;
 
 import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.runtime.network.OutboundHttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
@@ -24,7 +25,7 @@ public final class ProviderHttp {
   public static final Duration CONNECTION_TEST_TIMEOUT = Duration.ofSeconds(10);
 
   private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+      OutboundHttpClients.shared(CONNECT_TIMEOUT);
 
   /** A request to {@code url} that gives up after {@link #READ_TIMEOUT}. */
   public static HttpRequest.Builder request(URI url) {

@@ -1,9 +1,9 @@
 package dev.flowconnections.runtime.mcp;
 
-import dev.flowconnections.runtime.worker.JobFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.flowconnections.runtime.mcp;
 
-import dev.flowconnections.runtime.worker.JobFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import java.net.ServerSocket;

@@ -1,7 +1,5 @@
 package dev.flowconnections.runtime.rest;
 
-import java.time.Duration;
-import dev.flowconnections.runtime.worker.JobFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +7,13 @@ import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ConnectionResolutionException;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -1,12 +1,12 @@
 package dev.flowconnections.runtime.sql;
 
-import dev.flowconnections.runtime.worker.JobFailures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorException;
-import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.util.List;

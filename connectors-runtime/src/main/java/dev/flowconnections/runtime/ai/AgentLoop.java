@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.ai.AiResult.ToolCallRecord;
-import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorException;
@@ -78,7 +78,7 @@ final class AgentLoop {
     try {
       return dialect.read(response);
     } catch (ChatDialect.MalformedAnswerException e) {
-      throw ProviderFailures.rejected("INVALID_RESPONSE", account.describe() + ": " + e.getMessage(), masker);
+      throw JobFailures.rejected("INVALID_RESPONSE", account.describe() + ": " + e.getMessage(), masker);
     }
   }
 
@@ -90,7 +90,7 @@ final class AgentLoop {
     } catch (ConnectorException e) {
       throw e;
     } catch (RuntimeException e) {
-      return ToolOutcome.failure(masker.mask("the tool failed: " + ProviderFailures.describe(e)));
+      return ToolOutcome.failure(masker.mask("the tool failed: " + JobFailures.describe(e)));
     }
   }
 }

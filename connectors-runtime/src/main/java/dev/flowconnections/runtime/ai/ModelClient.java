@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.error.ConnectorRetryException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -25,7 +24,6 @@ import java.util.Optional;
 final class ModelClient {
 
   /** A Retry-After beyond this is not waited for inside the engine's backoff; the job's own backoff applies. */
-  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
   private final ProviderHttp http;
   private final ObjectMapper json;
@@ -66,22 +64,19 @@ final class ModelClient {
       try {
         return json.readTree(response.body() == null || response.body().isBlank() ? "{}" : response.body());
       } catch (JsonProcessingException e) {
-        throw ProviderFailures.rejected("INVALID_RESPONSE",
+        throw JobFailures.rejected("INVALID_RESPONSE",
             account.describe() + " answered " + what + " with something that is not JSON", masker);
       }
     }
     String detail = "HTTP " + status + errorMessage(response.body()).map(m -> ": " + m).orElse("");
     if (status == 401 || status == 403) {
-      throw ProviderFailures.credentialsRejected(account.describe(), connection, detail, masker);
+      throw JobFailures.credentialsRejected(account.describe(), connection, detail, masker);
     }
-    if (status == 429 || status >= 500) {
-      throw ConnectorRetryException.builder()
-          .errorCode(String.valueOf(status))
-          .message(masker.mask(account.describe() + " answered " + detail + "; the job is retried"))
-          .backoffDuration(retryAfter(response))
-          .build();
+    if (JobFailures.isUnavailable(status)) {
+      throw JobFailures.unavailable(status, account.describe() + " answered " + detail,
+          response.headers().firstValue("Retry-After"), masker);
     }
-    throw ProviderFailures.rejected(String.valueOf(status), account.describe() + " answered " + detail, masker);
+    throw JobFailures.rejected(String.valueOf(status), account.describe() + " answered " + detail, masker);
   }
 
   /** The provider's own message: {@code error.message} (OpenAI, Anthropic, Gemini) or {@code error} (Ollama). */
@@ -95,13 +90,5 @@ final class ModelClient {
     } catch (JsonProcessingException e) {
       return Optional.empty();
     }
-  }
-
-  /** Retry-After in seconds (the form the providers send); null (the job's backoff) for a date or nonsense. */
-  private static Duration retryAfter(HttpResponse<String> response) {
-    return response.headers().firstValue("Retry-After").map(String::strip).filter(v -> v.matches("\\d{1,6}"))
-        .map(v -> Duration.ofSeconds(Long.parseLong(v)))
-        .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
-        .orElse(null);
   }
 }

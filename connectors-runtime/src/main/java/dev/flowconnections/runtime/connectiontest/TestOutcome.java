@@ -1,7 +1,7 @@
 package dev.flowconnections.runtime.connectiontest;
 
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorException;
-import io.camunda.connector.api.error.ConnectorRetryException;
 import java.util.Set;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Set;
 public record TestOutcome(boolean ok, String message, boolean revealsNetwork) {
 
   /** Error codes the workers use for "no answer": what a connection attempt met on the way. */
-  private static final Set<String> NO_ANSWER = Set.of("CONNECTION_FAILED", "TIMEOUT");
+  private static final Set<String> NO_ANSWER = Set.of(JobFailures.CONNECTION_FAILED, JobFailures.TIMEOUT);
 
   public TestOutcome(boolean ok, String message) {
     this(ok, message, false);
@@ -35,12 +35,11 @@ public record TestOutcome(boolean ok, String message, boolean revealsNetwork) {
 
   /**
    * A failure thrown by a worker's code, with the (masked) message to show: unreachable when the
-   * worker would retry it or calls it CONNECTION_FAILED / TIMEOUT; refused credentials, bad
-   * configuration and the network policy's refusal stay readable for everyone.
+   * worker calls it CONNECTION_FAILED / TIMEOUT; an answer (a status such as 503, refused
+   * credentials), bad configuration and the network policy's refusal stay readable for everyone.
    */
   public static TestOutcome failed(RuntimeException failure, String message) {
-    boolean noAnswer = failure instanceof ConnectorRetryException
-        || failure instanceof ConnectorException e && NO_ANSWER.contains(e.getErrorCode());
+    boolean noAnswer = failure instanceof ConnectorException e && NO_ANSWER.contains(e.getErrorCode());
     return new TestOutcome(false, message, noAnswer);
   }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import java.net.URI;
@@ -63,10 +63,13 @@ final class SendGridMailer {
       return;
     }
     if (status == 401 || status == 403) {
-      throw ProviderFailures.credentialsRejected("SendGrid", connection, "HTTP " + status, masker);
+      throw JobFailures.credentialsRejected("SendGrid", connection, "HTTP " + status, masker);
     }
-    throw ProviderFailures.rejected(String.valueOf(status),
-        "SendGrid answered HTTP " + status + ": " + errorDetail(response.body()), masker);
+    String answer = "SendGrid answered HTTP " + status + ": " + errorDetail(response.body());
+    if (JobFailures.isUnavailable(status)) {
+      throw JobFailures.unavailable(status, answer, response.headers().firstValue("Retry-After"), masker);
+    }
+    throw JobFailures.rejected(String.valueOf(status), answer, masker);
   }
 
   /** SendGrid's {@code {"errors": [{"message", "field"}]}} as one line; other bodies shortened. */

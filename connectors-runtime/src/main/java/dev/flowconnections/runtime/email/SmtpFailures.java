@@ -1,7 +1,7 @@
 package dev.flowconnections.runtime.email;
 
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
@@ -27,16 +27,16 @@ final class SmtpFailures {
       MessagingException e, SmtpServer server, ResolvedConnection connection, SecretMasker masker) {
     String where = "SMTP server " + server.address();
     if (e instanceof AuthenticationFailedException) {
-      return ProviderFailures.credentialsRejected(where, connection, "login refused: " + e.getMessage(), masker);
+      return JobFailures.credentialsRejected(where, connection, "login refused: " + e.getMessage(), masker);
     }
     if (e instanceof SendFailedException sendFailed && hasAny(sendFailed.getInvalidAddresses())) {
-      return ProviderFailures.rejected(RECIPIENTS_REJECTED, where + " refused the recipients "
-          + join(sendFailed.getInvalidAddresses()) + ": " + ProviderFailures.describe(e), masker);
+      return JobFailures.rejected(RECIPIENTS_REJECTED, where + " refused the recipients "
+          + join(sendFailed.getInvalidAddresses()) + ": " + JobFailures.describe(e), masker);
     }
     if (causedByIo(e)) {
-      return ProviderFailures.connectionFailed("connecting to " + where, e, masker);
+      return JobFailures.unreachable("connecting to " + where, e, masker);
     }
-    return ProviderFailures.rejected(SMTP_FAILED, where + ": " + ProviderFailures.describe(e), masker);
+    return JobFailures.rejected(SMTP_FAILED, where + ": " + JobFailures.describe(e), masker);
   }
 
   private static boolean causedByIo(Throwable e) {

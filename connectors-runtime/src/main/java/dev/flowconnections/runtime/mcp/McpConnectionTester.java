@@ -21,9 +21,16 @@ public class McpConnectionTester implements ConnectionTester {
   private static final int TOOLS_NAMED = 10;
 
   private final McpToolSessions sessions;
+  private final McpTimeouts timeouts;
 
   public McpConnectionTester(McpToolSessions sessions) {
+    this(sessions, TIMEOUTS);
+  }
+
+  /** With other timeouts: tests start their STDIO server as a JVM, which a loaded machine makes slow. */
+  McpConnectionTester(McpToolSessions sessions, McpTimeouts timeouts) {
     this.sessions = sessions;
+    this.timeouts = timeouts;
   }
 
   @Override
@@ -33,7 +40,7 @@ public class McpConnectionTester implements ConnectionTester {
 
   @Override
   public TestOutcome test(ResolvedConnection connection) {
-    try (McpToolSession session = sessions.open(connection, TIMEOUTS)) {
+    try (McpToolSession session = sessions.open(connection, timeouts)) {
       var tools = session.listTools();
       String names = tools.stream().limit(TOOLS_NAMED).map(McpTool::name).collect(Collectors.joining(", "));
       String more = tools.size() > TOOLS_NAMED ? ", ..." : "";

@@ -2,12 +2,11 @@ package dev.flowconnections.runtime.mcp;
 
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.error.ConnectorRetryException;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -28,15 +26,12 @@ import java.util.concurrent.TimeoutException;
  */
 public final class McpFailures {
 
-  /** The server could not be reached or the session broke; retried after {@link #RETRY_BACKOFF}. */
-  public static final String CONNECTION_FAILED = "CONNECTION_FAILED";
-  public static final String TIMEOUT = "TIMEOUT";
   /** The server answered a request with a JSON-RPC error; the variables carry its code. */
   public static final String MCP_ERROR = "MCP_ERROR";
+  /** Something went wrong that is neither network, time, credentials nor an answer of the server. */
+  public static final String MCP_FAILED = "MCP_FAILED";
   /** The tool itself reported a failure (the MCP Tool task's choice; see {@code McpService}). */
   public static final String TOOL_ERROR = "MCP_TOOL_ERROR";
-
-  static final Duration RETRY_BACKOFF = Duration.ofSeconds(10);
 
   private McpFailures() {}
 
@@ -71,7 +66,7 @@ public final class McpFailures {
       if (cause instanceof PendingRequests.McpServerGoneException
           || cause instanceof McpError gone && gone.getJsonRpcError() != null
               && Integer.valueOf(PendingRequests.SERVER_GONE).equals(gone.getJsonRpcError().code())) {
-        return new ConnectorException(CONNECTION_FAILED, masker.mask(what + where + " failed: " + cause.getMessage()));
+        return JobFailures.unreachable(what + where, String.valueOf(cause.getMessage()), masker);
       }
       if (cause instanceof McpError error) {
         Integer code = error.getJsonRpcError() == null ? null : error.getJsonRpcError().code();
@@ -85,22 +80,18 @@ public final class McpFailures {
       }
       boolean requestTimedOut = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
       if (cause instanceof TimeoutException || requestTimedOut) {
-        return new ConnectorException(TIMEOUT, masker.mask("timed out " + what + where));
+        return JobFailures.timeout("the MCP server, " + what + where, masker);
       }
       if (isUnreachable(cause)) {
-        return ConnectorRetryException.builder()
-            .errorCode(CONNECTION_FAILED)
-            .message(masker.mask("cannot reach the MCP server" + where + " (" + ProviderFailures.describe(cause) + ")"))
-            .backoffDuration(RETRY_BACKOFF)
-            .build();
+        return JobFailures.unreachable("reaching the MCP server" + where, cause, masker);
       }
     }
-    return new ConnectorException(
-        CONNECTION_FAILED, masker.mask(what + where + " failed: " + ProviderFailures.describe(failure)));
+    // not a cause the vocabulary knows: coded, so it is retried down to an incident like any failure
+    return JobFailures.rejected(MCP_FAILED, what + where + " failed: " + JobFailures.describe(failure), masker);
   }
 
   static ConnectorInputException credentialsRejected(ResolvedConnection connection, int status, SecretMasker masker) {
-    return ProviderFailures.credentialsRejected("the MCP server", connection, "HTTP " + status, masker);
+    return JobFailures.credentialsRejected("the MCP server", connection, "HTTP " + status, masker);
   }
 
   private static boolean isUnreachable(Throwable cause) {

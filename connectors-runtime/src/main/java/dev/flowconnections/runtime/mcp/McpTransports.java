@@ -1,9 +1,10 @@
 package dev.flowconnections.runtime.mcp;
 
-import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.runtime.network.OutboundHttpClients;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
@@ -145,12 +146,8 @@ final class McpTransports {
     return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
   }
 
-  /** No redirects: a credential header must never follow one to another host. */
   private static HttpClient.Builder httpClient(McpTimeouts timeouts) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(timeouts.connect());
+    return OutboundHttpClients.builder(timeouts.connect()).version(HttpClient.Version.HTTP_1_1);
   }
 
   private static HttpRequest.Builder requestWith(Map<String, String> headers) {

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.mcp;
 
+import dev.flowconnections.runtime.network.OutboundHttpClients;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
@@ -58,7 +59,7 @@ final class WebSocketClientTransport implements McpClientTransport {
   @Override
   public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
     return Mono.fromRunnable(() -> {
-      httpClient = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+      httpClient = OutboundHttpClients.builder(connectTimeout).build(); // closed with the session
       WebSocket.Builder builder = httpClient.newWebSocketBuilder().connectTimeout(connectTimeout).subprotocols(SUBPROTOCOL);
       headers.forEach(builder::header);
       opening = builder.buildAsync(url, new Listener(pending.track(handler)))

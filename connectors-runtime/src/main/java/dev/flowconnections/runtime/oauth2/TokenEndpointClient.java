@@ -1,12 +1,13 @@
 package dev.flowconnections.runtime.oauth2;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.runtime.network.OutboundHttpClients;
+import dev.flowconnections.runtime.worker.SecretMasker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import dev.flowconnections.runtime.network.OutboundAddressPolicy;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flowconnections.runtime.worker.SecretMasker;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,8 +35,7 @@ public class TokenEndpointClient {
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
   private static final int MAX_DESCRIPTION = 300;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http = OutboundHttpClients.shared(CONNECT_TIMEOUT);
   private final ObjectMapper json;
   private final MeterRegistry meters;
 

@@ -1,24 +1,21 @@
 package dev.flowconnections.runtime.rest;
 
-import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.runtime.network.OutboundHttpClients;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends calls with {@link java.net.http.HttpClient}. Redirects are not followed: a redirect to
@@ -31,8 +28,6 @@ final class RestHttpClient {
 
   private final ObjectMapper json;
   private final long maxResponseBytes;
-  /** One client per connect timeout (a client-wide setting); clients are thread-safe and pooled. */
-  private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
 
   RestHttpClient(ObjectMapper json, long maxResponseBytes) {
     this.json = json;
@@ -44,7 +39,7 @@ final class RestHttpClient {
     HttpRequest request = build(task, uri, outgoing);
     OutboundAddressPolicy.current().check(uri); // before any connection is attempted
     try {
-      HttpResponse<InputStream> response = client(task.connectionTimeout()).send(request, BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response = OutboundHttpClients.shared(task.connectionTimeout()).send(request, BodyHandlers.ofInputStream());
       // A HEAD answer declares the length of a body it does not send: nothing to read or limit.
       String body = task.method() == HttpMethod.HEAD
           ? LimitedBody.discard(response.body())
@@ -94,14 +89,6 @@ final class RestHttpClient {
     }
   }
 
-  private HttpClient client(Duration connectTimeout) {
-    return clients.computeIfAbsent(
-        connectTimeout,
-        timeout -> HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build());
-  }
 
   private record Payload(BodyPublisher publisher, String contentType) {}
 

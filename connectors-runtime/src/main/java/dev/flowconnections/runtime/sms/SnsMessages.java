@@ -1,8 +1,9 @@
 package dev.flowconnections.runtime.sms;
 
-import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.runtime.worker.AwsRetryAfter;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import java.time.Duration;
@@ -55,7 +56,7 @@ final class SnsMessages {
     } catch (AwsServiceException e) {
       throw refused(e, account, action, connection, masker);
     } catch (SdkException e) { // no answer: unreachable endpoint, timeout, unreadable response
-      throw ProviderFailures.connectionFailed(action + " to " + account.describe(), e, masker);
+      throw JobFailures.unreachable(action + " to " + account.describe(), e, masker);
     }
   }
 
@@ -64,9 +65,13 @@ final class SnsMessages {
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     String detail = (code == null ? "HTTP " + e.statusCode() : code) + ": " + message(e);
     if (e.statusCode() == 401 || e.statusCode() == 403) {
-      return ProviderFailures.credentialsRejected(account.describe(), connection, detail, masker);
+      return JobFailures.credentialsRejected(account.describe(), connection, detail, masker);
     }
-    return ProviderFailures.rejected(code == null ? String.valueOf(e.statusCode()) : code,
+    if (JobFailures.isUnavailable(e.statusCode())) { // throttled or failing, after the SDK's own retries
+      return JobFailures.unavailable(e.statusCode(), account.describe() + " answered " + action + " with " + detail,
+          AwsRetryAfter.of(e), masker);
+    }
+    return JobFailures.rejected(code == null ? String.valueOf(e.statusCode()) : code,
         account.describe() + " refused " + action + " (HTTP " + e.statusCode() + ") " + detail, masker);
   }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import java.net.URI;
@@ -63,11 +63,15 @@ final class TwilioMessages {
       return body;
     }
     if (status == 401 || status == 403) {
-      throw ProviderFailures.credentialsRejected(PROVIDER, connection, "HTTP " + status, masker);
+      throw JobFailures.credentialsRejected(PROVIDER, connection, "HTTP " + status, masker);
     }
     String code = body.path("code").asText("");
-    throw ProviderFailures.rejected(String.valueOf(status), PROVIDER + " answered HTTP " + status + ": "
-        + body.path("message").asText("no message") + (code.isEmpty() ? "" : " (error " + code + ")"), masker);
+    String answer = PROVIDER + " answered HTTP " + status + ": " + body.path("message").asText("no message")
+        + (code.isEmpty() ? "" : " (error " + code + ")");
+    if (JobFailures.isUnavailable(status)) {
+      throw JobFailures.unavailable(status, answer, response.headers().firstValue("Retry-After"), masker);
+    }
+    throw JobFailures.rejected(String.valueOf(status), answer, masker);
   }
 
   private JsonNode parse(String body) {

@@ -1,9 +1,8 @@
 package dev.flowconnections.runtime.sql;
 
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.SecretMasker;
-import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorExceptionBuilder;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.sql.SQLException;
@@ -21,7 +20,6 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 final class SqlFailures {
 
   static final String SQL_ERROR = "SQL_ERROR";
-  static final String CONNECTION_FAILED = "CONNECTION_FAILED";
 
   private SqlFailures() {}
 
@@ -39,13 +37,13 @@ final class SqlFailures {
     ConnectFailure failure = ConnectFailure.of(e);
     return switch (failure.kind()) {
       case CREDENTIALS_REJECTED ->
-          ProviderFailures.credentialsRejected("the database", connection, failure.reason(), masker);
+          JobFailures.credentialsRejected("the database", connection, failure.reason(), masker);
       case DATABASE_REFUSED -> new ConnectorInputException(masker.mask(
           "the database refused connection '" + connection.key() + "' in " + connection.environment()
               + "; check the database named in jdbcUrl (" + failure.reason() + ")"));
-      case UNREACHABLE -> new ConnectorException(CONNECTION_FAILED, masker.mask(
-          "cannot connect with connection '" + connection.key() + "' in " + connection.environment() + ": "
-              + failure.reason()));
+      case UNREACHABLE -> JobFailures.unreachable(
+          "connecting with connection '" + connection.key() + "' in " + connection.environment(), failure.reason(),
+          masker);
     };
   }
 

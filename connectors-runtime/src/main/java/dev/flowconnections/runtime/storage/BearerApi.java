@@ -1,10 +1,11 @@
 package dev.flowconnections.runtime.storage;
 
-import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.runtime.network.OutboundHttpClients;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.ProviderUrls;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -37,9 +38,7 @@ final class BearerApi {
   private final String token;
   private final SecretMasker masker;
   private final Duration timeout;
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(ProviderHttp.CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final HttpClient client = OutboundHttpClients.shared(ProviderHttp.CONNECT_TIMEOUT);
 
   BearerApi(StorageProvider provider, ResolvedConnection connection, String token, SecretMasker masker,
       Duration timeout) {
@@ -97,11 +96,11 @@ final class BearerApi {
   JsonNode json(HttpRequest request, String what) {
     HttpResponse<InputStream> response = send(request, what);
     try (InputStream body = response.body()) {
-      failUnlessSuccessful(response.statusCode(), body, what);
+      failUnlessSuccessful(response, body, what);
       byte[] bytes = body.readAllBytes();
       return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
     } catch (IOException e) {
-      throw StorageFailures.unreachable(what + " at " + describe(), e, masker);
+      throw JobFailures.unreachable(what + " at " + describe(), e, masker);
     }
   }
 
@@ -116,7 +115,7 @@ final class BearerApi {
       close(response.body());
       Optional<String> location = response.headers().firstValue("Location");
       if (location.isEmpty()) {
-        throw ProviderFailures.rejected(String.valueOf(status),
+        throw JobFailures.rejected(String.valueOf(status),
             describe() + " redirected " + what + " without a location", masker);
       }
       URI target = request.uri().resolve(location.get());
@@ -125,9 +124,9 @@ final class BearerApi {
     }
     if (status / 100 != 2) {
       try (InputStream body = response.body()) {
-        failUnlessSuccessful(status, body, what);
+        failUnlessSuccessful(response, body, what);
       } catch (IOException e) {
-        throw StorageFailures.unreachable(what + " at " + describe(), e, masker);
+        throw JobFailures.unreachable(what + " at " + describe(), e, masker);
       }
     }
     return response;
@@ -138,27 +137,32 @@ final class BearerApi {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
-      throw StorageFailures.unreachable(what + " at " + describe(), e, masker);
+      throw JobFailures.timeout(what + " at " + describe(), masker);
     } catch (IOException e) {
-      throw StorageFailures.unreachable(what + " at " + describe(), e, masker);
+      throw JobFailures.unreachable(what + " at " + describe(), e, masker);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw StorageFailures.unreachable(what + " at " + describe(), e, masker);
+      throw JobFailures.unreachable(what + " at " + describe(), e, masker);
     }
   }
 
-  private void failUnlessSuccessful(int status, InputStream body, String what) throws IOException {
+  private void failUnlessSuccessful(HttpResponse<?> response, InputStream body, String what) throws IOException {
+    int status = response.statusCode();
     if (status / 100 == 2) {
       return;
     }
     String detail = "HTTP " + status + errorMessage(body.readNBytes(ERROR_BODY_LIMIT));
     if (status == 401) {
-      throw ProviderFailures.credentialsRejected(describe(), connection, detail, masker);
+      throw JobFailures.credentialsRejected(describe(), connection, detail, masker);
+    }
+    if (JobFailures.isUnavailable(status)) {
+      throw JobFailures.unavailable(status, describe() + " answered " + what + " with " + detail,
+          response.headers().firstValue("Retry-After"), masker);
     }
     if (status == 404) {
       throw StorageFailures.notFound(describe() + " found nothing for " + what + " (" + detail + ")", masker);
     }
-    throw ProviderFailures.rejected(String.valueOf(status), describe() + " refused " + what + " (" + detail + ")",
+    throw JobFailures.rejected(String.valueOf(status), describe() + " refused " + what + " (" + detail + ")",
         masker);
   }
 

@@ -1,8 +1,9 @@
 package dev.flowconnections.runtime.storage;
 
-import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderFailures;
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.runtime.worker.AwsRetryAfter;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
@@ -132,7 +133,7 @@ final class S3FileStore implements FileStore {
     } catch (AwsServiceException e) {
       throw refused(e, action, key);
     } catch (SdkException e) { // no answer: unreachable endpoint, timeout, cut stream
-      throw StorageFailures.unreachable(action + " to " + account.describe(), e, masker);
+      throw JobFailures.unreachable(action + " to " + account.describe(), e, masker);
     }
   }
 
@@ -141,7 +142,11 @@ final class S3FileStore implements FileStore {
     String detail = (code == null ? "HTTP " + e.statusCode() : code) + ": " + message(e);
     if (e.statusCode() == 401 || (e.statusCode() == 403 && !"AccessDenied".equals(code))) {
       // InvalidAccessKeyId, SignatureDoesNotMatch, ExpiredToken ...
-      return ProviderFailures.credentialsRejected(account.describe(), connection, detail, masker);
+      return JobFailures.credentialsRejected(account.describe(), connection, detail, masker);
+    }
+    if (JobFailures.isUnavailable(e.statusCode())) { // throttled or failing, after the SDK's own retries
+      return JobFailures.unavailable(e.statusCode(), account.describe() + " answered " + action + " of '" + key
+          + "' with " + detail, AwsRetryAfter.of(e), masker);
     }
     if ("NoSuchBucket".equals(code)) {
       return new ConnectorInputException(masker.mask(
@@ -151,7 +156,7 @@ final class S3FileStore implements FileStore {
     if (e.statusCode() == 404) {
       return StorageFailures.notFound(account.describe() + " has no object '" + key + "' (" + detail + ")", masker);
     }
-    return ProviderFailures.rejected(code == null ? String.valueOf(e.statusCode()) : code,
+    return JobFailures.rejected(code == null ? String.valueOf(e.statusCode()) : code,
         account.describe() + " refused " + action + " of '" + key + "' (HTTP " + e.statusCode() + ") " + detail, masker);
   }
 

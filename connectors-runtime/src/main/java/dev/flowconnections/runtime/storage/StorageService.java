@@ -2,6 +2,7 @@ package dev.flowconnections.runtime.storage;
 
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.document.Document;
@@ -184,12 +185,12 @@ public class StorageService {
           throw limits.fileTooLarge(path, limit + 1, false);
         }
         // the provider's stream or the document store failed; either may work on the next attempt
-        throw StorageFailures.unreachable("downloading '" + path + "' from " + store.describe()
+        throw JobFailures.unreachable("downloading '" + path + "' from " + store.describe()
             + " into a Camunda document", e, masker);
       }
       return StorageResult.downloaded(provider, path, document, null, content.count(), type);
     } catch (IOException e) {
-      throw StorageFailures.unreachable("reading '" + path + "' from " + store.describe(), e, masker);
+      throw JobFailures.unreachable("reading '" + path + "' from " + store.describe(), e, masker);
     }
   }
 
@@ -201,7 +202,7 @@ public class StorageService {
         // the last read may have gone past the limit by a buffer; only "more than the limit" is known
         throw limits.variableTooLarge(path, limits.maxVariableSize().toBytes() + 1, false);
       }
-      throw StorageFailures.unreachable("reading '" + path + "' from " + store.describe(), e, masker);
+      throw JobFailures.unreachable("reading '" + path + "' from " + store.describe(), e, masker);
     }
   }
 

@@ -1,19 +1,20 @@
 package dev.flowconnections.runtime.worker;
 
 import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.runtime.network.OutboundHttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
  * Calls a provider's HTTP API (SendGrid, Twilio) with the JDK client. Redirects are not followed: a
  * redirect to another host would carry the connection's credentials there. Failures to get any
- * answer become {@link ProviderFailures}; what the answer means is up to the caller.
+ * answer become {@link JobFailures}; what the answer means is up to the caller.
  */
 public final class ProviderHttp {
 
@@ -24,7 +25,7 @@ public final class ProviderHttp {
   public static final Duration CONNECTION_TEST_TIMEOUT = Duration.ofSeconds(10);
 
   private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+      OutboundHttpClients.shared(CONNECT_TIMEOUT);
 
   /** A request to {@code url} that gives up after {@link #READ_TIMEOUT}. */
   public static HttpRequest.Builder request(URI url) {
@@ -41,12 +42,12 @@ public final class ProviderHttp {
     try {
       return client.send(request, BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
-      throw ProviderFailures.timeout(what, masker);
+      throw JobFailures.timeout(what, masker);
     } catch (IOException e) {
-      throw ProviderFailures.connectionFailed(what, e, masker);
+      throw JobFailures.unreachable(what, e, masker);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ProviderFailures.connectionFailed(what, e, masker);
+      throw JobFailures.unreachable(what, e, masker);
     }
   }
 }

@@ -12,7 +12,6 @@ import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.scope.ProcessScopeException;
 import dev.flowconnections.scope.RuntimeCaller;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.outbound.JobContext;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,10 +70,7 @@ public final class WorkerConnections {
     } catch (ConnectionResolutionException e) {
       throw configurationProblem(e);
     } catch (CredentialStoreUnavailableException e) {
-      throw ConnectorRetryException.builder()
-          .errorCode("CREDENTIAL_STORE_UNAVAILABLE")
-          .message("credentials of connection '" + key + "' cannot be read right now: " + e.getMessage())
-          .build();
+      throw JobFailures.credentialStoreUnavailable(key, e.getMessage());
     }
     if (connection.type() != expected) {
       throw new ConnectorInputException(

@@ -55,7 +55,7 @@ class AiFailuresTest {
           assertThat(e.getErrorCode()).isEqualTo("429");
           assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(17));
         })
-        .hasMessage("Anthropic at " + server.baseUrl() + " answered HTTP 429: slow down; the job is retried");
+        .hasMessage("Anthropic at " + server.baseUrl() + " answered HTTP 429: slow down");
   }
 
   @Test
@@ -86,7 +86,7 @@ class AiFailuresTest {
     server.close();
 
     assertThatThrownBy(() -> fixture.ask(Map.of()))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
         .hasMessageStartingWith("POST " + baseUrl + "/v1/messages failed: ");
   }
 

@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedRequest;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,18 @@ class SendGridEmailTest {
     assertThatThrownBy(() -> fixture.send(Map.of()))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessage("SendGrid rejected the credentials of connection 'team-mail' in DEVELOPMENT (HTTP 401)");
+  }
+
+  @Test
+  void aRateLimitIsRetriedAfterItsRetryAfter() {
+    server.respond(Reply.json(429, "{\"errors\":[{\"message\":\"too many requests\"}]}").withHeader("Retry-After", "12"));
+
+    assertThatThrownBy(() -> fixture.send(Map.of()))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo("429");
+          assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(12));
+        })
+        .hasMessage("SendGrid answered HTTP 429: too many requests");
   }
 
   @Test

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Multipart;
@@ -130,7 +131,7 @@ class SmtpEmailTest {
       jvmTrust.smtp(proxy.port(), "TLS", USER, PASSWORD);
 
       assertThatThrownBy(() -> jvmTrust.send(Map.of()))
-          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
+          .isInstanceOfSatisfying(ConnectorRetryException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
           .hasMessageStartingWith("connecting to SMTP server 127.0.0.1:" + proxy.port() + " failed: ")
           .hasMessageContaining("unable to find valid certification path");
       assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
@@ -157,7 +158,7 @@ class SmtpEmailTest {
     fixture.smtp(closedPort, "NONE", USER, PASSWORD);
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
         .hasMessage("connecting to SMTP server 127.0.0.1:" + closedPort + " failed: ConnectException: Connection refused");
   }
 

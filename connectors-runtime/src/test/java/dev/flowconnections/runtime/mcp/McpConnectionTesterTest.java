@@ -14,7 +14,9 @@ class McpConnectionTesterTest {
 
   private static McpHttpTestServer http;
   private static McpHttpTestServer sse;
-  private final McpConnectionTester tester = new McpConnectionTester(McpTestConnections.sessions());
+  /** Generous timeouts: the STDIO test server is a JVM, slow to start on a loaded machine. */
+  private final McpConnectionTester tester =
+      new McpConnectionTester(McpTestConnections.sessions(), McpTimeouts.ofSeconds(60, 60));
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -84,6 +86,6 @@ class McpConnectionTesterTest {
         McpTestConnections.TOKEN));
 
     assertThat(outcome.ok()).isFalse();
-    assertThat(outcome.message()).startsWith("cannot reach the MCP server with connection 'weather-mcp' in DEVELOPMENT (");
+    assertThat(outcome.message()).startsWith("reaching the MCP server with connection 'weather-mcp' in DEVELOPMENT failed: ");
   }
 }

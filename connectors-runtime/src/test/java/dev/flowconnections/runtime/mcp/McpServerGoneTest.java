@@ -3,7 +3,9 @@ package dev.flowconnections.runtime.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,8 @@ class McpServerGoneTest {
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> sessions.open(connection, new McpTimeouts(LONG, LONG)))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(McpFailures.CONNECTION_FAILED);
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED);
           assertThat(e.getMessage()).isEqualTo("opening an MCP session with connection 'local-tools' in DEVELOPMENT"
               + " failed: the MCP server process ended with exit code 3; see the runtime log");
         });
@@ -38,8 +40,8 @@ class McpServerGoneTest {
         McpTestConnections.stdio(McpTestConnections.stdioServerCommand(), Map.of()), new McpTimeouts(LONG, LONG))) {
       long start = System.nanoTime();
       assertThatThrownBy(() -> session.callTool("crash", Map.of()))
-          .isInstanceOfSatisfying(ConnectorException.class, e -> {
-            assertThat(e.getErrorCode()).isEqualTo(McpFailures.CONNECTION_FAILED);
+          .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED);
             assertThat(e.getMessage()).contains("the MCP server process ended with exit code 7")
                 .doesNotContain("crashing on purpose"); // what the process printed stays in the log
           });
@@ -63,8 +65,8 @@ class McpServerGoneTest {
       assertThatThrownBy(() -> {
         Thread.sleep(300);
         session.callTool("echo", Map.of("text", "after"));
-      }).isInstanceOfSatisfying(ConnectorException.class,
-          e -> assertThat(e.getErrorCode()).isEqualTo(McpFailures.CONNECTION_FAILED));
+      }).isInstanceOfSatisfying(ConnectorRetryException.class,
+          e -> assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
   }

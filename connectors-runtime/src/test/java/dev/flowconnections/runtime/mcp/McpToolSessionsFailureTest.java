@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import java.net.ServerSocket;
@@ -25,8 +26,8 @@ class McpToolSessionsFailureTest {
     String url = "http://127.0.0.1:" + freePort + "/mcp";
     assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", url, McpTestConnections.TOKEN)))
         .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(McpFailures.CONNECTION_FAILED);
-          assertThat(e.getBackoffDuration()).isEqualTo(McpFailures.RETRY_BACKOFF);
+          assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED);
+          assertThat(e.getBackoffDuration()).as("the job's own retry backoff").isNull();
           assertThat(e.getMessage()).contains("connection 'weather-mcp' in DEVELOPMENT").doesNotContain(McpTestConnections.TOKEN);
         });
   }
@@ -39,7 +40,7 @@ class McpToolSessionsFailureTest {
       assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", url, McpTestConnections.TOKEN),
               new McpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))))
           .satisfies(e -> assertThat(((io.camunda.connector.api.error.ConnectorException) e).getErrorCode())
-              .isEqualTo(McpFailures.TIMEOUT));
+              .isEqualTo(JobFailures.TIMEOUT));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
   }

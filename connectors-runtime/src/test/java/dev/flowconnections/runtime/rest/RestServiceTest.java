@@ -7,11 +7,13 @@ import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ConnectionResolutionException;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -128,12 +130,33 @@ class RestServiceTest {
   }
 
   @Test
+  void anOverloadedApiIsRetriedAfterItsRetryAfterAndOtherStatusesAreCodedAnswers() {
+    fixture.connection(AuthScheme.NONE, Map.of(), Map.of());
+    fixture.server.respond(Reply.json(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "9"));
+
+    assertThatThrownBy(() -> fixture.get("/orders"))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo("429");
+          assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(9));
+        })
+        .hasMessage("HTTP 429 from GET /orders");
+
+    fixture.server.respond(Reply.json(409, "{\"error\":\"taken\"}"));
+    assertThatThrownBy(() -> fixture.get("/orders"))
+        .isNotInstanceOf(ConnectorRetryException.class)
+        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo("409");
+          assertThat(e.getErrorVariables()).containsEntry("status", 409);
+        });
+  }
+
+  @Test
   void anUnreachableServerIsAConnectionFailure() {
     fixture.connection(AuthScheme.NONE, Map.of("baseUrl", "http://127.0.0.1:1"), Map.of());
 
     assertThatThrownBy(() -> fixture.get("/x"))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(RestFailures.CONNECTION_FAILED);
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED);
           assertThat(e.getMessage()).startsWith("GET /x failed: ");
           assertThat(e.getCause()).isNull();
         });

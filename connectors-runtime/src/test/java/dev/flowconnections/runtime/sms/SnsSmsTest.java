@@ -3,11 +3,12 @@ package dev.flowconnections.runtime.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedRequest;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -88,10 +89,15 @@ class SnsSmsTest {
 
   @Test
   void serverErrorsAreLeftToTheJobsRetriesNotRetriedByTheSdk() {
-    server.respond(new Reply(503, Map.of("Content-Type", "text/xml"), error("Receiver", "ServiceUnavailable", "busy")));
+    server.respond(new Reply(503, Map.of("Content-Type", "text/xml", "Retry-After", "20"),
+        error("Receiver", "ServiceUnavailable", "busy")));
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("ServiceUnavailable"));
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).as("the status, as in every worker").isEqualTo("503");
+          assertThat(e.getBackoffDuration()).isEqualTo(java.time.Duration.ofSeconds(20));
+        })
+        .hasMessageContaining("ServiceUnavailable: busy");
     assertThat(server.requests()).as("one call per job attempt").hasSize(1);
   }
 
@@ -111,7 +117,7 @@ class SnsSmsTest {
     server.close();
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
         .hasMessageStartingWith("Publish to AWS SNS in eu-central-1 at " + server.baseUrl() + " failed: ");
   }
 

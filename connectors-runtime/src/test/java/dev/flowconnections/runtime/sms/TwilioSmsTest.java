@@ -3,13 +3,15 @@ package dev.flowconnections.runtime.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedRequest;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -76,12 +78,24 @@ class TwilioSmsTest {
   }
 
   @Test
+  void anOverloadedApiIsRetriedAfterItsRetryAfter() {
+    server.respond(Reply.json(503, "{\"message\":\"Service unavailable\"}").withHeader("Retry-After", "30"));
+
+    assertThatThrownBy(() -> fixture.send(Map.of()))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo("503");
+          assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(30));
+        })
+        .hasMessage("Twilio answered HTTP 503: Service unavailable");
+  }
+
+  @Test
   void anUnreachableApiIsARetryableConnectionFailure() {
     String baseUrl = server.baseUrl();
     server.close();
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
         .hasMessageStartingWith("POST " + baseUrl + "/2010-04-01/Accounts/" + SmsTestFixture.ACCOUNT_SID
             + "/Messages.json failed: ");
   }

@@ -3,8 +3,10 @@ package dev.flowconnections.runtime.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.util.List;
@@ -45,7 +47,7 @@ class SqlInputValidationTest {
   void anUnreachableHostIsRetriedAndLeavesNoPool() {
     sql.connection("POSTGRESQL", "jdbc:postgresql://127.0.0.1:1/test?connectTimeout=2", "postgres", "secret-pw-123");
     assertThatThrownBy(() -> sql.query("select 1"))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo(SqlFailures.CONNECTION_FAILED))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED))
         .hasMessageContaining("refused")
         .message().doesNotContain("secret-pw-123");
     assertThat(sql.dataSources.openPools()).isZero();

@@ -10,6 +10,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +136,19 @@ class GoogleDriveStorageTest {
     assertThat(drive.lastRequest().method()).isEqualTo("DELETE");
     assertThat(drive.lastRequest().rawPath()).isEqualTo("/drive/v3/files/f1");
     assertThat(result.deleted()).isTrue();
+  }
+
+  @Test
+  void aFailingProviderIsRetriedWithTheJobsOwnBackoffWithoutRetryAfter() {
+    drive.respond(Reply.json(500, "{\"error\":{\"code\":500,\"message\":\"Backend Error\"}}"));
+
+    assertThatThrownBy(() -> fixture.run(Map.of("operation", "list")))
+        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo("500");
+          assertThat(e.getBackoffDuration()).isNull();
+        })
+        .hasMessageContaining("answered listing")
+        .hasMessageEndingWith("with HTTP 500: Backend Error");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A main class of the test class path in a JVM of its own, its output in a file: for what only
@@ -46,6 +47,15 @@ final class ChildJvm implements AutoCloseable {
   /** Waits until a line matches; fails at once, with the output, when the JVM ends first. */
   Matcher awaitLine(String regex) {
     Pattern pattern = Pattern.compile(regex);
+    try {
+      return awaitMatch(pattern);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("no line matching " + regex + " within " + START_TIMEOUT + ":\n" + output(), e);
+    }
+  }
+
+  private Matcher awaitMatch(Pattern pattern) {
+    String regex = pattern.pattern();
     return Awaitility.await("a line matching " + regex + " in " + output).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
         .until(() -> {
           Matcher matcher = pattern.matcher(output());

@@ -140,6 +140,24 @@ class EmbeddedPostgresFallbackTest {
     assertThat(dir).doesNotExist();
   }
 
+  @Test
+  void anEmbeddedServerThatCannotStartIsOneReadableStartupFailure(CapturedOutput output) throws IOException {
+    Path notAFolder = Files.writeString(temp.resolve("a-file"), "in the way");
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/test");
+    settings.put("flow-connections.demo.embedded-postgres.dir", notAFolder.resolve("postgres"));
+    settings.put("flow-connections.encryption.master-key", RuntimeTestSupport.TEST_MASTER_KEY);
+
+    Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(FlowConnectionsDemo.class)
+        .profiles(FlowConnectionsDemo.PROFILE).run(arguments(settings)).close());
+
+    assertThat(failure).isInstanceOf(EmbeddedPostgresException.class);
+    assertThat(output.getOut() + output.getErr())
+        .contains("APPLICATION FAILED TO START")
+        .contains("Flow Connections cannot start: no PostgreSQL answers at spring.datasource.url and the demo's embedded one did not start: "
+            + "cannot create " + notAFolder.resolve("postgres"));
+  }
+
   private static String[] demoArguments(int databasePort, int echoPort, Path dir) {
     int enginePort = closedPort();
     Map<String, Object> settings = new LinkedHashMap<>();

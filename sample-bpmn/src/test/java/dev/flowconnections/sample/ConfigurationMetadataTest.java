@@ -1,4 +1,4 @@
-package dev.flowconnections.runtime.configuration;
+package dev.flowconnections.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,7 @@ class ConfigurationMetadataTest {
   @Test
   void everyDocumentedSettingIsKnownToTheMetadata() throws IOException {
     Set<String> known = knownProperties();
-    assertThat(known).as("metadata of secrets-provider, element-templates and connectors-runtime")
+    assertThat(known).as("metadata of every module: sample-bpmn has them all on its classpath")
         .contains("flow-connections.environment", "flow-connections.templates.auto-publish",
             "flow-connections.network.deny", "flow-connections.rest.max-response-size");
 

@@ -30,6 +30,7 @@ import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.rotation.KeyRotationService;
+import dev.flowconnections.schema.DatabaseSchema;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.resolution.StoreConnectionResolver;
 import dev.flowconnections.secret.OrgSecretRepository;
@@ -55,6 +56,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -67,6 +69,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,9 +88,13 @@ import org.springframework.transaction.support.TransactionTemplate;
       FlywayAutoConfiguration.class,
       JacksonAutoConfiguration.class,
       TransactionAutoConfiguration.class
-    })
+    },
+    // the placeholder guard needs the connector runtime's beans (see PlaceholderGuardConfiguration)
+    afterName = "io.camunda.connector.runtime.OutboundConnectorsAutoConfiguration")
 @EnableConfigurationProperties(FlowConnectionsProperties.class)
 public class FlowConnectionsAutoConfiguration {
+
+  static final String DATABASE_SCHEMA = "flowConnectionsDatabaseSchema";
 
   @Bean
   @ConditionalOnMissingBean
@@ -119,17 +128,26 @@ public class FlowConnectionsAutoConfiguration {
     return new EnvelopeCipher(keyRing);
   }
 
+  /** Everything that reads or writes the store's tables depends on this check having passed. */
+  @Bean(DATABASE_SCHEMA)
+  DatabaseSchema flowConnectionsDatabaseSchema(FlowConnectionsProperties properties, JdbcClient jdbc) {
+    return new DatabaseSchema(properties.getSchema().getMode(), jdbc);
+  }
+
   @Bean
+  @DependsOn(DATABASE_SCHEMA)
   IntegrationRepository integrationRepository(JdbcClient jdbc, ObjectMapper json) {
     return new IntegrationRepository(jdbc, json);
   }
 
   @Bean
+  @DependsOn(DATABASE_SCHEMA)
   ConnectionRepository connectionRepository(JdbcClient jdbc, ObjectMapper json) {
     return new ConnectionRepository(jdbc, json);
   }
 
   @Bean
+  @DependsOn(DATABASE_SCHEMA)
   OrgSecretRepository orgSecretRepository(JdbcClient jdbc, EnvelopeCipher cipher) {
     return new OrgSecretRepository(jdbc, cipher);
   }
@@ -137,6 +155,7 @@ public class FlowConnectionsAutoConfiguration {
   /** PostgreSQL always, Vault when configured; migrations copy between them. */
   @Bean
   @ConditionalOnMissingBean
+  @DependsOn(DATABASE_SCHEMA)
   CredentialStores credentialStores(
       JdbcClient jdbc, EnvelopeCipher cipher, ObjectMapper json, Clock clock, FlowConnectionsProperties properties) {
     FlowConnectionsProperties.Store store = properties.getStore();
@@ -150,6 +169,7 @@ public class FlowConnectionsAutoConfiguration {
 
   /** The store the services use: the configured one, or one per organization. */
   @Bean
+  @DependsOn(DATABASE_SCHEMA)
   AuditRepository auditRepository(JdbcTemplate jdbcTemplate) {
     return new AuditRepository(jdbcTemplate);
   }
@@ -238,6 +258,7 @@ public class FlowConnectionsAutoConfiguration {
   }
 
   @Bean(destroyMethod = "close")
+  @DependsOn(DATABASE_SCHEMA)
   KeyRotationService keyRotationService(
       JdbcClient jdbc,
       TransactionTemplate tx,
@@ -312,7 +333,12 @@ public class FlowConnectionsAutoConfiguration {
   @ConditionalOnClass(name = "io.camunda.connector.api.secret.SecretProvider")
   static class SecretProviderConfiguration {
 
+    /**
+     * First in the runtime's provider chain: in a runtime with Camunda's environment-variable provider on,
+     * an org secret wins over an environment variable of the same name.
+     */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     ConnectionsSecretProvider connectionsSecretProvider(
         CachingConnectionResolver resolver,
         OrgSecretRepository orgSecrets,
@@ -324,10 +350,12 @@ public class FlowConnectionsAutoConfiguration {
 
   /**
    * Inside a Spring connector runtime: the placeholder guard around every outbound function and the
-   * runtime's secret provider aggregator ({@link PlaceholderGuard}).
+   * runtime's secret provider aggregator ({@link PlaceholderGuard}). Without the runtime's aggregator
+   * there is no guard, and then the SecretProvider answers nothing (it answers only inside a guarded job).
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "io.camunda.connector.runtime.OutboundConnectorsAutoConfiguration")
+  @ConditionalOnBean(SecretProviderAggregator.class)
   static class PlaceholderGuardConfiguration {
 
     @Bean

@@ -4,6 +4,7 @@ import dev.flowconnections.credential.CredentialStoreType;
 import dev.flowconnections.credential.vault.VaultStoreProperties;
 import dev.flowconnections.crypto.EncryptionProperties;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.schema.SchemaMode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +36,30 @@ public class FlowConnectionsProperties {
   private final Store store = new Store();
 
   private final Mcp mcp = new Mcp();
+
+  private final Schema schema = new Schema();
+
+  public Schema getSchema() {
+    return schema;
+  }
+
+  /** {@code flow-connections.schema.*}: whether this process migrates the database or only reads it. */
+  public static class Schema {
+    /**
+     * {@code validate} (the default: another connector runtime with our SecretProvider) never changes the
+     * schema and refuses to start unless it is at this jar's version; the Flow Connections runtime sets
+     * {@code migrate} (Flyway at start).
+     */
+    private SchemaMode mode = SchemaMode.VALIDATE;
+
+    public SchemaMode getMode() {
+      return mode;
+    }
+
+    public void setMode(SchemaMode mode) {
+      this.mode = mode;
+    }
+  }
 
   public Mcp getMcp() {
     return mcp;

@@ -8,6 +8,7 @@ import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.sample.support.ProcessTestRuntime;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ import org.springframework.test.context.TestPropertySource;
 })
 class MetricsProcessTest extends RestProcessTestBase {
 
+  static final String REST = "type=\"io.flowconnections:rest:1\"";
+
   static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.DEVELOPMENT);
 
   @DynamicPropertySource
@@ -51,7 +54,16 @@ class MetricsProcessTest extends RestProcessTestBase {
   void processesMoveTheCountersAndNoSecretShows() {
     String before = scrape();
     ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-counted-not-shown"));
-    server().respond(Reply.json(200, "{\"id\":1}"));
+    AtomicInteger unavailable = new AtomicInteger();
+    server().respond(request -> {
+      if (request.rawPath().endsWith("/missing")) {
+        return Reply.json(404, "{}"); // the example's error expression: a BPMN error
+      }
+      if (request.rawPath().endsWith("/flaky") && unavailable.getAndIncrement() == 0) {
+        return Reply.json(503, "{}"); // once: a failure with retries left
+      }
+      return Reply.json(200, "{\"id\":1}");
+    });
 
     long first = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
     records.awaitCompleted(first);
@@ -63,6 +75,11 @@ class MetricsProcessTest extends RestProcessTestBase {
     }
     long unknown = start(Map.of("connection", "no-such-connection-for-metrics", "path", "/orders/x"));
     records.awaitIncident(unknown);
+    long missing = start(Map.of("connection", keyOf(connection), "path", "/missing"));
+    records.awaitTrue("the 404 ends at the error boundary", () -> records.passedElement(missing, "ResourceNotFound"));
+    start(Map.of("connection", keyOf(connection), "path", "/flaky"));
+    records.awaitTrue("the 503 is counted as a retry",
+        () -> delta(before, scrape(), "flow_connections_jobs_total", REST, "outcome=\"retry\"") >= 1);
 
     String after = scrape();
     assertThat(delta(before, after, "flow_connections_resolutions_total", "outcome=\"resolved\"")).isGreaterThanOrEqualTo(2);
@@ -76,6 +93,14 @@ class MetricsProcessTest extends RestProcessTestBase {
         .as("the connector runtime's own job counters").isGreaterThanOrEqualTo(2);
     assertThat(delta(before, after, "camunda_connector_outbound_invocations_total", "action=\"failed\""))
         .isGreaterThanOrEqualTo(1);
+    assertThat(delta(before, after, "flow_connections_jobs_total", REST, "outcome=\"completed\"")).isGreaterThanOrEqualTo(2);
+    assertThat(delta(before, after, "flow_connections_jobs_total", REST, "outcome=\"incident\""))
+        .as("the unknown connection: no retries left").isGreaterThanOrEqualTo(1);
+    assertThat(delta(before, after, "flow_connections_jobs_total", REST, "outcome=\"bpmn_error\"")).isGreaterThanOrEqualTo(1);
+    assertThat(delta(before, after, "flow_connections_jobs_total", REST, "outcome=\"retry\"")).isGreaterThanOrEqualTo(1);
+    assertThat(after).as("every outcome of every worker is there from the start")
+        .containsPattern("(?m)^flow_connections_jobs_total\\{(?=[^}]*outcome=\"failed_back_at_shutdown\")"
+            + "(?=[^}]*type=\"io.flowconnections:sql:1\")[^}]*\\} 0\\.0$");
     assertThat(after).contains("flow_connections_audit_queue ").contains("flow_connections_audit_lost_total ");
     assertThat(after)
         .doesNotContain("dev-token-counted-not-shown")

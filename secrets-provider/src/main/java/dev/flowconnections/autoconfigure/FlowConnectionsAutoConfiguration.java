@@ -37,6 +37,7 @@ import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.secretprovider.CamundaClientProcessModels;
 import dev.flowconnections.secretprovider.ConnectionsSecretProvider;
+import dev.flowconnections.secretprovider.EnvironmentSecretsCheck;
 import dev.flowconnections.secretprovider.PlaceholderGuard;
 import dev.flowconnections.secretprovider.PlaceholderGuardPostProcessor;
 import dev.flowconnections.secretprovider.ProcessModels;
@@ -71,6 +72,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -380,7 +382,9 @@ public class FlowConnectionsAutoConfiguration {
         WrittenPlaceholders written,
         SecretProviderAggregator secrets,
         @Qualifier("outboundConnectorObjectMapper") ObjectMapper json,
-        ValidationProvider validation) {
+        ValidationProvider validation,
+        Environment environment) {
+      EnvironmentSecretsCheck.check(secrets, environment);
       return new PlaceholderGuard(written, secrets, json, validation);
     }
   }

@@ -32,9 +32,11 @@ final class SampleRuntime {
     variables.put("CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false");
     variables.put("CAMUNDA_CONNECTOR_POLLING_ENABLED", "false");
     variables.put("CAMUNDA_CONNECTOR_WEBHOOK_ENABLED", "false");
-    // Camunda's environment-variable provider is on here, and a variable has the org secret's name:
-    // our provider is asked first, so the connector must still get the org secret
-    variables.put("SAMPLE_ORG_KEY", "value-of-an-environment-variable");
+    // Camunda's environment-variable provider is on here, with the prefix our provider requires of it
+    // (EnvironmentSecretsCheck), and a variable answers the org secret's name: our provider is asked
+    // first, so the connector must still get the org secret
+    variables.put("CAMUNDA_CONNECTOR_SECRETPROVIDER_ENVIRONMENT_PREFIX", "SECRET_");
+    variables.put("SECRET_SAMPLE_ORG_KEY", "value-of-an-environment-variable");
     variables.put("SPRING_MAIN_WEBAPPLICATIONTYPE", "none");
     variables.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "3");
     // Flyway is on this module's test classpath (the runtime's migrations); a team's runtime has none

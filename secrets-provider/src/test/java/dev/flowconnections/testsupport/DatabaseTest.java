@@ -40,6 +40,8 @@ public abstract class DatabaseTest {
     PostgresTestSchema.register(registry);
     registry.add("flow-connections.environment", () -> "PRODUCTION");
     registry.add("flow-connections.encryption.master-key", () -> TEST_MASTER_KEY);
+    // as the Flow Connections runtime: Flyway migrates the test schema (another runtime only validates)
+    registry.add("flow-connections.schema.mode", () -> "migrate");
   }
 
   /** A unique suffix, since all tests of a JVM share one schema. */

@@ -65,7 +65,9 @@ class PackagedRuntimeTest {
     try {
       int port = Integer.parseInt(awaitLine(process, log, PORT).group(1));
 
-      assertThat(get(port, "/actuator/health/liveness")).as("liveness").isEqualTo(200);
+      // Tomcat listens before the application has started: liveness turns UP once it has
+      Awaitility.await("liveness UP").atMost(START).pollInterval(Duration.ofMillis(250))
+          .until(() -> get(port, "/actuator/health/liveness"), status -> status == 200);
       assertThat(get(port, "/actuator/health/readiness")).as("readiness without a cluster").isEqualTo(503);
       assertThat(Files.readString(log)).doesNotContain(RuntimeTestSupport.TEST_MASTER_KEY)
           .doesNotContain("NoClassDefFoundError").doesNotContain("ClassNotFoundException");

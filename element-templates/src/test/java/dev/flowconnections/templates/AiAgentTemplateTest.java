@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.integration.IntegrationType;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The AI Agent template: its worker's inputs, and a second dropdown for the MCP connection of its tools. */
+@Tag("fast")
 class AiAgentTemplateTest {
 
   private static final ElementTemplateSchema SCHEMA = new ElementTemplateSchema();

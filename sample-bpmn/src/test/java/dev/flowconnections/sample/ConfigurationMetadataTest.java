@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * properties classes, plus {@code additional-spring-configuration-metadata.json} for the few
  * {@code @Value} settings), so a documented name that the code does not read fails here.
  */
+@Tag("fast")
 class ConfigurationMetadataTest {
 
   private static final Pattern DOCUMENTED = Pattern.compile("`(flow-connections\\.[a-z0-9.-]+)");

@@ -17,12 +17,14 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shipped templated example must stay what Modeler writes from the current REST API template:
  * same job type, inputs and headers as applying the generated template with the example's values.
  */
+@Tag("fast")
 class TemplatedExampleMatchesTemplateTest {
 
   private static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class EnvelopeCipherTest {
 
   private static final byte[] AAD = "org/conn/PRODUCTION".getBytes(StandardCharsets.UTF_8);

@@ -7,9 +7,11 @@ import dev.flowconnections.errors.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The rules for MCP STDIO variables and commands, without a database. */
+@Tag("fast")
 class StdioEnvironmentTest {
 
   @Test

@@ -13,9 +13,11 @@ import dev.flowconnections.scope.RuntimeCaller;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Outcomes and cache results as the caching resolver counts them; no database needed. */
+@Tag("fast")
 class ResolutionMetricsTest {
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();

@@ -2,19 +2,21 @@ package dev.flowconnections.resolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowconnections.environment.Environment;
-import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.credential.SecretValues;
+import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.scope.RuntimeCaller;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A resolution that overlaps an eviction may have read the old data, so it must not stay cached. */
+@Tag("fast")
 class CachingResolverRaceTest {
 
   @Test

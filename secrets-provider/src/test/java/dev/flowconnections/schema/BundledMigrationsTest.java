@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The version a validating runtime requires is the newest migration script of this module. */
+@Tag("fast")
 class BundledMigrationsTest {
 
   @Test

@@ -2,9 +2,11 @@ package dev.flowconnections.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Flyway versions compare as numbers part by part, not as text. */
+@Tag("fast")
 class SchemaVersionTest {
 
   @Test

@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the guard replaces in a job's variables, against a process model; no runtime, no database.
  * The end-to-end attacks run on the in-memory engine ({@code SecretPlaceholderProcessTest}).
  */
+@Tag("fast")
 class PlaceholderGuardTest {
 
   private final Map<String, String> secrets = new LinkedHashMap<>(Map.of("A", "value-a", "B", "value-b"));

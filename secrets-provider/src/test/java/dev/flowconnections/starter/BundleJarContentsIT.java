@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The drop-in jar holds our auto-configuration, failure analyzers and migrations, the libraries Camunda's
  * connectors bundle image lacks (Caffeine moved under our package), and nothing the image already has.
  */
+@Tag("fast")
 class BundleJarContentsIT {
 
   /** Packages of Camunda's bundle image (Spring Boot, Spring, Jackson, Micrometer, its PostgreSQL driver...). */

@@ -12,9 +12,11 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedReque
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** "Test connection" of each AI provider: the read-only (or one-token) call it makes and what it reports. */
+@Tag("fast")
 class AiConnectionTestersTest {
 
   private final RecordingHttpServer server = RecordingHttpServer.start();

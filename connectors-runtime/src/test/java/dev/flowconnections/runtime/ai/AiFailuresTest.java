@@ -11,9 +11,11 @@ import io.camunda.connector.api.error.ConnectorRetryException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How each kind of provider failure ends the job: incident at once, retry, or a coded error. */
+@Tag("fast")
 class AiFailuresTest {
 
   static final String API_KEY = "sk-failures-key-7777";

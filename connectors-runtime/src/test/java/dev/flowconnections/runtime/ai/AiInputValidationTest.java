@@ -10,9 +10,11 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Bad task input and configuration are incidents naming the field, and nothing is sent to the provider. */
+@Tag("fast")
 class AiInputValidationTest {
 
   private final RecordingHttpServer server = RecordingHttpServer.start();

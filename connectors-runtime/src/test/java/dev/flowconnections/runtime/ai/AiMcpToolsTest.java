@@ -28,12 +28,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The AI Agent using the tools of a real MCP server (the SDK's, over Streamable HTTP, requiring the
  * MCP connection's bearer token) while a local server plays the model in OpenAI's format.
  */
+@Tag("fast")
 class AiMcpToolsTest {
 
   static final String AI_KEY = "sk-agent-with-tools-1";

@@ -15,6 +15,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * No key of an AI Provider connection reaches a result, an incident or a test outcome, even when the
  * provider (or a proxy in front of it) quotes the request back, and none is sent to a tool.
  */
+@Tag("fast")
 class AiSecretsTest {
 
   static final String API_KEY = "sk-Secret-AI-Key-0042";

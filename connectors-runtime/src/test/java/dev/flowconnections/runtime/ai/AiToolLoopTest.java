@@ -6,16 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.runtime.ai.AiResult.ToolCallRecord;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The bounds of the tool loop: rounds, unknown tools, failing tools, and the session's lifetime (OpenAI format). */
+@Tag("fast")
 class AiToolLoopTest {
 
   private final RecordingHttpServer server = RecordingHttpServer.start();

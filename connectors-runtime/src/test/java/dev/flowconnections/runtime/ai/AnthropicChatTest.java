@@ -11,9 +11,11 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The AI Agent against a local server speaking Anthropic Messages, with its documented response shapes. */
+@Tag("fast")
 class AnthropicChatTest {
 
   static final String API_KEY = "sk-ant-api03-anthropic-key-5678";

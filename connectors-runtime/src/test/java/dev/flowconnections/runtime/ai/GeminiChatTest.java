@@ -13,9 +13,11 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The AI Agent against a local server speaking Gemini generateContent, with its documented response shapes. */
+@Tag("fast")
 class GeminiChatTest {
 
   static final String API_KEY = "AIzaSyGeminiKey-9012";

@@ -11,12 +11,14 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedReque
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The AI Agent against a local server speaking the Hugging Face Inference Providers router, which
  * is OpenAI Chat Completions with a Hugging Face token as Bearer and {@code max_tokens}.
  */
+@Tag("fast")
 class HuggingFaceChatTest {
 
   static final String HF_TOKEN = "hf_huggingFaceToken3456";

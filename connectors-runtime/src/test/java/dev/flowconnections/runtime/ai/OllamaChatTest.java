@@ -12,9 +12,11 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The AI Agent against a local server speaking Ollama's /api/chat, with its documented response shapes. */
+@Tag("fast")
 class OllamaChatTest {
 
   /** The documented shape of a non-streamed chat answer (docs.ollama.com/api). */

@@ -3,9 +3,11 @@ package dev.flowconnections.runtime.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Tool names as every provider accepts them, and back. */
+@Tag("fast")
 class ToolNamesTest {
 
   @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * (SelfManagedOidcTest covers the wrong secret end to end, against a real authorization server.)
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("fast")
 class CamundaTokenCheckTest {
 
   private static final String SECRET = "s3cr3t-never-printed";

@@ -8,9 +8,11 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Attachments are bounded in total ({@value AttachmentReader#MAX_TOTAL_BYTES} bytes), inline or as documents. */
+@Tag("fast")
 class EmailAttachmentLimitTest {
 
   private static final int LIMIT = AttachmentReader.MAX_TOTAL_BYTES;

@@ -7,14 +7,16 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connection testers of Email connections: a real login for SMTP, a read-only call for SendGrid. */
+@Tag("fast")
 class EmailConnectionTestersTest {
 
   @RegisterExtension

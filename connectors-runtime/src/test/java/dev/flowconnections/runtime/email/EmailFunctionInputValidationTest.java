@@ -7,14 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.runtime.testsupport.InputRejections;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Invalid task input or configuration fails with ConnectorInputException (an incident, no retries)
  * naming the field, before anything is sent. A SendGrid connection makes "nothing sent" visible.
  */
+@Tag("fast")
 class EmailFunctionInputValidationTest {
 
   private final RecordingHttpServer server = RecordingHttpServer.start();

@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * No credential of an Email connection reaches an incident, a test outcome or a log line, even when
  * a server quotes it back: an SMTP server echoing the AUTH exchange, SendGrid echoing the header.
  */
+@Tag("fast")
 class EmailSecretsTest {
 
   static final String PASSWORD = "smtp-Secret-77";

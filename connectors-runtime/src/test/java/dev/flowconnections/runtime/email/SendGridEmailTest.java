@@ -19,9 +19,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The email worker against a local server speaking SendGrid's v3 API: the exact request and each kind of answer. */
+@Tag("fast")
 class SendGridEmailTest {
 
   static final String API_KEY = "SG.test-key-0815";

@@ -21,10 +21,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The email worker against a real SMTP server (GreenMail): plain, STARTTLS and TLS, with and without login. */
+@Tag("fast")
 class SmtpEmailTest {
 
   static final String USER = "svc-mailer";

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * for 200, DOWN for 503 and for a port nobody listens on. (bin/image-check runs it inside the image
  * against the real runtime.)
  */
+@Tag("fast")
 class HealthProbeTest {
 
   HttpServer server;

@@ -20,9 +20,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The drain and the answer gate without an engine: what the worker's job client receives. */
+@Tag("fast")
 class JobsInFlightTest {
 
   static final String TYPE = "io.flowconnections:rest:1";

@@ -7,11 +7,13 @@ import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Invalid MCP Tool input is an incident naming the field, before any server is contacted. */
+@Tag("fast")
 class McpInputValidationTest {
 
   /** Nothing listens here: a task that got past validation would fail differently. */

@@ -10,12 +10,14 @@ import io.camunda.connector.api.error.ConnectorException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A server that hands a credential back (a debugging tool that reports the request's headers)
  * never gets it into a task's result: text, content blocks and structured content are masked.
  */
+@Tag("fast")
 class McpSecretsTest {
 
   private static final String HEADER_SECRET = "sig-2f9d81c3e7";

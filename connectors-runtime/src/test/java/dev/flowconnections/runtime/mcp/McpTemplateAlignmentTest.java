@@ -9,12 +9,14 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The MCP Tool template and the MCP worker agree: job type, one input per request field (the
  * connection comes from the template's dropdown), the operations and the default timeouts.
  */
+@Tag("fast")
 class McpTemplateAlignmentTest {
 
   @Test

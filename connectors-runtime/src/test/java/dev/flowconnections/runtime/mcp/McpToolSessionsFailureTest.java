@@ -10,9 +10,11 @@ import io.camunda.connector.api.error.ConnectorRetryException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How opening a session fails when the server is gone, slow or misconfigured. */
+@Tag("fast")
 class McpToolSessionsFailureTest {
 
   private final McpToolSessions sessions = new McpToolSessions(McpAccessTokens.UNSUPPORTED);

@@ -1,22 +1,24 @@
 package dev.flowconnections.runtime.mcp;
 
-import java.time.Clock;
-import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
-import dev.flowconnections.runtime.testsupport.OAuth2TestServer;
-import dev.flowconnections.runtime.oauth2.TokenEndpointClient;
-import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
+import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
+import dev.flowconnections.runtime.oauth2.TokenEndpointClient;
+import dev.flowconnections.runtime.testsupport.OAuth2TestServer;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The client API against a real SDK server over Streamable HTTP that requires a bearer token. */
+@Tag("fast")
 class McpToolSessionsHttpTest {
 
   private static McpHttpTestServer server;

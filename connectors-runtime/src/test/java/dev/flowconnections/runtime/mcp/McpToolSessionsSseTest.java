@@ -7,9 +7,11 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The client API against a real SDK server over the older HTTP+SSE transport. */
+@Tag("fast")
 class McpToolSessionsSseTest {
 
   private static McpHttpTestServer server;

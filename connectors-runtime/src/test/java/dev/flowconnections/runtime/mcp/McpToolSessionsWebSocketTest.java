@@ -7,9 +7,11 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Our WebSocket client transport against the SDK's server sessions over a real WebSocket. */
+@Tag("fast")
 class McpToolSessionsWebSocketTest {
 
   private static McpWebSocketTestServer server;

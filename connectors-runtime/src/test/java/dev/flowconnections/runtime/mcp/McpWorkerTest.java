@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The MCP Tool worker, run as the runtime runs it, against a real SDK server over Streamable HTTP. */
+@Tag("fast")
 class McpWorkerTest {
 
   private static McpHttpTestServer server;

@@ -14,6 +14,7 @@ import dev.flowconnections.runtime.rest.RestTestFixture;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * retries) carrying only the policy's message, before any socket is opened: the refusal counter
  * moves, and a listener on a denied loopback address accepts nothing.
  */
+@Tag("fast")
 class NetworkPolicyWorkerTest {
 
   private static final String REFUSAL = OutboundAddressPolicy.REFUSAL;

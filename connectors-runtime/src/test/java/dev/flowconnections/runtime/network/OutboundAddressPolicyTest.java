@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The rules, on literal addresses (no lookup, no traffic). */
+@Tag("fast")
 class OutboundAddressPolicyTest {
 
   private final OutboundAddressPolicy defaults = new OutboundAddressPolicy(List.of(), List.of());

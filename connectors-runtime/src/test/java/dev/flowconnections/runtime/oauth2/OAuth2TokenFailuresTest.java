@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** How the REST worker reports token problems: incidents naming the connection, never a secret. */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("fast")
 class OAuth2TokenFailuresTest {
 
   private static OAuth2TestServer authServer;

@@ -11,9 +11,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** flow.connections.oauth2.token.requests counts token requests by grant and outcome, never a client or secret. */
+@Tag("fast")
 class TokenEndpointMetricsTest {
 
   private static OAuth2TestServer authServer;

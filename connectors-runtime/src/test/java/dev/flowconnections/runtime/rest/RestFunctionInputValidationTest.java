@@ -10,11 +10,13 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Invalid task input fails with ConnectorInputException (an incident, no retries) before any call. */
+@Tag("fast")
 class RestFunctionInputValidationTest {
 
   private final RestTestFixture fixture = new RestTestFixture().connection(AuthScheme.NONE, Map.of(), Map.of());

@@ -7,11 +7,13 @@ import dev.flowconnections.integration.AuthScheme;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The path can only point below the connection's base URL, so credentials stay with their server. */
+@Tag("fast")
 class RestPathSafetyTest {
 
   private final RestTestFixture fixture = new RestTestFixture();

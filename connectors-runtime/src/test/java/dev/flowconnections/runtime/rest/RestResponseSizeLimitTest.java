@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -27,6 +28,7 @@ import org.springframework.util.unit.DataSize;
  * Response bodies become process variables, so they are read only up to
  * {@code flow-connections.rest.max-response-size}: with and without a declared length.
  */
+@Tag("fast")
 class RestResponseSizeLimitTest {
 
   private static final int LIMIT = 100;

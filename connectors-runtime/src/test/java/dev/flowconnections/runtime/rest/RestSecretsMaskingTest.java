@@ -8,9 +8,11 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import io.camunda.connector.api.error.ConnectorException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A server that reflects credentials must not get them into process variables or incidents. */
+@Tag("fast")
 class RestSecretsMaskingTest {
 
   private static final String TOKEN = "tok-SECRET-4711";

@@ -17,9 +17,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Requests as sent, responses as returned, and which failure becomes what for the runtime. */
+@Tag("fast")
 class RestServiceTest {
 
   private final RestTestFixture fixture =

@@ -3,17 +3,18 @@ package dev.flowconnections.runtime.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowconnections.access.Role;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import dev.flowconnections.access.Role;
 
 /**
  * Issue 13, item 9 (enumeration by timing): an unknown username must cost what a known one costs.
@@ -21,6 +22,7 @@ import dev.flowconnections.access.Role;
  * runs for an unknown user too, against a hash of the same kind as the configured users' ones
  * (Spring's provider used a fresh bcrypt hash, slower than the users' {noop} or cheaper bcrypt).
  */
+@Tag("fast")
 class ConfiguredUserAuthenticationTest {
 
   private final CountingEncoder encoder = new CountingEncoder();

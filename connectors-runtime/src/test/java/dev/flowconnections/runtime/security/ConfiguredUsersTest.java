@@ -7,11 +7,13 @@ import dev.flowconnections.access.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** A mistake in flow-connections.security.users stops the runtime, naming the entry, never the password. */
+@Tag("fast")
 class ConfiguredUsersTest {
 
   final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The connection testers of SMS connections: authenticated read-only calls that send nothing. */
+@Tag("fast")
 class SmsConnectionTestersTest {
 
   private final RecordingHttpServer server = RecordingHttpServer.start();

@@ -16,12 +16,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The SMS worker against a local server standing in for AWS SNS (the SDK's endpoint override):
  * the signed Query API request and the documented XML answers.
  */
+@Tag("fast")
 class SnsSmsTest {
 
   static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";

@@ -17,9 +17,11 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The SMS worker against a local server speaking Twilio's Messages API: the exact request and each kind of answer. */
+@Tag("fast")
 class TwilioSmsTest {
 
   static final String AUTH_TOKEN = "twilio-token-1234";

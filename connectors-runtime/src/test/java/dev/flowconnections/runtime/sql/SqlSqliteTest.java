@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowconnections.runtime.connectiontest.TestOutcome;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SQL worker on an SQLite file: no server, no credentials. */
+@Tag("fast")
 class SqlSqliteTest {
 
   @TempDir Path dir;

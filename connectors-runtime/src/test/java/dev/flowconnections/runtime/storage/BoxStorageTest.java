@@ -9,6 +9,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * base URL override): folder items, the multipart upload with attributes before the file, content
  * downloads through Box's redirect (followed without the token), deletes.
  */
+@Tag("fast")
 class BoxStorageTest {
 
   private final RecordingHttpServer box = RecordingHttpServer.start();

@@ -14,6 +14,7 @@ import io.camunda.connector.api.error.ConnectorRetryException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * requests ({@code files.list}, multipart and resumable {@code files.create} at {@code
  * /upload/drive/v3/files}, {@code files.get?alt=media}, {@code files.delete}) with the bearer token.
  */
+@Tag("fast")
 class GoogleDriveStorageTest {
 
   private final RecordingHttpServer drive = RecordingHttpServer.start();

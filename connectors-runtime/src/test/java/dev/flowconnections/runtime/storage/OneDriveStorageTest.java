@@ -12,6 +12,7 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * addressing below the root folder, {@code PUT .../content} for small files, an upload session for
  * large ones, and a download that follows Graph's 302 to a pre-authenticated URL without the token.
  */
+@Tag("fast")
 class OneDriveStorageTest {
 
   private final RecordingHttpServer graph = RecordingHttpServer.start();

@@ -13,9 +13,11 @@ import dev.flowconnections.runtime.testsupport.FakeS3Server;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** "Test connection" of Storage connections: one authenticated read-only call per provider. */
+@Tag("fast")
 class StorageConnectionTesterTest {
 
   @Test

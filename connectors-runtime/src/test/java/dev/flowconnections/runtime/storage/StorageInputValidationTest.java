@@ -7,9 +7,11 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Bad File Manager tasks are incidents at once that name the input, before any provider is called. */
+@Tag("fast")
 class StorageInputValidationTest {
 
   // an unreachable address: any call would fail differently from the validation asserted here

@@ -13,12 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Drive, OneDrive and Box connections whose integration uses OAuth2: the storage worker gets its
  * bearer from a real authorization server (client credentials), reuses it, and never reports it.
  */
+@Tag("fast")
 class StorageOAuth2Test {
 
   private static OAuth2TestServer authServer;

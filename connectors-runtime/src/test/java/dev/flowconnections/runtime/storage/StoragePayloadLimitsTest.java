@@ -11,6 +11,7 @@ import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -18,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * Files stream as documents up to the file limit; text that would land in a process variable is
  * held to the (much smaller) variable limit, with an incident naming the limit and the size.
  */
+@Tag("fast")
 class StoragePayloadLimitsTest {
 
   private final FakeS3Server s3 = FakeS3Server.start(ACCESS_KEY_ID, SECRET_ACCESS_KEY).createBucket(BUCKET);

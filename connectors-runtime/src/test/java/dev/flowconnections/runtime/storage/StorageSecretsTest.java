@@ -18,10 +18,12 @@ import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** Credentials of Storage connections never reach results, incidents or logs. */
+@Tag("fast")
 class StorageSecretsTest {
 
   @Test

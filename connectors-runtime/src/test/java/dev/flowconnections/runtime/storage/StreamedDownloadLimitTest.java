@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -21,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * streams and cut off just past the limit: the worker reads a little more than the limit, not the
  * file, and the provider's stream is abandoned.
  */
+@Tag("fast")
 class StreamedDownloadLimitTest {
 
   private static final int FILE_BYTES = 64 * 1024 * 1024;

@@ -9,9 +9,11 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The masker every worker and tester uses hides values that came from org secrets, in any field. */
+@Tag("fast")
 class OrgSecretMaskingTest {
 
   @Test

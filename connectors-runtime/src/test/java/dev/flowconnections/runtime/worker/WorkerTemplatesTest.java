@@ -20,6 +20,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * request field (the connection comes from the template's dropdown), so every input the worker
  * reads can be set in Modeler and no template input is silently ignored.
  */
+@Tag("fast")
 class WorkerTemplatesTest {
 
   @Test

@@ -14,9 +14,11 @@ import dev.flowconnections.errors.ConflictException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The behaviours every credential store has, here against Vault KV v2: per environment, per organization. */
+@Tag("fast")
 class VaultCredentialStoreContractTest {
 
   static InProcessVaultServer vault;

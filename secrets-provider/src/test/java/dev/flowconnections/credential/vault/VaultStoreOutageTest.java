@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Sealed, unreachable: retryable errors that name the problem but no secret; recovery without a new store. */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("fast")
 class VaultStoreOutageTest {
 
   InProcessVaultServer vault;

@@ -6,8 +6,10 @@ import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.runtime.rest.RestTestFixture;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class ApiKeyAuthenticationTest {
 
   private final RestTestFixture fixture = new RestTestFixture();

@@ -8,8 +8,10 @@ import dev.flowconnections.runtime.rest.RestTestFixture;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class BearerAuthenticationTest {
 
   private final RestTestFixture fixture = new RestTestFixture();

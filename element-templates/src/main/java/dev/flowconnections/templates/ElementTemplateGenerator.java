@@ -3,8 +3,10 @@ package dev.flowconnections.templates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Comparator;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.templates.node.Node;
+import dev.flowconnections.templates.node.TemplateInput;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,7 @@ public class ElementTemplateGenerator {
     this.json = json;
   }
 
-  public ObjectNode generate(NodeType node, List<ConnectionChoice> connections, int version) {
+  public ObjectNode generate(Node node, List<ConnectionChoice> connections, int version) {
     return generate(node, Map.of(node.integrationType(), connections), version);
   }
 
@@ -35,7 +37,7 @@ public class ElementTemplateGenerator {
    * @param connections the offered connections by integration type: the node's own type for its
    *     Connection dropdown, others for inputs that choose a connection of another type
    */
-  public ObjectNode generate(NodeType node, Map<IntegrationType, List<ConnectionChoice>> connections, int version) {
+  public ObjectNode generate(Node node, Map<IntegrationType, List<ConnectionChoice>> connections, int version) {
     ObjectNode template = json.createObjectNode();
     template.put("$schema", SCHEMA_URL);
     template.put("name", "Flow Connections: " + node.label());
@@ -68,16 +70,15 @@ public class ElementTemplateGenerator {
     return template;
   }
 
-  private void groups(ArrayNode groups, NodeType node) {
+  private void groups(ArrayNode groups, Node node) {
     groups.addObject().put("id", "connection").put("label", "Connection");
-    node.inputs().stream().map(TemplateInput::group).distinct()
-        .forEach(group -> groups.addObject().put("id", group).put("label", groupLabel(group)));
+    node.groups().forEach(group -> groups.addObject().put("id", group.id()).put("label", group.label()));
     groups.addObject().put("id", "output").put("label", "Output mapping");
     groups.addObject().put("id", "error").put("label", "Error handling");
     groups.addObject().put("id", "retries").put("label", "Retries");
   }
 
-  private ObjectNode connectionDropdown(NodeType node, List<ConnectionChoice> connections) {
+  private ObjectNode connectionDropdown(Node node, List<ConnectionChoice> connections) {
     ObjectNode property = json.createObjectNode();
     property.put("id", "connection").put("label", "Connection").put("group", "connection").put("type", "Dropdown");
     property.put("description", "A " + node.integrationType().label()
@@ -168,19 +169,5 @@ public class ElementTemplateGenerator {
     property.put("description", description);
     property.putObject("binding").put("type", "zeebe:taskHeader").put("key", key);
     return property;
-  }
-
-  private static String groupLabel(String group) {
-    return switch (group) {
-      case "request" -> "HTTP request";
-      case "timeout" -> "Timeouts";
-      case "query" -> "Query";
-      case "message" -> "Message";
-      case "prompt" -> "Prompt";
-      case "tools" -> "Tools";
-      case "tool" -> "Tool";
-      case "file" -> "File";
-      default -> Character.toUpperCase(group.charAt(0)) + group.substring(1);
-    };
   }
 }

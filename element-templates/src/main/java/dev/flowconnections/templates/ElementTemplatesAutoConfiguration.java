@@ -5,13 +5,17 @@ import dev.flowconnections.autoconfigure.FlowConnectionsAutoConfiguration;
 import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.integration.IntegrationRepository;
+import dev.flowconnections.templates.node.NodeCatalog;
+import dev.flowconnections.templates.node.WorkerDescriptor;
 import dev.flowconnections.templates.webmodeler.WebModelerPush;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +31,14 @@ public class ElementTemplatesAutoConfiguration {
   @Bean
   ElementTemplateGenerator elementTemplateGenerator(ObjectMapper json) {
     return new ElementTemplateGenerator(json);
+  }
+
+  /** The nodes of the workers of this application: its beans that carry a {@link WorkerDescriptor}. */
+  @Bean
+  NodeCatalog nodeCatalog(ApplicationContext context) {
+    return NodeCatalog.of(context.getBeansWithAnnotation(WorkerDescriptor.class).values().stream()
+        .<Class<?>>map(AopUtils::getTargetClass)
+        .toList());
   }
 
   @Bean
@@ -46,6 +58,7 @@ public class ElementTemplatesAutoConfiguration {
 
   @Bean
   TemplatePublisher templatePublisher(
+      NodeCatalog nodes,
       TemplateChoices choices,
       ElementTemplateGenerator generator,
       ElementTemplateSchema schema,
@@ -54,12 +67,12 @@ public class ElementTemplatesAutoConfiguration {
       ObjectMapper json,
       Clock clock,
       ObjectProvider<TemplatePublisher.PublicationListener> listeners) {
-    return new TemplatePublisher(choices, generator, schema, repository, tx, json, clock, listeners.orderedStream().toList());
+    return new TemplatePublisher(nodes, choices, generator, schema, repository, tx, json, clock, listeners.orderedStream().toList());
   }
 
   @Bean
-  TemplateCatalog templateCatalog(PublishedTemplateRepository repository, TemplateChoices choices) {
-    return new TemplateCatalog(repository, choices);
+  TemplateCatalog templateCatalog(NodeCatalog nodes, PublishedTemplateRepository repository, TemplateChoices choices) {
+    return new TemplateCatalog(nodes, repository, choices);
   }
 
   @Bean

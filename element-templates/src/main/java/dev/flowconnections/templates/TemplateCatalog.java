@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.templates.node.Node;
+import dev.flowconnections.templates.node.NodeCatalog;
+import dev.flowconnections.templates.node.TemplateInput;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +19,12 @@ import java.util.Map;
  */
 public class TemplateCatalog {
 
+  private final NodeCatalog nodes;
   private final PublishedTemplateRepository repository;
   private final TemplateChoices choices;
 
-  public TemplateCatalog(PublishedTemplateRepository repository, TemplateChoices choices) {
+  public TemplateCatalog(NodeCatalog nodes, PublishedTemplateRepository repository, TemplateChoices choices) {
+    this.nodes = nodes;
     this.repository = repository;
     this.choices = choices;
   }
@@ -51,9 +56,9 @@ public class TemplateCatalog {
     return history;
   }
 
-  private static ObjectNode withPersonal(PublishedTemplate template, Map<IntegrationType, List<ConnectionChoice>> personal) {
+  private ObjectNode withPersonal(PublishedTemplate template, Map<IntegrationType, List<ConnectionChoice>> personal) {
     ObjectNode content = template.content().deepCopy();
-    NodeType node = NodeType.byTemplateId(template.templateId()).orElse(null);
+    Node node = nodes.byTemplateId(template.templateId()).orElse(null);
     if (node == null || personal.isEmpty()) {
       return content;
     }

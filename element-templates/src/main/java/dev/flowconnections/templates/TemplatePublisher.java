@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.templates.node.Node;
+import dev.flowconnections.templates.node.NodeCatalog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class TemplatePublisher {
 
+  private final NodeCatalog nodes;
   private final TemplateChoices choices;
   private final ElementTemplateGenerator generator;
   private final ElementTemplateSchema schema;
@@ -33,6 +36,7 @@ public class TemplatePublisher {
   private final List<PublicationListener> listeners;
 
   public TemplatePublisher(
+      NodeCatalog nodes,
       TemplateChoices choices,
       ElementTemplateGenerator generator,
       ElementTemplateSchema schema,
@@ -41,6 +45,7 @@ public class TemplatePublisher {
       ObjectMapper json,
       Clock clock,
       List<PublicationListener> listeners) {
+    this.nodes = nodes;
     this.choices = choices;
     this.generator = generator;
     this.schema = schema;
@@ -63,7 +68,7 @@ public class TemplatePublisher {
       repository.lockOrganization(organizationId);
       Map<IntegrationType, List<ConnectionChoice>> shared = choices.shared(organizationId);
       List<Publication.Entry> entries = new ArrayList<>();
-      for (NodeType node : NodeType.values()) {
+      for (Node node : nodes.all()) {
         entries.add(publishNode(organizationId, publishedBy, node, shared));
       }
       return new Publication(entries);
@@ -72,7 +77,7 @@ public class TemplatePublisher {
     return publication;
   }
 
-  private Publication.Entry publishNode(String organizationId, String by, NodeType node,
+  private Publication.Entry publishNode(String organizationId, String by, Node node,
       Map<IntegrationType, List<ConnectionChoice>> offered) {
     String hash = hash(generator.generate(node, offered, 0));
     Optional<PublishedTemplate> latest = repository.latest(organizationId, node.templateId());

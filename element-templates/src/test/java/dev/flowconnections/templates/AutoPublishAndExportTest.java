@@ -21,9 +21,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+@Import(FixtureWorkers.class)
 class AutoPublishAndExportTest extends DatabaseTest {
 
   static final Path EXPORT_DIR = tempDir();
@@ -49,14 +51,14 @@ class AutoPublishAndExportTest extends DatabaseTest {
     connections.create(orgAdmin, new ConnectionDraft(integration.id(), "Shop A", null, Visibility.ORGANIZATION, null));
     connections.create(orgAdmin, new ConnectionDraft(integration.id(), "Shop B", null, Visibility.ORGANIZATION, null));
 
-    Path exported = EXPORT_DIR.resolve(org).resolve("io.flowconnections.rest-api.json");
+    Path exported = EXPORT_DIR.resolve(org).resolve(FixtureWorkers.REST + ".json");
     JsonNode template = awaitVersion(exported, 2);
 
     assertThat(ElementTemplateGeneratorTest.property(template, "zeebe:input", "connection").get("choices").findValuesAsText("value"))
         .containsExactly("shop-a", "shop-b");
     Thread.sleep(1000); // nothing else is pending: the burst made exactly one new version
     assertThat(json.readTree(exported.toFile()).get("version").asInt()).isEqualTo(2);
-    assertThat(Files.exists(EXPORT_DIR.resolve(org).resolve("io.flowconnections.sql.json"))).isTrue();
+    assertThat(Files.exists(EXPORT_DIR.resolve(org).resolve(FixtureWorkers.SQL + ".json"))).isTrue();
   }
 
   private JsonNode awaitVersion(Path file, int version) throws Exception {

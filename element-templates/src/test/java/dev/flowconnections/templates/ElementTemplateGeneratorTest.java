@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowconnections.templates.node.Node;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @Tag("fast")
 class ElementTemplateGeneratorTest {
@@ -22,16 +23,20 @@ class ElementTemplateGeneratorTest {
   private static final List<ConnectionChoice> CHOICES =
       List.of(new ConnectionChoice("sales-crm", "Sales CRM", false), new ConnectionChoice("my-sandbox", "My sandbox", true));
 
+  static List<Node> nodes() {
+    return FixtureWorkers.CATALOG.all();
+  }
+
   @ParameterizedTest
-  @EnumSource(NodeType.class)
-  void everyNodeTemplateValidatesAgainstTheOfficialSchema(NodeType node) {
+  @MethodSource("nodes")
+  void everyNodeTemplateValidatesAgainstTheOfficialSchema(Node node) {
     assertThat(SCHEMA.validate(generator.generate(node, CHOICES, 3))).isEmpty();
     assertThat(SCHEMA.validate(generator.generate(node, List.of(), 1))).isEmpty();
   }
 
   @Test
   void theSchemaRejectsAnInvalidTemplate() {
-    ObjectNode template = generator.generate(NodeType.REST_API, CHOICES, 1);
+    ObjectNode template = generator.generate(FixtureWorkers.node(FixtureWorkers.REST), CHOICES, 1);
     ((ObjectNode) template.get("properties").get(1)).remove("binding");
     template.put("version", "one");
 
@@ -40,11 +45,11 @@ class ElementTemplateGeneratorTest {
 
   @Test
   void bindsTheWorkerJobTypeAndOffersTheConnectionsByKey() {
-    JsonNode template = generator.generate(NodeType.REST_API, CHOICES, 7);
+    JsonNode template = generator.generate(FixtureWorkers.node(FixtureWorkers.REST), CHOICES, 7);
 
-    assertThat(template.get("id").asText()).isEqualTo("io.flowconnections.rest-api");
+    assertThat(template.get("id").asText()).isEqualTo(FixtureWorkers.REST);
     assertThat(template.get("version").asInt()).isEqualTo(7);
-    assertThat(property(template, "zeebe:taskDefinition", "type").get("value").asText()).isEqualTo("io.flowconnections:rest:1");
+    assertThat(property(template, "zeebe:taskDefinition", "type").get("value").asText()).isEqualTo("fixture:parcel:1");
     JsonNode connection = property(template, "zeebe:input", "connection");
     assertThat(connection.get("type").asText()).isEqualTo("Dropdown");
     assertThat(connection.get("choices").findValuesAsText("value")).containsExactly("sales-crm", "my-sandbox");
@@ -54,20 +59,13 @@ class ElementTemplateGeneratorTest {
 
   @Test
   void theSameInputGivesTheSameTemplate() {
-    assertThat(generator.generate(NodeType.SQL, CHOICES, 2)).isEqualTo(generator.generate(NodeType.SQL, List.copyOf(CHOICES).reversed(), 2));
-  }
-
-  /** Every node has its worker now (File Manager was the last), so no template may say it has none. */
-  @ParameterizedTest
-  @EnumSource(NodeType.class)
-  void noTemplateSaysItsWorkerIsMissing(NodeType node) {
-    assertThat(node.workerAvailable()).isTrue();
-    assertThat(generator.generate(node, CHOICES, 1).get("description").asText()).doesNotContain("Not available");
+    Node ledger = FixtureWorkers.node(FixtureWorkers.SQL);
+    assertThat(generator.generate(ledger, CHOICES, 2)).isEqualTo(generator.generate(ledger, List.copyOf(CHOICES).reversed(), 2));
   }
 
   @Test
   void anEmptyDropdownTellsTheModelerWhatToDo() {
-    JsonNode connection = property(generator.generate(NodeType.AI_AGENT, List.of(), 1), "zeebe:input", "connection");
+    JsonNode connection = property(generator.generate(FixtureWorkers.node(FixtureWorkers.AI), List.of(), 1), "zeebe:input", "connection");
 
     assertThat(connection.get("choices")).hasSize(1);
     assertThat(connection.get("choices").get(0).get("name").asText()).contains("No AI Provider connection yet");

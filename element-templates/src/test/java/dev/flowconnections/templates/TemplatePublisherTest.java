@@ -24,8 +24,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 /** Each test publishes in an organization of its own, so versions start at 1. */
+@Import(FixtureWorkers.class)
 class TemplatePublisherTest extends DatabaseTest {
 
   @Autowired TemplatePublisher publisher;
@@ -41,9 +43,9 @@ class TemplatePublisherTest extends DatabaseTest {
     TemplatePublisher.Publication first = publisher.publish(orgAdmin);
     TemplatePublisher.Publication again = publisher.publish(orgAdmin);
 
-    assertThat(first.templates()).hasSize(NodeType.values().length).allMatch(e -> e.version() == 1 && e.changed());
+    assertThat(first.templates()).hasSize(FixtureWorkers.CATALOG.all().size()).allMatch(e -> e.version() == 1 && e.changed());
     assertThat(again.templates()).allMatch(e -> e.version() == 1 && !e.changed());
-    assertThat(catalog.latest(alice)).hasSize(NodeType.values().length);
+    assertThat(catalog.latest(alice)).hasSize(FixtureWorkers.CATALOG.all().size());
   }
 
   @Test
@@ -53,15 +55,15 @@ class TemplatePublisherTest extends DatabaseTest {
 
     Map<String, TemplatePublisher.Publication.Entry> entries = byId(publisher.publish(orgAdmin));
 
-    assertThat(entries.get("io.flowconnections.rest-api").version()).isEqualTo(2);
-    assertThat(entries.get("io.flowconnections.rest-api-tool").version()).isEqualTo(2);
-    assertThat(entries.get("io.flowconnections.sql").version()).isEqualTo(1);
-    JsonNode v2 = catalog.get(bob, "io.flowconnections.rest-api", null);
-    JsonNode v1 = catalog.get(bob, "io.flowconnections.rest-api", 1);
+    assertThat(entries.get(FixtureWorkers.REST).version()).isEqualTo(2);
+    assertThat(entries.get(FixtureWorkers.REST_TOOL).version()).isEqualTo(2);
+    assertThat(entries.get(FixtureWorkers.SQL).version()).isEqualTo(1);
+    JsonNode v2 = catalog.get(bob, FixtureWorkers.REST, null);
+    JsonNode v1 = catalog.get(bob, FixtureWorkers.REST, 1);
     assertThat(v2.get("version").asInt()).isEqualTo(2);
     assertThat(dropdownValues(v2)).containsExactly(crm.connection().key());
     assertThat(dropdownValues(v1)).containsExactly("");
-    assertThat(catalog.history(bob, "io.flowconnections.rest-api")).extracting(PublishedTemplate::version).containsExactly(1, 2);
+    assertThat(catalog.history(bob, FixtureWorkers.REST)).extracting(PublishedTemplate::version).containsExactly(1, 2);
   }
 
   @Test
@@ -70,9 +72,9 @@ class TemplatePublisherTest extends DatabaseTest {
     ConnectionView personal = newConnection(alice, Visibility.PERSONAL);
     publisher.publish(orgAdmin);
 
-    assertThat(dropdownValues(catalog.get(alice, "io.flowconnections.rest-api", null)))
+    assertThat(dropdownValues(catalog.get(alice, FixtureWorkers.REST, null)))
         .containsExactly(shared.connection().key(), personal.connection().key());
-    assertThat(dropdownValues(catalog.get(bob, "io.flowconnections.rest-api", null)))
+    assertThat(dropdownValues(catalog.get(bob, FixtureWorkers.REST, null)))
         .containsExactly(shared.connection().key());
     assertThat(catalog.latest(bob).toString()).doesNotContain(personal.connection().key());
   }

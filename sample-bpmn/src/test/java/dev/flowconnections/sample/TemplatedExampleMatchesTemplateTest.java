@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.runtime.rest.RestFunction;
 import dev.flowconnections.sample.support.ModelerTemplateApplier;
 import dev.flowconnections.templates.ConnectionChoice;
 import dev.flowconnections.templates.ElementTemplateGenerator;
-import dev.flowconnections.templates.NodeType;
+import dev.flowconnections.templates.node.Node;
+import dev.flowconnections.templates.node.WorkerDescriptors;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
@@ -34,8 +36,9 @@ class TemplatedExampleMatchesTemplateTest {
     BpmnModelInstance example = Bpmn.readModelFromStream(
         getClass().getClassLoader().getResourceAsStream("bpmn/templated-rest-example.bpmn"));
     ServiceTask shipped = example.getModelElementById("Greet");
+    Node restApi = WorkerDescriptors.nodesOf(RestFunction.class).get(0);
     JsonNode template = new ElementTemplateGenerator(new ObjectMapper())
-        .generate(NodeType.REST_API, List.of(new ConnectionChoice("demo-echo", "Demo Echo", false)), 1);
+        .generate(restApi, List.of(new ConnectionChoice("demo-echo", "Demo Echo", false)), 1);
 
     Map<String, String> entered = new LinkedHashMap<>(inputs(shipped));
     entered.putAll(headers(shipped));
@@ -44,7 +47,7 @@ class TemplatedExampleMatchesTemplateTest {
 
     assertThat(shipped.getAttributeValueNs(ZEEBE_NS, "modelerTemplate")).isEqualTo(template.get("id").asText());
     assertThat(shipped.getAttributeValueNs(ZEEBE_NS, "modelerTemplateVersion")).isEqualTo("1");
-    assertThat(jobType(shipped)).isEqualTo(jobType(expected)).isEqualTo(NodeType.REST_API.jobType());
+    assertThat(jobType(shipped)).isEqualTo(jobType(expected)).isEqualTo(RestFunction.TYPE);
     assertThat(inputs(shipped)).isEqualTo(inputs(expected));
     assertThat(headers(shipped)).isEqualTo(headers(expected));
   }

@@ -1,8 +1,11 @@
 package dev.flowconnections.runtime.ai;
 
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.worker.WorkerFunction;
+import dev.flowconnections.templates.node.NodeTemplate;
+import dev.flowconnections.templates.node.TemplateGroup;
+import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
-import io.camunda.connector.api.outbound.OutboundConnectorContext;
-import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 
 /**
  * The AI Agent task of Flow Connections: asks a model of an AI Provider connection (OpenAI,
@@ -16,19 +19,24 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
     inputVariables = {"connection", "model", "systemPrompt", "userPrompt", "temperature", "maxTokens",
         "outputSchema", "mcpConnection", "maxToolIterations"},
     type = AiFunction.TYPE)
-public class AiFunction implements OutboundConnectorFunction {
+@WorkerDescriptor(
+    request = AiRequest.class,
+    connectionType = IntegrationType.AI_PROVIDER,
+    groups = {
+        @TemplateGroup(id = "prompt", label = "Prompt"),
+        @TemplateGroup(id = "tools", label = "Tools")
+    },
+    nodes = {
+        @NodeTemplate(
+            id = "ai-agent",
+            label = "AI Agent",
+            description = "Ask a model of an AI Provider connection")
+    })
+public class AiFunction extends WorkerFunction<AiRequest> {
 
   public static final String TYPE = "io.flowconnections:ai:1";
 
-  private final AiService aiService;
-
   public AiFunction(AiService aiService) {
-    this.aiService = aiService;
-  }
-
-  @Override
-  public Object execute(OutboundConnectorContext context) {
-    AiRequest request = context.bindVariables(AiRequest.class);
-    return aiService.ask(request, context.getJobContext());
+    super((request, context) -> aiService.ask(request, context.getJobContext()));
   }
 }

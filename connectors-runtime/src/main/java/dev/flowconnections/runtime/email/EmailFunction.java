@@ -1,8 +1,11 @@
 package dev.flowconnections.runtime.email;
 
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.worker.WorkerFunction;
+import dev.flowconnections.templates.node.NodeTemplate;
+import dev.flowconnections.templates.node.TemplateGroup;
+import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
-import io.camunda.connector.api.outbound.OutboundConnectorContext;
-import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 
 /**
  * The Send Email task of Flow Connections: sends a message over SMTP or SendGrid with the server and
@@ -15,19 +18,23 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
     name = "Flow Connections Send Email",
     inputVariables = {"connection", "to", "cc", "bcc", "from", "subject", "textBody", "htmlBody", "attachments"},
     type = EmailFunction.TYPE)
-public class EmailFunction implements OutboundConnectorFunction {
+@WorkerDescriptor(
+    request = EmailRequest.class,
+    connectionType = IntegrationType.EMAIL,
+    groups = {
+        @TemplateGroup(id = "message", label = "Message")
+    },
+    nodes = {
+        @NodeTemplate(
+            id = "send-email",
+            label = "Send Email",
+            description = "Send an email through an Email connection (SMTP, SendGrid)")
+    })
+public class EmailFunction extends WorkerFunction<EmailRequest> {
 
   public static final String TYPE = "io.flowconnections:email:1";
 
-  private final EmailService emailService;
-
   public EmailFunction(EmailService emailService) {
-    this.emailService = emailService;
-  }
-
-  @Override
-  public Object execute(OutboundConnectorContext context) {
-    EmailRequest request = context.bindVariables(EmailRequest.class);
-    return emailService.send(request, context.getJobContext());
+    super((request, context) -> emailService.send(request, context.getJobContext()));
   }
 }

@@ -1,6 +1,9 @@
 package dev.flowconnections.runtime.email;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.flowconnections.templates.node.TemplateProperty.Feel;
+import dev.flowconnections.templates.node.TemplateProperty.Type;
+import dev.flowconnections.templates.node.TemplateProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -23,19 +26,30 @@ import java.util.List;
  */
 public record EmailRequest(
     @NotBlank String connection,
-    @NotEmpty(message = "must name at least one recipient") @Size(max = MAX_RECIPIENTS)
+    @TemplateProperty(label = "To", group = "message",
+            description = "Comma-separated addresses, or a FEEL list, e.g. =[customer.email]")
+        @NotEmpty(message = "must name at least one recipient") @Size(max = MAX_RECIPIENTS)
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         List<@NotNull String> to,
-    @Size(max = MAX_RECIPIENTS) @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    @TemplateProperty(label = "Cc", group = "message")
+        @Size(max = MAX_RECIPIENTS) @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         List<@NotNull String> cc,
-    @Size(max = MAX_RECIPIENTS) @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    @TemplateProperty(label = "Bcc", group = "message")
+        @Size(max = MAX_RECIPIENTS) @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         List<@NotNull String> bcc,
-    @Size(max = 320) String from,
+    @TemplateProperty(label = "From", group = "message", description = "Defaults to the integration's sender address")
+        @Size(max = 320) String from,
     // A line break in a header would let the subject add headers of its own.
-    @NotBlank @Size(max = 998) @Pattern(regexp = "[^\\r\\n]*", message = "must be a single line") String subject,
-    @Size(max = MAX_BODY_CHARS) String textBody,
-    @Size(max = MAX_BODY_CHARS) String htmlBody,
-    @Size(max = MAX_ATTACHMENTS) List<@NotNull @Valid EmailAttachment> attachments) {
+    @TemplateProperty(label = "Subject", group = "message")
+        @NotBlank @Size(max = 998) @Pattern(regexp = "[^\\r\\n]*", message = "must be a single line") String subject,
+    @TemplateProperty(label = "Text body", group = "message", type = Type.TEXT)
+        @Size(max = MAX_BODY_CHARS) String textBody,
+    @TemplateProperty(label = "HTML body", group = "message", type = Type.TEXT,
+            description = "Text body, HTML body or both; with both, mail clients show the HTML")
+        @Size(max = MAX_BODY_CHARS) String htmlBody,
+    @TemplateProperty(label = "Attachments", group = "message", feel = Feel.REQUIRED,
+            description = "FEEL list of Camunda documents or {fileName, contentType, base64}; 10 MiB in all")
+        @Size(max = MAX_ATTACHMENTS) List<@NotNull @Valid EmailAttachment> attachments) {
 
   /** Per field: enough for a team list, few enough that a list mix-up does not mail a whole directory. */
   static final int MAX_RECIPIENTS = 100;

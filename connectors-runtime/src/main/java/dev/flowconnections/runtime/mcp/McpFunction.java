@@ -1,8 +1,11 @@
 package dev.flowconnections.runtime.mcp;
 
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.worker.WorkerFunction;
+import dev.flowconnections.templates.node.NodeTemplate;
+import dev.flowconnections.templates.node.TemplateGroup;
+import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
-import io.camunda.connector.api.outbound.OutboundConnectorContext;
-import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 
 /**
  * The MCP Tool task of Flow Connections: lists the tools of the MCP server of a connection, or calls
@@ -19,19 +22,24 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
       "connection", "operation", "toolName", "arguments", "connectTimeoutInSeconds", "requestTimeoutInSeconds"
     },
     type = McpFunction.TYPE)
-public class McpFunction implements OutboundConnectorFunction {
+@WorkerDescriptor(
+    request = McpRequest.class,
+    connectionType = IntegrationType.MCP,
+    groups = {
+        @TemplateGroup(id = "tool", label = "Tool"),
+        @TemplateGroup(id = "timeout", label = "Timeouts")
+    },
+    nodes = {
+        @NodeTemplate(
+            id = "mcp-tool",
+            label = "MCP Tool",
+            description = "List or call the tools of an MCP server connection")
+    })
+public class McpFunction extends WorkerFunction<McpRequest> {
 
   public static final String TYPE = "io.flowconnections:mcp:1";
 
-  private final McpService service;
-
   public McpFunction(McpService service) {
-    this.service = service;
-  }
-
-  @Override
-  public Object execute(OutboundConnectorContext context) {
-    McpRequest request = context.bindVariables(McpRequest.class);
-    return service.run(request, context.getJobContext());
+    super((request, context) -> service.run(request, context.getJobContext()));
   }
 }

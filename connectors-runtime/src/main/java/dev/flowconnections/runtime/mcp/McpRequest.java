@@ -1,5 +1,8 @@
 package dev.flowconnections.runtime.mcp;
 
+import dev.flowconnections.templates.node.TemplateProperty.ShownWhen;
+import dev.flowconnections.templates.node.TemplateProperty.Type;
+import dev.flowconnections.templates.node.TemplateProperty;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,11 +16,24 @@ import java.time.Duration;
  */
 public record McpRequest(
     @NotBlank String connection,
-    @NotBlank @Pattern(regexp = LIST_TOOLS + "|" + CALL_TOOL, message = "must be listTools or callTool") String operation,
-    String toolName,
-    Object arguments,
-    @Min(1) @Max(MAX_CONNECT_TIMEOUT) Integer connectTimeoutInSeconds,
-    @Min(1) @Max(MAX_REQUEST_TIMEOUT) Integer requestTimeoutInSeconds) {
+    @TemplateProperty(label = "Operation", group = "tool", type = Type.DROPDOWN, choices = {LIST_TOOLS, CALL_TOOL},
+            defaultValue = CALL_TOOL,
+            description = "listTools returns {server, tools}; callTool returns {content, text, structuredContent, isError}")
+        @NotBlank @Pattern(regexp = LIST_TOOLS + "|" + CALL_TOOL, message = "must be listTools or callTool")
+        String operation,
+    @TemplateProperty(label = "Tool name", group = "tool", required = true,
+            shownWhen = @ShownWhen(property = "operation", oneOf = CALL_TOOL),
+            description = "As listTools names it; a name the server does not have is an incident listing the ones it has")
+        String toolName,
+    @TemplateProperty(label = "Arguments", group = "tool", shownWhen = @ShownWhen(property = "operation", oneOf = CALL_TOOL),
+            description = "A FEEL context, e.g. ={city: customer.city}, or a JSON object as text")
+        Object arguments,
+    @TemplateProperty(label = "Connect timeout (s)", group = "timeout", defaultValue = "" + DEFAULT_CONNECT_TIMEOUT,
+            description = "{min} to {max}: connecting and the handshake, a STDIO server's start included")
+        @Min(1) @Max(MAX_CONNECT_TIMEOUT) Integer connectTimeoutInSeconds,
+    @TemplateProperty(label = "Request timeout (s)", group = "timeout", defaultValue = "" + DEFAULT_REQUEST_TIMEOUT,
+            description = "{min} to {max}: the tool call")
+        @Min(1) @Max(MAX_REQUEST_TIMEOUT) Integer requestTimeoutInSeconds) {
 
   public static final String LIST_TOOLS = "listTools";
   public static final String CALL_TOOL = "callTool";

@@ -1,8 +1,11 @@
 package dev.flowconnections.runtime.rest;
 
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.worker.WorkerFunction;
+import dev.flowconnections.templates.node.NodeTemplate;
+import dev.flowconnections.templates.node.TemplateGroup;
+import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
-import io.camunda.connector.api.outbound.OutboundConnectorContext;
-import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 
 /**
  * The REST task of Flow Connections: like Camunda's HTTP REST connector, but the URL's base and the
@@ -26,19 +29,28 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
       "readTimeoutInSeconds"
     },
     type = RestFunction.TYPE)
-public class RestFunction implements OutboundConnectorFunction {
+@WorkerDescriptor(
+    request = RestRequest.class,
+    connectionType = IntegrationType.REST_API,
+    groups = {
+        @TemplateGroup(id = "request", label = "HTTP request"),
+        @TemplateGroup(id = "timeout", label = "Timeouts")
+    },
+    nodes = {
+        @NodeTemplate(
+            id = "rest-api",
+            label = "REST API",
+            description = "Call a REST API through a connection"),
+        @NodeTemplate(
+            id = "rest-api-tool",
+            label = "REST API Tool",
+            description = "A REST API call offered to an AI Agent as a tool: place it inside the agent's ad-hoc sub-process")
+    })
+public class RestFunction extends WorkerFunction<RestRequest> {
 
   public static final String TYPE = "io.flowconnections:rest:1";
 
-  private final RestService restService;
-
   public RestFunction(RestService restService) {
-    this.restService = restService;
-  }
-
-  @Override
-  public Object execute(OutboundConnectorContext context) {
-    RestRequest request = context.bindVariables(RestRequest.class);
-    return restService.call(request, context.getJobContext());
+    super((request, context) -> restService.call(request, context.getJobContext()));
   }
 }

@@ -1,5 +1,8 @@
 package dev.flowconnections.runtime.rest;
 
+import dev.flowconnections.templates.node.TemplateProperty.ShownWhen;
+import dev.flowconnections.templates.node.TemplateProperty.Type;
+import dev.flowconnections.templates.node.TemplateProperty;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,13 +22,22 @@ import java.util.Map;
  */
 public record RestRequest(
     @NotBlank String connection,
-    @NotNull HttpMethod method,
-    @Size(max = 2048) String path,
-    Map<String, String> queryParameters,
-    Map<String, String> headers,
-    Object body,
-    @Min(1) @Max(MAX_CONNECTION_TIMEOUT) Integer connectionTimeoutInSeconds,
-    @Min(1) @Max(MAX_READ_TIMEOUT) Integer readTimeoutInSeconds) {
+    @TemplateProperty(label = "Method", group = "request", defaultValue = "GET") @NotNull HttpMethod method,
+    @TemplateProperty(label = "Path", group = "request", required = true,
+            description = "Relative to the connection's base URL, e.g. /orders/{{id}} as FEEL: =\"/orders/\" + id")
+        @Size(max = 2048) String path,
+    @TemplateProperty(label = "Query parameters", group = "request", description = "FEEL context, e.g. ={limit: 10}")
+        Map<String, String> queryParameters,
+    @TemplateProperty(label = "Headers", group = "request",
+            description = "FEEL context of extra headers; the connection's auth headers always win")
+        Map<String, String> headers,
+    @TemplateProperty(label = "Request body", group = "request", type = Type.TEXT,
+            shownWhen = @ShownWhen(property = "method", oneOf = {"POST", "PUT", "PATCH"}))
+        Object body,
+    @TemplateProperty(label = "Connection timeout (s)", group = "timeout", defaultValue = "" + DEFAULT_TIMEOUT)
+        @Min(1) @Max(MAX_CONNECTION_TIMEOUT) Integer connectionTimeoutInSeconds,
+    @TemplateProperty(label = "Read timeout (s)", group = "timeout", defaultValue = "" + DEFAULT_TIMEOUT)
+        @Min(1) @Max(MAX_READ_TIMEOUT) Integer readTimeoutInSeconds) {
 
   static final int DEFAULT_TIMEOUT = 20;
   static final int MAX_CONNECTION_TIMEOUT = 60;

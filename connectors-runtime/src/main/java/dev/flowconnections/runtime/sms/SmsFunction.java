@@ -1,8 +1,11 @@
 package dev.flowconnections.runtime.sms;
 
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.worker.WorkerFunction;
+import dev.flowconnections.templates.node.NodeTemplate;
+import dev.flowconnections.templates.node.TemplateGroup;
+import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
-import io.camunda.connector.api.outbound.OutboundConnectorContext;
-import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 
 /**
  * The Send SMS task of Flow Connections: sends a text message through Twilio or AWS SNS with the
@@ -14,19 +17,23 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
     name = "Flow Connections Send SMS",
     inputVariables = {"connection", "to", "message", "from"},
     type = SmsFunction.TYPE)
-public class SmsFunction implements OutboundConnectorFunction {
+@WorkerDescriptor(
+    request = SmsRequest.class,
+    connectionType = IntegrationType.SMS,
+    groups = {
+        @TemplateGroup(id = "message", label = "Message")
+    },
+    nodes = {
+        @NodeTemplate(
+            id = "send-sms",
+            label = "Send SMS",
+            description = "Send a text message through an SMS connection (Twilio, AWS SNS)")
+    })
+public class SmsFunction extends WorkerFunction<SmsRequest> {
 
   public static final String TYPE = "io.flowconnections:sms:1";
 
-  private final SmsService smsService;
-
   public SmsFunction(SmsService smsService) {
-    this.smsService = smsService;
-  }
-
-  @Override
-  public Object execute(OutboundConnectorContext context) {
-    SmsRequest request = context.bindVariables(SmsRequest.class);
-    return smsService.send(request, context.getJobContext());
+    super((request, context) -> smsService.send(request, context.getJobContext()));
   }
 }

@@ -1,5 +1,7 @@
 package dev.flowconnections.runtime.sms;
 
+import dev.flowconnections.templates.node.TemplateProperty.Type;
+import dev.flowconnections.templates.node.TemplateProperty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,9 +16,13 @@ import jakarta.validation.constraints.Size;
  */
 public record SmsRequest(
     @NotBlank String connection,
-    @NotBlank @Pattern(regexp = E164, message = E164_MESSAGE) String to,
-    @NotBlank @Size(max = MAX_MESSAGE_CHARS) String message,
-    @Pattern(regexp = E164, message = E164_MESSAGE) String from) {
+    @TemplateProperty(label = "To (E.164 phone number)", group = "message")
+        @NotBlank @Pattern(regexp = E164, message = E164_MESSAGE) String to,
+    @TemplateProperty(label = "Message", group = "message", type = Type.TEXT, description = "At most {max} characters")
+        @NotBlank @Size(max = MAX_MESSAGE_CHARS) String message,
+    @TemplateProperty(label = "From (E.164 phone number)", group = "message",
+            description = "Defaults to the integration's sender number")
+        @Pattern(regexp = E164, message = E164_MESSAGE) String from) {
 
   /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
   static final String E164 = "\\+[1-9][0-9]{1,14}";

@@ -1,8 +1,11 @@
 package dev.flowconnections.runtime.sql;
 
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.worker.WorkerFunction;
+import dev.flowconnections.templates.node.NodeTemplate;
+import dev.flowconnections.templates.node.TemplateGroup;
+import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
-import io.camunda.connector.api.outbound.OutboundConnectorContext;
-import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 
 /**
  * The SQL task of Flow Connections: runs parameterised SQL against a Database connection, whose
@@ -17,19 +20,24 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
       "connection", "statement", "parameters", "statements", "transaction", "maxRows", "queryTimeoutInSeconds"
     },
     type = SqlFunction.TYPE)
-public class SqlFunction implements OutboundConnectorFunction {
+@WorkerDescriptor(
+    request = SqlRequest.class,
+    connectionType = IntegrationType.DATABASE,
+    groups = {
+        @TemplateGroup(id = "query", label = "Query"),
+        @TemplateGroup(id = "batch", label = "Batch")
+    },
+    nodes = {
+        @NodeTemplate(
+            id = "sql",
+            label = "SQL",
+            description = "Run parameterised SQL against a Database connection")
+    })
+public class SqlFunction extends WorkerFunction<SqlRequest> {
 
   public static final String TYPE = "io.flowconnections:sql:1";
 
-  private final SqlService sqlService;
-
   public SqlFunction(SqlService sqlService) {
-    this.sqlService = sqlService;
-  }
-
-  @Override
-  public Object execute(OutboundConnectorContext context) {
-    SqlRequest request = context.bindVariables(SqlRequest.class);
-    return sqlService.run(request, context.getJobContext());
+    super((request, context) -> sqlService.run(request, context.getJobContext()));
   }
 }

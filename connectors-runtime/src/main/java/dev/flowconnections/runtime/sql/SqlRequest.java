@@ -1,5 +1,8 @@
 package dev.flowconnections.runtime.sql;
 
+import dev.flowconnections.templates.node.TemplateProperty.Feel;
+import dev.flowconnections.templates.node.TemplateProperty.Type;
+import dev.flowconnections.templates.node.TemplateProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -16,12 +19,24 @@ import java.util.Map;
  */
 public record SqlRequest(
     @NotBlank String connection,
-    String statement,
-    Map<String, Object> parameters,
-    @Valid @Size(max = 100) List<SqlStatement> statements,
-    Boolean transaction,
-    @Min(1) @Max(MAX_ROWS) Integer maxRows,
-    @Min(1) @Max(MAX_QUERY_TIMEOUT) Integer queryTimeoutInSeconds) {
+    @TemplateProperty(label = "SQL statement", group = "query", type = Type.TEXT,
+            description = "Named parameters as :name; values come from Parameters, never from string concatenation."
+                + " Leave empty when Statements holds a batch")
+        String statement,
+    @TemplateProperty(label = "Parameters", group = "query", description = "FEEL context, e.g. ={id: orderId}")
+        Map<String, Object> parameters,
+    @TemplateProperty(label = "Statements (batch)", group = "batch", feel = Feel.REQUIRED,
+            description = "Instead of SQL statement: a FEEL list of {statement, parameters}, run in order")
+        @Valid @Size(max = 100) List<SqlStatement> statements,
+    @TemplateProperty(label = "All or nothing", group = "batch", defaultValue = "false",
+            description = "Run the batch in one transaction: if one statement fails, none takes effect")
+        Boolean transaction,
+    @TemplateProperty(label = "Row limit", group = "query", defaultValue = "" + DEFAULT_MAX_ROWS,
+            description = "{min} to {max}; a query with more rows returns the first ones and truncated = true")
+        @Min(1) @Max(MAX_ROWS) Integer maxRows,
+    @TemplateProperty(label = "Query timeout (s)", group = "query", defaultValue = "" + DEFAULT_QUERY_TIMEOUT,
+            description = "{min} to {max}")
+        @Min(1) @Max(MAX_QUERY_TIMEOUT) Integer queryTimeoutInSeconds) {
 
   public static final int DEFAULT_MAX_ROWS = 1000;
   /** Rows become process variables; more than this belongs in a file, not in the engine's state. */

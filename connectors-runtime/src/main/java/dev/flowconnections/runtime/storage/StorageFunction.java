@@ -1,8 +1,11 @@
 package dev.flowconnections.runtime.storage;
 
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.worker.WorkerFunction;
+import dev.flowconnections.templates.node.NodeTemplate;
+import dev.flowconnections.templates.node.TemplateGroup;
+import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
-import io.camunda.connector.api.outbound.OutboundConnectorContext;
-import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 
 /**
  * The File Manager task of Flow Connections: lists, uploads, downloads or deletes files of a Storage
@@ -16,19 +19,24 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
     inputVariables = {"connection", "operation", "path", "document", "content", "contentType", "downloadAs",
         "maxResults"},
     type = StorageFunction.TYPE)
-public class StorageFunction implements OutboundConnectorFunction {
+@WorkerDescriptor(
+    request = StorageRequest.class,
+    connectionType = IntegrationType.STORAGE,
+    groups = {
+        @TemplateGroup(id = "file", label = "File"),
+        @TemplateGroup(id = "content", label = "Content")
+    },
+    nodes = {
+        @NodeTemplate(
+            id = "file-manager",
+            label = "File Manager",
+            description = "List, upload, download or delete files of a Storage connection")
+    })
+public class StorageFunction extends WorkerFunction<StorageRequest> {
 
   public static final String TYPE = "io.flowconnections:storage:1";
 
-  private final StorageService storageService;
-
   public StorageFunction(StorageService storageService) {
-    this.storageService = storageService;
-  }
-
-  @Override
-  public Object execute(OutboundConnectorContext context) {
-    StorageRequest request = context.bindVariables(StorageRequest.class);
-    return storageService.execute(request, context.getJobContext(), context::create);
+    super((request, context) -> storageService.execute(request, context.getJobContext(), context::create));
   }
 }

@@ -13,7 +13,6 @@ import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import dev.flowconnections.templates.ElementTemplateSchema;
-import dev.flowconnections.templates.NodeType;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +23,19 @@ class TemplateApiTest extends ApiTestBase {
 
   static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
   static final String REST_TEMPLATE = "io.flowconnections.rest-api";
-
-
+  /** The nodes of the guide's type table, each found from its worker bean's descriptor. */
+  static final int NODES = 8;
 
   @Test
   void adminsPublishAndEveryoneDownloadsSchemaValidTemplates() {
     Response published = admin.post("/api/templates/publish", Map.of());
     assertThat(published.status()).as(published.toString()).isEqualTo(200);
-    assertThat(published.json().get("templates")).hasSize(NodeType.values().length);
+    assertThat(published.json().get("templates")).hasSize(NODES);
 
     Response download = modeler.get("/api/templates");
     assertThat(download.status()).isEqualTo(200);
     ElementTemplateSchema schema = new ElementTemplateSchema();
-    assertThat(download.json()).hasSize(NodeType.values().length);
+    assertThat(download.json()).hasSize(NODES);
     download.json().forEach(template -> assertThat(schema.validate(template)).as(template.get("id").asText()).isEmpty());
   }
 

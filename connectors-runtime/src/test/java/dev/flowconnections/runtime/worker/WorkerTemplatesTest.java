@@ -2,88 +2,105 @@ package dev.flowconnections.runtime.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.runtime.ai.AiFunction;
-import dev.flowconnections.runtime.ai.AiRequest;
-import dev.flowconnections.runtime.email.EmailFunction;
-import dev.flowconnections.runtime.email.EmailRequest;
-import dev.flowconnections.runtime.sms.SmsFunction;
-import dev.flowconnections.runtime.sms.SmsRequest;
-import dev.flowconnections.runtime.sql.SqlFunction;
-import dev.flowconnections.runtime.sql.SqlRequest;
-import dev.flowconnections.runtime.storage.StorageFunction;
-import dev.flowconnections.runtime.storage.StorageRequest;
-import dev.flowconnections.templates.NodeType;
-import dev.flowconnections.templates.TemplateInput;
-import io.camunda.connector.api.annotation.OutboundConnector;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import dev.flowconnections.templates.ConnectionChoice;
+import dev.flowconnections.templates.ElementTemplateGenerator;
+import dev.flowconnections.templates.ElementTemplateSchema;
+import dev.flowconnections.templates.node.Node;
+import dev.flowconnections.templates.node.NodeCatalog;
+import dev.flowconnections.templates.node.WorkerDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
 
 /**
- * The element template of a node and its worker agree: the job type, and one template input per
- * request field (the connection comes from the template's dropdown), so every input the worker
- * reads can be set in Modeler and no template input is silently ignored.
+ * The templates of the runtime's workers, derived from their descriptors: every worker of the code
+ * base is found here without being listed, and what Modeler gets stays what it got before.
  */
 @Tag("fast")
 class WorkerTemplatesTest {
 
-  @Test
-  void sendEmailTemplateMatchesTheEmailWorker() {
-    assertAligned(NodeType.SEND_EMAIL, EmailFunction.class, EmailFunction.TYPE, EmailRequest.class);
+  static final NodeCatalog NODES = NodeCatalog.of(workers());
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ElementTemplateGenerator generator = new ElementTemplateGenerator(JSON);
+
+  static List<Node> nodes() {
+    return NODES.all();
   }
 
   @Test
-  void sendSmsTemplateMatchesTheSmsWorker() {
-    assertAligned(NodeType.SEND_SMS, SmsFunction.class, SmsFunction.TYPE, SmsRequest.class);
+  void everyNodeOfTheGuidesTypeTableHasAWorker() {
+    assertThat(NODES.all()).extracting(Node::templateId).containsExactly(
+        "io.flowconnections.rest-api", "io.flowconnections.rest-api-tool", "io.flowconnections.sql",
+        "io.flowconnections.send-email", "io.flowconnections.send-sms", "io.flowconnections.ai-agent",
+        "io.flowconnections.mcp-tool", "io.flowconnections.file-manager");
   }
 
   @Test
-  void sqlTemplateMatchesTheSqlWorker() {
-    assertAligned(NodeType.SQL, SqlFunction.class, SqlFunction.TYPE, SqlRequest.class);
-    assertThat(NodeType.SQL.inputs()).filteredOn(input -> input.name().equals("maxRows"))
-        .singleElement().satisfies(input -> assertThat(input.defaultValue()).isEqualTo(SqlRequest.DEFAULT_MAX_ROWS));
-    assertThat(NodeType.SQL.inputs()).filteredOn(input -> input.name().equals("queryTimeoutInSeconds"))
-        .singleElement().satisfies(input -> assertThat(input.defaultValue()).isEqualTo(SqlRequest.DEFAULT_QUERY_TIMEOUT));
-    // a batch leaves the single statement empty, so the template must not require it
-    assertThat(NodeType.SQL.inputs()).filteredOn(input -> input.name().equals("statement"))
-        .singleElement().satisfies(input -> assertThat(input.optional()).isTrue());
+  void eachJobTypeIsServedByOneWorker() {
+    Map<String, List<IntegrationType>> typesByJob = NODES.all().stream()
+        .collect(Collectors.groupingBy(Node::jobType, Collectors.mapping(Node::integrationType, Collectors.toList())));
+    assertThat(typesByJob).hasSize(7);
+    assertThat(typesByJob.values()).allSatisfy(types -> assertThat(types).containsOnly(types.get(0)));
   }
 
-  @Test
-  void fileManagerTemplateMatchesTheStorageWorker() {
-    assertAligned(NodeType.FILE_MANAGER, StorageFunction.class, StorageFunction.TYPE, StorageRequest.class);
-    assertThat(NodeType.FILE_MANAGER.inputs()).filteredOn(input -> input.name().equals("maxResults"))
-        .singleElement().satisfies(input -> assertThat(input.defaultValue()).isEqualTo(StorageRequest.DEFAULT_MAX_RESULTS));
-    // list needs no path, so the template must not require one
-    assertThat(NodeType.FILE_MANAGER.inputs()).filteredOn(input -> input.name().equals("path"))
-        .singleElement().satisfies(input -> assertThat(input.optional()).isTrue());
-    assertThat(NodeType.FILE_MANAGER.inputs()).filteredOn(input -> input.name().equals("operation"))
-        .singleElement().satisfies(input -> assertThat(input.choices()).containsExactly("list", "upload", "download", "delete"));
+  /**
+   * A template's bytes decide its published version (content hash), so a change here gives every
+   * organization a new version: update the file only for an intended change of the template.
+   */
+  @ParameterizedTest
+  @MethodSource("nodes")
+  void aTemplateIsExactlyThePublishedOne(Node node) throws IOException {
+    Map<IntegrationType, List<ConnectionChoice>> offered = new HashMap<>();
+    offered.put(IntegrationType.MCP, List.of(new ConnectionChoice("tool-server", "Tool server", false)));
+    offered.put(node.integrationType(), List.of(
+        new ConnectionChoice("sales-crm", "Sales CRM", false), new ConnectionChoice("my-sandbox", "My sandbox", true)));
+
+    assertThat(pretty(generator.generate(node, offered, 3))).isEqualTo(expected(node.id() + ".json"));
+    assertThat(pretty(generator.generate(node, Map.of(), 1))).isEqualTo(expected(node.id() + "-no-connections.json"));
   }
 
-  @Test
-  void aiAgentTemplateMatchesTheAiWorker() {
-    assertAligned(NodeType.AI_AGENT, AiFunction.class, AiFunction.TYPE, AiRequest.class);
-    assertThat(NodeType.AI_AGENT.inputs()).filteredOn(input -> input.name().equals("maxToolIterations"))
-        .singleElement().satisfies(input -> assertThat(input.defaultValue()).isEqualTo(AiRequest.DEFAULT_TOOL_ITERATIONS));
-    assertThat(NodeType.AI_AGENT.inputs()).filteredOn(input -> input.name().equals("mcpConnection"))
-        .singleElement().satisfies(input -> assertThat(input.connectionsOf()).isEqualTo(IntegrationType.MCP));
+  @ParameterizedTest
+  @MethodSource("nodes")
+  void aTemplateValidatesAgainstTheOfficialSchema(Node node) {
+    ElementTemplateSchema schema = new ElementTemplateSchema();
+    List<ConnectionChoice> choices = List.of(new ConnectionChoice("sales-crm", "Sales CRM", false));
+
+    assertThat(schema.validate(generator.generate(node, choices, 3))).isEmpty();
+    assertThat(schema.validate(generator.generate(node, List.of(), 1))).isEmpty();
   }
 
-  private static void assertAligned(NodeType node, Class<?> function, String jobType, Class<? extends Record> request) {
-    assertThat(node.jobType()).isEqualTo(jobType);
-    assertThat(node.workerAvailable()).isTrue();
-    Set<String> templateInputs = new LinkedHashSet<>();
-    templateInputs.add("connection");
-    node.inputs().stream().map(TemplateInput::name).forEach(templateInputs::add);
-    Set<String> requestFields = new LinkedHashSet<>(
-        Arrays.stream(request.getRecordComponents()).map(RecordComponent::getName).toList());
-    assertThat(templateInputs).containsExactlyInAnyOrderElementsOf(requestFields);
-    assertThat(function.getAnnotation(OutboundConnector.class).inputVariables())
-        .containsExactlyInAnyOrderElementsOf(requestFields);
+  /** The classes of this runtime that describe a worker, as the application context registers them. */
+  static List<Class<?>> workers() {
+    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AnnotationTypeFilter(WorkerDescriptor.class));
+    Collection<String> names = scanner.findCandidateComponents("dev.flowconnections.runtime").stream()
+        .map(definition -> definition.getBeanClassName()).toList();
+    return names.stream().<Class<?>>map(name -> ClassUtils.resolveClassName(name, null)).toList();
+  }
+
+  private static String pretty(Object template) throws IOException {
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(template) + "\n";
+  }
+
+  private static String expected(String file) throws IOException {
+    try (InputStream in = WorkerTemplatesTest.class.getResourceAsStream("/element-templates/" + file)) {
+      assertThat(in).as("expected template " + file).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 }

@@ -15,7 +15,7 @@ import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.templates.ElementTemplateGenerator;
 import dev.flowconnections.templates.ElementTemplateSchema;
-import dev.flowconnections.templates.NodeType;
+import dev.flowconnections.templates.FixtureWorkers;
 import dev.flowconnections.templates.PublishedTemplate;
 import dev.flowconnections.templates.PublishedTemplateRepository;
 import dev.flowconnections.templates.TemplateChoices;
@@ -39,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,6 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The last test uses the auto-configured push of this class's Spring context.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Import(FixtureWorkers.class)
 class WebModelerPushTest extends DatabaseTest {
 
   static final String CLIENT_SECRET = "cs-" + UUID.randomUUID();
@@ -57,7 +59,7 @@ class WebModelerPushTest extends DatabaseTest {
   static final String WIRED_ORG = "org-" + UUID.randomUUID();
   static final String WIRED_PROJECT = "wired-" + UUID.randomUUID();
   static final String PREFIX = "[FC] ";
-  static final int TEMPLATES = NodeType.values().length;
+  static final int TEMPLATES = FixtureWorkers.CATALOG.all().size();
 
   @DynamicPropertySource
   static void webModeler(DynamicPropertyRegistry registry) {
@@ -117,7 +119,7 @@ class WebModelerPushTest extends DatabaseTest {
         .hasSize(2 * TEMPLATES) // one search and one create each
         .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + token));
     assertThat(WEB_MODELER.requests("POST", FakeWebModeler.FILES + "/search").getFirst().json()).isEqualTo(json.readTree(
-        "{\"filter\": {\"projectId\": \"" + project + "\", \"name\": \"[FC] Flow Connections: AI Agent\"}, \"page\": 0, \"size\": 1}"));
+        "{\"filter\": {\"projectId\": \"" + project + "\", \"name\": \"[FC] Flow Connections: Advisor\"}, \"page\": 0, \"size\": 1}"));
     List<Request> creates = WEB_MODELER.requests("POST", FakeWebModeler.FILES);
     assertThat(creates).hasSize(TEMPLATES).allSatisfy(r -> {
       JsonNode body = r.json();
@@ -127,8 +129,8 @@ class WebModelerPushTest extends DatabaseTest {
       assertThat(body.get("content").isTextual()).as("content is the template as a string").isTrue();
       assertThat(r.status()).isEqualTo(200);
     });
-    PublishedTemplate rest = repository.latest(org, "io.flowconnections.rest-api").orElseThrow();
-    FakeWebModeler.StoredFile file = WEB_MODELER.file(project, PREFIX + "Flow Connections: REST API").orElseThrow();
+    PublishedTemplate rest = repository.latest(org, FixtureWorkers.REST).orElseThrow();
+    FakeWebModeler.StoredFile file = WEB_MODELER.file(project, PREFIX + "Flow Connections: Parcel API").orElseThrow();
     assertThat(file.content()).isEqualTo(rest.content());
     assertThat(WEB_MODELER.files(project)).hasSize(TEMPLATES);
     assertThat(output).contains("Pushed element templates of organization '" + org + "' to Web Modeler project '"
@@ -139,7 +141,7 @@ class WebModelerPushTest extends DatabaseTest {
   void aChangedTemplateIsUpdatedWithTheFilesCurrentRevision() {
     TemplatePublisher publisher = publisher(settings());
     publisher.publish(orgAdmin);
-    String restApi = PREFIX + "Flow Connections: REST API";
+    String restApi = PREFIX + "Flow Connections: Parcel API";
     WEB_MODELER.savedMeanwhile(project, restApi, 4);
     WEB_MODELER.clearRequests();
     ConnectionView crm = newConnection(Visibility.ORGANIZATION);
@@ -304,7 +306,7 @@ class WebModelerPushTest extends DatabaseTest {
   /** A publisher of this test's organization whose only listener is a push with these settings. */
   private TemplatePublisher publisher(TemplatesProperties.WebModeler settings) {
     WebModelerPush push = WebModelerPush.connect(settings, org, json, tokenClock);
-    return new TemplatePublisher(choices, generator, schema, repository, tx, json, clock, List.of(push));
+    return new TemplatePublisher(FixtureWorkers.CATALOG, choices, generator, schema, repository, tx, json, clock, List.of(push));
   }
 
   private ConnectionView newConnection(Visibility visibility) {

@@ -1,11 +1,12 @@
-package dev.flowconnections.templates;
+package dev.flowconnections.templates.node;
 
 import dev.flowconnections.integration.IntegrationType;
 import java.util.List;
 
 /**
  * One non-secret input of a node, rendered as a property of the element template and bound to a
- * {@code zeebe:input} of the same name, which the worker binds to its request record.
+ * {@code zeebe:input} of the same name, which the worker binds to its request record. Derived from
+ * the record's component by {@link WorkerDescriptors}.
  *
  * @param feel "optional", "required" or null (static value)
  * @param showWhen for conditional inputs: the input name and the values of it that show this one
@@ -50,18 +51,6 @@ public record TemplateInput(
   /** Show the input only while {@code input} has one of {@code oneOf}. */
   public record Condition(String input, List<String> oneOf) {}
 
-  public static TemplateInput required(String name, String label, String group, Kind kind, String feel) {
-    return new TemplateInput(name, label, group, kind, false, null, null, feel, null, null, null);
-  }
-
-  public static TemplateInput optional(String name, String label, String group, Kind kind, String feel) {
-    return new TemplateInput(name, label, group, kind, true, null, null, feel, null, null, null);
-  }
-
-  public static TemplateInput dropdown(String name, String label, String group, List<String> choices, String defaultValue) {
-    return new TemplateInput(name, label, group, Kind.DROPDOWN, false, defaultValue, choices, null, null, null, null);
-  }
-
   /**
    * An optional dropdown of the organization's connections of {@code type}, led by a "none" choice
    * (empty value), e.g. the MCP connection whose tools an AI Agent may use.
@@ -70,16 +59,7 @@ public record TemplateInput(
     return new TemplateInput(name, label, group, Kind.DROPDOWN, false, "", null, null, null, null, type);
   }
 
-  public TemplateInput withDefault(Object value) {
-    return new TemplateInput(name, label, group, kind, optional, value, choices, feel, description, showWhen, connectionsOf);
-  }
-
   public TemplateInput describedAs(String text) {
     return new TemplateInput(name, label, group, kind, optional, defaultValue, choices, feel, text, showWhen, connectionsOf);
-  }
-
-  public TemplateInput shownWhen(String input, String... values) {
-    return new TemplateInput(name, label, group, kind, optional, defaultValue, choices, feel, description,
-        new Condition(input, List.of(values)), connectionsOf);
   }
 }

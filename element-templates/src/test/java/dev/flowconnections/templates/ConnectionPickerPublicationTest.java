@@ -19,11 +19,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
-/** The AI Agent template's MCP tools dropdown as published and downloaded, in an organization of its own. */
-class AiAgentTemplatePublicationTest extends DatabaseTest {
+/** A dropdown of connections of another type (an MCP tool server of an AI node) as published and downloaded, in an organization of its own. */
+@Import(FixtureWorkers.class)
+class ConnectionPickerPublicationTest extends DatabaseTest {
 
-  static final String AI_AGENT = "io.flowconnections.ai-agent";
+  static final String ADVISOR = FixtureWorkers.AI;
 
   @Autowired TemplatePublisher publisher;
   @Autowired TemplateCatalog catalog;
@@ -40,10 +42,10 @@ class AiAgentTemplatePublicationTest extends DatabaseTest {
 
     publisher.publish(orgAdmin);
 
-    JsonNode template = catalog.get(bob, AI_AGENT, null);
+    JsonNode template = catalog.get(bob, ADVISOR, null);
     assertThat(template.get("version").asInt()).isEqualTo(2);
     assertThat(toolChoices(template)).containsExactly("", tools.connection().key());
-    assertThat(toolChoices(catalog.get(bob, AI_AGENT, 1))).containsExactly("");
+    assertThat(toolChoices(catalog.get(bob, ADVISOR, 1))).containsExactly("");
   }
 
   @Test
@@ -52,11 +54,11 @@ class AiAgentTemplatePublicationTest extends DatabaseTest {
     ConnectionView personal = mcpConnection(alice, Visibility.PERSONAL);
     publisher.publish(orgAdmin);
 
-    assertThat(toolChoices(catalog.get(alice, AI_AGENT, null)))
+    assertThat(toolChoices(catalog.get(alice, ADVISOR, null)))
         .containsExactly("", shared.connection().key(), personal.connection().key());
-    assertThat(toolChoices(catalog.get(bob, AI_AGENT, null))).containsExactly("", shared.connection().key());
+    assertThat(toolChoices(catalog.get(bob, ADVISOR, null))).containsExactly("", shared.connection().key());
     // the Connection dropdown keeps offering only AI Provider connections
-    assertThat(ElementTemplateGeneratorTest.property(catalog.get(alice, AI_AGENT, null), "zeebe:input", "connection")
+    assertThat(ElementTemplateGeneratorTest.property(catalog.get(alice, ADVISOR, null), "zeebe:input", "connection")
         .get("choices").findValuesAsText("value")).containsExactly("");
   }
 
@@ -68,7 +70,7 @@ class AiAgentTemplatePublicationTest extends DatabaseTest {
   }
 
   private static List<String> toolChoices(JsonNode template) {
-    return ElementTemplateGeneratorTest.property(template, "zeebe:input", "mcpConnection").get("choices")
+    return ElementTemplateGeneratorTest.property(template, "zeebe:input", "toolServer").get("choices")
         .findValuesAsText("value");
   }
 }

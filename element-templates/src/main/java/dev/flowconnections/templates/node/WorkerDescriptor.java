@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * Beside a worker's {@code @OutboundConnector}: the element templates (nodes) the worker serves.
  * With the connector annotation's job type and the request record's {@link TemplateProperty}
  * components, it is the single source from which {@link WorkerDescriptors} derives every node's
- * template, so adding an input to a worker is an edit of its request record alone.
+ * template. Adding an input is an edit of the request record (and of the connector annotation's
+ * constant list of fetched variables, which {@link WorkerDescriptors} checks against it).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

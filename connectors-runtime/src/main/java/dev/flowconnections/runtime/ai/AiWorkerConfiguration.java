@@ -1,9 +1,6 @@
 package dev.flowconnections.runtime.ai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flowconnections.audit.BatchingAuditWriter;
-import dev.flowconnections.resolution.ConnectionResolver;
-import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.mcp.McpToolSessions;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.WorkerConnections;
@@ -23,10 +20,13 @@ public class AiWorkerConfiguration {
   private static final ObjectMapper JSON = ConnectorsObjectMapperSupplier.getCopy();
 
   @Bean
-  AiService aiService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment,
-      McpToolSessions mcpToolSessions, BatchingAuditWriter connectionReads) {
-    WorkerConnections connections = new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads);
-    return new AiService(connections, modelClient(), new McpAgentToolSource(connections, mcpToolSessions, JSON), JSON);
+  ModelClient modelClient(ProviderHttp http) {
+    return new ModelClient(http, JSON);
+  }
+
+  @Bean
+  AiService aiService(WorkerConnections connections, ModelClient modelClient, McpToolSessions mcpToolSessions) {
+    return new AiService(connections, modelClient, new McpAgentToolSource(connections, mcpToolSessions, JSON), JSON);
   }
 
   @Bean
@@ -35,11 +35,7 @@ public class AiWorkerConfiguration {
   }
 
   @Bean
-  AiConnectionTester aiConnectionTester() {
-    return new AiConnectionTester(modelClient(), JSON);
-  }
-
-  private static ModelClient modelClient() {
-    return new ModelClient(new ProviderHttp(), JSON);
+  AiConnectionTester aiConnectionTester(ModelClient modelClient) {
+    return new AiConnectionTester(modelClient, JSON);
   }
 }

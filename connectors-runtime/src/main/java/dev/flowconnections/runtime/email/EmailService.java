@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.email;
 import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.ProviderConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
@@ -37,14 +38,14 @@ public class EmailService {
 
   /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
   public EmailResult send(EmailRequest request, JobContext job) {
-    return send(request, connections.resolve(request.connection(), job, IntegrationType.EMAIL, WORKER));
+    return send(request, connections.resolve(request.connection(), job, IntegrationType.EMAIL, WORKER, EmailProvider::of));
   }
 
-  private EmailResult send(EmailRequest request, ResolvedConnection connection) {
-    EmailProvider provider = EmailProvider.of(connection);
+  private EmailResult send(EmailRequest request, ProviderConnection<EmailProvider> resolved) {
+    ResolvedConnection connection = resolved.connection();
     SecretMasker masker = WorkerConnections.maskerFor(connection, SmtpServer.loginEncodings(connection));
     // The connection's settings are checked before the content: attachments may be large to read.
-    Mailer mailer = switch (provider) {
+    Mailer mailer = switch (resolved.provider()) {
       case SMTP -> {
         SmtpServer server = SmtpServer.of(connection);
         yield email -> smtp.send(server, email, connection, masker);
@@ -55,8 +56,7 @@ public class EmailService {
       }
     };
     OutgoingEmail email = compose(request, connection, masker);
-    LOG.debug("sending an email to {} recipient(s) via connection '{}' ({}, {})",
-        email.allRecipients().size(), connection.key(), provider, connection.environment());
+    LOG.debug("sending an email to {} recipient(s) via {}", email.allRecipients().size(), resolved);
     return mailer.send(email);
   }
 

@@ -1,8 +1,5 @@
 package dev.flowconnections.runtime.email;
 
-import dev.flowconnections.audit.BatchingAuditWriter;
-import dev.flowconnections.resolution.ConnectionResolver;
-import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
@@ -16,11 +13,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class EmailWorkerConfiguration {
 
+  /** The JVM's trust store: SMTP servers must present a certificate it trusts, for their host name. */
   @Bean
-  EmailService emailService(
-      ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment, BatchingAuditWriter connectionReads) {
-    return new EmailService(
-        new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads), smtpMailer(), sendGridMailer());
+  SmtpMailer smtpMailer() {
+    return new SmtpMailer(null);
+  }
+
+  /** The connectors' own mapper settings, not the web API's. */
+  @Bean
+  SendGridMailer sendGridMailer(ProviderHttp http) {
+    return new SendGridMailer(http, ConnectorsObjectMapperSupplier.getCopy());
+  }
+
+  @Bean
+  EmailService emailService(WorkerConnections connections, SmtpMailer smtpMailer, SendGridMailer sendGridMailer) {
+    return new EmailService(connections, smtpMailer, sendGridMailer);
   }
 
   @Bean
@@ -29,22 +36,12 @@ public class EmailWorkerConfiguration {
   }
 
   @Bean
-  SmtpConnectionTester smtpConnectionTester() {
-    return new SmtpConnectionTester(smtpMailer());
+  SmtpConnectionTester smtpConnectionTester(SmtpMailer smtpMailer) {
+    return new SmtpConnectionTester(smtpMailer);
   }
 
   @Bean
-  SendGridConnectionTester sendGridConnectionTester() {
-    return new SendGridConnectionTester(sendGridMailer());
-  }
-
-  /** The JVM's trust store: SMTP servers must present a certificate it trusts, for their host name. */
-  private static SmtpMailer smtpMailer() {
-    return new SmtpMailer(null);
-  }
-
-  private static SendGridMailer sendGridMailer() {
-    // The connectors' own mapper settings, not the web API's.
-    return new SendGridMailer(new ProviderHttp(), ConnectorsObjectMapperSupplier.getCopy());
+  SendGridConnectionTester sendGridConnectionTester(SendGridMailer sendGridMailer) {
+    return new SendGridConnectionTester(sendGridMailer);
   }
 }

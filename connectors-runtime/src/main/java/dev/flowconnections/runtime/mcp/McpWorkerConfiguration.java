@@ -1,17 +1,17 @@
 package dev.flowconnections.runtime.mcp;
 
-import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.fields.StdioCommands;
-import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
-import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The MCP Tool worker, the MCP connection test and the sessions they (and the AI agent) open. */
+/**
+ * Registers the MCP Tool worker (the connector runtime opens a job worker for the function bean),
+ * the connection tester of MCP connections and the sessions they (and the AI agent) open.
+ */
 @Configuration(proxyBeanMethods = false)
-class McpWorkerConfiguration {
+public class McpWorkerConfiguration {
 
   /** OAUTH2 MCP connections get their bearer from the runtime's token service, like REST's. */
   @Bean
@@ -20,13 +20,17 @@ class McpWorkerConfiguration {
   }
 
   @Bean
-  McpConnectionTester mcpConnectionTester(McpToolSessions sessions) {
-    return new McpConnectionTester(sessions);
+  McpService mcpService(WorkerConnections connections, McpToolSessions sessions) {
+    return new McpService(connections, sessions);
   }
 
   @Bean
-  McpFunction mcpFunction(ConnectionResolver resolver, RuntimeEnvironment runtime, McpToolSessions sessions,
-      BatchingAuditWriter connectionReads) {
-    return new McpFunction(new McpService(new WorkerConnections(resolver, runtime, connectionReads), sessions));
+  McpFunction mcpFunction(McpService mcpService) {
+    return new McpFunction(mcpService);
+  }
+
+  @Bean
+  McpConnectionTester mcpConnectionTester(McpToolSessions sessions) {
+    return new McpConnectionTester(sessions);
   }
 }

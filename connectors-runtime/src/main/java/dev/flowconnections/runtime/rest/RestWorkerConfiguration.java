@@ -1,31 +1,25 @@
 package dev.flowconnections.runtime.rest;
 
-import dev.flowconnections.audit.BatchingAuditWriter;
-import dev.flowconnections.runtime.worker.WorkerConnections;
-import dev.flowconnections.resolution.ConnectionResolver;
-import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import dev.flowconnections.runtime.rest.auth.Authentications;
+import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
-/** Registers the REST worker; the connector runtime opens a job worker for every such bean. */
+/**
+ * Registers the REST worker (the connector runtime opens a job worker for the function bean) and
+ * the connection tester of REST API connections, which calls through the worker's service.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RestLimits.class)
 public class RestWorkerConfiguration {
 
   @Bean
-  RestService restService(
-      ConnectionResolver connectionResolver,
-      RuntimeEnvironment runtimeEnvironment,
-      BatchingAuditWriter connectionReads,
-      OAuth2AccessTokens oauth2AccessTokens,
-      @Value("${flow-connections.rest.max-response-size:1MB}") DataSize maxResponseSize) {
-    // The connectors' own mapper settings (lenient, Java time), not the web API's.
-    return new RestService(new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads),
-        ConnectorsObjectMapperSupplier.getCopy(), maxResponseSize, new Authentications(oauth2AccessTokens));
+  RestService restService(WorkerConnections connections, OAuth2AccessTokens oauth2AccessTokens, RestLimits limits) {
+    return new RestService(connections, ConnectorsObjectMapperSupplier.getCopy(), limits.maxResponseSize(),
+        new Authentications(oauth2AccessTokens));
   }
 
   @Bean

@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.sms;
 import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.ProviderConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
@@ -35,14 +36,14 @@ public class SmsService {
 
   /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
   public SmsResult send(SmsRequest request, JobContext job) {
-    return send(request, connections.resolve(request.connection(), job, IntegrationType.SMS, WORKER));
+    return send(request, connections.resolve(request.connection(), job, IntegrationType.SMS, WORKER, SmsProvider::of));
   }
 
-  private SmsResult send(SmsRequest request, ResolvedConnection connection) {
-    SmsProvider provider = SmsProvider.of(connection);
+  private SmsResult send(SmsRequest request, ProviderConnection<SmsProvider> resolved) {
+    ResolvedConnection connection = resolved.connection();
     String from = sender(request, connection);
-    LOG.debug("sending an SMS via connection '{}' ({}, {})", connection.key(), provider, connection.environment());
-    return switch (provider) {
+    LOG.debug("sending an SMS via {}", resolved);
+    return switch (resolved.provider()) {
       case TWILIO -> {
         TwilioAccount account = TwilioAccount.of(connection);
         SecretMasker masker = WorkerConnections.maskerFor(connection, account.encodedCredentials());

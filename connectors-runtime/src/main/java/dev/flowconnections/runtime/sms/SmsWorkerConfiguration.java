@@ -1,8 +1,5 @@
 package dev.flowconnections.runtime.sms;
 
-import dev.flowconnections.audit.BatchingAuditWriter;
-import dev.flowconnections.resolution.ConnectionResolver;
-import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
@@ -16,11 +13,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class SmsWorkerConfiguration {
 
+  /** The connectors' own mapper settings, not the web API's. */
   @Bean
-  SmsService smsService(
-      ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment, BatchingAuditWriter connectionReads) {
-    return new SmsService(
-        new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads), twilio(), new SnsMessages());
+  TwilioMessages twilioMessages(ProviderHttp http) {
+    return new TwilioMessages(http, ConnectorsObjectMapperSupplier.getCopy());
+  }
+
+  @Bean
+  SnsMessages snsMessages() {
+    return new SnsMessages();
+  }
+
+  @Bean
+  SmsService smsService(WorkerConnections connections, TwilioMessages twilioMessages, SnsMessages snsMessages) {
+    return new SmsService(connections, twilioMessages, snsMessages);
   }
 
   @Bean
@@ -29,17 +35,12 @@ public class SmsWorkerConfiguration {
   }
 
   @Bean
-  TwilioConnectionTester twilioConnectionTester() {
-    return new TwilioConnectionTester(twilio());
+  TwilioConnectionTester twilioConnectionTester(TwilioMessages twilioMessages) {
+    return new TwilioConnectionTester(twilioMessages);
   }
 
   @Bean
-  SnsConnectionTester snsConnectionTester() {
-    return new SnsConnectionTester(new SnsMessages());
-  }
-
-  private static TwilioMessages twilio() {
-    // The connectors' own mapper settings, not the web API's.
-    return new TwilioMessages(new ProviderHttp(), ConnectorsObjectMapperSupplier.getCopy());
+  SnsConnectionTester snsConnectionTester(SnsMessages snsMessages) {
+    return new SnsConnectionTester(snsMessages);
   }
 }

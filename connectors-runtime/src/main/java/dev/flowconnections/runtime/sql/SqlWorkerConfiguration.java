@@ -1,15 +1,16 @@
 package dev.flowconnections.runtime.sql;
 
-import dev.flowconnections.audit.BatchingAuditWriter;
-import dev.flowconnections.resolution.ConnectionResolver;
-import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The SQL worker and the connection pools it keeps per connection and environment. */
+/**
+ * Registers the SQL worker (the connector runtime opens a job worker for the function bean), the
+ * connection pools it keeps per connection and environment, and the connection tester of Database
+ * connections (which opens a throwaway connection instead, never a pool).
+ */
 @Configuration(proxyBeanMethods = false)
-class SqlWorkerConfiguration {
+public class SqlWorkerConfiguration {
 
   @Bean
   SqlDataSources sqlDataSources() {
@@ -17,13 +18,17 @@ class SqlWorkerConfiguration {
   }
 
   @Bean
-  SqlConnectionTester sqlConnectionTester() {
-    return new SqlConnectionTester();
+  SqlService sqlService(WorkerConnections connections, SqlDataSources dataSources) {
+    return new SqlService(connections, dataSources);
   }
 
   @Bean
-  SqlFunction sqlFunction(
-      ConnectionResolver resolver, RuntimeEnvironment runtime, SqlDataSources dataSources, BatchingAuditWriter connectionReads) {
-    return new SqlFunction(new SqlService(new WorkerConnections(resolver, runtime, connectionReads), dataSources));
+  SqlFunction sqlFunction(SqlService sqlService) {
+    return new SqlFunction(sqlService);
+  }
+
+  @Bean
+  SqlConnectionTester sqlConnectionTester() {
+    return new SqlConnectionTester();
   }
 }

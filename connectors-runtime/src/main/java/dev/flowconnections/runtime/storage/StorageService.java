@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.storage;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.JobFailures;
+import dev.flowconnections.runtime.worker.ProviderConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.document.Document;
@@ -63,11 +64,12 @@ public class StorageService {
     }
     UploadSource source = request.operation() == StorageOperation.UPLOAD ? UploadSource.of(request) : null;
     // resolved after the task's own input is checked: a bad path needs no credentials
-    ResolvedConnection connection = connections.resolve(request.connection(), job, IntegrationType.STORAGE, WORKER);
-    StorageProvider provider = StorageProvider.of(connection);
+    ProviderConnection<StorageProvider> resolved =
+        connections.resolve(request.connection(), job, IntegrationType.STORAGE, WORKER, StorageProvider::of);
+    ResolvedConnection connection = resolved.connection();
+    StorageProvider provider = resolved.provider();
     SecretMasker masker = WorkerConnections.maskerFor(connection);
-    LOG.debug("{} '{}' via connection '{}' ({}, {})", request.operation(), path, connection.key(), provider,
-        connection.environment());
+    LOG.debug("{} '{}' via {}", request.operation(), path, resolved);
     try (FileStore store = stores.open(provider, connection, masker)) {
       return switch (request.operation()) {
         case LIST -> {

@@ -1,24 +1,27 @@
 package dev.flowconnections.runtime.storage;
 
-import dev.flowconnections.audit.BatchingAuditWriter;
-import dev.flowconnections.resolution.ConnectionResolver;
-import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers the File Manager (storage) worker and the connection tester of Storage connections. */
+/**
+ * Registers the File Manager (storage) worker (the connector runtime opens a job worker for the
+ * function bean) and the connection tester of Storage connections, whose stores give up sooner.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageLimits.class)
 public class StorageWorkerConfiguration {
 
   @Bean
-  StorageService storageService(ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment,
-      StorageLimits storageLimits, BatchingAuditWriter connectionReads, OAuth2AccessTokens oauth2AccessTokens) {
-    return new StorageService(new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads),
-        StorageStores.forJobs(new StorageAccessTokens(oauth2AccessTokens)), storageLimits);
+  StorageAccessTokens storageAccessTokens(OAuth2AccessTokens oauth2AccessTokens) {
+    return new StorageAccessTokens(oauth2AccessTokens);
+  }
+
+  @Bean
+  StorageService storageService(WorkerConnections connections, StorageAccessTokens tokens, StorageLimits limits) {
+    return new StorageService(connections, StorageStores.forJobs(tokens), limits);
   }
 
   @Bean
@@ -27,7 +30,7 @@ public class StorageWorkerConfiguration {
   }
 
   @Bean
-  StorageConnectionTester storageConnectionTester(OAuth2AccessTokens oauth2AccessTokens) {
-    return new StorageConnectionTester(StorageStores.forConnectionTests(new StorageAccessTokens(oauth2AccessTokens)));
+  StorageConnectionTester storageConnectionTester(StorageAccessTokens tokens) {
+    return new StorageConnectionTester(StorageStores.forConnectionTests(tokens));
   }
 }

@@ -16,6 +16,7 @@ import io.camunda.connector.api.outbound.JobContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Resolves the connection a job names, for this runtime's environment, the way every Flow
@@ -82,6 +83,18 @@ public final class WorkerConnections {
       reads.record(AuditEvent.read(organizationId, clock.instant(), key, runtime.environment(), processOf(job), workerName));
     }
     return connection;
+  }
+
+  /**
+   * {@link #resolve(String, JobContext, IntegrationType, String)}, then reads which provider the
+   * connection's integration names (an unknown one is a configuration problem, an incident).
+   *
+   * @param providerOf reads the provider setting, e.g. {@code EmailProvider::of}
+   */
+  public <P extends Enum<P>> ProviderConnection<P> resolve(String key, JobContext job, IntegrationType expected,
+      String workerName, Function<ResolvedConnection, P> providerOf) {
+    ResolvedConnection connection = resolve(key, job, expected, workerName);
+    return new ProviderConnection<>(connection, providerOf.apply(connection));
   }
 
   private static ProcessReference processOf(JobContext job) {

@@ -55,6 +55,18 @@ public record AuditEvent(
         ownerIfPersonal(connection), environment, sorted(fields), null, null, null);
   }
 
+  /**
+   * An environment's OAuth2 grant was written outside the connection editor: {@code actor} is the
+   * user who authorised it ("Connect") or {@link #RUNTIME_ACTOR} for a refresh; {@code fields} names
+   * the token fields written or the mark set.
+   */
+  public static AuditEvent oauth2Grant(
+      String actor, Instant at, Connection connection, Environment environment, Collection<String> fields) {
+    return new AuditEvent(
+        null, connection.organizationId(), at, actor, AuditAction.CREDENTIALS_CHANGED, connection.id().toString(),
+        connection.key(), ownerIfPersonal(connection), environment, sorted(fields), null, null, null);
+  }
+
   public static AuditEvent tested(Actor actor, Instant at, Connection connection, Environment environment, boolean ok) {
     return new AuditEvent(
         null, actor.organizationId(), at, actor.username(), AuditAction.CONNECTION_TESTED, connection.id().toString(),

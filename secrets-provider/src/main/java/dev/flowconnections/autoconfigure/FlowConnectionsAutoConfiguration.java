@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.audit.AuditLogService;
 import dev.flowconnections.audit.AuditRepository;
 import dev.flowconnections.audit.BatchingAuditWriter;
-import dev.flowconnections.audit.TransactionalAuditWriter;
+import dev.flowconnections.change.ChangeRecorder;
 import dev.flowconnections.connection.ConnectionRemover;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.connection.ConnectionService;
@@ -169,16 +169,16 @@ public class FlowConnectionsAutoConfiguration {
     return new CredentialStores(stores, store.getType(), store.getOrganizations());
   }
 
-  /** The store the services use: the configured one, or one per organization. */
   @Bean
   @DependsOn(DATABASE_SCHEMA)
   AuditRepository auditRepository(JdbcTemplate jdbcTemplate) {
     return new AuditRepository(jdbcTemplate);
   }
 
+  /** Every change to a resolution input goes through it: its audit row and the caches' invalidation. */
   @Bean
-  TransactionalAuditWriter transactionalAuditWriter(AuditRepository repository) {
-    return new TransactionalAuditWriter(repository);
+  ChangeRecorder changeRecorder(AuditRepository audit, ApplicationEventPublisher events) {
+    return new ChangeRecorder(audit, events);
   }
 
   /** Connection reads of job workers: queued and written in batches off the job's thread. */
@@ -193,6 +193,7 @@ public class FlowConnectionsAutoConfiguration {
     return new AuditLogService(repository);
   }
 
+  /** The store the services use: the configured one, or one per organization. */
   @Bean
   @ConditionalOnMissingBean(CredentialStore.class)
   CredentialStore credentialStore(CredentialStores stores, ObjectProvider<MeterRegistry> meters) {
@@ -235,10 +236,10 @@ public class FlowConnectionsAutoConfiguration {
       ConnectionRepository connections,
       ConnectionRemover remover,
       TransactionTemplate tx,
-      ApplicationEventPublisher events,
+      ChangeRecorder changes,
       Clock clock,
       StdioCommands stdioCommands) {
-    return new IntegrationService(integrations, connections, remover, tx, events, clock, stdioCommands);
+    return new IntegrationService(integrations, connections, remover, tx, changes, clock, stdioCommands);
   }
 
   @Bean
@@ -248,15 +249,15 @@ public class FlowConnectionsAutoConfiguration {
       CredentialStore credentials,
       ConnectionRemover remover,
       TransactionTemplate tx,
-      ApplicationEventPublisher events,
+      ChangeRecorder changes,
       Clock clock) {
-    return new ConnectionService(connections, integrations, credentials, remover, tx, events, clock);
+    return new ConnectionService(connections, integrations, credentials, remover, tx, changes, clock);
   }
 
   @Bean
   OrgSecretService orgSecretService(
-      OrgSecretRepository repository, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
-    return new OrgSecretService(repository, tx, events, clock);
+      OrgSecretRepository repository, TransactionTemplate tx, ChangeRecorder changes, Clock clock) {
+    return new OrgSecretService(repository, tx, changes, clock);
   }
 
   @Bean(destroyMethod = "close")

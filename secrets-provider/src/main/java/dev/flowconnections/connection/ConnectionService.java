@@ -4,6 +4,7 @@ import dev.flowconnections.access.AccessDeniedException;
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.audit.AuditAction;
 import dev.flowconnections.audit.AuditEvent;
+import dev.flowconnections.change.ChangeRecorder;
 import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.credential.SecretValues;
@@ -20,11 +21,9 @@ import dev.flowconnections.fields.StdioEnvironment;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.resolution.ResolutionInputsChanged;
 import dev.flowconnections.scope.AllowedProcesses;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,7 +46,7 @@ public class ConnectionService {
   private final CredentialStore credentials;
   private final ConnectionRemover remover;
   private final TransactionTemplate tx;
-  private final ApplicationEventPublisher events;
+  private final ChangeRecorder changes;
   private final Clock clock;
 
   public ConnectionService(
@@ -57,14 +55,14 @@ public class ConnectionService {
       CredentialStore credentials,
       ConnectionRemover remover,
       TransactionTemplate tx,
-      ApplicationEventPublisher events,
+      ChangeRecorder changes,
       Clock clock) {
     this.connections = connections;
     this.integrations = integrations;
     this.credentials = credentials;
     this.remover = remover;
     this.tx = tx;
-    this.events = events;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -115,8 +113,9 @@ public class ConnectionService {
                   actor.username(), 1, now, actor.username(), now, actor.username(), Map.of(),
                   allowedProcesses, allowedInProduction);
           connections.insert(connection);
-          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
-          audit(actor, AuditAction.CONNECTION_CREATED, connection, null, List.of());
+          changes.changed(
+              AuditEvent.connection(actor, clock.instant(),
+                  AuditAction.CONNECTION_CREATED, connection, null, List.of()));
           return view(connection, integration);
         });
   }
@@ -156,8 +155,9 @@ public class ConnectionService {
           if (!connections.update(updated, current.version())) {
             throw ConflictException.staleVersion("connection", draft.version(), current.version() + 1);
           }
-          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
-          audit(actor, AuditAction.CONNECTION_UPDATED, updated, null, changedProperties(current, updated));
+          changes.changed(
+              AuditEvent.connection(actor, clock.instant(),
+                  AuditAction.CONNECTION_UPDATED, updated, null, changedProperties(current, updated)));
           return view(updated, integrationOf(updated));
         });
   }
@@ -227,9 +227,9 @@ public class ConnectionService {
           ConnectionEnvironment updated = new ConnectionEnvironment(environment, settings, secretNames, now, actor.username());
           connections.upsertEnvironment(current.id(), updated);
           touch(current, now, actor);
-          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
-          audit(actor, AuditAction.CREDENTIALS_CHANGED, current, environment,
-              changedFields(stored == null ? Map.of() : stored.settings(), settings, secretUpdates.keySet()));
+          changes.changed(
+              AuditEvent.connection(actor, clock.instant(), AuditAction.CREDENTIALS_CHANGED, current, environment,
+                  changedFields(stored == null ? Map.of() : stored.settings(), settings, secretUpdates.keySet())));
           return view(reload(actor, id), integration);
         });
   }
@@ -246,8 +246,9 @@ public class ConnectionService {
           credentials.delete(location(current, environment));
           connections.deleteEnvironment(id, environment);
           touch(current, clock.instant(), actor);
-          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
-          audit(actor, AuditAction.CREDENTIALS_DELETED, current, environment, List.of());
+          changes.changed(
+              AuditEvent.connection(actor, clock.instant(),
+                  AuditAction.CREDENTIALS_DELETED, current, environment, List.of()));
           return view(reload(actor, id), integrationOf(current));
         });
   }
@@ -272,7 +273,7 @@ public class ConnectionService {
       if (stored.updatedAt().equals(testedCredentialsOf)) {
         connections.recordTest(id, environment, result);
       }
-      events.publishEvent(AuditEvent.tested(actor, result.testedAt(), current, environment, ok));
+      changes.audited(AuditEvent.tested(actor, result.testedAt(), current, environment, ok));
       return result;
     });
   }
@@ -300,8 +301,9 @@ public class ConnectionService {
           if (!connections.update(updated, current.version())) {
             throw ConflictException.staleVersion("connection", current.version(), current.version() + 1);
           }
-          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
-          audit(actor, AuditAction.CONNECTION_UPDATED, updated, null, List.of("allowedInProduction"));
+          changes.changed(
+              AuditEvent.connection(actor, clock.instant(),
+                  AuditAction.CONNECTION_UPDATED, updated, null, List.of("allowedInProduction")));
         });
   }
 
@@ -329,8 +331,8 @@ public class ConnectionService {
         s -> {
           Connection current = visible(actor, id, true);
           remover.remove(current);
-          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
-          audit(actor, AuditAction.CONNECTION_DELETED, current, null, List.of());
+          changes.changed(
+              AuditEvent.connection(actor, clock.instant(), AuditAction.CONNECTION_DELETED, current, null, List.of()));
         });
   }
 
@@ -366,10 +368,6 @@ public class ConnectionService {
     if (connections.existsNamedFor(organizationId, name, username, exceptId)) {
       throw new ConflictException("name", "a connection named '" + name + "' already exists");
     }
-  }
-
-  private void audit(Actor actor, AuditAction action, Connection connection, Environment environment, Collection<String> fields) {
-    events.publishEvent(AuditEvent.connection(actor, clock.instant(), action, connection, environment, fields));
   }
 
   private static List<String> changedProperties(Connection before, Connection after) {

@@ -4,13 +4,20 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.crypto.EnvelopeCipher;
 import dev.flowconnections.crypto.SealedBox;
+import dev.flowconnections.crypto.SealedRow;
+import dev.flowconnections.crypto.SealedTable;
+import dev.flowconnections.environment.Environment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
  * The embedded default store: the secret fields of a connection environment as one envelope-
@@ -18,6 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * neither metadata nor secrets.
  */
 public class PostgresCredentialStore implements CredentialStore {
+
+  private static final String TABLE = "connection_credential";
+  private static final String ROW = "connection_id = :id and environment = :env";
 
   private final JdbcClient jdbc;
   private final EnvelopeCipher cipher;
@@ -33,11 +43,7 @@ public class PostgresCredentialStore implements CredentialStore {
 
   @Override
   public Optional<SecretValues> read(CredentialLocation location) {
-    return jdbc.sql(
-            "select key_id, wrapped_key, ciphertext from connection_credential"
-                + " where connection_id = :id and environment = :env")
-        .param("id", location.connectionId())
-        .param("env", location.environment().name())
+    return bindRow(jdbc.sql("select key_id, wrapped_key, ciphertext from " + TABLE + " where " + ROW), location)
         .query((rs, n) -> new SealedBox(rs.getString(1), rs.getBytes(2), rs.getBytes(3)))
         .optional()
         .map(box -> decode(cipher.open(box, aad(location))));
@@ -63,15 +69,24 @@ public class PostgresCredentialStore implements CredentialStore {
 
   @Override
   public void delete(CredentialLocation location) {
-    jdbc.sql("delete from connection_credential where connection_id = :id and environment = :env")
-        .param("id", location.connectionId())
-        .param("env", location.environment().name())
-        .update();
+    bindRow(jdbc.sql("delete from " + TABLE + " where " + ROW), location).update();
   }
 
   @Override
   public String name() {
     return "postgres";
+  }
+
+  /**
+   * The table's rows as the master key rotation re-seals them. Static: the rotation covers the
+   * table whichever store the services use, and brings its own cipher.
+   */
+  public static SealedTable sealedRows(JdbcClient jdbc) {
+    return new SealedCredentials(jdbc);
+  }
+
+  private static StatementSpec bindRow(StatementSpec statement, CredentialLocation location) {
+    return statement.param("id", location.connectionId()).param("env", location.environment().name());
   }
 
   private static byte[] aad(CredentialLocation location) {
@@ -92,6 +107,43 @@ public class PostgresCredentialStore implements CredentialStore {
     } catch (IOException e) {
       // never attach the cause: its message could quote the decrypted text
       throw new IllegalStateException("decrypted credentials are not valid JSON", null);
+    }
+  }
+
+  /** A row is identified by its location; the connection's organization is part of the associated data. */
+  private static final class SealedCredentials extends SealedTable {
+
+    SealedCredentials(JdbcClient jdbc) {
+      super(jdbc, TABLE);
+    }
+
+    @Override
+    protected String lockQuery() {
+      return "select c.connection_id, c.environment, c.key_id, c.wrapped_key, c.ciphertext, conn.organization_id"
+          + " from connection_credential c join connection conn on conn.id = c.connection_id"
+          + " where c.key_id in (:keyIds) order by c.connection_id, c.environment limit :limit"
+          + " for update of c skip locked";
+    }
+
+    @Override
+    protected SealedRow row(ResultSet rs) throws SQLException {
+      CredentialLocation location =
+          new CredentialLocation(rs.getString(6), rs.getObject(1, UUID.class), null, Environment.valueOf(rs.getString(2)));
+      return new SealedRow(
+          location,
+          "connection " + location.connectionId() + ", environment " + location.environment().name(),
+          aad(location),
+          box(rs, 3));
+    }
+
+    @Override
+    protected String rowCondition() {
+      return ROW;
+    }
+
+    @Override
+    protected StatementSpec bindRow(StatementSpec update, Object id) {
+      return PostgresCredentialStore.bindRow(update, (CredentialLocation) id);
     }
   }
 }

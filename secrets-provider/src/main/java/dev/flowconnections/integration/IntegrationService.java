@@ -4,6 +4,7 @@ import dev.flowconnections.access.AccessDeniedException;
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.audit.AuditAction;
 import dev.flowconnections.audit.AuditEvent;
+import dev.flowconnections.change.ChangeRecorder;
 import dev.flowconnections.connection.Connection;
 import dev.flowconnections.connection.ConnectionRemover;
 import dev.flowconnections.connection.ConnectionRepository;
@@ -13,13 +14,12 @@ import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.fields.FieldSchema;
 import dev.flowconnections.fields.StdioCommands;
-import dev.flowconnections.resolution.ResolutionInputsChanged;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Rules for integration definitions: who may change them, what may change, what a delete affects. */
@@ -29,7 +29,7 @@ public class IntegrationService {
   private final ConnectionRepository connections;
   private final ConnectionRemover connectionRemover;
   private final TransactionTemplate tx;
-  private final ApplicationEventPublisher events;
+  private final ChangeRecorder changes;
   private final Clock clock;
   private final StdioCommands stdioCommands;
 
@@ -39,9 +39,9 @@ public class IntegrationService {
       ConnectionRepository connections,
       ConnectionRemover connectionRemover,
       TransactionTemplate tx,
-      ApplicationEventPublisher events,
+      ChangeRecorder changes,
       Clock clock) {
-    this(integrations, connections, connectionRemover, tx, events, clock, StdioCommands.NONE);
+    this(integrations, connections, connectionRemover, tx, changes, clock, StdioCommands.NONE);
   }
 
   /** @param stdioCommands the MCP STDIO command lines the runtime's operator allows */
@@ -50,7 +50,7 @@ public class IntegrationService {
       ConnectionRepository connections,
       ConnectionRemover connectionRemover,
       TransactionTemplate tx,
-      ApplicationEventPublisher events,
+      ChangeRecorder changes,
       Clock clock,
       StdioCommands stdioCommands) {
     this.stdioCommands = stdioCommands;
@@ -58,7 +58,7 @@ public class IntegrationService {
     this.connections = connections;
     this.connectionRemover = connectionRemover;
     this.tx = tx;
-    this.events = events;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -97,8 +97,7 @@ public class IntegrationService {
             throw new ConflictException("name", "an integration named '" + integration.name() + "' already exists");
           }
           integrations.insert(integration);
-          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
-          events.publishEvent(AuditEvent.integration(actor, now, AuditAction.INTEGRATION_CREATED, integration, List.of()));
+          changes.changed(AuditEvent.integration(actor, now, AuditAction.INTEGRATION_CREATED, integration, List.of()));
           return integration;
         });
   }
@@ -150,8 +149,7 @@ public class IntegrationService {
           if (!integrations.update(updated, current.version())) {
             throw ConflictException.staleVersion("integration", draft.version(), current.version() + 1);
           }
-          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
-          events.publishEvent(AuditEvent.integration(
+          changes.changed(AuditEvent.integration(
               actor, updated.updatedAt(), AuditAction.INTEGRATION_UPDATED, updated, changedProperties(current, updated)));
           return updated;
         });
@@ -218,11 +216,11 @@ public class IntegrationService {
           }
           affected.forEach(connectionRemover::remove);
           integrations.delete(actor.organizationId(), id);
-          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
           Instant now = clock.instant();
-          affected.forEach(c -> events.publishEvent(
-              AuditEvent.connection(actor, now, AuditAction.CONNECTION_DELETED, c, null, List.of())));
-          events.publishEvent(AuditEvent.integration(actor, now, AuditAction.INTEGRATION_DELETED, current, List.of()));
+          List<AuditEvent> deleted = new ArrayList<>();
+          affected.forEach(c -> deleted.add(AuditEvent.connection(actor, now, AuditAction.CONNECTION_DELETED, c, null, List.of())));
+          deleted.add(AuditEvent.integration(actor, now, AuditAction.INTEGRATION_DELETED, current, List.of()));
+          changes.changed(deleted);
           return affected;
         });
   }

@@ -1,5 +1,7 @@
 package dev.flowconnections.oauth2;
 
+import dev.flowconnections.audit.AuditEvent;
+import dev.flowconnections.change.ChangeRecorder;
 import dev.flowconnections.connection.Connection;
 import dev.flowconnections.connection.ConnectionEnvironment;
 import dev.flowconnections.connection.ConnectionRepository;
@@ -14,15 +16,14 @@ import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.resolution.ConnectionResolutionException;
-import dev.flowconnections.resolution.ResolutionInputsChanged;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,11 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class OAuth2Grants {
 
+  /** The audit's name for the "needs re-authorisation" mark a refused refresh sets. */
+  public static final String REAUTHORIZATION_MARK = "oauth2ReauthorizationRequired";
+
   private final ConnectionRepository connections;
   private final CredentialStore credentials;
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
-  private final ApplicationEventPublisher events;
+  private final ChangeRecorder changes;
   private final Clock clock;
 
   public OAuth2Grants(
@@ -49,13 +53,13 @@ public class OAuth2Grants {
       CredentialStore credentials,
       JdbcClient jdbc,
       TransactionTemplate tx,
-      ApplicationEventPublisher events,
+      ChangeRecorder changes,
       Clock clock) {
     this.connections = connections;
     this.credentials = credentials;
     this.jdbc = jdbc;
     this.tx = tx;
-    this.events = events;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -95,7 +99,7 @@ public class OAuth2Grants {
           .param("id", connection.id())
           .param("env", environment.name())
           .update();
-      events.publishEvent(new ResolutionInputsChanged(organizationId));
+      changes.changed(AuditEvent.oauth2Grant(username, now, connection, environment, tokens.asSecretFields().keySet()));
       return now;
     });
   }
@@ -137,7 +141,9 @@ public class OAuth2Grants {
           SecretValues updated = refreshed.tokens().replacingTokensOf(secrets);
           credentials.write(location, updated, inStore.version());
           updateFieldNames(connection.id(), environment, updated.fieldNames());
-          events.publishEvent(new ResolutionInputsChanged(organizationId));
+          changes.changed(AuditEvent.oauth2Grant(
+              AuditEvent.RUNTIME_ACTOR, clock.instant(), connection, environment,
+              refreshed.tokens().asSecretFields().keySet()));
         }
         case RefreshOutcome.Rejected rejected -> {
           jdbc.sql(
@@ -147,7 +153,8 @@ public class OAuth2Grants {
               .param("id", connection.id())
               .param("env", environment.name())
               .update();
-          events.publishEvent(new ResolutionInputsChanged(organizationId));
+          changes.changed(AuditEvent.oauth2Grant(
+              AuditEvent.RUNTIME_ACTOR, clock.instant(), connection, environment, List.of(REAUTHORIZATION_MARK)));
         }
         default -> {
           // the stored tokens are still good: nothing to write

@@ -1,9 +1,13 @@
 package dev.flowconnections.rotation;
 
 import dev.flowconnections.access.Actor;
+import dev.flowconnections.credential.PostgresCredentialStore;
 import dev.flowconnections.crypto.EnvelopeCipher;
 import dev.flowconnections.crypto.MasterKeyRing;
 import dev.flowconnections.crypto.SealedBox;
+import dev.flowconnections.crypto.SealedRow;
+import dev.flowconnections.crypto.SealedTable;
+import dev.flowconnections.secret.OrgSecretRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,7 +86,8 @@ public class KeyRotationService implements AutoCloseable {
     this.batchSize = batchSize;
     this.batchPause = batchPause;
     this.runs = new RotationRuns(jdbc);
-    this.tables = List.of(new CredentialRows(jdbc), new OrgSecretRows(jdbc));
+    // the tables' own SQL, from the classes that read and write them
+    this.tables = List.of(PostgresCredentialStore.sealedRows(jdbc), OrgSecretRepository.sealedRows(jdbc));
   }
 
   /**
@@ -251,7 +257,7 @@ public class KeyRotationService implements AutoCloseable {
       if (budget == 0) {
         break;
       }
-      List<SealedRow> batch = table.lockBatch(oldKeys, budget);
+      List<SealedRow> batch = table.lockSealedWith(oldKeys, budget);
       for (SealedRow row : batch) {
         if (table.replace(row, reseal(table, row))) {
           doneByKeyId.merge(row.box().keyId(), 1L, Long::sum);
@@ -304,9 +310,9 @@ public class KeyRotationService implements AutoCloseable {
   }
 
   private Map<String, Long> rowsByKeyId() {
-    Map<String, Long> counts = new HashMap<>();
+    Map<String, Long> counts = new TreeMap<>();
     for (SealedTable table : tables) {
-      counts = KeyCounts.sum(counts, table.countByKeyId());
+      table.countByKeyId().forEach((keyId, count) -> counts.merge(keyId, count, Long::sum));
     }
     return counts;
   }

@@ -2,14 +2,19 @@ package dev.flowconnections.secret;
 
 import dev.flowconnections.crypto.EnvelopeCipher;
 import dev.flowconnections.crypto.SealedBox;
+import dev.flowconnections.crypto.SealedRow;
+import dev.flowconnections.crypto.SealedTable;
 import dev.flowconnections.scope.ProcessScope;
 import dev.flowconnections.scope.RuntimeCaller;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /** Organization secrets, sealed with the same envelope encryption as connection credentials. */
 public class OrgSecretRepository {
@@ -143,5 +148,47 @@ public class OrgSecretRepository {
   /** Bound into an org secret's ciphertext; the key rotation re-seals with the same. */
   public static byte[] associatedData(String organizationId, String key) {
     return ("org-secret/" + organizationId + "/" + key).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The table's rows as the master key rotation re-seals them (it brings its own cipher). */
+  public static SealedTable sealedRows(JdbcClient jdbc) {
+    return new SealedSecrets(jdbc);
+  }
+
+  private record RowId(String organizationId, String secretKey) {}
+
+  private static final class SealedSecrets extends SealedTable {
+
+    SealedSecrets(JdbcClient jdbc) {
+      super(jdbc, "org_secret");
+    }
+
+    @Override
+    protected String lockQuery() {
+      return "select organization_id, secret_key, key_id, wrapped_key, ciphertext from org_secret"
+          + " where key_id in (:keyIds) order by organization_id, secret_key limit :limit"
+          + " for update skip locked";
+    }
+
+    @Override
+    protected SealedRow row(ResultSet rs) throws SQLException {
+      RowId id = new RowId(rs.getString(1), rs.getString(2));
+      return new SealedRow(
+          id,
+          "organization " + id.organizationId() + ", secret " + id.secretKey(),
+          associatedData(id.organizationId(), id.secretKey()),
+          box(rs, 3));
+    }
+
+    @Override
+    protected String rowCondition() {
+      return "organization_id = :org and secret_key = :key";
+    }
+
+    @Override
+    protected StatementSpec bindRow(StatementSpec update, Object id) {
+      RowId row = (RowId) id;
+      return update.param("org", row.organizationId()).param("key", row.secretKey());
+    }
   }
 }

@@ -3,16 +3,15 @@ package dev.flowconnections.secret;
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.audit.AuditAction;
 import dev.flowconnections.audit.AuditEvent;
+import dev.flowconnections.change.ChangeRecorder;
 import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.errors.ValidationException;
-import dev.flowconnections.resolution.ResolutionInputsChanged;
 import dev.flowconnections.scope.AllowedProcesses;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Organization secrets: write-only values, managed by administrators. */
@@ -23,14 +22,14 @@ public class OrgSecretService {
 
   private final OrgSecretRepository repository;
   private final TransactionTemplate tx;
-  private final ApplicationEventPublisher events;
+  private final ChangeRecorder changes;
   private final Clock clock;
 
   public OrgSecretService(
-      OrgSecretRepository repository, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+      OrgSecretRepository repository, TransactionTemplate tx, ChangeRecorder changes, Clock clock) {
     this.repository = repository;
     this.tx = tx;
-    this.events = events;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -81,10 +80,9 @@ public class OrgSecretService {
                   changed.add("allowedProcesses");
                 }
               }
-              events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
               AuditAction action = created ? AuditAction.SECRET_CREATED
                   : scopeOnly ? AuditAction.SECRET_UPDATED : AuditAction.SECRET_ROTATED;
-              events.publishEvent(AuditEvent.secret(actor, now, action, key, changed));
+              changes.changed(AuditEvent.secret(actor, now, action, key, changed));
               return created;
             }));
   }
@@ -101,8 +99,7 @@ public class OrgSecretService {
           if (!repository.delete(actor.organizationId(), key)) {
             throw new NotFoundException("secret '" + key + "' does not exist");
           }
-          events.publishEvent(new ResolutionInputsChanged(actor.organizationId()));
-          events.publishEvent(AuditEvent.secret(actor, clock.instant(), AuditAction.SECRET_DELETED, key));
+          changes.changed(AuditEvent.secret(actor, clock.instant(), AuditAction.SECRET_DELETED, key));
         });
   }
 

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.oauth2;
 
+import dev.flowconnections.change.ChangeRecorder;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.credential.CredentialStore;
@@ -12,7 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +25,8 @@ public class OAuth2Configuration {
   @Bean
   OAuth2Grants oauth2Grants(
       ConnectionRepository connections, CredentialStore credentials, JdbcClient jdbc, TransactionTemplate tx,
-      ApplicationEventPublisher events, Clock clock) {
-    return new OAuth2Grants(connections, credentials, jdbc, tx, events, clock);
+      ChangeRecorder changes, Clock clock) {
+    return new OAuth2Grants(connections, credentials, jdbc, tx, changes, clock);
   }
 
   @Bean

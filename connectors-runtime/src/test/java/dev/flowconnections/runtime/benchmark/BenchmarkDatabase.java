@@ -2,6 +2,8 @@ package dev.flowconnections.runtime.benchmark;
 
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.access.Role;
+import dev.flowconnections.audit.AuditRepository;
+import dev.flowconnections.change.ChangeRecorder;
 import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionRemover;
 import dev.flowconnections.connection.ConnectionRepository;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,10 +68,11 @@ final class BenchmarkDatabase {
     ConnectionRemover remover = new ConnectionRemover(connectionRows, store);
     Clock clock = Clock.systemUTC();
     Actor admin = new Actor("admin", ORG, Set.of(Role.ADMIN));
+    ChangeRecorder changes = new ChangeRecorder(new AuditRepository(new JdbcTemplate(dataSource)), event -> {});
     IntegrationService integrations =
-        new IntegrationService(integrationRows, connectionRows, remover, tx, event -> {}, clock);
+        new IntegrationService(integrationRows, connectionRows, remover, tx, changes, clock);
     ConnectionService connections =
-        new ConnectionService(connectionRows, integrationRows, store, remover, tx, event -> {}, clock);
+        new ConnectionService(connectionRows, integrationRows, store, remover, tx, changes, clock);
     Integration integration =
         integrations.create(
             admin,
@@ -78,7 +82,7 @@ final class BenchmarkDatabase {
     ConnectionView connection =
         connections.create(admin, new ConnectionDraft(integration.id(), "Bench CRM", null, Visibility.ORGANIZATION, null));
     connections.putEnvironment(admin, connection.connection().id(), Environment.PRODUCTION, Map.of("token", TOKEN), null);
-    new OrgSecretService(orgSecrets, tx, event -> {}, clock).put(admin, ORG_SECRET_KEY, "bench-org-secret-value");
+    new OrgSecretService(orgSecrets, tx, changes, clock).put(admin, ORG_SECRET_KEY, "bench-org-secret-value");
     return connection.connection().key();
   }
 }

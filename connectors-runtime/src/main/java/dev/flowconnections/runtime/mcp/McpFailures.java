@@ -8,6 +8,7 @@ import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -35,19 +36,37 @@ public final class McpFailures {
 
   private McpFailures() {}
 
-  /** A failure while opening the session: starting the transport or the initialize handshake. */
+  private static final String OPENING = "opening an MCP session";
+
+  /** A failure while creating the transport, before any request was sent. */
   static RuntimeException openFailed(ResolvedConnection connection, Throwable failure, SecretMasker masker) {
-    return classify(connection, failure, masker, "opening an MCP session");
+    return classify(connection, null, failure, masker, OPENING);
   }
 
-  /** A failure of one request on an open session. */
-  static RuntimeException requestFailed(
-      ResolvedConnection connection, String what, Throwable failure, SecretMasker masker) {
-    return classify(connection, failure, masker, what);
+  /**
+   * A failure of the initialize handshake. What the SDK made of an HTTP answer varies by transport,
+   * so the statuses {@code transport} saw come first; a 404 or 405 means the URL points next to the
+   * MCP endpoint (later in a session it may just be an optional stream the server does not offer).
+   */
+  static RuntimeException openFailed(
+      ResolvedConnection connection, McpClientTransport transport, Throwable failure, SecretMasker masker) {
+    if (transport instanceof SdkHttpTransport http && http.credentialsRefusedWith().isEmpty()
+        && http.unavailableWith().isEmpty() && http.noEndpointWith().isPresent()) {
+      return new ConnectorInputException(masker.mask("connection '" + connection.key() + "' in "
+          + connection.environment() + ": no MCP endpoint at its 'url' (HTTP " + http.noEndpointWith().get()
+          + "); check the path and the transport"));
+    }
+    return classify(connection, transport, failure, masker, OPENING);
   }
 
-  private static RuntimeException classify(
-      ResolvedConnection connection, Throwable failure, SecretMasker masker, String what) {
+  /** A failure of one request on an open session over {@code transport}. */
+  static RuntimeException requestFailed(ResolvedConnection connection, McpClientTransport transport, String what,
+      Throwable failure, SecretMasker masker) {
+    return classify(connection, transport, failure, masker, what);
+  }
+
+  private static RuntimeException classify(ResolvedConnection connection, McpClientTransport transport,
+      Throwable failure, SecretMasker masker, String what) {
     if (failure instanceof ConnectorException || failure instanceof ConnectorInputException) {
       return (RuntimeException) failure;
     }
@@ -55,6 +74,16 @@ public final class McpFailures {
       return WorkerConnections.configurationProblem(resolution);
     }
     String where = " with connection '" + connection.key() + "' in " + connection.environment();
+    if (transport instanceof SdkHttpTransport http) {
+      if (http.credentialsRefusedWith().isPresent()) {
+        return credentialsRejected(connection, http.credentialsRefusedWith().get(), masker);
+      }
+      if (http.unavailableWith().isPresent()) {
+        SdkHttpTransport.Unavailable answer = http.unavailableWith().get();
+        return JobFailures.unavailable(answer.status(),
+            what + where + " failed: the MCP server answered HTTP " + answer.status(), answer.retryAfter(), masker);
+      }
+    }
     for (Throwable cause : chain(failure)) {
       if (cause instanceof McpHttpClientTransportAuthorizationException rejected) {
         return credentialsRejected(connection, rejected.getResponseInfo().statusCode(), masker);

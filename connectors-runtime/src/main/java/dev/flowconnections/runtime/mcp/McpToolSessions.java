@@ -81,19 +81,10 @@ public class McpToolSessions {
         .build();
     try {
       McpSchema.InitializeResult initialized = client.initialize();
-      return new SdkToolSession(connection, client, initialized, masker, objectMapper);
+      return new SdkToolSession(connection, transport, client, initialized, masker, objectMapper);
     } catch (RuntimeException e) {
       SdkToolSession.closeQuietly(client);
-      if (transport instanceof SdkHttpTransport http && http.credentialsRefusedWith().isPresent()) {
-        // what the SDK made of the refusal varies by transport; the status is what counts
-        throw McpFailures.credentialsRejected(connection, http.credentialsRefusedWith().get(), masker);
-      }
-      if (transport instanceof SdkHttpTransport http && http.noEndpointWith().isPresent()) {
-        throw new ConnectorInputException(masker.mask("connection '" + connection.key() + "' in "
-            + connection.environment() + ": no MCP endpoint at its 'url' (HTTP " + http.noEndpointWith().get()
-            + "); check the path and the transport"));
-      }
-      throw McpFailures.openFailed(connection, e, masker);
+      throw McpFailures.openFailed(connection, transport, e, masker);
     }
   }
 }

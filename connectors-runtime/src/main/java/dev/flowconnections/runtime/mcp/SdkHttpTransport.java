@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.mcp;
 
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -30,7 +31,9 @@ import reactor.core.publisher.Mono;
  *       never closes it, which left five threads per job until the garbage collector came);
  *   <li>an HTTP 401/403 on any request is remembered, so a refused event stream (which the SDK's
  *       SSE transport only logs) is reported as rejected credentials; a 404/405 likewise, so a URL
- *       that points next to the MCP endpoint is reported as such;
+ *       that points next to the MCP endpoint is reported as such; a 429 or 5xx with its
+ *       {@code Retry-After}, so an overloaded server is retried like any other provider (the SDK
+ *       keeps only the status, in a message);
  *   <li>a failed connect fails the waiting requests at once instead of after their timeout.
  * </ul>
  */
@@ -54,6 +57,14 @@ final class SdkHttpTransport implements McpClientTransport {
   Optional<Integer> noEndpointWith() {
     return Optional.ofNullable(clientBuilder.noEndpointStatus);
   }
+
+  /** The last 429 or 5xx a request of this session got: the server is overloaded or failing. */
+  Optional<Unavailable> unavailableWith() {
+    return Optional.ofNullable(clientBuilder.unavailable);
+  }
+
+  /** An answer {@link JobFailures#isUnavailable}, with the server's {@code Retry-After} if it sent one. */
+  record Unavailable(int status, Optional<String> retryAfter) {}
 
   @Override
   public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
@@ -100,6 +111,7 @@ final class SdkHttpTransport implements McpClientTransport {
     private final List<HttpClient> built = new CopyOnWriteArrayList<>();
     private volatile Integer refusedStatus;
     private volatile Integer noEndpointStatus;
+    private volatile Unavailable unavailable;
 
     Builder(HttpClient.Builder delegate) {
       this.delegate = delegate;
@@ -116,11 +128,14 @@ final class SdkHttpTransport implements McpClientTransport {
       return new StatusWatchingClient(client, this);
     }
 
-    void saw(int status) {
+    void saw(HttpResponse.ResponseInfo response) {
+      int status = response.statusCode();
       if (status == 401 || status == 403) {
         refusedStatus = status;
       } else if (status == 404 || status == 405) {
         noEndpointStatus = status;
+      } else if (JobFailures.isUnavailable(status)) {
+        unavailable = new Unavailable(status, response.headers().firstValue("Retry-After"));
       }
     }
 
@@ -149,7 +164,7 @@ final class SdkHttpTransport implements McpClientTransport {
 
     private <T> HttpResponse.BodyHandler<T> watching(HttpResponse.BodyHandler<T> handler) {
       return info -> {
-        builder.saw(info.statusCode());
+        builder.saw(info);
         return handler.apply(info);
       };
     }

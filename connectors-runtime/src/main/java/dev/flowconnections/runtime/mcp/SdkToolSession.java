@@ -6,6 +6,7 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
@@ -26,14 +27,17 @@ final class SdkToolSession implements McpToolSession {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final ResolvedConnection connection;
+  /** What its HTTP answers said (refused credentials, an overloaded server) decides a failure's kind. */
+  private final McpClientTransport transport;
   private final McpSyncClient client;
   private final McpSchema.InitializeResult initialized;
   private final SecretMasker masker;
   private final ObjectMapper objectMapper;
 
-  SdkToolSession(ResolvedConnection connection, McpSyncClient client, McpSchema.InitializeResult initialized,
-      SecretMasker masker, ObjectMapper objectMapper) {
+  SdkToolSession(ResolvedConnection connection, McpClientTransport transport, McpSyncClient client,
+      McpSchema.InitializeResult initialized, SecretMasker masker, ObjectMapper objectMapper) {
     this.connection = connection;
+    this.transport = transport;
     this.client = client;
     this.initialized = initialized;
     this.masker = masker;
@@ -56,7 +60,7 @@ final class SdkToolSession implements McpToolSession {
       try {
         result = client.listTools(cursor);
       } catch (RuntimeException e) {
-        throw McpFailures.requestFailed(connection, "listing tools", e, masker);
+        throw McpFailures.requestFailed(connection, transport, "listing tools", e, masker);
       }
       if (result.tools() != null) {
         result.tools().forEach(tool -> tools.add(toTool(tool)));
@@ -79,7 +83,7 @@ final class SdkToolSession implements McpToolSession {
     } catch (McpError e) {
       throw unknownToolOr(name, e);
     } catch (RuntimeException e) {
-      throw McpFailures.requestFailed(connection, "calling tool '" + name + "'", e, masker);
+      throw McpFailures.requestFailed(connection, transport, "calling tool '" + name + "'", e, masker);
     }
     return toResult(result);
   }
@@ -93,14 +97,14 @@ final class SdkToolSession implements McpToolSession {
     try {
       names = listTools().stream().map(McpTool::name).toList();
     } catch (RuntimeException listFailed) {
-      return McpFailures.requestFailed(connection, "calling tool '" + name + "'", error, masker);
+      return McpFailures.requestFailed(connection, transport, "calling tool '" + name + "'", error, masker);
     }
     if (!names.contains(name)) {
       return new ConnectorInputException(masker.mask("the MCP server of connection '" + connection.key() + "' in "
           + connection.environment() + " has no tool '" + name + "'; it has: "
           + (names.isEmpty() ? "no tools" : names.stream().sorted().collect(Collectors.joining(", ")))));
     }
-    return McpFailures.requestFailed(connection, "calling tool '" + name + "'", error, masker);
+    return McpFailures.requestFailed(connection, transport, "calling tool '" + name + "'", error, masker);
   }
 
   private McpTool toTool(McpSchema.Tool tool) {

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a REST task ends when the call did not succeed, in the workers' one vocabulary ({@link
- * JobFailures}). Codes are what a task's {@code errorExpression} tests ({@code error.code = "404"});
- * messages become incident messages. No cause is attached: the runtime logs causes with their
- * messages, which for I/O errors may contain the full URL and with it an API key.
+ * How a REST task ends when the API answered, but not with success, in the workers' one
+ * vocabulary ({@link JobFailures}; no answer at all is {@link JobFailures#unreachable} or {@link
+ * JobFailures#timeout}, as in every worker). Codes are what a task's {@code errorExpression} tests
+ * ({@code error.code = "404"}); messages become incident messages, masked.
  */
 final class RestFailures {
 
@@ -36,18 +36,10 @@ final class RestFailures {
     return JobFailures.rejected(String.valueOf(response.status()), message, variables, masker);
   }
 
-  static ConnectorException timeout(HttpMethod method, String displayPath, SecretMasker masker) {
-    return JobFailures.timeout(method + " " + displayPath, masker);
-  }
-
   /** The body is not read: it could hold credentials the masker does not know, and it is big. */
   static ConnectorException responseTooLarge(HttpMethod method, String displayPath, long limitBytes, SecretMasker masker) {
     return JobFailures.rejected(RESPONSE_TOO_LARGE, "the response to " + method + " " + displayPath
         + " is larger than " + limitBytes + " bytes, the limit set by flow-connections.rest.max-response-size", masker);
-  }
-
-  static ConnectorException connectionFailed(HttpMethod method, String displayPath, Exception cause, SecretMasker masker) {
-    return JobFailures.unreachable(method + " " + displayPath, cause, masker);
   }
 
   private static Optional<String> header(RestResponse response, String name) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.runtime.network.OutboundHttpClients;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.io.IOException;
@@ -48,12 +49,12 @@ final class RestHttpClient {
     } catch (LimitedBody.TooLarge e) {
       throw RestFailures.responseTooLarge(task.method(), task.displayPath(), maxResponseBytes, masker);
     } catch (HttpTimeoutException e) {
-      throw RestFailures.timeout(task.method(), task.displayPath(), masker);
+      throw JobFailures.timeout(task.method() + " " + task.displayPath(), masker);
     } catch (IOException e) {
-      throw RestFailures.connectionFailed(task.method(), task.displayPath(), e, masker);
+      throw JobFailures.unreachable(task.method() + " " + task.displayPath(), e, masker);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw RestFailures.connectionFailed(task.method(), task.displayPath(), e, masker);
+      throw JobFailures.unreachable(task.method() + " " + task.displayPath(), e, masker);
     }
   }
 

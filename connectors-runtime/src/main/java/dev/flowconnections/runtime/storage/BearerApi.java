@@ -160,7 +160,8 @@ final class BearerApi {
           response.headers().firstValue("Retry-After"), masker);
     }
     if (status == 404) {
-      throw StorageFailures.notFound(describe() + " found nothing for " + what + " (" + detail + ")", masker);
+      throw JobFailures.rejected(FileStore.NOT_FOUND, describe() + " found nothing for " + what + " (" + detail + ")",
+          masker);
     }
     throw JobFailures.rejected(String.valueOf(status), describe() + " refused " + what + " (" + detail + ")",
         masker);

@@ -10,10 +10,13 @@ import java.util.List;
  * One provider's files, reached with one connection's credentials for one job (or one connection
  * test). Contents stream both ways; nothing here holds a whole file. Failures are the workers'
  * usual exceptions: an incident at once for configuration and refused credentials, a coded {@code
- * ConnectorException} for other refusals (NOT_FOUND for a missing file), a retry when the
- * provider cannot be reached.
+ * ConnectorException} for other refusals ({@value #NOT_FOUND} for a missing file), a retry when
+ * the provider cannot be reached.
  */
 interface FileStore extends Closeable {
+
+  /** A missing file: coded, so an errorExpression can route it; an incident after the job's retries. */
+  String NOT_FOUND = "NOT_FOUND";
 
   /** How messages name the store, e.g. "Amazon S3 bucket 'invoices' in eu-central-1"; never a secret. */
   String describe();

@@ -154,7 +154,8 @@ final class S3FileStore implements FileStore {
               + ")"));
     }
     if (e.statusCode() == 404) {
-      return StorageFailures.notFound(account.describe() + " has no object '" + key + "' (" + detail + ")", masker);
+      return JobFailures.rejected(FileStore.NOT_FOUND,
+          account.describe() + " has no object '" + key + "' (" + detail + ")", masker);
     }
     return JobFailures.rejected(code == null ? String.valueOf(e.statusCode()) : code,
         account.describe() + " refused " + action + " of '" + key + "' (HTTP " + e.statusCode() + ") " + detail, masker);

@@ -5,6 +5,8 @@ import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -100,15 +102,24 @@ public final class JobFailures {
         .build();
   }
 
-  /** The innermost cause says what went wrong ("Connection refused"); outer ones only wrap it. */
+  /**
+   * The innermost cause with a message says what went wrong ("Connection refused"); outer ones only
+   * wrap it. Without any message (the JDK's HTTP client: a ConnectException over a
+   * ClosedChannelException) the outermost and innermost kinds say it.
+   */
   public static String describe(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
     }
-    return root.getMessage() == null || root.getMessage().isBlank()
-        ? root.getClass().getSimpleName()
-        : root.getClass().getSimpleName() + ": " + root.getMessage();
+    for (Throwable t : chain.reversed()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
+    }
+    String outer = failure.getClass().getSimpleName();
+    String root = chain.getLast().getClass().getSimpleName();
+    return outer.equals(root) ? root : outer + " (" + root + ")";
   }
 
   /** Retry-After in seconds (the form providers send); null (the job's backoff) for a date or nonsense. */

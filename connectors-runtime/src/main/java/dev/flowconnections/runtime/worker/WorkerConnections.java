@@ -17,14 +17,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 
 /**
  * Resolves the connection a job names, for this runtime's environment, the way every Flow
  * Connections worker reports problems: a configuration problem (unknown key, no credentials for
  * the environment, a connection of another type) is a {@link ConnectorInputException}, an incident
- * at once since retrying cannot help; an unavailable credential store is retried. A connection or
- * org secret the job's process may not use (process scope) is such an incident too, and the
- * refusal is queued for the audit log like a read.
+ * at once since retrying cannot help; an unavailable credential store (or the runtime's database
+ * holding the connections) is retried. A connection or org secret the job's process may not use
+ * (process scope) is such an incident too, and the refusal is queued for the audit log like a read.
  */
 public final class WorkerConnections {
 
@@ -72,6 +74,10 @@ public final class WorkerConnections {
       throw configurationProblem(e);
     } catch (CredentialStoreUnavailableException e) {
       throw JobFailures.credentialStoreUnavailable(key, e.getMessage());
+    } catch (DataAccessResourceFailureException | TransientDataAccessException e) {
+      // Connections (and, by default, their credentials) live in the runtime's database: when it
+      // cannot answer, the store is unavailable. The driver's message is not needed to say so.
+      throw JobFailures.credentialStoreUnavailable(key, "the runtime's database cannot be reached");
     }
     if (connection.type() != expected) {
       throw new ConnectorInputException(

@@ -1,17 +1,10 @@
 package dev.flowconnections.testissuer;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
+import dev.flowconnections.runtime.testsupport.AuthorizationServerParts;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -36,14 +29,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * A real OpenID Connect issuer for tests: Spring Authorization Server in its own small Spring
@@ -141,19 +132,13 @@ public final class LocalOidcIssuer implements AutoCloseable {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
-      OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
-      http.securityMatcher(server.getEndpointsMatcher())
-          .with(server, s -> s.oidc(Customizer.withDefaults()))
-          .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-          .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
-      return http.build();
+      return AuthorizationServerParts.endpoints(http, server -> server.oidc(Customizer.withDefaults()));
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
-      http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated()).formLogin(Customizer.withDefaults());
-      return http.build();
+      return AuthorizationServerParts.loginForm(http);
     }
 
     @Bean
@@ -180,13 +165,8 @@ public final class LocalOidcIssuer implements AutoCloseable {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource() throws Exception {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      KeyPair pair = generator.generateKeyPair();
-      RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-          .privateKey((RSAPrivateKey) pair.getPrivate()).keyID(UUID.randomUUID().toString()).build();
-      return new ImmutableJWKSet<>(new JWKSet(key));
+    JWKSource<SecurityContext> jwkSource() {
+      return AuthorizationServerParts.freshSigningKey();
     }
 
     @Bean

@@ -46,14 +46,8 @@ class AiAgentProcessTest extends ExampleProcessTestBase {
     RUNTIME.register(registry);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
-  }
-
-  @Override
-  String processId() {
-    return "ai-agent-example";
+  AiAgentProcessTest() {
+    super(RUNTIME, "ai-agent-example");
   }
 
   @BeforeEach

@@ -8,13 +8,11 @@ import dev.flowconnections.runtime.rest.RestFunction;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.TcpOutageProxy;
 import dev.flowconnections.sample.support.ProcessTestRuntime;
-import dev.flowconnections.testsupport.PostgresTestSchema;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -30,17 +28,14 @@ import org.springframework.test.context.DynamicPropertySource;
 class DatabaseOutageProcessTest extends RestProcessTestBase {
 
   static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.DEVELOPMENT);
-  static final URI DATABASE = URI.create(PostgresTestSchema.URL.substring("jdbc:".length()));
-  static final TcpOutageProxy PROXY = new TcpOutageProxy(DATABASE.getHost(), DATABASE.getPort());
+  static final TcpOutageProxy PROXY = TcpOutageProxy.forTestDatabase();
   static final String OUTAGE_PROCESS_ID = "rest-call-through-database-outage";
   static final int RETRIES = 5;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     RUNTIME.register(registry);
-    registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + PROXY.port() + DATABASE.getPath()
-        + "?currentSchema=" + PostgresTestSchema.schema());
-    registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
+    PROXY.registerAsDatasource(registry);
   }
 
   @AfterAll
@@ -48,9 +43,8 @@ class DatabaseOutageProcessTest extends RestProcessTestBase {
     PROXY.close();
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  DatabaseOutageProcessTest() {
+    super(RUNTIME);
   }
 
   @Test

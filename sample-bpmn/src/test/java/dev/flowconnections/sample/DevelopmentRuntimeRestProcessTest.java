@@ -25,9 +25,8 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
     RUNTIME.register(registry);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  DevelopmentRuntimeRestProcessTest() {
+    super(RUNTIME);
   }
 
   @Test

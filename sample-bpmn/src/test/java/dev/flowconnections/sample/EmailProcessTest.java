@@ -45,14 +45,8 @@ class EmailProcessTest extends ExampleProcessTestBase {
 
   @Autowired ConnectionTests connectionTests;
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
-  }
-
-  @Override
-  String processId() {
-    return "email-connection-example";
+  EmailProcessTest() {
+    super(RUNTIME, "email-connection-example");
   }
 
   @Test

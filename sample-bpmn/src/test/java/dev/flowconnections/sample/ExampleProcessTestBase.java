@@ -42,21 +42,40 @@ abstract class ExampleProcessTestBase {
   ConnectionsFixture connections;
   ProcessRecords records;
   private final Set<String> secretsInUse = new LinkedHashSet<>();
+  private final ProcessTestRuntime runtime;
+  private final String processId;
 
-  /** The engine, environment and (where used) HTTP server of the concrete test class. */
-  abstract ProcessTestRuntime runtime();
-
-  ZeebeTestEngine engine() {
-    return runtime().engine();
+  /**
+   * @param runtime the concrete class's engine, environment and (where used) HTTP server; held in
+   *     its static field, whose {@code register} its {@code @DynamicPropertySource} calls
+   * @param processId the example's process id; its file is {@code bpmn/<id>.bpmn}
+   */
+  ExampleProcessTestBase(ProcessTestRuntime runtime, String processId) {
+    this.runtime = runtime;
+    this.processId = processId;
   }
 
-  /** The example's process id; its file is {@code bpmn/<id>.bpmn}. */
-  abstract String processId();
+  ProcessTestRuntime runtime() {
+    return runtime;
+  }
+
+  ZeebeTestEngine engine() {
+    return runtime.engine();
+  }
+
+  String processId() {
+    return processId;
+  }
+
+  /** What the names of the integrations and connections this class creates start with. */
+  String fixturePrefix() {
+    return getClass().getSimpleName();
+  }
 
   @BeforeEach
   void deployAndReset() {
     client.newDeployResourceCommand().addResourceFromClasspath("bpmn/" + processId() + ".bpmn").send().join();
-    connections = new ConnectionsFixture(integrationService, connectionService, orgSecretService, getClass().getSimpleName());
+    connections = new ConnectionsFixture(integrationService, connectionService, orgSecretService, fixturePrefix());
     records = new ProcessRecords(engine());
   }
 
@@ -76,7 +95,11 @@ abstract class ExampleProcessTestBase {
   }
 
   long start(Map<String, Object> variables) {
-    return client.newCreateInstanceCommand().bpmnProcessId(processId()).latestVersion()
+    return startProcess(processId(), variables);
+  }
+
+  long startProcess(String processId, Map<String, Object> variables) {
+    return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
         .variables(variables).send().join().getProcessInstanceKey();
   }
 

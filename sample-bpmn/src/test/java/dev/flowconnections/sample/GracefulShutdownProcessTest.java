@@ -57,9 +57,8 @@ class GracefulShutdownProcessTest extends RestProcessTestBase {
     registry.add("flow-connections.shutdown.drain-timeout", () -> "120s"); // the released job finishes well within
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  GracefulShutdownProcessTest() {
+    super(RUNTIME);
   }
 
   @Autowired ConfigurableApplicationContext firstRuntime;

@@ -37,14 +37,8 @@ class McpProcessTest extends ExampleProcessTestBase {
     MCP.close();
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
-  }
-
-  @Override
-  String processId() {
-    return "mcp-connection-example";
+  McpProcessTest() {
+    super(RUNTIME, "mcp-connection-example");
   }
 
   @BeforeEach

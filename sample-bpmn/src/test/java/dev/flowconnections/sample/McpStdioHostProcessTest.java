@@ -20,9 +20,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,14 +53,8 @@ class McpStdioHostProcessTest extends ExampleProcessTestBase {
   @Autowired IntegrationRepository integrationRows;
   @Autowired CredentialStore credentialStore;
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
-  }
-
-  @Override
-  String processId() {
-    return "mcp-connection-example";
+  McpStdioHostProcessTest() {
+    super(RUNTIME, "mcp-connection-example");
   }
 
   @Test
@@ -96,11 +90,8 @@ class McpStdioHostProcessTest extends ExampleProcessTestBase {
     connections.credentials(connection, Environment.DEVELOPMENT,
         Map.of("environmentVariables", Map.of("REGION", "south")));
     start(Map.of("connection", keyOf(connection), "toolName", "add", "arguments", Map.of()));
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!Files.exists(ALLOWED_MARKER) && Instant.now().isBefore(deadline)) {
-      Thread.sleep(50);
-    }
-    assertThat(ALLOWED_MARKER).exists();
+    Awaitility.await("the command started").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+        .untilAsserted(() -> assertThat(ALLOWED_MARKER).exists());
   }
 
   private ConnectionView stdioConnection(String command) {

@@ -43,9 +43,8 @@ class MetricsProcessTest extends RestProcessTestBase {
     RUNTIME.register(registry);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  MetricsProcessTest() {
+    super(RUNTIME);
   }
 
   @LocalServerPort int port;

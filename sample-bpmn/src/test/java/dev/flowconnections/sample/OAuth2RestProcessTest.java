@@ -37,9 +37,8 @@ class OAuth2RestProcessTest extends RestProcessTestBase {
     AUTH_SERVER.close();
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  OAuth2RestProcessTest() {
+    super(RUNTIME);
   }
 
   /** DEVELOPMENT holds a wrong client secret: STAGING must not use it, nor fall back to it. */

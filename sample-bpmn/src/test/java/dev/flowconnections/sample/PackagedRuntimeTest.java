@@ -3,6 +3,7 @@ package dev.flowconnections.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
+import dev.flowconnections.sample.support.ChildJvm;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,12 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
@@ -36,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackagedRuntimeTest {
 
-  private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+  private static final String PORT = "Tomcat started on port (\\d+)";
   private static final Duration START = Duration.ofMinutes(3);
 
   @TempDir Path temp;
@@ -45,39 +41,31 @@ class PackagedRuntimeTest {
   void theExecutableJarStartsFromTheDocumentedVariablesAndStopsOnSigterm() throws Exception {
     Optional<Path> jar = executableJar();
     Assumptions.assumeTrue(jar.isPresent(), "connectors-runtime's exec jar is built by mvn verify");
-    Path log = temp.resolve("runtime.log");
-    ProcessBuilder runtime = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-Xmx512m",
-        "-jar", jar.get().toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    Map<String, String> env = runtime.environment();
-    env.keySet().removeIf(name -> name.startsWith("CAMUNDA_") || name.startsWith("FLOW_CONNECTIONS_"));
-    env.put("FLOW_CONNECTIONS_ENVIRONMENT", "PRODUCTION");
-    env.put("FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY", RuntimeTestSupport.TEST_MASTER_KEY);
-    env.put("FLOW_CONNECTIONS_DB_URL", PostgresTestSchema.jdbcUrl(PostgresTestSchema.extraSchema()));
-    env.put("FLOW_CONNECTIONS_DB_USER", PostgresTestSchema.USER);
-    env.put("FLOW_CONNECTIONS_DB_PASSWORD", PostgresTestSchema.PASSWORD);
-    env.put("CAMUNDA_CLIENT_MODE", "self-managed");
-    env.put("CAMUNDA_CLIENT_GRPCADDRESS", "http://127.0.0.1:" + closedPort()); // no cluster: readiness says so
-    env.put("CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:" + closedPort());
-    env.put("SERVER_PORT", "0");
-
-    Process process = runtime.start();
-    try {
-      int port = Integer.parseInt(awaitLine(process, log, PORT).group(1));
+    int grpcPort = closedPort();
+    int restPort = closedPort();
+    try (ChildJvm runtime = ChildJvm.startJar(temp.resolve("runtime.log"), jar.get(), "512m", env -> {
+      env.keySet().removeIf(name -> name.startsWith("CAMUNDA_") || name.startsWith("FLOW_CONNECTIONS_"));
+      env.put("FLOW_CONNECTIONS_ENVIRONMENT", "PRODUCTION");
+      env.put("FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY", RuntimeTestSupport.TEST_MASTER_KEY);
+      env.put("FLOW_CONNECTIONS_DB_URL", PostgresTestSchema.jdbcUrl(PostgresTestSchema.extraSchema()));
+      env.put("FLOW_CONNECTIONS_DB_USER", PostgresTestSchema.USER);
+      env.put("FLOW_CONNECTIONS_DB_PASSWORD", PostgresTestSchema.PASSWORD);
+      env.put("CAMUNDA_CLIENT_MODE", "self-managed");
+      env.put("CAMUNDA_CLIENT_GRPCADDRESS", "http://127.0.0.1:" + grpcPort); // no cluster: readiness says so
+      env.put("CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:" + restPort);
+      env.put("SERVER_PORT", "0");
+    })) {
+      int port = Integer.parseInt(runtime.awaitLine(PORT).group(1));
 
       // Tomcat listens before the application has started: liveness turns UP once it has
       Awaitility.await("liveness UP").atMost(START).pollInterval(Duration.ofMillis(250))
           .until(() -> get(port, "/actuator/health/liveness"), status -> status == 200);
       assertThat(get(port, "/actuator/health/readiness")).as("readiness without a cluster").isEqualTo(503);
-      assertThat(Files.readString(log)).doesNotContain(RuntimeTestSupport.TEST_MASTER_KEY)
+      assertThat(runtime.output()).doesNotContain(RuntimeTestSupport.TEST_MASTER_KEY)
           .doesNotContain("NoClassDefFoundError").doesNotContain("ClassNotFoundException");
 
-      process.destroy(); // SIGTERM, as a container runtime stops it
-      assertThat(process.waitFor(START.toSeconds(), TimeUnit.SECONDS)).as("stops on SIGTERM:%n%s", Files.readString(log))
-          .isTrue();
-      assertThat(process.exitValue()).as("exit code after SIGTERM").isIn(0, 143);
-    } finally {
-      process.destroyForcibly();
+      // SIGTERM, as a container runtime stops it
+      assertThat(runtime.terminate()).as("exit code after SIGTERM").isIn(0, 143);
     }
   }
 
@@ -91,28 +79,12 @@ class PackagedRuntimeTest {
     }
   }
 
-  private static Matcher awaitLine(Process process, Path log, Pattern pattern) {
-    return Awaitility.await("the runtime's log: " + pattern).atMost(START).pollInterval(Duration.ofMillis(250))
-        .until(() -> {
-          Matcher matcher = pattern.matcher(Files.readString(log));
-          if (matcher.find()) {
-            return matcher;
-          }
-          assertThat(process.isAlive()).as("the runtime ended at start:%n%s", Files.readString(log)).isTrue();
-          return null;
-        }, found -> found != null);
-  }
-
   private static int get(int port, String path) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
           .timeout(Duration.ofSeconds(30)).build();
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private static int closedPort() throws IOException {

@@ -47,9 +47,8 @@ class ProcessScopeRestProcessTest extends RestProcessTestBase {
     RUNTIME.register(registry);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  ProcessScopeRestProcessTest() {
+    super(RUNTIME);
   }
 
   @Test

@@ -41,9 +41,8 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
     RUNTIME.register(registry);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  ProductionRuntimeRestProcessTest() {
+    super(RUNTIME);
   }
 
   @Test

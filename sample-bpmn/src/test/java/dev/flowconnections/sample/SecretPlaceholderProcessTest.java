@@ -51,9 +51,8 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
     RUNTIME.register(registry);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  SecretPlaceholderProcessTest() {
+    super(RUNTIME);
   }
 
   // --- attacks: placeholders in data ---

@@ -35,14 +35,8 @@ class SmsProcessTest extends ExampleProcessTestBase {
     RUNTIME.register(registry);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
-  }
-
-  @Override
-  String processId() {
-    return "sms-connection-example";
+  SmsProcessTest() {
+    super(RUNTIME, "sms-connection-example");
   }
 
   @BeforeEach

@@ -40,14 +40,8 @@ class SqlProcessTest extends ExampleProcessTestBase {
     RUNTIME.register(registry);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
-  }
-
-  @Override
-  String processId() {
-    return "sql-connection-example";
+  SqlProcessTest() {
+    super(RUNTIME, "sql-connection-example");
   }
 
   @BeforeAll

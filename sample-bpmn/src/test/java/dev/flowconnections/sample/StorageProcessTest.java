@@ -40,14 +40,8 @@ class StorageProcessTest extends ExampleProcessTestBase {
     RUNTIME.register(registry);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
-  }
-
-  @Override
-  String processId() {
-    return "storage-connection-example";
+  StorageProcessTest() {
+    super(RUNTIME, "storage-connection-example");
   }
 
   @Test

@@ -15,8 +15,7 @@ class TemplateAppliedInProductionTest extends TemplateAppliedProcessTestBase {
     RUNTIME.register(registry);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  TemplateAppliedInProductionTest() {
+    super(RUNTIME);
   }
 }

@@ -15,8 +15,7 @@ class TemplateAppliedInStagingTest extends TemplateAppliedProcessTestBase {
     RUNTIME.register(registry);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  TemplateAppliedInStagingTest() {
+    super(RUNTIME);
   }
 }

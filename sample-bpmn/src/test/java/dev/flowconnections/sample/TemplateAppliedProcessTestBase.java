@@ -10,6 +10,7 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.sample.support.ConnectionsFixture;
 import dev.flowconnections.sample.support.ModelerTemplateApplier;
+import dev.flowconnections.sample.support.ProcessTestRuntime;
 import dev.flowconnections.templates.TemplateCatalog;
 import dev.flowconnections.templates.TemplatePublisher;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -35,6 +36,10 @@ abstract class TemplateAppliedProcessTestBase extends RestProcessTestBase {
 
   @Autowired TemplatePublisher publisher;
   @Autowired TemplateCatalog catalog;
+
+  TemplateAppliedProcessTestBase(ProcessTestRuntime runtime) {
+    super(runtime);
+  }
 
   @Test
   void aTemplatedTaskCallsTheConnectionPickedInTheDropdown() {

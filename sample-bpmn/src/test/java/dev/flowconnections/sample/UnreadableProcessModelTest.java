@@ -28,9 +28,8 @@ class UnreadableProcessModelTest extends RestProcessTestBase {
     registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:1");
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  UnreadableProcessModelTest() {
+    super(RUNTIME);
   }
 
   @Test

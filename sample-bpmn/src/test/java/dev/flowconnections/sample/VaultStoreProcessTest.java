@@ -46,9 +46,8 @@ class VaultStoreProcessTest extends RestProcessTestBase {
     registry.add("flow-connections.store.vault.token", () -> VAULT_TOKEN);
   }
 
-  @Override
-  ProcessTestRuntime runtime() {
-    return RUNTIME;
+  VaultStoreProcessTest() {
+    super(RUNTIME);
   }
 
   @AfterEach

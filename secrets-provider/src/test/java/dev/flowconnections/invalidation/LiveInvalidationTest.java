@@ -14,6 +14,7 @@ import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.resolution.ResolutionInputsChanged;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
 import dev.flowconnections.testsupport.RuntimeInstance;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,14 +88,14 @@ class LiveInvalidationTest extends DatabaseTest {
   }
 
   @Test
-  void aChangeInAnotherOrganizationLeavesInstanceBsEntriesAlone() throws InterruptedException {
+  void aChangeInAnotherOrganizationLeavesInstanceBsEntriesAlone() {
     ConnectionView c = connection();
     putToken(c, "token-v1");
     cachedTokenAtB(c);
     ConnectionView elsewhere = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
 
     connections.putEnvironment(modeler, elsewhere.connection().id(), Environment.PRODUCTION, Map.of("token", "x"), null);
-    Thread.sleep(300);
+    awaitBHandledEveryChangeSoFar();
 
     assertThat(instanceB.resolver.size()).isEqualTo(1);
   }
@@ -133,6 +135,17 @@ class LiveInvalidationTest extends DatabaseTest {
     connections.putEnvironment(orgAdmin, c.connection().id(), Environment.PRODUCTION, Map.of("token", token), null);
   }
 
+  /**
+   * Notifications arrive in commit order: once B has handled a marker sent now, it has handled
+   * every change committed before it.
+   */
+  private void awaitBHandledEveryChangeSoFar() {
+    String marker = "marker-" + UUID.randomUUID();
+    new ChangeNotifier(instanceB.jdbc, new ChangeChannel(ChangeChannel.DEFAULT)).onChange(new ResolutionInputsChanged(marker));
+    Awaitility.await("B handled " + marker).atMost(Duration.ofSeconds(30))
+        .until(() -> instanceB.organizationsHeard.contains(marker));
+  }
+
   private String tokenAtB(ConnectionView c) {
     return instanceB.resolver.resolve(org, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token");
   }
@@ -142,46 +155,22 @@ class LiveInvalidationTest extends DatabaseTest {
    * preceding change is answered but deliberately not kept.
    */
   private String cachedTokenAtB(ConnectionView c) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    String token = tokenAtB(c);
-    while (instanceB.resolver.size() != 1) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("B did not keep the resolved connection");
-      }
-      sleep(20);
-      token = tokenAtB(c);
-    }
-    return token;
+    return Awaitility.await("B keeps the resolved connection").atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+        .until(() -> tokenAtB(c), token -> instanceB.resolver.size() == 1);
   }
 
   /** Milliseconds from now until {@code value} shows the expected text; fails after 5 s. */
   private static long millisUntil(Supplier<String> value, String expected) {
     long start = System.nanoTime();
-    while (!expected.equals(value.get())) {
-      if (System.nanoTime() - start > Duration.ofSeconds(5).toNanos()) {
-        throw new AssertionError("still not '" + expected + "' after 5 s");
-      }
-      sleep(5);
-    }
+    Awaitility.await("'" + expected + "'").atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(5)).until(value::get, expected::equals);
     return Duration.ofNanos(System.nanoTime() - start).toMillis();
   }
 
   private static void awaitListening(RuntimeInstance instance, long connects) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (instance.listener.connects() < connects || instance.listener.backendPid() < 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("listener did not connect (" + connects + ") within 10 s");
-      }
-      sleep(10);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Awaitility.await("listener connected (" + connects + ")").atMost(Duration.ofSeconds(60))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+        .until(() -> instance.listener.connects() >= connects && instance.listener.backendPid() >= 0);
   }
 }

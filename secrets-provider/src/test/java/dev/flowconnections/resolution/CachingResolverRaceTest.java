@@ -39,7 +39,7 @@ class CachingResolverRaceTest {
     resolver.evictOrganization("org");
     evicted.countDown();
 
-    assertThat(job.get(5, TimeUnit.SECONDS).key()).isEqualTo("crm");
+    assertThat(job.get(30, TimeUnit.SECONDS).key()).isEqualTo("crm");
     assertThat(resolver.size()).isZero();
   }
 
@@ -61,7 +61,7 @@ class CachingResolverRaceTest {
 
   private static void await(CountDownLatch latch) {
     try {
-      assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** What the status reports while and after a run, and that a stopped run is picked up again. */
@@ -28,12 +29,13 @@ class KeyRotationProgressTest extends RotationTestBase {
 
     rotation.start(superAdmin);
     List<RotationStatus> seen = new ArrayList<>();
-    RotationStatus status;
-    do {
-      status = rotation.status();
-      seen.add(status);
-      Thread.sleep(15);
-    } while (status.state() == RotationState.RUNNING);
+    RotationStatus status = Awaitility.await("the run ends").atMost(Duration.ofMinutes(2))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(15))
+        .until(() -> {
+          RotationStatus now = rotation.status();
+          seen.add(now);
+          return now;
+        }, now -> now.state() != RotationState.RUNNING);
 
     assertThat(seen).hasSizeGreaterThan(2);
     long previousDone = -1;
@@ -57,9 +59,8 @@ class KeyRotationProgressTest extends RotationTestBase {
     credentialsUnderK1(40); // 80 rows
     KeyRotationService stopped = anotherInstancesRotation(5, Duration.ofMillis(30));
     stopped.start(superAdmin);
-    while (stopped.status().done() < 10) {
-      Thread.sleep(10);
-    }
+    Awaitility.await("10 rows done").atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(10)).until(() -> stopped.status().done() >= 10);
     stopped.close(); // the instance goes away mid-run
 
     RotationStatus halfway = rotation.status();

@@ -64,7 +64,8 @@ abstract class RotationTestBase {
     registry.add("flow-connections.encryption.master-key", () -> K2);
     registry.add("flow-connections.encryption.previous-keys.k1", () -> DatabaseTest.TEST_MASTER_KEY);
     registry.add("flow-connections.encryption.rotation-batch-size", () -> "10");
-    registry.add("flow-connections.encryption.rotation-batch-pause", () -> "20ms");
+    // long enough for the tests' readers, writers and status samplers to act between batches on a busy machine
+    registry.add("flow-connections.encryption.rotation-batch-pause", () -> "100ms");
   }
 
   final Actor superAdmin = new Actor("root", "default", Set.of(Role.SUPER_ADMIN));

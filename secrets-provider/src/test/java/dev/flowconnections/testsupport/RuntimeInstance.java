@@ -18,7 +18,9 @@ import dev.flowconnections.secret.OrgSecretRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,6 +36,8 @@ public final class RuntimeInstance implements AutoCloseable {
   public final OrgSecretRepository orgSecrets;
   public final CachingConnectionResolver resolver;
   public final ChangeListener listener;
+  /** The organizations whose change notifications this instance has handled (evicted for), in order. */
+  public final List<String> organizationsHeard = new CopyOnWriteArrayList<>();
 
   private RuntimeInstance(MasterKeyRing keys, Duration cacheTtl, boolean listening) {
     this(PostgresTestSchema.jdbcUrl(), keys, cacheTtl, listening);
@@ -62,7 +66,7 @@ public final class RuntimeInstance implements AutoCloseable {
     listener =
         listening
             ? new ChangeListener(
-                new DataSourceListenerConnections(dataSource), new ChangeChannel(ChangeChannel.DEFAULT), evicting(resolver))
+                new DataSourceListenerConnections(dataSource), new ChangeChannel(ChangeChannel.DEFAULT), evicting(resolver, organizationsHeard))
             : null;
     if (listener != null) {
       listener.start();
@@ -93,11 +97,12 @@ public final class RuntimeInstance implements AutoCloseable {
     return new MasterKeyRing("k1", Map.of("k1", Base64.getDecoder().decode(DatabaseTest.TEST_MASTER_KEY)));
   }
 
-  private static ChangeHandler evicting(CachingConnectionResolver resolver) {
+  private static ChangeHandler evicting(CachingConnectionResolver resolver, List<String> heard) {
     return new ChangeHandler() {
       @Override
       public void organizationChanged(String organizationId) {
         resolver.evictOrganization(organizationId);
+        heard.add(organizationId);
       }
 
       @Override

@@ -24,11 +24,12 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Serves the pages of the UI. Each page is a static HTML shell (in {@code ui/pages}) whose script
- * loads its data from the management API with the session cookie; the shells are served here
- * rather than as static files so that they sit behind the login like the data they show. Only the
- * login and denial pages have server-filled values (the CSRF token, a message, the single sign-on
- * links), HTML-escaped.
+ * Serves the pages of the UI. The connections, integrations, secrets and audit pages share one
+ * static HTML shell ({@code ui/pages/app.html}, filled with the page's title and script) whose
+ * script loads its data from the management API with the session cookie; the shells are served
+ * here rather than as static files so that they sit behind the login like the data they show.
+ * Besides title and script, only the login and denial pages have server-filled values (the CSRF
+ * token, a message, the single sign-on links), HTML-escaped.
  */
 @Controller
 class UiPageController {
@@ -47,22 +48,27 @@ class UiPageController {
 
   @GetMapping("/connections")
   ResponseEntity<String> connections() {
-    return page(HttpStatus.OK, "connections", Map.of());
+    return appPage("Connections", "connections");
   }
 
   @GetMapping("/admin/integrations")
   ResponseEntity<String> integrations() {
-    return page(HttpStatus.OK, "integrations", Map.of());
+    return appPage("Integrations", "integrations");
   }
 
   @GetMapping("/admin/security/secrets")
   ResponseEntity<String> secrets() {
-    return page(HttpStatus.OK, "secrets", Map.of());
+    return appPage("Secrets", "secrets");
   }
 
   @GetMapping("/admin/audit")
   ResponseEntity<String> audit() {
-    return page(HttpStatus.OK, "audit", Map.of());
+    return appPage("Audit log", "audit");
+  }
+
+  /** A page drawn by its script ({@code /ui/<script>.js}) into the shared shell {@code app.html}. */
+  private ResponseEntity<String> appPage(String title, String script) {
+    return page(HttpStatus.OK, "app", Map.of("title", title, "script", script));
   }
 
   @GetMapping("/login")

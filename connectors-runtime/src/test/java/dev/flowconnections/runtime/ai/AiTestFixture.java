@@ -106,6 +106,11 @@ final class AiTestFixture {
     }
   }
 
+  /** A 200 answer in a provider's documented {@code shape} (whose one {@code %s} is the text), saying {@code text}. */
+  static Reply answer(String shape, String text) {
+    return Reply.json(200, shape.formatted(escaped(text)));
+  }
+
   /** Answers the requests with {@code replies} in order; a request beyond them gets a 500. */
   static Function<RecordedRequest, Reply> inOrder(Reply... replies) {
     Deque<Reply> queue = new ArrayDeque<>(List.of(replies));

@@ -10,7 +10,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedReque
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +26,8 @@ class AnthropicChatTest {
        "stop_reason":"end_turn","stop_sequence":null,
        "usage":{"input_tokens":2095,"output_tokens":503,"cache_creation_input_tokens":0,"cache_read_input_tokens":0}}""";
 
-  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose private final RecordingHttpServer server = RecordingHttpServer.start();
   private final AiTestFixture fixture = new AiTestFixture().provider("ANTHROPIC", server.baseUrl(), API_KEY);
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   static Reply message(String text) {
     return Reply.json(200, MESSAGE.formatted(AiTestFixture.escaped(text)));

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.ai;
 
+import static dev.flowconnections.runtime.ai.AiTestFixture.answer;
 import static dev.flowconnections.runtime.ai.AiTestFixture.body;
 import static dev.flowconnections.runtime.ai.AiTestFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -28,21 +29,12 @@ class GeminiChatTest {
                         "promptTokensDetails":[{"modality":"TEXT","tokenCount":8}]},
        "modelVersion":"gemini-2.5-flash","responseId":"abc123"}""";
 
-  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose private final RecordingHttpServer server = RecordingHttpServer.start();
   private final AiTestFixture fixture = new AiTestFixture().provider("GOOGLE", server.baseUrl(), API_KEY);
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  static Reply response(String text) {
-    return Reply.json(200, RESPONSE.formatted(AiTestFixture.escaped(text)));
-  }
 
   @Test
   void postsGenerateContentOfTheModelWithGoogApiKeySystemInstructionAndGenerationConfig() {
-    server.respond(response("HARDWARE"));
+    server.respond(answer(RESPONSE, "HARDWARE"));
 
     AiResult result = fixture.ask(Map.of("model", "gemini-2.5-flash", "temperature", 1.0, "maxTokens", 200));
 
@@ -60,7 +52,7 @@ class GeminiChatTest {
 
   @Test
   void anOutputSchemaIsResponseSchemaWithJsonMimeTypeWithoutKeywordsGeminiRefuses() {
-    server.respond(response("{\"category\":\"BILLING\"}"));
+    server.respond(answer(RESPONSE, "{\"category\":\"BILLING\"}"));
 
     AiResult result = fixture.ask(Map.of("outputSchema", Map.of("$schema", "https://json-schema.org/draft/2020-12/schema",
         "type", "object", "additionalProperties", false,
@@ -81,7 +73,7 @@ class GeminiChatTest {
             {"functionCall":{"name":"get_order","args":{"orderId":"A-1"}}},
             {"functionCall":{"name":"cancel_order","args":{"orderId":"A-1"}}}]},"finishReason":"STOP"}],
          "usageMetadata":{"promptTokenCount":30,"candidatesTokenCount":10,"totalTokenCount":40}}""";
-    server.respond(AiTestFixture.inOrder(Reply.json(200, call), response("Shipped.")));
+    server.respond(AiTestFixture.inOrder(Reply.json(200, call), answer(RESPONSE, "Shipped.")));
 
     AiResult result = fixture.ask(Map.of("mcpConnection", "orders-mcp"));
 
@@ -106,7 +98,7 @@ class GeminiChatTest {
   @Test
   void withToolsTheSchemaIsAnInstructionSinceGeminiRefusesJsonModeWithFunctions() {
     fixture.tools = new RecordingTools();
-    server.respond(response("{\"status\":\"SHIPPED\"}"));
+    server.respond(answer(RESPONSE, "{\"status\":\"SHIPPED\"}"));
 
     fixture.ask(Map.of("mcpConnection", "orders-mcp", "outputSchema", "{\"type\":\"object\"}"));
 

@@ -10,7 +10,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedRequest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +23,9 @@ class HuggingFaceChatTest {
 
   static final String HF_TOKEN = "hf_huggingFaceToken3456";
 
-  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose private final RecordingHttpServer server = RecordingHttpServer.start();
   private final AiTestFixture fixture = new AiTestFixture()
       .provider("HUGGINGFACE", server.baseUrl(), AuthScheme.BEARER, Map.of(FieldCatalog.TOKEN, HF_TOKEN));
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void postsTheRoutersChatCompletionsWithTheTokenAsBearer() {

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.ai;
 
+import static dev.flowconnections.runtime.ai.AiTestFixture.answer;
 import static dev.flowconnections.runtime.ai.AiTestFixture.body;
 import static dev.flowconnections.runtime.ai.AiTestFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedReque
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,21 +27,12 @@ class OllamaChatTest {
        "done_reason":"stop","done":true,"total_duration":4883583458,"load_duration":1334875,
        "prompt_eval_count":26,"prompt_eval_duration":342546000,"eval_count":282,"eval_duration":4535599000}""";
 
-  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose private final RecordingHttpServer server = RecordingHttpServer.start();
   private final AiTestFixture fixture = new AiTestFixture().provider("OLLAMA", server.baseUrl(), AuthScheme.NONE, Map.of());
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  static Reply response(String text) {
-    return Reply.json(200, RESPONSE.formatted(AiTestFixture.escaped(text)));
-  }
 
   @Test
   void postsApiChatWithoutAuthNotStreamedWithOptions() {
-    server.respond(response("HARDWARE"));
+    server.respond(answer(RESPONSE, "HARDWARE"));
 
     AiResult result = fixture.ask(Map.of("model", "llama3.2", "temperature", 0, "maxTokens", 100));
 
@@ -58,7 +50,7 @@ class OllamaChatTest {
 
   @Test
   void theSchemaIsSentAsFormat() {
-    server.respond(response("{\"category\":\"HARDWARE\"}"));
+    server.respond(answer(RESPONSE, "{\"category\":\"HARDWARE\"}"));
     String schema = "{\"type\":\"object\",\"properties\":{\"category\":{\"type\":\"string\"}}}";
 
     AiResult result = fixture.ask(Map.of("outputSchema", schema));
@@ -74,7 +66,7 @@ class OllamaChatTest {
         {"model":"llama3.2","created_at":"2025-07-08T20:11:44Z","message":{"role":"assistant","content":"",
           "tool_calls":[{"function":{"name":"get_order","arguments":{"orderId":"A-1"}}}]},
          "done_reason":"stop","done":true,"prompt_eval_count":90,"eval_count":20}""";
-    server.respond(AiTestFixture.inOrder(Reply.json(200, call), response("Shipped.")));
+    server.respond(AiTestFixture.inOrder(Reply.json(200, call), answer(RESPONSE, "Shipped.")));
 
     AiResult result = fixture.ask(Map.of("mcpConnection", "orders-mcp"));
 

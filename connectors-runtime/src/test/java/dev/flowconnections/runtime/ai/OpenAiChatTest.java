@@ -11,7 +11,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedReque
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +31,8 @@ class OpenAiChatTest {
                 "completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0}},
        "service_tier":"default"}""";
 
-  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose private final RecordingHttpServer server = RecordingHttpServer.start();
   private final AiTestFixture fixture = new AiTestFixture().provider("OPENAI", server.baseUrl(), API_KEY);
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   static Reply completion(String content) {
     return Reply.json(200, COMPLETION.formatted(AiTestFixture.escaped(content)));

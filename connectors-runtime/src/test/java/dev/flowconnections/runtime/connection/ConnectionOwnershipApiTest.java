@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.resolution.CachingConnectionResolver;
+import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
 import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.scope.RuntimeCaller;
@@ -41,8 +42,7 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
     String before = read(admin, "/api/connections/" + id);
     long version = admin.get("/api/connections/" + id).json().get("version").asLong();
 
-    Response takeOver = modeler.put("/api/connections/" + id,
-        Map.of("name", created.text("/name"), "visibility", "PERSONAL", "version", version));
+    Response takeOver = changeVisibility(modeler, created, "PERSONAL", version);
 
     assertThat(takeOver.status()).as(takeOver.toString()).isEqualTo(403);
     assertThat(takeOver.isProblem()).isTrue();
@@ -54,27 +54,23 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
   @Test
   void evenTheCreatorNeedsAnAdminToMakeASharedConnectionPersonal() {
     Response created = createConnection(modeler, integrationId, "Mine but shared " + tag(), "ORGANIZATION");
-    String id = created.text("/id");
 
-    Response refused = modeler.put("/api/connections/" + id,
-        Map.of("name", created.text("/name"), "visibility", "PERSONAL", "version", 1));
+    Response refused = changeVisibility(modeler, created, "PERSONAL", 1);
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
     assertThat(refused.text("/field")).isEqualTo("visibility");
-    assertThat(modeler.get("/api/connections/" + id).json().get("visibility").asText()).isEqualTo("ORGANIZATION");
+    assertThat(modeler.get("/api/connections/" + created.text("/id")).json().get("visibility").asText()).isEqualTo("ORGANIZATION");
   }
 
   @Test
   void anAdminMakesASharedConnectionPersonalAndBecomesItsOwner() {
     Response created = createConnection(modeler, integrationId, "To admin " + tag(), "ORGANIZATION");
-    String id = created.text("/id");
 
-    Response personal = admin.put("/api/connections/" + id,
-        Map.of("name", created.text("/name"), "visibility", "PERSONAL", "version", 1));
+    Response personal = changeVisibility(admin, created, "PERSONAL", 1);
 
     assertThat(personal.status()).as(personal.toString()).isEqualTo(200);
     assertThat(personal.text("/owner")).isEqualTo("admin");
-    assertThat(modeler.get("/api/connections/" + id).status()).isEqualTo(404);
+    assertThat(modeler.get("/api/connections/" + created.text("/id")).status()).isEqualTo(404);
   }
 
   @Test
@@ -82,15 +78,13 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
     Response created = createConnection(modeler, integrationId, "Shared later " + tag(), "PERSONAL");
     String id = created.text("/id");
 
-    Response shared = modeler.put("/api/connections/" + id,
-        Map.of("name", created.text("/name"), "visibility", "ORGANIZATION", "version", 1));
+    Response shared = changeVisibility(modeler, created, "ORGANIZATION", 1);
     assertThat(shared.status()).as(shared.toString()).isEqualTo(200);
     assertThat(shared.text("/owner")).isEqualTo("modeler");
 
     Response renamed = other.put("/api/connections/" + id, Map.of("name", "Renamed " + tag(), "version", 2));
     assertThat(renamed.status()).as("a shared connection stays editable by everyone").isEqualTo(200);
-    Response back = other.put("/api/connections/" + id,
-        Map.of("name", renamed.text("/name"), "visibility", "PERSONAL", "version", 3));
+    Response back = changeVisibility(other, renamed, "PERSONAL", 3);
     assertThat(back.status()).isEqualTo(403);
     assertThat(back.text("/field")).isEqualTo("visibility");
   }
@@ -150,5 +144,11 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
     // the lookup by key (process scope aside: a person's view)
     assertThat(resolver.resolve("default", key, Environment.DEVELOPMENT, RuntimeCaller.PERSON).text("username")).contains("shared");
     assertThat(resolver.resolve("default", key + "@modeler", Environment.DEVELOPMENT, RuntimeCaller.PERSON).text("username")).contains("mine");
+  }
+
+  /** {@code user} gives the connection {@code created} another visibility, keeping its name. */
+  private static Response changeVisibility(ApiClient user, Response created, String visibility, long version) {
+    return user.put("/api/connections/" + created.text("/id"),
+        Map.of("name", created.text("/name"), "visibility", visibility, "version", version));
   }
 }

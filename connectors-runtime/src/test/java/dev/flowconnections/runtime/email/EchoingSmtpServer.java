@@ -1,12 +1,10 @@
 package dev.flowconnections.runtime.email;
 
+import dev.flowconnections.runtime.testsupport.LoopbackServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,26 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A badly behaved SMTP server: it offers AUTH PLAIN and LOGIN, and refuses every login quoting
  * what the client sent (the base64 of the credentials), as some servers and proxies do in errors.
  */
-final class EchoingSmtpServer implements AutoCloseable {
+final class EchoingSmtpServer extends LoopbackServer {
 
-  private final ServerSocket server;
   private final List<String> authLines = new CopyOnWriteArrayList<>();
 
-  private EchoingSmtpServer() throws IOException {
-    server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-    Thread.ofVirtual().start(this::acceptLoop);
-  }
-
   static EchoingSmtpServer start() {
-    try {
-      return new EchoingSmtpServer();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  int port() {
-    return server.getLocalPort();
+    EchoingSmtpServer server = new EchoingSmtpServer();
+    server.acceptInBackground();
+    return server;
   }
 
   /** The base64 tokens the client sent while logging in. */
@@ -45,26 +31,7 @@ final class EchoingSmtpServer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-  }
-
-  private void acceptLoop() {
-    while (!server.isClosed()) {
-      try {
-        Socket client = server.accept();
-        Thread.ofVirtual().start(() -> serve(client));
-      } catch (IOException e) {
-        return;
-      }
-    }
-  }
-
-  private void serve(Socket client) {
+  protected void serve(Socket client) {
     try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII))) {
       OutputStream out = client.getOutputStream();
       reply(out, "220 echo ESMTP");

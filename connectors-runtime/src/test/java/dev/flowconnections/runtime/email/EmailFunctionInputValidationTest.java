@@ -2,19 +2,14 @@ package dev.flowconnections.runtime.email;
 
 import static dev.flowconnections.runtime.testsupport.InputRejections.withNull;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.runtime.testsupport.InputRejections;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.testsupport.MessagingInputValidationTestBase;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.error.ConnectorRetryException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,14 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * naming the field, before anything is sent. A SendGrid connection makes "nothing sent" visible.
  */
 @Tag("fast")
-class EmailFunctionInputValidationTest {
+class EmailFunctionInputValidationTest extends MessagingInputValidationTestBase<EmailTestFixture> {
 
-  private final RecordingHttpServer server = RecordingHttpServer.start();
-  private final EmailTestFixture fixture = new EmailTestFixture().sendGrid(server.baseUrl(), "SG.key-1234");
-
-  @AfterEach
-  void stop() {
-    server.close();
+  EmailFunctionInputValidationTest() {
+    super(server -> new EmailTestFixture().sendGrid(server.baseUrl(), "SG.key-1234"));
   }
 
   @Test
@@ -117,11 +108,6 @@ class EmailFunctionInputValidationTest {
   }
 
   @Test
-  void unknownConnectionIsAnInputError() {
-    assertRejected(Map.of("connection", "nope"), "connection 'nope' does not exist");
-  }
-
-  @Test
   void aConnectionOfAnotherTypeIsAnInputError() {
     fixture.resolver.connection(EmailTestFixture.KEY, IntegrationType.SMS, Map.of(), Map.of());
 
@@ -136,18 +122,5 @@ class EmailFunctionInputValidationTest {
     fixture.resolver.connection(EmailTestFixture.KEY, IntegrationType.EMAIL,
         Map.of("provider", "SMTP", "host", "127.0.0.1", "tlsMode", "SSL3"), Map.of());
     assertRejected(Map.of(), "connection 'team-mail' has an invalid 'tlsMode' in DEVELOPMENT; expected NONE, STARTTLS or TLS");
-  }
-
-  @Test
-  void anUnavailableCredentialStoreIsRetried() {
-    fixture.resolver.failWith(new CredentialStoreUnavailableException("store down", null));
-
-    assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorRetryException.class,
-            e -> assertThat(e.getErrorCode()).isEqualTo("CREDENTIAL_STORE_UNAVAILABLE"));
-  }
-
-  private void assertRejected(Map<String, ?> changes, String expected) {
-    InputRejections.assertInputRejected(() -> fixture.send(changes), expected, server);
   }
 }

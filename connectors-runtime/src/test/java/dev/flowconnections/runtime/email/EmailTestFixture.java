@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.email;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.testsupport.MessagingInputValidationTestBase;
 import dev.flowconnections.runtime.testsupport.StaticResolver;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import dev.flowconnections.runtime.worker.ProviderHttp;
@@ -18,7 +19,7 @@ import javax.net.ssl.SSLSocketFactory;
  * run as the connector runtime runs it. SMTP trusts the test certificate of {@link TlsSmtpProxy}
  * only, with host name checks on, as in production.
  */
-final class EmailTestFixture {
+final class EmailTestFixture implements MessagingInputValidationTestBase.Fixture {
 
   static final String KEY = "team-mail";
 
@@ -63,7 +64,13 @@ final class EmailTestFixture {
   }
 
   /** Runs the worker on {@link #validTask()} with {@code changes} laid over it (a null value clears). */
-  EmailResult send(Map<String, ?> changes) {
+  @Override
+  public StaticResolver resolver() {
+    return resolver;
+  }
+
+  @Override
+  public EmailResult send(Map<String, ?> changes) {
     Map<String, Object> task = validTask();
     task.putAll(changes);
     return (EmailResult) function().execute(new WorkerTestContext(EmailFunction.TYPE, task));

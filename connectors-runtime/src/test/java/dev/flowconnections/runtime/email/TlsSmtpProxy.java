@@ -1,12 +1,11 @@
 package dev.flowconnections.runtime.email;
 
+import dev.flowconnections.runtime.testsupport.LoopbackServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -30,36 +29,27 @@ import javax.net.ssl.TrustManagerFactory;
  * localhost, valid until 2126) was made with {@code keytool -genkeypair -keyalg EC -ext
  * SAN=ip:127.0.0.1,dns:localhost -validity 36500 -storetype PKCS12}; password {@value #PASSWORD}.
  */
-final class TlsSmtpProxy implements AutoCloseable {
+final class TlsSmtpProxy extends LoopbackServer {
 
   enum Mode { IMPLICIT_TLS, STARTTLS }
 
   private static final String PASSWORD = "test-only";
 
-  private final ServerSocket server;
   private final int upstreamPort;
   private final Mode mode;
   private final SSLContext tls = serverContext();
   /** The protocol of every completed handshake, e.g. TLSv1.3: proof the mail went encrypted. */
   final List<String> handshakes = new CopyOnWriteArrayList<>();
 
-  private TlsSmtpProxy(Mode mode, int upstreamPort) throws IOException {
+  private TlsSmtpProxy(Mode mode, int upstreamPort) {
     this.mode = mode;
     this.upstreamPort = upstreamPort;
-    this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-    Thread.ofVirtual().start(this::acceptLoop);
   }
 
   static TlsSmtpProxy start(Mode mode, int upstreamPort) {
-    try {
-      return new TlsSmtpProxy(mode, upstreamPort);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  int port() {
-    return server.getLocalPort();
+    TlsSmtpProxy proxy = new TlsSmtpProxy(mode, upstreamPort);
+    proxy.acceptInBackground();
+    return proxy;
   }
 
   /** A client socket factory that trusts this proxy's certificate and nothing else. */
@@ -76,26 +66,7 @@ final class TlsSmtpProxy implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-  }
-
-  private void acceptLoop() {
-    while (!server.isClosed()) {
-      try {
-        Socket client = server.accept();
-        Thread.ofVirtual().start(() -> serve(client));
-      } catch (IOException e) {
-        return; // closed
-      }
-    }
-  }
-
-  private void serve(Socket client) {
+  protected void serve(Socket client) {
     try (client) {
       Socket plain = client;
       if (mode == Mode.STARTTLS && !negotiateStartTls(client)) {

@@ -8,6 +8,7 @@ import dev.flowconnections.runtime.testsupport.ApiClient.Response;
 import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,13 +51,9 @@ class KeyRotationApiTest extends ApiTestBase {
     assertProblem(api.anonymous().get(PATH), 401);
   }
 
-  private JsonNode awaitEnd() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    JsonNode status = root.get(PATH).json();
-    while (status.get("state").asText().equals("RUNNING") && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      status = root.get(PATH).json();
-    }
-    return status;
+  private JsonNode awaitEnd() {
+    return Awaitility.await("the rotation ends").atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> root.get(PATH).json(), status -> !status.get("state").asText().equals("RUNNING"));
   }
 }

@@ -7,11 +7,10 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import dev.flowconnections.runtime.testsupport.TcpOutageProxy;
-import dev.flowconnections.testsupport.PostgresTestSchema;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import java.net.URI;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,15 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class DatabaseOutageTest {
 
   static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
-  static final URI DATABASE = URI.create(PostgresTestSchema.URL.substring("jdbc:".length()));
-  static final TcpOutageProxy PROXY = new TcpOutageProxy(DATABASE.getHost(), DATABASE.getPort());
+  static final TcpOutageProxy PROXY = TcpOutageProxy.forTestDatabase();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-    registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + PROXY.port() + DATABASE.getPath()
-        + "?currentSchema=" + PostgresTestSchema.schema());
-    registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
+    PROXY.registerAsDatasource(registry);
   }
 
   @AfterAll
@@ -99,17 +95,7 @@ class DatabaseOutageTest {
   }
 
   private static void eventually(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(condition::getAsBoolean);
   }
 }

@@ -20,7 +20,7 @@ class McpConnectionTesterTest {
 
   @BeforeAll
   static void startServers() throws Exception {
-    http = McpHttpTestServer.streamable(Map.of("Authorization", "Bearer " + McpTestConnections.TOKEN));
+    http = McpHttpTestServer.streamableWithTestToken();
     sse = McpHttpTestServer.sse(Map.of("Authorization", "Bearer " + McpTestConnections.TOKEN));
   }
 

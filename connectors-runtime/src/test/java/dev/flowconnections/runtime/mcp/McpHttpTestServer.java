@@ -56,6 +56,15 @@ public final class McpHttpTestServer implements AutoCloseable {
     tomcat.start();
   }
 
+  /** Streamable HTTP, requiring the bearer token {@link McpTestConnections#TOKEN}. */
+  public static McpHttpTestServer streamableWithTestToken() {
+    try {
+      return streamable(Map.of("Authorization", "Bearer " + McpTestConnections.TOKEN));
+    } catch (Exception e) {
+      throw new IllegalStateException("the MCP test server did not start", e);
+    }
+  }
+
   public static McpHttpTestServer streamable(Map<String, String> requiredHeaders) throws Exception {
     HttpServletStreamableServerTransportProvider transport =
         HttpServletStreamableServerTransportProvider.builder().jsonMapper(McpTestTools.JSON).mcpEndpoint("/mcp")

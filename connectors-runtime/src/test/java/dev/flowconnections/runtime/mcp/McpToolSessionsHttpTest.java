@@ -12,8 +12,7 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,22 +20,12 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class McpToolSessionsHttpTest {
 
-  private static McpHttpTestServer server;
+  @AutoClose private static final McpHttpTestServer SERVER = McpHttpTestServer.streamableWithTestToken();
   private final McpToolSessions sessions = new McpToolSessions(McpAccessTokens.UNSUPPORTED);
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = McpHttpTestServer.streamable(Map.of("Authorization", "Bearer " + McpTestConnections.TOKEN));
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   @Test
   void listsTheServersToolsWithTheirInputSchemas() {
-    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
+    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN))) {
       assertThat(session.serverName()).isEqualTo("flow-test-server 1.0.0");
       assertThat(session.listTools()).extracting(McpTool::name).containsExactlyInAnyOrder(
           "add", "echo", "fail", "requestHeader", "rejectHeader", "throwWithHeader", "environment", "environmentMatches");
@@ -49,7 +38,7 @@ class McpToolSessionsHttpTest {
 
   @Test
   void callsAToolWithArgumentsAndReturnsTextAndStructuredContent() {
-    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
+    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN))) {
       McpToolResult result = session.callTool("add", Map.of("a", 2, "b", 40));
       assertThat(result.isError()).isFalse();
       assertThat(result.text()).isEqualTo("sum is 42");
@@ -62,18 +51,18 @@ class McpToolSessionsHttpTest {
 
   @Test
   void theBearerTokenArrivesOnEveryRequest() {
-    int before = server.requests().size();
-    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
+    int before = SERVER.requests().size();
+    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN))) {
       session.callTool("echo", Map.of("text", "hi"));
     }
-    assertThat(server.requests().subList(before, server.requests().size()))
+    assertThat(SERVER.requests().subList(before, SERVER.requests().size()))
         .hasSizeGreaterThanOrEqualTo(3) // initialize, initialized, tools/call
         .allSatisfy(headers -> assertThat(headers).containsEntry("authorization", "Bearer " + McpTestConnections.TOKEN));
   }
 
   @Test
   void aToolThatReportsAFailureIsAResultWithTheErrorFlag() {
-    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
+    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN))) {
       McpToolResult result = session.callTool("fail", Map.of());
       assertThat(result.isError()).isTrue();
       assertThat(result.text()).isEqualTo("the weather service is down");
@@ -82,7 +71,7 @@ class McpToolSessionsHttpTest {
 
   @Test
   void anUnknownToolIsAnIncidentNamingTheToolsThereAre() {
-    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN))) {
+    try (McpToolSession session = sessions.open(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN))) {
       assertThatThrownBy(() -> session.callTool("forecast", Map.of("city", "Oslo")))
           .isInstanceOf(ConnectorInputException.class)
           .hasMessage("the MCP server of connection 'weather-mcp' in DEVELOPMENT has no tool 'forecast';"
@@ -93,7 +82,7 @@ class McpToolSessionsHttpTest {
   @Test
   void aWrongTokenIsAnIncidentThatDoesNotShowTheToken() {
     String wrong = "wrong-token-5d2e8b";
-    assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", server.url(), wrong)))
+    assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", SERVER.url(), wrong)))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessage("the MCP server rejected the credentials of connection 'weather-mcp' in DEVELOPMENT (HTTP 401)")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong));
@@ -118,13 +107,13 @@ class McpToolSessionsHttpTest {
 
   @Test
   void anApiKeyConfiguredForTheQueryStringIsRefusedRatherThanPutIntoTheUrl() {
-    var inQuery = McpTestConnections.of("HTTP", server.url(), AuthScheme.API_KEY, Environment.DEVELOPMENT,
+    var inQuery = McpTestConnections.of("HTTP", SERVER.url(), AuthScheme.API_KEY, Environment.DEVELOPMENT,
         Map.of("apiKeyName", "key", "apiKey", "key-91b2c3d4"), Map.of("apiKeyLocation", "QUERY"));
     assertThatThrownBy(() -> sessions.open(inQuery))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("sends API keys only in a header")
         .hasMessageNotContaining("key-91b2c3d4");
-    assertThat(server.requests()).noneSatisfy(h -> assertThat(h.values()).contains("key-91b2c3d4"));
+    assertThat(SERVER.requests()).noneSatisfy(h -> assertThat(h.values()).contains("key-91b2c3d4"));
   }
 
   @Test
@@ -154,7 +143,7 @@ class McpToolSessionsHttpTest {
 
   @Test
   void oauth2WithoutTheRuntimesTokenServiceIsAReadableIncident() {
-    var oauth = McpTestConnections.http(server.url(), AuthScheme.OAUTH2, Map.of("clientId", "c", "clientSecret", "s3cr3t-value"));
+    var oauth = McpTestConnections.http(SERVER.url(), AuthScheme.OAUTH2, Map.of("clientId", "c", "clientSecret", "s3cr3t-value"));
     assertThatThrownBy(() -> sessions.open(oauth))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("uses OAuth2, but these MCP sessions have no token service")

@@ -7,8 +7,7 @@ import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -16,22 +15,12 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class McpWorkerTest {
 
-  private static McpHttpTestServer server;
+  @AutoClose private static final McpHttpTestServer SERVER = McpHttpTestServer.streamableWithTestToken();
   private final McpWorkerFixture worker = new McpWorkerFixture();
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = McpHttpTestServer.streamable(Map.of("Authorization", "Bearer " + McpTestConnections.TOKEN));
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   @Test
   void listToolsReturnsTheServerAndEveryToolWithItsSchema() {
-    worker.connection(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN));
+    worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
 
     McpService.ToolList result = (McpService.ToolList) worker.run(Map.of("operation", "listTools"));
 
@@ -43,7 +32,7 @@ class McpWorkerTest {
 
   @Test
   void callToolPassesAFeelContextAsArguments() {
-    worker.connection(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN));
+    worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
 
     McpToolResult result = (McpToolResult) worker.run(Map.of(
         "operation", "callTool", "toolName", "add", "arguments", Map.of("a", 19, "b", 23)));
@@ -55,7 +44,7 @@ class McpWorkerTest {
 
   @Test
   void callToolAcceptsArgumentsAsJsonText() {
-    worker.connection(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN));
+    worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
 
     McpToolResult result = (McpToolResult) worker.run(Map.of(
         "operation", "callTool", "toolName", "echo", "arguments", "{\"text\": \"from JSON\"}"));
@@ -65,7 +54,7 @@ class McpWorkerTest {
 
   @Test
   void aToolErrorFailsTheTaskWithACodeAnErrorExpressionCanCatch() {
-    worker.connection(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN));
+    worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
 
     assertThatThrownBy(() -> worker.run(Map.of("operation", "callTool", "toolName", "fail")))
         .isInstanceOfSatisfying(ConnectorException.class, e -> {
@@ -77,7 +66,7 @@ class McpWorkerTest {
 
   @Test
   void anUnknownToolIsAnIncident() {
-    worker.connection(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN));
+    worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
 
     assertThatThrownBy(() -> worker.run(Map.of("operation", "callTool", "toolName", "forecast")))
         .isInstanceOf(ConnectorInputException.class)
@@ -86,7 +75,7 @@ class McpWorkerTest {
 
   @Test
   void aRejectedTokenIsAnIncidentWithoutTheToken() {
-    worker.connection(McpTestConnections.bearer("HTTP", server.url(), "revoked-token-81c6"));
+    worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), "revoked-token-81c6"));
 
     assertThatThrownBy(() -> worker.run(Map.of("operation", "listTools")))
         .isInstanceOf(ConnectorInputException.class)
@@ -95,7 +84,7 @@ class McpWorkerTest {
 
   @Test
   void aConnectionTheResolverDoesNotKnowIsAnIncident() {
-    worker.connection(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN));
+    worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
 
     assertThatThrownBy(() -> worker.run(Map.of("connection", "other", "operation", "listTools")))
         .isInstanceOf(ConnectorInputException.class)
@@ -104,7 +93,7 @@ class McpWorkerTest {
 
   @Test
   void resultsBecomeTheDocumentedProcessVariables() throws Exception {
-    worker.connection(McpTestConnections.bearer("HTTP", server.url(), McpTestConnections.TOKEN));
+    worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
     var mapper = io.camunda.connector.jackson.ConnectorsObjectMapperSupplier.getCopy();
 
     Object call = worker.run(Map.of("operation", "callTool", "toolName", "add", "arguments", Map.of("a", 1, "b", 2)));

@@ -11,31 +11,14 @@ import dev.flowconnections.runtime.rest.RestTestFixture;
 import dev.flowconnections.runtime.testsupport.OAuth2TestServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The REST worker with OAuth2 client-credentials connections, against a real authorization server. */
 class OAuth2ClientCredentialsTest {
 
-  private static OAuth2TestServer authServer;
-  private final RestTestFixture fixture = new RestTestFixture();
-
-  @BeforeAll
-  static void startAuthorizationServer() {
-    authServer = OAuth2TestServer.start("http://127.0.0.1:1/unused");
-  }
-
-  @AfterAll
-  static void stopAuthorizationServer() {
-    authServer.close();
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
-  }
+  @AutoClose static final OAuth2TestServer AUTH_SERVER = OAuth2TestServer.forClientCredentials();
+  @AutoClose private final RestTestFixture fixture = new RestTestFixture();
 
   static Map<String, Object> settings(OAuth2TestServer server, String clientId, Map<String, Object> extra) {
     Map<String, Object> settings = new LinkedHashMap<>();
@@ -47,12 +30,12 @@ class OAuth2ClientCredentialsTest {
   }
 
   private int tokenRequests() {
-    return authServer.tokenRequests("client_credentials");
+    return AUTH_SERVER.tokenRequests("client_credentials");
   }
 
   @Test
   void clientSecretBasicSendsTheIssuedTokenAsBearer() {
-    fixture.connection(AuthScheme.OAUTH2, settings(authServer, BASIC_CLIENT, Map.of()),
+    fixture.connection(AuthScheme.OAUTH2, settings(AUTH_SERVER, BASIC_CLIENT, Map.of()),
         Map.of("clientSecret", secretOf(BASIC_CLIENT)));
     int before = tokenRequests();
 
@@ -60,9 +43,9 @@ class OAuth2ClientCredentialsTest {
 
     String authorization = fixture.server.lastRequest().header("Authorization");
     assertThat(authorization).startsWith("Bearer ");
-    assertThat(authServer.isActive(BASIC_CLIENT, authorization.substring(7))).isTrue();
+    assertThat(AUTH_SERVER.isActive(BASIC_CLIENT, authorization.substring(7))).isTrue();
     assertThat(tokenRequests()).isEqualTo(before + 1);
-    Map<String, String> tokenRequest = authServer.tokenRequestLog().getLast();
+    Map<String, String> tokenRequest = AUTH_SERVER.tokenRequestLog().getLast();
     assertThat(tokenRequest.get("authorization")).startsWith("Basic ");
     assertThat(tokenRequest).doesNotContainKeys("client_secret", "client_id").containsEntry("scope", "orders.read");
   }
@@ -70,14 +53,14 @@ class OAuth2ClientCredentialsTest {
   @Test
   void clientSecretPostSendsTheClientInTheForm() {
     fixture.connection(AuthScheme.OAUTH2,
-        settings(authServer, POST_CLIENT, Map.of("clientAuthentication", "CLIENT_SECRET_POST")),
+        settings(AUTH_SERVER, POST_CLIENT, Map.of("clientAuthentication", "CLIENT_SECRET_POST")),
         Map.of("clientSecret", secretOf(POST_CLIENT)));
 
     fixture.get("/orders");
 
     String authorization = fixture.server.lastRequest().header("Authorization");
-    assertThat(authServer.isActive(POST_CLIENT, authorization.substring(7))).isTrue();
-    Map<String, String> tokenRequest = authServer.tokenRequestLog().getLast();
+    assertThat(AUTH_SERVER.isActive(POST_CLIENT, authorization.substring(7))).isTrue();
+    Map<String, String> tokenRequest = AUTH_SERVER.tokenRequestLog().getLast();
     assertThat(tokenRequest).doesNotContainKey("authorization")
         .containsEntry("client_id", POST_CLIENT)
         .containsEntry("client_secret", secretOf(POST_CLIENT));
@@ -86,19 +69,19 @@ class OAuth2ClientCredentialsTest {
   @Test
   void audienceAndResourceGoToTheTokenEndpoint() {
     fixture.connection(AuthScheme.OAUTH2,
-        settings(authServer, BASIC_CLIENT, Map.of("audience", "orders-api", "resource", "https://orders.example.test/")),
+        settings(AUTH_SERVER, BASIC_CLIENT, Map.of("audience", "orders-api", "resource", "https://orders.example.test/")),
         Map.of("clientSecret", secretOf(BASIC_CLIENT)));
 
     fixture.get("/orders");
 
-    assertThat(authServer.tokenRequestLog().getLast())
+    assertThat(AUTH_SERVER.tokenRequestLog().getLast())
         .containsEntry("audience", "orders-api")
         .containsEntry("resource", "https://orders.example.test/");
   }
 
   @Test
-  void theTokenIsCachedUntilShortlyBeforeItExpires() throws InterruptedException {
-    fixture.connection(AuthScheme.OAUTH2, settings(authServer, SHORT_CLIENT, Map.of()),
+  void theTokenIsCachedUntilShortlyBeforeItExpires() {
+    fixture.connection(AuthScheme.OAUTH2, settings(AUTH_SERVER, SHORT_CLIENT, Map.of()),
         Map.of("clientSecret", secretOf(SHORT_CLIENT)));
     int before = tokenRequests();
 
@@ -108,11 +91,11 @@ class OAuth2ClientCredentialsTest {
     assertThat(fixture.server.requests().get(1).header("Authorization")).isEqualTo(first);
     assertThat(tokenRequests()).isEqualTo(before + 1);
 
-    Thread.sleep(OAuth2TestServer.SHORT_TTL.toMillis());
+    AUTH_SERVER.awaitExpired(SHORT_CLIENT, first.substring("Bearer ".length()));
     fixture.get("/orders");
 
     assertThat(tokenRequests()).isEqualTo(before + 2);
     assertThat(fixture.server.lastRequest().header("Authorization")).isNotEqualTo(first);
-    assertThat(authServer.isActive(SHORT_CLIENT, fixture.server.lastRequest().header("Authorization").substring(7))).isTrue();
+    assertThat(AUTH_SERVER.isActive(SHORT_CLIENT, fixture.server.lastRequest().header("Authorization").substring(7))).isTrue();
   }
 }

@@ -10,36 +10,19 @@ import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.OAuth2TestServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** "Test connection" of an OAuth2 client-credentials REST connection: a token is obtained and used. */
 class OAuth2TestConnectionTest extends ApiTestBase {
 
-  private static OAuth2TestServer authServer;
-  private final RecordingHttpServer api = RecordingHttpServer.start();
-
-  @BeforeAll
-  static void startAuthorizationServer() {
-    authServer = OAuth2TestServer.start("http://127.0.0.1:1/unused");
-  }
-
-  @AfterAll
-  static void stopAuthorizationServer() {
-    authServer.close();
-  }
-
-  @AfterEach
-  void stopApi() {
-    api.close();
-  }
+  @AutoClose static final OAuth2TestServer AUTH_SERVER = OAuth2TestServer.forClientCredentials();
+  @AutoClose private final RecordingHttpServer api = RecordingHttpServer.start();
 
   private String connection(String environment, String clientSecret) {
     String tag = ApiFixtures.tag();
     String integration = ApiFixtures.createIntegration(admin, Map.of("name", "Billing " + tag, "type", "REST_API",
-        "authScheme", "OAUTH2", "config", Map.of("baseUrl", api.baseUrl(), "tokenEndpoint", authServer.tokenEndpoint(),
+        "authScheme", "OAUTH2", "config", Map.of("baseUrl", api.baseUrl(), "tokenEndpoint", AUTH_SERVER.tokenEndpoint(),
             "scopes", "orders.read", "healthPath", "/health")));
     String id = ApiFixtures.createConnection(modeler, integration, "billing " + tag, "ORGANIZATION").text("/id");
     ApiClient.Response saved = modeler.put("/api/connections/" + id + "/environments/" + environment,
@@ -58,7 +41,7 @@ class OAuth2TestConnectionTest extends ApiTestBase {
     assertThat(tested.json().get("ok").asBoolean()).isTrue();
     assertThat(tested.text("/message")).isEqualTo("HTTP 200 from GET /health");
     String authorization = api.lastRequest().header("Authorization");
-    assertThat(authServer.isActive(BASIC_CLIENT, authorization.substring("Bearer ".length()))).isTrue();
+    assertThat(AUTH_SERVER.isActive(BASIC_CLIENT, authorization.substring("Bearer ".length()))).isTrue();
     assertThat(tested.body()).doesNotContain(authorization.substring("Bearer ".length()));
   }
 

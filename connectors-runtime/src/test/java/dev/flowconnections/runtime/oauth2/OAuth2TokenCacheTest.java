@@ -21,26 +21,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** What {@link OAuth2AccessTokens} caches, for how long, and for whom; against a real authorization server. */
 class OAuth2TokenCacheTest {
 
-  private static OAuth2TestServer authServer;
+  @AutoClose static final OAuth2TestServer AUTH_SERVER = OAuth2TestServer.forClientCredentials();
   private final OAuth2AccessTokens tokens =
       new OAuth2AccessTokens(new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()), null, Clock.systemUTC());
-
-  @BeforeAll
-  static void startAuthorizationServer() {
-    authServer = OAuth2TestServer.start("http://127.0.0.1:1/unused");
-  }
-
-  @AfterAll
-  static void stopAuthorizationServer() {
-    authServer.close();
-  }
 
   static ResolvedConnection connection(
       OAuth2TestServer server, String organization, String key, Environment environment, String clientId, String secret) {
@@ -50,15 +39,15 @@ class OAuth2TokenCacheTest {
   }
 
   private static ResolvedConnection orders(Environment environment) {
-    return connection(authServer, "org-1", "orders", environment, SHORT_CLIENT, secretOf(SHORT_CLIENT));
+    return connection(AUTH_SERVER, "org-1", "orders", environment, SHORT_CLIENT, secretOf(SHORT_CLIENT));
   }
 
   private static ResolvedConnection longLived(String organization, String key, Environment environment) {
-    return connection(authServer, organization, key, environment, BASIC_CLIENT, secretOf(BASIC_CLIENT));
+    return connection(AUTH_SERVER, organization, key, environment, BASIC_CLIENT, secretOf(BASIC_CLIENT));
   }
 
   private int tokenRequests() {
-    return authServer.tokenRequests("client_credentials");
+    return AUTH_SERVER.tokenRequests("client_credentials");
   }
 
   @Test
@@ -93,7 +82,7 @@ class OAuth2TokenCacheTest {
   void anExpiredTokenIsReplacedOnceForConcurrentJobs() throws Exception {
     ResolvedConnection connection = orders(Environment.STAGING);
     String first = tokens.accessTokenFor(connection);
-    Thread.sleep(OAuth2TestServer.SHORT_TTL.toMillis());
+    AUTH_SERVER.awaitExpired(SHORT_CLIENT, first);
     int before = tokenRequests();
 
     List<Thread> threads = new ArrayList<>();
@@ -134,13 +123,13 @@ class OAuth2TokenCacheTest {
 
   @Test
   void changedCredentialsGetANewTokenAtOnce() {
-    ResolvedConnection before = connection(authServer, "org-1", "crm", Environment.QA, BASIC_CLIENT, secretOf(BASIC_CLIENT));
+    ResolvedConnection before = connection(AUTH_SERVER, "org-1", "crm", Environment.QA, BASIC_CLIENT, secretOf(BASIC_CLIENT));
     String first = tokens.accessTokenFor(before);
     int requests = tokenRequests();
 
     ResolvedConnection narrowed = new ResolvedConnection(before.key(), before.integrationName(), before.type(),
         before.authScheme(), before.environment(),
-        OAuth2ClientCredentialsTest.settings(authServer, BASIC_CLIENT, Map.of("audience", "crm")), before.secrets(),
+        OAuth2ClientCredentialsTest.settings(AUTH_SERVER, BASIC_CLIENT, Map.of("audience", "crm")), before.secrets(),
         before.organizationId());
     String second = tokens.accessTokenFor(narrowed);
 

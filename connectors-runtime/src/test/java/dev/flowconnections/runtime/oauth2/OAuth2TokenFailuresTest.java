@@ -14,9 +14,7 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import java.net.ServerSocket;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,28 +26,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @Tag("fast")
 class OAuth2TokenFailuresTest {
 
-  private static OAuth2TestServer authServer;
-  private final RestTestFixture fixture = new RestTestFixture();
-
-  @BeforeAll
-  static void startAuthorizationServer() {
-    authServer = OAuth2TestServer.start("http://127.0.0.1:1/unused");
-  }
-
-  @AfterAll
-  static void stopAuthorizationServer() {
-    authServer.close();
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
-  }
+  @AutoClose static final OAuth2TestServer AUTH_SERVER = OAuth2TestServer.forClientCredentials();
+  @AutoClose private final RestTestFixture fixture = new RestTestFixture();
 
   @Test
   void aWrongClientSecretIsAnIncidentWithoutTheSecret(CapturedOutput output) {
     String wrong = "wrong-secret-" + System.nanoTime();
-    fixture.connection(AuthScheme.OAUTH2, OAuth2ClientCredentialsTest.settings(authServer, BASIC_CLIENT, Map.of()),
+    fixture.connection(AuthScheme.OAUTH2, OAuth2ClientCredentialsTest.settings(AUTH_SERVER, BASIC_CLIENT, Map.of()),
         Map.of("clientSecret", wrong));
 
     Throwable failure = catchThrowable(() -> fixture.get("/orders"));
@@ -64,7 +47,7 @@ class OAuth2TokenFailuresTest {
   @Test
   void aWrongClientSecretSentInTheFormIsRefusedToo() {
     fixture.connection(AuthScheme.OAUTH2,
-        OAuth2ClientCredentialsTest.settings(authServer, POST_CLIENT, Map.of("clientAuthentication", "CLIENT_SECRET_POST")),
+        OAuth2ClientCredentialsTest.settings(AUTH_SERVER, POST_CLIENT, Map.of("clientAuthentication", "CLIENT_SECRET_POST")),
         Map.of("clientSecret", "not-" + secretOf(POST_CLIENT)));
 
     assertThatThrownBy(() -> fixture.get("/orders"))
@@ -103,7 +86,7 @@ class OAuth2TokenFailuresTest {
 
   @Test
   void noTokenOrSecretReachesTheResultOrTheLog(CapturedOutput output) {
-    fixture.connection(AuthScheme.OAUTH2, OAuth2ClientCredentialsTest.settings(authServer, BASIC_CLIENT, Map.of()),
+    fixture.connection(AuthScheme.OAUTH2, OAuth2ClientCredentialsTest.settings(AUTH_SERVER, BASIC_CLIENT, Map.of()),
         Map.of("clientSecret", secretOf(BASIC_CLIENT)));
     // an API that echoes the request headers back, as debugging endpoints do
     fixture.server.respond(request -> new dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply(

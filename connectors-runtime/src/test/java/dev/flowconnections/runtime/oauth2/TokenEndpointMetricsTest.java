@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.runtime.testsupport.OAuth2TestServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -18,24 +17,14 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class TokenEndpointMetricsTest {
 
-  private static OAuth2TestServer authServer;
+  @AutoClose static final OAuth2TestServer AUTH_SERVER = OAuth2TestServer.forClientCredentials();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final TokenEndpointClient client = new TokenEndpointClient(new ObjectMapper(), meters);
 
-  @BeforeAll
-  static void startAuthorizationServer() {
-    authServer = OAuth2TestServer.start("http://127.0.0.1:1/unused");
-  }
-
-  @AfterAll
-  static void stopAuthorizationServer() {
-    authServer.close();
-  }
-
   @Test
   void countsSuccessesRefusalsAndUnreachableEndpoints() {
-    client.clientCredentials(settings(authServer.tokenEndpoint(), secretOf(BASIC_CLIENT)));
-    assertThatThrownBy(() -> client.clientCredentials(settings(authServer.tokenEndpoint(), "wrong-secret-counted")))
+    client.clientCredentials(settings(AUTH_SERVER.tokenEndpoint(), secretOf(BASIC_CLIENT)));
+    assertThatThrownBy(() -> client.clientCredentials(settings(AUTH_SERVER.tokenEndpoint(), "wrong-secret-counted")))
         .isInstanceOf(TokenEndpointException.class);
     assertThatThrownBy(() -> client.clientCredentials(settings("http://127.0.0.1:1/token", secretOf(BASIC_CLIENT))))
         .isInstanceOf(TokenEndpointException.class);

@@ -7,7 +7,7 @@ import dev.flowconnections.runtime.connectiontest.TestOutcome;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +15,8 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class SmsConnectionTestersTest {
 
-  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose private final RecordingHttpServer server = RecordingHttpServer.start();
   private final SmsTestFixture fixture = new SmsTestFixture();
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void eachTesterServesItsOwnProviderOnly() {

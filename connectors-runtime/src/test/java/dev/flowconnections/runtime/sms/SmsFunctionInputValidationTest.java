@@ -2,17 +2,12 @@ package dev.flowconnections.runtime.sms;
 
 import static dev.flowconnections.runtime.testsupport.InputRejections.withNull;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.runtime.testsupport.InputRejections;
-import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.testsupport.MessagingInputValidationTestBase;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.error.ConnectorRetryException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,14 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * naming the field, before anything is sent. A Twilio connection makes "nothing sent" visible.
  */
 @Tag("fast")
-class SmsFunctionInputValidationTest {
+class SmsFunctionInputValidationTest extends MessagingInputValidationTestBase<SmsTestFixture> {
 
-  private final RecordingHttpServer server = RecordingHttpServer.start();
-  private final SmsTestFixture fixture = new SmsTestFixture().twilio(server.baseUrl(), "token-5678");
-
-  @AfterEach
-  void stop() {
-    server.close();
+  SmsFunctionInputValidationTest() {
+    super(server -> new SmsTestFixture().twilio(server.baseUrl(), "token-5678"));
   }
 
   @Test
@@ -100,26 +91,11 @@ class SmsFunctionInputValidationTest {
   }
 
   @Test
-  void unknownConnectionProviderOrTypeIsAnInputError() {
-    assertRejected(Map.of("connection", "nope"), "connection 'nope' does not exist");
-
+  void anUnknownProviderOrAnotherTypeIsAnInputError() {
     fixture.resolver.connection(SmsTestFixture.KEY, IntegrationType.SMS, Map.of("provider", "CARRIER_PIGEON"), Map.of());
     assertRejected(Map.of(), "connection 'alerts-sms' has an unknown 'provider' in DEVELOPMENT; expected one of [TWILIO, AWS_SNS]");
 
     fixture.resolver.connection(SmsTestFixture.KEY, IntegrationType.EMAIL, Map.of(), Map.of());
     assertRejected(Map.of(), "connection 'alerts-sms' is of type Email; the SMS worker only serves SMS connections");
-  }
-
-  @Test
-  void anUnavailableCredentialStoreIsRetried() {
-    fixture.resolver.failWith(new CredentialStoreUnavailableException("store down", null));
-
-    assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorRetryException.class,
-            e -> assertThat(e.getErrorCode()).isEqualTo("CREDENTIAL_STORE_UNAVAILABLE"));
-  }
-
-  private void assertRejected(Map<String, ?> changes, String expected) {
-    InputRejections.assertInputRejected(() -> fixture.send(changes), expected, server);
   }
 }

@@ -7,7 +7,7 @@ import dev.flowconnections.runtime.connectiontest.TestOutcome;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +21,8 @@ class SmsSecretsTest {
   static final String AUTH_TOKEN = "twilio-Secret-Token-42";
   static final String SECRET_ACCESS_KEY = "aws/Secret+Access-Key-42";
 
-  private final RecordingHttpServer server = RecordingHttpServer.start();
+  @AutoClose private final RecordingHttpServer server = RecordingHttpServer.start();
   private final SmsTestFixture fixture = new SmsTestFixture();
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void twilioEchoingTheAuthorizationHeaderIsMasked() {

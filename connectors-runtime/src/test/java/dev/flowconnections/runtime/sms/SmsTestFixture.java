@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.sms;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.runtime.testsupport.MessagingInputValidationTestBase;
 import dev.flowconnections.runtime.testsupport.StaticResolver;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import dev.flowconnections.runtime.worker.ProviderHttp;
@@ -13,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An SMS worker with one SMS connection (key {@value #KEY}) that a fixed resolver hands out. */
-final class SmsTestFixture {
+final class SmsTestFixture implements MessagingInputValidationTestBase.Fixture {
 
   static final String KEY = "alerts-sms";
   static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
@@ -46,7 +47,13 @@ final class SmsTestFixture {
   }
 
   /** Runs the worker on {@link #validTask()} with {@code changes} laid over it (a null value clears). */
-  SmsResult send(Map<String, ?> changes) {
+  @Override
+  public StaticResolver resolver() {
+    return resolver;
+  }
+
+  @Override
+  public SmsResult send(Map<String, ?> changes) {
     Map<String, Object> task = validTask();
     task.putAll(changes);
     return (SmsResult) new SmsFunction(service()).execute(new WorkerTestContext(SmsFunction.TYPE, task));

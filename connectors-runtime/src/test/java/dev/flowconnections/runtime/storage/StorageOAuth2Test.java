@@ -10,9 +10,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,27 +21,12 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class StorageOAuth2Test {
 
-  private static OAuth2TestServer authServer;
-  private final RecordingHttpServer drive = RecordingHttpServer.start();
-
-  @BeforeAll
-  static void startAuthorizationServer() {
-    authServer = OAuth2TestServer.start("http://127.0.0.1:1/unused");
-  }
-
-  @AfterAll
-  static void stopAuthorizationServer() {
-    authServer.close();
-  }
-
-  @AfterEach
-  void stop() {
-    drive.close();
-  }
+  @AutoClose static final OAuth2TestServer AUTH_SERVER = OAuth2TestServer.forClientCredentials();
+  @AutoClose private final RecordingHttpServer drive = RecordingHttpServer.start();
 
   private StorageTestFixture driveWith(String clientSecret) {
     return new StorageTestFixture().oauth2(StorageProvider.GOOGLE_DRIVE, drive.baseUrl(),
-        Map.of("tokenEndpoint", authServer.tokenEndpoint(), "scopes", "orders.read", "clientId", BASIC_CLIENT,
+        Map.of("tokenEndpoint", AUTH_SERVER.tokenEndpoint(), "scopes", "orders.read", "clientId", BASIC_CLIENT,
             "bucket", "root1"),
         clientSecret);
   }
@@ -51,7 +34,7 @@ class StorageOAuth2Test {
   @Test
   void callsCarryAnIssuedTokenThatIsReusedAndMasked() {
     StorageTestFixture fixture = driveWith(secretOf(BASIC_CLIENT));
-    int before = authServer.tokenRequests("client_credentials");
+    int before = AUTH_SERVER.tokenRequests("client_credentials");
     drive.respond(request -> Reply.json(200, "{\"files\":[{\"id\":\"f1\",\"name\":\"echo-"
         + request.header("Authorization").substring(7) + "\",\"mimeType\":\"text/plain\"}]}"));
 
@@ -61,9 +44,9 @@ class StorageOAuth2Test {
     String authorization = drive.lastRequest().header("Authorization");
     assertThat(authorization).startsWith("Bearer ");
     String token = authorization.substring(7);
-    assertThat(authServer.isActive(BASIC_CLIENT, token)).isTrue();
+    assertThat(AUTH_SERVER.isActive(BASIC_CLIENT, token)).isTrue();
     assertThat(drive.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo(authorization));
-    assertThat(authServer.tokenRequests("client_credentials")).isEqualTo(before + 1);
+    assertThat(AUTH_SERVER.tokenRequests("client_credentials")).isEqualTo(before + 1);
     // a provider echoing the token back does not carry it into the process
     assertThat(first.toString()).doesNotContain(token);
   }

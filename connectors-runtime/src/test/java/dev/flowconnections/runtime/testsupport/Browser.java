@@ -33,7 +33,8 @@ public final class Browser implements AutoCloseable {
 
   public static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
   public static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** Only how long a failing wait takes: a page on a busy 2-core machine can take many seconds. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final WebDriver driver;
   private final Path profile;

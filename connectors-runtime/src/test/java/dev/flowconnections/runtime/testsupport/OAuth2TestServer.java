@@ -11,10 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,14 +19,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.awaitility.Awaitility;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -47,7 +40,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.ServletServerHttpResponse;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -63,7 +55,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
@@ -73,7 +64,6 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -132,6 +122,11 @@ public final class OAuth2TestServer implements AutoCloseable {
     return new OAuth2TestServer(context);
   }
 
+  /** A server for the client-credentials clients: no user is ever sent back anywhere. */
+  public static OAuth2TestServer forClientCredentials() {
+    return start("http://127.0.0.1:1/unused");
+  }
+
   public static String secretOf(String clientId) {
     return clientId + "-secret";
   }
@@ -168,6 +163,12 @@ public final class OAuth2TestServer implements AutoCloseable {
   public boolean isActive(String clientId, String token) {
     String body = post("/oauth2/introspect", clientId, Map.of("token", token));
     return body.contains("\"active\":true");
+  }
+
+  /** Waits until the server itself says the token has expired (for tests of what happens after). */
+  public void awaitExpired(String clientId, String token) {
+    Awaitility.await("token of " + clientId + " expired").atMost(SHORT_TTL.plusSeconds(60))
+        .pollInterval(Duration.ofMillis(250)).until(() -> !isActive(clientId, token));
   }
 
   /** Revokes a token (RFC 7009) as the client it was issued to. */
@@ -308,19 +309,14 @@ public final class OAuth2TestServer implements AutoCloseable {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
-      OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
-      http.securityMatcher(server.getEndpointsMatcher())
-          .with(server, s -> s.tokenEndpoint(t -> t.accessTokenResponseHandler(omitRefreshTokenFor(KEEPING_CLIENT))))
-          .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-          .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
-      return http.build();
+      return AuthorizationServerParts.endpoints(http,
+          server -> server.tokenEndpoint(t -> t.accessTokenResponseHandler(omitRefreshTokenFor(KEEPING_CLIENT))));
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
-      http.authorizeHttpRequests(a -> a.anyRequest().authenticated()).formLogin(Customizer.withDefaults());
-      return http.build();
+      return AuthorizationServerParts.loginForm(http);
     }
 
     @Bean
@@ -351,13 +347,8 @@ public final class OAuth2TestServer implements AutoCloseable {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource() throws Exception {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      KeyPair pair = generator.generateKeyPair();
-      RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-          .privateKey((RSAPrivateKey) pair.getPrivate()).keyID(UUID.randomUUID().toString()).build();
-      return new ImmutableJWKSet<>(new JWKSet(key));
+    JWKSource<SecurityContext> jwkSource() {
+      return AuthorizationServerParts.freshSigningKey();
     }
 
     private static RegisteredClient clientCredentials(String id, ClientAuthenticationMethod method, Duration ttl) {

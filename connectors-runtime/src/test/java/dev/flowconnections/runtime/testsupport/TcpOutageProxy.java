@@ -1,40 +1,50 @@
 package dev.flowconnections.runtime.testsupport;
 
+import dev.flowconnections.testsupport.PostgresTestSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A loopback TCP forwarder in front of a real server (PostgreSQL), with a switch: {@link #cut()}
  * drops every open connection and refuses new ones until {@link #restore()}. To the application it
  * looks like the server went away and came back, without stopping a server other tests share.
  */
-public final class TcpOutageProxy implements AutoCloseable {
+public final class TcpOutageProxy extends LoopbackServer {
 
-  private final ServerSocket listener;
   private final InetSocketAddress target;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean down;
 
   public TcpOutageProxy(String targetHost, int targetPort) {
-    try {
-      this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     this.target = new InetSocketAddress(targetHost, targetPort);
-    Thread.ofVirtual().name("tcp-outage-proxy").start(this::accept);
+    acceptInBackground();
   }
 
-  public int port() {
-    return listener.getLocalPort();
+  /** A proxy in front of the tests' PostgreSQL server ({@link PostgresTestSchema#URL}). */
+  public static TcpOutageProxy forTestDatabase() {
+    URI database = testDatabase();
+    return new TcpOutageProxy(database.getHost(), database.getPort());
+  }
+
+  /**
+   * Points the runtime's datasource at the test schema through this proxy, with a connection
+   * timeout of a second so that requests during an outage fail fast instead of queueing.
+   */
+  public void registerAsDatasource(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + port() + testDatabase().getPath()
+        + "?currentSchema=" + PostgresTestSchema.schema());
+    registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
+  }
+
+  private static URI testDatabase() {
+    return URI.create(PostgresTestSchema.URL.substring("jdbc:".length()));
   }
 
   /** Every open connection is closed now, and every new one at once, until {@link #restore()}. */
@@ -51,25 +61,27 @@ public final class TcpOutageProxy implements AutoCloseable {
   @Override
   public void close() {
     cut();
-    closeQuietly(listener);
+    super.close();
   }
 
-  private void accept() {
-    while (!listener.isClosed()) {
-      try {
-        Socket client = listener.accept();
-        if (down) {
-          closeQuietly(client);
-          continue;
-        }
-        Socket server = new Socket(target.getAddress(), target.getPort());
-        open.add(client);
-        open.add(server);
-        Thread.ofVirtual().start(() -> pump(client, server));
-        Thread.ofVirtual().start(() -> pump(server, client));
-      } catch (IOException e) {
-        // listener closed, or the target refused: the client sees its socket closed
+  @Override
+  protected void serve(Socket client) {
+    if (down) {
+      closeQuietly(client);
+      return;
+    }
+    try {
+      Socket server = new Socket(target.getAddress(), target.getPort());
+      open.add(client);
+      open.add(server);
+      if (down) { // cut while connecting
+        cut();
+        return;
       }
+      Thread.ofVirtual().start(() -> pump(server, client));
+      pump(client, server);
+    } catch (IOException e) {
+      closeQuietly(client); // the target refused: the client sees its socket closed
     }
   }
 

@@ -6,11 +6,10 @@ import static dev.flowconnections.runtime.testsupport.ApiFixtures.credentials;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.Browser;
+import dev.flowconnections.runtime.testsupport.BrowserTestBase;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,23 +19,7 @@ import org.openqa.selenium.WebElement;
  * sees who did what with field names only; a bad filter is shown next to its field; a USER gets
  * the denial page, as the API answers 403.
  */
-class AuditPageTest extends ApiTestBase {
-
-  private static Browser browser;
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  private Browser browser() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
-    return browser;
-  }
+class AuditPageTest extends BrowserTestBase {
 
   @Test
   void adminFiltersTheLogByConnectionAndActionAndSeesNoValue() {
@@ -47,7 +30,7 @@ class AuditPageTest extends ApiTestBase {
     modeler.put("/api/connections/" + created.text("/id") + "/environments/QA",
         credentials(Map.of("username", "svc", "password", secretValue)));
 
-    Browser page = browser().login("admin", "admin");
+    Browser page = browser.login("admin", "admin");
     assertThat(page.all(By.cssSelector("header.top nav a")).stream().map(WebElement::getText).toList()).contains("Audit log");
     page.go("/admin/audit");
     page.find(By.cssSelector("#audit-table:not([aria-busy])"));
@@ -70,7 +53,7 @@ class AuditPageTest extends ApiTestBase {
 
   @Test
   void aBadFilterIsShownNextToItsField() {
-    Browser page = browser().login("admin", "admin");
+    Browser page = browser.login("admin", "admin");
     page.go("/admin/audit");
     page.find(By.cssSelector("#audit-table:not([aria-busy])"));
     page.type(By.id("filter-from"), "yesterday");
@@ -81,7 +64,7 @@ class AuditPageTest extends ApiTestBase {
 
   @Test
   void usersGetTheDenialPageLikeTheApiRefusesThem() {
-    Browser page = browser().login("modeler", "modeler");
+    Browser page = browser.login("modeler", "modeler");
     assertThat(page.all(By.cssSelector("header.top nav a")).stream().map(WebElement::getText).toList()).doesNotContain("Audit log");
     page.go("/admin/audit");
     assertThat(page.visible(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");

@@ -3,14 +3,12 @@ package dev.flowconnections.runtime.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
-import dev.flowconnections.runtime.testsupport.Browser;
+import dev.flowconnections.runtime.testsupport.BrowserTestBase;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,38 +23,22 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * real REST connection tester (the Authorization header the local server received), never by
  * reading it back in the page.
  */
-class ConnectionsPageTest extends ApiTestBase {
+class ConnectionsPageTest extends BrowserTestBase {
 
-  private static Browser browser;
-  private static RecordingHttpServer upstream;
+  /** The API the connections call when tested; closed after the class. */
+  @AutoClose private static final RecordingHttpServer UPSTREAM = RecordingHttpServer.start();
 
   private String tag;
   private String integrationName;
 
-  @BeforeAll
-  static void startUpstream() {
-    upstream = RecordingHttpServer.start();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    upstream.close();
-  }
-
   @BeforeEach
   void integrationAndUser() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
     tag = ApiFixtures.tag();
     integrationName = "Orders API " + tag;
     Map<String, Object> integration = ApiFixtures.basicRestIntegration(integrationName);
-    integration.put("config", Map.of("baseUrl", upstream.baseUrl() + "/orders"));
+    integration.put("config", Map.of("baseUrl", UPSTREAM.baseUrl() + "/orders"));
     ApiFixtures.createIntegration(admin, integration);
-    upstream.reset();
+    UPSTREAM.reset();
     browser.login("modeler", "modeler");
   }
 
@@ -80,7 +62,7 @@ class ConnectionsPageTest extends ApiTestBase {
     browser.screenshot("connection-wizard-step2");
 
     testRow("DEVELOPMENT");
-    assertThat(upstream.lastRequest().header("Authorization")).isEqualTo(basic("svc-dev", "dev-password-" + tag));
+    assertThat(UPSTREAM.lastRequest().header("Authorization")).isEqualTo(basic("svc-dev", "dev-password-" + tag));
 
     browser.click(By.xpath("//dialog[@id='wizard']//button[text()='Done']"));
     browser.until(ExpectedConditions.numberOfElementsToBe(By.id("wizard"), 0));
@@ -106,9 +88,9 @@ class ConnectionsPageTest extends ApiTestBase {
     username.sendKeys("svc-dev-2");
     row("DEVELOPMENT").findElement(By.xpath(".//button[text()='Save Credentials']")).click();
     browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Development credentials saved"));
-    upstream.reset();
+    UPSTREAM.reset();
     testRow("DEVELOPMENT");
-    assertThat(upstream.lastRequest().header("Authorization")).isEqualTo(basic("svc-dev-2", "dev-password-" + tag));
+    assertThat(UPSTREAM.lastRequest().header("Authorization")).isEqualTo(basic("svc-dev-2", "dev-password-" + tag));
     assertThat(browser.pageSource()).doesNotContain("dev-password-" + tag, "qa-password-" + tag);
     browser.click(By.xpath("//dialog[@id='wizard']//button[text()='Done']"));
     browser.until(ExpectedConditions.numberOfElementsToBe(By.id("wizard"), 0));

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
-import dev.flowconnections.runtime.testsupport.Browser;
-import org.junit.jupiter.api.AfterAll;
+import dev.flowconnections.runtime.testsupport.BrowserTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,24 +18,12 @@ import org.openqa.selenium.support.ui.Select;
  * card it makes, search and scope tabs, edit with the type locked, Manage Versions, and a delete
  * whose confirmation lists the connections it takes along. Results are checked through the API.
  */
-class IntegrationsPageTest extends ApiTestBase {
-
-  private static Browser browser;
+class IntegrationsPageTest extends BrowserTestBase {
 
   private String tag;
 
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   @BeforeEach
   void signIn() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
     tag = ApiFixtures.tag();
     browser.login("admin", "admin");
     browser.go("/admin/integrations");

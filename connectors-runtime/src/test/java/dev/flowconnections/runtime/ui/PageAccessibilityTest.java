@@ -3,10 +3,8 @@ package dev.flowconnections.runtime.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
-import dev.flowconnections.runtime.testsupport.Browser;
+import dev.flowconnections.runtime.testsupport.BrowserTestBase;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * control has a label, each button a name, each page one h1; the wizard works from the keyboard
  * and Escape closes it.
  */
-class PageAccessibilityTest extends ApiTestBase {
+class PageAccessibilityTest extends BrowserTestBase {
 
   /** Visible controls and buttons without an accessible name (label, aria-label or text). */
   private static final String UNNAMED =
@@ -32,20 +30,8 @@ class PageAccessibilityTest extends ApiTestBase {
           .filter(visible).filter(e => !named(e)).map(e => e.outerHTML.substring(0, 120));
       """;
 
-  private static Browser browser;
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   @BeforeEach
   void signIn() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
     ApiFixtures.createBasicRestIntegration(admin, "Accessible " + ApiFixtures.tag());
     browser.login("admin", "admin");
   }

@@ -2,11 +2,9 @@ package dev.flowconnections.runtime.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
-import dev.flowconnections.runtime.testsupport.Browser;
+import dev.flowconnections.runtime.testsupport.BrowserTestBase;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,22 +15,10 @@ import org.openqa.selenium.WebElement;
  * A USER in a real headless Chromium: no admin menus, a readable denial on the admin pages, and
  * the API refusing the same things when the page's own session calls it.
  */
-class RoleDenialPageTest extends ApiTestBase {
-
-  private static Browser browser;
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class RoleDenialPageTest extends BrowserTestBase {
 
   @BeforeEach
   void signIn() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
     browser.login("modeler", "modeler");
   }
 

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
-import dev.flowconnections.runtime.testsupport.Browser;
+import dev.flowconnections.runtime.testsupport.BrowserTestBase;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,32 +20,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * on the page after saving, and the usage column naming the connection that references the key.
  * That a rotation took effect is checked where it matters: the header a connection test sends.
  */
-class SecretsPageTest extends ApiTestBase {
+class SecretsPageTest extends BrowserTestBase {
 
-  private static Browser browser;
-  private static RecordingHttpServer upstream;
+  /** The API the connections call when tested; closed after the class. */
+  @AutoClose private static final RecordingHttpServer UPSTREAM = RecordingHttpServer.start();
 
   private String tag;
   private String key;
 
-  @BeforeAll
-  static void startUpstream() {
-    upstream = RecordingHttpServer.start();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    upstream.close();
-  }
-
   @BeforeEach
   void signIn() {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
     tag = ApiFixtures.tag();
     key = "ORDERS_KEY_" + tag.toUpperCase();
     browser.login("admin", "admin");
@@ -125,7 +107,7 @@ class SecretsPageTest extends ApiTestBase {
   private String referencingConnection() {
     Map<String, Object> integration = ApiFixtures.basicRestIntegration("Checkout API " + tag);
     integration.put("authScheme", "API_KEY");
-    integration.put("config", Map.of("baseUrl", upstream.baseUrl(), "apiKeyName", "X-Api-Key", "apiKeyLocation", "HEADER"));
+    integration.put("config", Map.of("baseUrl", UPSTREAM.baseUrl(), "apiKeyName", "X-Api-Key", "apiKeyLocation", "HEADER"));
     String integrationId = ApiFixtures.createIntegration(admin, integration);
     String id = ApiFixtures.createConnection(modeler, integrationId, "Checkout " + tag, "ORGANIZATION").text("/id");
     ApiClient.Response saved =
@@ -136,10 +118,10 @@ class SecretsPageTest extends ApiTestBase {
 
   /** What the real connection test sends as the API key: the secret's current value. */
   private String testedApiKey(String connectionId) {
-    upstream.reset();
+    UPSTREAM.reset();
     ApiClient.Response tested = modeler.post("/api/connections/" + connectionId + "/environments/DEVELOPMENT/test", null);
     assertThat(tested.text("/ok")).as(tested.toString()).isEqualTo("true");
-    return upstream.lastRequest().header("X-Api-Key");
+    return UPSTREAM.lastRequest().header("X-Api-Key");
   }
 
   private By rowLocator() {

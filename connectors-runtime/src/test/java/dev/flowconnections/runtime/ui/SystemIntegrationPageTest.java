@@ -5,11 +5,9 @@ import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
-import dev.flowconnections.runtime.testsupport.Browser;
+import dev.flowconnections.runtime.testsupport.BrowserTestBase;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,16 +16,7 @@ import org.openqa.selenium.WebElement;
  * The page offers exactly what the API allows on a System integration: an ADMIN can neither edit,
  * change the lifecycle of, nor delete one (buttons disabled, the API answers 403), a SUPER_ADMIN can.
  */
-class SystemIntegrationPageTest extends ApiTestBase {
-
-  private static Browser browser;
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class SystemIntegrationPageTest extends BrowserTestBase {
 
   @Test
   void onlySuperAdminsGetTheButtonsTheApiOnlyAllowsThem() {
@@ -47,9 +36,6 @@ class SystemIntegrationPageTest extends ApiTestBase {
   }
 
   private List<WebElement> actions(String user, String integration) {
-    if (browser == null) {
-      browser = Browser.open(port);
-    }
     browser.login(user, user);
     browser.go("/admin/integrations");
     browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.demo.FlowConnectionsDemo;
 import dev.flowconnections.runtime.FlowConnectionsRuntime;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
+import dev.flowconnections.sample.support.ChildJvm;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;

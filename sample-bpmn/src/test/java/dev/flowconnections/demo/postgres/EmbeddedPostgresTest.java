@@ -2,6 +2,7 @@ package dev.flowconnections.demo.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowconnections.sample.support.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -14,7 +14,9 @@ import dev.flowconnections.environment.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,13 +55,15 @@ class VaultAuthenticationTest {
   }
 
   @Test
-  void aConfiguredTokenIsRenewedBeforeItExpires() throws Exception {
-    String token = vault.createToken(Duration.ofSeconds(3), Duration.ZERO, true, Policy.allowAll());
+  void aConfiguredTokenIsRenewedBeforeItExpires() {
+    Duration ttl = Duration.ofSeconds(3);
+    String token = vault.createToken(ttl, Duration.ZERO, true, Policy.allowAll());
+    Instant originalExpiry = Instant.now().plus(ttl); // no earlier than the token's own expiry
     VaultStoreProperties properties = VaultTestSupport.tokenProperties(vault, token);
     properties.setRenewBeforeExpiry(Duration.ofMillis(500));
     try (VaultCredentialStore store = VaultCredentialStore.connect(properties)) {
       store.write(location, values);
-      Thread.sleep(4_000); // past the original TTL
+      awaitPast(originalExpiry);
 
       assertThat(store.read(location)).contains(values);
       assertThat(vault.requests()).contains("GET /v1/auth/token/lookup-self", "POST /v1/auth/token/renew-self");
@@ -79,13 +83,14 @@ class VaultAuthenticationTest {
   }
 
   @Test
-  void appRoleLogsInAgainWhenItsTokenReachesItsMaximumTtl() throws Exception {
-    vault.addAppRole(ROLE_ID, SECRET_ID, Duration.ofSeconds(3), Duration.ofSeconds(4), Policy.allowAll());
+  void appRoleLogsInAgainWhenItsTokenReachesItsMaximumTtl() {
+    Duration maxTtl = Duration.ofSeconds(4);
+    vault.addAppRole(ROLE_ID, SECRET_ID, Duration.ofSeconds(3), maxTtl, Policy.allowAll());
     VaultStoreProperties properties = VaultTestSupport.appRoleProperties(vault, ROLE_ID, SECRET_ID);
     properties.setRenewBeforeExpiry(Duration.ofMillis(500));
     try (VaultCredentialStore store = VaultCredentialStore.connect(properties)) {
-      store.write(location, values);
-      Thread.sleep(4_500); // renewed once, capped at the max TTL, then expired
+      store.write(location, values); // logged in by now
+      awaitPast(Instant.now().plus(maxTtl)); // renewed once, capped at the max TTL, then expired
 
       assertThat(store.read(location)).contains(values);
       assertThat(vault.requests()).filteredOn("POST /v1/auth/approle/login"::equals).hasSize(2);
@@ -155,5 +160,14 @@ class VaultAuthenticationTest {
     VaultStoreProperties properties = VaultTestSupport.appRoleProperties(vault, ROLE_ID, null);
     assertThatThrownBy(() -> VaultCredentialStore.connect(properties))
         .hasMessageContaining("flow-connections.store.vault.app-role.secret-id is required");
+  }
+
+  /**
+   * The in-process Vault's tokens expire in real time: waits until {@code instant} has passed, however
+   * long the busy machine takes to get there.
+   */
+  private static void awaitPast(Instant instant) {
+    Awaitility.await("past " + instant).atMost(Duration.between(Instant.now(), instant).plusSeconds(30))
+        .pollInterval(Duration.ofMillis(100)).until(() -> Instant.now().isAfter(instant));
   }
 }

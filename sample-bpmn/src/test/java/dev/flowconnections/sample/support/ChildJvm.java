@@ -1,4 +1,4 @@
-package dev.flowconnections.demo.postgres;
+package dev.flowconnections.sample.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,18 +9,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A main class of the test class path in a JVM of its own, its output in a file: for what only
- * shows when a JVM exits (shutdown hooks, processes left behind).
+ * A JVM of its own, its output in a file: a main class of the test class path, for what only shows
+ * when a JVM exits (shutdown hooks, processes left behind), or an executable jar, as an operator
+ * starts it. Waits are for lines of its output, never fixed.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
+  /** Generous: a Spring Boot start on a busy 2-core machine takes minutes. */
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
   private final Process process;
@@ -31,21 +35,33 @@ final class ChildJvm implements AutoCloseable {
     this.output = output;
   }
 
-  static ChildJvm start(Path output, Class<?> main, String... arguments) {
+  /** Runs {@code main} from the test class path. */
+  public static ChildJvm start(Path output, Class<?> main, String... arguments) {
+    List<String> mainAndArguments = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    mainAndArguments.addAll(List.of(arguments));
+    return launch(output, "768m", mainAndArguments, environment -> { });
+  }
+
+  /** Runs an executable jar with nothing of the test class path, its environment set by {@code environment}. */
+  public static ChildJvm startJar(Path output, Path jar, String maxHeap, Consumer<Map<String, String>> environment) {
+    return launch(output, maxHeap, List.of("-jar", jar.toString()), environment);
+  }
+
+  private static ChildJvm launch(Path output, String maxHeap, List<String> what, Consumer<Map<String, String>> environment) {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-Xmx768m",
-        "-cp", System.getProperty("java.class.path"), main.getName()));
-    command.addAll(List.of(arguments));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-Xmx" + maxHeap));
+    command.addAll(what);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    environment.accept(builder.environment());
     try {
-      return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start(), output);
+      return new ChildJvm(builder.start(), output);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** Waits until a line matches; fails at once, with the output, when the JVM ends first. */
-  Matcher awaitLine(String regex) {
+  public Matcher awaitLine(String regex) {
     Pattern pattern = Pattern.compile(regex);
     try {
       return awaitMatch(pattern);
@@ -67,7 +83,7 @@ final class ChildJvm implements AutoCloseable {
         }, found -> found != null);
   }
 
-  String output() {
+  public String output() {
     try {
       return Files.readString(output);
     } catch (IOException e) {
@@ -75,13 +91,13 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** Ends it as Ctrl-C or a service manager would (SIGTERM: shutdown hooks run). */
-  int terminate() {
+  /** Ends it as Ctrl-C, a service manager or a container runtime would (SIGTERM: shutdown hooks run). */
+  public int terminate() {
     process.destroy();
     return awaitExit();
   }
 
-  int awaitExit() {
+  public int awaitExit() {
     try {
       assertThat(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the JVM exits:%n%s", output()).isTrue();
       return process.exitValue();

@@ -13,6 +13,7 @@ import dev.flowconnections.access.Actor;
 import dev.flowconnections.access.Role;
 import dev.flowconnections.audit.AuditRepository;
 import dev.flowconnections.audit.BatchingAuditWriter;
+import dev.flowconnections.change.ChangeRecorder;
 import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionRemover;
 import dev.flowconnections.connection.ConnectionRepository;
@@ -513,12 +514,13 @@ class WorkerFailureVocabularyTest {
     TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(runtimeDatabase));
     ConnectionRemover remover = new ConnectionRemover(connectionRows, store);
     Actor admin = new Actor("admin", RUNTIME.organizationFor(""), Set.of(Role.ADMIN));
-    Integration integration = new IntegrationService(integrationRows, connectionRows, remover, tx, event -> { },
+    ChangeRecorder changes = new ChangeRecorder(new AuditRepository(new JdbcTemplate(runtimeDatabase)), event -> { });
+    Integration integration = new IntegrationService(integrationRows, connectionRows, remover, tx, changes,
         Clock.systemUTC()).create(admin, new IntegrationDraft("Billing", null, null, IntegrationType.REST_API, null,
             ConfigMode.SAME_FOR_ALL, AuthScheme.BEARER, null, null, Map.of("baseUrl", "https://billing.example.com"),
             null, null));
     ConnectionService connections = new ConnectionService(connectionRows, integrationRows, store, remover, tx,
-        event -> { }, Clock.systemUTC());
+        changes, Clock.systemUTC());
     var connection = connections.create(admin,
         new ConnectionDraft(integration.id(), "Billing", STORED_KEY, Visibility.ORGANIZATION, null));
     connections.putEnvironment(admin, connection.connection().id(), Environment.PRODUCTION,

@@ -139,7 +139,7 @@ class WorkerFailureVocabularyTest {
 
     workers = new AnnotationConfigApplicationContext();
     workers.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()); // "1MB" as Boot reads it
-    workers.register(RuntimeBeans.class);
+    workers.register(RuntimeBeans.class, WorkerSupportConfiguration.class);
     // the seven worker packages, as the runtime's component scan finds their configurations
     workers.scan("dev.flowconnections.runtime.rest", "dev.flowconnections.runtime.sql",
         "dev.flowconnections.runtime.email", "dev.flowconnections.runtime.sms", "dev.flowconnections.runtime.ai",

@@ -40,16 +40,22 @@ class RuntimeBootTest {
     assertThat(secretProvider).isNotNull();
   }
 
-  /** Every outbound function the runtime opens a worker for, and every provider call, pass the guard. */
+  /**
+   * Every outbound function the runtime opens a worker for, and every provider call, pass the
+   * guard.
+   */
   @Test
   void theRuntimesConnectorFactoryAndProviderChainAreGuarded() {
     assertThat(connectorFactory).isInstanceOf(GuardedOutboundConnectorFactory.class);
     assertThat(connectorFactory.getConfigurations()).isNotEmpty();
     assertThat(secretProviders).isInstanceOf(GuardedSecretProviderAggregator.class);
-    assertThat(secretProviders.getSecretProviders()).contains(secretProvider)
-        .as("the environment-variable provider stays off").noneMatch(p -> p instanceof EnvironmentSecretProvider);
+    assertThat(secretProviders.getSecretProviders())
+        .contains(secretProvider)
+        .as("the environment-variable provider stays off")
+        .noneMatch(p -> p instanceof EnvironmentSecretProvider);
     assertThatThrownBy(() -> secretProviders.getSecret("HOME", new SecretContext("")))
-        .as("no provider answers outside a guarded job").isInstanceOf(SecretPlaceholderRefusedException.class);
+        .as("no provider answers outside a guarded job")
+        .isInstanceOf(SecretPlaceholderRefusedException.class);
     assertThat(secretProviders.fetchAll(List.of("HOME"), new SecretContext(""))).isEmpty();
   }
 }

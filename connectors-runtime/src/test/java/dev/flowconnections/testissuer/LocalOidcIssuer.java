@@ -27,8 +27,8 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -47,11 +47,12 @@ public final class LocalOidcIssuer implements AutoCloseable {
   public static final String CLIENT_SECRET = "issuer-client-secret";
 
   /** user → claims of their ID token; carol has no organization, bob no group the runtime maps. */
-  static final Map<String, Map<String, Object>> USERS = Map.of(
-      "alice", Map.of("groups", List.of("flow-admins", "staff"), "org", "acme"),
-      "dave", Map.of("groups", List.of("user"), "org", "acme"),
-      "bob", Map.of("groups", List.of("staff"), "org", "acme"),
-      "carol", Map.of("groups", List.of("flow-admins")));
+  static final Map<String, Map<String, Object>> USERS =
+      Map.of(
+          "alice", Map.of("groups", List.of("flow-admins", "staff"), "org", "acme"),
+          "dave", Map.of("groups", List.of("user"), "org", "acme"),
+          "bob", Map.of("groups", List.of("staff"), "org", "acme"),
+          "carol", Map.of("groups", List.of("flow-admins")));
 
   private final ConfigurableApplicationContext context;
 
@@ -60,16 +61,17 @@ public final class LocalOidcIssuer implements AutoCloseable {
   }
 
   public static LocalOidcIssuer start() {
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(IssuerConfiguration.class)
-        .web(WebApplicationType.SERVLET)
-        .properties(
-            "spring.config.name=local-oidc-issuer", // not the runtime's application.yml
-            "server.port=0",
-            "server.address=127.0.0.1",
-            // both servers are on 127.0.0.1, and cookies ignore ports: keep the sessions apart
-            "server.servlet.session.cookie.name=ISSUER_SESSION",
-            "spring.main.banner-mode=off")
-        .run();
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(IssuerConfiguration.class)
+            .web(WebApplicationType.SERVLET)
+            .properties(
+                "spring.config.name=local-oidc-issuer", // not the runtime's application.yml
+                "server.port=0",
+                "server.address=127.0.0.1",
+                // both servers are on 127.0.0.1, and cookies ignore ports: keep the sessions apart
+                "server.servlet.session.cookie.name=ISSUER_SESSION",
+                "spring.main.banner-mode=off")
+            .run();
     return new LocalOidcIssuer(context);
   }
 
@@ -132,7 +134,8 @@ public final class LocalOidcIssuer implements AutoCloseable {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
-      return AuthorizationServerParts.endpoints(http, server -> server.oidc(Customizer.withDefaults()));
+      return AuthorizationServerParts.endpoints(
+          http, server -> server.oidc(Customizer.withDefaults()));
     }
 
     @Bean
@@ -143,9 +146,10 @@ public final class LocalOidcIssuer implements AutoCloseable {
 
     @Bean
     UserDetailsService users() {
-      return new InMemoryUserDetailsManager(USERS.keySet().stream()
-          .map(name -> User.withUsername(name).password("{noop}" + name).roles("USER").build())
-          .toList());
+      return new InMemoryUserDetailsManager(
+          USERS.keySet().stream()
+              .map(name -> User.withUsername(name).password("{noop}" + name).roles("USER").build())
+              .toList());
     }
 
     @Bean
@@ -159,7 +163,9 @@ public final class LocalOidcIssuer implements AutoCloseable {
         if ("id_token".equals(context.getTokenType().getValue())) {
           String user = context.getPrincipal().getName();
           context.getClaims().claim("preferred_username", user);
-          USERS.getOrDefault(user, Map.of()).forEach((claim, value) -> context.getClaims().claim(claim, value));
+          USERS
+              .getOrDefault(user, Map.of())
+              .forEach((claim, value) -> context.getClaims().claim(claim, value));
         }
       };
     }

@@ -37,20 +37,26 @@ public class AutoPublisher implements DisposableBean {
   @TransactionalEventListener(fallbackExecution = true)
   public void onChange(ResolutionInputsChanged change) {
     String organizationId = change.organizationId();
-    pending.compute(organizationId, (org, previous) -> {
-      if (previous != null) {
-        previous.cancel(false);
-      }
-      return scheduler.schedule(() -> publish(org), delay.toMillis(), TimeUnit.MILLISECONDS);
-    });
+    pending.compute(
+        organizationId,
+        (org, previous) -> {
+          if (previous != null) {
+            previous.cancel(false);
+          }
+          return scheduler.schedule(() -> publish(org), delay.toMillis(), TimeUnit.MILLISECONDS);
+        });
   }
 
   private void publish(String organizationId) {
     try {
       TemplatePublisher.Publication publication = publisher.publish(organizationId, PUBLISHER);
-      LOG.info("Auto-published element templates of '{}': {} changed", organizationId, publication.changedCount());
+      LOG.info(
+          "Auto-published element templates of '{}': {} changed",
+          organizationId,
+          publication.changedCount());
     } catch (RuntimeException e) {
-      LOG.warn("Auto-publishing element templates of '{}' failed: {}", organizationId, e.getMessage());
+      LOG.warn(
+          "Auto-publishing element templates of '{}' failed: {}", organizationId, e.getMessage());
     }
   }
 

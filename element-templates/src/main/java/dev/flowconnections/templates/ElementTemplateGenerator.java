@@ -20,6 +20,7 @@ public class ElementTemplateGenerator {
 
   public static final String SCHEMA_URL =
       "https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json";
+
   /** Shown while no compatible connection exists, so the dropdown is never empty. */
   static final String NO_CONNECTION = "";
 
@@ -37,7 +38,8 @@ public class ElementTemplateGenerator {
    * @param connections the offered connections by integration type: the node's own type for its
    *     Connection dropdown, others for inputs that choose a connection of another type
    */
-  public ObjectNode generate(Node node, Map<IntegrationType, List<ConnectionChoice>> connections, int version) {
+  public ObjectNode generate(
+      Node node, Map<IntegrationType, List<ConnectionChoice>> connections, int version) {
     ObjectNode template = json.createObjectNode();
     template.put("$schema", SCHEMA_URL);
     template.put("name", "Flow Connections: " + node.label());
@@ -51,28 +53,65 @@ public class ElementTemplateGenerator {
     groups(template.putArray("groups"), node);
     ArrayNode properties = template.putArray("properties");
     properties.add(hidden("zeebe:taskDefinition", "property", "type", node.jobType()));
-    properties.add(connectionDropdown(node, connections.getOrDefault(node.integrationType(), List.of())));
-    node.inputs().forEach(input -> properties.add(input.connectionsOf() == null
-        ? input(input) : otherConnectionDropdown(input, connections.getOrDefault(input.connectionsOf(), List.of()))));
+    properties.add(
+        connectionDropdown(node, connections.getOrDefault(node.integrationType(), List.of())));
+    node.inputs()
+        .forEach(
+            input ->
+                properties.add(
+                    input.connectionsOf() == null
+                        ? input(input)
+                        : otherConnectionDropdown(
+                            input, connections.getOrDefault(input.connectionsOf(), List.of()))));
     properties.add(hiddenHeader("elementTemplateVersion", String.valueOf(version)));
     properties.add(hiddenHeader("elementTemplateId", node.templateId()));
-    properties.add(header("resultVariable", "Result variable", "output", "String", null,
-        "Name of the variable to store the whole response in"));
-    properties.add(header("resultExpression", "Result expression", "output", "Text", "required",
-        "FEEL expression mapping the response to process variables, e.g. ={status: status}"));
-    properties.add(header("errorExpression", "Error expression", "error", "Text", "required",
-        "e.g. =if error.code = \"404\" then bpmnError(\"NOT_FOUND\", error.message) else null"));
+    properties.add(
+        header(
+            "resultVariable",
+            "Result variable",
+            "output",
+            "String",
+            null,
+            "Name of the variable to store the whole response in"));
+    properties.add(
+        header(
+            "resultExpression",
+            "Result expression",
+            "output",
+            "Text",
+            "required",
+            "FEEL expression mapping the response to process variables, e.g. ={status: status}"));
+    properties.add(
+        header(
+            "errorExpression",
+            "Error expression",
+            "error",
+            "Text",
+            "required",
+            "e.g. =if error.code = \"404\" then bpmnError(\"NOT_FOUND\", error.message) else null"));
     ObjectNode retries = hidden("zeebe:taskDefinition", "property", "retries", "3");
-    retries.put("id", "retryCount").put("label", "Retries").put("group", "retries").put("type", "String");
+    retries
+        .put("id", "retryCount")
+        .put("label", "Retries")
+        .put("group", "retries")
+        .put("type", "String");
     properties.add(retries);
-    properties.add(header("retryBackoff", "Retry backoff", "retries", "String", null, "ISO-8601 duration, e.g. PT30S")
-        .put("value", "PT0S"));
+    properties.add(
+        header(
+                "retryBackoff",
+                "Retry backoff",
+                "retries",
+                "String",
+                null,
+                "ISO-8601 duration, e.g. PT30S")
+            .put("value", "PT0S"));
     return template;
   }
 
   private void groups(ArrayNode groups, Node node) {
     groups.addObject().put("id", "connection").put("label", "Connection");
-    node.groups().forEach(group -> groups.addObject().put("id", group.id()).put("label", group.label()));
+    node.groups()
+        .forEach(group -> groups.addObject().put("id", group.id()).put("label", group.label()));
     groups.addObject().put("id", "output").put("label", "Output mapping");
     groups.addObject().put("id", "error").put("label", "Error handling");
     groups.addObject().put("id", "retries").put("label", "Retries");
@@ -80,18 +119,33 @@ public class ElementTemplateGenerator {
 
   private ObjectNode connectionDropdown(Node node, List<ConnectionChoice> connections) {
     ObjectNode property = json.createObjectNode();
-    property.put("id", "connection").put("label", "Connection").put("group", "connection").put("type", "Dropdown");
-    property.put("description", "A " + node.integrationType().label()
-        + " connection; its credentials for the runtime's environment are injected at execution time");
+    property
+        .put("id", "connection")
+        .put("label", "Connection")
+        .put("group", "connection")
+        .put("type", "Dropdown");
+    property.put(
+        "description",
+        "A "
+            + node.integrationType().label()
+            + " connection; its credentials for the runtime's environment are injected at execution time");
     property.putObject("binding").put("type", "zeebe:input").put("name", "connection");
     property.putObject("constraints").put("notEmpty", true);
     ArrayNode choices = property.putArray("choices");
-    List<ConnectionChoice> sorted = connections.stream()
-        .sorted(Comparator.comparing(ConnectionChoice::personal).thenComparing(ConnectionChoice::key))
-        .toList();
+    List<ConnectionChoice> sorted =
+        connections.stream()
+            .sorted(
+                Comparator.comparing(ConnectionChoice::personal)
+                    .thenComparing(ConnectionChoice::key))
+            .toList();
     if (sorted.isEmpty()) {
-      choices.addObject()
-          .put("name", "No " + node.integrationType().label() + " connection yet: create one under Connections")
+      choices
+          .addObject()
+          .put(
+              "name",
+              "No "
+                  + node.integrationType().label()
+                  + " connection yet: create one under Connections")
           .put("value", NO_CONNECTION);
     }
     sorted.forEach(c -> choices.addObject().put("name", c.label()).put("value", c.key()));
@@ -100,14 +154,24 @@ public class ElementTemplateGenerator {
   }
 
   /** A dropdown of connections of another type, led by "none": choosing one is optional. */
-  private ObjectNode otherConnectionDropdown(TemplateInput input, List<ConnectionChoice> connections) {
+  private ObjectNode otherConnectionDropdown(
+      TemplateInput input, List<ConnectionChoice> connections) {
     ObjectNode property = json.createObjectNode();
-    property.put("id", input.name()).put("label", input.label()).put("group", input.group()).put("type", "Dropdown");
-    property.put("description", input.description() != null ? input.description()
-        : "A " + input.connectionsOf().label() + " connection, or none");
+    property
+        .put("id", input.name())
+        .put("label", input.label())
+        .put("group", input.group())
+        .put("type", "Dropdown");
+    property.put(
+        "description",
+        input.description() != null
+            ? input.description()
+            : "A " + input.connectionsOf().label() + " connection, or none");
     ArrayNode choices = property.putArray("choices");
     choices.addObject().put("name", "None").put("value", NO_CONNECTION);
-    connections.stream().sorted(Comparator.comparing(ConnectionChoice::personal).thenComparing(ConnectionChoice::key))
+    connections.stream()
+        .sorted(
+            Comparator.comparing(ConnectionChoice::personal).thenComparing(ConnectionChoice::key))
         .forEach(c -> choices.addObject().put("name", c.label()).put("value", c.key()));
     property.put("value", NO_CONNECTION);
     property.putObject("binding").put("type", "zeebe:input").put("name", input.name());
@@ -137,17 +201,21 @@ public class ElementTemplateGenerator {
     }
     if (input.kind() == TemplateInput.Kind.DROPDOWN) {
       ArrayNode choices = property.putArray("choices");
-      input.choices().forEach(choice -> choices.addObject().put("name", choice).put("value", choice));
+      input
+          .choices()
+          .forEach(choice -> choices.addObject().put("name", choice).put("value", choice));
     }
     if (input.showWhen() != null) {
-      ObjectNode condition = property.putObject("condition").put("property", input.showWhen().input());
+      ObjectNode condition =
+          property.putObject("condition").put("property", input.showWhen().input());
       input.showWhen().oneOf().forEach(condition.putArray("oneOf")::add);
     }
     property.putObject("binding").put("type", "zeebe:input").put("name", input.name());
     return property;
   }
 
-  private ObjectNode hidden(String bindingType, String bindingKeyName, String bindingKey, String value) {
+  private ObjectNode hidden(
+      String bindingType, String bindingKeyName, String bindingKey, String value) {
     ObjectNode property = json.createObjectNode();
     property.put("type", "Hidden").put("value", value);
     property.putObject("binding").put("type", bindingType).put(bindingKeyName, bindingKey);
@@ -160,7 +228,8 @@ public class ElementTemplateGenerator {
     return property;
   }
 
-  private ObjectNode header(String key, String label, String group, String type, String feel, String description) {
+  private ObjectNode header(
+      String key, String label, String group, String type, String feel, String description) {
     ObjectNode property = json.createObjectNode();
     property.put("id", key).put("label", label).put("group", group).put("type", type);
     if (feel != null) {

@@ -19,7 +19,8 @@ import java.util.List;
 public final class ElementTemplateSchema {
 
   public static final String VERSION = "0.46.0";
-  private static final String RESOURCE = "classpath:element-templates-schema/zeebe-element-templates-" + VERSION + ".json";
+  private static final String RESOURCE =
+      "classpath:element-templates-schema/zeebe-element-templates-" + VERSION + ".json";
 
   private static final List<String> ANNOTATIONS =
       List.of("deprecated", "deprecationWarning", "eventDefinition", "$defs", "example");
@@ -28,14 +29,17 @@ public final class ElementTemplateSchema {
 
   public ElementTemplateSchema() {
     // Camunda's schema uses a few keywords draft-07 does not know; they only annotate.
-    JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV7())
-        .keywords(ANNOTATIONS.stream().map(AnnotationKeyword::new).toList())
-        .build();
-    JsonSchemaFactory factory = JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
-        .metaSchema(metaSchema)
-        .defaultMetaSchemaIri(metaSchema.getIri())
-        .build();
-    this.schema = factory.getSchema(SchemaLocation.of(RESOURCE), SchemaValidatorsConfig.builder().build());
+    JsonMetaSchema metaSchema =
+        JsonMetaSchema.builder(JsonMetaSchema.getV7())
+            .keywords(ANNOTATIONS.stream().map(AnnotationKeyword::new).toList())
+            .build();
+    JsonSchemaFactory factory =
+        JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
+            .metaSchema(metaSchema)
+            .defaultMetaSchemaIri(metaSchema.getIri())
+            .build();
+    this.schema =
+        factory.getSchema(SchemaLocation.of(RESOURCE), SchemaValidatorsConfig.builder().build());
   }
 
   /** Violations as readable lines; empty when the template is valid. */

@@ -33,12 +33,15 @@ public class ElementTemplatesAutoConfiguration {
     return new ElementTemplateGenerator(json);
   }
 
-  /** The nodes of the workers of this application: its beans that carry a {@link WorkerDescriptor}. */
+  /**
+   * The nodes of the workers of this application: its beans that carry a {@link WorkerDescriptor}.
+   */
   @Bean
   NodeCatalog nodeCatalog(ApplicationContext context) {
-    return NodeCatalog.of(context.getBeansWithAnnotation(WorkerDescriptor.class).values().stream()
-        .<Class<?>>map(AopUtils::getTargetClass)
-        .toList());
+    return NodeCatalog.of(
+        context.getBeansWithAnnotation(WorkerDescriptor.class).values().stream()
+            .<Class<?>>map(AopUtils::getTargetClass)
+            .toList());
   }
 
   @Bean
@@ -52,7 +55,8 @@ public class ElementTemplatesAutoConfiguration {
   }
 
   @Bean
-  TemplateChoices templateChoices(ConnectionRepository connections, IntegrationRepository integrations) {
+  TemplateChoices templateChoices(
+      ConnectionRepository connections, IntegrationRepository integrations) {
     return new TemplateChoices(connections, integrations);
   }
 
@@ -67,11 +71,21 @@ public class ElementTemplatesAutoConfiguration {
       ObjectMapper json,
       Clock clock,
       ObjectProvider<TemplatePublisher.PublicationListener> listeners) {
-    return new TemplatePublisher(nodes, choices, generator, schema, repository, tx, json, clock, listeners.orderedStream().toList());
+    return new TemplatePublisher(
+        nodes,
+        choices,
+        generator,
+        schema,
+        repository,
+        tx,
+        json,
+        clock,
+        listeners.orderedStream().toList());
   }
 
   @Bean
-  TemplateCatalog templateCatalog(NodeCatalog nodes, PublishedTemplateRepository repository, TemplateChoices choices) {
+  TemplateCatalog templateCatalog(
+      NodeCatalog nodes, PublishedTemplateRepository repository, TemplateChoices choices) {
     return new TemplateCatalog(nodes, repository, choices);
   }
 
@@ -92,13 +106,17 @@ public class ElementTemplatesAutoConfiguration {
     List<String> missing = settings.missingSettings();
     if (!missing.isEmpty()) {
       // Fail at startup: a half-configured push would otherwise only show up as warnings later.
-      throw new IllegalStateException("flow-connections.templates.web-modeler.base-url is set, but "
-          + missing.stream().map(name -> "flow-connections.templates.web-modeler." + name).toList()
-          + " not: set them too, or remove base-url to switch the push off");
+      throw new IllegalStateException(
+          "flow-connections.templates.web-modeler.base-url is set, but "
+              + missing.stream()
+                  .map(name -> "flow-connections.templates.web-modeler." + name)
+                  .toList()
+              + " not: set them too, or remove base-url to switch the push off");
     }
-    String organizationId = settings.getOrganizationId() != null
-        ? settings.getOrganizationId()
-        : flowConnections.getIfAvailable(FlowConnectionsProperties::new).getOrganizationId();
+    String organizationId =
+        settings.getOrganizationId() != null
+            ? settings.getOrganizationId()
+            : flowConnections.getIfAvailable(FlowConnectionsProperties::new).getOrganizationId();
     return WebModelerPush.connect(settings, organizationId, json, clock);
   }
 

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the newest templates into a folder Desktop Modeler reads, one file per template
- * ({@code <template id>.json}). Files are replaced atomically so Modeler never reads half a file.
+ * Writes the newest templates into a folder Desktop Modeler reads, one file per template ({@code
+ * <template id>.json}). Files are replaced atomically so Modeler never reads half a file.
  */
 public class FolderExport implements TemplatePublisher.PublicationListener {
 
@@ -37,7 +37,11 @@ public class FolderExport implements TemplatePublisher.PublicationListener {
         json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), template.content());
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
-      LOG.info("Exported {} element templates of organization '{}' to {}", latest.size(), organizationId, target);
+      LOG.info(
+          "Exported {} element templates of organization '{}' to {}",
+          latest.size(),
+          organizationId,
+          target);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot export element templates to " + folder, e);
     }

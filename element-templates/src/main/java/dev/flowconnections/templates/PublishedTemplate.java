@@ -5,4 +5,9 @@ import java.time.Instant;
 
 /** One stored version of an element template. */
 public record PublishedTemplate(
-    String templateId, int version, ObjectNode content, String contentHash, Instant publishedAt, String publishedBy) {}
+    String templateId,
+    int version,
+    ObjectNode content,
+    String contentHash,
+    Instant publishedAt,
+    String publishedBy) {}

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The history of published templates per organization. Rows are only ever added. */
 public class PublishedTemplateRepository {
 
-  private static final String COLUMNS = "template_id, version, content::text as content, content_hash, published_at, published_by";
+  private static final String COLUMNS =
+      "template_id, version, content::text as content, content_hash, published_at, published_by";
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -25,8 +26,9 @@ public class PublishedTemplateRepository {
 
   public void insert(String organizationId, PublishedTemplate template) {
     try {
-      jdbc.sql("insert into published_template (organization_id, template_id, version, content, content_hash,"
-              + " published_at, published_by) values (:org, :id, :version, cast(:content as jsonb), :hash, :at, :by)")
+      jdbc.sql(
+              "insert into published_template (organization_id, template_id, version, content, content_hash,"
+                  + " published_at, published_by) values (:org, :id, :version, cast(:content as jsonb), :hash, :at, :by)")
           .param("org", organizationId)
           .param("id", template.templateId())
           .param("version", template.version())
@@ -42,16 +44,22 @@ public class PublishedTemplateRepository {
 
   /** The newest version of every template of the organization. */
   public List<PublishedTemplate> latest(String organizationId) {
-    return jdbc.sql("select distinct on (template_id) " + COLUMNS + " from published_template"
-            + " where organization_id = :org order by template_id, version desc")
+    return jdbc.sql(
+            "select distinct on (template_id) "
+                + COLUMNS
+                + " from published_template"
+                + " where organization_id = :org order by template_id, version desc")
         .param("org", organizationId)
         .query(this::map)
         .list();
   }
 
   public Optional<PublishedTemplate> latest(String organizationId, String templateId) {
-    return jdbc.sql("select " + COLUMNS + " from published_template where organization_id = :org and template_id = :id"
-            + " order by version desc limit 1")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from published_template where organization_id = :org and template_id = :id"
+                + " order by version desc limit 1")
         .param("org", organizationId)
         .param("id", templateId)
         .query(this::map)
@@ -59,8 +67,11 @@ public class PublishedTemplateRepository {
   }
 
   public Optional<PublishedTemplate> find(String organizationId, String templateId, int version) {
-    return jdbc.sql("select " + COLUMNS + " from published_template where organization_id = :org and template_id = :id"
-            + " and version = :version")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from published_template where organization_id = :org and template_id = :id"
+                + " and version = :version")
         .param("org", organizationId)
         .param("id", templateId)
         .param("version", version)
@@ -69,8 +80,11 @@ public class PublishedTemplateRepository {
   }
 
   public List<PublishedTemplate> history(String organizationId, String templateId) {
-    return jdbc.sql("select " + COLUMNS + " from published_template where organization_id = :org and template_id = :id"
-            + " order by version")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from published_template where organization_id = :org and template_id = :id"
+                + " order by version")
         .param("org", organizationId)
         .param("id", templateId)
         .query(this::map)

@@ -23,7 +23,8 @@ public class TemplateCatalog {
   private final PublishedTemplateRepository repository;
   private final TemplateChoices choices;
 
-  public TemplateCatalog(NodeCatalog nodes, PublishedTemplateRepository repository, TemplateChoices choices) {
+  public TemplateCatalog(
+      NodeCatalog nodes, PublishedTemplateRepository repository, TemplateChoices choices) {
     this.nodes = nodes;
     this.repository = repository;
     this.choices = choices;
@@ -31,7 +32,8 @@ public class TemplateCatalog {
 
   /** The newest version of every template, ready to load into Camunda Modeler as one file. */
   public List<ObjectNode> latest(Actor actor) {
-    Map<IntegrationType, List<ConnectionChoice>> personal = choices.personal(actor.organizationId(), actor.username());
+    Map<IntegrationType, List<ConnectionChoice>> personal =
+        choices.personal(actor.organizationId(), actor.username());
     return repository.latest(actor.organizationId()).stream()
         .sorted(Comparator.comparing(PublishedTemplate::templateId))
         .map(t -> withPersonal(t, personal))
@@ -40,11 +42,18 @@ public class TemplateCatalog {
 
   /** One template: the newest version, or the given one from the history. */
   public ObjectNode get(Actor actor, String templateId, Integer version) {
-    PublishedTemplate template = (version == null
-            ? repository.latest(actor.organizationId(), templateId)
-            : repository.find(actor.organizationId(), templateId, version))
-        .orElseThrow(() -> new NotFoundException(
-            "template '" + templateId + "'" + (version == null ? "" : " version " + version) + " is not published"));
+    PublishedTemplate template =
+        (version == null
+                ? repository.latest(actor.organizationId(), templateId)
+                : repository.find(actor.organizationId(), templateId, version))
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "template '"
+                            + templateId
+                            + "'"
+                            + (version == null ? "" : " version " + version)
+                            + " is not published"));
     return withPersonal(template, choices.personal(actor.organizationId(), actor.username()));
   }
 
@@ -56,7 +65,8 @@ public class TemplateCatalog {
     return history;
   }
 
-  private ObjectNode withPersonal(PublishedTemplate template, Map<IntegrationType, List<ConnectionChoice>> personal) {
+  private ObjectNode withPersonal(
+      PublishedTemplate template, Map<IntegrationType, List<ConnectionChoice>> personal) {
     ObjectNode content = template.content().deepCopy();
     Node node = nodes.byTemplateId(template.templateId()).orElse(null);
     if (node == null || personal.isEmpty()) {
@@ -64,19 +74,28 @@ public class TemplateCatalog {
     }
     for (JsonNode property : content.withArray("properties")) {
       String input = property.path("binding").path("name").asText();
-      IntegrationType type = "connection".equals(input) ? node.integrationType() : node.inputs().stream()
-          .filter(i -> i.name().equals(input) && i.connectionsOf() != null)
-          .map(TemplateInput::connectionsOf).findFirst().orElse(null);
-      List<ConnectionChoice> mine = type == null ? List.of() : personal.getOrDefault(type, List.of());
+      IntegrationType type =
+          "connection".equals(input)
+              ? node.integrationType()
+              : node.inputs().stream()
+                  .filter(i -> i.name().equals(input) && i.connectionsOf() != null)
+                  .map(TemplateInput::connectionsOf)
+                  .findFirst()
+                  .orElse(null);
+      List<ConnectionChoice> mine =
+          type == null ? List.of() : personal.getOrDefault(type, List.of());
       if (mine.isEmpty()) {
         continue;
       }
       ArrayNode dropdown = (ArrayNode) property.get("choices");
-      if ("connection".equals(input) && dropdown.size() == 1 && dropdown.get(0).path("value").asText().isEmpty()) {
+      if ("connection".equals(input)
+          && dropdown.size() == 1
+          && dropdown.get(0).path("value").asText().isEmpty()) {
         dropdown.removeAll(); // the "no connection yet" placeholder
         ((ObjectNode) property).put("value", mine.get(0).key());
       }
-      mine.stream().sorted(Comparator.comparing(ConnectionChoice::key))
+      mine.stream()
+          .sorted(Comparator.comparing(ConnectionChoice::key))
           .forEach(c -> dropdown.addObject().put("name", c.label()).put("value", c.key()));
     }
     return content;

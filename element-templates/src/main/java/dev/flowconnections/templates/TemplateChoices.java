@@ -31,20 +31,27 @@ public class TemplateChoices {
   }
 
   /** The personal connections of one user, added to that user's download only. */
-  public Map<IntegrationType, List<ConnectionChoice>> personal(String organizationId, String username) {
-    return byType(organizationId, c -> c.visibility() == Visibility.PERSONAL && c.owner().equals(username));
+  public Map<IntegrationType, List<ConnectionChoice>> personal(
+      String organizationId, String username) {
+    return byType(
+        organizationId, c -> c.visibility() == Visibility.PERSONAL && c.owner().equals(username));
   }
 
-  private Map<IntegrationType, List<ConnectionChoice>> byType(String organizationId, Predicate<Connection> include) {
-    Map<UUID, Integration> integrationsById = integrations.list(organizationId, IntegrationFilter.all()).stream()
-        .collect(Collectors.toMap(Integration::id, Function.identity()));
+  private Map<IntegrationType, List<ConnectionChoice>> byType(
+      String organizationId, Predicate<Connection> include) {
+    Map<UUID, Integration> integrationsById =
+        integrations.list(organizationId, IntegrationFilter.all()).stream()
+            .collect(Collectors.toMap(Integration::id, Function.identity()));
     return connections.list(organizationId).stream()
         .filter(include)
         .filter(c -> integrationsById.containsKey(c.integrationId()))
-        .collect(Collectors.groupingBy(
-            c -> integrationsById.get(c.integrationId()).type(),
-            Collectors.mapping(
-                c -> new ConnectionChoice(c.key(), c.name(), c.visibility() == Visibility.PERSONAL),
-                Collectors.toList())));
+        .collect(
+            Collectors.groupingBy(
+                c -> integrationsById.get(c.integrationId()).type(),
+                Collectors.mapping(
+                    c ->
+                        new ConnectionChoice(
+                            c.key(), c.name(), c.visibility() == Visibility.PERSONAL),
+                    Collectors.toList())));
   }
 }

@@ -64,20 +64,26 @@ public class TemplatePublisher {
 
   /** Publication on behalf of the system, e.g. after a change when auto-publishing is on. */
   public Publication publish(String organizationId, String publishedBy) {
-    Publication publication = tx.execute(status -> {
-      repository.lockOrganization(organizationId);
-      Map<IntegrationType, List<ConnectionChoice>> shared = choices.shared(organizationId);
-      List<Publication.Entry> entries = new ArrayList<>();
-      for (Node node : nodes.all()) {
-        entries.add(publishNode(organizationId, publishedBy, node, shared));
-      }
-      return new Publication(entries);
-    });
-    listeners.forEach(listener -> listener.published(organizationId, repository.latest(organizationId)));
+    Publication publication =
+        tx.execute(
+            status -> {
+              repository.lockOrganization(organizationId);
+              Map<IntegrationType, List<ConnectionChoice>> shared = choices.shared(organizationId);
+              List<Publication.Entry> entries = new ArrayList<>();
+              for (Node node : nodes.all()) {
+                entries.add(publishNode(organizationId, publishedBy, node, shared));
+              }
+              return new Publication(entries);
+            });
+    listeners.forEach(
+        listener -> listener.published(organizationId, repository.latest(organizationId)));
     return publication;
   }
 
-  private Publication.Entry publishNode(String organizationId, String by, Node node,
+  private Publication.Entry publishNode(
+      String organizationId,
+      String by,
+      Node node,
       Map<IntegrationType, List<ConnectionChoice>> offered) {
     String hash = hash(generator.generate(node, offered, 0));
     Optional<PublishedTemplate> latest = repository.latest(organizationId, node.templateId());
@@ -88,16 +94,23 @@ public class TemplatePublisher {
     ObjectNode template = generator.generate(node, offered, version);
     List<String> violations = schema.validate(template);
     if (!violations.isEmpty()) {
-      throw new IllegalStateException("generated template " + node.templateId() + " violates the element template schema: " + violations);
+      throw new IllegalStateException(
+          "generated template "
+              + node.templateId()
+              + " violates the element template schema: "
+              + violations);
     }
-    repository.insert(organizationId, new PublishedTemplate(node.templateId(), version, template, hash, clock.instant(), by));
+    repository.insert(
+        organizationId,
+        new PublishedTemplate(node.templateId(), version, template, hash, clock.instant(), by));
     return new Publication.Entry(node.templateId(), version, true);
   }
 
   private String hash(ObjectNode template) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(json.writeValueAsString(template).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(json.writeValueAsString(template).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException | JsonProcessingException e) {
       throw new IllegalStateException("cannot hash template", e);

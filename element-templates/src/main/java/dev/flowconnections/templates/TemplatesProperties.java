@@ -18,8 +18,8 @@ public class TemplatesProperties {
   private Duration autoPublishDelay = Duration.ofSeconds(2);
 
   /**
-   * Folder to write the newest templates to after each publication, e.g. Desktop Modeler's
-   * {@code resources/element-templates}. Only organization-wide content is written.
+   * Folder to write the newest templates to after each publication, e.g. Desktop Modeler's {@code
+   * resources/element-templates}. Only organization-wide content is written.
    */
   private Path exportDir;
 

@@ -46,19 +46,41 @@ class AutoPublishAndExportTest extends DatabaseTest {
   @Test
   void aBurstOfChangesIsPublishedOnceAndExportedForDesktopModeler() throws Exception {
     publisher.publish(orgAdmin);
-    Integration integration = integrations.create(orgAdmin, new IntegrationDraft(unique("Shop"), null, null,
-        IntegrationType.REST_API, null, null, AuthScheme.BEARER, null, null, Map.of("baseUrl", "https://shop.example.com"), null, null));
-    connections.create(orgAdmin, new ConnectionDraft(integration.id(), "Shop A", null, Visibility.ORGANIZATION, null));
-    connections.create(orgAdmin, new ConnectionDraft(integration.id(), "Shop B", null, Visibility.ORGANIZATION, null));
+    Integration integration =
+        integrations.create(
+            orgAdmin,
+            new IntegrationDraft(
+                unique("Shop"),
+                null,
+                null,
+                IntegrationType.REST_API,
+                null,
+                null,
+                AuthScheme.BEARER,
+                null,
+                null,
+                Map.of("baseUrl", "https://shop.example.com"),
+                null,
+                null));
+    connections.create(
+        orgAdmin,
+        new ConnectionDraft(integration.id(), "Shop A", null, Visibility.ORGANIZATION, null));
+    connections.create(
+        orgAdmin,
+        new ConnectionDraft(integration.id(), "Shop B", null, Visibility.ORGANIZATION, null));
 
     Path exported = EXPORT_DIR.resolve(org).resolve(FixtureWorkers.REST + ".json");
     JsonNode template = awaitVersion(exported, 2);
 
-    assertThat(ElementTemplateGeneratorTest.property(template, "zeebe:input", "connection").get("choices").findValuesAsText("value"))
+    assertThat(
+            ElementTemplateGeneratorTest.property(template, "zeebe:input", "connection")
+                .get("choices")
+                .findValuesAsText("value"))
         .containsExactly("shop-a", "shop-b");
     Thread.sleep(1000); // nothing else is pending: the burst made exactly one new version
     assertThat(json.readTree(exported.toFile()).get("version").asInt()).isEqualTo(2);
-    assertThat(Files.exists(EXPORT_DIR.resolve(org).resolve(FixtureWorkers.SQL + ".json"))).isTrue();
+    assertThat(Files.exists(EXPORT_DIR.resolve(org).resolve(FixtureWorkers.SQL + ".json")))
+        .isTrue();
   }
 
   private JsonNode awaitVersion(Path file, int version) throws Exception {

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-/** A dropdown of connections of another type (an MCP tool server of an AI node) as published and downloaded, in an organization of its own. */
+/**
+ * A dropdown of connections of another type (an MCP tool server of an AI node) as published and
+ * downloaded, in an organization of its own.
+ */
 @Import(FixtureWorkers.class)
 class ConnectionPickerPublicationTest extends DatabaseTest {
 
@@ -56,21 +59,41 @@ class ConnectionPickerPublicationTest extends DatabaseTest {
 
     assertThat(toolChoices(catalog.get(alice, ADVISOR, null)))
         .containsExactly("", shared.connection().key(), personal.connection().key());
-    assertThat(toolChoices(catalog.get(bob, ADVISOR, null))).containsExactly("", shared.connection().key());
+    assertThat(toolChoices(catalog.get(bob, ADVISOR, null)))
+        .containsExactly("", shared.connection().key());
     // the Connection dropdown keeps offering only AI Provider connections
-    assertThat(ElementTemplateGeneratorTest.property(catalog.get(alice, ADVISOR, null), "zeebe:input", "connection")
-        .get("choices").findValuesAsText("value")).containsExactly("");
+    assertThat(
+            ElementTemplateGeneratorTest.property(
+                    catalog.get(alice, ADVISOR, null), "zeebe:input", "connection")
+                .get("choices")
+                .findValuesAsText("value"))
+        .containsExactly("");
   }
 
   private ConnectionView mcpConnection(Actor owner, Visibility visibility) {
-    Integration integration = integrations.create(orgAdmin, new IntegrationDraft(unique("Tools"), null, null,
-        IntegrationType.MCP, null, null, AuthScheme.NONE, null, null,
-        Map.of("transport", "HTTP", "url", "https://tools.example.com/mcp"), null, null));
-    return connections.create(owner, new ConnectionDraft(integration.id(), unique("Tools"), null, visibility, null));
+    Integration integration =
+        integrations.create(
+            orgAdmin,
+            new IntegrationDraft(
+                unique("Tools"),
+                null,
+                null,
+                IntegrationType.MCP,
+                null,
+                null,
+                AuthScheme.NONE,
+                null,
+                null,
+                Map.of("transport", "HTTP", "url", "https://tools.example.com/mcp"),
+                null,
+                null));
+    return connections.create(
+        owner, new ConnectionDraft(integration.id(), unique("Tools"), null, visibility, null));
   }
 
   private static List<String> toolChoices(JsonNode template) {
-    return ElementTemplateGeneratorTest.property(template, "zeebe:input", "toolServer").get("choices")
+    return ElementTemplateGeneratorTest.property(template, "zeebe:input", "toolServer")
+        .get("choices")
         .findValuesAsText("value");
   }
 }

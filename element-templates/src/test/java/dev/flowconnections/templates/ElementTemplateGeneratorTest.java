@@ -21,7 +21,9 @@ class ElementTemplateGeneratorTest {
   private final ElementTemplateGenerator generator = new ElementTemplateGenerator(json);
 
   private static final List<ConnectionChoice> CHOICES =
-      List.of(new ConnectionChoice("sales-crm", "Sales CRM", false), new ConnectionChoice("my-sandbox", "My sandbox", true));
+      List.of(
+          new ConnectionChoice("sales-crm", "Sales CRM", false),
+          new ConnectionChoice("my-sandbox", "My sandbox", true));
 
   static List<Node> nodes() {
     return FixtureWorkers.CATALOG.all();
@@ -49,34 +51,47 @@ class ElementTemplateGeneratorTest {
 
     assertThat(template.get("id").asText()).isEqualTo(FixtureWorkers.REST);
     assertThat(template.get("version").asInt()).isEqualTo(7);
-    assertThat(property(template, "zeebe:taskDefinition", "type").get("value").asText()).isEqualTo("fixture:parcel:1");
+    assertThat(property(template, "zeebe:taskDefinition", "type").get("value").asText())
+        .isEqualTo("fixture:parcel:1");
     JsonNode connection = property(template, "zeebe:input", "connection");
     assertThat(connection.get("type").asText()).isEqualTo("Dropdown");
-    assertThat(connection.get("choices").findValuesAsText("value")).containsExactly("sales-crm", "my-sandbox");
-    assertThat(connection.get("choices").findValuesAsText("name")).containsExactly("Sales CRM (sales-crm)", "My sandbox (my-sandbox) · personal");
-    assertThat(property(template, "zeebe:taskHeader", "elementTemplateVersion").get("value").asText()).isEqualTo("7");
+    assertThat(connection.get("choices").findValuesAsText("value"))
+        .containsExactly("sales-crm", "my-sandbox");
+    assertThat(connection.get("choices").findValuesAsText("name"))
+        .containsExactly("Sales CRM (sales-crm)", "My sandbox (my-sandbox) · personal");
+    assertThat(
+            property(template, "zeebe:taskHeader", "elementTemplateVersion").get("value").asText())
+        .isEqualTo("7");
   }
 
   @Test
   void theSameInputGivesTheSameTemplate() {
     Node ledger = FixtureWorkers.node(FixtureWorkers.SQL);
-    assertThat(generator.generate(ledger, CHOICES, 2)).isEqualTo(generator.generate(ledger, List.copyOf(CHOICES).reversed(), 2));
+    assertThat(generator.generate(ledger, CHOICES, 2))
+        .isEqualTo(generator.generate(ledger, List.copyOf(CHOICES).reversed(), 2));
   }
 
   @Test
   void anEmptyDropdownTellsTheModelerWhatToDo() {
-    JsonNode connection = property(generator.generate(FixtureWorkers.node(FixtureWorkers.AI), List.of(), 1), "zeebe:input", "connection");
+    JsonNode connection =
+        property(
+            generator.generate(FixtureWorkers.node(FixtureWorkers.AI), List.of(), 1),
+            "zeebe:input",
+            "connection");
 
     assertThat(connection.get("choices")).hasSize(1);
-    assertThat(connection.get("choices").get(0).get("name").asText()).contains("No AI Provider connection yet");
+    assertThat(connection.get("choices").get(0).get("name").asText())
+        .contains("No AI Provider connection yet");
   }
 
   static JsonNode property(JsonNode template, String bindingType, String name) {
     return StreamSupport.stream(template.get("properties").spliterator(), false)
         .filter(p -> p.get("binding").get("type").asText().equals(bindingType))
-        .filter(p -> name.equals(p.get("binding").path("name").asText(null))
-            || name.equals(p.get("binding").path("key").asText(null))
-            || name.equals(p.get("binding").path("property").asText(null)))
+        .filter(
+            p ->
+                name.equals(p.get("binding").path("name").asText(null))
+                    || name.equals(p.get("binding").path("key").asText(null))
+                    || name.equals(p.get("binding").path("property").asText(null)))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no property bound to " + bindingType + " " + name));
   }

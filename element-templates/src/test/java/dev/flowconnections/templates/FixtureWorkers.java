@@ -33,7 +33,8 @@ public class FixtureWorkers {
   public static final String SQL = "io.flowconnections.fixture-sql";
   public static final String AI = "io.flowconnections.fixture-ai";
 
-  public static final NodeCatalog CATALOG = NodeCatalog.of(List.of(ParcelApi.class, Ledger.class, Advisor.class));
+  public static final NodeCatalog CATALOG =
+      NodeCatalog.of(List.of(ParcelApi.class, Ledger.class, Advisor.class));
 
   public static Node node(String templateId) {
     return CATALOG.byTemplateId(templateId).orElseThrow();
@@ -61,25 +62,52 @@ public class FixtureWorkers {
   @WorkerDescriptor(
       request = ParcelRequest.class,
       connectionType = IntegrationType.REST_API,
-      groups = {@TemplateGroup(id = "request", label = "HTTP request"), @TemplateGroup(id = "timeout", label = "Timeouts")},
+      groups = {
+        @TemplateGroup(id = "request", label = "HTTP request"),
+        @TemplateGroup(id = "timeout", label = "Timeouts")
+      },
       nodes = {
-          @NodeTemplate(id = "fixture-rest", label = "Parcel API", description = "Call the parcel API"),
-          @NodeTemplate(id = "fixture-rest-tool", label = "Parcel API Tool", description = "The parcel API as a tool")
+        @NodeTemplate(
+            id = "fixture-rest",
+            label = "Parcel API",
+            description = "Call the parcel API"),
+        @NodeTemplate(
+            id = "fixture-rest-tool",
+            label = "Parcel API Tool",
+            description = "The parcel API as a tool")
       })
   public static class ParcelApi {}
 
-  public enum Method { GET, POST }
+  public enum Method {
+    GET,
+    POST
+  }
 
   public record ParcelRequest(
       @NotBlank String connection,
-      @TemplateProperty(label = "Method", group = "request", defaultValue = "GET") @NotNull Method method,
-      @TemplateProperty(label = "Path", group = "request", required = true, description = "Below the base URL") String path,
+      @TemplateProperty(label = "Method", group = "request", defaultValue = "GET") @NotNull
+          Method method,
+      @TemplateProperty(
+              label = "Path",
+              group = "request",
+              required = true,
+              description = "Below the base URL")
+          String path,
       @TemplateProperty(label = "Headers", group = "request") Map<String, String> headers,
-      @TemplateProperty(label = "Body", group = "request", type = Type.TEXT,
+      @TemplateProperty(
+              label = "Body",
+              group = "request",
+              type = Type.TEXT,
               shownWhen = @ShownWhen(property = "method", oneOf = "POST"))
           Object body,
-      @TemplateProperty(label = "Timeout (s)", group = "timeout", defaultValue = "20", description = "{min} to {max}")
-          @Min(1) @Max(60) Integer timeoutInSeconds) {}
+      @TemplateProperty(
+              label = "Timeout (s)",
+              group = "timeout",
+              defaultValue = "20",
+              description = "{min} to {max}")
+          @Min(1)
+          @Max(60)
+          Integer timeoutInSeconds) {}
 
   @OutboundConnector(
       name = "Fixture Ledger",
@@ -89,13 +117,16 @@ public class FixtureWorkers {
       request = LedgerRequest.class,
       connectionType = IntegrationType.DATABASE,
       groups = @TemplateGroup(id = "query", label = "Query"),
-      nodes = @NodeTemplate(id = "fixture-sql", label = "Ledger", description = "Book into the ledger"))
+      nodes =
+          @NodeTemplate(id = "fixture-sql", label = "Ledger", description = "Book into the ledger"))
   public static class Ledger {}
 
   public record LedgerRequest(
       @NotBlank String connection,
-      @TemplateProperty(label = "Statement", group = "query", type = Type.TEXT) @NotBlank String statement,
-      @TemplateProperty(label = "All or nothing", group = "query", defaultValue = "false") Boolean transaction) {}
+      @TemplateProperty(label = "Statement", group = "query", type = Type.TEXT) @NotBlank
+          String statement,
+      @TemplateProperty(label = "All or nothing", group = "query", defaultValue = "false")
+          Boolean transaction) {}
 
   @OutboundConnector(
       name = "Fixture Advisor",
@@ -104,13 +135,21 @@ public class FixtureWorkers {
   @WorkerDescriptor(
       request = AdvisorRequest.class,
       connectionType = IntegrationType.AI_PROVIDER,
-      groups = {@TemplateGroup(id = "prompt", label = "Prompt"), @TemplateGroup(id = "tools", label = "Tools")},
+      groups = {
+        @TemplateGroup(id = "prompt", label = "Prompt"),
+        @TemplateGroup(id = "tools", label = "Tools")
+      },
       nodes = @NodeTemplate(id = "fixture-ai", label = "Advisor", description = "Ask the advisor"))
   public static class Advisor {}
 
   public record AdvisorRequest(
       @NotBlank String connection,
-      @TemplateProperty(label = "Question", group = "prompt", type = Type.TEXT) @NotBlank String question,
-      @TemplateProperty(label = "Tool server", group = "tools", description = "An MCP connection, or None")
-          @ConnectionPicker(IntegrationType.MCP) String toolServer) {}
+      @TemplateProperty(label = "Question", group = "prompt", type = Type.TEXT) @NotBlank
+          String question,
+      @TemplateProperty(
+              label = "Tool server",
+              group = "tools",
+              description = "An MCP connection, or None")
+          @ConnectionPicker(IntegrationType.MCP)
+          String toolServer) {}
 }

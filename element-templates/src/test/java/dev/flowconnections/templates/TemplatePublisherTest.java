@@ -43,7 +43,9 @@ class TemplatePublisherTest extends DatabaseTest {
     TemplatePublisher.Publication first = publisher.publish(orgAdmin);
     TemplatePublisher.Publication again = publisher.publish(orgAdmin);
 
-    assertThat(first.templates()).hasSize(FixtureWorkers.CATALOG.all().size()).allMatch(e -> e.version() == 1 && e.changed());
+    assertThat(first.templates())
+        .hasSize(FixtureWorkers.CATALOG.all().size())
+        .allMatch(e -> e.version() == 1 && e.changed());
     assertThat(again.templates()).allMatch(e -> e.version() == 1 && !e.changed());
     assertThat(catalog.latest(alice)).hasSize(FixtureWorkers.CATALOG.all().size());
   }
@@ -63,7 +65,9 @@ class TemplatePublisherTest extends DatabaseTest {
     assertThat(v2.get("version").asInt()).isEqualTo(2);
     assertThat(dropdownValues(v2)).containsExactly(crm.connection().key());
     assertThat(dropdownValues(v1)).containsExactly("");
-    assertThat(catalog.history(bob, FixtureWorkers.REST)).extracting(PublishedTemplate::version).containsExactly(1, 2);
+    assertThat(catalog.history(bob, FixtureWorkers.REST))
+        .extracting(PublishedTemplate::version)
+        .containsExactly(1, 2);
   }
 
   @Test
@@ -82,10 +86,17 @@ class TemplatePublisherTest extends DatabaseTest {
   @Test
   void noCredentialEverReachesATemplate() {
     ConnectionView crm = newConnection(alice, Visibility.ORGANIZATION);
-    connections.putEnvironment(alice, crm.connection().id(), Environment.PRODUCTION, Map.of("token", "tok-never-in-templates"), null);
+    connections.putEnvironment(
+        alice,
+        crm.connection().id(),
+        Environment.PRODUCTION,
+        Map.of("token", "tok-never-in-templates"),
+        null);
     publisher.publish(orgAdmin);
 
-    assertThat(catalog.latest(alice).toString()).contains(crm.connection().key()).doesNotContain("tok-never-in-templates");
+    assertThat(catalog.latest(alice).toString())
+        .contains(crm.connection().key())
+        .doesNotContain("tok-never-in-templates");
   }
 
   @Test
@@ -94,16 +105,36 @@ class TemplatePublisherTest extends DatabaseTest {
   }
 
   private ConnectionView newConnection(Actor owner, Visibility visibility) {
-    Integration integration = integrations.create(orgAdmin, new IntegrationDraft(unique("CRM"), null, null,
-        IntegrationType.REST_API, null, null, AuthScheme.BEARER, null, null, Map.of("baseUrl", "https://crm.example.com"), null, null));
-    return connections.create(owner, new ConnectionDraft(integration.id(), unique("CRM"), null, visibility, null));
+    Integration integration =
+        integrations.create(
+            orgAdmin,
+            new IntegrationDraft(
+                unique("CRM"),
+                null,
+                null,
+                IntegrationType.REST_API,
+                null,
+                null,
+                AuthScheme.BEARER,
+                null,
+                null,
+                Map.of("baseUrl", "https://crm.example.com"),
+                null,
+                null));
+    return connections.create(
+        owner, new ConnectionDraft(integration.id(), unique("CRM"), null, visibility, null));
   }
 
   private static List<String> dropdownValues(JsonNode template) {
-    return ElementTemplateGeneratorTest.property(template, "zeebe:input", "connection").get("choices").findValuesAsText("value");
+    return ElementTemplateGeneratorTest.property(template, "zeebe:input", "connection")
+        .get("choices")
+        .findValuesAsText("value");
   }
 
-  private static Map<String, TemplatePublisher.Publication.Entry> byId(TemplatePublisher.Publication publication) {
-    return publication.templates().stream().collect(Collectors.toMap(TemplatePublisher.Publication.Entry::templateId, Function.identity()));
+  private static Map<String, TemplatePublisher.Publication.Entry> byId(
+      TemplatePublisher.Publication publication) {
+    return publication.templates().stream()
+        .collect(
+            Collectors.toMap(TemplatePublisher.Publication.Entry::templateId, Function.identity()));
   }
 }

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the example integration "Demo Echo API" (REST, Bearer) and its connection "Demo Echo"
- * ({@value #CONNECTION_KEY}) with a DEVELOPMENT token, unless they exist: a restart keeps what
- * the user changed. The token is random and never printed; the echo endpoint only reports that it
+ * ({@value #CONNECTION_KEY}) with a DEVELOPMENT token, unless they exist: a restart keeps what the
+ * user changed. The token is random and never printed; the echo endpoint only reports that it
  * arrived.
  */
 @Component
@@ -52,7 +52,10 @@ class DemoConnectionSeeder implements ApplicationRunner {
   private final Actor seeder;
 
   DemoConnectionSeeder(
-      IntegrationService integrations, ConnectionService connections, DemoEchoServer echoServer, RuntimeEnvironment runtime) {
+      IntegrationService integrations,
+      ConnectionService connections,
+      DemoEchoServer echoServer,
+      RuntimeEnvironment runtime) {
     this.integrations = integrations;
     this.connections = connections;
     this.echoServer = echoServer;
@@ -75,19 +78,41 @@ class DemoConnectionSeeder implements ApplicationRunner {
   }
 
   private Integration createIntegration() {
-    LOG.info("Demo: creating integration '{}' with base URL {}", INTEGRATION_NAME, echoServer.baseUrl());
-    return integrations.create(seeder, new IntegrationDraft(
-        INTEGRATION_NAME, "Echo endpoint served by the demo itself", null, IntegrationType.REST_API,
-        IntegrationScope.ORGANIZATION, ConfigMode.SAME_FOR_ALL, AuthScheme.BEARER, null, null,
-        Map.of(FieldCatalog.BASE_URL, echoServer.baseUrl()), null, null));
+    LOG.info(
+        "Demo: creating integration '{}' with base URL {}", INTEGRATION_NAME, echoServer.baseUrl());
+    return integrations.create(
+        seeder,
+        new IntegrationDraft(
+            INTEGRATION_NAME,
+            "Echo endpoint served by the demo itself",
+            null,
+            IntegrationType.REST_API,
+            IntegrationScope.ORGANIZATION,
+            ConfigMode.SAME_FOR_ALL,
+            AuthScheme.BEARER,
+            null,
+            null,
+            Map.of(FieldCatalog.BASE_URL, echoServer.baseUrl()),
+            null,
+            null));
   }
 
   private void createConnection(Integration integration) {
-    LOG.info("Demo: creating connection '{}' (key {}) with a random DEVELOPMENT token", CONNECTION_NAME, CONNECTION_KEY);
-    ConnectionView connection = connections.create(seeder,
-        new ConnectionDraft(integration.id(), CONNECTION_NAME, CONNECTION_KEY, Visibility.ORGANIZATION, null));
-    connections.putEnvironment(seeder, connection.connection().id(), Environment.DEVELOPMENT,
-        Map.of(FieldCatalog.TOKEN, randomToken()), null);
+    LOG.info(
+        "Demo: creating connection '{}' (key {}) with a random DEVELOPMENT token",
+        CONNECTION_NAME,
+        CONNECTION_KEY);
+    ConnectionView connection =
+        connections.create(
+            seeder,
+            new ConnectionDraft(
+                integration.id(), CONNECTION_NAME, CONNECTION_KEY, Visibility.ORGANIZATION, null));
+    connections.putEnvironment(
+        seeder,
+        connection.connection().id(),
+        Environment.DEVELOPMENT,
+        Map.of(FieldCatalog.TOKEN, randomToken()),
+        null);
   }
 
   private static String randomToken() {

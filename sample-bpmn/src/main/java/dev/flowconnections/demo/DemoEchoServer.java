@@ -34,7 +34,8 @@ public class DemoEchoServer implements DisposableBean {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", properties.getEchoPort()), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("demo echo endpoint cannot listen on port " + properties.getEchoPort(), e);
+      throw new UncheckedIOException(
+          "demo echo endpoint cannot listen on port " + properties.getEchoPort(), e);
     }
     server.createContext(PATH, this::echo);
     server.start();
@@ -59,8 +60,12 @@ public class DemoEchoServer implements DisposableBean {
       answer.put("query", exchange.getRequestURI().getQuery());
       answer.put("authorizationPresent", exchange.getRequestHeaders().containsKey("Authorization"));
       // names only, so a reader sees e.g. X-Api-Key arrive without the demo ever echoing a value
-      answer.put("headerNames", exchange.getRequestHeaders().keySet().stream()
-          .map(name -> name.toLowerCase(java.util.Locale.ROOT)).sorted().toList());
+      answer.put(
+          "headerNames",
+          exchange.getRequestHeaders().keySet().stream()
+              .map(name -> name.toLowerCase(java.util.Locale.ROOT))
+              .sorted()
+              .toList());
       byte[] body = json.writeValueAsBytes(answer);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       boolean head = "HEAD".equals(exchange.getRequestMethod());

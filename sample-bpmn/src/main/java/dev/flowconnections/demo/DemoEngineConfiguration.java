@@ -24,8 +24,11 @@ class DemoEngineConfiguration {
   ZeebeTestEngine demoZeebeEngine(DemoProperties properties) {
     ZeebeTestEngine engine = EngineFactory.create(properties.getEnginePort());
     engine.start();
-    // the engine reports 0.0.0.0, but LoopbackGrpcServerProvider binds every gRPC server of the demo to loopback
-    LOG.info("Demo: in-memory Zeebe engine listening at 127.0.0.1:{} (no authentication; demo only)", properties.getEnginePort());
+    // the engine reports 0.0.0.0, but LoopbackGrpcServerProvider binds every gRPC server of the
+    // demo to loopback
+    LOG.info(
+        "Demo: in-memory Zeebe engine listening at 127.0.0.1:{} (no authentication; demo only)",
+        properties.getEnginePort());
     return engine;
   }
 

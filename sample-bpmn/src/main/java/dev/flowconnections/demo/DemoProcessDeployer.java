@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
 class DemoProcessDeployer implements ApplicationRunner {
 
   static final String RESOURCE = "bpmn/rest-connection-example.bpmn";
+
   /** The same call as Modeler writes it from the REST API element template, on demo-echo. */
   static final String TEMPLATED_RESOURCE = "bpmn/templated-rest-example.bpmn";
+
   static final String PROCESS_ID = "rest-connection-example";
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoProcessDeployer.class);
@@ -38,8 +40,12 @@ class DemoProcessDeployer implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    client.newDeployResourceCommand()
-        .addResourceFromClasspath(RESOURCE).addResourceFromClasspath(TEMPLATED_RESOURCE).send().join();
+    client
+        .newDeployResourceCommand()
+        .addResourceFromClasspath(RESOURCE)
+        .addResourceFromClasspath(TEMPLATED_RESOURCE)
+        .send()
+        .join();
     LOG.info("Demo: deployed {} (process id {}) and {}", RESOURCE, PROCESS_ID, TEMPLATED_RESOURCE);
     if (properties.isRunExampleOnStartup()) {
       runExample();
@@ -48,15 +54,29 @@ class DemoProcessDeployer implements ApplicationRunner {
 
   private void runExample() {
     try {
-      ProcessInstanceResult result = client.newCreateInstanceCommand()
-          .bpmnProcessId(PROCESS_ID).latestVersion()
-          .variables(Map.of("connection", DemoConnectionSeeder.CONNECTION_KEY, "path", "/hello",
-              "queryParameters", Map.of("greeting", "hi")))
-          .withResult().requestTimeout(Duration.ofSeconds(30))
-          .send().join();
+      ProcessInstanceResult result =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(PROCESS_ID)
+              .latestVersion()
+              .variables(
+                  Map.of(
+                      "connection",
+                      DemoConnectionSeeder.CONNECTION_KEY,
+                      "path",
+                      "/hello",
+                      "queryParameters",
+                      Map.of("greeting", "hi")))
+              .withResult()
+              .requestTimeout(Duration.ofSeconds(30))
+              .send()
+              .join();
       Map<String, Object> variables = result.getVariablesAsMap();
-      LOG.info("Demo: example instance {} completed: responseStatus={}, responseBody={}",
-          result.getProcessInstanceKey(), variables.get("responseStatus"), variables.get("responseBody"));
+      LOG.info(
+          "Demo: example instance {} completed: responseStatus={}, responseBody={}",
+          result.getProcessInstanceKey(),
+          variables.get("responseStatus"),
+          variables.get("responseBody"));
     } catch (RuntimeException e) {
       // The demo stays up: the incident is visible in the engine, the cause in this log.
       LOG.warn("Demo: the example instance did not complete: {}", e.getMessage());

@@ -42,7 +42,8 @@ class DemoProcessRunner {
       }
       Optional<String> incident = incident(processInstanceKey);
       if (incident.isPresent()) {
-        return new Outcome(processInstanceKey, "INCIDENT", variables(processInstanceKey), incident.get());
+        return new Outcome(
+            processInstanceKey, "INCIDENT", variables(processInstanceKey), incident.get());
       }
       Thread.sleep(POLL.toMillis());
     }
@@ -50,18 +51,26 @@ class DemoProcessRunner {
   }
 
   /** What the instance did: its state, its process variables and, if any, the incident message. */
-  record Outcome(long processInstanceKey, String state, Map<String, Object> variables, String incident) {}
+  record Outcome(
+      long processInstanceKey, String state, Map<String, Object> variables, String incident) {}
 
   private boolean completed(long key) {
     return records()
-        .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .filter(
+            r ->
+                r.getValueType() == ValueType.PROCESS_INSTANCE
+                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
         .map(r -> (ProcessInstanceRecordValue) r.getValue())
-        .anyMatch(v -> v.getProcessInstanceKey() == key && v.getBpmnElementType() == BpmnElementType.PROCESS);
+        .anyMatch(
+            v ->
+                v.getProcessInstanceKey() == key
+                    && v.getBpmnElementType() == BpmnElementType.PROCESS);
   }
 
   private Optional<String> incident(long key) {
     return records()
-        .filter(r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
+        .filter(
+            r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
         .map(r -> (IncidentRecordValue) r.getValue())
         .filter(v -> v.getProcessInstanceKey() == key)
         .map(IncidentRecordValue::getErrorMessage)

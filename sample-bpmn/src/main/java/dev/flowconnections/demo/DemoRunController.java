@@ -41,12 +41,20 @@ class DemoRunController {
   }
 
   @PostMapping("/{processId}/run")
-  DemoProcessRunner.Outcome run(@PathVariable String processId, @RequestBody(required = false) Map<String, Object> variables)
+  DemoProcessRunner.Outcome run(
+      @PathVariable String processId, @RequestBody(required = false) Map<String, Object> variables)
       throws InterruptedException {
     long key;
     try {
-      key = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
-          .variables(variables == null ? Map.of() : variables).send().join().getProcessInstanceKey();
+      key =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(processId)
+              .latestVersion()
+              .variables(variables == null ? Map.of() : variables)
+              .send()
+              .join()
+              .getProcessInstanceKey();
     } catch (ClientStatusException e) {
       if (e.getStatusCode() == Status.Code.NOT_FOUND) {
         throw new NotFoundException("process '" + processId + "' is not deployed");

@@ -24,7 +24,8 @@ public class EngineProcessModels implements ProcessModels {
   @Override
   public Optional<String> bpmnXml(long processDefinitionKey) {
     return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
-        .filter(r -> r.getValueType() == ValueType.PROCESS && r.getIntent() == ProcessIntent.CREATED)
+        .filter(
+            r -> r.getValueType() == ValueType.PROCESS && r.getIntent() == ProcessIntent.CREATED)
         .map(r -> (Process) r.getValue())
         .filter(p -> p.getProcessDefinitionKey() == processDefinitionKey)
         .map(p -> new String(p.getResource(), StandardCharsets.UTF_8))

@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /**
  * The Flow Connections runtime plus an in-memory Zeebe engine in one process, with an example
- * connection to a built-in echo endpoint and the example process deployed: everything needed to
- * try the REST worker without a Camunda cluster. Always runs with the {@code demo} profile.
+ * connection to a built-in echo endpoint and the example process deployed: everything needed to try
+ * the REST worker without a Camunda cluster. Always runs with the {@code demo} profile.
  */
-@SpringBootApplication(scanBasePackages = {"dev.flowconnections.demo", "dev.flowconnections.runtime"})
+@SpringBootApplication(
+    scanBasePackages = {"dev.flowconnections.demo", "dev.flowconnections.runtime"})
 @EnableConfigurationProperties(DemoProperties.class)
 public class FlowConnectionsDemo {
 

@@ -11,9 +11,9 @@ import java.net.InetSocketAddress;
  * The demo's in-memory Zeebe engine ({@link DemoEngineConfiguration}) is such a server: it has no
  * authentication, and {@code EngineFactory.create(port)} of zeebe-process-test-engine 8.8 offers no
  * bind address (it calls {@code ServerBuilder.forPort}, all interfaces). gRPC chooses the server
- * provider of highest priority found by {@link java.util.ServiceLoader} (registered in
- * {@code META-INF/services/io.grpc.ServerProvider} of this module), so the engine gets a Netty
- * server on 127.0.0.1 instead. Only this demo module carries it; the runtime itself serves no gRPC.
+ * provider of highest priority found by {@link java.util.ServiceLoader} (registered in {@code
+ * META-INF/services/io.grpc.ServerProvider} of this module), so the engine gets a Netty server on
+ * 127.0.0.1 instead. Only this demo module carries it; the runtime itself serves no gRPC.
  */
 public final class LoopbackGrpcServerProvider extends ServerProvider {
 
@@ -32,6 +32,7 @@ public final class LoopbackGrpcServerProvider extends ServerProvider {
 
   @Override
   protected ServerBuilder<?> builderForPort(int port) {
-    return NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    return NettyServerBuilder.forAddress(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
   }
 }

@@ -3,6 +3,8 @@ package dev.flowconnections.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.connection.EnvironmentStatus;
 import dev.flowconnections.environment.Environment;
@@ -11,8 +13,6 @@ import dev.flowconnections.sample.support.ConnectionsFixture;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceResult;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -26,8 +26,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -38,8 +38,13 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The demo as started by spring-boot:run, on free ports and a test schema: seeded, deployed, working. */
-@SpringBootTest(classes = FlowConnectionsDemo.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The demo as started by spring-boot:run, on free ports and a test schema: seeded, deployed,
+ * working.
+ */
+@SpringBootTest(
+    classes = FlowConnectionsDemo.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(FlowConnectionsDemo.PROFILE)
 class FlowConnectionsDemoTest {
 
@@ -48,7 +53,8 @@ class FlowConnectionsDemoTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     PostgresTestSchema.register(registry);
-    registry.add("flow-connections.encryption.master-key", () -> RuntimeTestSupport.TEST_MASTER_KEY);
+    registry.add(
+        "flow-connections.encryption.master-key", () -> RuntimeTestSupport.TEST_MASTER_KEY);
     registry.add("flow-connections.demo.engine-port", () -> ENGINE_PORT);
     registry.add("flow-connections.demo.echo-port", () -> 0);
     registry.add("camunda.client.grpc-address", () -> "http://127.0.0.1:" + ENGINE_PORT);
@@ -63,18 +69,35 @@ class FlowConnectionsDemoTest {
   @SuppressWarnings("unchecked")
   void seedsTheEchoConnectionForDevelopmentAndRunsTheExampleAgainstIt() {
     var seeded = connections.list(ConnectionsFixture.ADMIN, "demo-echo", null, null);
-    assertThat(seeded).singleElement().satisfies(view -> {
-      assertThat(view.integration().name()).isEqualTo("Demo Echo API");
-      assertThat(view.statuses()).containsEntry(Environment.DEVELOPMENT, EnvironmentStatus.CONFIGURED);
-    });
+    assertThat(seeded)
+        .singleElement()
+        .satisfies(
+            view -> {
+              assertThat(view.integration().name()).isEqualTo("Demo Echo API");
+              assertThat(view.statuses())
+                  .containsEntry(Environment.DEVELOPMENT, EnvironmentStatus.CONFIGURED);
+            });
 
     seeder.run(null); // a restart seeds nothing twice
     assertThat(connections.list(ConnectionsFixture.ADMIN, "demo-echo", null, null)).hasSize(1);
 
-    ProcessInstanceResult result = client.newCreateInstanceCommand()
-        .bpmnProcessId("rest-connection-example").latestVersion()
-        .variables(Map.of("connection", "demo-echo", "path", "/orders/42", "queryParameters", Map.of("q", "x")))
-        .withResult().requestTimeout(Duration.ofSeconds(60)).send().join();
+    ProcessInstanceResult result =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("rest-connection-example")
+            .latestVersion()
+            .variables(
+                Map.of(
+                    "connection",
+                    "demo-echo",
+                    "path",
+                    "/orders/42",
+                    "queryParameters",
+                    Map.of("q", "x")))
+            .withResult()
+            .requestTimeout(Duration.ofSeconds(60))
+            .send()
+            .join();
 
     assertThat(result.getVariablesAsMap()).containsEntry("responseStatus", 200);
     assertThat((Map<String, Object>) result.getVariablesAsMap().get("responseBody"))
@@ -82,28 +105,35 @@ class FlowConnectionsDemoTest {
         .containsEntry("path", "/demo/echo/orders/42")
         .containsEntry("query", "q=x")
         .containsEntry("authorizationPresent", true)
-        .hasEntrySatisfying("headerNames", names -> assertThat((java.util.List<String>) names).contains("authorization"));
+        .hasEntrySatisfying(
+            "headerNames",
+            names -> assertThat((java.util.List<String>) names).contains("authorization"));
   }
 
   @Test
   void theRunEndpointShowsWhatTheWorkerDid() throws Exception {
-    JsonNode completed = run("rest-connection-example", "{\"connection\": \"demo-echo\", \"path\": \"/hello\"}");
+    JsonNode completed =
+        run("rest-connection-example", "{\"connection\": \"demo-echo\", \"path\": \"/hello\"}");
     assertThat(completed.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(completed.at("/variables/responseStatus").asInt()).isEqualTo(200);
     assertThat(completed.at("/variables/responseBody/path").asText()).isEqualTo("/demo/echo/hello");
 
-    JsonNode incident = run("rest-connection-example", "{\"connection\": \"no-such-connection\", \"path\": \"/\"}");
+    JsonNode incident =
+        run("rest-connection-example", "{\"connection\": \"no-such-connection\", \"path\": \"/\"}");
     assertThat(incident.get("state").asText()).isEqualTo("INCIDENT");
-    assertThat(incident.get("incident").asText()).isEqualTo("connection 'no-such-connection' does not exist");
+    assertThat(incident.get("incident").asText())
+        .isEqualTo("connection 'no-such-connection' does not exist");
 
     JsonNode templated = run("templated-rest-example", "{\"name\": \"ada\"}");
     assertThat(templated.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(templated.at("/variables/greetingStatus").asInt()).isEqualTo(200);
-    assertThat(templated.at("/variables/greetedPath").asText()).isEqualTo("/demo/echo/greetings/ada");
+    assertThat(templated.at("/variables/greetedPath").asText())
+        .isEqualTo("/demo/echo/greetings/ada");
 
     HttpResponse<String> unknown = post("/api/demo/processes/no-such-process/run", "{}");
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+    assertThat(unknown.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
   }
 
   /**
@@ -116,14 +146,23 @@ class FlowConnectionsDemoTest {
     try (Socket loopback = new Socket()) {
       loopback.connect(new InetSocketAddress("127.0.0.1", ENGINE_PORT), 5_000);
     }
-    InetAddress external = NetworkInterface.networkInterfaces()
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
-        .findFirst().orElse(null);
-    Assumptions.assumeTrue(external != null, "this machine has no non-loopback IPv4 address to try the engine port on");
+    InetAddress external =
+        NetworkInterface.networkInterfaces()
+            .flatMap(NetworkInterface::inetAddresses)
+            .filter(
+                address ->
+                    address instanceof Inet4Address
+                        && !address.isLoopbackAddress()
+                        && !address.isLinkLocalAddress())
+            .findFirst()
+            .orElse(null);
+    Assumptions.assumeTrue(
+        external != null,
+        "this machine has no non-loopback IPv4 address to try the engine port on");
 
     try (Socket fromTheNetwork = new Socket()) {
-      assertThatThrownBy(() -> fromTheNetwork.connect(new InetSocketAddress(external, ENGINE_PORT), 5_000))
+      assertThatThrownBy(
+              () -> fromTheNetwork.connect(new InetSocketAddress(external, ENGINE_PORT), 5_000))
           .as("engine port on " + external.getHostAddress())
           .isInstanceOf(ConnectException.class);
     }
@@ -136,11 +175,14 @@ class FlowConnectionsDemoTest {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("modeler:modeler".getBytes()))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header(
+                "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("modeler:modeler".getBytes()))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 

@@ -34,9 +34,13 @@ class ConfigurationMetadataTest {
   @Test
   void everyDocumentedSettingIsKnownToTheMetadata() throws IOException {
     Set<String> known = knownProperties();
-    assertThat(known).as("metadata of every module: sample-bpmn has them all on its classpath")
-        .contains("flow-connections.environment", "flow-connections.templates.auto-publish",
-            "flow-connections.network.deny", "flow-connections.rest.max-response-size");
+    assertThat(known)
+        .as("metadata of every module: sample-bpmn has them all on its classpath")
+        .contains(
+            "flow-connections.environment",
+            "flow-connections.templates.auto-publish",
+            "flow-connections.network.deny",
+            "flow-connections.rest.max-response-size");
 
     Set<String> unknown = new TreeSet<>();
     for (Path doc : documentation()) {
@@ -53,15 +57,24 @@ class ConfigurationMetadataTest {
 
   /** A name, or a section of one (a prefix followed by a dot) such as a map or a group. */
   private static boolean isKnown(String name, Set<String> known) {
-    return known.contains(name) || known.stream().anyMatch(property -> property.startsWith(name + ".")
-        || name.startsWith(property + ".")); // map entries: flow-connections.store.organizations.<org>
+    return known.contains(name)
+        || known.stream()
+            .anyMatch(
+                property ->
+                    property.startsWith(name + ".")
+                        || name.startsWith(
+                            property
+                                + ".")); // map entries: flow-connections.store.organizations.<org>
   }
 
   private static Set<String> knownProperties() throws IOException {
     ObjectMapper json = new ObjectMapper();
     Set<String> names = new TreeSet<>();
-    for (URL resource : Collections.list(
-        ConfigurationMetadataTest.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
+    for (URL resource :
+        Collections.list(
+            ConfigurationMetadataTest.class
+                .getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json"))) {
       try (InputStream in = resource.openStream()) {
         for (JsonNode property : json.readTree(in).path("properties")) {
           names.add(property.path("name").asText());

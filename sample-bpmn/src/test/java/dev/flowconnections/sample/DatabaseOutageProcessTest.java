@@ -50,15 +50,23 @@ class DatabaseOutageProcessTest extends RestProcessTestBase {
   @Test
   void aJobThatNeedsTheDatabaseDuringAnOutageIsRetriedAndCompletesWhenItIsBack() {
     // created now and never resolved: the resolver's cache has nothing to answer with
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-outage"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-outage"));
     server().respond(Reply.json(200, "{\"id\":7}"));
-    client.newDeployResourceCommand().addProcessModel(outageProcess(), OUTAGE_PROCESS_ID + ".bpmn").send().join();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(outageProcess(), OUTAGE_PROCESS_ID + ".bpmn")
+        .send()
+        .join();
 
     PROXY.cut();
     long instance;
     try {
-      instance = startProcess(OUTAGE_PROCESS_ID, Map.of("connection", keyOf(connection), "path", "/orders/7"));
-      JobRecordValue failed = records.awaitPresent("the job fails during the outage", () -> firstFailure(instance));
+      instance =
+          startProcess(
+              OUTAGE_PROCESS_ID, Map.of("connection", keyOf(connection), "path", "/orders/7"));
+      JobRecordValue failed =
+          records.awaitPresent("the job fails during the outage", () -> firstFailure(instance));
       assertThat(failed.getRetries()).as("failed with retries left").isEqualTo(RETRIES - 1);
       assertThat(records.incidentMessage(instance)).as("no incident").isEmpty();
       assertThat(server().requests()).as("nothing was called without credentials").isEmpty();
@@ -76,19 +84,22 @@ class DatabaseOutageProcessTest extends RestProcessTestBase {
   private static BpmnModelInstance outageProcess() {
     return Bpmn.createExecutableProcess(OUTAGE_PROCESS_ID)
         .startEvent()
-        .serviceTask("CallRestApi", task -> task
-            .zeebeJobType(RestFunction.TYPE)
-            .zeebeJobRetries(String.valueOf(RETRIES))
-            .zeebeInputExpression("connection", "connection")
-            .zeebeInputExpression("\"GET\"", "method")
-            .zeebeInputExpression("path", "path")
-            .zeebeTaskHeader("retryBackoff", "PT2S"))
+        .serviceTask(
+            "CallRestApi",
+            task ->
+                task.zeebeJobType(RestFunction.TYPE)
+                    .zeebeJobRetries(String.valueOf(RETRIES))
+                    .zeebeInputExpression("connection", "connection")
+                    .zeebeInputExpression("\"GET\"", "method")
+                    .zeebeInputExpression("path", "path")
+                    .zeebeTaskHeader("retryBackoff", "PT2S"))
         .endEvent()
         .done();
   }
 
   private Optional<JobRecordValue> firstFailure(long processInstanceKey) {
-    return records.all()
+    return records
+        .all()
         .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.FAILED)
         .map(r -> (JobRecordValue) r.getValue())
         .filter(job -> job.getProcessInstanceKey() == processInstanceKey)

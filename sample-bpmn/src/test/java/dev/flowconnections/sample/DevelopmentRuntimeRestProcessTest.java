@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The example process in a DEVELOPMENT runtime: credentials, secrets, errors and updates end to end. */
+/**
+ * The example process in a DEVELOPMENT runtime: credentials, secrets, errors and updates end to
+ * end.
+ */
 class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
 
   static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.DEVELOPMENT);
@@ -31,15 +34,28 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
 
   @Test
   void usesTheDevelopmentTokenOfAConnectionThatHasBoth() {
-    ConnectionView connection = bearerConnection(Map.of(
-        Environment.DEVELOPMENT, "dev-token-for-orders", Environment.PRODUCTION, "prod-token-for-orders"));
+    ConnectionView connection =
+        bearerConnection(
+            Map.of(
+                Environment.DEVELOPMENT,
+                "dev-token-for-orders",
+                Environment.PRODUCTION,
+                "prod-token-for-orders"));
     server().respond(Reply.json(200, "{\"id\":1,\"state\":\"open\"}"));
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/1",
-        "queryParameters", Map.of("expand", "items")));
+    long instance =
+        start(
+            Map.of(
+                "connection",
+                keyOf(connection),
+                "path",
+                "/orders/1",
+                "queryParameters",
+                Map.of("expand", "items")));
 
     records.awaitCompleted(instance);
-    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer dev-token-for-orders");
+    assertThat(server().lastRequest().header("Authorization"))
+        .isEqualTo("Bearer dev-token-for-orders");
     assertThat(server().lastRequest().rawPath()).isEqualTo("/api/orders/1");
     assertThat(server().lastRequest().query()).isEqualTo(Map.of("expand", "items"));
     assertThat(records.variables(instance))
@@ -49,33 +65,47 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
 
   @Test
   void expandsOrgSecretReferencesInCredentials() {
-    String secretKey = connections.orgSecret("CRM_TOKEN_" + System.nanoTime(), secret("org-secret-crm-token"));
+    String secretKey =
+        connections.orgSecret("CRM_TOKEN_" + System.nanoTime(), secret("org-secret-crm-token"));
     ConnectionView connection = bearerConnection(Map.of());
-    connections.credentials(connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, "@@SECRET:" + secretKey + "@@"));
+    connections.credentials(
+        connection,
+        Environment.DEVELOPMENT,
+        Map.of(FieldCatalog.TOKEN, "@@SECRET:" + secretKey + "@@"));
 
     long instance = start(Map.of("connection", keyOf(connection), "path", "/orders"));
 
     records.awaitCompleted(instance);
-    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer org-secret-crm-token");
+    assertThat(server().lastRequest().header("Authorization"))
+        .isEqualTo("Bearer org-secret-crm-token");
   }
 
   @Test
   void resolvesStockSecretPlaceholdersThatTheModelWrites() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-for-placeholder"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-for-placeholder"));
     String placeholder = "{{secrets.connections." + keyOf(connection) + ".token}}";
-    client.newDeployResourceCommand().addProcessModel(
-        withoutErrorExpression("={\"X-Forwarded-Token\": \"" + placeholder + "\"}", "=\"/orders\""),
-        "rest-without-error-expression.bpmn").send().join();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            withoutErrorExpression(
+                "={\"X-Forwarded-Token\": \"" + placeholder + "\"}", "=\"/orders\""),
+            "rest-without-error-expression.bpmn")
+        .send()
+        .join();
 
-    long instance = startProcess("rest-without-error-expression", Map.of("connection", keyOf(connection)));
+    long instance =
+        startProcess("rest-without-error-expression", Map.of("connection", keyOf(connection)));
 
     records.awaitCompleted(instance);
-    assertThat(server().lastRequest().header("X-Forwarded-Token")).isEqualTo("dev-token-for-placeholder");
+    assertThat(server().lastRequest().header("X-Forwarded-Token"))
+        .isEqualTo("dev-token-for-placeholder");
   }
 
   @Test
   void notFoundBecomesABpmnErrorCaughtByTheBoundaryEvent() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-for-404"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-for-404"));
     server().respond(Reply.json(404, "{\"message\":\"no such order\"}"));
 
     long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/999"));
@@ -89,62 +119,85 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
 
   @Test
   void aFailureNoErrorExpressionHandlesBecomesAnIncidentWithAMaskedMessage() {
-    // Some APIs want the key in the path (e.g. Telegram's /bot<token>/...): the message then holds it.
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-in-the-path"));
+    // Some APIs want the key in the path (e.g. Telegram's /bot<token>/...): the message then holds
+    // it.
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-in-the-path"));
     server().respond(Reply.json(500, "{\"error\":\"internal\"}"));
-    client.newDeployResourceCommand().addProcessModel(
-        withoutErrorExpression("={}", "/bot{{secrets.connections." + keyOf(connection) + ".token}}/sendMessage"),
-        "rest-without-error-expression.bpmn").send().join();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            withoutErrorExpression(
+                "={}", "/bot{{secrets.connections." + keyOf(connection) + ".token}}/sendMessage"),
+            "rest-without-error-expression.bpmn")
+        .send()
+        .join();
 
-    long instance = startProcess("rest-without-error-expression", Map.of("connection", keyOf(connection)));
+    long instance =
+        startProcess("rest-without-error-expression", Map.of("connection", keyOf(connection)));
 
     assertThat(records.awaitIncident(instance)).isEqualTo("HTTP 500 from GET /bot****/sendMessage");
-    assertThat(server().lastRequest().rawPath()).isEqualTo("/api/botdev-token-in-the-path/sendMessage");
+    assertThat(server().lastRequest().rawPath())
+        .isEqualTo("/api/botdev-token-in-the-path/sendMessage");
     assertThat(server().requests()).as("one retry configured: one call").hasSize(1);
   }
 
   @Test
   void echoedCredentialsReachProcessVariablesOnlyMasked() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-echoed-in-200"));
-    server().respond(request -> Reply.json(200, "{\"youSent\":\"" + request.header("Authorization") + "\"}")
-        .withHeader("X-Echo", request.header("Authorization")));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-echoed-in-200"));
+    server()
+        .respond(
+            request ->
+                Reply.json(200, "{\"youSent\":\"" + request.header("Authorization") + "\"}")
+                    .withHeader("X-Echo", request.header("Authorization")));
 
     long instance = start(Map.of("connection", keyOf(connection), "path", "/echo"));
 
     records.awaitCompleted(instance);
-    assertThat(records.variables(instance)).containsEntry("responseBody", "{\"youSent\":\"Bearer ****\"}");
+    assertThat(records.variables(instance))
+        .containsEntry("responseBody", "{\"youSent\":\"Bearer ****\"}");
   }
 
   @Test
   void theNextJobUsesUpdatedCredentials() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-before-rotation"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-before-rotation"));
     long first = start(Map.of("connection", keyOf(connection), "path", "/orders"));
     records.awaitCompleted(first);
-    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer dev-token-before-rotation");
+    assertThat(server().lastRequest().header("Authorization"))
+        .isEqualTo("Bearer dev-token-before-rotation");
 
-    connections.credentials(connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, secret("dev-token-after-rotation")));
+    connections.credentials(
+        connection,
+        Environment.DEVELOPMENT,
+        Map.of(FieldCatalog.TOKEN, secret("dev-token-after-rotation")));
     long second = start(Map.of("connection", keyOf(connection), "path", "/orders"));
 
     records.awaitCompleted(second);
     assertThat(server().lastRequest().header("Authorization"))
-        .as("the resolver cache (30 s TTL) was dropped on the update").isEqualTo("Bearer dev-token-after-rotation");
+        .as("the resolver cache (30 s TTL) was dropped on the update")
+        .isEqualTo("Bearer dev-token-after-rotation");
   }
 
   /**
-   * The same REST task with one retry and no errorExpression (any failure becomes an incident), with
-   * headers and path as the model writes them (a placeholder is resolved only where the model writes it).
+   * The same REST task with one retry and no errorExpression (any failure becomes an incident),
+   * with headers and path as the model writes them (a placeholder is resolved only where the model
+   * writes it).
    */
   private static BpmnModelInstance withoutErrorExpression(String headersSource, String pathSource) {
     return Bpmn.createExecutableProcess("rest-without-error-expression")
         .startEvent()
-        .serviceTask("CallRestApi", task -> task
-            .zeebeJobType(RestFunction.TYPE)
-            .zeebeJobRetries("1")
-            .zeebeInputExpression("connection", "connection")
-            .zeebeInputExpression("\"GET\"", "method")
-            .zeebeInput(headersSource, "headers")
-            .zeebeInput(pathSource, "path")
-            .zeebeTaskHeader("resultExpression", "={responseStatus: status}"))
+        .serviceTask(
+            "CallRestApi",
+            task ->
+                task.zeebeJobType(RestFunction.TYPE)
+                    .zeebeJobRetries("1")
+                    .zeebeInputExpression("connection", "connection")
+                    .zeebeInputExpression("\"GET\"", "method")
+                    .zeebeInput(headersSource, "headers")
+                    .zeebeInput(pathSource, "path")
+                    .zeebeTaskHeader("resultExpression", "={responseStatus: status}"))
         .endEvent()
         .done();
   }

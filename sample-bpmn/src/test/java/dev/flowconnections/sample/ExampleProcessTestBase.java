@@ -8,8 +8,8 @@ import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.runtime.FlowConnectionsRuntime;
 import dev.flowconnections.sample.support.ConnectionsFixture;
 import dev.flowconnections.sample.support.EngineProcessModelsConfiguration;
-import dev.flowconnections.sample.support.ProcessTestRuntime;
 import dev.flowconnections.sample.support.ProcessRecords;
+import dev.flowconnections.sample.support.ProcessTestRuntime;
 import dev.flowconnections.secret.OrgSecretService;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -23,14 +23,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * Runs one example process of {@code bpmn/} on an in-memory engine against the real runtime
- * (Spring context, connector runtime, PostgreSQL) and a local stand-in for the external system.
- * Subclasses bring their own engine, so each runtime only ever sees its own jobs.
+ * Runs one example process of {@code bpmn/} on an in-memory engine against the real runtime (Spring
+ * context, connector runtime, PostgreSQL) and a local stand-in for the external system. Subclasses
+ * bring their own engine, so each runtime only ever sees its own jobs.
  *
  * <p>After every test, no secret the test used may appear in any record of the engine: process
  * variables, job records (their variables and headers), incidents.
  */
-@SpringBootTest(classes = FlowConnectionsRuntime.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = FlowConnectionsRuntime.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(EngineProcessModelsConfiguration.class)
 abstract class ExampleProcessTestBase {
 
@@ -74,8 +76,14 @@ abstract class ExampleProcessTestBase {
 
   @BeforeEach
   void deployAndReset() {
-    client.newDeployResourceCommand().addResourceFromClasspath("bpmn/" + processId() + ".bpmn").send().join();
-    connections = new ConnectionsFixture(integrationService, connectionService, orgSecretService, fixturePrefix());
+    client
+        .newDeployResourceCommand()
+        .addResourceFromClasspath("bpmn/" + processId() + ".bpmn")
+        .send()
+        .join();
+    connections =
+        new ConnectionsFixture(
+            integrationService, connectionService, orgSecretService, fixturePrefix());
     records = new ProcessRecords(engine());
   }
 
@@ -99,8 +107,14 @@ abstract class ExampleProcessTestBase {
   }
 
   long startProcess(String processId, Map<String, Object> variables) {
-    return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
-        .variables(variables).send().join().getProcessInstanceKey();
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join()
+        .getProcessInstanceKey();
   }
 
   static String keyOf(ConnectionView connection) {

@@ -44,7 +44,10 @@ import org.springframework.test.context.support.DirtiesContextTestExecutionListe
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 // the test closes its own context: only listeners that do not ask a closed context for beans
 @TestExecutionListeners(
-    listeners = {DependencyInjectionTestExecutionListener.class, DirtiesContextTestExecutionListener.class},
+    listeners = {
+      DependencyInjectionTestExecutionListener.class,
+      DirtiesContextTestExecutionListener.class
+    },
     mergeMode = TestExecutionListeners.MergeMode.REPLACE_DEFAULTS)
 class GracefulShutdownProcessTest extends RestProcessTestBase {
 
@@ -54,7 +57,9 @@ class GracefulShutdownProcessTest extends RestProcessTestBase {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     RUNTIME.register(registry);
-    registry.add("flow-connections.shutdown.drain-timeout", () -> "120s"); // the released job finishes well within
+    registry.add(
+        "flow-connections.shutdown.drain-timeout",
+        () -> "120s"); // the released job finishes well within
   }
 
   GracefulShutdownProcessTest() {
@@ -65,22 +70,30 @@ class GracefulShutdownProcessTest extends RestProcessTestBase {
 
   @Test
   void runningJobsFinishOrAreHandedBackAndNoJobStartsOnceShutdownBegan() throws Exception {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-drained"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-drained"));
     CountDownLatch releaseFirst = new CountDownLatch(1);
     CountDownLatch releaseSecond = new CountDownLatch(1);
-    server().respond(request -> {
-      // the peer holds each order's first request until the test lets it go
-      long seen = server().requests().stream().filter(r -> r.rawPath().equals(request.rawPath())).count();
-      CountDownLatch release = request.rawPath().endsWith("/orders/1") ? releaseFirst : releaseSecond;
-      if (seen == 1) {
-        await(release);
-      }
-      return Reply.json(200, "{\"order\":\"" + request.rawPath() + "\"}");
-    });
+    server()
+        .respond(
+            request -> {
+              // the peer holds each order's first request until the test lets it go
+              long seen =
+                  server().requests().stream()
+                      .filter(r -> r.rawPath().equals(request.rawPath()))
+                      .count();
+              CountDownLatch release =
+                  request.rawPath().endsWith("/orders/1") ? releaseFirst : releaseSecond;
+              if (seen == 1) {
+                await(release);
+              }
+              return Reply.json(200, "{\"order\":\"" + request.rawPath() + "\"}");
+            });
 
     // 1. the in-flight job finishes during shutdown; no job starts once shutdown began
     long first = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
-    records.awaitTrue("the first job's request reached the peer", () -> requestsFor("/orders/1") == 1);
+    records.awaitTrue(
+        "the first job's request reached the peer", () -> requestsFor("/orders/1") == 1);
     CompletableFuture<Void> closing = CompletableFuture.runAsync(firstRuntime::close);
     JobsInFlight firstJobs = firstRuntime.getBean(JobsInFlight.class);
     records.awaitTrue("shutdown began: the workers are closed", firstJobs::draining);
@@ -96,23 +109,36 @@ class GracefulShutdownProcessTest extends RestProcessTestBase {
 
     // 2. a job still running at the drain timeout is handed back with its retries unchanged
     try (ConfigurableApplicationContext secondRuntime = startRuntime("1s")) {
-      records.awaitTrue("the second runtime runs the waiting job", () -> requestsFor("/orders/2") == 1);
+      records.awaitTrue(
+          "the second runtime runs the waiting job", () -> requestsFor("/orders/2") == 1);
       MeterRegistry meters = secondRuntime.getBean(MeterRegistry.class);
       secondRuntime.close();
-      JobRecordValue failed = records.awaitPresent("the job is handed back", () -> failure(secondJob));
+      JobRecordValue failed =
+          records.awaitPresent("the job is handed back", () -> failure(secondJob));
       assertThat(failed.getRetries()).as("retries unchanged").isEqualTo(3);
       assertThat(failed.getErrorMessage()).contains("shut down before this job finished");
-      assertThat(meters.get(JobOutcomes.JOBS).tag("type", REST_JOB_TYPE).tag("outcome", "failed_back_at_shutdown")
-          .counter().count()).isEqualTo(1);
+      assertThat(
+              meters
+                  .get(JobOutcomes.JOBS)
+                  .tag("type", REST_JOB_TYPE)
+                  .tag("outcome", "failed_back_at_shutdown")
+                  .counter()
+                  .count())
+          .isEqualTo(1);
     } finally {
-      releaseSecond.countDown(); // the handler still running there gets its answer, which is dropped
+      releaseSecond
+          .countDown(); // the handler still running there gets its answer, which is dropped
     }
-    assertThat(records.completed(second)).as("the handed-back job was not answered by the old runtime").isFalse();
+    assertThat(records.completed(second))
+        .as("the handed-back job was not answered by the old runtime")
+        .isFalse();
 
     // 3. the next runtime takes it at once and completes it
     try (ConfigurableApplicationContext thirdRuntime = startRuntime("120s")) {
       records.awaitCompleted(second);
-      assertThat(requestsFor("/orders/2")).as("run again: at least once, as after any timeout").isEqualTo(2);
+      assertThat(requestsFor("/orders/2"))
+          .as("run again: at least once, as after any timeout")
+          .isEqualTo(2);
     }
     assertThat(records.all().filter(r -> r.getValueType() == ValueType.INCIDENT)).isEmpty();
   }
@@ -124,8 +150,12 @@ class GracefulShutdownProcessTest extends RestProcessTestBase {
     properties.put("flow-connections.shutdown.drain-timeout", drainTimeout);
     properties.put("server.port", "0");
     // as command-line arguments: they win over application.yml, as the test's dynamic properties do
-    String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
-    return new SpringApplicationBuilder(FlowConnectionsRuntime.class, EngineProcessModelsConfiguration.class)
+    String[] arguments =
+        properties.entrySet().stream()
+            .map(p -> "--" + p.getKey() + "=" + p.getValue())
+            .toArray(String[]::new);
+    return new SpringApplicationBuilder(
+            FlowConnectionsRuntime.class, EngineProcessModelsConfiguration.class)
         .run(arguments);
   }
 
@@ -141,12 +171,19 @@ class GracefulShutdownProcessTest extends RestProcessTestBase {
   }
 
   private Optional<JobRecordValue> failure(long jobKey) {
-    return jobRecords(JobIntent.FAILED).filter(r -> r.getKey() == jobKey).map(r -> (JobRecordValue) r.getValue()).findFirst();
+    return jobRecords(JobIntent.FAILED)
+        .filter(r -> r.getKey() == jobKey)
+        .map(r -> (JobRecordValue) r.getValue())
+        .findFirst();
   }
 
   private long activations(long jobKey) {
-    return records.all()
-        .filter(r -> r.getValueType() == ValueType.JOB_BATCH && r.getIntent() == JobBatchIntent.ACTIVATED)
+    return records
+        .all()
+        .filter(
+            r ->
+                r.getValueType() == ValueType.JOB_BATCH
+                    && r.getIntent() == JobBatchIntent.ACTIVATED)
         .map(r -> (JobBatchRecordValue) r.getValue())
         .filter(batch -> batch.getJobKeys().contains(jobKey))
         .count();

@@ -52,14 +52,25 @@ class McpProcessTest extends ExampleProcessTestBase {
     ConnectionView connection = mcpConnection(true);
     int before = MCP.requests().size();
 
-    long instance = start(Map.of("connection", keyOf(connection), "toolName", "add", "arguments", Map.of("a", 40, "b", 2)));
+    long instance =
+        start(
+            Map.of(
+                "connection",
+                keyOf(connection),
+                "toolName",
+                "add",
+                "arguments",
+                Map.of("a", 40, "b", 2)));
 
     records.awaitCompleted(instance);
     assertThat(records.variables(instance))
         .containsEntry("toolText", "\"sum is 42\"")
         .containsEntry("toolResult", "{\"sum\":42}");
-    assertThat(MCP.requests().subList(before, MCP.requests().size())).isNotEmpty()
-        .allSatisfy(headers -> assertThat(headers).containsEntry("authorization", "Bearer " + PRODUCTION_TOKEN));
+    assertThat(MCP.requests().subList(before, MCP.requests().size()))
+        .isNotEmpty()
+        .allSatisfy(
+            headers ->
+                assertThat(headers).containsEntry("authorization", "Bearer " + PRODUCTION_TOKEN));
   }
 
   @Test
@@ -67,7 +78,15 @@ class McpProcessTest extends ExampleProcessTestBase {
     ConnectionView connection = mcpConnection(false);
     int before = MCP.requests().size();
 
-    long instance = start(Map.of("connection", keyOf(connection), "toolName", "add", "arguments", Map.of("a", 1, "b", 1)));
+    long instance =
+        start(
+            Map.of(
+                "connection",
+                keyOf(connection),
+                "toolName",
+                "add",
+                "arguments",
+                Map.of("a", 1, "b", 1)));
 
     assertThat(records.awaitIncident(instance))
         .isEqualTo("connection '" + keyOf(connection) + "' has no credentials for PRODUCTION");
@@ -78,18 +97,27 @@ class McpProcessTest extends ExampleProcessTestBase {
   void anUnknownToolIsAnIncidentNamingTheTools() {
     ConnectionView connection = mcpConnection(true);
 
-    long instance = start(Map.of("connection", keyOf(connection), "toolName", "forecast", "arguments", Map.of()));
+    long instance =
+        start(
+            Map.of("connection", keyOf(connection), "toolName", "forecast", "arguments", Map.of()));
 
-    assertThat(records.awaitIncident(instance)).contains("has no tool 'forecast'; it has: add, echo");
+    assertThat(records.awaitIncident(instance))
+        .contains("has no tool 'forecast'; it has: add, echo");
   }
 
-  /** An HTTP MCP integration pointing at the test server; DEVELOPMENT and, if asked, PRODUCTION tokens. */
+  /**
+   * An HTTP MCP integration pointing at the test server; DEVELOPMENT and, if asked, PRODUCTION
+   * tokens.
+   */
   private ConnectionView mcpConnection(boolean withProduction) {
-    ConnectionView connection = connections.connection(IntegrationType.MCP, AuthScheme.BEARER,
-        Map.of("transport", "HTTP", "url", MCP.url()));
-    connections.credentials(connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, DEVELOPMENT_TOKEN));
+    ConnectionView connection =
+        connections.connection(
+            IntegrationType.MCP, AuthScheme.BEARER, Map.of("transport", "HTTP", "url", MCP.url()));
+    connections.credentials(
+        connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, DEVELOPMENT_TOKEN));
     if (withProduction) {
-      connections.credentials(connection, Environment.PRODUCTION, Map.of(FieldCatalog.TOKEN, PRODUCTION_TOKEN));
+      connections.credentials(
+          connection, Environment.PRODUCTION, Map.of(FieldCatalog.TOKEN, PRODUCTION_TOKEN));
     }
     return connection;
   }

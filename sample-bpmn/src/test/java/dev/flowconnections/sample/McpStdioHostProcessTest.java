@@ -29,8 +29,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 13, item 1 at runtime: {@code mcp-connection-example.bpmn} on the in-memory engine with
- * MCP STDIO connections whose stored rows break the rules (stored before they existed, or under a
+ * Issue 13, item 1 at runtime: {@code mcp-connection-example.bpmn} on the in-memory engine with MCP
+ * STDIO connections whose stored rows break the rules (stored before they existed, or under a
  * longer allow-list): a command the operator does not allow, a variable that loads code. Each is an
  * incident and no process starts — the command would create a marker file, and the marker stays
  * absent. A last run with nothing refused creates it, which shows the marker proves what it should.
@@ -41,7 +41,11 @@ class McpStdioHostProcessTest extends ExampleProcessTestBase {
   static final Path DIR = temporaryDirectory();
   static final Path ALLOWED_MARKER = DIR.resolve("allowed-command-ran");
   static final Path REFUSED_MARKER = DIR.resolve("refused-command-ran");
-  /** Allowed by this runtime's operator (index 2: RuntimeTestSupport lists two test-server commands). */
+
+  /**
+   * Allowed by this runtime's operator (index 2: RuntimeTestSupport lists two test-server
+   * commands).
+   */
   static final String ALLOWED_TOUCH = "touch '" + ALLOWED_MARKER + "'";
 
   @DynamicPropertySource
@@ -64,7 +68,8 @@ class McpStdioHostProcessTest extends ExampleProcessTestBase {
     // the row as a longer allow-list (or an older version) let it be stored
     rewriteCommand(connection, "touch '" + REFUSED_MARKER + "'");
 
-    long instance = start(Map.of("connection", keyOf(connection), "toolName", "add", "arguments", Map.of()));
+    long instance =
+        start(Map.of("connection", keyOf(connection), "toolName", "add", "arguments", Map.of()));
 
     assertThat(records.awaitIncident(instance))
         .contains("its 'command' is not one of the STDIO commands this runtime allows");
@@ -74,23 +79,35 @@ class McpStdioHostProcessTest extends ExampleProcessTestBase {
   @Test
   void aStoredVariableThatLoadsCodeIsAnIncidentAndNothingStarts() throws Exception {
     ConnectionView connection = stdioConnection(ALLOWED_TOUCH);
-    connections.credentials(connection, Environment.DEVELOPMENT,
+    connections.credentials(
+        connection,
+        Environment.DEVELOPMENT,
         Map.of("environmentVariables", Map.of("REGION", "north")));
     String evil = secret("--import=data:text/javascript,process.exit(0)");
     writeStoredVariables(connection, Map.of("REGION", "north", "NODE_OPTIONS", evil));
 
-    long refused = start(Map.of("connection", keyOf(connection), "toolName", "add", "arguments", Map.of()));
+    long refused =
+        start(Map.of("connection", keyOf(connection), "toolName", "add", "arguments", Map.of()));
 
-    assertThat(records.awaitIncident(refused)).isEqualTo("connection '" + keyOf(connection) + "' in DEVELOPMENT:"
-        + " environment variable 'NODE_OPTIONS' changes how a program finds or loads code and is never allowed"
-        + " for an MCP server");
+    assertThat(records.awaitIncident(refused))
+        .isEqualTo(
+            "connection '"
+                + keyOf(connection)
+                + "' in DEVELOPMENT:"
+                + " environment variable 'NODE_OPTIONS' changes how a program finds or loads code and is never allowed"
+                + " for an MCP server");
     assertThat(ALLOWED_MARKER).as("no process started").doesNotExist();
 
-    // the same connection saved properly (which also drops the cached resolution) starts the command
-    connections.credentials(connection, Environment.DEVELOPMENT,
+    // the same connection saved properly (which also drops the cached resolution) starts the
+    // command
+    connections.credentials(
+        connection,
+        Environment.DEVELOPMENT,
         Map.of("environmentVariables", Map.of("REGION", "south")));
     start(Map.of("connection", keyOf(connection), "toolName", "add", "arguments", Map.of()));
-    Awaitility.await("the command started").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+    Awaitility.await("the command started")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(50))
         .untilAsserted(() -> assertThat(ALLOWED_MARKER).exists());
   }
 
@@ -103,19 +120,40 @@ class McpStdioHostProcessTest extends ExampleProcessTestBase {
   }
 
   private void rewriteCommand(ConnectionView connection, String command) {
-    Integration i = integrationRows.find("default", connection.connection().integrationId()).orElseThrow();
-    Map<String, Object> config = new LinkedHashMap<>(i.config().forEnvironment(i.configMode(), Environment.DEVELOPMENT).orElseThrow());
+    Integration i =
+        integrationRows.find("default", connection.connection().integrationId()).orElseThrow();
+    Map<String, Object> config =
+        new LinkedHashMap<>(
+            i.config().forEnvironment(i.configMode(), Environment.DEVELOPMENT).orElseThrow());
     config.put("command", command);
-    Integration changed = new Integration(i.id(), i.organizationId(), i.name(), i.description(), i.domainVertical(),
-        i.type(), i.scope(), i.configMode(), i.authScheme(), i.status(), i.openApiSpecUrl(),
-        IntegrationConfig.sameForAll(config), i.version() + 1, i.createdAt(), i.createdBy(), i.updatedAt(), i.updatedBy());
+    Integration changed =
+        new Integration(
+            i.id(),
+            i.organizationId(),
+            i.name(),
+            i.description(),
+            i.domainVertical(),
+            i.type(),
+            i.scope(),
+            i.configMode(),
+            i.authScheme(),
+            i.status(),
+            i.openApiSpecUrl(),
+            IntegrationConfig.sameForAll(config),
+            i.version() + 1,
+            i.createdAt(),
+            i.createdBy(),
+            i.updatedAt(),
+            i.updatedBy());
     assertThat(integrationRows.update(changed, i.version())).isTrue();
   }
 
   /** Writes the credential store directly, as a row stored before the rules existed would be. */
   private void writeStoredVariables(ConnectionView connection, Map<String, String> variables) {
-    credentialStore.write(new CredentialLocation("default", connection.connection().id(), keyOf(connection),
-        Environment.DEVELOPMENT), SecretValues.of(Map.of("environmentVariables", variables)));
+    credentialStore.write(
+        new CredentialLocation(
+            "default", connection.connection().id(), keyOf(connection), Environment.DEVELOPMENT),
+        SecretValues.of(Map.of("environmentVariables", variables)));
   }
 
   private static Path temporaryDirectory() {

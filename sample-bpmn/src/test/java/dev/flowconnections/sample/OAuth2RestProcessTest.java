@@ -43,21 +43,42 @@ class OAuth2RestProcessTest extends RestProcessTestBase {
 
   /** DEVELOPMENT holds a wrong client secret: STAGING must not use it, nor fall back to it. */
   private ConnectionView oauth2Connection(String stagingSecret) {
-    ConnectionView connection = connections.restConnection(AuthScheme.OAUTH2, Map.of(
-        FieldCatalog.BASE_URL, server().baseUrl() + "/api",
-        FieldCatalog.TOKEN_ENDPOINT, AUTH_SERVER.tokenEndpoint(),
-        FieldCatalog.SCOPES, "orders.read"));
-    connections.credentials(connection, Environment.DEVELOPMENT,
-        Map.of(FieldCatalog.CLIENT_ID, BASIC_CLIENT, FieldCatalog.CLIENT_SECRET, secret("development-only-secret")));
-    connections.credentials(connection, Environment.STAGING,
-        Map.of(FieldCatalog.CLIENT_ID, BASIC_CLIENT, FieldCatalog.CLIENT_SECRET, secret(stagingSecret)));
+    ConnectionView connection =
+        connections.restConnection(
+            AuthScheme.OAUTH2,
+            Map.of(
+                FieldCatalog.BASE_URL,
+                server().baseUrl() + "/api",
+                FieldCatalog.TOKEN_ENDPOINT,
+                AUTH_SERVER.tokenEndpoint(),
+                FieldCatalog.SCOPES,
+                "orders.read"));
+    connections.credentials(
+        connection,
+        Environment.DEVELOPMENT,
+        Map.of(
+            FieldCatalog.CLIENT_ID,
+            BASIC_CLIENT,
+            FieldCatalog.CLIENT_SECRET,
+            secret("development-only-secret")));
+    connections.credentials(
+        connection,
+        Environment.STAGING,
+        Map.of(
+            FieldCatalog.CLIENT_ID,
+            BASIC_CLIENT,
+            FieldCatalog.CLIENT_SECRET,
+            secret(stagingSecret)));
     return connection;
   }
 
   @Test
   void theTaskCallsTheApiWithATokenFromTheAuthorizationServer() {
     ConnectionView connection = oauth2Connection(secretOf(BASIC_CLIENT));
-    server().respond(request -> Reply.json(200, "{\"youSent\":\"" + request.header("Authorization") + "\"}"));
+    server()
+        .respond(
+            request ->
+                Reply.json(200, "{\"youSent\":\"" + request.header("Authorization") + "\"}"));
     int tokenRequests = AUTH_SERVER.tokenRequests("client_credentials");
 
     long first = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
@@ -70,8 +91,11 @@ class OAuth2RestProcessTest extends RestProcessTestBase {
     String token = secret(authorization.substring("Bearer ".length()));
     assertThat(AUTH_SERVER.isActive(BASIC_CLIENT, token)).isTrue();
     assertThat(server().requests().get(0).header("Authorization")).isEqualTo(authorization);
-    assertThat(AUTH_SERVER.tokenRequests("client_credentials")).as("the token is cached").isEqualTo(tokenRequests + 1);
-    assertThat(records.variables(first)).containsEntry("responseBody", "{\"youSent\":\"Bearer ****\"}");
+    assertThat(AUTH_SERVER.tokenRequests("client_credentials"))
+        .as("the token is cached")
+        .isEqualTo(tokenRequests + 1);
+    assertThat(records.variables(first))
+        .containsEntry("responseBody", "{\"youSent\":\"Bearer ****\"}");
   }
 
   @Test
@@ -80,8 +104,11 @@ class OAuth2RestProcessTest extends RestProcessTestBase {
 
     long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
 
-    assertThat(records.awaitIncident(instance)).startsWith("the token endpoint of connection '" + keyOf(connection)
-        + "' in STAGING refused the request: invalid_client");
+    assertThat(records.awaitIncident(instance))
+        .startsWith(
+            "the token endpoint of connection '"
+                + keyOf(connection)
+                + "' in STAGING refused the request: invalid_client");
     assertThat(server().requests()).as("no call without a token").isEmpty();
   }
 }

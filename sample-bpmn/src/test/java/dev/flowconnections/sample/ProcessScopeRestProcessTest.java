@@ -58,7 +58,9 @@ class ProcessScopeRestProcessTest extends RestProcessTestBase {
     long instance = run("attacker-process", personal);
 
     String incident = records.awaitIncident(instance);
-    assertThat(incident).as("the same words as for a key nobody has: running a process tells nothing of others' connections")
+    assertThat(incident)
+        .as(
+            "the same words as for a key nobody has: running a process tells nothing of others' connections")
         .isEqualTo("connection '" + keyOf(personal) + "' does not exist");
     assertThat(server().requests()).as("nothing reaches the external system").isEmpty();
     assertThat(records.completed(instance)).isFalse();
@@ -66,26 +68,34 @@ class ProcessScopeRestProcessTest extends RestProcessTestBase {
     assertThat(refusal.process().bpmnProcessId()).isEqualTo("attacker-process");
     assertThat(refusal.environment()).isEqualTo(Environment.DEVELOPMENT);
     assertThat(refusal.worker()).isEqualTo("REST worker");
-    assertThat(refusal.subjectKey()).as("an admin does not see another user's personal connection key").isNull();
+    assertThat(refusal.subjectKey())
+        .as("an admin does not see another user's personal connection key")
+        .isNull();
   }
 
   @Test
   void thePersonalConnectionServesOnlyTheProcessesItsOwnerListed() {
-    ConnectionView personal = victimsPersonalConnection("victims-listed-token", List.of("victims-process"));
+    ConnectionView personal =
+        victimsPersonalConnection("victims-listed-token", List.of("victims-process"));
 
     long own = run("victims-process", personal);
     records.awaitCompleted(own);
-    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer victims-listed-token");
+    assertThat(server().lastRequest().header("Authorization"))
+        .isEqualTo("Bearer victims-listed-token");
 
     server().reset();
     long attacker = run("attacker-process", personal);
-    assertThat(records.awaitIncident(attacker)).isEqualTo("connection '" + keyOf(personal) + "' does not exist");
-    assertThat(server().requests()).as("a cached resolution for the owner's process serves no other").isEmpty();
+    assertThat(records.awaitIncident(attacker))
+        .isEqualTo("connection '" + keyOf(personal) + "' does not exist");
+    assertThat(server().requests())
+        .as("a cached resolution for the owner's process serves no other")
+        .isEmpty();
   }
 
   @Test
   void anOrganizationConnectionWithAListServesOnlyThoseProcesses() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "org-scoped-token"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "org-scoped-token"));
     scope(ConnectionsFixture.ADMIN, connection, List.of("process-a"));
 
     long allowed = run("process-a", connection);
@@ -95,56 +105,98 @@ class ProcessScopeRestProcessTest extends RestProcessTestBase {
     long refused = run("process-b", connection);
     assertThat(records.awaitIncident(refused))
         .isEqualTo("connection '" + keyOf(connection) + "' may not be used by process 'process-b'");
-    assertThat(server().requests()).as("process-a's cached resolution does not serve process-b").hasSize(1);
+    assertThat(server().requests())
+        .as("process-a's cached resolution does not serve process-b")
+        .hasSize(1);
   }
 
   @Test
   void aSecretReferencedByAConnectionIsRefusedToProcessesTheSecretDoesNotList() throws Exception {
     String secretKey = "SCOPED_CRM_TOKEN_" + System.nanoTime();
-    orgSecretService.put(ConnectionsFixture.ADMIN, secretKey, secret("org-secret-for-process-a"), List.of("process-a"));
+    orgSecretService.put(
+        ConnectionsFixture.ADMIN,
+        secretKey,
+        secret("org-secret-for-process-a"),
+        List.of("process-a"));
     ConnectionView connection = bearerConnection(Map.of());
-    connections.credentials(connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, "@@SECRET:" + secretKey + "@@"));
+    connections.credentials(
+        connection,
+        Environment.DEVELOPMENT,
+        Map.of(FieldCatalog.TOKEN, "@@SECRET:" + secretKey + "@@"));
 
     long refused = run("process-b", connection);
 
     String incident = records.awaitIncident(refused);
-    assertThat(incident).contains("secret '" + secretKey + "'").contains("process 'process-b'")
+    assertThat(incident)
+        .contains("secret '" + secretKey + "'")
+        .contains("process 'process-b'")
         .doesNotContain("org-secret-for-process-a");
     assertThat(server().requests()).isEmpty();
     assertThat(refusal(refused, AuditAction.SECRET_READ_REFUSED).subjectKey()).isEqualTo(secretKey);
 
     long allowed = run("process-a", connection);
     records.awaitCompleted(allowed);
-    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer org-secret-for-process-a");
+    assertThat(server().lastRequest().header("Authorization"))
+        .isEqualTo("Bearer org-secret-for-process-a");
   }
 
   private ConnectionView victimsPersonalConnection(String token, List<String> allowedProcesses) {
-    ConnectionView template = connections.restConnection(
-        dev.flowconnections.integration.AuthScheme.BEARER, Map.of(FieldCatalog.BASE_URL, server().baseUrl() + "/api"));
-    ConnectionView personal = connectionService.create(VICTIM, new ConnectionDraft(
-        template.integration().id(), "Personal " + template.connection().name(), template.connection().key() + "-personal",
-        Visibility.PERSONAL, null, allowedProcesses, null));
-    connectionService.putEnvironment(VICTIM, personal.connection().id(), Environment.DEVELOPMENT,
-        Map.of(FieldCatalog.TOKEN, secret(token)), null);
+    ConnectionView template =
+        connections.restConnection(
+            dev.flowconnections.integration.AuthScheme.BEARER,
+            Map.of(FieldCatalog.BASE_URL, server().baseUrl() + "/api"));
+    ConnectionView personal =
+        connectionService.create(
+            VICTIM,
+            new ConnectionDraft(
+                template.integration().id(),
+                "Personal " + template.connection().name(),
+                template.connection().key() + "-personal",
+                Visibility.PERSONAL,
+                null,
+                allowedProcesses,
+                null));
+    connectionService.putEnvironment(
+        VICTIM,
+        personal.connection().id(),
+        Environment.DEVELOPMENT,
+        Map.of(FieldCatalog.TOKEN, secret(token)),
+        null);
     return personal;
   }
 
   private void scope(Actor actor, ConnectionView connection, List<String> allowedProcesses) {
     ConnectionView current = connectionService.get(actor, connection.connection().id());
-    connectionService.update(actor, connection.connection().id(), new ConnectionDraft(
-        null, current.connection().name(), null, null, current.connection().version(), allowedProcesses, null));
+    connectionService.update(
+        actor,
+        connection.connection().id(),
+        new ConnectionDraft(
+            null,
+            current.connection().name(),
+            null,
+            null,
+            current.connection().version(),
+            allowedProcesses,
+            null));
   }
 
   /** Deploys the REST task under {@code processId} and starts it with {@code connection}. */
   private long run(String processId, ConnectionView connection) {
-    client.newDeployResourceCommand().addProcessModel(restTask(processId), processId + ".bpmn").send().join();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(restTask(processId), processId + ".bpmn")
+        .send()
+        .join();
     return startProcess(processId, Map.of("connection", keyOf(connection), "path", "/orders"));
   }
 
   private AuditEvent refusal(long instance, AuditAction action) throws InterruptedException {
     assertThat(connectionReads.awaitIdle(Duration.ofSeconds(10))).isTrue();
     Actor auditor = new Actor("auditor", "default", Set.of(Role.ADMIN));
-    List<AuditEvent> events = auditLog.search(auditor, new AuditQuery(null, action, null, null, instance, null, null, 0, 10)).items();
+    List<AuditEvent> events =
+        auditLog
+            .search(auditor, new AuditQuery(null, action, null, null, instance, null, null, 0, 10))
+            .items();
     assertThat(events).hasSize(1);
     assertThat(events.get(0).actor()).isEqualTo(AuditEvent.RUNTIME_ACTOR);
     return events.get(0);
@@ -153,13 +205,15 @@ class ProcessScopeRestProcessTest extends RestProcessTestBase {
   private static BpmnModelInstance restTask(String processId) {
     return Bpmn.createExecutableProcess(processId)
         .startEvent()
-        .serviceTask("CallRestApi", task -> task
-            .zeebeJobType(RestFunction.TYPE)
-            .zeebeJobRetries("1")
-            .zeebeInputExpression("connection", "connection")
-            .zeebeInputExpression("\"GET\"", "method")
-            .zeebeInputExpression("path", "path")
-            .zeebeTaskHeader("resultExpression", "={responseStatus: status}"))
+        .serviceTask(
+            "CallRestApi",
+            task ->
+                task.zeebeJobType(RestFunction.TYPE)
+                    .zeebeJobRetries("1")
+                    .zeebeInputExpression("connection", "connection")
+                    .zeebeInputExpression("\"GET\"", "method")
+                    .zeebeInputExpression("path", "path")
+                    .zeebeTaskHeader("resultExpression", "={responseStatus: status}"))
         .endEvent()
         .done();
   }

@@ -2,14 +2,6 @@ package dev.flowconnections.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowconnections.connection.ConnectionDraft;
-import dev.flowconnections.connection.ConnectionView;
-import dev.flowconnections.connection.Visibility;
-import dev.flowconnections.sample.support.ConnectionsFixture;
-import dev.flowconnections.environment.Environment;
-import dev.flowconnections.fields.FieldCatalog;
-import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.sample.support.ProcessTestRuntime;
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.access.Role;
 import dev.flowconnections.audit.AuditAction;
@@ -17,13 +9,21 @@ import dev.flowconnections.audit.AuditEvent;
 import dev.flowconnections.audit.AuditLogService;
 import dev.flowconnections.audit.AuditQuery;
 import dev.flowconnections.audit.BatchingAuditWriter;
+import dev.flowconnections.connection.ConnectionDraft;
+import dev.flowconnections.connection.ConnectionView;
+import dev.flowconnections.connection.Visibility;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.fields.FieldCatalog;
+import dev.flowconnections.integration.AuthScheme;
+import dev.flowconnections.sample.support.ConnectionsFixture;
+import dev.flowconnections.sample.support.ProcessTestRuntime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,25 +47,36 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
 
   @Test
   void usesTheProductionTokenOfAConnectionThatHasBoth() {
-    ConnectionView connection = bearerConnection(Map.of(
-        Environment.DEVELOPMENT, "dev-token-for-orders", Environment.PRODUCTION, "prod-token-for-orders"));
+    ConnectionView connection =
+        bearerConnection(
+            Map.of(
+                Environment.DEVELOPMENT,
+                "dev-token-for-orders",
+                Environment.PRODUCTION,
+                "prod-token-for-orders"));
 
     long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
 
     records.awaitCompleted(instance);
-    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer prod-token-for-orders");
+    assertThat(server().lastRequest().header("Authorization"))
+        .isEqualTo("Bearer prod-token-for-orders");
     assertThat(server().lastRequest().rawPath()).isEqualTo("/api/orders/1");
     assertThat(records.variables(instance)).containsEntry("responseStatus", "200");
   }
 
   @Test
   void sendsTheProductionApiKeyInItsHeader() {
-    ConnectionView connection = connections.restConnection(AuthScheme.API_KEY, Map.of(
-        FieldCatalog.BASE_URL, server().baseUrl(),
-        FieldCatalog.API_KEY_NAME, "X-API-Key",
-        FieldCatalog.API_KEY_LOCATION, "HEADER"));
-    connections.credentials(connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.API_KEY, secret("dev-api-key-1")));
-    connections.credentials(connection, Environment.PRODUCTION, Map.of(FieldCatalog.API_KEY, secret("prod-api-key-1")));
+    ConnectionView connection =
+        connections.restConnection(
+            AuthScheme.API_KEY,
+            Map.of(
+                FieldCatalog.BASE_URL, server().baseUrl(),
+                FieldCatalog.API_KEY_NAME, "X-API-Key",
+                FieldCatalog.API_KEY_LOCATION, "HEADER"));
+    connections.credentials(
+        connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.API_KEY, secret("dev-api-key-1")));
+    connections.credentials(
+        connection, Environment.PRODUCTION, Map.of(FieldCatalog.API_KEY, secret("prod-api-key-1")));
 
     long instance = start(Map.of("connection", keyOf(connection), "path", "/customers"));
 
@@ -75,47 +86,79 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
 
   @Test
   void theAuditLogNamesTheProcessInstanceThatReadTheConnectionButNoToken() throws Exception {
-    ConnectionView connection = bearerConnection(Map.of(Environment.PRODUCTION, "prod-token-for-the-audit"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.PRODUCTION, "prod-token-for-the-audit"));
 
     long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/7"));
     records.awaitCompleted(instance);
 
     assertThat(connectionReads.awaitIdle(Duration.ofSeconds(10))).isTrue();
     Actor auditor = new Actor("auditor", "default", Set.of(Role.ADMIN));
-    List<AuditEvent> reads = auditLog.search(auditor,
-        new AuditQuery(null, AuditAction.CONNECTION_READ, null, null, instance, null, null, 0, 10)).items();
-    assertThat(reads).singleElement().satisfies(read -> {
-      assertThat(read.subjectKey()).isEqualTo(keyOf(connection));
-      assertThat(read.environment()).isEqualTo(Environment.PRODUCTION);
-      assertThat(read.process().processInstanceKey()).isEqualTo(instance);
-      assertThat(read.process().bpmnProcessId()).isEqualTo(PROCESS_ID);
-      assertThat(read.process().elementId()).isEqualTo("CallRestApi");
-      assertThat(read.worker()).isEqualTo("REST worker");
-      assertThat(read.actor()).isEqualTo(AuditEvent.RUNTIME_ACTOR);
-    });
-    assertThat(jdbc.sql("select a::text from audit_event a where a::text like '%prod-token-for-the-audit%'")
-        .query(String.class).list()).isEmpty();
+    List<AuditEvent> reads =
+        auditLog
+            .search(
+                auditor,
+                new AuditQuery(
+                    null, AuditAction.CONNECTION_READ, null, null, instance, null, null, 0, 10))
+            .items();
+    assertThat(reads)
+        .singleElement()
+        .satisfies(
+            read -> {
+              assertThat(read.subjectKey()).isEqualTo(keyOf(connection));
+              assertThat(read.environment()).isEqualTo(Environment.PRODUCTION);
+              assertThat(read.process().processInstanceKey()).isEqualTo(instance);
+              assertThat(read.process().bpmnProcessId()).isEqualTo(PROCESS_ID);
+              assertThat(read.process().elementId()).isEqualTo("CallRestApi");
+              assertThat(read.worker()).isEqualTo("REST worker");
+              assertThat(read.actor()).isEqualTo(AuditEvent.RUNTIME_ACTOR);
+            });
+    assertThat(
+            jdbc.sql(
+                    "select a::text from audit_event a where a::text like '%prod-token-for-the-audit%'")
+                .query(String.class)
+                .list())
+        .isEmpty();
   }
 
   @Test
   void aPersonalConnectionServesItsOwnersProcessInProductionOnlyOnceAnAdministratorAllowedIt() {
     Actor owner = new Actor("owner", "default", Set.of(Role.USER));
     ConnectionView template = bearerConnection(Map.of());
-    ConnectionView personal = connectionService.create(owner, new ConnectionDraft(
-        template.integration().id(), "Own " + template.connection().name(), keyOf(template) + "-own",
-        Visibility.PERSONAL, null, List.of(PROCESS_ID), null));
-    connectionService.putEnvironment(owner, personal.connection().id(), Environment.PRODUCTION,
-        Map.of(FieldCatalog.TOKEN, secret("owners-prod-token")), null);
+    ConnectionView personal =
+        connectionService.create(
+            owner,
+            new ConnectionDraft(
+                template.integration().id(),
+                "Own " + template.connection().name(),
+                keyOf(template) + "-own",
+                Visibility.PERSONAL,
+                null,
+                List.of(PROCESS_ID),
+                null));
+    connectionService.putEnvironment(
+        owner,
+        personal.connection().id(),
+        Environment.PRODUCTION,
+        Map.of(FieldCatalog.TOKEN, secret("owners-prod-token")),
+        null);
 
     long refused = start(Map.of("connection", keyOf(personal), "path", "/orders/1"));
-    assertThat(records.awaitIncident(refused)).isEqualTo("connection '" + keyOf(personal) + "' may not be used by process '"
-        + PROCESS_ID + "' in PRODUCTION: an administrator has not allowed this personal connection there");
+    assertThat(records.awaitIncident(refused))
+        .isEqualTo(
+            "connection '"
+                + keyOf(personal)
+                + "' may not be used by process '"
+                + PROCESS_ID
+                + "' in PRODUCTION: an administrator has not allowed this personal connection there");
     assertThat(server().requests()).isEmpty();
 
-    connectionService.setAllowedInProduction(ConnectionsFixture.ADMIN, personal.connection().id(), true);
+    connectionService.setAllowedInProduction(
+        ConnectionsFixture.ADMIN, personal.connection().id(), true);
     long allowed = start(Map.of("connection", keyOf(personal), "path", "/orders/1"));
     records.awaitCompleted(allowed);
-    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer owners-prod-token");
+    assertThat(server().lastRequest().header("Authorization"))
+        .isEqualTo("Bearer owners-prod-token");
   }
 
   @Test
@@ -125,7 +168,8 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
     long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
 
     String incident = records.awaitIncident(instance);
-    assertThat(incident).isEqualTo("connection '" + keyOf(connection) + "' has no credentials for PRODUCTION");
+    assertThat(incident)
+        .isEqualTo("connection '" + keyOf(connection) + "' has no credentials for PRODUCTION");
     assertThat(server().requests()).as("the development token must not be tried instead").isEmpty();
     assertThat(records.completed(instance)).isFalse();
   }

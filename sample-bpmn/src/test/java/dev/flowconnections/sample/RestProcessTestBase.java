@@ -40,9 +40,12 @@ abstract class RestProcessTestBase extends ExampleProcessTestBase {
   /** A BEARER connection to the local server (base path /api) with a token per environment. */
   ConnectionView bearerConnection(Map<Environment, String> tokens) {
     ConnectionView connection =
-        connections.restConnection(AuthScheme.BEARER, Map.of(FieldCatalog.BASE_URL, server().baseUrl() + "/api"));
-    tokens.forEach((environment, token) ->
-        connections.credentials(connection, environment, Map.of(FieldCatalog.TOKEN, secret(token))));
+        connections.restConnection(
+            AuthScheme.BEARER, Map.of(FieldCatalog.BASE_URL, server().baseUrl() + "/api"));
+    tokens.forEach(
+        (environment, token) ->
+            connections.credentials(
+                connection, environment, Map.of(FieldCatalog.TOKEN, secret(token))));
     return connection;
   }
 }

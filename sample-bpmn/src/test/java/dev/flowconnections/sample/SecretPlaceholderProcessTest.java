@@ -3,12 +3,12 @@ package dev.flowconnections.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowconnections.access.Actor;
+import dev.flowconnections.access.Role;
 import dev.flowconnections.audit.AuditAction;
 import dev.flowconnections.audit.AuditLogService;
 import dev.flowconnections.audit.AuditQuery;
 import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.audit.ProcessReference;
-import dev.flowconnections.access.Role;
 import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
@@ -18,8 +18,8 @@ import dev.flowconnections.runtime.rest.RestFunction;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedRequest;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.sample.support.ConnectionsFixture;
-import dev.flowconnections.secretprovider.ConnectionsSecretProvider;
 import dev.flowconnections.sample.support.ProcessTestRuntime;
+import dev.flowconnections.secretprovider.ConnectionsSecretProvider;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
@@ -59,11 +59,20 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
 
   @Test
   void anOrgSecretPlaceholderInStartVariablesIsNotResolved() {
-    String orgKey = connections.orgSecret("ORG_KEY_" + System.nanoTime(), secret("org-secret-value-for-data"));
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-1"));
+    String orgKey =
+        connections.orgSecret("ORG_KEY_" + System.nanoTime(), secret("org-secret-value-for-data"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-1"));
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders",
-        "headers", Map.of("X-Leak", "{{secrets." + orgKey + "}}")));
+    long instance =
+        start(
+            Map.of(
+                "connection",
+                keyOf(connection),
+                "path",
+                "/orders",
+                "headers",
+                Map.of("X-Leak", "{{secrets." + orgKey + "}}")));
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-Leak")).isEqualTo("{{secrets." + orgKey + "}}");
@@ -71,10 +80,13 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
 
   @Test
   void anOrgSecretPlaceholderInThePathIsNotResolved() {
-    String orgKey = connections.orgSecret("ORG_PATH_" + System.nanoTime(), secret("org-secret-value-in-path"));
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-2"));
+    String orgKey =
+        connections.orgSecret("ORG_PATH_" + System.nanoTime(), secret("org-secret-value-in-path"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-2"));
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/{{secrets." + orgKey + "}}"));
+    long instance =
+        start(Map.of("connection", keyOf(connection), "path", "/{{secrets." + orgKey + "}}"));
 
     awaitCompletedOrIncident(instance);
     assertThat(server().requests()).allSatisfy(this::carriesNoSecret);
@@ -84,14 +96,32 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
   @Test
   void anotherUsersPersonalTokenPlaceholderInDataIsNotResolved() {
     ConnectionView carrier = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-3"));
-    ConnectionView personal = connectionService.create(VICTIM, new ConnectionDraft(
-        carrier.connection().integrationId(), "Victim personal " + System.nanoTime(), null, Visibility.PERSONAL, null));
-    connectionService.putEnvironment(VICTIM, personal.connection().id(), Environment.DEVELOPMENT,
-        Map.of(FieldCatalog.TOKEN, secret("victims-personal-token")), null);
+    ConnectionView personal =
+        connectionService.create(
+            VICTIM,
+            new ConnectionDraft(
+                carrier.connection().integrationId(),
+                "Victim personal " + System.nanoTime(),
+                null,
+                Visibility.PERSONAL,
+                null));
+    connectionService.putEnvironment(
+        VICTIM,
+        personal.connection().id(),
+        Environment.DEVELOPMENT,
+        Map.of(FieldCatalog.TOKEN, secret("victims-personal-token")),
+        null);
     String placeholder = "{{secrets.connections." + keyOf(personal) + ".token}}";
 
-    long instance = start(Map.of("connection", keyOf(carrier), "path", "/orders",
-        "headers", Map.of("X-Leak", placeholder)));
+    long instance =
+        start(
+            Map.of(
+                "connection",
+                keyOf(carrier),
+                "path",
+                "/orders",
+                "headers",
+                Map.of("X-Leak", placeholder)));
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-Leak")).isEqualTo(placeholder);
@@ -99,99 +129,172 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
 
   @Test
   void theBareLegacySyntaxInDataIsNotResolved() {
-    String orgKey = connections.orgSecret("ORG_BARE_" + System.nanoTime(), secret("org-secret-value-bare"));
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-4"));
+    String orgKey =
+        connections.orgSecret("ORG_BARE_" + System.nanoTime(), secret("org-secret-value-bare"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-4"));
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders",
-        "headers", Map.of("X-Leak", "secrets." + orgKey, "X-File", "secrets.json")));
+    long instance =
+        start(
+            Map.of(
+                "connection",
+                keyOf(connection),
+                "path",
+                "/orders",
+                "headers",
+                Map.of("X-Leak", "secrets." + orgKey, "X-File", "secrets.json")));
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-Leak")).isEqualTo("secrets." + orgKey);
-    assertThat(server().lastRequest().header("X-File")).as("ordinary text no longer fails the job").isEqualTo("secrets.json");
+    assertThat(server().lastRequest().header("X-File"))
+        .as("ordinary text no longer fails the job")
+        .isEqualTo("secrets.json");
   }
 
   @Test
   void dataMixedIntoAModelWrittenMappingCannotAddAPlaceholder() {
-    String allowed = connections.orgSecret("ORG_ALLOWED_" + System.nanoTime(), secret("org-secret-the-model-names"));
-    String other = connections.orgSecret("ORG_OTHER_" + System.nanoTime(), secret("org-secret-only-data-names"));
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-mixed"));
-    deploy("placeholder-mixed", task -> task
-        .zeebeInputExpression("{\"X-Model\": \"{{secrets." + allowed + "}}\", \"X-Note\": note}", "headers")
-        .zeebeInputExpression("\"/notes/\" + suffix", "path"));
+    String allowed =
+        connections.orgSecret(
+            "ORG_ALLOWED_" + System.nanoTime(), secret("org-secret-the-model-names"));
+    String other =
+        connections.orgSecret(
+            "ORG_OTHER_" + System.nanoTime(), secret("org-secret-only-data-names"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-mixed"));
+    deploy(
+        "placeholder-mixed",
+        task ->
+            task.zeebeInputExpression(
+                    "{\"X-Model\": \"{{secrets." + allowed + "}}\", \"X-Note\": note}", "headers")
+                .zeebeInputExpression("\"/notes/\" + suffix", "path"));
 
-    long instance = startProcess("placeholder-mixed", Map.of("connection", keyOf(connection),
-        "note", "{{secrets." + other + "}}", "suffix", "{{secrets." + allowed + "}}"));
+    long instance =
+        startProcess(
+            "placeholder-mixed",
+            Map.of(
+                "connection",
+                keyOf(connection),
+                "note",
+                "{{secrets." + other + "}}",
+                "suffix",
+                "{{secrets." + allowed + "}}"));
 
     records.awaitCompleted(instance);
     RecordedRequest request = server().lastRequest();
     assertThat(request.header("X-Model")).isEqualTo("org-secret-the-model-names");
     assertThat(request.header("X-Note")).isEqualTo("{{secrets." + other + "}}");
-    assertThat(request.rawPath()).as("the path mapping names no placeholder").doesNotContain("org-secret-the-model-names");
+    assertThat(request.rawPath())
+        .as("the path mapping names no placeholder")
+        .doesNotContain("org-secret-the-model-names");
   }
 
   // --- legitimate: placeholders the model writes ---
 
   @Test
   void aPlaceholderInAStaticInputValueIsResolved() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-static-path"));
-    deploy("placeholder-static", task -> task
-        .zeebeInput("/bot{{secrets.connections." + keyOf(connection) + ".token}}/sendMessage", "path"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-static-path"));
+    deploy(
+        "placeholder-static",
+        task ->
+            task.zeebeInput(
+                "/bot{{secrets.connections." + keyOf(connection) + ".token}}/sendMessage", "path"));
 
     long instance = startProcess("placeholder-static", Map.of("connection", keyOf(connection)));
 
     records.awaitCompleted(instance);
-    assertThat(server().lastRequest().rawPath()).isEqualTo("/api/botdev-token-static-path/sendMessage");
+    assertThat(server().lastRequest().rawPath())
+        .isEqualTo("/api/botdev-token-static-path/sendMessage");
   }
 
   @Test
-  void aPlaceholderInAFeelStringLiteralIsResolvedAndItsReadNamesTheJob() throws InterruptedException {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-feel-literal"));
-    deploy("placeholder-feel", task -> task
-        .zeebeInputExpression("{\"X-Forwarded-Token\": \"{{secrets.connections." + keyOf(connection) + ".token}}\"}", "headers")
-        .zeebeInput("/orders", "path"));
+  void aPlaceholderInAFeelStringLiteralIsResolvedAndItsReadNamesTheJob()
+      throws InterruptedException {
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-feel-literal"));
+    deploy(
+        "placeholder-feel",
+        task ->
+            task.zeebeInputExpression(
+                    "{\"X-Forwarded-Token\": \"{{secrets.connections."
+                        + keyOf(connection)
+                        + ".token}}\"}",
+                    "headers")
+                .zeebeInput("/orders", "path"));
 
     long instance = startProcess("placeholder-feel", Map.of("connection", keyOf(connection)));
 
     records.awaitCompleted(instance);
-    assertThat(server().lastRequest().header("X-Forwarded-Token")).isEqualTo("dev-token-feel-literal");
+    assertThat(server().lastRequest().header("X-Forwarded-Token"))
+        .isEqualTo("dev-token-feel-literal");
     assertThat(connectionReads.awaitIdle(Duration.ofSeconds(10))).isTrue();
-    assertThat(auditLog.search(ConnectionsFixture.ADMIN, new AuditQuery(null, AuditAction.CONNECTION_READ,
-            keyOf(connection), null, null, null, null, 0, 10)).items())
+    assertThat(
+            auditLog
+                .search(
+                    ConnectionsFixture.ADMIN,
+                    new AuditQuery(
+                        null,
+                        AuditAction.CONNECTION_READ,
+                        keyOf(connection),
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        10))
+                .items())
         .filteredOn(read -> ConnectionsSecretProvider.WORKER.equals(read.worker()))
         .singleElement()
-        .satisfies(read -> assertThat(read.process())
-            .as("the placeholder read names the job's process instance (JobScope)")
-            .isEqualTo(new ProcessReference(instance, "placeholder-feel", "CallRestApi", read.process().elementInstanceKey())));
+        .satisfies(
+            read ->
+                assertThat(read.process())
+                    .as("the placeholder read names the job's process instance (JobScope)")
+                    .isEqualTo(
+                        new ProcessReference(
+                            instance,
+                            "placeholder-feel",
+                            "CallRestApi",
+                            read.process().elementInstanceKey())));
   }
 
   @Test
   void aFailureMessageLosesTheValueOfAModelWrittenPlaceholder() {
-    String orgKey = connections.orgSecret("ORG_IN_FAILURE_" + System.nanoTime(), secret("org-secret-in-failure"));
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-failure"));
+    String orgKey =
+        connections.orgSecret(
+            "ORG_IN_FAILURE_" + System.nanoTime(), secret("org-secret-in-failure"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-failure"));
     server().respond(Reply.json(500, "{\"error\":\"internal\"}"));
-    deploy("placeholder-failure", task -> task.zeebeInput("/bot{{secrets." + orgKey + "}}/sendMessage", "path"));
+    deploy(
+        "placeholder-failure",
+        task -> task.zeebeInput("/bot{{secrets." + orgKey + "}}/sendMessage", "path"));
 
     long instance = startProcess("placeholder-failure", Map.of("connection", keyOf(connection)));
 
     assertThat(records.awaitIncident(instance)).isEqualTo("HTTP 500 from GET /bot****/sendMessage");
-    assertThat(server().lastRequest().rawPath()).isEqualTo("/api/botorg-secret-in-failure/sendMessage");
+    assertThat(server().lastRequest().rawPath())
+        .isEqualTo("/api/botorg-secret-in-failure/sendMessage");
   }
 
   @Test
   void theEnvironmentVariableProviderStaysOff() {
     ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-home"));
-    deploy("placeholder-home", task -> task
-        .zeebeInputExpression("{\"X-Home\": \"{{secrets.HOME}}\"}", "headers")
-        .zeebeInput("/orders", "path"));
+    deploy(
+        "placeholder-home",
+        task ->
+            task.zeebeInputExpression("{\"X-Home\": \"{{secrets.HOME}}\"}", "headers")
+                .zeebeInput("/orders", "path"));
 
     long instance = startProcess("placeholder-home", Map.of("connection", keyOf(connection)));
 
-    assertThat(records.awaitIncident(instance)).isEqualTo("Secret with name 'HOME' is not available");
+    assertThat(records.awaitIncident(instance))
+        .isEqualTo("Secret with name 'HOME' is not available");
     assertThat(server().requests()).isEmpty();
   }
 
   private void awaitCompletedOrIncident(long instance) {
-    records.awaitTrue("instance " + instance + " to complete or stop at an incident",
+    records.awaitTrue(
+        "instance " + instance + " to complete or stop at an incident",
         () -> records.completed(instance) || records.incidentMessage(instance).isPresent());
   }
 
@@ -201,18 +304,21 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
 
   /** A one-task REST process: connection from the variable, GET, one retry, status as result. */
   private void deploy(String processId, Consumer<ServiceTaskBuilder> inputs) {
-    BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
-        .startEvent()
-        .serviceTask("CallRestApi", task -> {
-          task.zeebeJobType(RestFunction.TYPE)
-              .zeebeJobRetries("1")
-              .zeebeInputExpression("connection", "connection")
-              .zeebeInput("GET", "method")
-              .zeebeTaskHeader("resultExpression", "={responseStatus: status}");
-          inputs.accept(task);
-        })
-        .endEvent()
-        .done();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask(
+                "CallRestApi",
+                task -> {
+                  task.zeebeJobType(RestFunction.TYPE)
+                      .zeebeJobRetries("1")
+                      .zeebeInputExpression("connection", "connection")
+                      .zeebeInput("GET", "method")
+                      .zeebeTaskHeader("resultExpression", "={responseStatus: status}");
+                  inputs.accept(task);
+                })
+            .endEvent()
+            .done();
     client.newDeployResourceCommand().addProcessModel(model, processId + ".bpmn").send().join();
   }
 }

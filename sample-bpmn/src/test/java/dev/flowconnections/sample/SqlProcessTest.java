@@ -30,10 +30,12 @@ class SqlProcessTest extends ExampleProcessTestBase {
 
   static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.QA);
   static final String SUFFIX = Long.toHexString(System.nanoTime());
-  static final String SPACE = "fc_sql_e2e_" + SUFFIX; // PostgreSQL schema, MariaDB database and user
+  static final String SPACE =
+      "fc_sql_e2e_" + SUFFIX; // PostgreSQL schema, MariaDB database and user
   static final String MARIADB_PASSWORD = "maria-e2e-pw-" + SUFFIX;
   static final String MARIADB_ADMIN = "jdbc:mariadb://127.0.0.1:3306/test";
-  static final String CREATE_ORDERS = "create table orders (id int primary key, customer varchar(100), item varchar(100), quantity int)";
+  static final String CREATE_ORDERS =
+      "create table orders (id int primary key, customer varchar(100), item varchar(100), quantity int)";
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -46,8 +48,11 @@ class SqlProcessTest extends ExampleProcessTestBase {
 
   @BeforeAll
   static void createDatabases() throws SQLException {
-    postgresAdmin("create schema " + SPACE, "create table " + SPACE + "." + CREATE_ORDERS.substring("create table ".length()));
-    mariaDbAdmin("create database " + SPACE,
+    postgresAdmin(
+        "create schema " + SPACE,
+        "create table " + SPACE + "." + CREATE_ORDERS.substring("create table ".length()));
+    mariaDbAdmin(
+        "create database " + SPACE,
         "create user '" + SPACE + "'@'%' identified by '" + MARIADB_PASSWORD + "'",
         "create user '" + SPACE + "'@'localhost' identified by '" + MARIADB_PASSWORD + "'",
         "grant all on " + SPACE + ".* to '" + SPACE + "'@'%'",
@@ -58,15 +63,22 @@ class SqlProcessTest extends ExampleProcessTestBase {
   @AfterAll
   static void dropDatabases() throws SQLException {
     postgresAdmin("drop schema if exists " + SPACE + " cascade");
-    mariaDbAdmin("drop database if exists " + SPACE, "drop user if exists '" + SPACE + "'@'%'",
+    mariaDbAdmin(
+        "drop database if exists " + SPACE,
+        "drop user if exists '" + SPACE + "'@'%'",
         "drop user if exists '" + SPACE + "'@'localhost'");
   }
 
   @Test
   void recordsAndFindsOrdersInPostgreSql() throws SQLException {
     // the local PostgreSQL trusts logins; the password still travels and must appear nowhere
-    String url = PostgresTestSchema.URL + (PostgresTestSchema.URL.contains("?") ? "&" : "?") + "currentSchema=" + SPACE;
-    ConnectionView connection = database("POSTGRESQL", url, PostgresTestSchema.USER, secret("pg-e2e-pw-" + SUFFIX));
+    String url =
+        PostgresTestSchema.URL
+            + (PostgresTestSchema.URL.contains("?") ? "&" : "?")
+            + "currentSchema="
+            + SPACE;
+    ConnectionView connection =
+        database("POSTGRESQL", url, PostgresTestSchema.USER, secret("pg-e2e-pw-" + SUFFIX));
 
     recordsAndFindsOrders(connection);
 
@@ -75,17 +87,30 @@ class SqlProcessTest extends ExampleProcessTestBase {
 
   @Test
   void recordsAndFindsOrdersInMariaDb() throws SQLException {
-    ConnectionView connection = database("MARIADB", "jdbc:mariadb://127.0.0.1:3306/" + SPACE, SPACE,
-        secret(MARIADB_PASSWORD));
+    ConnectionView connection =
+        database(
+            "MARIADB", "jdbc:mariadb://127.0.0.1:3306/" + SPACE, SPACE, secret(MARIADB_PASSWORD));
 
     recordsAndFindsOrders(connection);
 
-    assertThat(rows(DriverManager.getConnection(MARIADB_ADMIN, "root", ""), SPACE + ".orders")).isEqualTo(2);
+    assertThat(rows(DriverManager.getConnection(MARIADB_ADMIN, "root", ""), SPACE + ".orders"))
+        .isEqualTo(2);
   }
 
   private void recordsAndFindsOrders(ConnectionView connection) {
-    long first = start(Map.of("connection", keyOf(connection),
-        "orderId", 1, "customer", "ada", "item", "lamp", "quantity", 2));
+    long first =
+        start(
+            Map.of(
+                "connection",
+                keyOf(connection),
+                "orderId",
+                1,
+                "customer",
+                "ada",
+                "item",
+                "lamp",
+                "quantity",
+                2));
     records.awaitCompleted(first);
 
     assertThat(records.variables(first))
@@ -94,26 +119,47 @@ class SqlProcessTest extends ExampleProcessTestBase {
         .containsEntry("orders", "[{\"id\":1,\"item\":\"lamp\",\"quantity\":2}]");
 
     String injection = "ada' or '1'='1";
-    long second = start(Map.of("connection", keyOf(connection),
-        "orderId", 2, "customer", injection, "item", "desk'); drop table orders; --", "quantity", 1));
+    long second =
+        start(
+            Map.of(
+                "connection",
+                keyOf(connection),
+                "orderId",
+                2,
+                "customer",
+                injection,
+                "item",
+                "desk'); drop table orders; --",
+                "quantity",
+                1));
     records.awaitCompleted(second);
 
     // bound, not concatenated: the odd customer is stored and found as written, and only its order
     assertThat(records.variables(second))
         .containsEntry("orderCount", "1")
-        .containsEntry("orders", "[{\"id\":2,\"item\":\"desk'); drop table orders; --\",\"quantity\":1}]");
+        .containsEntry(
+            "orders", "[{\"id\":2,\"item\":\"desk'); drop table orders; --\",\"quantity\":1}]");
   }
 
-  /** A Database integration of {@code vendor} and a connection with QA credentials, as the runtime serves QA. */
+  /**
+   * A Database integration of {@code vendor} and a connection with QA credentials, as the runtime
+   * serves QA.
+   */
   private ConnectionView database(String vendor, String jdbcUrl, String username, String password) {
-    ConnectionView connection = connections.connection(IntegrationType.DATABASE, AuthScheme.NONE,
-        Map.of("vendor", vendor, "jdbcUrl", jdbcUrl));
-    connections.credentials(connection, Environment.QA, Map.of("username", username, "password", password));
+    ConnectionView connection =
+        connections.connection(
+            IntegrationType.DATABASE,
+            AuthScheme.NONE,
+            Map.of("vendor", vendor, "jdbcUrl", jdbcUrl));
+    connections.credentials(
+        connection, Environment.QA, Map.of("username", username, "password", password));
     return connection;
   }
 
   private static int rows(Connection admin, String table) throws SQLException {
-    try (admin; Statement st = admin.createStatement(); ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+    try (admin;
+        Statement st = admin.createStatement();
+        ResultSet rs = st.executeQuery("select count(*) from " + table)) {
       rs.next();
       return rs.getInt(1);
     }
@@ -128,7 +174,8 @@ class SqlProcessTest extends ExampleProcessTestBase {
   }
 
   private static void run(Connection admin, String... statements) throws SQLException {
-    try (admin; Statement st = admin.createStatement()) {
+    try (admin;
+        Statement st = admin.createStatement()) {
       for (String statement : statements) {
         st.execute(statement);
       }

@@ -47,17 +47,31 @@ class StorageProcessTest extends ExampleProcessTestBase {
   @Test
   void uploadsTheTextWithTheDevelopmentKeyAndReadsItBack() {
     ConnectionView connection = s3Connection();
-    connections.credentials(connection, Environment.DEVELOPMENT,
+    connections.credentials(
+        connection,
+        Environment.DEVELOPMENT,
         Map.of("accessKeyId", ACCESS_KEY_ID, "secretAccessKey", secret(DEV_SECRET)));
-    connections.credentials(connection, Environment.PRODUCTION,
+    connections.credentials(
+        connection,
+        Environment.PRODUCTION,
         Map.of("accessKeyId", "AKIAE2EPRODUCTION001", "secretAccessKey", secret(PROD_SECRET)));
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "e2e/greeting.txt",
-        "content", "Grüße aus dem Prozess"));
+    long instance =
+        start(
+            Map.of(
+                "connection",
+                keyOf(connection),
+                "path",
+                "e2e/greeting.txt",
+                "content",
+                "Grüße aus dem Prozess"));
 
     records.awaitCompleted(instance);
-    assertThat(S3.object(BUCKET, "e2e/greeting.txt")).hasValueSatisfying(object ->
-        assertThat(new String(object.content(), StandardCharsets.UTF_8)).isEqualTo("Grüße aus dem Prozess"));
+    assertThat(S3.object(BUCKET, "e2e/greeting.txt"))
+        .hasValueSatisfying(
+            object ->
+                assertThat(new String(object.content(), StandardCharsets.UTF_8))
+                    .isEqualTo("Grüße aus dem Prozess"));
     assertThat(records.variables(instance))
         .containsEntry("storedPath", "\"e2e/greeting.txt\"")
         .containsEntry("downloadedText", "\"Grüße aus dem Prozess\"")
@@ -68,11 +82,14 @@ class StorageProcessTest extends ExampleProcessTestBase {
   @Test
   void withoutDevelopmentCredentialsTheJobIsAnIncidentAndProductionsKeyIsNeverUsed() {
     ConnectionView connection = s3Connection();
-    connections.credentials(connection, Environment.PRODUCTION,
+    connections.credentials(
+        connection,
+        Environment.PRODUCTION,
         Map.of("accessKeyId", "AKIAE2EPRODUCTION002", "secretAccessKey", secret(PROD_SECRET)));
     int before = S3.requestLog().size();
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "e2e/never.txt", "content", "x"));
+    long instance =
+        start(Map.of("connection", keyOf(connection), "path", "e2e/never.txt", "content", "x"));
 
     assertThat(records.awaitIncident(instance)).contains(keyOf(connection)).contains("DEVELOPMENT");
     assertThat(S3.requestLog()).hasSize(before);
@@ -80,8 +97,19 @@ class StorageProcessTest extends ExampleProcessTestBase {
   }
 
   private ConnectionView s3Connection() {
-    return connections.connection(IntegrationType.STORAGE, AuthScheme.NONE, Map.of(
-        "provider", "AMAZON_S3", FieldCatalog.BASE_URL, S3.endpoint(), "region", "eu-central-1",
-        "bucket", BUCKET, "pathStyleAccess", true));
+    return connections.connection(
+        IntegrationType.STORAGE,
+        AuthScheme.NONE,
+        Map.of(
+            "provider",
+            "AMAZON_S3",
+            FieldCatalog.BASE_URL,
+            S3.endpoint(),
+            "region",
+            "eu-central-1",
+            "bucket",
+            BUCKET,
+            "pathStyleAccess",
+            true));
   }
 }

@@ -21,18 +21,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Issue "Element templates": a published template, downloaded by a modeler and applied to a task
- * as Modeler applies it, yields a process that runs and calls the connection picked in the
- * dropdown, with that connection's credentials for the runtime's environment. One subclass per
- * environment, each with its own runtime and engine.
+ * Issue "Element templates": a published template, downloaded by a modeler and applied to a task as
+ * Modeler applies it, yields a process that runs and calls the connection picked in the dropdown,
+ * with that connection's credentials for the runtime's environment. One subclass per environment,
+ * each with its own runtime and engine.
  */
 abstract class TemplateAppliedProcessTestBase extends RestProcessTestBase {
 
   static final Actor MODELER = new Actor("template-modeler", "default", Set.of(Role.USER));
-  static final Map<Environment, String> TOKENS = Map.of(
-      Environment.DEVELOPMENT, "dev-token-templated",
-      Environment.STAGING, "staging-token-templated",
-      Environment.PRODUCTION, "prod-token-templated");
+  static final Map<Environment, String> TOKENS =
+      Map.of(
+          Environment.DEVELOPMENT, "dev-token-templated",
+          Environment.STAGING, "staging-token-templated",
+          Environment.PRODUCTION, "prod-token-templated");
 
   @Autowired TemplatePublisher publisher;
   @Autowired TemplateCatalog catalog;
@@ -49,12 +50,16 @@ abstract class TemplateAppliedProcessTestBase extends RestProcessTestBase {
     JsonNode template = catalog.get(MODELER, "io.flowconnections.rest-api", null);
     assertThat(dropdownValues(template)).contains(keyOf(connection));
 
-    BpmnModelInstance model = ModelerTemplateApplier.process("templated-rest", template, Map.of(
-        "connection", keyOf(connection),
-        "method", "POST",
-        "path", "=\"/orders/\" + string(orderId)",
-        "body", "={id: orderId, note: \"from a template\"}",
-        "resultExpression", "={created: status = 201, order: body}"));
+    BpmnModelInstance model =
+        ModelerTemplateApplier.process(
+            "templated-rest",
+            template,
+            Map.of(
+                "connection", keyOf(connection),
+                "method", "POST",
+                "path", "=\"/orders/\" + string(orderId)",
+                "body", "={id: orderId, note: \"from a template\"}",
+                "resultExpression", "={created: status = 201, order: body}"));
     client.newDeployResourceCommand().addProcessModel(model, "templated-rest.bpmn").send().join();
     server().respond(RecordingHttpServer.Reply.json(201, "{\"id\": 42}"));
 
@@ -67,7 +72,8 @@ abstract class TemplateAppliedProcessTestBase extends RestProcessTestBase {
     assertThat(server().lastRequest().body()).contains("from a template");
     assertThat(records.variables(instance)).containsEntry("created", "true");
     String xml = Bpmn.convertToString(model);
-    assertThat(xml).contains("modelerTemplate=\"io.flowconnections.rest-api\"")
+    assertThat(xml)
+        .contains("modelerTemplate=\"io.flowconnections.rest-api\"")
         .doesNotContain(expectedToken);
   }
 

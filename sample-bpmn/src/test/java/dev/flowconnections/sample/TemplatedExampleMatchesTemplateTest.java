@@ -33,19 +33,22 @@ class TemplatedExampleMatchesTemplateTest {
 
   @Test
   void theTemplatedExampleIsWhatModelerWritesFromTheTemplate() {
-    BpmnModelInstance example = Bpmn.readModelFromStream(
-        getClass().getClassLoader().getResourceAsStream("bpmn/templated-rest-example.bpmn"));
+    BpmnModelInstance example =
+        Bpmn.readModelFromStream(
+            getClass().getClassLoader().getResourceAsStream("bpmn/templated-rest-example.bpmn"));
     ServiceTask shipped = example.getModelElementById("Greet");
     Node restApi = WorkerDescriptors.nodesOf(RestFunction.class).get(0);
-    JsonNode template = new ElementTemplateGenerator(new ObjectMapper())
-        .generate(restApi, List.of(new ConnectionChoice("demo-echo", "Demo Echo", false)), 1);
+    JsonNode template =
+        new ElementTemplateGenerator(new ObjectMapper())
+            .generate(restApi, List.of(new ConnectionChoice("demo-echo", "Demo Echo", false)), 1);
 
     Map<String, String> entered = new LinkedHashMap<>(inputs(shipped));
     entered.putAll(headers(shipped));
     BpmnModelInstance applied = ModelerTemplateApplier.process("applied", template, entered);
     ServiceTask expected = applied.getModelElementById("templatedTask");
 
-    assertThat(shipped.getAttributeValueNs(ZEEBE_NS, "modelerTemplate")).isEqualTo(template.get("id").asText());
+    assertThat(shipped.getAttributeValueNs(ZEEBE_NS, "modelerTemplate"))
+        .isEqualTo(template.get("id").asText());
     assertThat(shipped.getAttributeValueNs(ZEEBE_NS, "modelerTemplateVersion")).isEqualTo("1");
     assertThat(jobType(shipped)).isEqualTo(jobType(expected)).isEqualTo(RestFunction.TYPE);
     assertThat(inputs(shipped)).isEqualTo(inputs(expected));
@@ -58,14 +61,19 @@ class TemplatedExampleMatchesTemplateTest {
 
   private static Map<String, String> inputs(ServiceTask task) {
     Map<String, String> inputs = new LinkedHashMap<>();
-    task.getExtensionElements().getElementsQuery().filterByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class)
-        .singleResult().getInputs().forEach((ZeebeInput input) -> inputs.put(input.getTarget(), input.getSource()));
+    task.getExtensionElements()
+        .getElementsQuery()
+        .filterByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class)
+        .singleResult()
+        .getInputs()
+        .forEach((ZeebeInput input) -> inputs.put(input.getTarget(), input.getSource()));
     return inputs;
   }
 
   private static Map<String, String> headers(ServiceTask task) {
     Map<String, String> headers = new LinkedHashMap<>();
-    task.getSingleExtensionElement(ZeebeTaskHeaders.class).getHeaders()
+    task.getSingleExtensionElement(ZeebeTaskHeaders.class)
+        .getHeaders()
         .forEach(header -> headers.put(header.getKey(), header.getValue()));
     return headers;
   }

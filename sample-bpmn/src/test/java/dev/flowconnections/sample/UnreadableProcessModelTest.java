@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The runtime's production lookup of process models (the Camunda REST API) pointed at nothing, as
- * on a cluster whose {@code camunda.client.rest-address} is wrong: no placeholder is resolved, a job
- * that carries one gets an incident saying why, and jobs without placeholders run as before.
+ * on a cluster whose {@code camunda.client.rest-address} is wrong: no placeholder is resolved, a
+ * job that carries one gets an incident saying why, and jobs without placeholders run as before.
  */
 class UnreadableProcessModelTest extends RestProcessTestBase {
 
@@ -34,30 +34,47 @@ class UnreadableProcessModelTest extends RestProcessTestBase {
 
   @Test
   void aJobWithAPlaceholderFailsClosedWhenTheModelCannotBeRead() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-unreadable-model"));
-    client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("placeholder-unreadable")
-        .startEvent()
-        .serviceTask("CallRestApi", task -> task.zeebeJobType(RestFunction.TYPE).zeebeJobRetries("1")
-            .zeebeInputExpression("connection", "connection")
-            .zeebeInput("GET", "method")
-            .zeebeInput("/bot{{secrets.connections." + keyOf(connection) + ".token}}/x", "path"))
-        .endEvent().done(), "placeholder-unreadable.bpmn").send().join();
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-unreadable-model"));
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("placeholder-unreadable")
+                .startEvent()
+                .serviceTask(
+                    "CallRestApi",
+                    task ->
+                        task.zeebeJobType(RestFunction.TYPE)
+                            .zeebeJobRetries("1")
+                            .zeebeInputExpression("connection", "connection")
+                            .zeebeInput("GET", "method")
+                            .zeebeInput(
+                                "/bot{{secrets.connections." + keyOf(connection) + ".token}}/x",
+                                "path"))
+                .endEvent()
+                .done(),
+            "placeholder-unreadable.bpmn")
+        .send()
+        .join();
 
     long instance = startProcess("placeholder-unreadable", Map.of("connection", keyOf(connection)));
 
     assertThat(records.awaitIncident(instance))
-        .startsWith("secret placeholders in the job's variables are not resolved: the process model (process definition ")
+        .startsWith(
+            "secret placeholders in the job's variables are not resolved: the process model (process definition ")
         .contains("camunda.client.rest-address");
     assertThat(server().requests()).isEmpty();
   }
 
   @Test
   void aJobWithoutPlaceholdersDoesNotNeedTheModel() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-no-placeholder"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-no-placeholder"));
 
     long instance = start(Map.of("connection", keyOf(connection), "path", "/orders"));
 
     records.awaitCompleted(instance);
-    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer dev-token-no-placeholder");
+    assertThat(server().lastRequest().header("Authorization"))
+        .isEqualTo("Bearer dev-token-no-placeholder");
   }
 }

@@ -25,9 +25,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A runtime whose credentials live in Vault, while Vault is sealed: the job fails with a retry and a
- * readable message, and once Vault is back the same runtime (no restart) completes the process; with
- * no retries left, the incident says the credential store is unavailable.
+ * A runtime whose credentials live in Vault, while Vault is sealed: the job fails with a retry and
+ * a readable message, and once Vault is back the same runtime (no restart) completes the process;
+ * with no retries left, the incident says the credential store is unavailable.
  */
 class VaultStoreProcessTest extends RestProcessTestBase {
 
@@ -57,14 +57,19 @@ class VaultStoreProcessTest extends RestProcessTestBase {
 
   @Test
   void aSealedVaultFailsTheJobForARetryAndTheProcessCompletesOnceVaultIsBack() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-kept-in-vault"));
-    assertThat(VAULT.current(VaultTestSupport.MOUNT, "flow-connections/default/" + keyOf(connection) + "/DEVELOPMENT"))
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-kept-in-vault"));
+    assertThat(
+            VAULT.current(
+                VaultTestSupport.MOUNT,
+                "flow-connections/default/" + keyOf(connection) + "/DEVELOPMENT"))
         .isEqualTo(Map.of("token", "dev-token-kept-in-vault"));
     server().respond(Reply.json(200, "{\"id\":7}"));
     deploy(3);
     VAULT.seal();
 
-    long instance = startProcess(PROCESS, Map.of("connection", keyOf(connection), "path", "/orders/7"));
+    long instance =
+        startProcess(PROCESS, Map.of("connection", keyOf(connection), "path", "/orders/7"));
 
     JobRecordValue failed = records.awaitPresent("a failed job", () -> failedJob(instance));
     assertThat(failed.getRetries()).isEqualTo(2);
@@ -78,17 +83,20 @@ class VaultStoreProcessTest extends RestProcessTestBase {
     engine().increaseTime(BACKOFF.plusSeconds(1));
 
     records.awaitCompleted(instance);
-    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer dev-token-kept-in-vault");
+    assertThat(server().lastRequest().header("Authorization"))
+        .isEqualTo("Bearer dev-token-kept-in-vault");
   }
 
   @Test
   void withNoRetriesLeftTheIncidentNamesTheUnavailableStoreAndResolvingItCompletesTheProcess() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-for-incident"));
+    ConnectionView connection =
+        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-for-incident"));
     server().respond(Reply.json(200, "{}"));
     deploy(1);
     VAULT.seal();
 
-    long instance = startProcess(PROCESS, Map.of("connection", keyOf(connection), "path", "/orders"));
+    long instance =
+        startProcess(PROCESS, Map.of("connection", keyOf(connection), "path", "/orders"));
 
     assertThat(records.awaitIncident(instance))
         .contains("cannot be read right now")
@@ -99,30 +107,38 @@ class VaultStoreProcessTest extends RestProcessTestBase {
     client.newResolveIncidentCommand(incidentKeyOf(instance)).send().join();
 
     records.awaitCompleted(instance);
-    assertThat(server().lastRequest().header("Authorization")).isEqualTo("Bearer dev-token-for-incident");
+    assertThat(server().lastRequest().header("Authorization"))
+        .isEqualTo("Bearer dev-token-for-incident");
   }
 
   private void deploy(int retries) {
-    client.newDeployResourceCommand().addProcessModel(process(retries), PROCESS + ".bpmn").send().join();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(process(retries), PROCESS + ".bpmn")
+        .send()
+        .join();
   }
 
   private static BpmnModelInstance process(int retries) {
     return Bpmn.createExecutableProcess(PROCESS)
         .startEvent()
-        .serviceTask("CallRestApi", task -> task
-            .zeebeJobType(RestFunction.TYPE)
-            .zeebeJobRetries(String.valueOf(retries))
-            .zeebeInputExpression("connection", "connection")
-            .zeebeInputExpression("\"GET\"", "method")
-            .zeebeInputExpression("path", "path")
-            .zeebeTaskHeader("retryBackoff", BACKOFF.toString())
-            .zeebeTaskHeader("resultExpression", "={responseStatus: status}"))
+        .serviceTask(
+            "CallRestApi",
+            task ->
+                task.zeebeJobType(RestFunction.TYPE)
+                    .zeebeJobRetries(String.valueOf(retries))
+                    .zeebeInputExpression("connection", "connection")
+                    .zeebeInputExpression("\"GET\"", "method")
+                    .zeebeInputExpression("path", "path")
+                    .zeebeTaskHeader("retryBackoff", BACKOFF.toString())
+                    .zeebeTaskHeader("resultExpression", "={responseStatus: status}"))
         .endEvent()
         .done();
   }
 
   private Optional<JobRecordValue> failedJob(long instance) {
-    return records.all()
+    return records
+        .all()
         .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.FAILED)
         .map(r -> (JobRecordValue) r.getValue())
         .filter(v -> v.getProcessInstanceKey() == instance)
@@ -130,8 +146,10 @@ class VaultStoreProcessTest extends RestProcessTestBase {
   }
 
   private IncidentRecordValue incidentOf(long instance) {
-    return records.all()
-        .filter(r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
+    return records
+        .all()
+        .filter(
+            r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
         .map(r -> (IncidentRecordValue) r.getValue())
         .filter(v -> v.getProcessInstanceKey() == instance)
         .findFirst()
@@ -139,8 +157,10 @@ class VaultStoreProcessTest extends RestProcessTestBase {
   }
 
   private long incidentKeyOf(long instance) {
-    return records.all()
-        .filter(r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
+    return records
+        .all()
+        .filter(
+            r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
         .filter(r -> ((IncidentRecordValue) r.getValue()).getProcessInstanceKey() == instance)
         .findFirst()
         .orElseThrow()

@@ -1,6 +1,9 @@
 package dev.flowconnections.access;
 
-/** The actor is authenticated but not allowed to do this. Maps to HTTP 403, naming the field when one is at fault. */
+/**
+ * The actor is authenticated but not allowed to do this. Maps to HTTP 403, naming the field when
+ * one is at fault.
+ */
 public class AccessDeniedException extends RuntimeException {
 
   private final String field;
@@ -9,7 +12,9 @@ public class AccessDeniedException extends RuntimeException {
     this(null, message);
   }
 
-  /** @param field the request field the actor may not set, e.g. {@code allowedInProduction} */
+  /**
+   * @param field the request field the actor may not set, e.g. {@code allowedInProduction}
+   */
   public AccessDeniedException(String field, String message) {
     super(message);
     this.field = field;

@@ -1,6 +1,8 @@
 package dev.flowconnections.access;
 
-/** What a user may do. ADMIN manages integrations and secrets; SUPER_ADMIN also owns System ones. */
+/**
+ * What a user may do. ADMIN manages integrations and secrets; SUPER_ADMIN also owns System ones.
+ */
 public enum Role {
   USER,
   ADMIN,

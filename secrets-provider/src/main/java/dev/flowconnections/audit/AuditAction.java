@@ -10,14 +10,19 @@ public enum AuditAction {
   CONNECTION_TESTED(AuditSubject.CONNECTION),
   /** A job worker resolved the connection for a process instance. */
   CONNECTION_READ(AuditSubject.CONNECTION),
-  /** A job's process was refused the connection: it is not among the processes allowed to use it. */
+  /**
+   * A job's process was refused the connection: it is not among the processes allowed to use it.
+   */
   CONNECTION_READ_REFUSED(AuditSubject.CONNECTION),
   SECRET_CREATED(AuditSubject.SECRET),
   SECRET_ROTATED(AuditSubject.SECRET),
   SECRET_DELETED(AuditSubject.SECRET),
   /** The secret's allowed processes changed, its value did not. */
   SECRET_UPDATED(AuditSubject.SECRET),
-  /** A job's process was refused the org secret (directly or through a connection's @@SECRET@@ reference). */
+  /**
+   * A job's process was refused the org secret (directly or through a connection's @@SECRET@@
+   * reference).
+   */
   SECRET_READ_REFUSED(AuditSubject.SECRET),
   INTEGRATION_CREATED(AuditSubject.INTEGRATION),
   INTEGRATION_UPDATED(AuditSubject.INTEGRATION),

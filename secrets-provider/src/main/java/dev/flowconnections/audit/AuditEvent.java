@@ -49,75 +49,201 @@ public record AuditEvent(
   }
 
   public static AuditEvent connection(
-      Actor actor, Instant at, AuditAction action, Connection connection, Environment environment, Collection<String> fields) {
+      Actor actor,
+      Instant at,
+      AuditAction action,
+      Connection connection,
+      Environment environment,
+      Collection<String> fields) {
     return new AuditEvent(
-        null, actor.organizationId(), at, actor.username(), action, connection.id().toString(), connection.key(),
-        ownerIfPersonal(connection), environment, sorted(fields), null, null, null);
+        null,
+        actor.organizationId(),
+        at,
+        actor.username(),
+        action,
+        connection.id().toString(),
+        connection.key(),
+        ownerIfPersonal(connection),
+        environment,
+        sorted(fields),
+        null,
+        null,
+        null);
   }
 
   /**
    * An environment's OAuth2 grant was written outside the connection editor: {@code actor} is the
-   * user who authorised it ("Connect") or {@link #RUNTIME_ACTOR} for a refresh; {@code fields} names
-   * the token fields written or the mark set.
+   * user who authorised it ("Connect") or {@link #RUNTIME_ACTOR} for a refresh; {@code fields}
+   * names the token fields written or the mark set.
    */
   public static AuditEvent oauth2Grant(
-      String actor, Instant at, Connection connection, Environment environment, Collection<String> fields) {
+      String actor,
+      Instant at,
+      Connection connection,
+      Environment environment,
+      Collection<String> fields) {
     return new AuditEvent(
-        null, connection.organizationId(), at, actor, AuditAction.CREDENTIALS_CHANGED, connection.id().toString(),
-        connection.key(), ownerIfPersonal(connection), environment, sorted(fields), null, null, null);
+        null,
+        connection.organizationId(),
+        at,
+        actor,
+        AuditAction.CREDENTIALS_CHANGED,
+        connection.id().toString(),
+        connection.key(),
+        ownerIfPersonal(connection),
+        environment,
+        sorted(fields),
+        null,
+        null,
+        null);
   }
 
-  public static AuditEvent tested(Actor actor, Instant at, Connection connection, Environment environment, boolean ok) {
+  public static AuditEvent tested(
+      Actor actor, Instant at, Connection connection, Environment environment, boolean ok) {
     return new AuditEvent(
-        null, actor.organizationId(), at, actor.username(), AuditAction.CONNECTION_TESTED, connection.id().toString(),
-        connection.key(), ownerIfPersonal(connection), environment, List.of(), ok ? "OK" : "FAILED", null, null);
+        null,
+        actor.organizationId(),
+        at,
+        actor.username(),
+        AuditAction.CONNECTION_TESTED,
+        connection.id().toString(),
+        connection.key(),
+        ownerIfPersonal(connection),
+        environment,
+        List.of(),
+        ok ? "OK" : "FAILED",
+        null,
+        null);
   }
 
   public static AuditEvent secret(Actor actor, Instant at, AuditAction action, String secretKey) {
     return secret(actor, at, action, secretKey, List.of());
   }
 
-  /** @param fields what changed: {@code value}, {@code allowedProcesses} */
-  public static AuditEvent secret(Actor actor, Instant at, AuditAction action, String secretKey, Collection<String> fields) {
+  /**
+   * @param fields what changed: {@code value}, {@code allowedProcesses}
+   */
+  public static AuditEvent secret(
+      Actor actor, Instant at, AuditAction action, String secretKey, Collection<String> fields) {
     return new AuditEvent(
-        null, actor.organizationId(), at, actor.username(), action, null, secretKey, null, null, sorted(fields), null,
-        null, null);
+        null,
+        actor.organizationId(),
+        at,
+        actor.username(),
+        action,
+        null,
+        secretKey,
+        null,
+        null,
+        sorted(fields),
+        null,
+        null,
+        null);
   }
 
-  public static AuditEvent integration(Actor actor, Instant at, AuditAction action, Integration integration, Collection<String> fields) {
+  public static AuditEvent integration(
+      Actor actor,
+      Instant at,
+      AuditAction action,
+      Integration integration,
+      Collection<String> fields) {
     return new AuditEvent(
-        null, actor.organizationId(), at, actor.username(), action, integration.id().toString(), integration.name(),
-        null, null, sorted(fields), null, null, null);
-  }
-
-  /** A worker resolved {@code connectionKey} for a job; {@code process} is null when the worker did not say which. */
-  public static AuditEvent read(
-      String organizationId, Instant at, String connectionKey, Environment environment, ProcessReference process, String worker) {
-    return new AuditEvent(
-        null, organizationId, at, RUNTIME_ACTOR, AuditAction.CONNECTION_READ, null, connectionKey, null, environment,
-        List.of(), null, process, worker);
+        null,
+        actor.organizationId(),
+        at,
+        actor.username(),
+        action,
+        integration.id().toString(),
+        integration.name(),
+        null,
+        null,
+        sorted(fields),
+        null,
+        null,
+        null);
   }
 
   /**
-   * A job's process was refused a connection or an org secret ({@link AuditAction#CONNECTION_READ_REFUSED},
-   * {@link AuditAction#SECRET_READ_REFUSED}); {@code process} is null when the caller did not say which.
+   * A worker resolved {@code connectionKey} for a job; {@code process} is null when the worker did
+   * not say which.
    */
-  public static AuditEvent refused(
-      String organizationId, Instant at, AuditSubject subject, String key, Environment environment,
-      ProcessReference process, String worker) {
-    AuditAction action = subject == AuditSubject.SECRET ? AuditAction.SECRET_READ_REFUSED : AuditAction.CONNECTION_READ_REFUSED;
+  public static AuditEvent read(
+      String organizationId,
+      Instant at,
+      String connectionKey,
+      Environment environment,
+      ProcessReference process,
+      String worker) {
     return new AuditEvent(
-        null, organizationId, at, RUNTIME_ACTOR, action, null, key, null, environment, List.of(), null, process, worker);
+        null,
+        organizationId,
+        at,
+        RUNTIME_ACTOR,
+        AuditAction.CONNECTION_READ,
+        null,
+        connectionKey,
+        null,
+        environment,
+        List.of(),
+        null,
+        process,
+        worker);
   }
 
-  /** The event as {@code viewer} may see it: another user's PERSONAL connection loses key and id. */
+  /**
+   * A job's process was refused a connection or an org secret ({@link
+   * AuditAction#CONNECTION_READ_REFUSED}, {@link AuditAction#SECRET_READ_REFUSED}); {@code process}
+   * is null when the caller did not say which.
+   */
+  public static AuditEvent refused(
+      String organizationId,
+      Instant at,
+      AuditSubject subject,
+      String key,
+      Environment environment,
+      ProcessReference process,
+      String worker) {
+    AuditAction action =
+        subject == AuditSubject.SECRET
+            ? AuditAction.SECRET_READ_REFUSED
+            : AuditAction.CONNECTION_READ_REFUSED;
+    return new AuditEvent(
+        null,
+        organizationId,
+        at,
+        RUNTIME_ACTOR,
+        action,
+        null,
+        key,
+        null,
+        environment,
+        List.of(),
+        null,
+        process,
+        worker);
+  }
+
+  /**
+   * The event as {@code viewer} may see it: another user's PERSONAL connection loses key and id.
+   */
   public AuditEvent visibleTo(String viewer) {
     if (personalOwner == null || personalOwner.equals(viewer)) {
       return this;
     }
     return new AuditEvent(
-        id, organizationId, occurredAt, actor, action, null, null, personalOwner, environment, changedFields, outcome,
-        process, worker);
+        id,
+        organizationId,
+        occurredAt,
+        actor,
+        action,
+        null,
+        null,
+        personalOwner,
+        environment,
+        changedFields,
+        outcome,
+        process,
+        worker);
   }
 
   private static String ownerIfPersonal(Connection connection) {

@@ -27,6 +27,9 @@ public class AuditLogService {
     errors.throwIfAny();
     AuditPage page = repository.search(actor.organizationId(), actor.username(), query);
     return new AuditPage(
-        page.items().stream().map(e -> e.visibleTo(actor.username())).toList(), page.page(), page.size(), page.hasMore());
+        page.items().stream().map(e -> e.visibleTo(actor.username())).toList(),
+        page.page(),
+        page.size(),
+        page.hasMore());
   }
 }

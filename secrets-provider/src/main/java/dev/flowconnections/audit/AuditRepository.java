@@ -19,7 +19,8 @@ public class AuditRepository {
       "insert into audit_event (organization_id, occurred_at, actor, action, subject_type, subject_id,"
           + " subject_key, personal_owner, environment, changed_fields, outcome, process_instance_key,"
           + " bpmn_process_id, element_id, element_instance_key, worker) values (?, ?, ?, ?, ?, ?, ?,"
-          // a worker's read does not know the connection's visibility: look the owner up while inserting
+          // a worker's read does not know the connection's visibility: look the owner up while
+          // inserting
           + " coalesce(?, (select c.owner from connection c where c.organization_id = ? and c.connection_key = ?"
           + " and c.visibility = 'PERSONAL' and ? = 'CONNECTION')),"
           + " ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -42,36 +43,40 @@ public class AuditRepository {
 
   /** Writes the events in one JDBC batch. */
   public void insertAll(List<AuditEvent> events) {
-    jdbcTemplate.batchUpdate(INSERT, events, events.size(), (ps, e) -> {
-      int i = 0;
-      ps.setString(++i, e.organizationId());
-      ps.setTimestamp(++i, Timestamp.from(e.occurredAt()));
-      ps.setString(++i, e.actor());
-      ps.setString(++i, e.action().name());
-      ps.setString(++i, e.subjectType().name());
-      ps.setString(++i, e.subjectId());
-      ps.setString(++i, e.subjectKey());
-      ps.setString(++i, e.personalOwner());
-      ps.setString(++i, e.organizationId());
-      ps.setString(++i, e.subjectKey());
-      ps.setString(++i, e.subjectType().name());
-      ps.setString(++i, e.environment() == null ? null : e.environment().name());
-      ps.setArray(++i, ps.getConnection().createArrayOf("text", e.changedFields().toArray()));
-      ps.setString(++i, e.outcome());
-      ProcessReference p = e.process();
-      if (p == null) {
-        ps.setNull(++i, Types.BIGINT);
-        ps.setNull(++i, Types.VARCHAR);
-        ps.setNull(++i, Types.VARCHAR);
-        ps.setNull(++i, Types.BIGINT);
-      } else {
-        ps.setLong(++i, p.processInstanceKey());
-        ps.setString(++i, p.bpmnProcessId());
-        ps.setString(++i, p.elementId());
-        ps.setLong(++i, p.elementInstanceKey());
-      }
-      ps.setString(++i, e.worker());
-    });
+    jdbcTemplate.batchUpdate(
+        INSERT,
+        events,
+        events.size(),
+        (ps, e) -> {
+          int i = 0;
+          ps.setString(++i, e.organizationId());
+          ps.setTimestamp(++i, Timestamp.from(e.occurredAt()));
+          ps.setString(++i, e.actor());
+          ps.setString(++i, e.action().name());
+          ps.setString(++i, e.subjectType().name());
+          ps.setString(++i, e.subjectId());
+          ps.setString(++i, e.subjectKey());
+          ps.setString(++i, e.personalOwner());
+          ps.setString(++i, e.organizationId());
+          ps.setString(++i, e.subjectKey());
+          ps.setString(++i, e.subjectType().name());
+          ps.setString(++i, e.environment() == null ? null : e.environment().name());
+          ps.setArray(++i, ps.getConnection().createArrayOf("text", e.changedFields().toArray()));
+          ps.setString(++i, e.outcome());
+          ProcessReference p = e.process();
+          if (p == null) {
+            ps.setNull(++i, Types.BIGINT);
+            ps.setNull(++i, Types.VARCHAR);
+            ps.setNull(++i, Types.VARCHAR);
+            ps.setNull(++i, Types.BIGINT);
+          } else {
+            ps.setLong(++i, p.processInstanceKey());
+            ps.setString(++i, p.bpmnProcessId());
+            ps.setString(++i, p.elementId());
+            ps.setLong(++i, p.elementInstanceKey());
+          }
+          ps.setString(++i, e.worker());
+        });
   }
 
   /**
@@ -91,8 +96,9 @@ public class AuditRepository {
       params.addValue("action", query.action().name());
     }
     if (query.connectionKey() != null) {
-      where.append(" and subject_type = 'CONNECTION' and subject_key = :key"
-          + " and (personal_owner is null or personal_owner = :viewer)");
+      where.append(
+          " and subject_type = 'CONNECTION' and subject_key = :key"
+              + " and (personal_owner is null or personal_owner = :viewer)");
       params.addValue("key", query.connectionKey()).addValue("viewer", viewer);
     }
     if (query.environment() != null) {
@@ -111,13 +117,21 @@ public class AuditRepository {
       where.append(" and occurred_at < :to");
       params.addValue("to", Timestamp.from(query.to()));
     }
-    params.addValue("limit", query.size() + 1).addValue("offset", (long) query.page() * query.size());
-    List<AuditEvent> rows = new ArrayList<>(
-        jdbc.sql("select " + COLUMNS + " from audit_event" + where + " order by occurred_at desc, id desc"
-                + " limit :limit offset :offset")
-            .paramSource(params)
-            .query(AuditRepository::map)
-            .list());
+    params
+        .addValue("limit", query.size() + 1)
+        .addValue("offset", (long) query.page() * query.size());
+    List<AuditEvent> rows =
+        new ArrayList<>(
+            jdbc.sql(
+                    "select "
+                        + COLUMNS
+                        + " from audit_event"
+                        + where
+                        + " order by occurred_at desc, id desc"
+                        + " limit :limit offset :offset")
+                .paramSource(params)
+                .query(AuditRepository::map)
+                .list());
     boolean hasMore = rows.size() > query.size();
     if (hasMore) {
       rows.remove(rows.size() - 1);
@@ -127,8 +141,14 @@ public class AuditRepository {
 
   private static AuditEvent map(ResultSet rs, int n) throws SQLException {
     long pik = rs.getLong("process_instance_key");
-    ProcessReference process = rs.wasNull() ? null
-        : new ProcessReference(pik, rs.getString("bpmn_process_id"), rs.getString("element_id"), rs.getLong("element_instance_key"));
+    ProcessReference process =
+        rs.wasNull()
+            ? null
+            : new ProcessReference(
+                pik,
+                rs.getString("bpmn_process_id"),
+                rs.getString("element_id"),
+                rs.getLong("element_instance_key"));
     String environment = rs.getString("environment");
     Array fields = rs.getArray("changed_fields");
     return new AuditEvent(

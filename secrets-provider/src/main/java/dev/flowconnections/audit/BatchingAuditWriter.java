@@ -27,8 +27,10 @@ public class BatchingAuditWriter implements AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
+
   /** Queued or being written: the writer is idle when it is 0. */
   private final AtomicLong pending = new AtomicLong();
+
   private volatile boolean running = true;
 
   public BatchingAuditWriter(AuditRepository repository, int capacity, int batchSize) {
@@ -52,7 +54,9 @@ public class BatchingAuditWriter implements AutoCloseable {
     }
   }
 
-  /** Waits until every event queued so far has been written (or given up); for tests and shutdown. */
+  /**
+   * Waits until every event queued so far has been written (or given up); for tests and shutdown.
+   */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (pending.get() > 0) {
@@ -110,12 +114,16 @@ public class BatchingAuditWriter implements AutoCloseable {
       repository.insertAll(batch);
       written.addAndGet(batch.size());
     } catch (RuntimeException | AssertionError e) {
-      // AssertionError: the PostgreSQL driver checks its protocol state with assertions (on under -ea,
-      // as in tests) and fails one when the connection is cut mid-statement; the thread must survive it
+      // AssertionError: the PostgreSQL driver checks its protocol state with assertions (on under
+      // -ea,
+      // as in tests) and fails one when the connection is cut mid-statement; the thread must
+      // survive it
       lost.addAndGet(batch.size());
       // the events name connections and process instances only, so the cause can be logged as is
-      log.warn("audit log: {} connection read event(s) could not be written and are lost: {}",
-          batch.size(), e.toString());
+      log.warn(
+          "audit log: {} connection read event(s) could not be written and are lost: {}",
+          batch.size(),
+          e.toString());
     }
   }
 

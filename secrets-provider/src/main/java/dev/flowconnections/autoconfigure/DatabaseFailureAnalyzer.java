@@ -14,8 +14,9 @@ import org.springframework.core.env.Environment;
  */
 class DatabaseFailureAnalyzer implements FailureAnalyzer {
 
-  private static final String ACTION = "Start PostgreSQL or correct FLOW_CONNECTIONS_DB_URL (spring.datasource.url), "
-      + "FLOW_CONNECTIONS_DB_USER and FLOW_CONNECTIONS_DB_PASSWORD.";
+  private static final String ACTION =
+      "Start PostgreSQL or correct FLOW_CONNECTIONS_DB_URL (spring.datasource.url), "
+          + "FLOW_CONNECTIONS_DB_USER and FLOW_CONNECTIONS_DB_PASSWORD.";
 
   private final Environment environment;
 
@@ -26,13 +27,24 @@ class DatabaseFailureAnalyzer implements FailureAnalyzer {
   @Override
   public FailureAnalysis analyze(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConnectException || cause instanceof UnknownHostException || hasSqlState(cause, "08")) {
-        return analysis("the database at " + databaseUrl() + " cannot be reached (" + reason(cause) + ")", failure);
+      if (cause instanceof ConnectException
+          || cause instanceof UnknownHostException
+          || hasSqlState(cause, "08")) {
+        return analysis(
+            "the database at " + databaseUrl() + " cannot be reached (" + reason(cause) + ")",
+            failure);
       }
       // 28: invalid authorization (unknown role, wrong password); 3D000: no such database
       if (hasSqlState(cause, "28") || hasSqlState(cause, "3D000")) {
-        return analysis("the database at " + databaseUrl() + " refused the login of user "
-            + environment.getProperty("spring.datasource.username", "(none)") + " (" + reason(cause) + ")", failure);
+        return analysis(
+            "the database at "
+                + databaseUrl()
+                + " refused the login of user "
+                + environment.getProperty("spring.datasource.username", "(none)")
+                + " ("
+                + reason(cause)
+                + ")",
+            failure);
       }
     }
     return null;
@@ -43,10 +55,14 @@ class DatabaseFailureAnalyzer implements FailureAnalyzer {
   }
 
   private static boolean hasSqlState(Throwable cause, String prefix) {
-    return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(prefix);
+    return cause instanceof SQLException sql
+        && sql.getSQLState() != null
+        && sql.getSQLState().startsWith(prefix);
   }
 
-  /** The driver's first line: PostgreSQL's messages name the role or database, never the password. */
+  /**
+   * The driver's first line: PostgreSQL's messages name the role or database, never the password.
+   */
   private static String reason(Throwable cause) {
     String message = String.valueOf(cause.getMessage());
     int newline = message.indexOf('\n');
@@ -54,7 +70,8 @@ class DatabaseFailureAnalyzer implements FailureAnalyzer {
   }
 
   private String databaseUrl() {
-    String url = environment.getProperty("spring.datasource.url", "(spring.datasource.url not set)");
+    String url =
+        environment.getProperty("spring.datasource.url", "(spring.datasource.url not set)");
     int query = url.indexOf('?');
     return query < 0 ? url : url.substring(0, query);
   }

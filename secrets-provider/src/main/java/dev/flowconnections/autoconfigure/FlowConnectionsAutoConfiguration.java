@@ -12,27 +12,27 @@ import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.credential.CredentialStoreMigration;
 import dev.flowconnections.credential.CredentialStoreType;
 import dev.flowconnections.credential.CredentialStores;
-import dev.flowconnections.credential.TimedCredentialStore;
-import dev.flowconnections.metrics.ResolutionMetrics;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import dev.flowconnections.credential.PostgresCredentialStore;
+import dev.flowconnections.credential.TimedCredentialStore;
 import dev.flowconnections.credential.vault.VaultCredentialStore;
 import dev.flowconnections.crypto.EnvelopeCipher;
-import dev.flowconnections.errors.StartupConfigurationException;
 import dev.flowconnections.crypto.MasterKeyLoader;
 import dev.flowconnections.crypto.MasterKeyRing;
+import dev.flowconnections.errors.StartupConfigurationException;
+import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
-import dev.flowconnections.fields.StdioCommands;
+import dev.flowconnections.invalidation.ChangeChannel;
+import dev.flowconnections.invalidation.ChangeHandler;
+import dev.flowconnections.invalidation.ChangeListener;
+import dev.flowconnections.invalidation.ChangeNotifier;
+import dev.flowconnections.invalidation.DataSourceListenerConnections;
+import dev.flowconnections.metrics.ResolutionMetrics;
 import dev.flowconnections.resolution.CachingConnectionResolver;
-import dev.flowconnections.rotation.KeyRotationService;
-import dev.flowconnections.schema.DatabaseSchema;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.resolution.StoreConnectionResolver;
+import dev.flowconnections.rotation.KeyRotationService;
+import dev.flowconnections.schema.DatabaseSchema;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.secretprovider.CamundaClientProcessModels;
@@ -45,26 +45,26 @@ import dev.flowconnections.secretprovider.WrittenPlaceholders;
 import io.camunda.client.CamundaClient;
 import io.camunda.connector.api.validation.ValidationProvider;
 import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
-import dev.flowconnections.invalidation.ChangeChannel;
-import dev.flowconnections.invalidation.ChangeHandler;
-import dev.flowconnections.invalidation.ChangeListener;
-import dev.flowconnections.invalidation.ChangeNotifier;
-import dev.flowconnections.invalidation.DataSourceListenerConnections;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,8 +72,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -115,7 +115,9 @@ public class FlowConnectionsAutoConfiguration {
               + "up development credentials by accident.");
     }
     return new RuntimeEnvironment(
-        properties.getEnvironment(), properties.getOrganizationId(), properties.getTenantOrganizations());
+        properties.getEnvironment(),
+        properties.getOrganizationId(),
+        properties.getTenantOrganizations());
   }
 
   @Bean
@@ -132,7 +134,8 @@ public class FlowConnectionsAutoConfiguration {
 
   /** Everything that reads or writes the store's tables depends on this check having passed. */
   @Bean(DATABASE_SCHEMA)
-  DatabaseSchema flowConnectionsDatabaseSchema(FlowConnectionsProperties properties, JdbcClient jdbc) {
+  DatabaseSchema flowConnectionsDatabaseSchema(
+      FlowConnectionsProperties properties, JdbcClient jdbc) {
     return new DatabaseSchema(properties.getSchema().getMode(), jdbc);
   }
 
@@ -159,10 +162,15 @@ public class FlowConnectionsAutoConfiguration {
   @ConditionalOnMissingBean
   @DependsOn(DATABASE_SCHEMA)
   CredentialStores credentialStores(
-      JdbcClient jdbc, EnvelopeCipher cipher, ObjectMapper json, Clock clock, FlowConnectionsProperties properties) {
+      JdbcClient jdbc,
+      EnvelopeCipher cipher,
+      ObjectMapper json,
+      Clock clock,
+      FlowConnectionsProperties properties) {
     FlowConnectionsProperties.Store store = properties.getStore();
     Map<CredentialStoreType, CredentialStore> stores = new EnumMap<>(CredentialStoreType.class);
-    stores.put(CredentialStoreType.POSTGRES, new PostgresCredentialStore(jdbc, cipher, json, clock));
+    stores.put(
+        CredentialStoreType.POSTGRES, new PostgresCredentialStore(jdbc, cipher, json, clock));
     if (store.vaultConfigured()) {
       stores.put(CredentialStoreType.VAULT, VaultCredentialStore.connect(store.getVault()));
     }
@@ -175,7 +183,9 @@ public class FlowConnectionsAutoConfiguration {
     return new AuditRepository(jdbcTemplate);
   }
 
-  /** Every change to a resolution input goes through it: its audit row and the caches' invalidation. */
+  /**
+   * Every change to a resolution input goes through it: its audit row and the caches' invalidation.
+   */
   @Bean
   ChangeRecorder changeRecorder(AuditRepository audit, ApplicationEventPublisher events) {
     return new ChangeRecorder(audit, events);
@@ -183,7 +193,8 @@ public class FlowConnectionsAutoConfiguration {
 
   /** Connection reads of job workers: queued and written in batches off the job's thread. */
   @Bean(destroyMethod = "close")
-  BatchingAuditWriter connectionReadAuditWriter(AuditRepository repository, FlowConnectionsProperties properties) {
+  BatchingAuditWriter connectionReadAuditWriter(
+      AuditRepository repository, FlowConnectionsProperties properties) {
     return new BatchingAuditWriter(
         repository, properties.getAudit().getQueueCapacity(), properties.getAudit().getBatchSize());
   }
@@ -197,7 +208,8 @@ public class FlowConnectionsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(CredentialStore.class)
   CredentialStore credentialStore(CredentialStores stores, ObjectProvider<MeterRegistry> meters) {
-    return new TimedCredentialStore(stores.selected(), meters.getIfAvailable(CompositeMeterRegistry::new));
+    return new TimedCredentialStore(
+        stores.selected(), meters.getIfAvailable(CompositeMeterRegistry::new));
   }
 
   /** Queue depth and losses of the connection-read audit writer (docs/deploy.md, Metrics). */
@@ -207,23 +219,30 @@ public class FlowConnectionsAutoConfiguration {
       Gauge.builder("flow.connections.audit.queue", connectionReads, BatchingAuditWriter::queued)
           .description("Connection-read audit events waiting to be written")
           .register(registry);
-      FunctionCounter.builder("flow.connections.audit.lost", connectionReads, BatchingAuditWriter::lost)
-          .description("Connection-read audit events lost: queue full or the database refused the batch")
+      FunctionCounter.builder(
+              "flow.connections.audit.lost", connectionReads, BatchingAuditWriter::lost)
+          .description(
+              "Connection-read audit events lost: queue full or the database refused the batch")
           .register(registry);
     };
   }
 
   @Bean
-  CredentialStoreMigration credentialStoreMigration(ConnectionRepository connections, CredentialStores stores) {
+  CredentialStoreMigration credentialStoreMigration(
+      ConnectionRepository connections, CredentialStores stores) {
     return new CredentialStoreMigration(connections, stores);
   }
 
   @Bean
-  ConnectionRemover connectionRemover(ConnectionRepository connections, CredentialStore credentials) {
+  ConnectionRemover connectionRemover(
+      ConnectionRepository connections, CredentialStore credentials) {
     return new ConnectionRemover(connections, credentials);
   }
 
-  /** The MCP STDIO command lines the operator allows; integration saves and the runtime both check them. */
+  /**
+   * The MCP STDIO command lines the operator allows; integration saves and the runtime both check
+   * them.
+   */
   @Bean
   @ConditionalOnMissingBean
   StdioCommands stdioCommands(FlowConnectionsProperties properties) {
@@ -239,7 +258,8 @@ public class FlowConnectionsAutoConfiguration {
       ChangeRecorder changes,
       Clock clock,
       StdioCommands stdioCommands) {
-    return new IntegrationService(integrations, connections, remover, tx, changes, clock, stdioCommands);
+    return new IntegrationService(
+        integrations, connections, remover, tx, changes, clock, stdioCommands);
   }
 
   @Bean
@@ -251,7 +271,8 @@ public class FlowConnectionsAutoConfiguration {
       TransactionTemplate tx,
       ChangeRecorder changes,
       Clock clock) {
-    return new ConnectionService(connections, integrations, credentials, remover, tx, changes, clock);
+    return new ConnectionService(
+        connections, integrations, credentials, remover, tx, changes, clock);
   }
 
   @Bean
@@ -270,7 +291,11 @@ public class FlowConnectionsAutoConfiguration {
       Clock clock,
       FlowConnectionsProperties properties) {
     return new KeyRotationService(
-        jdbc, tx, cipher, keys, clock,
+        jdbc,
+        tx,
+        cipher,
+        keys,
+        clock,
         properties.getEncryption().getRotationBatchSize(),
         properties.getEncryption().getRotationBatchPause());
   }
@@ -292,7 +317,8 @@ public class FlowConnectionsAutoConfiguration {
 
   /**
    * Tells every instance sharing the database about committed changes (NOTIFY in the changing
-   * transaction) and listens for them on one dedicated connection that evicts this instance's cache.
+   * transaction) and listens for them on one dedicated connection that evicts this instance's
+   * cache.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnProperty(
@@ -312,8 +338,10 @@ public class FlowConnectionsAutoConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    ChangeListener changeListener(DataSource dataSource, ChangeChannel channel, CachingConnectionResolver resolver) {
-      return new ChangeListener(new DataSourceListenerConnections(dataSource), channel, evicting(resolver));
+    ChangeListener changeListener(
+        DataSource dataSource, ChangeChannel channel, CachingConnectionResolver resolver) {
+      return new ChangeListener(
+          new DataSourceListenerConnections(dataSource), channel, evicting(resolver));
     }
 
     static ChangeHandler evicting(CachingConnectionResolver resolver) {
@@ -337,8 +365,8 @@ public class FlowConnectionsAutoConfiguration {
   static class SecretProviderConfiguration {
 
     /**
-     * First in the runtime's provider chain: in a runtime with Camunda's environment-variable provider on,
-     * an org secret wins over an environment variable of the same name.
+     * First in the runtime's provider chain: in a runtime with Camunda's environment-variable
+     * provider on, an org secret wins over an environment variable of the same name.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -353,8 +381,9 @@ public class FlowConnectionsAutoConfiguration {
 
   /**
    * Inside a Spring connector runtime: the placeholder guard around every outbound function and the
-   * runtime's secret provider aggregator ({@link PlaceholderGuard}). Without the runtime's aggregator
-   * there is no guard, and then the SecretProvider answers nothing (it answers only inside a guarded job).
+   * runtime's secret provider aggregator ({@link PlaceholderGuard}). Without the runtime's
+   * aggregator there is no guard, and then the SecretProvider answers nothing (it answers only
+   * inside a guarded job).
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "io.camunda.connector.runtime.OutboundConnectorsAutoConfiguration")
@@ -366,7 +395,10 @@ public class FlowConnectionsAutoConfiguration {
       return new PlaceholderGuardPostProcessor();
     }
 
-    /** Real clusters: the REST API at camunda.client.rest-address. Tests and the demo bring their own. */
+    /**
+     * Real clusters: the REST API at camunda.client.rest-address. Tests and the demo bring their
+     * own.
+     */
     @Bean
     @ConditionalOnMissingBean(ProcessModels.class)
     ProcessModels processModels(CamundaClient client) {

@@ -43,12 +43,14 @@ public class FlowConnectionsProperties {
     return schema;
   }
 
-  /** {@code flow-connections.schema.*}: whether this process migrates the database or only reads it. */
+  /**
+   * {@code flow-connections.schema.*}: whether this process migrates the database or only reads it.
+   */
   public static class Schema {
     /**
-     * {@code validate} (the default: another connector runtime with our SecretProvider) never changes the
-     * schema and refuses to start unless it is at this jar's version; the Flow Connections runtime sets
-     * {@code migrate} (Flyway at start).
+     * {@code validate} (the default: another connector runtime with our SecretProvider) never
+     * changes the schema and refuses to start unless it is at this jar's version; the Flow
+     * Connections runtime sets {@code migrate} (Flyway at start).
      */
     private SchemaMode mode = SchemaMode.VALIDATE;
 
@@ -74,11 +76,14 @@ public class FlowConnectionsProperties {
     }
   }
 
-  /** {@code flow-connections.mcp.stdio.*}: what MCP STDIO servers may run on this runtime's host. */
+  /**
+   * {@code flow-connections.mcp.stdio.*}: what MCP STDIO servers may run on this runtime's host.
+   */
   public static class Stdio {
     /**
      * Whole command lines (program and arguments) an MCP integration's {@code command} must equal;
-     * empty refuses STDIO. Never list an interpreter with free arguments ({@code sh -c}, {@code node -e}).
+     * empty refuses STDIO. Never list an interpreter with free arguments ({@code sh -c}, {@code
+     * node -e}).
      */
     private java.util.List<String> allowedCommands = new java.util.ArrayList<>();
 
@@ -133,7 +138,10 @@ public class FlowConnectionsProperties {
 
   /** {@code flow-connections.audit.*}: how job workers' connection reads reach the audit log. */
   public static class Audit {
-    /** Read events waiting to be written; when full (database unreachable for long) new ones are dropped. */
+    /**
+     * Read events waiting to be written; when full (database unreachable for long) new ones are
+     * dropped.
+     */
     private int queueCapacity = 10_000;
 
     /** Read events written per database round trip. */
@@ -230,7 +238,9 @@ public class FlowConnectionsProperties {
     }
   }
 
-  /** {@code flow-connections.resolution.invalidation.*}: hearing of changes made by other instances. */
+  /**
+   * {@code flow-connections.resolution.invalidation.*}: hearing of changes made by other instances.
+   */
   public static class Invalidation {
     /** LISTEN/NOTIFY between runtime instances sharing the database. */
     private boolean enabled = true;

@@ -8,15 +8,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What every change to a resolution input (integration, connection, credentials, org secret,
- * OAuth2 tokens) must cause, in the one call the changing method makes inside its transaction:
+ * What every change to a resolution input (integration, connection, credentials, org secret, OAuth2
+ * tokens) must cause, in the one call the changing method makes inside its transaction:
  *
  * <ul>
  *   <li>the audit row(s), written in that transaction: the change and its record commit or roll
  *       back together, and a change whose row cannot be written does not happen;
  *   <li>{@link ResolutionInputsChanged} for the organization: this instance's resolver cache drops
- *       the organization's entries once the transaction commits, the change notifier tells the other
- *       instances (NOTIFY in the transaction), SQL pools and element templates follow.
+ *       the organization's entries once the transaction commits, the change notifier tells the
+ *       other instances (NOTIFY in the transaction), SQL pools and element templates follow.
  * </ul>
  *
  * A method that records an action without changing a resolution input (a connection test) calls
@@ -37,7 +37,10 @@ public class ChangeRecorder {
     changed(List.of(event));
   }
 
-  /** One change recorded by several audit rows (an integration deleted with its connections), all of one organization. */
+  /**
+   * One change recorded by several audit rows (an integration deleted with its connections), all of
+   * one organization.
+   */
   public void changed(List<AuditEvent> auditEvents) {
     String organizationId = auditEvents.getFirst().organizationId();
     if (auditEvents.stream().anyMatch(e -> !e.organizationId().equals(organizationId))) {

@@ -11,7 +11,8 @@ import java.util.UUID;
  * derived from the name once and survives renames.
  *
  * @param allowedProcesses BPMN process ids that may use it at runtime ({@link
- *     dev.flowconnections.scope.ProcessScope}); empty: every process for ORGANIZATION, none for PERSONAL
+ *     dev.flowconnections.scope.ProcessScope}); empty: every process for ORGANIZATION, none for
+ *     PERSONAL
  * @param allowedInProduction for PERSONAL connections: an administrator allowed it in PRODUCTION
  */
 public record Connection(

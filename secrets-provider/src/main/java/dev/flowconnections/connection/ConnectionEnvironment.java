@@ -26,14 +26,22 @@ public record ConnectionEnvironment(
   }
 
   public ConnectionEnvironment(
-      Environment environment, Map<String, Object> settings, Set<String> secretFieldsSet, Instant updatedAt,
-      String updatedBy, EnvironmentTestResult lastTest) {
+      Environment environment,
+      Map<String, Object> settings,
+      Set<String> secretFieldsSet,
+      Instant updatedAt,
+      String updatedBy,
+      EnvironmentTestResult lastTest) {
     this(environment, settings, secretFieldsSet, updatedAt, updatedBy, lastTest, null);
   }
 
   /** A freshly saved environment: untested. */
   public ConnectionEnvironment(
-      Environment environment, Map<String, Object> settings, Set<String> secretFieldsSet, Instant updatedAt, String updatedBy) {
+      Environment environment,
+      Map<String, Object> settings,
+      Set<String> secretFieldsSet,
+      Instant updatedAt,
+      String updatedBy) {
     this(environment, settings, secretFieldsSet, updatedAt, updatedBy, null);
   }
 }

@@ -9,12 +9,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Derives and checks connection keys: lowercase slugs safe inside {@code secrets.connections.<key>.}.
+ * Derives and checks connection keys: lowercase slugs safe inside {@code
+ * secrets.connections.<key>.}.
  *
  * <p>A PERSONAL connection's key lives in its owner's namespace: {@code <slug>@<owner tag>}. No one
  * can choose a key with {@code @}, so no one can create, collide with or probe a key in another
- * user's namespace, and the key stays unique in the organization (the runtime and Vault paths
- * find a connection by it alone).
+ * user's namespace, and the key stays unique in the organization (the runtime and Vault paths find
+ * a connection by it alone).
  */
 public final class ConnectionKeys {
 
@@ -25,7 +26,9 @@ public final class ConnectionKeys {
 
   public static String fromName(String name) {
     String ascii =
-        Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        Normalizer.normalize(name, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT);
     String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (slug.length() > 64) {
       slug = slug.substring(0, 64).replaceAll("-+$", "");
@@ -52,7 +55,8 @@ public final class ConnectionKeys {
       return owner;
     }
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(owner.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(owner.getBytes(StandardCharsets.UTF_8));
       return "_" + HexFormat.of().formatHex(hash, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -35,7 +35,9 @@ public class ConnectionRepository {
 
   public void insert(Connection c) {
     jdbc.sql(
-            "insert into connection (" + COLUMNS + ") values (:id, :org, :key, :name, :integrationId,"
+            "insert into connection ("
+                + COLUMNS
+                + ") values (:id, :org, :key, :name, :integrationId,"
                 + " :visibility, :owner, :version, :createdAt, :createdBy, :updatedAt, :updatedBy, :allowedProcesses,"
                 + " :allowedInProduction)")
         .params(parameters(c))
@@ -86,25 +88,29 @@ public class ConnectionRepository {
 
   /** Any connection of the organization, visible or not: keys are unique in the organization. */
   public boolean existsByKey(String organizationId, String key) {
-    return jdbc.sql("select count(*) from connection where organization_id = :org and connection_key = :key")
-        .param("org", organizationId)
-        .param("key", key)
-        .query(Long.class)
-        .single()
+    return jdbc.sql(
+                "select count(*) from connection where organization_id = :org and connection_key = :key")
+            .param("org", organizationId)
+            .param("key", key)
+            .query(Long.class)
+            .single()
         > 0;
   }
 
-  /** A connection of this name (any case) that {@code owner} sees: an ORGANIZATION one or one of the owner's PERSONAL ones. */
+  /**
+   * A connection of this name (any case) that {@code owner} sees: an ORGANIZATION one or one of the
+   * owner's PERSONAL ones.
+   */
   public boolean existsNamedFor(String organizationId, String name, String owner, UUID exceptId) {
     return jdbc.sql(
-            "select count(*) from connection where organization_id = :org and id <> :except"
-                + " and lower(name) = lower(:name) and (visibility = 'ORGANIZATION' or owner = :owner)")
-        .param("org", organizationId)
-        .param("name", name)
-        .param("owner", owner)
-        .param("except", exceptId == null ? new UUID(0, 0) : exceptId)
-        .query(Long.class)
-        .single()
+                "select count(*) from connection where organization_id = :org and id <> :except"
+                    + " and lower(name) = lower(:name) and (visibility = 'ORGANIZATION' or owner = :owner)")
+            .param("org", organizationId)
+            .param("name", name)
+            .param("owner", owner)
+            .param("except", exceptId == null ? new UUID(0, 0) : exceptId)
+            .query(Long.class)
+            .single()
         > 0;
   }
 
@@ -140,7 +146,9 @@ public class ConnectionRepository {
         .update();
   }
 
-  /** Stores the outcome of a connection test; not a change of the connection, so no version bump. */
+  /**
+   * Stores the outcome of a connection test; not a change of the connection, so no version bump.
+   */
   public void recordTest(UUID connectionId, Environment environment, EnvironmentTestResult result) {
     jdbc.sql(
             "update connection_environment set last_test_ok = :ok, last_test_message = :message,"
@@ -177,13 +185,13 @@ public class ConnectionRepository {
 
   private List<Connection> many(String condition, Map<String, Object> params, boolean lock) {
     String sql =
-        "select " + COLUMNS + " from connection where " + condition + " order by lower(name)"
+        "select "
+            + COLUMNS
+            + " from connection where "
+            + condition
+            + " order by lower(name)"
             + (lock ? " for update" : "");
-    List<Row> rows =
-        jdbc.sql(sql)
-            .params(params)
-            .query(this::row)
-            .list();
+    List<Row> rows = jdbc.sql(sql).params(params).query(this::row).list();
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -215,7 +223,8 @@ public class ConnectionRepository {
                       oauth2(rs));
               result
                   .computeIfAbsent(
-                      rs.getObject("connection_id", UUID.class), k -> new EnumMap<>(Environment.class))
+                      rs.getObject("connection_id", UUID.class),
+                      k -> new EnumMap<>(Environment.class))
                   .put(env.environment(), env);
               return env;
             })
@@ -227,8 +236,11 @@ public class ConnectionRepository {
     Timestamp at = rs.getTimestamp("last_tested_at");
     return at == null
         ? null
-        : new EnvironmentTestResult(rs.getBoolean("last_test_ok"), rs.getString("last_test_message"),
-            at.toInstant(), rs.getString("last_tested_by"));
+        : new EnvironmentTestResult(
+            rs.getBoolean("last_test_ok"),
+            rs.getString("last_test_message"),
+            at.toInstant(),
+            rs.getString("last_tested_by"));
   }
 
   private static OAuth2Authorization oauth2(ResultSet rs) throws SQLException {
@@ -236,7 +248,8 @@ public class ConnectionRepository {
     String reason = rs.getString("oauth2_reauthorization_reason");
     return at == null && reason == null
         ? null
-        : new OAuth2Authorization(rs.getString("oauth2_authorized_by"), at == null ? null : at.toInstant(), reason);
+        : new OAuth2Authorization(
+            rs.getString("oauth2_authorized_by"), at == null ? null : at.toInstant(), reason);
   }
 
   private static String[] strings(Array array) throws SQLException {
@@ -313,8 +326,21 @@ public class ConnectionRepository {
       boolean allowedInProduction) {
     Connection toConnection(Map<Environment, ConnectionEnvironment> environments) {
       return new Connection(
-          id, org, key, name, integrationId, visibility, owner, version, createdAt, createdBy,
-          updatedAt, updatedBy, environments, allowedProcesses, allowedInProduction);
+          id,
+          org,
+          key,
+          name,
+          integrationId,
+          visibility,
+          owner,
+          version,
+          createdAt,
+          createdBy,
+          updatedAt,
+          updatedBy,
+          environments,
+          allowedProcesses,
+          allowedInProduction);
     }
   }
 }

@@ -82,40 +82,70 @@ public class ConnectionService {
           derivedKey ? "name" : "key",
           "must yield a key of lowercase letters, digits and '-' (derived key: '" + slug + "')");
     }
-    List<String> allowedProcesses = AllowedProcesses.validate(draft.allowedProcesses(), "allowedProcesses", errors);
+    List<String> allowedProcesses =
+        AllowedProcesses.validate(draft.allowedProcesses(), "allowedProcesses", errors);
     errors.throwIfAny();
     boolean allowedInProduction = Boolean.TRUE.equals(draft.allowedInProduction());
     if (allowedInProduction) {
       requireAdminForProduction(actor);
     }
-    // a personal key lives in the owner's namespace: it never collides with (or reveals) anyone else's
-    String key = draft.visibility() == Visibility.PERSONAL ? ConnectionKeys.personal(slug, actor.username()) : slug;
+    // a personal key lives in the owner's namespace: it never collides with (or reveals) anyone
+    // else's
+    String key =
+        draft.visibility() == Visibility.PERSONAL
+            ? ConnectionKeys.personal(slug, actor.username())
+            : slug;
     return tx.execute(
         s -> {
           Integration integration =
               integrations
                   .find(actor.organizationId(), draft.integrationId())
-                  .orElseThrow(() -> new ValidationException("integrationId", "no integration with this id exists"));
+                  .orElseThrow(
+                      () ->
+                          new ValidationException(
+                              "integrationId", "no integration with this id exists"));
           if (!integration.status().acceptsNewConnections()) {
             throw new ValidationException(
-                "integrationId", "integration '" + integration.name() + "' is " + integration.status()
+                "integrationId",
+                "integration '"
+                    + integration.name()
+                    + "' is "
+                    + integration.status()
                     + " and accepts no new connections");
           }
           String name = draft.name().trim();
           requireFreeName(actor.organizationId(), name, actor.username(), null);
           if (connections.existsByKey(actor.organizationId(), key)) {
-            throw new ConflictException(derivedKey ? "name" : "key", "a connection with key '" + key + "' already exists");
+            throw new ConflictException(
+                derivedKey ? "name" : "key", "a connection with key '" + key + "' already exists");
           }
           Instant now = clock.instant();
           Connection connection =
               new Connection(
-                  UUID.randomUUID(), actor.organizationId(), key, name, integration.id(), draft.visibility(),
-                  actor.username(), 1, now, actor.username(), now, actor.username(), Map.of(),
-                  allowedProcesses, allowedInProduction);
+                  UUID.randomUUID(),
+                  actor.organizationId(),
+                  key,
+                  name,
+                  integration.id(),
+                  draft.visibility(),
+                  actor.username(),
+                  1,
+                  now,
+                  actor.username(),
+                  now,
+                  actor.username(),
+                  Map.of(),
+                  allowedProcesses,
+                  allowedInProduction);
           connections.insert(connection);
           changes.changed(
-              AuditEvent.connection(actor, clock.instant(),
-                  AuditAction.CONNECTION_CREATED, connection, null, List.of()));
+              AuditEvent.connection(
+                  actor,
+                  clock.instant(),
+                  AuditAction.CONNECTION_CREATED,
+                  connection,
+                  null,
+                  List.of()));
           return view(connection, integration);
         });
   }
@@ -126,38 +156,62 @@ public class ConnectionService {
     if (draft.version() == null) {
       errors.add("version", "is required: send the version you last read");
     }
-    List<String> allowedProcesses = AllowedProcesses.validate(draft.allowedProcesses(), "allowedProcesses", errors);
+    List<String> allowedProcesses =
+        AllowedProcesses.validate(draft.allowedProcesses(), "allowedProcesses", errors);
     errors.throwIfAny();
     return tx.execute(
         s -> {
           Connection current = visible(actor, id, true);
-          if (draft.integrationId() != null && !draft.integrationId().equals(current.integrationId())) {
-            throw new ValidationException("integrationId", "cannot be changed; create a new connection instead");
+          if (draft.integrationId() != null
+              && !draft.integrationId().equals(current.integrationId())) {
+            throw new ValidationException(
+                "integrationId", "cannot be changed; create a new connection instead");
           }
           if (draft.key() != null && !draft.key().isBlank() && !draft.key().equals(current.key())) {
-            throw new ValidationException("key", "cannot be changed: processes refer to the connection by it");
+            throw new ValidationException(
+                "key", "cannot be changed: processes refer to the connection by it");
           }
           if (draft.version() != current.version()) {
             throw ConflictException.staleVersion("connection", draft.version(), current.version());
           }
-          Visibility visibility = draft.visibility() == null ? current.visibility() : draft.visibility();
+          Visibility visibility =
+              draft.visibility() == null ? current.visibility() : draft.visibility();
           String owner = ownerAfter(actor, current, visibility);
           String name = draft.name().trim();
-          // the actor's view, not the owner's: a rename of a shared connection must not reveal the owner's personal names
+          // the actor's view, not the owner's: a rename of a shared connection must not reveal the
+          // owner's personal names
           requireFreeName(actor.organizationId(), name, actor.username(), id);
-          boolean allowedInProduction = allowedInProduction(actor, current, visibility, draft.allowedInProduction());
+          boolean allowedInProduction =
+              allowedInProduction(actor, current, visibility, draft.allowedInProduction());
           Connection updated =
               new Connection(
-                  id, current.organizationId(), current.key(), name, current.integrationId(), visibility,
-                  owner, current.version() + 1, current.createdAt(), current.createdBy(),
-                  clock.instant(), actor.username(), current.environments(),
-                  allowedProcesses == null ? current.allowedProcesses() : allowedProcesses, allowedInProduction);
+                  id,
+                  current.organizationId(),
+                  current.key(),
+                  name,
+                  current.integrationId(),
+                  visibility,
+                  owner,
+                  current.version() + 1,
+                  current.createdAt(),
+                  current.createdBy(),
+                  clock.instant(),
+                  actor.username(),
+                  current.environments(),
+                  allowedProcesses == null ? current.allowedProcesses() : allowedProcesses,
+                  allowedInProduction);
           if (!connections.update(updated, current.version())) {
-            throw ConflictException.staleVersion("connection", draft.version(), current.version() + 1);
+            throw ConflictException.staleVersion(
+                "connection", draft.version(), current.version() + 1);
           }
           changes.changed(
-              AuditEvent.connection(actor, clock.instant(),
-                  AuditAction.CONNECTION_UPDATED, updated, null, changedProperties(current, updated)));
+              AuditEvent.connection(
+                  actor,
+                  clock.instant(),
+                  AuditAction.CONNECTION_UPDATED,
+                  updated,
+                  null,
+                  changedProperties(current, updated)));
           return view(updated, integrationOf(updated));
         });
   }
@@ -179,16 +233,22 @@ public class ConnectionService {
           FieldSchema schema = FieldCatalog.schemaFor(integration.type(), integration.authScheme());
           String path = "fields.";
           ValidationException.Collector errors = new ValidationException.Collector();
-          Map<String, Object> given = FieldValidator.normalize(schema.connectionFields(), fields, path, errors);
+          Map<String, Object> given =
+              FieldValidator.normalize(schema.connectionFields(), fields, path, errors);
           if (integration.type() == IntegrationType.MCP) {
-            // a STDIO server's variables are code on the runtime's host: only names the admin declared
+            // a STDIO server's variables are code on the runtime's host: only names the admin
+            // declared
             StdioEnvironment.checkConnectionValues(
-                EnvironmentStatuses.integrationSettings(integration, environment), given, path, errors);
+                EnvironmentStatuses.integrationSettings(integration, environment),
+                given,
+                path,
+                errors);
           }
           errors.throwIfAny();
 
           ConnectionEnvironment stored = current.environments().get(environment);
-          Map<String, Object> settings = new LinkedHashMap<>(stored == null ? Map.of() : stored.settings());
+          Map<String, Object> settings =
+              new LinkedHashMap<>(stored == null ? Map.of() : stored.settings());
           Map<String, Object> secretUpdates = new LinkedHashMap<>();
           given.forEach(
               (name, value) -> {
@@ -203,33 +263,59 @@ public class ConnectionService {
                   settings.put(name, value);
                 }
               });
-          Set<String> secretNames = new HashSet<>(stored == null ? Set.of() : stored.secretFieldsSet());
-          secretNames.retainAll(schema.connectionFields().stream().filter(FieldDefinition::secret).map(FieldDefinition::name).toList());
+          Set<String> secretNames =
+              new HashSet<>(stored == null ? Set.of() : stored.secretFieldsSet());
+          secretNames.retainAll(
+              schema.connectionFields().stream()
+                  .filter(FieldDefinition::secret)
+                  .map(FieldDefinition::name)
+                  .toList());
           secretNames.addAll(secretUpdates.keySet());
           Set<String> present = new HashSet<>(secretNames);
           present.addAll(settings.keySet());
-          FieldValidator.requirePresent(schema.connectionFields(), present,
-              EnvironmentStatuses.integrationSettings(integration, environment), path, errors);
+          FieldValidator.requirePresent(
+              schema.connectionFields(),
+              present,
+              EnvironmentStatuses.integrationSettings(integration, environment),
+              path,
+              errors);
           errors.throwIfAny();
 
           CredentialLocation location = location(current, environment);
-          // also rewrite when stored secrets fell out of the schema (e.g. OAuth2 tokens of an earlier
+          // also rewrite when stored secrets fell out of the schema (e.g. OAuth2 tokens of an
+          // earlier
           // authorisation): what the row no longer lists must not stay readable by the resolver
-          if (!secretUpdates.isEmpty() || stored == null || !secretNames.containsAll(stored.secretFieldsSet())) {
-            // the store's version goes with the write, so a concurrent edit in the store (Vault) is a conflict
+          if (!secretUpdates.isEmpty()
+              || stored == null
+              || !secretNames.containsAll(stored.secretFieldsSet())) {
+            // the store's version goes with the write, so a concurrent edit in the store (Vault) is
+            // a conflict
             StoredCredentials inStore = credentials.readForUpdate(location);
-            SecretValues base = stored == null ? SecretValues.empty() : inStore.values().orElse(SecretValues.empty());
+            SecretValues base =
+                stored == null
+                    ? SecretValues.empty()
+                    : inStore.values().orElse(SecretValues.empty());
             Map<String, Object> kept = new LinkedHashMap<>(base.asMap());
             kept.keySet().retainAll(secretNames);
-            credentials.write(location, SecretValues.of(kept).with(secretUpdates), inStore.version());
+            credentials.write(
+                location, SecretValues.of(kept).with(secretUpdates), inStore.version());
           }
           Instant now = clock.instant();
-          ConnectionEnvironment updated = new ConnectionEnvironment(environment, settings, secretNames, now, actor.username());
+          ConnectionEnvironment updated =
+              new ConnectionEnvironment(environment, settings, secretNames, now, actor.username());
           connections.upsertEnvironment(current.id(), updated);
           touch(current, now, actor);
           changes.changed(
-              AuditEvent.connection(actor, clock.instant(), AuditAction.CREDENTIALS_CHANGED, current, environment,
-                  changedFields(stored == null ? Map.of() : stored.settings(), settings, secretUpdates.keySet())));
+              AuditEvent.connection(
+                  actor,
+                  clock.instant(),
+                  AuditAction.CREDENTIALS_CHANGED,
+                  current,
+                  environment,
+                  changedFields(
+                      stored == null ? Map.of() : stored.settings(),
+                      settings,
+                      secretUpdates.keySet())));
           return view(reload(actor, id), integration);
         });
   }
@@ -247,8 +333,13 @@ public class ConnectionService {
           connections.deleteEnvironment(id, environment);
           touch(current, clock.instant(), actor);
           changes.changed(
-              AuditEvent.connection(actor, clock.instant(),
-                  AuditAction.CREDENTIALS_DELETED, current, environment, List.of()));
+              AuditEvent.connection(
+                  actor,
+                  clock.instant(),
+                  AuditAction.CREDENTIALS_DELETED,
+                  current,
+                  environment,
+                  List.of()));
           return view(reload(actor, id), integrationOf(current));
         });
   }
@@ -262,48 +353,75 @@ public class ConnectionService {
    * @param testedCredentialsOf {@code updatedAt} of the environment's credentials the test used
    */
   public EnvironmentTestResult recordTest(
-      Actor actor, UUID id, Environment environment, Instant testedCredentialsOf, boolean ok, String message) {
-    return tx.execute(s -> {
-      Connection current = visible(actor, id, true);
-      ConnectionEnvironment stored = current.environments().get(environment);
-      if (stored == null) {
-        throw new NotFoundException("connection '" + current.key() + "' has no credentials for " + environment);
-      }
-      EnvironmentTestResult result = new EnvironmentTestResult(ok, message, clock.instant(), actor.username());
-      if (stored.updatedAt().equals(testedCredentialsOf)) {
-        connections.recordTest(id, environment, result);
-      }
-      changes.audited(AuditEvent.tested(actor, result.testedAt(), current, environment, ok));
-      return result;
-    });
+      Actor actor,
+      UUID id,
+      Environment environment,
+      Instant testedCredentialsOf,
+      boolean ok,
+      String message) {
+    return tx.execute(
+        s -> {
+          Connection current = visible(actor, id, true);
+          ConnectionEnvironment stored = current.environments().get(environment);
+          if (stored == null) {
+            throw new NotFoundException(
+                "connection '" + current.key() + "' has no credentials for " + environment);
+          }
+          EnvironmentTestResult result =
+              new EnvironmentTestResult(ok, message, clock.instant(), actor.username());
+          if (stored.updatedAt().equals(testedCredentialsOf)) {
+            connections.recordTest(id, environment, result);
+          }
+          changes.audited(AuditEvent.tested(actor, result.testedAt(), current, environment, ok));
+          return result;
+        });
   }
 
   /**
    * An administrator allows (or stops) a PERSONAL connection in PRODUCTION runtimes. Admins do not
-   * see other users' personal connections, so this takes the id their owner handed over and
-   * answers nothing about the connection; a wrong id is a 404 like any other.
+   * see other users' personal connections, so this takes the id their owner handed over and answers
+   * nothing about the connection; a wrong id is a 404 like any other.
    */
   public void setAllowedInProduction(Actor actor, UUID id, boolean allowed) {
     requireAdminForProduction(actor);
     tx.executeWithoutResult(
         s -> {
-          Connection current = connections.findForUpdate(actor.organizationId(), id)
-              .orElseThrow(() -> new NotFoundException("connection " + id + " does not exist"));
+          Connection current =
+              connections
+                  .findForUpdate(actor.organizationId(), id)
+                  .orElseThrow(() -> new NotFoundException("connection " + id + " does not exist"));
           if (current.allowedInProduction() == allowed) {
             return;
           }
           Connection updated =
               new Connection(
-                  id, current.organizationId(), current.key(), current.name(), current.integrationId(),
-                  current.visibility(), current.owner(), current.version() + 1, current.createdAt(),
-                  current.createdBy(), clock.instant(), actor.username(), current.environments(),
-                  current.allowedProcesses(), allowed);
+                  id,
+                  current.organizationId(),
+                  current.key(),
+                  current.name(),
+                  current.integrationId(),
+                  current.visibility(),
+                  current.owner(),
+                  current.version() + 1,
+                  current.createdAt(),
+                  current.createdBy(),
+                  clock.instant(),
+                  actor.username(),
+                  current.environments(),
+                  current.allowedProcesses(),
+                  allowed);
           if (!connections.update(updated, current.version())) {
-            throw ConflictException.staleVersion("connection", current.version(), current.version() + 1);
+            throw ConflictException.staleVersion(
+                "connection", current.version(), current.version() + 1);
           }
           changes.changed(
-              AuditEvent.connection(actor, clock.instant(),
-                  AuditAction.CONNECTION_UPDATED, updated, null, List.of("allowedInProduction")));
+              AuditEvent.connection(
+                  actor,
+                  clock.instant(),
+                  AuditAction.CONNECTION_UPDATED,
+                  updated,
+                  null,
+                  List.of("allowedInProduction")));
         });
   }
 
@@ -312,9 +430,11 @@ public class ConnectionService {
     return view(connection, integrationOf(connection));
   }
 
-  public List<ConnectionView> list(Actor actor, String search, IntegrationType type, UUID integrationId) {
+  public List<ConnectionView> list(
+      Actor actor, String search, IntegrationType type, UUID integrationId) {
     Map<UUID, Integration> byId = new LinkedHashMap<>();
-    integrations.list(actor.organizationId(), dev.flowconnections.integration.IntegrationFilter.all())
+    integrations
+        .list(actor.organizationId(), dev.flowconnections.integration.IntegrationFilter.all())
         .forEach(i -> byId.put(i.id(), i));
     String needle = search == null ? null : search.trim().toLowerCase(Locale.ROOT);
     return connections.list(actor.organizationId()).stream()
@@ -332,26 +452,34 @@ public class ConnectionService {
           Connection current = visible(actor, id, true);
           remover.remove(current);
           changes.changed(
-              AuditEvent.connection(actor, clock.instant(), AuditAction.CONNECTION_DELETED, current, null, List.of()));
+              AuditEvent.connection(
+                  actor,
+                  clock.instant(),
+                  AuditAction.CONNECTION_DELETED,
+                  current,
+                  null,
+                  List.of()));
         });
   }
 
   /**
    * Who owns the connection after a change of visibility. Only the owner or an admin changes it,
-   * and making a shared connection personal takes an admin (otherwise any user could take a
-   * shared connection away from everyone): the admin becomes its owner ("only you"), so a
-   * connection never becomes the personal one of someone who did not ask for it.
+   * and making a shared connection personal takes an admin (otherwise any user could take a shared
+   * connection away from everyone): the admin becomes its owner ("only you"), so a connection never
+   * becomes the personal one of someone who did not ask for it.
    */
   private static String ownerAfter(Actor actor, Connection current, Visibility visibility) {
     if (visibility == current.visibility()) {
       return current.owner();
     }
     if (!actor.isAdmin() && !current.owner().equals(actor.username())) {
-      throw new AccessDeniedException("visibility", "only the owner or an administrator may change the visibility");
+      throw new AccessDeniedException(
+          "visibility", "only the owner or an administrator may change the visibility");
     }
     if (visibility == Visibility.PERSONAL) {
       if (!actor.isAdmin()) {
-        throw new AccessDeniedException("visibility", "only administrators may make a shared connection personal");
+        throw new AccessDeniedException(
+            "visibility", "only administrators may make a shared connection personal");
       }
       return actor.username();
     }
@@ -391,14 +519,16 @@ public class ConnectionService {
   }
 
   /**
-   * Only an administrator changes whether a PERSONAL connection may serve PRODUCTION (a request that
-   * repeats the current value is no change). A connection that becomes PERSONAL starts without it:
-   * a permission given to a shared connection is not one given to someone's own credentials.
+   * Only an administrator changes whether a PERSONAL connection may serve PRODUCTION (a request
+   * that repeats the current value is no change). A connection that becomes PERSONAL starts without
+   * it: a permission given to a shared connection is not one given to someone's own credentials.
    */
-  private static boolean allowedInProduction(Actor actor, Connection current, Visibility visibility, Boolean requested) {
-    boolean base = visibility == Visibility.PERSONAL && current.visibility() != Visibility.PERSONAL
-        ? false
-        : current.allowedInProduction();
+  private static boolean allowedInProduction(
+      Actor actor, Connection current, Visibility visibility, Boolean requested) {
+    boolean base =
+        visibility == Visibility.PERSONAL && current.visibility() != Visibility.PERSONAL
+            ? false
+            : current.allowedInProduction();
     if (requested == null || requested == base) {
       return base;
     }
@@ -408,13 +538,18 @@ public class ConnectionService {
 
   private static void requireAdminForProduction(Actor actor) {
     if (!actor.isAdmin()) {
-      throw new AccessDeniedException("allowedInProduction",
+      throw new AccessDeniedException(
+          "allowedInProduction",
           "only administrators may allow a personal connection in PRODUCTION (allowedInProduction)");
     }
   }
 
-  /** Names of the settings that differ and of the secrets that were written: the audit never compares secret values. */
-  private static Set<String> changedFields(Map<String, Object> before, Map<String, Object> after, Set<String> secretsWritten) {
+  /**
+   * Names of the settings that differ and of the secrets that were written: the audit never
+   * compares secret values.
+   */
+  private static Set<String> changedFields(
+      Map<String, Object> before, Map<String, Object> after, Set<String> secretsWritten) {
     Set<String> changed = new TreeSet<>(secretsWritten);
     Set<String> names = new HashSet<>(before.keySet());
     names.addAll(after.keySet());
@@ -430,7 +565,8 @@ public class ConnectionService {
   }
 
   private ConnectionView view(Connection connection, Integration integration) {
-    return new ConnectionView(connection, integration, EnvironmentStatuses.of(connection, integration));
+    return new ConnectionView(
+        connection, integration, EnvironmentStatuses.of(connection, integration));
   }
 
   private void touch(Connection current, Instant now, Actor actor) {
@@ -446,11 +582,16 @@ public class ConnectionService {
   private Integration integrationOf(Connection connection) {
     return integrations
         .find(connection.organizationId(), connection.integrationId())
-        .orElseThrow(() -> new IllegalStateException("integration of connection " + connection.key() + " is missing"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "integration of connection " + connection.key() + " is missing"));
   }
 
   private Connection visible(Actor actor, UUID id, boolean lock) {
-    return (lock ? connections.findForUpdate(actor.organizationId(), id) : connections.find(actor.organizationId(), id))
+    return (lock
+            ? connections.findForUpdate(actor.organizationId(), id)
+            : connections.find(actor.organizationId(), id))
         .filter(c -> c.visibleTo(actor.username()))
         .orElseThrow(() -> new NotFoundException("connection " + id + " does not exist"));
   }

@@ -1,6 +1,8 @@
 package dev.flowconnections.connection;
 
-/** Whether a connection can be used in an environment, derived from the integration's field schema. */
+/**
+ * Whether a connection can be used in an environment, derived from the integration's field schema.
+ */
 public enum EnvironmentStatus {
   /** Every required credential field is set. */
   CONFIGURED,

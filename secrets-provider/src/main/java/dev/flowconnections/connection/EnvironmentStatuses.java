@@ -13,29 +13,37 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Derives whether each environment of a connection can be used, from the names of the stored
- * fields and the integration's current schema and settings: a later change of the auth scheme or
- * provider can make a saved environment incomplete.
+ * Derives whether each environment of a connection can be used, from the names of the stored fields
+ * and the integration's current schema and settings: a later change of the auth scheme or provider
+ * can make a saved environment incomplete.
  */
 public final class EnvironmentStatuses {
 
   private EnvironmentStatuses() {}
 
-  public static Map<Environment, EnvironmentStatus> of(Connection connection, Integration integration) {
+  public static Map<Environment, EnvironmentStatus> of(
+      Connection connection, Integration integration) {
     Map<Environment, EnvironmentStatus> result = new EnumMap<>(Environment.class);
     for (Environment env : Environment.values()) {
       ConnectionEnvironment stored = connection.environments().get(env);
       if (stored == null) {
         result.put(env, EnvironmentStatus.NOT_CONFIGURED);
       } else {
-        result.put(env, missingFields(stored, integration).isEmpty() ? authorizationStatus(stored, integration) : EnvironmentStatus.INCOMPLETE);
+        result.put(
+            env,
+            missingFields(stored, integration).isEmpty()
+                ? authorizationStatus(stored, integration)
+                : EnvironmentStatus.INCOMPLETE);
       }
     }
     return result;
   }
 
-  /** CONFIGURED, unless an OAuth2 authorization-code environment still lacks a user's authorisation. */
-  private static EnvironmentStatus authorizationStatus(ConnectionEnvironment stored, Integration integration) {
+  /**
+   * CONFIGURED, unless an OAuth2 authorization-code environment still lacks a user's authorisation.
+   */
+  private static EnvironmentStatus authorizationStatus(
+      ConnectionEnvironment stored, Integration integration) {
     if (!OAuth2Grants.usesAuthorizationCode(integration, stored.environment())) {
       return EnvironmentStatus.CONFIGURED;
     }
@@ -59,7 +67,11 @@ public final class EnvironmentStatuses {
   }
 
   /** The integration's settings for the environment; empty where it has none. */
-  public static Map<String, Object> integrationSettings(Integration integration, Environment environment) {
-    return integration.config().forEnvironment(integration.configMode(), environment).orElse(Map.of());
+  public static Map<String, Object> integrationSettings(
+      Integration integration, Environment environment) {
+    return integration
+        .config()
+        .forEnvironment(integration.configMode(), environment)
+        .orElse(Map.of());
   }
 }

@@ -7,7 +7,8 @@ import java.time.Instant;
  * reauthorizationReason} means a refresh was refused and the environment must be connected again.
  * Holds no token.
  */
-public record OAuth2Authorization(String authorizedBy, Instant authorizedAt, String reauthorizationReason) {
+public record OAuth2Authorization(
+    String authorizedBy, Instant authorizedAt, String reauthorizationReason) {
 
   public boolean needsReauthorization() {
     return reauthorizationReason != null;

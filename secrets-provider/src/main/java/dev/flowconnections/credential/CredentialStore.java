@@ -16,7 +16,10 @@ public interface CredentialStore {
   /** Replaces all secrets of the location with {@code values}. */
   void write(CredentialLocation location, SecretValues values);
 
-  /** The secrets with the version a following {@link #write(CredentialLocation, SecretValues, long)} expects. */
+  /**
+   * The secrets with the version a following {@link #write(CredentialLocation, SecretValues, long)}
+   * expects.
+   */
   default StoredCredentials readForUpdate(CredentialLocation location) {
     return StoredCredentials.unversioned(read(location));
   }

@@ -34,10 +34,11 @@ public class CredentialStoreMigration {
   }
 
   /**
-   * As an API caller: an admin migrates their own organization, a super admin also any other one or,
-   * without {@code organizationId}, all of them.
+   * As an API caller: an admin migrates their own organization, a super admin also any other one
+   * or, without {@code organizationId}, all of them.
    */
-  public CredentialMigrationReport migrate(Actor actor, String from, String to, String organizationId) {
+  public CredentialMigrationReport migrate(
+      Actor actor, String from, String to, String organizationId) {
     actor.requireAdmin("migrate credentials between stores");
     ValidationException.Collector errors = new ValidationException.Collector();
     CredentialStoreType source = storeType("from", from, errors);
@@ -50,16 +51,26 @@ public class CredentialStoreMigration {
       CredentialStoreType missing = stores.get(source).isEmpty() ? source : target;
       throw new ValidationException(
           missing == source ? "from" : "to",
-          "the " + missing.storeName() + " store is not configured on this runtime (flow-connections.store.vault.*)");
+          "the "
+              + missing.storeName()
+              + " store is not configured on this runtime (flow-connections.store.vault.*)");
     }
-    boolean ownOrganization = organizationId == null ? !actor.isSuperAdmin() : organizationId.equals(actor.organizationId());
+    boolean ownOrganization =
+        organizationId == null
+            ? !actor.isSuperAdmin()
+            : organizationId.equals(actor.organizationId());
     if (!ownOrganization && !actor.isSuperAdmin()) {
-      throw new AccessDeniedException("only super admins may migrate another organization's credentials");
+      throw new AccessDeniedException(
+          "only super admins may migrate another organization's credentials");
     }
-    return migrate(source, target, organizationId == null && !actor.isSuperAdmin() ? actor.organizationId() : organizationId);
+    return migrate(
+        source,
+        target,
+        organizationId == null && !actor.isSuperAdmin() ? actor.organizationId() : organizationId);
   }
 
-  private static CredentialStoreType storeType(String field, String value, ValidationException.Collector errors) {
+  private static CredentialStoreType storeType(
+      String field, String value, ValidationException.Collector errors) {
     for (CredentialStoreType type : CredentialStoreType.values()) {
       if (type.storeName().equalsIgnoreCase(value == null ? "" : value.trim())) {
         return type;
@@ -69,14 +80,19 @@ public class CredentialStoreMigration {
     return null;
   }
 
-  /** @param organizationId one organization, or {@code null} for all */
-  public CredentialMigrationReport migrate(CredentialStoreType from, CredentialStoreType to, String organizationId) {
+  /**
+   * @param organizationId one organization, or {@code null} for all
+   */
+  public CredentialMigrationReport migrate(
+      CredentialStoreType from, CredentialStoreType to, String organizationId) {
     if (from == to) {
-      throw new IllegalArgumentException("source and target store are the same (" + from.storeName() + ")");
+      throw new IllegalArgumentException(
+          "source and target store are the same (" + from.storeName() + ")");
     }
     CredentialStore source = stores.require(from);
     CredentialStore target = stores.require(to);
-    List<String> organizations = organizationId == null ? connections.organizations() : List.of(organizationId);
+    List<String> organizations =
+        organizationId == null ? connections.organizations() : List.of(organizationId);
     Tally tally = new Tally();
     for (String organization : organizations) {
       for (Connection connection : connections.list(organization)) {
@@ -95,20 +111,37 @@ public class CredentialStoreMigration {
     }
     CredentialMigrationReport report =
         new CredentialMigrationReport(
-            from, to, organizations, tally.environments, tally.copied, tally.unchanged, tally.verified,
-            tally.missingInSource, List.copyOf(tally.problems));
+            from,
+            to,
+            organizations,
+            tally.environments,
+            tally.copied,
+            tally.unchanged,
+            tally.verified,
+            tally.missingInSource,
+            List.copyOf(tally.problems));
     LOG.info(
         "credential migration {} -> {}: {} environments, {} copied, {} unchanged, {} verified, {} missing in source,"
-            + " {} problems", from.storeName(), to.storeName(), report.environments(), report.copied(),
-        report.unchanged(), report.verified(), report.missingInSource(), report.problems().size());
+            + " {} problems",
+        from.storeName(),
+        to.storeName(),
+        report.environments(),
+        report.copied(),
+        report.unchanged(),
+        report.verified(),
+        report.missingInSource(),
+        report.problems().size());
     return report;
   }
 
-  private static void migrateOne(CredentialStore source, CredentialStore target, CredentialLocation location, Tally tally) {
+  private static void migrateOne(
+      CredentialStore source, CredentialStore target, CredentialLocation location, Tally tally) {
     Optional<SecretValues> values = source.read(location);
     if (values.isEmpty()) {
       tally.missingInSource++;
-      tally.problems.add(describe(location) + ": listed in the metadata but the source store has no secrets for it");
+      tally.problems.add(
+          describe(location)
+              + ": listed in the metadata but the source store has no secrets for it");
       return;
     }
     StoredCredentials existing = target.readForUpdate(location);
@@ -121,12 +154,17 @@ public class CredentialStoreMigration {
     if (target.read(location).equals(values)) {
       tally.verified++;
     } else {
-      tally.problems.add(describe(location) + ": read back from the target, the secrets differ from the source");
+      tally.problems.add(
+          describe(location) + ": read back from the target, the secrets differ from the source");
     }
   }
 
   private static String describe(CredentialLocation location) {
-    return location.organizationId() + "/" + location.connectionKey() + "/" + location.environment();
+    return location.organizationId()
+        + "/"
+        + location.connectionKey()
+        + "/"
+        + location.environment();
   }
 
   private static final class Tally {

@@ -23,14 +23,20 @@ public class CredentialStores implements AutoCloseable {
     this.defaultType = defaultType;
     this.byOrganization = Map.copyOf(byOrganization);
     require(defaultType, "flow-connections.store.type");
-    byOrganization.forEach((org, type) -> require(type, "flow-connections.store.organizations." + org));
+    byOrganization.forEach(
+        (org, type) -> require(type, "flow-connections.store.organizations." + org));
   }
 
   private void require(CredentialStoreType type, String property) {
     if (!stores.containsKey(type)) {
       throw new IllegalStateException(
-          property + " selects the " + type.storeName() + " store, which is not configured"
-              + (type == CredentialStoreType.VAULT ? " (set flow-connections.store.vault.uri and its authentication)" : ""));
+          property
+              + " selects the "
+              + type.storeName()
+              + " store, which is not configured"
+              + (type == CredentialStoreType.VAULT
+                  ? " (set flow-connections.store.vault.uri and its authentication)"
+                  : ""));
     }
   }
 

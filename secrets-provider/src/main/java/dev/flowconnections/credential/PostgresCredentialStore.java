@@ -34,7 +34,8 @@ public class PostgresCredentialStore implements CredentialStore {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public PostgresCredentialStore(JdbcClient jdbc, EnvelopeCipher cipher, ObjectMapper json, Clock clock) {
+  public PostgresCredentialStore(
+      JdbcClient jdbc, EnvelopeCipher cipher, ObjectMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.json = json;
@@ -43,7 +44,9 @@ public class PostgresCredentialStore implements CredentialStore {
 
   @Override
   public Optional<SecretValues> read(CredentialLocation location) {
-    return bindRow(jdbc.sql("select key_id, wrapped_key, ciphertext from " + TABLE + " where " + ROW), location)
+    return bindRow(
+            jdbc.sql("select key_id, wrapped_key, ciphertext from " + TABLE + " where " + ROW),
+            location)
         .query((rs, n) -> new SealedBox(rs.getString(1), rs.getBytes(2), rs.getBytes(3)))
         .optional()
         .map(box -> decode(cipher.open(box, aad(location))));
@@ -86,7 +89,9 @@ public class PostgresCredentialStore implements CredentialStore {
   }
 
   private static StatementSpec bindRow(StatementSpec statement, CredentialLocation location) {
-    return statement.param("id", location.connectionId()).param("env", location.environment().name());
+    return statement
+        .param("id", location.connectionId())
+        .param("env", location.environment().name());
   }
 
   private static byte[] aad(CredentialLocation location) {
@@ -103,14 +108,18 @@ public class PostgresCredentialStore implements CredentialStore {
 
   private SecretValues decode(byte[] plaintext) {
     try {
-      return SecretValues.of(json.readValue(plaintext, new TypeReference<LinkedHashMap<String, Object>>() {}));
+      return SecretValues.of(
+          json.readValue(plaintext, new TypeReference<LinkedHashMap<String, Object>>() {}));
     } catch (IOException e) {
       // never attach the cause: its message could quote the decrypted text
       throw new IllegalStateException("decrypted credentials are not valid JSON", null);
     }
   }
 
-  /** A row is identified by its location; the connection's organization is part of the associated data. */
+  /**
+   * A row is identified by its location; the connection's organization is part of the associated
+   * data.
+   */
   private static final class SealedCredentials extends SealedTable {
 
     SealedCredentials(JdbcClient jdbc) {
@@ -128,10 +137,17 @@ public class PostgresCredentialStore implements CredentialStore {
     @Override
     protected SealedRow row(ResultSet rs) throws SQLException {
       CredentialLocation location =
-          new CredentialLocation(rs.getString(6), rs.getObject(1, UUID.class), null, Environment.valueOf(rs.getString(2)));
+          new CredentialLocation(
+              rs.getString(6),
+              rs.getObject(1, UUID.class),
+              null,
+              Environment.valueOf(rs.getString(2)));
       return new SealedRow(
           location,
-          "connection " + location.connectionId() + ", environment " + location.environment().name(),
+          "connection "
+              + location.connectionId()
+              + ", environment "
+              + location.environment().name(),
           aad(location),
           box(rs, 3));
     }

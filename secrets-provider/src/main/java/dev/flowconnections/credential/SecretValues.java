@@ -79,11 +79,17 @@ public final class SecretValues {
   /** Every individual secret string, for masking them out of responses and messages. */
   public List<String> allValues() {
     return values.values().stream()
-        .flatMap(v -> v instanceof Map<?, ?> m ? m.values().stream().map(String::valueOf) : Stream.of((String) v))
+        .flatMap(
+            v ->
+                v instanceof Map<?, ?> m
+                    ? m.values().stream().map(String::valueOf)
+                    : Stream.of((String) v))
         .toList();
   }
 
-  /** This set with {@code updates} laid over it: a field in {@code updates} replaces the stored one. */
+  /**
+   * This set with {@code updates} laid over it: a field in {@code updates} replaces the stored one.
+   */
   public SecretValues with(Map<String, ?> updates) {
     Map<String, Object> merged = new LinkedHashMap<>(values);
     merged.putAll(updates);

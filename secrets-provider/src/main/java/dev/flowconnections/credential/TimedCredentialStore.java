@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
 
 /**
- * Times the reads of a credential store ({@code flow.connections.store.reads}, tagged with the store
- * name and whether it answered), so a slow Vault or database shows before jobs time out.
+ * Times the reads of a credential store ({@code flow.connections.store.reads}, tagged with the
+ * store name and whether it answered), so a slow Vault or database shows before jobs time out.
  */
 public class TimedCredentialStore implements CredentialStore {
 

@@ -30,7 +30,8 @@ public final class EnvelopeCipher {
     try {
       SecretKey dataKey = newDataKey();
       byte[] ciphertext = encrypt(dataKey, plaintext, associatedData);
-      byte[] wrappedKey = encrypt(keyRing.activeKey(), dataKey.getEncoded(), keyAad(keyRing.activeKeyId()));
+      byte[] wrappedKey =
+          encrypt(keyRing.activeKey(), dataKey.getEncoded(), keyAad(keyRing.activeKeyId()));
       return new SealedBox(keyRing.activeKeyId(), wrappedKey, ciphertext);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("encryption failed: " + e.getClass().getSimpleName(), e);
@@ -72,7 +73,8 @@ public final class EnvelopeCipher {
     return generator.generateKey();
   }
 
-  private byte[] encrypt(SecretKey key, byte[] plaintext, byte[] aad) throws GeneralSecurityException {
+  private byte[] encrypt(SecretKey key, byte[] plaintext, byte[] aad)
+      throws GeneralSecurityException {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     Cipher cipher = Cipher.getInstance(AES_GCM);
@@ -89,7 +91,9 @@ public final class EnvelopeCipher {
     }
     Cipher cipher = Cipher.getInstance(AES_GCM);
     cipher.init(
-        Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonceAndCiphertext, 0, NONCE_BYTES));
+        Cipher.DECRYPT_MODE,
+        key,
+        new GCMParameterSpec(TAG_BITS, nonceAndCiphertext, 0, NONCE_BYTES));
     cipher.updateAAD(aad);
     return cipher.doFinal(nonceAndCiphertext, NONCE_BYTES, nonceAndCiphertext.length - NONCE_BYTES);
   }

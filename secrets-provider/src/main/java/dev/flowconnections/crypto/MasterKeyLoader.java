@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the {@link MasterKeyRing} from configuration: an explicit base64 key (typically from the
- * environment variable FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY) or a key file. Creating a missing key
- * file is a convenience for the demo only and is logged loudly.
+ * environment variable FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY) or a key file. Creating a missing
+ * key file is a convenience for the demo only and is logged loudly.
  */
 public final class MasterKeyLoader {
 
@@ -33,7 +33,8 @@ public final class MasterKeyLoader {
     if (properties.getMasterKey() != null && !properties.getMasterKey().isBlank()) {
       keys.put(activeId, decode(activeId, properties.getMasterKey()));
     } else if (properties.getKeyFile() != null) {
-      keys.put(activeId, readOrCreateKeyFile(properties.getKeyFile(), properties.isCreateKeyFile()));
+      keys.put(
+          activeId, readOrCreateKeyFile(properties.getKeyFile(), properties.isCreateKeyFile()));
     } else {
       throw new StartupConfigurationException(
           "no master key configured (flow-connections.encryption.master-key)",
@@ -65,7 +66,9 @@ public final class MasterKeyLoader {
         Files.createDirectories(file.getParent());
       }
       try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (FileAlreadyExistsException raced) {
         return decode(file.toString(), Files.readString(file, StandardCharsets.US_ASCII));
       } catch (UnsupportedOperationException notPosix) {

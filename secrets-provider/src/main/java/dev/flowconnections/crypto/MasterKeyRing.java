@@ -19,14 +19,20 @@ public final class MasterKeyRing {
 
   public MasterKeyRing(String activeKeyId, Map<String, byte[]> rawKeys) {
     if (!rawKeys.containsKey(activeKeyId)) {
-      throw new IllegalArgumentException("active master key '" + activeKeyId + "' is not configured");
+      throw new IllegalArgumentException(
+          "active master key '" + activeKeyId + "' is not configured");
     }
     Map<String, SecretKey> copy = new LinkedHashMap<>();
     rawKeys.forEach(
         (id, raw) -> {
           if (raw.length != KEY_BYTES) {
             throw new IllegalArgumentException(
-                "master key '" + id + "' must be " + KEY_BYTES + " bytes (AES-256), got " + raw.length);
+                "master key '"
+                    + id
+                    + "' must be "
+                    + KEY_BYTES
+                    + " bytes (AES-256), got "
+                    + raw.length);
           }
           copy.put(id, new SecretKeySpec(raw.clone(), "AES"));
         });
@@ -46,7 +52,9 @@ public final class MasterKeyRing {
     SecretKey key = keys.get(keyId);
     if (key == null) {
       throw new IllegalStateException(
-          "no master key with id '" + keyId + "' is configured; it is needed to decrypt stored credentials");
+          "no master key with id '"
+              + keyId
+              + "' is configured; it is needed to decrypt stored credentials");
     }
     return key;
   }

@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
- * A table of envelope-encrypted rows (columns {@code key_id, wrapped_key, ciphertext}) as the master
- * key rotation re-seals them. The statements on the envelope columns are here, once; the table's
- * owner (the class with the rest of its SQL) says how rows are selected and identified.
+ * A table of envelope-encrypted rows (columns {@code key_id, wrapped_key, ciphertext}) as the
+ * master key rotation re-seals them. The statements on the envelope columns are here, once; the
+ * table's owner (the class with the rest of its SQL) says how rows are selected and identified.
  */
 public abstract class SealedTable {
 
@@ -29,11 +29,15 @@ public abstract class SealedTable {
   }
 
   /**
-   * Locks ({@code for update skip locked}) up to {@code limit} rows sealed with one of
-   * {@code keyIds}; rows a concurrent write holds are left for a later batch.
+   * Locks ({@code for update skip locked}) up to {@code limit} rows sealed with one of {@code
+   * keyIds}; rows a concurrent write holds are left for a later batch.
    */
   public final List<SealedRow> lockSealedWith(Collection<String> keyIds, int limit) {
-    return jdbc.sql(lockQuery()).param("keyIds", keyIds).param("limit", limit).query((rs, n) -> row(rs)).list();
+    return jdbc.sql(lockQuery())
+        .param("keyIds", keyIds)
+        .param("limit", limit)
+        .query((rs, n) -> row(rs))
+        .list();
   }
 
   /**
@@ -43,8 +47,12 @@ public abstract class SealedTable {
   public final boolean replace(SealedRow row, SealedBox resealed) {
     StatementSpec update =
         jdbc.sql(
-                "update " + name + " set key_id = :keyId, wrapped_key = :wrapped, ciphertext = :ciphertext"
-                    + " where " + rowCondition() + " and key_id = :oldKeyId and wrapped_key = :oldWrapped")
+                "update "
+                    + name
+                    + " set key_id = :keyId, wrapped_key = :wrapped, ciphertext = :ciphertext"
+                    + " where "
+                    + rowCondition()
+                    + " and key_id = :oldKeyId and wrapped_key = :oldWrapped")
             .param("keyId", resealed.keyId())
             .param("wrapped", resealed.wrappedKey())
             .param("ciphertext", resealed.ciphertext())
@@ -56,15 +64,18 @@ public abstract class SealedTable {
   /** How many rows each master key id seals. */
   public final Map<String, Long> countByKeyId() {
     Map<String, Long> counts = new TreeMap<>();
-    jdbc.sql("select key_id, count(*) from " + name + " group by key_id").query(rs -> {
-      counts.put(rs.getString(1), rs.getLong(2));
-    });
+    jdbc.sql("select key_id, count(*) from " + name + " group by key_id")
+        .query(
+            rs -> {
+              counts.put(rs.getString(1), rs.getLong(2));
+            });
     return counts;
   }
 
   /**
    * Selects the row ids and the envelope columns of rows {@code where key_id in (:keyIds)}, in a
-   * stable order, {@code limit :limit}, locking only this table's rows {@code for update skip locked}.
+   * stable order, {@code limit :limit}, locking only this table's rows {@code for update skip
+   * locked}.
    */
   protected abstract String lockQuery();
 
@@ -76,7 +87,10 @@ public abstract class SealedTable {
 
   protected abstract StatementSpec bindRow(StatementSpec update, Object id);
 
-  /** The box of a row whose select lists {@code key_id, wrapped_key, ciphertext} from column {@code first} on. */
+  /**
+   * The box of a row whose select lists {@code key_id, wrapped_key, ciphertext} from column {@code
+   * first} on.
+   */
   protected static SealedBox box(ResultSet rs, int first) throws SQLException {
     return new SealedBox(rs.getString(first), rs.getBytes(first + 1), rs.getBytes(first + 2));
   }

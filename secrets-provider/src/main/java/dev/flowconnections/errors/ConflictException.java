@@ -32,7 +32,11 @@ public class ConflictException extends RuntimeException {
   public static ConflictException staleVersion(String what, long given, long current) {
     return new ConflictException(
         "version",
-        what + " was changed by someone else: version " + given + " is stale, current is " + current,
+        what
+            + " was changed by someone else: version "
+            + given
+            + " is stale, current is "
+            + current,
         Map.of("currentVersion", current));
   }
 }

@@ -9,7 +9,8 @@ public class ValidationException extends RuntimeException {
   private final List<FieldError> errors;
 
   public ValidationException(List<FieldError> errors) {
-    super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+    super(
+        errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
     this.errors = List.copyOf(errors);
   }
 

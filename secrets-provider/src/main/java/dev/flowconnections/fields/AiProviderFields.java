@@ -18,14 +18,24 @@ final class AiProviderFields implements TypeFields {
   @Override
   public List<FieldDefinition> integrationFields() {
     return List.of(
-        choice("provider", "Provider", true, List.of("OPENAI", "ANTHROPIC", "GOOGLE", "OLLAMA", "HUGGINGFACE"), "OPENAI"),
-        optional(FieldCatalog.BASE_URL, "API base URL", FieldType.URL,
-            "Override for the provider's API, e.g. a gateway; required for Ollama (http://host:11434)").requiredWhen("provider", "OLLAMA"),
+        choice(
+            "provider",
+            "Provider",
+            true,
+            List.of("OPENAI", "ANTHROPIC", "GOOGLE", "OLLAMA", "HUGGINGFACE"),
+            "OPENAI"),
+        optional(
+                FieldCatalog.BASE_URL,
+                "API base URL",
+                FieldType.URL,
+                "Override for the provider's API, e.g. a gateway; required for Ollama (http://host:11434)")
+            .requiredWhen("provider", "OLLAMA"),
         optional("defaultModel", "Default model", FieldType.TEXT, null));
   }
 
   @Override
   public Set<AuthScheme> authSchemes() {
-    return EnumSet.of(AuthScheme.NONE, AuthScheme.API_KEY, AuthScheme.BEARER, AuthScheme.CUSTOM_HEADERS);
+    return EnumSet.of(
+        AuthScheme.NONE, AuthScheme.API_KEY, AuthScheme.BEARER, AuthScheme.CUSTOM_HEADERS);
   }
 }

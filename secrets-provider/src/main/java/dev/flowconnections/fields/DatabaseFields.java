@@ -9,13 +9,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Database: vendor and JDBC URL on the integration, the database user per connection environment. */
+/**
+ * Database: vendor and JDBC URL on the integration, the database user per connection environment.
+ */
 final class DatabaseFields implements TypeFields {
 
   @Override
   public List<FieldDefinition> integrationFields() {
     return List.of(
-        choice("vendor", "Database", true, List.of("POSTGRESQL", "MYSQL", "MARIADB", "SQLSERVER", "ORACLE", "SQLITE"), null),
+        choice(
+            "vendor",
+            "Database",
+            true,
+            List.of("POSTGRESQL", "MYSQL", "MARIADB", "SQLSERVER", "ORACLE", "SQLITE"),
+            null),
         required("jdbcUrl", "JDBC URL", FieldType.TEXT, "e.g. jdbc:postgresql://host:5432/db"));
   }
 

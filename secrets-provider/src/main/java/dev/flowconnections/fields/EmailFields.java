@@ -20,7 +20,10 @@ final class EmailFields implements TypeFields {
         choice("tlsMode", "TLS", false, List.of("NONE", "STARTTLS", "TLS"), "STARTTLS"),
         optional("fromAddress", "Default sender", FieldType.TEXT, null),
         // Lets a SendGrid integration point at a regional endpoint, a proxy, or a test server.
-        optional(FieldCatalog.BASE_URL, "SendGrid API base URL", FieldType.URL,
+        optional(
+            FieldCatalog.BASE_URL,
+            "SendGrid API base URL",
+            FieldType.URL,
             "Override for SendGrid's endpoint; default https://api.sendgrid.com"));
   }
 
@@ -29,7 +32,8 @@ final class EmailFields implements TypeFields {
     return List.of(
         optional(FieldCatalog.USERNAME, "SMTP username", FieldType.TEXT, null),
         optional(FieldCatalog.PASSWORD, "SMTP password", FieldType.SECRET, null),
-        optional(FieldCatalog.API_KEY, "SendGrid API key", FieldType.SECRET, null).requiredWhen("provider", "SENDGRID"));
+        optional(FieldCatalog.API_KEY, "SendGrid API key", FieldType.SECRET, null)
+            .requiredWhen("provider", "SENDGRID"));
   }
 
   @Override

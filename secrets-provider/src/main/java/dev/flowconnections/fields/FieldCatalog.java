@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The single source of truth for which fields an integration type and auth scheme have. The API
- * validates against it, exposes it to UIs, and element templates are generated from it, so no
- * field name is hard-coded twice. Type-specific fields live in one class per type.
+ * validates against it, exposes it to UIs, and element templates are generated from it, so no field
+ * name is hard-coded twice. Type-specific fields live in one class per type.
  */
 public final class FieldCatalog {
 
@@ -44,14 +44,16 @@ public final class FieldCatalog {
   public static final String CLIENT_SECRET_BASIC = "CLIENT_SECRET_BASIC";
   public static final String CLIENT_SECRET_POST = "CLIENT_SECRET_POST";
 
-  private static final Map<IntegrationType, TypeFields> TYPES = new EnumMap<>(Map.of(
-      IntegrationType.REST_API, new RestApiFields(),
-      IntegrationType.DATABASE, new DatabaseFields(),
-      IntegrationType.EMAIL, new EmailFields(),
-      IntegrationType.SMS, new SmsFields(),
-      IntegrationType.AI_PROVIDER, new AiProviderFields(),
-      IntegrationType.MCP, new McpFields(),
-      IntegrationType.STORAGE, new StorageFields()));
+  private static final Map<IntegrationType, TypeFields> TYPES =
+      new EnumMap<>(
+          Map.of(
+              IntegrationType.REST_API, new RestApiFields(),
+              IntegrationType.DATABASE, new DatabaseFields(),
+              IntegrationType.EMAIL, new EmailFields(),
+              IntegrationType.SMS, new SmsFields(),
+              IntegrationType.AI_PROVIDER, new AiProviderFields(),
+              IntegrationType.MCP, new McpFields(),
+              IntegrationType.STORAGE, new StorageFields()));
 
   private FieldCatalog() {}
 
@@ -74,26 +76,52 @@ public final class FieldCatalog {
     return switch (scheme) {
       case API_KEY ->
           List.of(
-              new FieldDefinition(API_KEY_NAME, "Header or parameter name", FieldType.TEXT, true,
-                  List.of(), "X-API-Key", "Name of the header or query parameter carrying the key"),
+              new FieldDefinition(
+                  API_KEY_NAME,
+                  "Header or parameter name",
+                  FieldType.TEXT,
+                  true,
+                  List.of(),
+                  "X-API-Key",
+                  "Name of the header or query parameter carrying the key"),
               choice(API_KEY_LOCATION, "Location", true, List.of("HEADER", "QUERY"), "HEADER"));
       case OAUTH2 ->
           List.of(
-              new FieldDefinition(GRANT_TYPE, "Grant type", FieldType.ENUM, true,
-                  List.of(CLIENT_CREDENTIALS, AUTHORIZATION_CODE), CLIENT_CREDENTIALS,
+              new FieldDefinition(
+                  GRANT_TYPE,
+                  "Grant type",
+                  FieldType.ENUM,
+                  true,
+                  List.of(CLIENT_CREDENTIALS, AUTHORIZATION_CODE),
+                  CLIENT_CREDENTIALS,
                   "CLIENT_CREDENTIALS: the runtime acts as the client itself; AUTHORIZATION_CODE: a user"
                       + " authorises each environment once with \"Connect\" (PKCE), the runtime refreshes"),
-              optional(AUTHORIZATION_ENDPOINT, "Authorization endpoint", FieldType.URL,
-                  "Where \"Connect\" sends the user; required for AUTHORIZATION_CODE")
+              optional(
+                      AUTHORIZATION_ENDPOINT,
+                      "Authorization endpoint",
+                      FieldType.URL,
+                      "Where \"Connect\" sends the user; required for AUTHORIZATION_CODE")
                   .requiredWhen(GRANT_TYPE, AUTHORIZATION_CODE),
               required(TOKEN_ENDPOINT, "Token endpoint", FieldType.URL, null),
               optional(USER_INFO_ENDPOINT, "User info endpoint", FieldType.URL, null),
               optional(SCOPES, "Scopes", FieldType.TEXT, "Space-separated"),
-              new FieldDefinition(CLIENT_AUTHENTICATION, "Client authentication", FieldType.ENUM, true,
-                  List.of(CLIENT_SECRET_BASIC, CLIENT_SECRET_POST), CLIENT_SECRET_BASIC,
+              new FieldDefinition(
+                  CLIENT_AUTHENTICATION,
+                  "Client authentication",
+                  FieldType.ENUM,
+                  true,
+                  List.of(CLIENT_SECRET_BASIC, CLIENT_SECRET_POST),
+                  CLIENT_SECRET_BASIC,
                   "How the token endpoint receives client ID and secret: HTTP Basic or form parameters"),
-              optional(AUDIENCE, "Audience", FieldType.TEXT, "Sent as the token parameter 'audience' when set"),
-              optional(RESOURCE, "Resource", FieldType.URL,
+              optional(
+                  AUDIENCE,
+                  "Audience",
+                  FieldType.TEXT,
+                  "Sent as the token parameter 'audience' when set"),
+              optional(
+                  RESOURCE,
+                  "Resource",
+                  FieldType.URL,
                   "Sent as the token parameter 'resource' (RFC 8707) when set"));
       case NONE, BEARER, BASIC, CUSTOM_HEADERS -> List.of();
     };
@@ -113,7 +141,8 @@ public final class FieldCatalog {
           List.of(
               required(CLIENT_ID, "Client ID", FieldType.TEXT, null),
               required(CLIENT_SECRET, "Client secret", FieldType.SECRET, null));
-      case CUSTOM_HEADERS -> List.of(required(HEADERS, "Headers", FieldType.SECRET_KEY_VALUE, null));
+      case CUSTOM_HEADERS ->
+          List.of(required(HEADERS, "Headers", FieldType.SECRET_KEY_VALUE, null));
     };
   }
 }

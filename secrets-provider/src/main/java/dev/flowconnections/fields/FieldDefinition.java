@@ -24,7 +24,12 @@ public record FieldDefinition(
   }
 
   public FieldDefinition(
-      String name, String label, FieldType type, boolean required, List<String> options, String defaultValue,
+      String name,
+      String label,
+      FieldType type,
+      boolean required,
+      List<String> options,
+      String defaultValue,
       String description) {
     this(name, label, type, required, options, defaultValue, description, null);
   }
@@ -37,7 +42,9 @@ public record FieldDefinition(
   public boolean requiredGiven(Map<String, Object> integrationSettings) {
     return required
         || (requiredWhen != null
-            && requiredWhen.values().contains(String.valueOf(integrationSettings.get(requiredWhen.setting()))));
+            && requiredWhen
+                .values()
+                .contains(String.valueOf(integrationSettings.get(requiredWhen.setting()))));
   }
 
   /** Required while the integration setting {@code setting} has one of {@code values}. */
@@ -48,7 +55,14 @@ public record FieldDefinition(
   }
 
   public FieldDefinition requiredWhen(String setting, String... values) {
-    return new FieldDefinition(name, label, type, false, options, defaultValue, description,
+    return new FieldDefinition(
+        name,
+        label,
+        type,
+        false,
+        options,
+        defaultValue,
+        description,
         new RequiredWhen(setting, List.of(values)));
   }
 

@@ -7,7 +7,8 @@ import java.util.Optional;
  * The fields of one integration: {@code integrationFields} are set by admins on the integration
  * (per environment or shared), {@code connectionFields} by users on each connection environment.
  */
-public record FieldSchema(List<FieldDefinition> integrationFields, List<FieldDefinition> connectionFields) {
+public record FieldSchema(
+    List<FieldDefinition> integrationFields, List<FieldDefinition> connectionFields) {
 
   public FieldSchema {
     integrationFields = List.copyOf(integrationFields);

@@ -34,7 +34,10 @@ public final class FieldValidator {
           FieldDefinition definition =
               definitions.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
           if (definition == null) {
-            errors.add(field, "unknown field; allowed: " + definitions.stream().map(FieldDefinition::name).toList());
+            errors.add(
+                field,
+                "unknown field; allowed: "
+                    + definitions.stream().map(FieldDefinition::name).toList());
             return;
           }
           Object normalized = normalizeValue(definition, value, field, errors);
@@ -44,7 +47,8 @@ public final class FieldValidator {
   }
 
   /** Adds default values of absent optional fields (e.g. API key location HEADER). */
-  public static Map<String, Object> withDefaults(List<FieldDefinition> definitions, Map<String, Object> values) {
+  public static Map<String, Object> withDefaults(
+      List<FieldDefinition> definitions, Map<String, Object> values) {
     Map<String, Object> result = new LinkedHashMap<>(values);
     for (FieldDefinition d : definitions) {
       if (d.defaultValue() != null && isBlank(result.get(d.name()))) {
@@ -74,7 +78,9 @@ public final class FieldValidator {
 
   /** Names of the required fields that are not among {@code present}. */
   public static List<String> missing(
-      List<FieldDefinition> definitions, Collection<String> present, Map<String, Object> integrationSettings) {
+      List<FieldDefinition> definitions,
+      Collection<String> present,
+      Map<String, Object> integrationSettings) {
     return definitions.stream()
         .filter(d -> d.requiredGiven(integrationSettings) && !present.contains(d.name()))
         .map(FieldDefinition::name)
@@ -84,11 +90,12 @@ public final class FieldValidator {
   /** Names of the non-blank values in {@code values}. */
   public static Set<String> presentNames(Map<String, ?> values) {
     Set<String> names = new java.util.LinkedHashSet<>();
-    values.forEach((k, v) -> {
-      if (!isBlank(v)) {
-        names.add(k);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (!isBlank(v)) {
+            names.add(k);
+          }
+        });
     return names;
   }
 
@@ -177,7 +184,8 @@ public final class FieldValidator {
       URI uri = new URI(text);
       return uri.isAbsolute()
           && uri.getHost() != null
-          && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+          && ("http".equalsIgnoreCase(uri.getScheme())
+              || "https".equalsIgnoreCase(uri.getScheme()));
     } catch (Exception e) {
       return false;
     }

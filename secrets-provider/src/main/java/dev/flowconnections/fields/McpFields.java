@@ -14,11 +14,20 @@ final class McpFields implements TypeFields {
   @Override
   public List<FieldDefinition> integrationFields() {
     return List.of(
-        choice("transport", "Transport", true, List.of("HTTP", "SSE", "WEBSOCKET", "STDIO"), "HTTP"),
-        optional("url", "Server URL", FieldType.URL, "For HTTP, SSE and WebSocket").requiredWhen("transport", "HTTP", "SSE", "WEBSOCKET"),
-        optional("command", "Command", FieldType.TEXT,
-            "For STDIO; must be one of the command lines the runtime's operator allows").requiredWhen("transport", "STDIO"),
-        optional(StdioEnvironment.ALLOWED, "Environment variables connections may set (STDIO)", FieldType.KEY_VALUE,
+        choice(
+            "transport", "Transport", true, List.of("HTTP", "SSE", "WEBSOCKET", "STDIO"), "HTTP"),
+        optional("url", "Server URL", FieldType.URL, "For HTTP, SSE and WebSocket")
+            .requiredWhen("transport", "HTTP", "SSE", "WEBSOCKET"),
+        optional(
+                "command",
+                "Command",
+                FieldType.TEXT,
+                "For STDIO; must be one of the command lines the runtime's operator allows")
+            .requiredWhen("transport", "STDIO"),
+        optional(
+            StdioEnvironment.ALLOWED,
+            "Environment variables connections may set (STDIO)",
+            FieldType.KEY_VALUE,
             "Variable name -> SECRET or PLAIN; names that change how programs load code (PATH, NODE_OPTIONS, LD_*, ...)"
                 + " are never allowed"));
   }
@@ -26,14 +35,25 @@ final class McpFields implements TypeFields {
   @Override
   public List<FieldDefinition> connectionFields() {
     return List.of(
-        optional(StdioEnvironment.SECRET_VALUES, "Environment variables (STDIO)", FieldType.SECRET_KEY_VALUE,
+        optional(
+            StdioEnvironment.SECRET_VALUES,
+            "Environment variables (STDIO)",
+            FieldType.SECRET_KEY_VALUE,
             "Only names the integration declares"),
-        optional(StdioEnvironment.PLAIN_VALUES, "Plain environment variables (STDIO)", FieldType.KEY_VALUE,
+        optional(
+            StdioEnvironment.PLAIN_VALUES,
+            "Plain environment variables (STDIO)",
+            FieldType.KEY_VALUE,
             "Only names the integration declares PLAIN; shown to everyone who sees the connection"));
   }
 
   @Override
   public Set<AuthScheme> authSchemes() {
-    return EnumSet.of(AuthScheme.NONE, AuthScheme.BEARER, AuthScheme.API_KEY, AuthScheme.CUSTOM_HEADERS, AuthScheme.OAUTH2);
+    return EnumSet.of(
+        AuthScheme.NONE,
+        AuthScheme.BEARER,
+        AuthScheme.API_KEY,
+        AuthScheme.CUSTOM_HEADERS,
+        AuthScheme.OAUTH2);
   }
 }

@@ -14,8 +14,15 @@ final class RestApiFields implements TypeFields {
   @Override
   public List<FieldDefinition> integrationFields() {
     return List.of(
-        required(FieldCatalog.BASE_URL, "Base URL", FieldType.URL, "Paths of REST tasks are relative to it"),
-        optional("healthPath", "Health check path", FieldType.TEXT,
+        required(
+            FieldCatalog.BASE_URL,
+            "Base URL",
+            FieldType.URL,
+            "Paths of REST tasks are relative to it"),
+        optional(
+            "healthPath",
+            "Health check path",
+            FieldType.TEXT,
             "Called with GET by \"Test connection\"; without it the base URL gets a HEAD"));
   }
 

@@ -8,12 +8,12 @@ import java.util.Objects;
 
 /**
  * The MCP STDIO command lines a runtime may start, configured by whoever operates it ({@value
- * #PROPERTY}). One runtime serves every organization, so neither a user nor an organization's
- * admin may choose what runs on its host: an integration's {@code command} must equal one entry
- * exactly (after trimming), arguments included. Arguments are not free because an interpreter with
- * free arguments ({@code node -e ...}, {@code sh -c ...}, {@code python -c ...}) is arbitrary code;
- * the operator lists whole command lines and is responsible for not listing such interpreters.
- * Empty (the default) refuses STDIO altogether.
+ * #PROPERTY}). One runtime serves every organization, so neither a user nor an organization's admin
+ * may choose what runs on its host: an integration's {@code command} must equal one entry exactly
+ * (after trimming), arguments included. Arguments are not free because an interpreter with free
+ * arguments ({@code node -e ...}, {@code sh -c ...}, {@code python -c ...}) is arbitrary code; the
+ * operator lists whole command lines and is responsible for not listing such interpreters. Empty
+ * (the default) refuses STDIO altogether.
  */
 public final class StdioCommands {
 
@@ -23,8 +23,14 @@ public final class StdioCommands {
   private final List<String> allowed;
 
   public StdioCommands(Collection<String> allowed) {
-    this.allowed = allowed == null ? List.of()
-        : allowed.stream().filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    this.allowed =
+        allowed == null
+            ? List.of()
+            : allowed.stream()
+                .filter(Objects::nonNull)
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
   }
 
   public boolean allows(String commandLine) {
@@ -34,8 +40,12 @@ public final class StdioCommands {
   /** Why {@code commandLine} may not run, for admins (integration save) and incidents. */
   public String refusal() {
     return allowed.isEmpty()
-        ? "STDIO servers are refused: this runtime allows no command (its operator lists them in " + PROPERTY + ")"
-        : "is not one of the STDIO commands this runtime allows (its operator lists them in " + PROPERTY + ")";
+        ? "STDIO servers are refused: this runtime allows no command (its operator lists them in "
+            + PROPERTY
+            + ")"
+        : "is not one of the STDIO commands this runtime allows (its operator lists them in "
+            + PROPERTY
+            + ")";
   }
 
   /** Integration save: a STDIO transport needs an allowed command. */

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The fields one integration type adds on top of its auth scheme: non-secret settings of the
- * integration, credentials every connection environment supplies, and which auth schemes make
- * sense for the type at all (a database authenticates with its own user, not an HTTP scheme).
+ * integration, credentials every connection environment supplies, and which auth schemes make sense
+ * for the type at all (a database authenticates with its own user, not an HTTP scheme).
  */
 interface TypeFields {
 

@@ -29,15 +29,24 @@ final class IntegrationDraftValidator {
     }
   }
 
-  static IntegrationConfig validate(IntegrationDraft draft, IntegrationType type, AuthScheme scheme,
-      StdioCommands stdioCommands, ValidationException.Collector errors) {
+  static IntegrationConfig validate(
+      IntegrationDraft draft,
+      IntegrationType type,
+      AuthScheme scheme,
+      StdioCommands stdioCommands,
+      ValidationException.Collector errors) {
     AuthScheme effectiveScheme = scheme == null ? AuthScheme.NONE : scheme;
     if (!FieldCatalog.authSchemesFor(type).contains(effectiveScheme)) {
-      errors.add("authScheme", type.label() + " integrations support " + FieldCatalog.authSchemesFor(type));
+      errors.add(
+          "authScheme",
+          type.label() + " integrations support " + FieldCatalog.authSchemesFor(type));
       effectiveScheme = AuthScheme.NONE;
     }
-    List<FieldDefinition> fields = FieldCatalog.schemaFor(type, effectiveScheme).integrationFields();
-    if (draft.openApiSpecUrl() != null && !draft.openApiSpecUrl().isBlank() && type != IntegrationType.REST_API) {
+    List<FieldDefinition> fields =
+        FieldCatalog.schemaFor(type, effectiveScheme).integrationFields();
+    if (draft.openApiSpecUrl() != null
+        && !draft.openApiSpecUrl().isBlank()
+        && type != IntegrationType.REST_API) {
       errors.add("openApiSpecUrl", "only REST API integrations link an OpenAPI specification");
     }
     ConfigMode mode = draft.configMode() == null ? ConfigMode.SAME_FOR_ALL : draft.configMode();
@@ -46,7 +55,12 @@ final class IntegrationDraftValidator {
         errors.add("environments", "is only used with configMode PER_ENVIRONMENT; use config");
       }
       return IntegrationConfig.sameForAll(
-          checked(type, validValues(fields, draft.config(), "config.", errors), "config.", stdioCommands, errors));
+          checked(
+              type,
+              validValues(fields, draft.config(), "config.", errors),
+              "config.",
+              stdioCommands,
+              errors));
     }
     if (draft.config() != null && !draft.config().isEmpty()) {
       errors.add("config", "is only used with configMode SAME_FOR_ALL; use environments");
@@ -60,7 +74,9 @@ final class IntegrationDraftValidator {
       Map<String, Object> merged = mergedValues(draft.environments(), env, errors, 0);
       if (merged != null) {
         String path = "environments." + env.name() + ".";
-        resolved.put(env, checked(type, validValues(fields, merged, path, errors), path, stdioCommands, errors));
+        resolved.put(
+            env,
+            checked(type, validValues(fields, merged, path, errors), path, stdioCommands, errors));
       }
     }
     return IntegrationConfig.perEnvironment(resolved);
@@ -68,7 +84,10 @@ final class IntegrationDraftValidator {
 
   /** An environment's values laid over a copy of its copyFrom source (which may copy in turn). */
   private static Map<String, Object> mergedValues(
-      Map<Environment, EnvironmentConfigDraft> drafts, Environment env, ValidationException.Collector errors, int depth) {
+      Map<Environment, EnvironmentConfigDraft> drafts,
+      Environment env,
+      ValidationException.Collector errors,
+      int depth) {
     EnvironmentConfigDraft draft = drafts.get(env);
     String field = "environments." + env.name() + ".copyFrom";
     Map<String, Object> result = new LinkedHashMap<>();
@@ -96,9 +115,15 @@ final class IntegrationDraftValidator {
     return result;
   }
 
-  /** MCP: a STDIO command must be one the runtime allows; declared variable names must be allowed. */
-  private static Map<String, Object> checked(IntegrationType type, Map<String, Object> values, String path,
-      StdioCommands stdioCommands, ValidationException.Collector errors) {
+  /**
+   * MCP: a STDIO command must be one the runtime allows; declared variable names must be allowed.
+   */
+  private static Map<String, Object> checked(
+      IntegrationType type,
+      Map<String, Object> values,
+      String path,
+      StdioCommands stdioCommands,
+      ValidationException.Collector errors) {
     if (type == IntegrationType.MCP) {
       stdioCommands.check(values, path, errors);
       StdioEnvironment.checkDeclaration(values, path, errors);
@@ -107,11 +132,15 @@ final class IntegrationDraftValidator {
   }
 
   private static Map<String, Object> validValues(
-      List<FieldDefinition> fields, Map<String, Object> values, String path, ValidationException.Collector errors) {
+      List<FieldDefinition> fields,
+      Map<String, Object> values,
+      String path,
+      ValidationException.Collector errors) {
     Map<String, Object> normalized = FieldValidator.normalize(fields, values, path, errors);
     normalized.values().removeIf(v -> v == null);
     Map<String, Object> withDefaults = FieldValidator.withDefaults(fields, normalized);
-    FieldValidator.requirePresent(fields, FieldValidator.presentNames(withDefaults), withDefaults, path, errors);
+    FieldValidator.requirePresent(
+        fields, FieldValidator.presentNames(withDefaults), withDefaults, path, errors);
     return withDefaults;
   }
 }

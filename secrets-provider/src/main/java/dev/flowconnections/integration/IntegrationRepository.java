@@ -58,7 +58,8 @@ public class IntegrationRepository {
   }
 
   public Optional<Integration> find(String organizationId, UUID id) {
-    return jdbc.sql("select " + COLUMNS + " from integration where id = :id and organization_id = :org")
+    return jdbc.sql(
+            "select " + COLUMNS + " from integration where id = :id and organization_id = :org")
         .param("id", id)
         .param("org", organizationId)
         .query(this::map)
@@ -68,7 +69,9 @@ public class IntegrationRepository {
   /** Locks the row for the rest of the transaction, so checks and writes see one state. */
   public Optional<Integration> findForUpdate(String organizationId, UUID id) {
     return jdbc.sql(
-            "select " + COLUMNS + " from integration where id = :id and organization_id = :org for update")
+            "select "
+                + COLUMNS
+                + " from integration where id = :id and organization_id = :org for update")
         .param("id", id)
         .param("org", organizationId)
         .query(this::map)
@@ -76,7 +79,8 @@ public class IntegrationRepository {
   }
 
   public List<Integration> list(String organizationId, IntegrationFilter filter) {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from integration where organization_id = :org");
+    StringBuilder sql =
+        new StringBuilder("select " + COLUMNS + " from integration where organization_id = :org");
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("org", organizationId);
     if (filter.search() != null && !filter.search().isBlank()) {
@@ -100,13 +104,13 @@ public class IntegrationRepository {
 
   public boolean existsByName(String organizationId, String name, UUID exceptId) {
     return jdbc.sql(
-            "select count(*) from integration where organization_id = :org and lower(name) = lower(:name)"
-                + " and id <> :except")
-        .param("org", organizationId)
-        .param("name", name)
-        .param("except", exceptId == null ? new UUID(0, 0) : exceptId)
-        .query(Long.class)
-        .single()
+                "select count(*) from integration where organization_id = :org and lower(name) = lower(:name)"
+                    + " and id <> :except")
+            .param("org", organizationId)
+            .param("name", name)
+            .param("except", exceptId == null ? new UUID(0, 0) : exceptId)
+            .query(Long.class)
+            .single()
         > 0;
   }
 
@@ -171,7 +175,8 @@ public class IntegrationRepository {
     }
   }
 
-  private record StoredConfig(Map<String, Object> shared, Map<Environment, Map<String, Object>> environments) {}
+  private record StoredConfig(
+      Map<String, Object> shared, Map<Environment, Map<String, Object>> environments) {}
 
   private Integration map(ResultSet rs, int row) throws SQLException {
     return new Integration(

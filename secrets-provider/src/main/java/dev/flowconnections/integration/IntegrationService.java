@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Rules for integration definitions: who may change them, what may change, what a delete affects. */
+/**
+ * Rules for integration definitions: who may change them, what may change, what a delete affects.
+ */
 public class IntegrationService {
 
   private final IntegrationRepository integrations;
@@ -44,7 +46,9 @@ public class IntegrationService {
     this(integrations, connections, connectionRemover, tx, changes, clock, StdioCommands.NONE);
   }
 
-  /** @param stdioCommands the MCP STDIO command lines the runtime's operator allows */
+  /**
+   * @param stdioCommands the MCP STDIO command lines the runtime's operator allows
+   */
   public IntegrationService(
       IntegrationRepository integrations,
       ConnectionRepository connections,
@@ -67,7 +71,9 @@ public class IntegrationService {
     ValidationException.Collector errors = new ValidationException.Collector();
     IntegrationDraftValidator.requireCreateFields(draft, errors);
     errors.throwIfAny();
-    IntegrationConfig config = IntegrationDraftValidator.validate(draft, draft.type(), draft.authScheme(), stdioCommands, errors);
+    IntegrationConfig config =
+        IntegrationDraftValidator.validate(
+            draft, draft.type(), draft.authScheme(), stdioCommands, errors);
     LifecycleStatus status = draft.status() == null ? LifecycleStatus.ACTIVE : draft.status();
     errors.throwIfAny();
     Instant now = clock.instant();
@@ -94,10 +100,13 @@ public class IntegrationService {
     return tx.execute(
         s -> {
           if (integrations.existsByName(actor.organizationId(), integration.name(), null)) {
-            throw new ConflictException("name", "an integration named '" + integration.name() + "' already exists");
+            throw new ConflictException(
+                "name", "an integration named '" + integration.name() + "' already exists");
           }
           integrations.insert(integration);
-          changes.changed(AuditEvent.integration(actor, now, AuditAction.INTEGRATION_CREATED, integration, List.of()));
+          changes.changed(
+              AuditEvent.integration(
+                  actor, now, AuditAction.INTEGRATION_CREATED, integration, List.of()));
           return integration;
         });
   }
@@ -124,11 +133,14 @@ public class IntegrationService {
           if (!current.status().allowedNext().contains(status)) {
             errors.add("status", "cannot change from " + current.status() + " to " + status);
           }
-          AuthScheme scheme = draft.authScheme() == null ? current.authScheme() : draft.authScheme();
+          AuthScheme scheme =
+              draft.authScheme() == null ? current.authScheme() : draft.authScheme();
           ConfigMode mode = draft.configMode() == null ? current.configMode() : draft.configMode();
           IntegrationDraft effective = draft.configMode() == null ? withMode(draft, mode) : draft;
           errors.throwIfAny();
-          IntegrationConfig config = IntegrationDraftValidator.validate(effective, current.type(), scheme, stdioCommands, errors);
+          IntegrationConfig config =
+              IntegrationDraftValidator.validate(
+                  effective, current.type(), scheme, stdioCommands, errors);
           errors.throwIfAny();
           if (draft.version() != current.version()) {
             throw ConflictException.staleVersion("integration", draft.version(), current.version());
@@ -138,19 +150,39 @@ public class IntegrationService {
             requireScopeAllowed(actor, scope);
           }
           if (integrations.existsByName(actor.organizationId(), draft.name().trim(), id)) {
-            throw new ConflictException("name", "an integration named '" + draft.name().trim() + "' already exists");
+            throw new ConflictException(
+                "name", "an integration named '" + draft.name().trim() + "' already exists");
           }
           Integration updated =
               new Integration(
-                  id, current.organizationId(), draft.name().trim(), blankToNull(draft.description()),
-                  blankToNull(draft.domainVertical()), current.type(), scope, mode, scheme, status,
-                  blankToNull(draft.openApiSpecUrl()), config, current.version() + 1, current.createdAt(),
-                  current.createdBy(), clock.instant(), actor.username());
+                  id,
+                  current.organizationId(),
+                  draft.name().trim(),
+                  blankToNull(draft.description()),
+                  blankToNull(draft.domainVertical()),
+                  current.type(),
+                  scope,
+                  mode,
+                  scheme,
+                  status,
+                  blankToNull(draft.openApiSpecUrl()),
+                  config,
+                  current.version() + 1,
+                  current.createdAt(),
+                  current.createdBy(),
+                  clock.instant(),
+                  actor.username());
           if (!integrations.update(updated, current.version())) {
-            throw ConflictException.staleVersion("integration", draft.version(), current.version() + 1);
+            throw ConflictException.staleVersion(
+                "integration", draft.version(), current.version() + 1);
           }
-          changes.changed(AuditEvent.integration(
-              actor, updated.updatedAt(), AuditAction.INTEGRATION_UPDATED, updated, changedProperties(current, updated)));
+          changes.changed(
+              AuditEvent.integration(
+                  actor,
+                  updated.updatedAt(),
+                  AuditAction.INTEGRATION_UPDATED,
+                  updated,
+                  changedProperties(current, updated)));
           return updated;
         });
   }
@@ -169,9 +201,9 @@ public class IntegrationService {
   }
 
   /**
-   * The connections a delete would remove that the actor may see. Other users' PERSONAL
-   * connections are removed too but only counted ({@link #hiddenImpactOfDelete}): their names stay
-   * with their owners.
+   * The connections a delete would remove that the actor may see. Other users' PERSONAL connections
+   * are removed too but only counted ({@link #hiddenImpactOfDelete}): their names stay with their
+   * owners.
    */
   public List<Connection> impactOfDelete(Actor actor, UUID id) {
     actor.requireAdmin("see what deleting an integration removes");
@@ -208,25 +240,39 @@ public class IntegrationService {
             List<Connection> visible = visibleTo(actor, affected);
             throw new ConflictException(
                 "force",
-                "integration '" + current.name() + "' is used by " + affected.size()
+                "integration '"
+                    + current.name()
+                    + "' is used by "
+                    + affected.size()
                     + " connection(s); delete with force=true to remove them too",
                 Map.of(
-                    "connections", visible.stream().map(c -> Map.of("id", c.id(), "key", c.key(), "name", c.name())).toList(),
-                    "personalConnectionsOfOtherUsers", affected.size() - visible.size()));
+                    "connections",
+                    visible.stream()
+                        .map(c -> Map.of("id", c.id(), "key", c.key(), "name", c.name()))
+                        .toList(),
+                    "personalConnectionsOfOtherUsers",
+                    affected.size() - visible.size()));
           }
           affected.forEach(connectionRemover::remove);
           integrations.delete(actor.organizationId(), id);
           Instant now = clock.instant();
           List<AuditEvent> deleted = new ArrayList<>();
-          affected.forEach(c -> deleted.add(AuditEvent.connection(actor, now, AuditAction.CONNECTION_DELETED, c, null, List.of())));
-          deleted.add(AuditEvent.integration(actor, now, AuditAction.INTEGRATION_DELETED, current, List.of()));
+          affected.forEach(
+              c ->
+                  deleted.add(
+                      AuditEvent.connection(
+                          actor, now, AuditAction.CONNECTION_DELETED, c, null, List.of())));
+          deleted.add(
+              AuditEvent.integration(
+                  actor, now, AuditAction.INTEGRATION_DELETED, current, List.of()));
           changes.changed(deleted);
           return affected;
         });
   }
 
   private static List<String> changedProperties(Integration before, Integration after) {
-    Map<String, java.util.function.Function<Integration, Object>> properties = new java.util.LinkedHashMap<>();
+    Map<String, java.util.function.Function<Integration, Object>> properties =
+        new java.util.LinkedHashMap<>();
     properties.put("name", Integration::name);
     properties.put("description", Integration::description);
     properties.put("domainVertical", Integration::domainVertical);
@@ -235,27 +281,44 @@ public class IntegrationService {
     properties.put("authScheme", Integration::authScheme);
     properties.put("status", Integration::status);
     properties.put("openApiSpecUrl", Integration::openApiSpecUrl);
-    List<String> changed = new java.util.ArrayList<>(properties.entrySet().stream()
-        .filter(p -> !java.util.Objects.equals(p.getValue().apply(before), p.getValue().apply(after)))
-        .map(Map.Entry::getKey)
-        .toList());
+    List<String> changed =
+        new java.util.ArrayList<>(
+            properties.entrySet().stream()
+                .filter(
+                    p ->
+                        !java.util.Objects.equals(
+                            p.getValue().apply(before), p.getValue().apply(after)))
+                .map(Map.Entry::getKey)
+                .toList());
     changedKeys("config.", before.config().shared(), after.config().shared(), changed);
-    for (dev.flowconnections.environment.Environment environment : dev.flowconnections.environment.Environment.values()) {
-      changedKeys("config." + environment + ".", before.config().environments().getOrDefault(environment, Map.of()),
-          after.config().environments().getOrDefault(environment, Map.of()), changed);
+    for (dev.flowconnections.environment.Environment environment :
+        dev.flowconnections.environment.Environment.values()) {
+      changedKeys(
+          "config." + environment + ".",
+          before.config().environments().getOrDefault(environment, Map.of()),
+          after.config().environments().getOrDefault(environment, Map.of()),
+          changed);
     }
     return changed;
   }
 
-  /** Names (never values) of the configuration keys added, removed or changed, e.g. {@code config.baseUrl}. */
-  private static void changedKeys(String prefix, Map<String, Object> before, Map<String, Object> after, List<String> changed) {
+  /**
+   * Names (never values) of the configuration keys added, removed or changed, e.g. {@code
+   * config.baseUrl}.
+   */
+  private static void changedKeys(
+      String prefix, Map<String, Object> before, Map<String, Object> after, List<String> changed) {
     java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
     keys.addAll(after.keySet());
-    keys.stream().filter(k -> !java.util.Objects.equals(before.get(k), after.get(k))).forEach(k -> changed.add(prefix + k));
+    keys.stream()
+        .filter(k -> !java.util.Objects.equals(before.get(k), after.get(k)))
+        .forEach(k -> changed.add(prefix + k));
   }
 
   private Integration find(Actor actor, UUID id, boolean lock) {
-    return (lock ? integrations.findForUpdate(actor.organizationId(), id) : integrations.find(actor.organizationId(), id))
+    return (lock
+            ? integrations.findForUpdate(actor.organizationId(), id)
+            : integrations.find(actor.organizationId(), id))
         .orElseThrow(() -> new NotFoundException("integration " + id + " does not exist"));
   }
 
@@ -267,8 +330,18 @@ public class IntegrationService {
 
   private static IntegrationDraft withMode(IntegrationDraft d, ConfigMode mode) {
     return new IntegrationDraft(
-        d.name(), d.description(), d.domainVertical(), d.type(), d.scope(), mode, d.authScheme(),
-        d.status(), d.openApiSpecUrl(), d.config(), d.environments(), d.version());
+        d.name(),
+        d.description(),
+        d.domainVertical(),
+        d.type(),
+        d.scope(),
+        mode,
+        d.authScheme(),
+        d.status(),
+        d.openApiSpecUrl(),
+        d.config(),
+        d.environments(),
+        d.version());
   }
 
   private static String blankToNull(String s) {

@@ -16,7 +16,9 @@ public record ChangeChannel(String name) {
     if (name == null || !IDENTIFIER.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "flow-connections.resolution.invalidation.channel must be a lower-case SQL identifier"
-              + " (letters, digits, underscore; at most 63 characters), got '" + name + "'");
+              + " (letters, digits, underscore; at most 63 characters), got '"
+              + name
+              + "'");
     }
   }
 }

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One dedicated connection per runtime instance that {@code LISTEN}s on the change channel and hands
- * every notification to the {@link ChangeHandler}. It waits in the driver for notifications (no
- * query per job, only a liveness check after a quiet spell), reconnects with backoff when the
+ * One dedicated connection per runtime instance that {@code LISTEN}s on the change channel and
+ * hands every notification to the {@link ChangeHandler}. It waits in the driver for notifications
+ * (no query per job, only a liveness check after a quiet spell), reconnects with backoff when the
  * connection is lost, and after every (re)connect tells the handler that changes may have been
  * missed, because notifications sent while nobody listened are gone.
  */
@@ -33,7 +33,8 @@ public final class ChangeListener implements AutoCloseable {
   private volatile int backendPid = -1;
   private Thread thread;
 
-  public ChangeListener(ListenerConnectionFactory connections, ChangeChannel channel, ChangeHandler handler) {
+  public ChangeListener(
+      ListenerConnectionFactory connections, ChangeChannel channel, ChangeHandler handler) {
     this.connections = connections;
     this.channel = channel;
     this.handler = handler;
@@ -44,7 +45,11 @@ public final class ChangeListener implements AutoCloseable {
       return;
     }
     running = true;
-    thread = Thread.ofPlatform().daemon().name("flow-connections-change-listener").start(this::listenUntilClosed);
+    thread =
+        Thread.ofPlatform()
+            .daemon()
+            .name("flow-connections-change-listener")
+            .start(this::listenUntilClosed);
   }
 
   @Override
@@ -59,7 +64,9 @@ public final class ChangeListener implements AutoCloseable {
     }
   }
 
-  /** How many times a connection was established and listening (1 after start, more after losses). */
+  /**
+   * How many times a connection was established and listening (1 after start, more after losses).
+   */
   public long connects() {
     return connects.get();
   }
@@ -83,9 +90,14 @@ public final class ChangeListener implements AutoCloseable {
         }
         LOG.warn(
             "Change listener on channel {} lost its connection ({}); reconnecting in {} ms",
-            channel.name(), e.getMessage(), backoff.toMillis());
+            channel.name(),
+            e.getMessage(),
+            backoff.toMillis());
         sleep(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        backoff =
+            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                ? MAX_BACKOFF
+                : backoff.multipliedBy(2);
       }
     }
     backendPid = -1;
@@ -100,7 +112,9 @@ public final class ChangeListener implements AutoCloseable {
     // Only now are we sure to hear of later changes; whatever happened before may be cached stale.
     handler.changesMayHaveBeenMissed();
     if (connects.incrementAndGet() > 1) {
-      LOG.info("Change listener reconnected on channel {}; dropped all cached connections", channel.name());
+      LOG.info(
+          "Change listener reconnected on channel {}; dropped all cached connections",
+          channel.name());
     }
   }
 
@@ -129,7 +143,8 @@ public final class ChangeListener implements AutoCloseable {
     try {
       handler.organizationChanged(organizationId);
     } catch (RuntimeException e) {
-      LOG.warn("Change handler failed for an organization change; dropping all cached connections", e);
+      LOG.warn(
+          "Change handler failed for an organization change; dropping all cached connections", e);
       handler.changesMayHaveBeenMissed();
     }
   }

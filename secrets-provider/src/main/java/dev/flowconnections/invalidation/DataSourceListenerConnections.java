@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * Opens the listener's connection beside the pool when the pool is HikariCP (same URL and login),
- * so the pool does not lose a connection for good and its max-lifetime never cuts the listener
- * off. Other data sources lend one of theirs.
+ * so the pool does not lose a connection for good and its max-lifetime never cuts the listener off.
+ * Other data sources lend one of theirs.
  */
 public final class DataSourceListenerConnections implements ListenerConnectionFactory {
 
@@ -41,6 +41,8 @@ public final class DataSourceListenerConnections implements ListenerConnectionFa
     if (dataSource instanceof HikariDataSource direct) {
       return direct;
     }
-    return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+    return dataSource.isWrapperFor(HikariDataSource.class)
+        ? dataSource.unwrap(HikariDataSource.class)
+        : null;
   }
 }

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Started "Connect"s in PostgreSQL, so the callback may reach any runtime instance. The state is
  * kept only as a hash (a database reader cannot complete someone's authorisation with it) and the
- * PKCE verifier is sealed with the credentials' envelope encryption. Taking a request deletes it:
- * a state works once.
+ * PKCE verifier is sealed with the credentials' envelope encryption. Taking a request deletes it: a
+ * state works once.
  */
 public class OAuth2AuthorizationRequests {
 
@@ -36,7 +36,10 @@ public class OAuth2AuthorizationRequests {
         .param("now", Timestamp.from(clock.instant()))
         .update();
     String hash = hash(state);
-    SealedBox sealed = cipher.seal(request.codeVerifier().getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8));
+    SealedBox sealed =
+        cipher.seal(
+            request.codeVerifier().getBytes(StandardCharsets.UTF_8),
+            hash.getBytes(StandardCharsets.UTF_8));
     jdbc.sql(
             "insert into oauth2_authorization_request (state_hash, organization_id, connection_id, environment,"
                 + " username, redirect_uri, key_id, wrapped_key, ciphertext, expires_at) values (:hash, :org, :connection,"
@@ -54,29 +57,41 @@ public class OAuth2AuthorizationRequests {
         .update();
   }
 
-  /** Removes and answers the request started with {@code state}, expired or not; empty for unknown states. */
+  /**
+   * Removes and answers the request started with {@code state}, expired or not; empty for unknown
+   * states.
+   */
   public Optional<PendingAuthorization> take(String state) {
     String hash = hash(state);
     return jdbc.sql(
             "delete from oauth2_authorization_request where state_hash = :hash returning organization_id,"
                 + " connection_id, environment, username, redirect_uri, key_id, wrapped_key, ciphertext, expires_at")
         .param("hash", hash)
-        .query((rs, n) -> new PendingAuthorization(
-            rs.getString("organization_id"),
-            rs.getObject("connection_id", UUID.class),
-            Environment.valueOf(rs.getString("environment")),
-            rs.getString("username"),
-            rs.getString("redirect_uri"),
-            new String(cipher.open(
-                new SealedBox(rs.getString("key_id"), rs.getBytes("wrapped_key"), rs.getBytes("ciphertext")),
-                hash.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8),
-            rs.getTimestamp("expires_at").toInstant()))
+        .query(
+            (rs, n) ->
+                new PendingAuthorization(
+                    rs.getString("organization_id"),
+                    rs.getObject("connection_id", UUID.class),
+                    Environment.valueOf(rs.getString("environment")),
+                    rs.getString("username"),
+                    rs.getString("redirect_uri"),
+                    new String(
+                        cipher.open(
+                            new SealedBox(
+                                rs.getString("key_id"),
+                                rs.getBytes("wrapped_key"),
+                                rs.getBytes("ciphertext")),
+                            hash.getBytes(StandardCharsets.UTF_8)),
+                        StandardCharsets.UTF_8),
+                    rs.getTimestamp("expires_at").toInstant()))
         .optional();
   }
 
   private static String hash(String state) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

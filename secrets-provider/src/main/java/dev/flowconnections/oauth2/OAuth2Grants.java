@@ -63,11 +63,16 @@ public class OAuth2Grants {
     this.clock = clock;
   }
 
-  /** Whether the environment of an integration is authorised by users ("Connect") rather than by the client alone. */
+  /**
+   * Whether the environment of an integration is authorised by users ("Connect") rather than by the
+   * client alone.
+   */
   public static boolean usesAuthorizationCode(Integration integration, Environment environment) {
     return integration.authScheme() == AuthScheme.OAUTH2
         && FieldCatalog.AUTHORIZATION_CODE.equals(
-            String.valueOf(EnvironmentStatuses.integrationSettings(integration, environment).get(FieldCatalog.GRANT_TYPE)));
+            String.valueOf(
+                EnvironmentStatuses.integrationSettings(integration, environment)
+                    .get(FieldCatalog.GRANT_TYPE)));
   }
 
   /**
@@ -76,32 +81,48 @@ public class OAuth2Grants {
    *
    * @return when it was recorded
    */
-  public Instant authorize(String organizationId, UUID connectionId, Environment environment, String username, StoredTokens tokens) {
-    return tx.execute(s -> {
-      Connection connection = connections.findForUpdate(organizationId, connectionId)
-          .orElseThrow(() -> new NotFoundException("connection " + connectionId + " does not exist"));
-      ConnectionEnvironment stored = connection.environments().get(environment);
-      if (stored == null) {
-        throw new NotFoundException("connection '" + connection.key() + "' has no credentials for " + environment);
-      }
-      CredentialLocation location = new CredentialLocation(organizationId, connection.id(), connection.key(), environment);
-      StoredCredentials inStore = credentials.readForUpdate(location);
-      SecretValues updated = tokens.replacingTokensOf(inStore.values().orElse(SecretValues.empty()));
-      credentials.write(location, updated, inStore.version());
-      Instant now = clock.instant();
-      jdbc.sql(
-              "update connection_environment set secret_fields_set = :names, oauth2_authorized_by = :by,"
-                  + " oauth2_authorized_at = :at, oauth2_reauthorization_reason = null"
-                  + " where connection_id = :id and environment = :env")
-          .param("names", new TreeSet<>(updated.fieldNames()).toArray(String[]::new))
-          .param("by", username)
-          .param("at", Timestamp.from(now))
-          .param("id", connection.id())
-          .param("env", environment.name())
-          .update();
-      changes.changed(AuditEvent.oauth2Grant(username, now, connection, environment, tokens.asSecretFields().keySet()));
-      return now;
-    });
+  public Instant authorize(
+      String organizationId,
+      UUID connectionId,
+      Environment environment,
+      String username,
+      StoredTokens tokens) {
+    return tx.execute(
+        s -> {
+          Connection connection =
+              connections
+                  .findForUpdate(organizationId, connectionId)
+                  .orElseThrow(
+                      () ->
+                          new NotFoundException("connection " + connectionId + " does not exist"));
+          ConnectionEnvironment stored = connection.environments().get(environment);
+          if (stored == null) {
+            throw new NotFoundException(
+                "connection '" + connection.key() + "' has no credentials for " + environment);
+          }
+          CredentialLocation location =
+              new CredentialLocation(
+                  organizationId, connection.id(), connection.key(), environment);
+          StoredCredentials inStore = credentials.readForUpdate(location);
+          SecretValues updated =
+              tokens.replacingTokensOf(inStore.values().orElse(SecretValues.empty()));
+          credentials.write(location, updated, inStore.version());
+          Instant now = clock.instant();
+          jdbc.sql(
+                  "update connection_environment set secret_fields_set = :names, oauth2_authorized_by = :by,"
+                      + " oauth2_authorized_at = :at, oauth2_reauthorization_reason = null"
+                      + " where connection_id = :id and environment = :env")
+              .param("names", new TreeSet<>(updated.fieldNames()).toArray(String[]::new))
+              .param("by", username)
+              .param("at", Timestamp.from(now))
+              .param("id", connection.id())
+              .param("env", environment.name())
+              .update();
+          changes.changed(
+              AuditEvent.oauth2Grant(
+                  username, now, connection, environment, tokens.asSecretFields().keySet()));
+          return now;
+        });
   }
 
   /**
@@ -112,61 +133,87 @@ public class OAuth2Grants {
    *
    * @throws ConnectionResolutionException when the environment does not exist (any more)
    */
-  public RefreshOutcome refresh(String organizationId, String connectionKey, Environment environment, Refresher refresher) {
-    return tx.execute(s -> {
-      Connection connection = connections.findByKey(organizationId, connectionKey)
-          .orElseThrow(() -> new ConnectionResolutionException("connection '" + connectionKey + "' does not exist"));
-      String reason = jdbc.sql(
-              "select coalesce(oauth2_reauthorization_reason, '') from connection_environment"
-                  + " where connection_id = :id and environment = :env for update")
-          .param("id", connection.id())
-          .param("env", environment.name())
-          .query(String.class)
-          .optional()
-          .orElseThrow(() -> new ConnectionResolutionException(
-              "connection '" + connectionKey + "' has no credentials for " + environment));
-      if (!reason.isEmpty()) {
-        return new RefreshOutcome.NeedsReauthorization(reason);
-      }
-      CredentialLocation location = new CredentialLocation(organizationId, connection.id(), connection.key(), environment);
-      StoredCredentials inStore = credentials.readForUpdate(location);
-      SecretValues secrets = inStore.values().orElse(SecretValues.empty());
-      StoredTokens tokens = StoredTokens.from(secrets).orElse(null);
-      if (tokens == null) {
-        return new RefreshOutcome.NotAuthorized();
-      }
-      RefreshOutcome outcome = refresher.refresh(tokens);
-      switch (outcome) {
-        case RefreshOutcome.Refreshed refreshed -> {
-          SecretValues updated = refreshed.tokens().replacingTokensOf(secrets);
-          credentials.write(location, updated, inStore.version());
-          updateFieldNames(connection.id(), environment, updated.fieldNames());
-          changes.changed(AuditEvent.oauth2Grant(
-              AuditEvent.RUNTIME_ACTOR, clock.instant(), connection, environment,
-              refreshed.tokens().asSecretFields().keySet()));
-        }
-        case RefreshOutcome.Rejected rejected -> {
-          jdbc.sql(
-                  "update connection_environment set oauth2_reauthorization_reason = :reason"
-                      + " where connection_id = :id and environment = :env")
-              .param("reason", rejected.reason())
-              .param("id", connection.id())
-              .param("env", environment.name())
-              .update();
-          changes.changed(AuditEvent.oauth2Grant(
-              AuditEvent.RUNTIME_ACTOR, clock.instant(), connection, environment, List.of(REAUTHORIZATION_MARK)));
-        }
-        default -> {
-          // the stored tokens are still good: nothing to write
-        }
-      }
-      return outcome;
-    });
+  public RefreshOutcome refresh(
+      String organizationId, String connectionKey, Environment environment, Refresher refresher) {
+    return tx.execute(
+        s -> {
+          Connection connection =
+              connections
+                  .findByKey(organizationId, connectionKey)
+                  .orElseThrow(
+                      () ->
+                          new ConnectionResolutionException(
+                              "connection '" + connectionKey + "' does not exist"));
+          String reason =
+              jdbc.sql(
+                      "select coalesce(oauth2_reauthorization_reason, '') from connection_environment"
+                          + " where connection_id = :id and environment = :env for update")
+                  .param("id", connection.id())
+                  .param("env", environment.name())
+                  .query(String.class)
+                  .optional()
+                  .orElseThrow(
+                      () ->
+                          new ConnectionResolutionException(
+                              "connection '"
+                                  + connectionKey
+                                  + "' has no credentials for "
+                                  + environment));
+          if (!reason.isEmpty()) {
+            return new RefreshOutcome.NeedsReauthorization(reason);
+          }
+          CredentialLocation location =
+              new CredentialLocation(
+                  organizationId, connection.id(), connection.key(), environment);
+          StoredCredentials inStore = credentials.readForUpdate(location);
+          SecretValues secrets = inStore.values().orElse(SecretValues.empty());
+          StoredTokens tokens = StoredTokens.from(secrets).orElse(null);
+          if (tokens == null) {
+            return new RefreshOutcome.NotAuthorized();
+          }
+          RefreshOutcome outcome = refresher.refresh(tokens);
+          switch (outcome) {
+            case RefreshOutcome.Refreshed refreshed -> {
+              SecretValues updated = refreshed.tokens().replacingTokensOf(secrets);
+              credentials.write(location, updated, inStore.version());
+              updateFieldNames(connection.id(), environment, updated.fieldNames());
+              changes.changed(
+                  AuditEvent.oauth2Grant(
+                      AuditEvent.RUNTIME_ACTOR,
+                      clock.instant(),
+                      connection,
+                      environment,
+                      refreshed.tokens().asSecretFields().keySet()));
+            }
+            case RefreshOutcome.Rejected rejected -> {
+              jdbc.sql(
+                      "update connection_environment set oauth2_reauthorization_reason = :reason"
+                          + " where connection_id = :id and environment = :env")
+                  .param("reason", rejected.reason())
+                  .param("id", connection.id())
+                  .param("env", environment.name())
+                  .update();
+              changes.changed(
+                  AuditEvent.oauth2Grant(
+                      AuditEvent.RUNTIME_ACTOR,
+                      clock.instant(),
+                      connection,
+                      environment,
+                      List.of(REAUTHORIZATION_MARK)));
+            }
+            default -> {
+              // the stored tokens are still good: nothing to write
+            }
+          }
+          return outcome;
+        });
   }
 
-  private void updateFieldNames(UUID connectionId, Environment environment, Collection<String> names) {
+  private void updateFieldNames(
+      UUID connectionId, Environment environment, Collection<String> names) {
     Set<String> sorted = new TreeSet<>(names);
-    jdbc.sql("update connection_environment set secret_fields_set = :names where connection_id = :id and environment = :env")
+    jdbc.sql(
+            "update connection_environment set secret_fields_set = :names where connection_id = :id and environment = :env")
         .param("names", sorted.toArray(String[]::new))
         .param("id", connectionId)
         .param("env", environment.name())
@@ -188,7 +235,10 @@ public class OAuth2Grants {
     /** New tokens from the authorization server, now stored. */
     record Refreshed(StoredTokens tokens) implements RefreshOutcome {}
 
-    /** The server refused the refresh token; the environment is now marked. The reason holds no token. */
+    /**
+     * The server refused the refresh token; the environment is now marked. The reason holds no
+     * token.
+     */
     record Rejected(String reason) implements RefreshOutcome {}
 
     /** Marked earlier; nothing was sent. */

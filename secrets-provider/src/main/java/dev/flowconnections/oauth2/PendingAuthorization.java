@@ -16,7 +16,14 @@ public record PendingAuthorization(
 
   @Override
   public String toString() {
-    return "PendingAuthorization[connection=" + connectionId + ", environment=" + environment + ", user=" + username
-        + ", expiresAt=" + expiresAt + ", verifier hidden]";
+    return "PendingAuthorization[connection="
+        + connectionId
+        + ", environment="
+        + environment
+        + ", user="
+        + username
+        + ", expiresAt="
+        + expiresAt
+        + ", verifier hidden]";
   }
 }

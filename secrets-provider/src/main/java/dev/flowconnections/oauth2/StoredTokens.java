@@ -18,7 +18,8 @@ public record StoredTokens(String accessToken, String refreshToken, Instant acce
   public static final String ACCESS_TOKEN = "oauth2AccessToken";
   public static final String REFRESH_TOKEN = "oauth2RefreshToken";
   public static final String ACCESS_TOKEN_EXPIRES_AT = "oauth2AccessTokenExpiresAt";
-  public static final List<String> FIELDS = List.of(ACCESS_TOKEN, REFRESH_TOKEN, ACCESS_TOKEN_EXPIRES_AT);
+  public static final List<String> FIELDS =
+      List.of(ACCESS_TOKEN, REFRESH_TOKEN, ACCESS_TOKEN_EXPIRES_AT);
 
   /** The tokens among an environment's secrets; empty when it was never authorised. */
   public static Optional<StoredTokens> from(SecretValues secrets) {
@@ -27,7 +28,11 @@ public record StoredTokens(String accessToken, String refreshToken, Instant acce
     if (access == null && refresh == null) {
       return Optional.empty();
     }
-    return Optional.of(new StoredTokens(access, refresh, secrets.text(ACCESS_TOKEN_EXPIRES_AT).map(StoredTokens::instant).orElse(null)));
+    return Optional.of(
+        new StoredTokens(
+            access,
+            refresh,
+            secrets.text(ACCESS_TOKEN_EXPIRES_AT).map(StoredTokens::instant).orElse(null)));
   }
 
   /** The secret fields to store; absent tokens are left out. */
@@ -63,7 +68,12 @@ public record StoredTokens(String accessToken, String refreshToken, Instant acce
 
   @Override
   public String toString() {
-    return "StoredTokens[access=" + (accessToken != null) + ", refresh=" + (refreshToken != null)
-        + ", expiresAt=" + accessTokenExpiresAt + "]";
+    return "StoredTokens[access="
+        + (accessToken != null)
+        + ", refresh="
+        + (refreshToken != null)
+        + ", expiresAt="
+        + accessTokenExpiresAt
+        + "]";
   }
 }

@@ -25,30 +25,41 @@ public class CachingConnectionResolver implements ConnectionResolver {
   private final AtomicLong evictions = new AtomicLong();
   private final ResolutionMetrics metrics;
 
-  public CachingConnectionResolver(ConnectionResolver delegate, Duration timeToLive, long maximumSize) {
+  public CachingConnectionResolver(
+      ConnectionResolver delegate, Duration timeToLive, long maximumSize) {
     this(delegate, timeToLive, maximumSize, ResolutionMetrics.none());
   }
 
   public CachingConnectionResolver(
-      ConnectionResolver delegate, Duration timeToLive, long maximumSize, ResolutionMetrics metrics) {
+      ConnectionResolver delegate,
+      Duration timeToLive,
+      long maximumSize,
+      ResolutionMetrics metrics) {
     this.delegate = delegate;
     this.metrics = metrics;
-    this.cache = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).build();
+    this.cache =
+        Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).build();
   }
 
   @Override
-  public ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
+  public ResolvedConnection resolve(
+      String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
     long evictionsBefore = evictions.get();
-    // the caller is part of the key: an entry answers only the process it was resolved (and checked) for
+    // the caller is part of the key: an entry answers only the process it was resolved (and
+    // checked) for
     CacheKey key = new CacheKey(organizationId, connectionKey, environment, caller);
-    // a miss is a call that ran the resolution itself; one that waited for another thread's is a hit
+    // a miss is a call that ran the resolution itself; one that waited for another thread's is a
+    // hit
     boolean[] resolvedAnew = {false};
     ResolvedConnection resolved;
     try {
-      resolved = cache.get(key, k -> {
-        resolvedAnew[0] = true;
-        return delegate.resolve(organizationId, connectionKey, environment, caller);
-      });
+      resolved =
+          cache.get(
+              key,
+              k -> {
+                resolvedAnew[0] = true;
+                return delegate.resolve(organizationId, connectionKey, environment, caller);
+              });
     } catch (RuntimeException e) {
       metrics.cache(false); // failures are never cached
       metrics.failed(organizationId, e);
@@ -89,5 +100,6 @@ public class CachingConnectionResolver implements ConnectionResolver {
     return cache.estimatedSize();
   }
 
-  private record CacheKey(String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {}
+  private record CacheKey(
+      String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {}
 }

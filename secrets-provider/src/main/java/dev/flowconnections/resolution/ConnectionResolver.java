@@ -11,12 +11,15 @@ import dev.flowconnections.scope.RuntimeCaller;
 public interface ConnectionResolver {
 
   /**
-   * @param caller the job's process ({@link RuntimeCaller#process}), {@link RuntimeCaller#UNKNOWN_PROCESS},
-   *     or {@link RuntimeCaller#PERSON} for a person's connection test
-   * @throws dev.flowconnections.scope.ProcessScopeException when the caller may not use the connection
-   *     or a secret it references
+   * @param caller the job's process ({@link RuntimeCaller#process}), {@link
+   *     RuntimeCaller#UNKNOWN_PROCESS}, or {@link RuntimeCaller#PERSON} for a person's connection
+   *     test
+   * @throws dev.flowconnections.scope.ProcessScopeException when the caller may not use the
+   *     connection or a secret it references
    * @throws ConnectionResolutionException when the connection cannot be used in {@code environment}
-   * @throws dev.flowconnections.credential.CredentialStoreUnavailableException when the store cannot answer
+   * @throws dev.flowconnections.credential.CredentialStoreUnavailableException when the store
+   *     cannot answer
    */
-  ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment, RuntimeCaller caller);
+  ResolvedConnection resolve(
+      String organizationId, String connectionKey, Environment environment, RuntimeCaller caller);
 }

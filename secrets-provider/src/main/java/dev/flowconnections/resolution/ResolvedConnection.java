@@ -40,15 +40,35 @@ public record ResolvedConnection(
 
   /** A connection whose fields reference no org secret. */
   public ResolvedConnection(
-      String key, String integrationName, IntegrationType type, AuthScheme authScheme, Environment environment,
-      Map<String, Object> settings, SecretValues secrets, String organizationId) {
-    this(key, integrationName, type, authScheme, environment, settings, secrets, organizationId, Set.of());
+      String key,
+      String integrationName,
+      IntegrationType type,
+      AuthScheme authScheme,
+      Environment environment,
+      Map<String, Object> settings,
+      SecretValues secrets,
+      String organizationId) {
+    this(
+        key,
+        integrationName,
+        type,
+        authScheme,
+        environment,
+        settings,
+        secrets,
+        organizationId,
+        Set.of());
   }
 
   /** A connection not resolved from a store (no organization). */
   public ResolvedConnection(
-      String key, String integrationName, IntegrationType type, AuthScheme authScheme, Environment environment,
-      Map<String, Object> settings, SecretValues secrets) {
+      String key,
+      String integrationName,
+      IntegrationType type,
+      AuthScheme authScheme,
+      Environment environment,
+      Map<String, Object> settings,
+      SecretValues secrets) {
     this(key, integrationName, type, authScheme, environment, settings, secrets, null, Set.of());
   }
 
@@ -59,20 +79,34 @@ public record ResolvedConnection(
       return secret;
     }
     Object value = settings.get(field);
-    return value == null || value instanceof Map<?, ?> ? Optional.empty() : Optional.of(String.valueOf(value));
+    return value == null || value instanceof Map<?, ?>
+        ? Optional.empty()
+        : Optional.of(String.valueOf(value));
   }
 
   /** A text field that must be present; its absence is a configuration error naming the field. */
   public String requireText(String field) {
     return text(field)
         .orElseThrow(
-            () -> new ConnectionResolutionException(
-                "connection '" + key + "' has no value for '" + field + "' in " + environment));
+            () ->
+                new ConnectionResolutionException(
+                    "connection '" + key + "' has no value for '" + field + "' in " + environment));
   }
 
   @Override
   public String toString() {
-    return "ResolvedConnection[key=" + key + ", type=" + type + ", auth=" + authScheme + ", environment="
-        + environment + ", settings=" + settings.keySet() + ", secrets=" + secrets + "]";
+    return "ResolvedConnection[key="
+        + key
+        + ", type="
+        + type
+        + ", auth="
+        + authScheme
+        + ", environment="
+        + environment
+        + ", settings="
+        + settings.keySet()
+        + ", secrets="
+        + secrets
+        + "]";
   }
 }

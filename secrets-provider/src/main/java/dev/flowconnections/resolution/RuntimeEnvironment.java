@@ -13,7 +13,8 @@ import java.util.Map;
  * @param tenantOrganizations tenant id to organization id where they differ; any other tenant
  *     belongs to the organization of its own name
  */
-public record RuntimeEnvironment(Environment environment, String organizationId, Map<String, String> tenantOrganizations) {
+public record RuntimeEnvironment(
+    Environment environment, String organizationId, Map<String, String> tenantOrganizations) {
 
   public RuntimeEnvironment {
     tenantOrganizations = Map.copyOf(tenantOrganizations);

@@ -45,19 +45,25 @@ public class StoreConnectionResolver implements ConnectionResolver {
   }
 
   @Override
-  public ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
+  public ResolvedConnection resolve(
+      String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
     Connection connection =
         connections
             .findByKey(organizationId, connectionKey)
-            .orElseThrow(() -> new ConnectionResolutionException(
-                ConnectionResolutionException.Reason.NOT_FOUND, "connection '" + connectionKey + "' does not exist"));
+            .orElseThrow(
+                () ->
+                    new ConnectionResolutionException(
+                        ConnectionResolutionException.Reason.NOT_FOUND,
+                        "connection '" + connectionKey + "' does not exist"));
     // before anything else is read or decrypted
     ProcessScope.checkConnection(connection, environment, caller);
     Integration integration =
         integrations
             .find(organizationId, connection.integrationId())
-            .orElseThrow(() -> new ConnectionResolutionException(
-                "connection '" + connectionKey + "' refers to a deleted integration"));
+            .orElseThrow(
+                () ->
+                    new ConnectionResolutionException(
+                        "connection '" + connectionKey + "' refers to a deleted integration"));
     ConnectionEnvironment stored = connection.environments().get(environment);
     if (stored == null) {
       throw new ConnectionResolutionException(
@@ -68,28 +74,49 @@ public class StoreConnectionResolver implements ConnectionResolver {
     if (!missing.isEmpty()) {
       throw new ConnectionResolutionException(
           ConnectionResolutionException.Reason.NO_CREDENTIALS,
-          "connection '" + connectionKey + "' is incomplete for " + environment + ": missing " + missing);
+          "connection '"
+              + connectionKey
+              + "' is incomplete for "
+              + environment
+              + ": missing "
+              + missing);
     }
     Map<String, Object> config =
         integration
             .config()
             .forEnvironment(integration.configMode(), environment)
-            .orElseThrow(() -> new ConnectionResolutionException(
-                "integration '" + integration.name() + "' of connection '" + connectionKey
-                    + "' has no configuration for " + environment));
+            .orElseThrow(
+                () ->
+                    new ConnectionResolutionException(
+                        "integration '"
+                            + integration.name()
+                            + "' of connection '"
+                            + connectionKey
+                            + "' has no configuration for "
+                            + environment));
 
     SecretValues secrets = SecretValues.empty();
     if (!stored.secretFieldsSet().isEmpty()) {
       secrets =
           credentials
-              .read(new CredentialLocation(organizationId, connection.id(), connection.key(), environment))
-              .orElseThrow(() -> new ConnectionResolutionException(
-                  "credentials of connection '" + connectionKey + "' for " + environment
-                      + " are missing from the " + credentials.name() + " credential store"));
+              .read(
+                  new CredentialLocation(
+                      organizationId, connection.id(), connection.key(), environment))
+              .orElseThrow(
+                  () ->
+                      new ConnectionResolutionException(
+                          "credentials of connection '"
+                              + connectionKey
+                              + "' for "
+                              + environment
+                              + " are missing from the "
+                              + credentials.name()
+                              + " credential store"));
     }
     Map<String, Object> settings = new LinkedHashMap<>(config);
     settings.putAll(stored.settings());
-    SecretExpansion expansion = new SecretExpansion(organizationId, connectionKey, environment, caller);
+    SecretExpansion expansion =
+        new SecretExpansion(organizationId, connectionKey, environment, caller);
     return new ResolvedConnection(
         connection.key(),
         integration.name(),
@@ -115,7 +142,11 @@ public class StoreConnectionResolver implements ConnectionResolver {
     private final RuntimeCaller caller;
     private final Set<String> used = new HashSet<>();
 
-    SecretExpansion(String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
+    SecretExpansion(
+        String organizationId,
+        String connectionKey,
+        Environment environment,
+        RuntimeCaller caller) {
       this.organizationId = organizationId;
       this.connectionKey = connectionKey;
       this.environment = environment;
@@ -128,37 +159,54 @@ public class StoreConnectionResolver implements ConnectionResolver {
 
     Map<String, Object> expand(Map<String, Object> values) {
       Map<String, Object> result = new LinkedHashMap<>();
-      values.forEach((field, value) -> {
-        try {
-          if (value instanceof String s) {
-            result.put(field, expandOne(s));
-          } else if (value instanceof Map<?, ?> map) {
-            Map<String, String> entries = new LinkedHashMap<>();
-            map.forEach((k, v) -> entries.put(String.valueOf(k), expandOne(String.valueOf(v))));
-            result.put(field, entries);
-          } else {
-            result.put(field, value);
-          }
-        } catch (SecretReferences.UnknownSecretException e) {
-          throw new ConnectionResolutionException(
-              "field '" + field + "' of connection '" + connectionKey + "' in " + environment
-                  + " references unknown secret '" + e.key() + "'");
-        } catch (ProcessScopeException e) {
-          throw new ProcessScopeException(
-              "secret '" + e.subjectKey() + "' (referenced by field '" + field + "' of connection '" + connectionKey
-                  + "') may not be used by " + caller.describe(),
-              e.subject(), e.subjectKey());
-        }
-      });
+      values.forEach(
+          (field, value) -> {
+            try {
+              if (value instanceof String s) {
+                result.put(field, expandOne(s));
+              } else if (value instanceof Map<?, ?> map) {
+                Map<String, String> entries = new LinkedHashMap<>();
+                map.forEach((k, v) -> entries.put(String.valueOf(k), expandOne(String.valueOf(v))));
+                result.put(field, entries);
+              } else {
+                result.put(field, value);
+              }
+            } catch (SecretReferences.UnknownSecretException e) {
+              throw new ConnectionResolutionException(
+                  "field '"
+                      + field
+                      + "' of connection '"
+                      + connectionKey
+                      + "' in "
+                      + environment
+                      + " references unknown secret '"
+                      + e.key()
+                      + "'");
+            } catch (ProcessScopeException e) {
+              throw new ProcessScopeException(
+                  "secret '"
+                      + e.subjectKey()
+                      + "' (referenced by field '"
+                      + field
+                      + "' of connection '"
+                      + connectionKey
+                      + "') may not be used by "
+                      + caller.describe(),
+                  e.subject(),
+                  e.subjectKey());
+            }
+          });
       return result;
     }
 
     private String expandOne(String value) {
-      return SecretReferences.expand(value, key -> {
-        var secret = orgSecrets.value(organizationId, key, caller);
-        secret.ifPresent(used::add);
-        return secret;
-      });
+      return SecretReferences.expand(
+          value,
+          key -> {
+            var secret = orgSecrets.value(organizationId, key, caller);
+            secret.ifPresent(used::add);
+            return secret;
+          });
     }
   }
 }

@@ -32,10 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Re-seals every stored envelope that is not under the active master key: connection credentials
- * and org secrets, in small batches, each its own transaction. A batch locks its rows
- * ({@code for update skip locked}), so a concurrent credential write either waits for the batch or
- * the batch leaves that row for later: neither overwrites the other. Readers never see a row
- * half-rotated (one row update changes key id and envelope together) and old keys keep decrypting.
+ * and org secrets, in small batches, each its own transaction. A batch locks its rows ({@code for
+ * update skip locked}), so a concurrent credential write either waits for the batch or the batch
+ * leaves that row for later: neither overwrites the other. Readers never see a row half-rotated
+ * (one row update changes key id and envelope together) and old keys keep decrypting.
  *
  * <p>What is left to do is in the data itself (rows whose key id is not the active one), so a run
  * stopped by a restart is resumed by the next instance that starts; only the run record and its
@@ -58,7 +58,8 @@ public class KeyRotationService implements AutoCloseable {
   private final RotationRuns runs;
   private final List<SealedTable> tables;
   private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("flow-connections-key-rotation").unstarted(r));
+      Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().daemon().name("flow-connections-key-rotation").unstarted(r));
   private volatile boolean closed;
   private Future<?> running;
   private long runningId = -1;
@@ -72,7 +73,8 @@ public class KeyRotationService implements AutoCloseable {
       int batchSize,
       Duration batchPause) {
     if (batchSize < 1) {
-      throw new IllegalArgumentException("flow-connections.encryption.rotation-batch-size must be at least 1");
+      throw new IllegalArgumentException(
+          "flow-connections.encryption.rotation-batch-size must be at least 1");
     }
     this.jdbc = jdbc;
     this.tx = tx;
@@ -87,7 +89,8 @@ public class KeyRotationService implements AutoCloseable {
     this.batchPause = batchPause;
     this.runs = new RotationRuns(jdbc);
     // the tables' own SQL, from the classes that read and write them
-    this.tables = List.of(PostgresCredentialStore.sealedRows(jdbc), OrgSecretRepository.sealedRows(jdbc));
+    this.tables =
+        List.of(PostgresCredentialStore.sealedRows(jdbc), OrgSecretRepository.sealedRows(jdbc));
   }
 
   /**
@@ -114,7 +117,10 @@ public class KeyRotationService implements AutoCloseable {
     if (latest == null || latest.state() != RotationState.RUNNING) {
       return;
     }
-    LOG.info("Resuming the master key rotation to '{}' started by {}", latest.targetKeyId(), latest.startedBy());
+    LOG.info(
+        "Resuming the master key rotation to '{}' started by {}",
+        latest.targetKeyId(),
+        latest.startedBy());
     submit(tx.execute(s -> currentOrNewRun(latest.startedBy())));
   }
 
@@ -156,7 +162,9 @@ public class KeyRotationService implements AutoCloseable {
       }
       long doneForKey = done.getOrDefault(id, 0L);
       boolean canGo = configured && count == 0;
-      progress.add(new KeyProgress(id, false, configured, count, doneForKey + count, doneForKey, count, canGo));
+      progress.add(
+          new KeyProgress(
+              id, false, configured, count, doneForKey + count, doneForKey, count, canGo));
       if (canGo) {
         removable.add(id);
       }
@@ -220,7 +228,8 @@ public class KeyRotationService implements AutoCloseable {
   }
 
   private void run(long runId) {
-    List<String> oldKeys = keys.keyIds().stream().filter(id -> !id.equals(keys.activeKeyId())).sorted().toList();
+    List<String> oldKeys =
+        keys.keyIds().stream().filter(id -> !id.equals(keys.activeKeyId())).sorted().toList();
     while (!closed && !Thread.currentThread().isInterrupted()) {
       try {
         if (!runs.isRunning(runId)) {
@@ -243,7 +252,9 @@ public class KeyRotationService implements AutoCloseable {
         runs.finish(runId, RotationState.FAILED, e.getMessage(), clock.instant());
         return;
       } catch (DataAccessException e) {
-        LOG.warn("Master key rotation paused, the database is not available ({}); retrying", e.getClass().getSimpleName());
+        LOG.warn(
+            "Master key rotation paused, the database is not available ({}); retrying",
+            e.getClass().getSimpleName());
         pause(RETRY_AFTER_OUTAGE);
       }
     }
@@ -275,8 +286,13 @@ public class KeyRotationService implements AutoCloseable {
       return cipher.reseal(row.box(), row.associatedData());
     } catch (IllegalStateException e) {
       throw new RowNotResealableException(
-          table.name() + " row (" + row.description() + ") sealed with master key '" + row.box().keyId()
-              + "' cannot be re-sealed: " + e.getMessage());
+          table.name()
+              + " row ("
+              + row.description()
+              + ") sealed with master key '"
+              + row.box().keyId()
+              + "' cannot be re-sealed: "
+              + e.getMessage());
     }
   }
 
@@ -303,7 +319,10 @@ public class KeyRotationService implements AutoCloseable {
         RotationState.COMPLETED,
         removable.isEmpty()
             ? "every row is sealed with '" + keys.activeKeyId() + "'"
-            : "every row is sealed with '" + keys.activeKeyId() + "'; no row needs " + removable
+            : "every row is sealed with '"
+                + keys.activeKeyId()
+                + "'; no row needs "
+                + removable
                 + " any more, remove them from flow-connections.encryption.previous-keys",
         clock.instant());
     LOG.info("Master key rotation to '{}' completed", keys.activeKeyId());

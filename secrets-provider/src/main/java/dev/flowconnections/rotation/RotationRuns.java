@@ -74,9 +74,10 @@ final class RotationRuns {
     Map<String, Long> done = new TreeMap<>();
     jdbc.sql("select key_id, done from key_rotation_progress where rotation_id = :run")
         .param("run", runId)
-        .query(rs -> {
-          done.put(rs.getString(1), rs.getLong(2));
-        });
+        .query(
+            rs -> {
+              done.put(rs.getString(1), rs.getLong(2));
+            });
     return done;
   }
 

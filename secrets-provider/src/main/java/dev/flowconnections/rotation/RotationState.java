@@ -8,7 +8,9 @@ public enum RotationState {
   RUNNING,
   /** No row is sealed with anything but the active key. */
   COMPLETED,
-  /** Everything it could re-seal is done, but rows remain under master keys that are not configured. */
+  /**
+   * Everything it could re-seal is done, but rows remain under master keys that are not configured.
+   */
   BLOCKED,
   /** A row could not be re-sealed (e.g. tampered); the message names it. */
   FAILED

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The latest rotation run and where every master key id stands. Counts cover both sealed tables
- * (connection credentials and org secrets) of the whole database; totals sum the old keys.
- * Holds ids and counts only, never a value.
+ * (connection credentials and org secrets) of the whole database; totals sum the old keys. Holds
+ * ids and counts only, never a value.
  */
 public record RotationStatus(
     String activeKeyId,

@@ -24,8 +24,9 @@ public final class BundledMigrations {
   public static SchemaVersion latest() {
     String root = rootOf(BundledMigrations.class);
     try {
-      Resource[] scripts = new PathMatchingResourcePatternResolver(BundledMigrations.class.getClassLoader())
-          .getResources(PATTERN);
+      Resource[] scripts =
+          new PathMatchingResourcePatternResolver(BundledMigrations.class.getClassLoader())
+              .getResources(PATTERN);
       return Arrays.stream(scripts)
           .map(BundledMigrations::url)
           .filter(url -> url.startsWith(root))
@@ -33,7 +34,9 @@ public final class BundledMigrations {
           .filter(Matcher::find)
           .map(m -> SchemaVersion.parse(m.group(1)))
           .max(SchemaVersion::compareTo)
-          .orElseThrow(() -> new IllegalStateException("no migrations db/migration/V*__*.sql beside " + root));
+          .orElseThrow(
+              () ->
+                  new IllegalStateException("no migrations db/migration/V*__*.sql beside " + root));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -42,7 +45,8 @@ public final class BundledMigrations {
   /** The URL of the jar or directory a class was loaded from, as resource URLs in it start. */
   static String rootOf(Class<?> type) {
     String classFile = type.getName().replace('.', '/') + ".class";
-    String url = Objects.requireNonNull(type.getClassLoader().getResource(classFile), classFile).toString();
+    String url =
+        Objects.requireNonNull(type.getClassLoader().getResource(classFile), classFile).toString();
     return url.substring(0, url.length() - classFile.length());
   }
 

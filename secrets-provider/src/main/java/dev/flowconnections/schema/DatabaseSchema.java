@@ -11,10 +11,11 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Makes sure the store's schema is one this jar can read before anything reads it. With {@link
- * SchemaMode#MIGRATE} Flyway (Spring Boot's, {@code spring.flyway.*}) migrates at start and this only
- * checks that Flyway is there; with {@link SchemaMode#VALIDATE} nothing changes the schema and the
- * version in Flyway's history table must equal the newest migration this jar carries, so a runtime
- * that lags behind or runs ahead of the one that migrates never reads a schema it does not know.
+ * SchemaMode#MIGRATE} Flyway (Spring Boot's, {@code spring.flyway.*}) migrates at start and this
+ * only checks that Flyway is there; with {@link SchemaMode#VALIDATE} nothing changes the schema and
+ * the version in Flyway's history table must equal the newest migration this jar carries, so a
+ * runtime that lags behind or runs ahead of the one that migrates never reads a schema it does not
+ * know.
  */
 public class DatabaseSchema implements InitializingBean {
 
@@ -54,22 +55,36 @@ public class DatabaseSchema implements InitializingBean {
   }
 
   private void validate() {
-    SchemaVersion found = installed().orElseThrow(() -> new StartupConfigurationException(
-        "the database has no Flow Connections schema (no " + HISTORY_TABLE + " table with applied migrations "
-            + "in the schema the database user sees)",
-        "Point FLOW_CONNECTIONS_DB_URL at the database of the Flow Connections runtime, or start that runtime "
-            + "once against this database: it creates the schema. This process never changes the schema "
-            + "(FLOW_CONNECTIONS_SCHEMA_MODE=validate)."));
+    SchemaVersion found =
+        installed()
+            .orElseThrow(
+                () ->
+                    new StartupConfigurationException(
+                        "the database has no Flow Connections schema (no "
+                            + HISTORY_TABLE
+                            + " table with applied migrations "
+                            + "in the schema the database user sees)",
+                        "Point FLOW_CONNECTIONS_DB_URL at the database of the Flow Connections runtime, or start that runtime "
+                            + "once against this database: it creates the schema. This process never changes the schema "
+                            + "(FLOW_CONNECTIONS_SCHEMA_MODE=validate)."));
     int comparison = found.compareTo(required);
     if (comparison < 0) {
       throw new StartupConfigurationException(
-          "the database schema is at version " + found + ", older than version " + required + " this jar needs",
+          "the database schema is at version "
+              + found
+              + ", older than version "
+              + required
+              + " this jar needs",
           "Upgrade the Flow Connections runtime that owns this database first (it migrates the schema at start), "
               + "then start this process.");
     }
     if (comparison > 0) {
       throw new StartupConfigurationException(
-          "the database schema is at version " + found + ", newer than version " + required + " this jar was built for",
+          "the database schema is at version "
+              + found
+              + ", newer than version "
+              + required
+              + " this jar was built for",
           "Use the secrets-provider jar of the same release as the Flow Connections runtime that migrated the database.");
     }
   }
@@ -78,11 +93,14 @@ public class DatabaseSchema implements InitializingBean {
   private Optional<SchemaVersion> installed() {
     List<String> versions;
     try {
-      versions = jdbc.sql("select version from " + HISTORY_TABLE + " where success and version is not null")
-          .query(String.class)
-          .list();
+      versions =
+          jdbc.sql(
+                  "select version from " + HISTORY_TABLE + " where success and version is not null")
+              .query(String.class)
+              .list();
     } catch (DataAccessException e) {
-      if (e.getMostSpecificCause() instanceof SQLException sql && UNDEFINED_TABLE.equals(sql.getSQLState())) {
+      if (e.getMostSpecificCause() instanceof SQLException sql
+          && UNDEFINED_TABLE.equals(sql.getSQLState())) {
         return Optional.empty();
       }
       throw e;

@@ -6,7 +6,8 @@ public enum SchemaMode {
   MIGRATE,
   /**
    * This process only reads the store (another connector runtime with our SecretProvider): it never
-   * changes the schema and refuses to start unless the schema is exactly at its migrations' version.
+   * changes the schema and refuses to start unless the schema is exactly at its migrations'
+   * version.
    */
   VALIDATE
 }

@@ -21,7 +21,8 @@ public final class AllowedProcesses {
    * The list as stored (null stays null: "not given"); every bad entry is reported as {@code
    * field[i]}. Entries are trimmed; blanks, bad syntax and duplicates are errors.
    */
-  public static List<String> validate(List<String> ids, String field, ValidationException.Collector errors) {
+  public static List<String> validate(
+      List<String> ids, String field, ValidationException.Collector errors) {
     if (ids == null) {
       return null;
     }
@@ -35,7 +36,9 @@ public final class AllowedProcesses {
       String id = ids.get(i) == null ? "" : ids.get(i).trim();
       String at = field + "[" + i + "]";
       if (!PROCESS_ID.matcher(id).matches()) {
-        errors.add(at, "must be a BPMN process id: 1-255 letters, digits, '_', '-' or '.', starting with a letter or '_'");
+        errors.add(
+            at,
+            "must be a BPMN process id: 1-255 letters, digits, '_', '-' or '.', starting with a letter or '_'");
       } else if (!seen.add(id)) {
         errors.add(at, "'" + id + "' is listed twice");
       } else {

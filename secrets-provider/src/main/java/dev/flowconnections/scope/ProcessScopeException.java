@@ -6,7 +6,8 @@ import dev.flowconnections.resolution.ConnectionResolutionException;
 /**
  * A connection or an org secret may not be used by the calling process. A configuration problem
  * like any other (the job gets an incident without retries), and in addition a refusal the audit
- * log records. The message names the connection or secret and the process, never an owner or a value.
+ * log records. The message names the connection or secret and the process, never an owner or a
+ * value.
  */
 public class ProcessScopeException extends ConnectionResolutionException {
 

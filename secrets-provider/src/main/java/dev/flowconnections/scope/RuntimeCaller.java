@@ -2,9 +2,9 @@ package dev.flowconnections.scope;
 
 /**
  * Who asks for a connection or an org secret at runtime. Camunda jobs carry no user, only the
- * process they belong to, so the BPMN process id is what process scope checks. A caller without
- * a process id is an unknown process: it may use only ORGANIZATION connections and org secrets
- * whose list of allowed processes is empty, never a PERSONAL connection.
+ * process they belong to, so the BPMN process id is what process scope checks. A caller without a
+ * process id is an unknown process: it may use only ORGANIZATION connections and org secrets whose
+ * list of allowed processes is empty, never a PERSONAL connection.
  *
  * <p>{@link #PERSON} is a person acting through the management API ("test connection", OAuth2
  * "Connect") on a connection the services already showed them; process scope does not apply.
@@ -22,7 +22,9 @@ public record RuntimeCaller(String bpmnProcessId, boolean person) {
 
   /** The job's process; null or blank is {@link #UNKNOWN_PROCESS}. */
   public static RuntimeCaller process(String bpmnProcessId) {
-    return bpmnProcessId == null || bpmnProcessId.isBlank() ? UNKNOWN_PROCESS : new RuntimeCaller(bpmnProcessId, false);
+    return bpmnProcessId == null || bpmnProcessId.isBlank()
+        ? UNKNOWN_PROCESS
+        : new RuntimeCaller(bpmnProcessId, false);
   }
 
   /** How refusals name the caller. */

@@ -27,7 +27,10 @@ public class OrgSecretRepository {
     this.cipher = cipher;
   }
 
-  /** Inserts or replaces the value, keeping the allowed processes of an existing secret; true when the key was new. */
+  /**
+   * Inserts or replaces the value, keeping the allowed processes of an existing secret; true when
+   * the key was new.
+   */
   public boolean put(String organizationId, String key, String value, Instant at, String by) {
     return put(organizationId, key, value, null, at, by);
   }
@@ -36,8 +39,15 @@ public class OrgSecretRepository {
    * Inserts or replaces the value; {@code allowedProcesses} null keeps those of an existing secret
    * (a new one gets the empty list). Returns true when the key was new.
    */
-  public boolean put(String organizationId, String key, String value, List<String> allowedProcesses, Instant at, String by) {
-    SealedBox box = cipher.seal(value.getBytes(StandardCharsets.UTF_8), associatedData(organizationId, key));
+  public boolean put(
+      String organizationId,
+      String key,
+      String value,
+      List<String> allowedProcesses,
+      Instant at,
+      String by) {
+    SealedBox box =
+        cipher.seal(value.getBytes(StandardCharsets.UTF_8), associatedData(organizationId, key));
     Boolean inserted =
         jdbc.sql(
                 "insert into org_secret (organization_id, secret_key, key_id, wrapped_key, ciphertext,"
@@ -55,15 +65,22 @@ public class OrgSecretRepository {
             .param("ciphertext", box.ciphertext())
             .param("at", Timestamp.from(at))
             .param("by", by)
-            .param("allowed", (allowedProcesses == null ? List.<String>of() : allowedProcesses).toArray(String[]::new))
+            .param(
+                "allowed",
+                (allowedProcesses == null ? List.<String>of() : allowedProcesses)
+                    .toArray(String[]::new))
             .param("keepScope", allowedProcesses == null)
             .query(Boolean.class)
             .single();
     return Boolean.TRUE.equals(inserted);
   }
 
-  /** Replaces the allowed processes of an existing secret, value untouched; false when there is no such secret. */
-  public boolean setAllowedProcesses(String organizationId, String key, List<String> allowedProcesses, Instant at, String by) {
+  /**
+   * Replaces the allowed processes of an existing secret, value untouched; false when there is no
+   * such secret.
+   */
+  public boolean setAllowedProcesses(
+      String organizationId, String key, List<String> allowedProcesses, Instant at, String by) {
     return jdbc.sql(
                 "update org_secret set allowed_processes = :allowed, updated_at = :at, updated_by = :by"
                     + " where organization_id = :org and secret_key = :key")
@@ -76,7 +93,10 @@ public class OrgSecretRepository {
         == 1;
   }
 
-  /** The plain value, whoever asks: for callers that are not a process (none at runtime should use it). */
+  /**
+   * The plain value, whoever asks: for callers that are not a process (none at runtime should use
+   * it).
+   */
   public Optional<String> value(String organizationId, String key) {
     return value(organizationId, key, RuntimeCaller.PERSON);
   }
@@ -85,7 +105,8 @@ public class OrgSecretRepository {
    * The plain value for {@code caller}, checked against the secret's allowed processes before
    * anything is decrypted. Empty for an unknown key.
    *
-   * @throws dev.flowconnections.scope.ProcessScopeException when the secret may not be used by the caller
+   * @throws dev.flowconnections.scope.ProcessScopeException when the secret may not be used by the
+   *     caller
    */
   public Optional<String> value(String organizationId, String key, RuntimeCaller caller) {
     return jdbc.sql(
@@ -93,13 +114,19 @@ public class OrgSecretRepository {
                 + " where organization_id = :org and secret_key = :key")
         .param("org", organizationId)
         .param("key", key)
-        .query((rs, n) -> new ScopedBox(
-            new SealedBox(rs.getString(1), rs.getBytes(2), rs.getBytes(3)), List.of(strings(rs.getArray(4)))))
+        .query(
+            (rs, n) ->
+                new ScopedBox(
+                    new SealedBox(rs.getString(1), rs.getBytes(2), rs.getBytes(3)),
+                    List.of(strings(rs.getArray(4)))))
         .optional()
-        .map(scoped -> {
-          ProcessScope.checkSecret(key, scoped.allowedProcesses(), caller);
-          return new String(cipher.open(scoped.box(), associatedData(organizationId, key)), StandardCharsets.UTF_8);
-        });
+        .map(
+            scoped -> {
+              ProcessScope.checkSecret(key, scoped.allowedProcesses(), caller);
+              return new String(
+                  cipher.open(scoped.box(), associatedData(organizationId, key)),
+                  StandardCharsets.UTF_8);
+            });
   }
 
   public Optional<OrgSecret> find(String organizationId, String key) {

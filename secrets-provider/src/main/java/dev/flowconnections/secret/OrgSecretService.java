@@ -33,21 +33,24 @@ public class OrgSecretService {
     this.clock = clock;
   }
 
-  /** Creates or rotates a secret, keeping its allowed processes; returns true when it was created. */
+  /**
+   * Creates or rotates a secret, keeping its allowed processes; returns true when it was created.
+   */
   public boolean put(Actor actor, String key, String value) {
     return put(actor, key, value, null);
   }
 
   /**
    * Creates or rotates a secret and sets the processes allowed to use it ({@code null}: keep them;
-   * empty: every process). Without a value, an existing secret keeps its value and only its
-   * allowed processes change. Returns true when it was created.
+   * empty: every process). Without a value, an existing secret keeps its value and only its allowed
+   * processes change. Returns true when it was created.
    */
   public boolean put(Actor actor, String key, String value, List<String> allowedProcesses) {
     actor.requireAdmin("manage secrets");
     ValidationException.Collector errors = new ValidationException.Collector();
     if (key == null || !KEY.matcher(key).matches()) {
-      errors.add("key", "must be 1-128 letters, digits, '_', '.' or '-', starting with a letter or digit");
+      errors.add(
+          "key", "must be 1-128 letters, digits, '_', '.' or '-', starting with a letter or digit");
     } else if (key.startsWith("connections.")) {
       errors.add("key", "'connections.' is reserved for connection fields");
     }
@@ -66,22 +69,37 @@ public class OrgSecretService {
               boolean created;
               List<String> changed = new ArrayList<>();
               if (scopeOnly) {
-                OrgSecret current = repository.find(actor.organizationId(), key)
-                    .orElseThrow(() -> new ValidationException("value", "is required: secret '" + key + "' does not exist yet"));
-                repository.setAllowedProcesses(actor.organizationId(), key, allowed, now, actor.username());
+                OrgSecret current =
+                    repository
+                        .find(actor.organizationId(), key)
+                        .orElseThrow(
+                            () ->
+                                new ValidationException(
+                                    "value",
+                                    "is required: secret '" + key + "' does not exist yet"));
+                repository.setAllowedProcesses(
+                    actor.organizationId(), key, allowed, now, actor.username());
                 created = false;
                 if (!current.allowedProcesses().equals(allowed)) {
                   changed.add("allowedProcesses");
                 }
               } else {
-                List<String> before = repository.find(actor.organizationId(), key).map(OrgSecret::allowedProcesses).orElse(null);
-                created = repository.put(actor.organizationId(), key, value, allowed, now, actor.username());
+                List<String> before =
+                    repository
+                        .find(actor.organizationId(), key)
+                        .map(OrgSecret::allowedProcesses)
+                        .orElse(null);
+                created =
+                    repository.put(
+                        actor.organizationId(), key, value, allowed, now, actor.username());
                 if (allowed != null && !allowed.equals(before == null ? List.of() : before)) {
                   changed.add("allowedProcesses");
                 }
               }
-              AuditAction action = created ? AuditAction.SECRET_CREATED
-                  : scopeOnly ? AuditAction.SECRET_UPDATED : AuditAction.SECRET_ROTATED;
+              AuditAction action =
+                  created
+                      ? AuditAction.SECRET_CREATED
+                      : scopeOnly ? AuditAction.SECRET_UPDATED : AuditAction.SECRET_ROTATED;
               changes.changed(AuditEvent.secret(actor, now, action, key, changed));
               return created;
             }));
@@ -99,7 +117,8 @@ public class OrgSecretService {
           if (!repository.delete(actor.organizationId(), key)) {
             throw new NotFoundException("secret '" + key + "' does not exist");
           }
-          changes.changed(AuditEvent.secret(actor, clock.instant(), AuditAction.SECRET_DELETED, key));
+          changes.changed(
+              AuditEvent.secret(actor, clock.instant(), AuditAction.SECRET_DELETED, key));
         });
   }
 

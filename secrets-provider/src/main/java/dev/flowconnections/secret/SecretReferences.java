@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public final class SecretReferences {
 
   /** Same alphabet as secret keys. */
-  public static final Pattern REFERENCE = Pattern.compile("@@SECRET:([A-Za-z0-9][A-Za-z0-9_.-]{0,127})@@");
+  public static final Pattern REFERENCE =
+      Pattern.compile("@@SECRET:([A-Za-z0-9][A-Za-z0-9_.-]{0,127})@@");
 
   private SecretReferences() {}
 

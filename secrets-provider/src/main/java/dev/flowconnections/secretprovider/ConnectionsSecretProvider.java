@@ -17,15 +17,16 @@ import java.time.Instant;
  * Lets any Camunda connector use connections and org secrets through placeholders:
  *
  * <ul>
- *   <li>{@code {{secrets.connections.<key>.<field>}}}, e.g. {@code connections.sales-crm.token}, and
- *       {@code connections.<key>.headers.<Header-Name>} for one entry of a key-value field;
+ *   <li>{@code {{secrets.connections.<key>.<field>}}}, e.g. {@code connections.sales-crm.token},
+ *       and {@code connections.<key>.headers.<Header-Name>} for one entry of a key-value field;
  *   <li>{@code {{secrets.<KEY>}}} for an organization secret.
  * </ul>
  *
  * Values come from the runtime's environment only. A connection that exists but cannot serve this
  * environment throws (fail closed) instead of answering null, which would let another provider
  * answer; an unknown org secret answers null, as the SecretProvider contract asks. Process scope
- * applies: a connection or secret the calling process may not use throws, and the refusal is audited.
+ * applies: a connection or secret the calling process may not use throws, and the refusal is
+ * audited.
  *
  * <p>It answers only inside a guarded outbound job ({@link JobScope}, opened by the {@link
  * PlaceholderGuard}, which asks only for placeholders the process model writes); any other call is
@@ -55,7 +56,10 @@ public class ConnectionsSecretProvider implements SecretProvider {
    *     the job's process instance from the {@link JobScope}
    */
   public ConnectionsSecretProvider(
-      ConnectionResolver resolver, OrgSecretRepository orgSecrets, RuntimeEnvironment runtime, BatchingAuditWriter reads) {
+      ConnectionResolver resolver,
+      OrgSecretRepository orgSecrets,
+      RuntimeEnvironment runtime,
+      BatchingAuditWriter reads) {
     this.resolver = resolver;
     this.orgSecrets = orgSecrets;
     this.runtime = runtime;
@@ -64,7 +68,8 @@ public class ConnectionsSecretProvider implements SecretProvider {
 
   @Override
   public String getSecret(String name, SecretContext context) {
-    JobScope job = JobScope.current().orElseThrow(() -> new SecretPlaceholderRefusedException(name));
+    JobScope job =
+        JobScope.current().orElseThrow(() -> new SecretPlaceholderRefusedException(name));
     String organizationId = runtime.organizationFor(context == null ? null : context.tenantId());
     RuntimeCaller caller = RuntimeCaller.process(job.bpmnProcessId());
     try {
@@ -74,24 +79,42 @@ public class ConnectionsSecretProvider implements SecretProvider {
       return orgSecrets.value(organizationId, name, caller).orElse(null);
     } catch (ProcessScopeException e) {
       if (reads != null) {
-        reads.record(AuditEvent.refused(
-            organizationId, Instant.now(), e.subject(), e.subjectKey(), runtime.environment(), job.processReference(), WORKER));
+        reads.record(
+            AuditEvent.refused(
+                organizationId,
+                Instant.now(),
+                e.subject(),
+                e.subjectKey(),
+                runtime.environment(),
+                job.processReference(),
+                WORKER));
       }
       throw e;
     }
   }
 
-  private String connectionField(String organizationId, String reference, RuntimeCaller caller, JobScope job) {
+  private String connectionField(
+      String organizationId, String reference, RuntimeCaller caller, JobScope job) {
     int dot = reference.indexOf('.');
     if (dot <= 0 || dot == reference.length() - 1) {
       throw new ConnectionResolutionException(
-          "secret reference 'connections." + reference + "' must have the form connections.<key>.<field>");
+          "secret reference 'connections."
+              + reference
+              + "' must have the form connections.<key>.<field>");
     }
     String key = reference.substring(0, dot);
     String field = reference.substring(dot + 1);
-    ResolvedConnection connection = resolver.resolve(organizationId, key, runtime.environment(), caller);
+    ResolvedConnection connection =
+        resolver.resolve(organizationId, key, runtime.environment(), caller);
     if (reads != null) {
-      reads.record(AuditEvent.read(organizationId, Instant.now(), key, runtime.environment(), job.processReference(), WORKER));
+      reads.record(
+          AuditEvent.read(
+              organizationId,
+              Instant.now(),
+              key,
+              runtime.environment(),
+              job.processReference(),
+              WORKER));
     }
     int entryDot = field.indexOf('.');
     if (entryDot > 0) {

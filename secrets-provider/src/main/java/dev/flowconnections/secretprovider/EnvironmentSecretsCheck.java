@@ -13,16 +13,23 @@ import org.springframework.core.env.Environment;
  */
 public final class EnvironmentSecretsCheck {
 
-  /** Compared by name: the class is in the runtime's Spring module, which this module does not need. */
+  /**
+   * Compared by name: the class is in the runtime's Spring module, which this module does not need.
+   */
   static final String PROVIDER = "io.camunda.connector.runtime.secret.EnvironmentSecretProvider";
+
   static final String PREFIX = "camunda.connector.secretprovider.environment.prefix";
 
   private EnvironmentSecretsCheck() {}
 
-  /** @throws StartupConfigurationException when the runtime's providers include Camunda's environment one without a prefix */
+  /**
+   * @throws StartupConfigurationException when the runtime's providers include Camunda's
+   *     environment one without a prefix
+   */
   public static void check(SecretProviderAggregator providers, Environment environment) {
-    boolean environmentProvider = providers.getSecretProviders().stream()
-        .anyMatch(provider -> provider.getClass().getName().equals(PROVIDER));
+    boolean environmentProvider =
+        providers.getSecretProviders().stream()
+            .anyMatch(provider -> provider.getClass().getName().equals(PROVIDER));
     if (environmentProvider && environment.getProperty(PREFIX, "").isBlank()) {
       throw new StartupConfigurationException(
           "Camunda's environment secret provider is on without a prefix, so every process model could read this"

@@ -16,7 +16,8 @@ public class GuardedOutboundConnectorFactory implements OutboundConnectorFactory
   private final OutboundConnectorFactory runtime;
   private final Supplier<PlaceholderGuard> guard;
 
-  public GuardedOutboundConnectorFactory(OutboundConnectorFactory runtime, Supplier<PlaceholderGuard> guard) {
+  public GuardedOutboundConnectorFactory(
+      OutboundConnectorFactory runtime, Supplier<PlaceholderGuard> guard) {
     this.runtime = runtime;
     this.guard = guard;
   }

@@ -9,8 +9,8 @@ import java.util.List;
  * SecretProvider call of the connector runtime goes through the aggregator bean: Camunda's own
  * variable binding (which the guard replaces for outbound functions), its error masking after a job
  * failed (outside the job's scope: answered with nothing, the guard masks instead) and inbound
- * connectors (switched off here; refused). So a placeholder is resolved only by the guard, for a name
- * the process model writes.
+ * connectors (switched off here; refused). So a placeholder is resolved only by the guard, for a
+ * name the process model writes.
  */
 public class GuardedSecretProviderAggregator extends SecretProviderAggregator {
 
@@ -26,7 +26,9 @@ public class GuardedSecretProviderAggregator extends SecretProviderAggregator {
     return super.getSecret(name, context);
   }
 
-  /** Camunda's runtime calls this after a job failed, to mask its message: the guard already did. */
+  /**
+   * Camunda's runtime calls this after a job failed, to mask its message: the guard already did.
+   */
   @Override
   public List<String> fetchAll(List<String> keys, SecretContext context) {
     return JobScope.current().isEmpty() ? List.of() : super.fetchAll(keys, context);

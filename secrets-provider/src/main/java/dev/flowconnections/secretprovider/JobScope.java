@@ -36,7 +36,9 @@ public record JobScope(
     return Optional.ofNullable(CURRENT.get());
   }
 
-  /** Runs {@code work} with this scope as {@link #current()}; the previous scope comes back after. */
+  /**
+   * Runs {@code work} with this scope as {@link #current()}; the previous scope comes back after.
+   */
   public <T> T call(Callable<T> work) throws Exception {
     JobScope previous = CURRENT.get();
     CURRENT.set(this);

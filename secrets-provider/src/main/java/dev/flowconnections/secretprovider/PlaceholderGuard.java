@@ -5,13 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.flowconnections.secretprovider.SecretPlaceholders.Placeholder;
 import dev.flowconnections.secretprovider.WrittenPlaceholders.Input;
 import dev.flowconnections.secretprovider.WrittenPlaceholders.ModelUnavailableException;
@@ -62,7 +62,10 @@ public class PlaceholderGuard {
    * @param json the runtime's outbound object mapper (FEEL functions off), as Camunda binds with
    */
   public PlaceholderGuard(
-      WrittenPlaceholders written, SecretProvider secrets, ObjectMapper json, ValidationProvider validation) {
+      WrittenPlaceholders written,
+      SecretProvider secrets,
+      ObjectMapper json,
+      ValidationProvider validation) {
     this.written = written;
     this.secrets = secrets;
     this.json = json;
@@ -74,7 +77,8 @@ public class PlaceholderGuard {
     return context -> execute(function, context);
   }
 
-  Object execute(OutboundConnectorFunction function, OutboundConnectorContext runtimeContext) throws Exception {
+  Object execute(OutboundConnectorFunction function, OutboundConnectorContext runtimeContext)
+      throws Exception {
     JobScope scope = JobScope.of(runtimeContext.getJobContext());
     GuardedContext context = new GuardedContext(runtimeContext, scope, this);
     try {
@@ -85,7 +89,8 @@ public class PlaceholderGuard {
   }
 
   /**
-   * The job's variables with the model's placeholders replaced; {@code values} collects what was put in.
+   * The job's variables with the model's placeholders replaced; {@code values} collects what was
+   * put in.
    *
    * @param raw the variables as Zeebe sent them (before any replacement)
    */
@@ -98,7 +103,8 @@ public class PlaceholderGuard {
       inputs = written.of(job.getProcessDefinitionKey(), job.getElementId());
     } catch (ModelUnavailableException e) {
       throw new ConnectorInputException(
-          "secret placeholders in the job's variables are not resolved: " + e.getMessage()
+          "secret placeholders in the job's variables are not resolved: "
+              + e.getMessage()
               + " (the runtime reads process models through the Camunda REST API, camunda.client.rest-address)",
           null);
     }
@@ -118,7 +124,10 @@ public class PlaceholderGuard {
     for (Input input : inputs) {
       Predicate<Placeholder> allowed =
           p -> input.names().contains(p.name()) && (p.braces() || input.staticValue());
-      replaceAt(variables, input.targetPath(), node -> replaced(node, allowed, name -> value(name, tenant, values)));
+      replaceAt(
+          variables,
+          input.targetPath(),
+          node -> replaced(node, allowed, name -> value(name, tenant, values)));
     }
     return variables.toString();
   }
@@ -134,14 +143,16 @@ public class PlaceholderGuard {
     if (value == null) {
       value = secrets.getSecret(name, tenant);
       if (value == null) {
-        throw new ConnectorInputException(String.format("Secret with name '%s' is not available", name), null);
+        throw new ConnectorInputException(
+            String.format("Secret with name '%s' is not available", name), null);
       }
       values.put(name, value);
     }
     return value;
   }
 
-  private static void replaceAt(ObjectNode root, List<String> path, UnaryOperator<JsonNode> replace) {
+  private static void replaceAt(
+      ObjectNode root, List<String> path, UnaryOperator<JsonNode> replace) {
     ObjectNode parent = root;
     for (int i = 0; i < path.size() - 1; i++) {
       if (!(parent.get(path.get(i)) instanceof ObjectNode child)) {
@@ -157,7 +168,8 @@ public class PlaceholderGuard {
   }
 
   /** A copy of {@code node} with the allowed placeholders replaced in every text and field name. */
-  private static JsonNode replaced(JsonNode node, Predicate<Placeholder> allowed, Function<String, String> value) {
+  private static JsonNode replaced(
+      JsonNode node, Predicate<Placeholder> allowed, Function<String, String> value) {
     if (node.isTextual()) {
       return TextNode.valueOf(SecretPlaceholders.replace(node.textValue(), allowed, value));
     }
@@ -166,7 +178,9 @@ public class PlaceholderGuard {
       Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        copy.set(SecretPlaceholders.replace(field.getKey(), allowed, value), replaced(field.getValue(), allowed, value));
+        copy.set(
+            SecretPlaceholders.replace(field.getKey(), allowed, value),
+            replaced(field.getValue(), allowed, value));
       }
       return copy;
     }
@@ -184,13 +198,21 @@ public class PlaceholderGuard {
       return json.readValue(variables, type);
     } catch (JsonParseException e) {
       throw new ConnectorInputException("This is not a JSON object", e);
-    } catch (InvalidFormatException | InvalidNullException | InvalidTypeIdException | PropertyBindingException e) {
-      String message = e.getPath().stream()
-          .map(JsonMappingException.Reference::getFieldName)
-          .reduce((a, b) -> a.concat(", ").concat(b))
-          .map("Json object contains an invalid field: "::concat)
-          .map(s -> e.getTargetType() == null ? s : s + ". It Must be `" + e.getTargetType().getSimpleName() + "`")
-          .orElse("Unexpected Error, Further investigation is needed");
+    } catch (InvalidFormatException
+        | InvalidNullException
+        | InvalidTypeIdException
+        | PropertyBindingException e) {
+      String message =
+          e.getPath().stream()
+              .map(JsonMappingException.Reference::getFieldName)
+              .reduce((a, b) -> a.concat(", ").concat(b))
+              .map("Json object contains an invalid field: "::concat)
+              .map(
+                  s ->
+                      e.getTargetType() == null
+                          ? s
+                          : s + ". It Must be `" + e.getTargetType().getSimpleName() + "`")
+              .orElse("Unexpected Error, Further investigation is needed");
       throw new ConnectorInputException(message, e);
     } catch (JsonProcessingException e) {
       throw new ConnectorInputException(e.getOriginalMessage(), e);
@@ -218,7 +240,11 @@ public class PlaceholderGuard {
       if (variables == null) {
         // in the job's scope even if the function binds on a thread of its own
         try {
-          variables = scope.call(() -> guard.variables(runtime.getJobContext(), RawJobVariables.of(runtime), values));
+          variables =
+              scope.call(
+                  () ->
+                      guard.variables(
+                          runtime.getJobContext(), RawJobVariables.of(runtime), values));
         } catch (RuntimeException e) {
           throw e;
         } catch (Exception e) {

@@ -21,11 +21,14 @@ public class PlaceholderGuardPostProcessor implements BeanPostProcessor, BeanFac
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
-    if (bean instanceof SecretProviderAggregator aggregator && !(bean instanceof GuardedSecretProviderAggregator)) {
+    if (bean instanceof SecretProviderAggregator aggregator
+        && !(bean instanceof GuardedSecretProviderAggregator)) {
       return new GuardedSecretProviderAggregator(aggregator);
     }
-    if (bean instanceof OutboundConnectorFactory factory && !(bean instanceof GuardedOutboundConnectorFactory)) {
-      return new GuardedOutboundConnectorFactory(factory, () -> beans.getBean(PlaceholderGuard.class));
+    if (bean instanceof OutboundConnectorFactory factory
+        && !(bean instanceof GuardedOutboundConnectorFactory)) {
+      return new GuardedOutboundConnectorFactory(
+          factory, () -> beans.getBean(PlaceholderGuard.class));
     }
     return bean;
   }

@@ -42,13 +42,18 @@ final class SecretPlaceholders {
     return names;
   }
 
-  /** Replaces the placeholders {@code allowed} accepts by {@code value} of their name; others stay as text. */
-  static String replace(String text, Predicate<Placeholder> allowed, Function<String, String> value) {
+  /**
+   * Replaces the placeholders {@code allowed} accepts by {@code value} of their name; others stay
+   * as text.
+   */
+  static String replace(
+      String text, Predicate<Placeholder> allowed, Function<String, String> value) {
     Matcher matcher = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       Placeholder placeholder = placeholder(matcher);
-      String replacement = allowed.test(placeholder) ? value.apply(placeholder.name()) : matcher.group();
+      String replacement =
+          allowed.test(placeholder) ? value.apply(placeholder.name()) : matcher.group();
       matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(out);
@@ -57,6 +62,8 @@ final class SecretPlaceholders {
 
   private static Placeholder placeholder(Matcher matcher) {
     String braces = matcher.group("braces");
-    return braces != null ? new Placeholder(braces.trim(), true) : new Placeholder(matcher.group("bare"), false);
+    return braces != null
+        ? new Placeholder(braces.trim(), true)
+        : new Placeholder(matcher.group("bare"), false);
   }
 }

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which placeholders a process model writes into the input mappings of its elements: for each
- * input whose source (a static value, or a FEEL expression, e.g. inside a string literal) contains
- * a placeholder literally, the target path and those names. Parsed once per process definition
+ * Which placeholders a process model writes into the input mappings of its elements: for each input
+ * whose source (a static value, or a FEEL expression, e.g. inside a string literal) contains a
+ * placeholder literally, the target path and those names. Parsed once per process definition
  * (definitions are immutable); a model that could not be read is not remembered, the next job asks
  * again.
  */
@@ -56,26 +56,38 @@ public class WrittenPlaceholders {
   private Map<String, List<Input>> read(long processDefinitionKey) {
     String xml;
     try {
-      xml = models.bpmnXml(processDefinitionKey).orElseThrow(() -> new IllegalStateException("not found"));
+      xml =
+          models
+              .bpmnXml(processDefinitionKey)
+              .orElseThrow(() -> new IllegalStateException("not found"));
     } catch (RuntimeException e) {
       throw new ModelUnavailableException(
-          "the process model (process definition " + processDefinitionKey + ") could not be read: "
-              + e.getMessage(), e);
+          "the process model (process definition "
+              + processDefinitionKey
+              + ") could not be read: "
+              + e.getMessage(),
+          e);
     }
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    BpmnModelInstance model =
+        Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     Map<String, List<Input>> inputs = new HashMap<>();
     for (ZeebeIoMapping mapping : model.getModelElementsByType(ZeebeIoMapping.class)) {
-      if (!(mapping.getParentElement().getParentElement() instanceof BaseElement element) || element.getId() == null) {
+      if (!(mapping.getParentElement().getParentElement() instanceof BaseElement element)
+          || element.getId() == null) {
         continue;
       }
       for (ZeebeInput input : mapping.getInputs()) {
         String source = input.getSource() == null ? "" : input.getSource();
-        // leading blanks before '=' count as an expression: the stricter reading (bare names not vouched)
+        // leading blanks before '=' count as an expression: the stricter reading (bare names not
+        // vouched)
         boolean staticValue = !source.strip().startsWith("=");
         Set<String> names = SecretPlaceholders.names(source, staticValue);
         if (!names.isEmpty() && input.getTarget() != null) {
-          inputs.computeIfAbsent(element.getId(), id -> new ArrayList<>())
-              .add(new Input(List.of(input.getTarget().split("\\.")), Set.copyOf(names), staticValue));
+          inputs
+              .computeIfAbsent(element.getId(), id -> new ArrayList<>())
+              .add(
+                  new Input(
+                      List.of(input.getTarget().split("\\.")), Set.copyOf(names), staticValue));
         }
       }
     }

@@ -17,9 +17,11 @@ class ChangeRecorderTest {
 
   // never reached: both refusals come before anything is written
   private final ChangeRecorder recorder =
-      new ChangeRecorder(new AuditRepository(new JdbcTemplate()), event -> {
-        throw new AssertionError("nothing may be published");
-      });
+      new ChangeRecorder(
+          new AuditRepository(new JdbcTemplate()),
+          event -> {
+            throw new AssertionError("nothing may be published");
+          });
 
   @Test
   void refusesAChangeOutsideATransaction() {
@@ -32,13 +34,25 @@ class ChangeRecorderTest {
 
   @Test
   void refusesOneChangeAcrossOrganizations() {
-    assertThatThrownBy(() -> recorder.changed(List.of(secretDeleted("org-a"), secretDeleted("org-b"))))
+    assertThatThrownBy(
+            () -> recorder.changed(List.of(secretDeleted("org-a"), secretDeleted("org-b"))))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static AuditEvent secretDeleted(String organizationId) {
     return new AuditEvent(
-        null, organizationId, Instant.EPOCH, "admin", AuditAction.SECRET_DELETED, null, "KEY", null, null, List.of(),
-        null, null, null);
+        null,
+        organizationId,
+        Instant.EPOCH,
+        "admin",
+        AuditAction.SECRET_DELETED,
+        null,
+        "KEY",
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null);
   }
 }

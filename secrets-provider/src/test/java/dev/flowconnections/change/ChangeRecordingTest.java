@@ -78,7 +78,9 @@ class ChangeRecordingTest extends DatabaseTest {
 
   @BeforeEach
   void cacheACanary() {
-    grants = new OAuth2Grants(connectionRows, store, jdbc, tx, changes, clock); // as the runtime wires it
+    grants =
+        new OAuth2Grants(
+            connectionRows, store, jdbc, tx, changes, clock); // as the runtime wires it
     integration = integrations.create(orgAdmin, bearerDraft());
     canary = newConnection(Visibility.ORGANIZATION);
   }
@@ -89,30 +91,52 @@ class ChangeRecordingTest extends DatabaseTest {
    */
   @Test
   void everyPublicServiceMethodIsKnownToChangeOrToRead() {
-    assertSorted(ConnectionService.class,
-        Set.of("create", "update", "putEnvironment", "deleteEnvironment", "setAllowedInProduction", "delete", "recordTest"),
+    assertSorted(
+        ConnectionService.class,
+        Set.of(
+            "create",
+            "update",
+            "putEnvironment",
+            "deleteEnvironment",
+            "setAllowedInProduction",
+            "delete",
+            "recordTest"),
         Set.of("get", "list"));
-    assertSorted(IntegrationService.class,
+    assertSorted(
+        IntegrationService.class,
         Set.of("create", "update", "delete"),
         Set.of("get", "list", "fields", "impactOfDelete", "hiddenImpactOfDelete"));
     assertSorted(OrgSecretService.class, Set.of("put", "delete"), Set.of("list", "value"));
-    assertSorted(OAuth2Grants.class, Set.of("authorize", "refresh"), Set.of("usesAuthorizationCode"));
+    assertSorted(
+        OAuth2Grants.class, Set.of("authorize", "refresh"), Set.of("usesAuthorizationCode"));
   }
 
   @Test
   void connectionCreated() {
     assertRecorded(
-        () -> connections.create(
-            orgAdmin, new ConnectionDraft(integration.id(), unique("New"), null, Visibility.ORGANIZATION, null)),
+        () ->
+            connections.create(
+                orgAdmin,
+                new ConnectionDraft(
+                    integration.id(), unique("New"), null, Visibility.ORGANIZATION, null)),
         AuditAction.CONNECTION_CREATED);
   }
 
   @Test
   void connectionUpdated() {
-    ConnectionView c = connections.get(orgAdmin, newConnection(Visibility.ORGANIZATION).connection().id());
+    ConnectionView c =
+        connections.get(orgAdmin, newConnection(Visibility.ORGANIZATION).connection().id());
     assertRecorded(
-        () -> connections.update(orgAdmin, c.connection().id(),
-            new ConnectionDraft(null, c.connection().name() + " renamed", null, null, c.connection().version())),
+        () ->
+            connections.update(
+                orgAdmin,
+                c.connection().id(),
+                new ConnectionDraft(
+                    null,
+                    c.connection().name() + " renamed",
+                    null,
+                    null,
+                    c.connection().version())),
         AuditAction.CONNECTION_UPDATED);
   }
 
@@ -132,8 +156,11 @@ class ChangeRecordingTest extends DatabaseTest {
 
   @Test
   void personalConnectionAllowedInProduction() {
-    ConnectionView personal = connections.create(
-        orgUser, new ConnectionDraft(integration.id(), unique("Personal"), null, Visibility.PERSONAL, null));
+    ConnectionView personal =
+        connections.create(
+            orgUser,
+            new ConnectionDraft(
+                integration.id(), unique("Personal"), null, Visibility.PERSONAL, null));
     assertRecorded(
         () -> connections.setAllowedInProduction(orgAdmin, personal.connection().id(), true),
         AuditAction.CONNECTION_UPDATED);
@@ -142,7 +169,8 @@ class ChangeRecordingTest extends DatabaseTest {
   @Test
   void connectionDeleted() {
     ConnectionView c = newConnection(Visibility.ORGANIZATION);
-    assertRecorded(() -> connections.delete(orgAdmin, c.connection().id()), AuditAction.CONNECTION_DELETED);
+    assertRecorded(
+        () -> connections.delete(orgAdmin, c.connection().id()), AuditAction.CONNECTION_DELETED);
   }
 
   /** A test result is no resolution input: audited, the cache may keep what it has. */
@@ -150,31 +178,50 @@ class ChangeRecordingTest extends DatabaseTest {
   void connectionTestedIsAuditedOnly() {
     ConnectionView c = newConnection(Visibility.ORGANIZATION);
     long before = lastAuditId();
-    connections.recordTest(orgAdmin, c.connection().id(), Environment.PRODUCTION, Instant.EPOCH, true, "ok");
+    connections.recordTest(
+        orgAdmin, c.connection().id(), Environment.PRODUCTION, Instant.EPOCH, true, "ok");
     assertThat(actionsAfter(before)).containsExactly(AuditAction.CONNECTION_TESTED);
   }
 
   @Test
   void integrationCreated() {
-    assertRecorded(() -> integrations.create(orgAdmin, bearerDraft()), AuditAction.INTEGRATION_CREATED);
+    assertRecorded(
+        () -> integrations.create(orgAdmin, bearerDraft()), AuditAction.INTEGRATION_CREATED);
   }
 
   @Test
   void integrationUpdated() {
     assertRecorded(
-        () -> integrations.update(orgAdmin, integration.id(), new IntegrationDraft(
-            integration.name(), "changed", null, null, null, null, null, null, null,
-            Map.of("baseUrl", "https://other.example.com"), null, integration.version())),
+        () ->
+            integrations.update(
+                orgAdmin,
+                integration.id(),
+                new IntegrationDraft(
+                    integration.name(),
+                    "changed",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of("baseUrl", "https://other.example.com"),
+                    null,
+                    integration.version())),
         AuditAction.INTEGRATION_UPDATED);
   }
 
   @Test
   void integrationDeletedWithItsConnections() {
     Integration doomed = integrations.create(orgAdmin, bearerDraft());
-    connections.create(orgAdmin, new ConnectionDraft(doomed.id(), unique("Doomed"), null, Visibility.ORGANIZATION, null));
+    connections.create(
+        orgAdmin,
+        new ConnectionDraft(doomed.id(), unique("Doomed"), null, Visibility.ORGANIZATION, null));
     assertRecorded(
         () -> integrations.delete(orgAdmin, doomed.id(), true),
-        AuditAction.CONNECTION_DELETED, AuditAction.INTEGRATION_DELETED);
+        AuditAction.CONNECTION_DELETED,
+        AuditAction.INTEGRATION_DELETED);
   }
 
   @Test
@@ -182,7 +229,9 @@ class ChangeRecordingTest extends DatabaseTest {
     String key = "CHANGE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     assertRecorded(() -> secrets.put(orgAdmin, key, "first"), AuditAction.SECRET_CREATED);
     assertRecorded(() -> secrets.put(orgAdmin, key, "second"), AuditAction.SECRET_ROTATED);
-    assertRecorded(() -> secrets.put(orgAdmin, key, null, List.of("some-process")), AuditAction.SECRET_UPDATED);
+    assertRecorded(
+        () -> secrets.put(orgAdmin, key, null, List.of("some-process")),
+        AuditAction.SECRET_UPDATED);
     assertRecorded(() -> secrets.delete(orgAdmin, key), AuditAction.SECRET_DELETED);
   }
 
@@ -190,15 +239,25 @@ class ChangeRecordingTest extends DatabaseTest {
   void oauth2GrantAuthorizedRefreshedAndRefused() {
     ConnectionView c = newConnection(Visibility.ORGANIZATION);
     assertRecorded(
-        () -> grants.authorize(org, c.connection().id(), Environment.PRODUCTION, "modeler", tokens("access-1")),
+        () ->
+            grants.authorize(
+                org, c.connection().id(), Environment.PRODUCTION, "modeler", tokens("access-1")),
         AuditAction.CREDENTIALS_CHANGED);
     assertRecorded(
-        () -> grants.refresh(org, c.connection().key(), Environment.PRODUCTION,
-            stored -> new RefreshOutcome.Refreshed(tokens("access-2"))),
+        () ->
+            grants.refresh(
+                org,
+                c.connection().key(),
+                Environment.PRODUCTION,
+                stored -> new RefreshOutcome.Refreshed(tokens("access-2"))),
         AuditAction.CREDENTIALS_CHANGED);
     assertRecorded(
-        () -> grants.refresh(org, c.connection().key(), Environment.PRODUCTION,
-            stored -> new RefreshOutcome.Rejected("refresh refused: invalid_grant")),
+        () ->
+            grants.refresh(
+                org,
+                c.connection().key(),
+                Environment.PRODUCTION,
+                stored -> new RefreshOutcome.Rejected("refresh refused: invalid_grant")),
         AuditAction.CREDENTIALS_CHANGED);
   }
 
@@ -206,7 +265,8 @@ class ChangeRecordingTest extends DatabaseTest {
   @Test
   void oauth2RefreshThatChangesNothingRecordsNothing() {
     ConnectionView c = newConnection(Visibility.ORGANIZATION);
-    grants.authorize(org, c.connection().id(), Environment.PRODUCTION, "modeler", tokens("access-1"));
+    grants.authorize(
+        org, c.connection().id(), Environment.PRODUCTION, "modeler", tokens("access-1"));
     long before = lastAuditId();
     grants.refresh(org, c.connection().key(), Environment.PRODUCTION, RefreshOutcome.Current::new);
     assertThat(actionsAfter(before)).isEmpty();
@@ -230,22 +290,28 @@ class ChangeRecordingTest extends DatabaseTest {
   }
 
   private ConnectionView newConnection(Visibility visibility) {
-    ConnectionView c = connections.create(
-        orgAdmin, new ConnectionDraft(integration.id(), unique("Conn"), null, visibility, null));
+    ConnectionView c =
+        connections.create(
+            orgAdmin,
+            new ConnectionDraft(integration.id(), unique("Conn"), null, visibility, null));
     putToken(orgAdmin, c, "token-v1");
     return c;
   }
 
   private void putToken(Actor actor, ConnectionView c, String token) {
-    connections.putEnvironment(actor, c.connection().id(), Environment.PRODUCTION, Map.of("token", token), null);
+    connections.putEnvironment(
+        actor, c.connection().id(), Environment.PRODUCTION, Map.of("token", token), null);
   }
 
   private String canaryToken() {
-    return resolver.resolve(org, canary.connection().key(), Environment.PRODUCTION, CALLER).requireText("token");
+    return resolver
+        .resolve(org, canary.connection().key(), Environment.PRODUCTION, CALLER)
+        .requireText("token");
   }
 
   private CredentialLocation canaryLocation() {
-    return new CredentialLocation(org, canary.connection().id(), canary.connection().key(), Environment.PRODUCTION);
+    return new CredentialLocation(
+        org, canary.connection().id(), canary.connection().key(), Environment.PRODUCTION);
   }
 
   private long lastAuditId() {
@@ -256,7 +322,8 @@ class ChangeRecordingTest extends DatabaseTest {
   }
 
   private List<AuditAction> actionsAfter(long id) {
-    return jdbc.sql("select action from audit_event where organization_id = :org and id > :id order by id")
+    return jdbc.sql(
+            "select action from audit_event where organization_id = :org and id > :id order by id")
         .param("org", org)
         .param("id", id)
         .query((rs, n) -> AuditAction.valueOf(rs.getString(1)))
@@ -269,20 +336,33 @@ class ChangeRecordingTest extends DatabaseTest {
 
   private static IntegrationDraft bearerDraft() {
     return new IntegrationDraft(
-        unique("REST"), null, null, IntegrationType.REST_API, null, ConfigMode.SAME_FOR_ALL, AuthScheme.BEARER,
-        null, null, Map.of("baseUrl", "https://api.example.com"), null, null);
+        unique("REST"),
+        null,
+        null,
+        IntegrationType.REST_API,
+        null,
+        ConfigMode.SAME_FOR_ALL,
+        AuthScheme.BEARER,
+        null,
+        null,
+        Map.of("baseUrl", "https://api.example.com"),
+        null,
+        null);
   }
 
   private static void assertSorted(Class<?> service, Set<String> changing, Set<String> reading) {
-    Set<String> publicMethods = Arrays.stream(service.getDeclaredMethods())
-        .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
-        .map(Method::getName)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> publicMethods =
+        Arrays.stream(service.getDeclaredMethods())
+            .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
+            .map(Method::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
     Set<String> known = new TreeSet<>(changing);
     known.addAll(reading);
     assertThat(publicMethods)
-        .as("public methods of %s: one that changes a resolution input must call ChangeRecorder.changed "
-            + "and get a test in this class", service.getSimpleName())
+        .as(
+            "public methods of %s: one that changes a resolution input must call ChangeRecorder.changed "
+                + "and get a test in this class",
+            service.getSimpleName())
         .isEqualTo(known);
   }
 }

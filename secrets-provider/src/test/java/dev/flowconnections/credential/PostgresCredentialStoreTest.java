@@ -22,24 +22,32 @@ class PostgresCredentialStoreTest extends DatabaseTest {
   @Test
   void storesSecretsEncryptedAndReadsThemBack() {
     CredentialLocation location = location(Environment.PRODUCTION);
-    SecretValues values = SecretValues.of(Map.of("token", "tok-prod-123456", "headers", Map.of("X-Key", "hv-987654")));
+    SecretValues values =
+        SecretValues.of(
+            Map.of("token", "tok-prod-123456", "headers", Map.of("X-Key", "hv-987654")));
 
     store.write(location, values);
 
     assertThat(store.read(location)).contains(values);
     byte[] raw =
-        jdbc.sql("select ciphertext from connection_credential where connection_id = :id and environment = 'PRODUCTION'")
+        jdbc.sql(
+                "select ciphertext from connection_credential where connection_id = :id and environment = 'PRODUCTION'")
             .param("id", location.connectionId())
             .query(byte[].class)
             .single();
     String asText = new String(raw, StandardCharsets.ISO_8859_1);
-    assertThat(asText).doesNotContain("tok-prod-123456").doesNotContain("hv-987654").doesNotContain("token");
+    assertThat(asText)
+        .doesNotContain("tok-prod-123456")
+        .doesNotContain("hv-987654")
+        .doesNotContain("token");
   }
 
   @Test
   void environmentsAreSeparate() {
     CredentialLocation dev = location(Environment.DEVELOPMENT);
-    CredentialLocation prod = new CredentialLocation(dev.organizationId(), dev.connectionId(), dev.connectionKey(), Environment.PRODUCTION);
+    CredentialLocation prod =
+        new CredentialLocation(
+            dev.organizationId(), dev.connectionId(), dev.connectionKey(), Environment.PRODUCTION);
     store.write(dev, SecretValues.of(Map.of("token", "dev-token")));
 
     assertThat(store.read(prod)).isEmpty();
@@ -50,7 +58,9 @@ class PostgresCredentialStoreTest extends DatabaseTest {
   @Test
   void aCiphertextCopiedToAnotherEnvironmentDoesNotDecrypt() {
     CredentialLocation dev = location(Environment.DEVELOPMENT);
-    CredentialLocation prod = new CredentialLocation(dev.organizationId(), dev.connectionId(), dev.connectionKey(), Environment.PRODUCTION);
+    CredentialLocation prod =
+        new CredentialLocation(
+            dev.organizationId(), dev.connectionId(), dev.connectionKey(), Environment.PRODUCTION);
     store.write(dev, SecretValues.of(Map.of("token", "dev-token")));
     store.write(prod, SecretValues.of(Map.of("token", "prod-token")));
 

@@ -64,8 +64,10 @@ class EnvelopeCipherTest {
 
   @Test
   void oldKeysStillDecryptAfterANewKeyBecomesActive() {
-    SealedBox old = new EnvelopeCipher(new MasterKeyRing("k1", Map.of("k1", k1))).seal(bytes(SECRET), AAD);
-    EnvelopeCipher rotated = new EnvelopeCipher(new MasterKeyRing("k2", Map.of("k1", k1, "k2", k2)));
+    SealedBox old =
+        new EnvelopeCipher(new MasterKeyRing("k1", Map.of("k1", k1))).seal(bytes(SECRET), AAD);
+    EnvelopeCipher rotated =
+        new EnvelopeCipher(new MasterKeyRing("k2", Map.of("k1", k1, "k2", k2)));
 
     assertThat(new String(rotated.open(old, AAD), StandardCharsets.UTF_8)).isEqualTo(SECRET);
     assertThat(rotated.needsRotation(old)).isTrue();
@@ -76,7 +78,8 @@ class EnvelopeCipherTest {
 
   @Test
   void aMissingKeyIdIsNamed() {
-    SealedBox old = new EnvelopeCipher(new MasterKeyRing("k1", Map.of("k1", k1))).seal(bytes(SECRET), AAD);
+    SealedBox old =
+        new EnvelopeCipher(new MasterKeyRing("k1", Map.of("k1", k1))).seal(bytes(SECRET), AAD);
     EnvelopeCipher other = new EnvelopeCipher(new MasterKeyRing("k2", Map.of("k2", k2)));
 
     assertThatThrownBy(() -> other.open(old, AAD)).hasMessageContaining("'k1'");
@@ -86,7 +89,8 @@ class EnvelopeCipherTest {
   void rejectsKeysThatAreNotAes256() {
     assertThatThrownBy(() -> new MasterKeyRing("k1", Map.of("k1", new byte[16])))
         .hasMessageContaining("32 bytes");
-    assertThatThrownBy(() -> new MasterKeyRing("k9", Map.of("k1", k1))).hasMessageContaining("'k9'");
+    assertThatThrownBy(() -> new MasterKeyRing("k9", Map.of("k1", k1)))
+        .hasMessageContaining("'k9'");
   }
 
   private static byte[] randomKey() {

@@ -26,7 +26,8 @@ class MasterKeyLoaderTest {
     MasterKeyRing first = MasterKeyLoader.load(properties);
     MasterKeyRing second = MasterKeyLoader.load(properties);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(properties.getKeyFile())))
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(properties.getKeyFile())))
         .isEqualTo("rw-------");
     assertThat(first.activeKey().getEncoded()).isEqualTo(second.activeKey().getEncoded());
   }
@@ -36,17 +37,20 @@ class MasterKeyLoaderTest {
     EncryptionProperties properties = new EncryptionProperties();
     properties.setKeyFile(dir.resolve("missing.key"));
 
-    assertThatThrownBy(() -> MasterKeyLoader.load(properties)).hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> MasterKeyLoader.load(properties))
+        .hasMessageContaining("does not exist");
     assertThat(Files.exists(properties.getKeyFile())).isFalse();
   }
 
   @Test
   void explainsHowToConfigureAMissingKey() {
     assertThatThrownBy(() -> MasterKeyLoader.load(new EncryptionProperties()))
-        .isInstanceOfSatisfying(StartupConfigurationException.class, e -> {
-          assertThat(e.getMessage()).contains("flow-connections.encryption.master-key");
-          assertThat(e.action()).contains("FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY");
-        });
+        .isInstanceOfSatisfying(
+            StartupConfigurationException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("flow-connections.encryption.master-key");
+              assertThat(e.action()).contains("FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY");
+            });
   }
 
   @Test

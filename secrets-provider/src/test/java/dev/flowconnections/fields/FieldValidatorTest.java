@@ -14,17 +14,29 @@ import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** What the API does with each field value, without a database: the rules of {@link FieldValidator}. */
+/**
+ * What the API does with each field value, without a database: the rules of {@link FieldValidator}.
+ */
 @Tag("fast")
 class FieldValidatorTest {
 
-  private static final List<FieldDefinition> FIELDS = List.of(
-      new FieldDefinition("baseUrl", "Base URL", FieldType.URL, true, List.of(), null, null),
-      new FieldDefinition("port", "Port", FieldType.NUMBER, false, List.of(), null, null),
-      new FieldDefinition("tls", "TLS", FieldType.BOOLEAN, false, List.of(), null, null),
-      new FieldDefinition("location", "Location", FieldType.ENUM, true, List.of("HEADER", "QUERY"), "HEADER", null),
-      new FieldDefinition("password", "Password", FieldType.SECRET, true, List.of(), null, null),
-      new FieldDefinition("headers", "Headers", FieldType.SECRET_KEY_VALUE, false, List.of(), null, null));
+  private static final List<FieldDefinition> FIELDS =
+      List.of(
+          new FieldDefinition("baseUrl", "Base URL", FieldType.URL, true, List.of(), null, null),
+          new FieldDefinition("port", "Port", FieldType.NUMBER, false, List.of(), null, null),
+          new FieldDefinition("tls", "TLS", FieldType.BOOLEAN, false, List.of(), null, null),
+          new FieldDefinition(
+              "location",
+              "Location",
+              FieldType.ENUM,
+              true,
+              List.of("HEADER", "QUERY"),
+              "HEADER",
+              null),
+          new FieldDefinition(
+              "password", "Password", FieldType.SECRET, true, List.of(), null, null),
+          new FieldDefinition(
+              "headers", "Headers", FieldType.SECRET_KEY_VALUE, false, List.of(), null, null));
 
   @Test
   void valuesAreNormalisedToTheirType() {
@@ -35,12 +47,13 @@ class FieldValidatorTest {
     values.put("location", "query");
     values.put("password", " keeps its spaces ");
 
-    assertThat(normalize(values)).containsExactly(
-        Map.entry("baseUrl", "https://api.example.com/v1"),
-        Map.entry("port", 8443L),
-        Map.entry("tls", true),
-        Map.entry("location", "QUERY"),
-        Map.entry("password", " keeps its spaces "));
+    assertThat(normalize(values))
+        .containsExactly(
+            Map.entry("baseUrl", "https://api.example.com/v1"),
+            Map.entry("port", 8443L),
+            Map.entry("tls", true),
+            Map.entry("location", "QUERY"),
+            Map.entry("password", " keeps its spaces "));
   }
 
   @Test
@@ -54,14 +67,24 @@ class FieldValidatorTest {
     values.put("colour", "blue");
 
     assertThatThrownBy(() -> normalize(values))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
-            .containsExactlyInAnyOrder("fields.baseUrl", "fields.port", "fields.tls", "fields.location",
-                "fields.headers.Bad Header", "fields.colour"));
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(FieldError::field)
+                    .containsExactlyInAnyOrder(
+                        "fields.baseUrl",
+                        "fields.port",
+                        "fields.tls",
+                        "fields.location",
+                        "fields.headers.Bad Header",
+                        "fields.colour"));
   }
 
   @Test
   void aSecretReferenceIsAcceptedWhereAUrlIsExpected() {
-    assertThat(normalize(Map.of("baseUrl", "@@SECRET:API_BASE@@"))).containsEntry("baseUrl", "@@SECRET:API_BASE@@");
+    assertThat(normalize(Map.of("baseUrl", "@@SECRET:API_BASE@@")))
+        .containsEntry("baseUrl", "@@SECRET:API_BASE@@");
   }
 
   @Test
@@ -72,18 +95,25 @@ class FieldValidatorTest {
 
     Map<String, Object> normalized = normalize(values);
     assertThat(normalized).containsEntry("location", null);
-    assertThat(FieldValidator.withDefaults(FIELDS, normalized)).containsEntry("location", "HEADER")
+    assertThat(FieldValidator.withDefaults(FIELDS, normalized))
+        .containsEntry("location", "HEADER")
         .containsEntry("baseUrl", "https://api.example.com");
-    assertThat(FieldValidator.presentNames(Map.of("a", "x", "b", " ", "c", Map.of()))).containsExactly("a");
+    assertThat(FieldValidator.presentNames(Map.of("a", "x", "b", " ", "c", Map.of())))
+        .containsExactly("a");
   }
 
   @Test
   void requiredFieldsMayDependOnTheIntegrationsSettings() {
-    List<FieldDefinition> oauth2 = FieldCatalog.schemaFor(IntegrationType.REST_API, AuthScheme.OAUTH2).integrationFields();
+    List<FieldDefinition> oauth2 =
+        FieldCatalog.schemaFor(IntegrationType.REST_API, AuthScheme.OAUTH2).integrationFields();
 
-    assertThat(FieldValidator.missing(oauth2, Set.of("tokenEndpoint"), Map.of("grantType", "CLIENT_CREDENTIALS")))
+    assertThat(
+            FieldValidator.missing(
+                oauth2, Set.of("tokenEndpoint"), Map.of("grantType", "CLIENT_CREDENTIALS")))
         .doesNotContain("authorizationEndpoint");
-    assertThat(FieldValidator.missing(oauth2, Set.of("tokenEndpoint"), Map.of("grantType", "AUTHORIZATION_CODE")))
+    assertThat(
+            FieldValidator.missing(
+                oauth2, Set.of("tokenEndpoint"), Map.of("grantType", "AUTHORIZATION_CODE")))
         .contains("authorizationEndpoint");
   }
 

@@ -33,41 +33,95 @@ class IntegrationServiceTest extends DatabaseTest {
   @Test
   void namesEveryInvalidField() {
     IntegrationDraft draft =
-        new IntegrationDraft(unique("Bad"), null, null, IntegrationType.REST_API, null, ConfigMode.SAME_FOR_ALL,
-            AuthScheme.API_KEY, null, null, Map.of("baseUrl", "ftp://nope", "apiKeyLocation", "BODY", "colour", "red"),
-            null, null);
+        new IntegrationDraft(
+            unique("Bad"),
+            null,
+            null,
+            IntegrationType.REST_API,
+            null,
+            ConfigMode.SAME_FOR_ALL,
+            AuthScheme.API_KEY,
+            null,
+            null,
+            Map.of("baseUrl", "ftp://nope", "apiKeyLocation", "BODY", "colour", "red"),
+            null,
+            null);
 
     assertThatThrownBy(() -> integrations.create(admin, draft))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-            .extracting(f -> f.field())
-            .containsExactlyInAnyOrder("config.baseUrl", "config.apiKeyLocation", "config.colour"));
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(f -> f.field())
+                    .containsExactlyInAnyOrder(
+                        "config.baseUrl", "config.apiKeyLocation", "config.colour"));
   }
 
   @Test
   void perEnvironmentConfigCopiesFromAnotherEnvironment() {
     Map<Environment, EnvironmentConfigDraft> envs = new LinkedHashMap<>();
-    envs.put(Environment.STAGING, new EnvironmentConfigDraft(null, Map.of("baseUrl", "https://staging.example.com", "apiKeyName", "X-Token")));
-    envs.put(Environment.PRODUCTION, new EnvironmentConfigDraft(Environment.STAGING, Map.of("baseUrl", "https://api.example.com")));
+    envs.put(
+        Environment.STAGING,
+        new EnvironmentConfigDraft(
+            null, Map.of("baseUrl", "https://staging.example.com", "apiKeyName", "X-Token")));
+    envs.put(
+        Environment.PRODUCTION,
+        new EnvironmentConfigDraft(
+            Environment.STAGING, Map.of("baseUrl", "https://api.example.com")));
     Integration created =
-        integrations.create(admin, new IntegrationDraft(unique("PerEnv"), null, null, IntegrationType.REST_API, null,
-            ConfigMode.PER_ENVIRONMENT, AuthScheme.API_KEY, null, null, null, envs, null));
+        integrations.create(
+            admin,
+            new IntegrationDraft(
+                unique("PerEnv"),
+                null,
+                null,
+                IntegrationType.REST_API,
+                null,
+                ConfigMode.PER_ENVIRONMENT,
+                AuthScheme.API_KEY,
+                null,
+                null,
+                null,
+                envs,
+                null));
 
-    assertThat(created.config().forEnvironment(ConfigMode.PER_ENVIRONMENT, Environment.PRODUCTION).orElseThrow())
+    assertThat(
+            created
+                .config()
+                .forEnvironment(ConfigMode.PER_ENVIRONMENT, Environment.PRODUCTION)
+                .orElseThrow())
         .containsEntry("baseUrl", "https://api.example.com")
         .containsEntry("apiKeyName", "X-Token");
-    assertThat(created.config().forEnvironment(ConfigMode.PER_ENVIRONMENT, Environment.DEVELOPMENT)).isEmpty();
+    assertThat(created.config().forEnvironment(ConfigMode.PER_ENVIRONMENT, Environment.DEVELOPMENT))
+        .isEmpty();
   }
 
   @Test
   void copyFromMustNameAConfiguredEnvironment() {
     Map<Environment, EnvironmentConfigDraft> envs =
         Map.of(Environment.PRODUCTION, new EnvironmentConfigDraft(Environment.QA, Map.of()));
-    IntegrationDraft draft = new IntegrationDraft(unique("Copy"), null, null, IntegrationType.REST_API, null,
-        ConfigMode.PER_ENVIRONMENT, AuthScheme.NONE, null, null, null, envs, null);
+    IntegrationDraft draft =
+        new IntegrationDraft(
+            unique("Copy"),
+            null,
+            null,
+            IntegrationType.REST_API,
+            null,
+            ConfigMode.PER_ENVIRONMENT,
+            AuthScheme.NONE,
+            null,
+            null,
+            null,
+            envs,
+            null);
 
     assertThatThrownBy(() -> integrations.create(admin, draft))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-            .extracting(f -> f.field()).contains("environments.PRODUCTION.copyFrom"));
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(f -> f.field())
+                    .contains("environments.PRODUCTION.copyFrom"));
   }
 
   @Test
@@ -75,12 +129,17 @@ class IntegrationServiceTest extends DatabaseTest {
     Integration created = bearerIntegration();
     IntegrationDraft typeChange = update(created, IntegrationType.DATABASE, created.version());
     assertThatThrownBy(() -> integrations.update(admin, created.id(), typeChange))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("type"));
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.errors().get(0).field()).isEqualTo("type"));
 
-    Integration renamed = integrations.update(admin, created.id(), update(created, null, created.version()));
+    Integration renamed =
+        integrations.update(admin, created.id(), update(created, null, created.version()));
     assertThat(renamed.version()).isEqualTo(created.version() + 1);
 
-    assertThatThrownBy(() -> integrations.update(admin, created.id(), update(created, null, created.version())))
+    assertThatThrownBy(
+            () ->
+                integrations.update(admin, created.id(), update(created, null, created.version())))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("stale");
     assertThat(integrations.get(admin, created.id())).isEqualTo(renamed);
@@ -88,21 +147,65 @@ class IntegrationServiceTest extends DatabaseTest {
 
   @Test
   void onlyAdminsWriteAndOnlySuperAdminsOwnSystemIntegrations() {
-    assertThatThrownBy(() -> integrations.create(modeler, new IntegrationDraft(unique("X"), null, null,
-            IntegrationType.REST_API, null, null, null, null, null, Map.of("baseUrl", "https://x.example"), null, null)))
+    assertThatThrownBy(
+            () ->
+                integrations.create(
+                    modeler,
+                    new IntegrationDraft(
+                        unique("X"),
+                        null,
+                        null,
+                        IntegrationType.REST_API,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of("baseUrl", "https://x.example"),
+                        null,
+                        null)))
         .isInstanceOf(AccessDeniedException.class);
 
-    IntegrationDraft system = new IntegrationDraft(unique("Sys"), null, null, IntegrationType.REST_API,
-        IntegrationScope.SYSTEM, null, null, null, null, Map.of("baseUrl", "https://sys.example"), null, null);
-    assertThatThrownBy(() -> integrations.create(admin, system)).isInstanceOf(AccessDeniedException.class);
+    IntegrationDraft system =
+        new IntegrationDraft(
+            unique("Sys"),
+            null,
+            null,
+            IntegrationType.REST_API,
+            IntegrationScope.SYSTEM,
+            null,
+            null,
+            null,
+            null,
+            Map.of("baseUrl", "https://sys.example"),
+            null,
+            null);
+    assertThatThrownBy(() -> integrations.create(admin, system))
+        .isInstanceOf(AccessDeniedException.class);
     Integration created = integrations.create(superAdmin, system);
-    IntegrationDraft edit = new IntegrationDraft(created.name(), "edited", null, null, null, null, null, null, null,
-        Map.of("baseUrl", "https://sys.example"), null, created.version());
-    assertThatThrownBy(() -> integrations.update(admin, created.id(), edit)).isInstanceOf(AccessDeniedException.class);
-    assertThat(integrations.update(superAdmin, created.id(), edit).description()).isEqualTo("edited");
-    assertThatThrownBy(() -> integrations.delete(admin, created.id(), false)).isInstanceOf(AccessDeniedException.class);
+    IntegrationDraft edit =
+        new IntegrationDraft(
+            created.name(),
+            "edited",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Map.of("baseUrl", "https://sys.example"),
+            null,
+            created.version());
+    assertThatThrownBy(() -> integrations.update(admin, created.id(), edit))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(integrations.update(superAdmin, created.id(), edit).description())
+        .isEqualTo("edited");
+    assertThatThrownBy(() -> integrations.delete(admin, created.id(), false))
+        .isInstanceOf(AccessDeniedException.class);
     integrations.delete(superAdmin, created.id(), false);
-    assertThatThrownBy(() -> integrations.get(admin, created.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> integrations.get(admin, created.id()))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -111,61 +214,139 @@ class IntegrationServiceTest extends DatabaseTest {
     var connection = connection(modeler, created, Visibility.PERSONAL);
 
     assertThatThrownBy(() -> integrations.delete(admin, created.id(), false))
-        .isInstanceOfSatisfying(ConflictException.class, e ->
-            assertThat(e.details().get("connections").toString()).doesNotContain(connection.connection().key()));
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e ->
+                assertThat(e.details().get("connections").toString())
+                    .doesNotContain(connection.connection().key()));
     // personal connections stay with their owner: the admin learns how many, not which
     assertThat(integrations.impactOfDelete(admin, created.id())).isEmpty();
     assertThat(integrations.hiddenImpactOfDelete(admin, created.id())).isEqualTo(1);
 
     assertThat(integrations.delete(admin, created.id(), true)).hasSize(1);
-    assertThatThrownBy(() -> connections.get(modeler, connection.connection().id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> connections.get(modeler, connection.connection().id()))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
   void searchMatchesNameAndTypeLabel() {
     Integration created = bearerIntegration();
 
-    assertThat(integrations.list(admin, new IntegrationFilter(created.name(), null, null))).containsExactly(created);
-    assertThat(integrations.list(admin, new IntegrationFilter("rest api", null, null))).contains(created);
-    assertThat(integrations.list(admin, new IntegrationFilter(null, IntegrationType.DATABASE, null))).doesNotContain(created);
-    assertThat(integrations.list(admin, new IntegrationFilter(null, null, IntegrationScope.SYSTEM))).doesNotContain(created);
+    assertThat(integrations.list(admin, new IntegrationFilter(created.name(), null, null)))
+        .containsExactly(created);
+    assertThat(integrations.list(admin, new IntegrationFilter("rest api", null, null)))
+        .contains(created);
+    assertThat(
+            integrations.list(admin, new IntegrationFilter(null, IntegrationType.DATABASE, null)))
+        .doesNotContain(created);
+    assertThat(integrations.list(admin, new IntegrationFilter(null, null, IntegrationScope.SYSTEM)))
+        .doesNotContain(created);
   }
 
   @Test
   void authSchemesMustSuitTheType() {
-    IntegrationDraft database = new IntegrationDraft(unique("DB"), null, null, IntegrationType.DATABASE, null, null,
-        AuthScheme.BEARER, null, null, Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db/app"), null, null);
+    IntegrationDraft database =
+        new IntegrationDraft(
+            unique("DB"),
+            null,
+            null,
+            IntegrationType.DATABASE,
+            null,
+            null,
+            AuthScheme.BEARER,
+            null,
+            null,
+            Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db/app"),
+            null,
+            null);
 
     assertThatThrownBy(() -> integrations.create(admin, database))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(f -> f.field())
-            .containsExactly("authScheme"));
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("authScheme"));
   }
 
   @Test
   void settingsRequiredForAProviderAreRequiredOnlyThen() {
-    IntegrationDraft sns = new IntegrationDraft(unique("SNS"), null, null, IntegrationType.SMS, null, null, null,
-        null, null, Map.of("provider", "AWS_SNS"), null, null);
+    IntegrationDraft sns =
+        new IntegrationDraft(
+            unique("SNS"),
+            null,
+            null,
+            IntegrationType.SMS,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Map.of("provider", "AWS_SNS"),
+            null,
+            null);
 
     assertThatThrownBy(() -> integrations.create(admin, sns))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(f -> f.field())
-            .containsExactly("config.region"));
-    assertThat(integrations.create(admin, new IntegrationDraft(unique("Twilio"), null, null, IntegrationType.SMS,
-        null, null, null, null, null, Map.of("provider", "TWILIO"), null, null)).config().shared())
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors()).extracting(f -> f.field()).containsExactly("config.region"));
+    assertThat(
+            integrations
+                .create(
+                    admin,
+                    new IntegrationDraft(
+                        unique("Twilio"),
+                        null,
+                        null,
+                        IntegrationType.SMS,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of("provider", "TWILIO"),
+                        null,
+                        null))
+                .config()
+                .shared())
         .containsEntry("provider", "TWILIO");
   }
 
   @Test
   void aPublishedIntegrationNeverReturnsToDraft() {
     Integration created = bearerIntegration();
-    IntegrationDraft toDraft = new IntegrationDraft(created.name(), null, null, null, null, null, null,
-        LifecycleStatus.DRAFT, null, created.config().shared(), null, created.version());
+    IntegrationDraft toDraft =
+        new IntegrationDraft(
+            created.name(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            LifecycleStatus.DRAFT,
+            null,
+            created.config().shared(),
+            null,
+            created.version());
 
     assertThatThrownBy(() -> integrations.update(admin, created.id(), toDraft))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("status"));
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.errors().get(0).field()).isEqualTo("status"));
   }
 
   private static IntegrationDraft update(Integration i, IntegrationType type, long version) {
-    return new IntegrationDraft(i.name() + "!", i.description(), null, type, null, null, null, null, null,
-        i.config().shared(), null, version);
+    return new IntegrationDraft(
+        i.name() + "!",
+        i.description(),
+        null,
+        type,
+        null,
+        null,
+        null,
+        null,
+        null,
+        i.config().shared(),
+        null,
+        version);
   }
 }

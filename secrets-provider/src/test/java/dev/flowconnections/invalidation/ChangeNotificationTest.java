@@ -51,12 +51,17 @@ class ChangeNotificationTest extends DatabaseTest {
   void aCommittedCredentialChangeAnnouncesTheOrganizationAndNoSecret() throws Exception {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     connections.putEnvironment(
-        modeler, c.connection().id(), Environment.PRODUCTION, Map.of("token", "tok-very-secret-123"), null);
+        modeler,
+        c.connection().id(),
+        Environment.PRODUCTION,
+        Map.of("token", "tok-very-secret-123"),
+        null);
 
     List<PGNotification> received = receive();
 
     assertThat(received).isNotEmpty();
-    assertThat(received).allSatisfy(n -> assertThat(n.getParameter()).doesNotContain("tok-very-secret-123"));
+    assertThat(received)
+        .allSatisfy(n -> assertThat(n.getParameter()).doesNotContain("tok-very-secret-123"));
     assertThat(received).extracting(PGNotification::getParameter).contains(ORG);
   }
 
@@ -71,15 +76,28 @@ class ChangeNotificationTest extends DatabaseTest {
           integrations.create(
               new Actor("admin", marker, Set.of(Role.ADMIN)),
               new IntegrationDraft(
-                  unique("REST"), null, null, IntegrationType.REST_API, null,
-                  ConfigMode.SAME_FOR_ALL, AuthScheme.BEARER,
-                  null, null, Map.of("baseUrl", "https://api.example.com"), null, null));
+                  unique("REST"),
+                  null,
+                  null,
+                  IntegrationType.REST_API,
+                  null,
+                  ConfigMode.SAME_FOR_ALL,
+                  AuthScheme.BEARER,
+                  null,
+                  null,
+                  Map.of("baseUrl", "https://api.example.com"),
+                  null,
+                  null));
           status.setRollbackOnly();
         });
-    connections.putEnvironment(modeler, c.connection().id(), Environment.PRODUCTION, Map.of("token", "t"), null);
+    connections.putEnvironment(
+        modeler, c.connection().id(), Environment.PRODUCTION, Map.of("token", "t"), null);
 
     // the committed change after it arrives, the rolled-back one before it never does
-    assertThat(receive()).extracting(PGNotification::getParameter).contains(ORG).doesNotContain(marker);
+    assertThat(receive())
+        .extracting(PGNotification::getParameter)
+        .contains(ORG)
+        .doesNotContain(marker);
   }
 
   /** Everything on our channel that arrives within half a second. */

@@ -8,13 +8,13 @@ import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolutionInputsChanged;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
 import dev.flowconnections.testsupport.RuntimeInstance;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Two runtime instances with their own pools and caches: A is this test's application context, B
- * is built by hand and listens on its own connection. Every test works in its own organization, so
+ * Two runtime instances with their own pools and caches: A is this test's application context, B is
+ * built by hand and listens on its own connection. Every test works in its own organization, so
  * notifications of other tests (or other JVMs on the same database) cannot evict for it.
  */
 class LiveInvalidationTest extends DatabaseTest {
@@ -62,14 +62,28 @@ class LiveInvalidationTest extends DatabaseTest {
     assertThat(cachedTokenAtB(c)).isEqualTo("token-v1");
 
     try (RuntimeInstance deaf = RuntimeInstance.deaf()) {
-      assertThat(deaf.resolver.resolve(org, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token"))
+      assertThat(
+              deaf.resolver
+                  .resolve(
+                      org,
+                      c.connection().key(),
+                      Environment.PRODUCTION,
+                      RuntimeCaller.UNKNOWN_PROCESS)
+                  .requireText("token"))
           .isEqualTo("token-v1");
       putToken(c, "token-v2");
 
       long took = millisUntil(() -> tokenAtB(c), "token-v2");
       assertThat(took).isLessThan(WITHIN.toMillis());
       // the control: an instance that does not listen keeps its cached value until its TTL
-      assertThat(deaf.resolver.resolve(org, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token"))
+      assertThat(
+              deaf.resolver
+                  .resolve(
+                      org,
+                      c.connection().key(),
+                      Environment.PRODUCTION,
+                      RuntimeCaller.UNKNOWN_PROCESS)
+                  .requireText("token"))
           .isEqualTo("token-v1");
     }
   }
@@ -94,20 +108,27 @@ class LiveInvalidationTest extends DatabaseTest {
     cachedTokenAtB(c);
     ConnectionView elsewhere = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
 
-    connections.putEnvironment(modeler, elsewhere.connection().id(), Environment.PRODUCTION, Map.of("token", "x"), null);
+    connections.putEnvironment(
+        modeler, elsewhere.connection().id(), Environment.PRODUCTION, Map.of("token", "x"), null);
     awaitBHandledEveryChangeSoFar();
 
     assertThat(instanceB.resolver.size()).isEqualTo(1);
   }
 
   @Test
-  void afterTheListenersBackendIsKilledItReconnectsClearsTheCacheAndStillHearsChanges() throws Exception {
+  void afterTheListenersBackendIsKilledItReconnectsClearsTheCacheAndStillHearsChanges()
+      throws Exception {
     ConnectionView c = connection();
     putToken(c, "token-v1");
     assertThat(cachedTokenAtB(c)).isEqualTo("token-v1");
     int killedPid = instanceB.listener.backendPid();
 
-    instanceB.jdbc.sql("select pg_terminate_backend(:pid)").param("pid", killedPid).query().singleValue();
+    instanceB
+        .jdbc
+        .sql("select pg_terminate_backend(:pid)")
+        .param("pid", killedPid)
+        .query()
+        .singleValue();
 
     awaitListening(instanceB, 2);
     assertThat(instanceB.listener.backendPid()).isNotEqualTo(killedPid).isPositive();
@@ -125,14 +146,26 @@ class LiveInvalidationTest extends DatabaseTest {
         integrations.create(
             orgAdmin,
             new IntegrationDraft(
-                unique("REST"), null, null, IntegrationType.REST_API, null, ConfigMode.SAME_FOR_ALL,
-                AuthScheme.BEARER, null, null, Map.of("baseUrl", "https://api.example.com"), null, null));
+                unique("REST"),
+                null,
+                null,
+                IntegrationType.REST_API,
+                null,
+                ConfigMode.SAME_FOR_ALL,
+                AuthScheme.BEARER,
+                null,
+                null,
+                Map.of("baseUrl", "https://api.example.com"),
+                null,
+                null));
     return connections.create(
-        orgAdmin, new ConnectionDraft(integration.id(), unique("Conn"), null, Visibility.ORGANIZATION, null));
+        orgAdmin,
+        new ConnectionDraft(integration.id(), unique("Conn"), null, Visibility.ORGANIZATION, null));
   }
 
   private void putToken(ConnectionView c, String token) {
-    connections.putEnvironment(orgAdmin, c.connection().id(), Environment.PRODUCTION, Map.of("token", token), null);
+    connections.putEnvironment(
+        orgAdmin, c.connection().id(), Environment.PRODUCTION, Map.of("token", token), null);
   }
 
   /**
@@ -141,13 +174,18 @@ class LiveInvalidationTest extends DatabaseTest {
    */
   private void awaitBHandledEveryChangeSoFar() {
     String marker = "marker-" + UUID.randomUUID();
-    new ChangeNotifier(instanceB.jdbc, new ChangeChannel(ChangeChannel.DEFAULT)).onChange(new ResolutionInputsChanged(marker));
-    Awaitility.await("B handled " + marker).atMost(Duration.ofSeconds(30))
+    new ChangeNotifier(instanceB.jdbc, new ChangeChannel(ChangeChannel.DEFAULT))
+        .onChange(new ResolutionInputsChanged(marker));
+    Awaitility.await("B handled " + marker)
+        .atMost(Duration.ofSeconds(30))
         .until(() -> instanceB.organizationsHeard.contains(marker));
   }
 
   private String tokenAtB(ConnectionView c) {
-    return instanceB.resolver.resolve(org, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token");
+    return instanceB
+        .resolver
+        .resolve(org, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
+        .requireText("token");
   }
 
   /**
@@ -155,22 +193,30 @@ class LiveInvalidationTest extends DatabaseTest {
    * preceding change is answered but deliberately not kept.
    */
   private String cachedTokenAtB(ConnectionView c) {
-    return Awaitility.await("B keeps the resolved connection").atMost(Duration.ofSeconds(30))
-        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+    return Awaitility.await("B keeps the resolved connection")
+        .atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20))
         .until(() -> tokenAtB(c), token -> instanceB.resolver.size() == 1);
   }
 
   /** Milliseconds from now until {@code value} shows the expected text; fails after 5 s. */
   private static long millisUntil(Supplier<String> value, String expected) {
     long start = System.nanoTime();
-    Awaitility.await("'" + expected + "'").atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
-        .pollInterval(Duration.ofMillis(5)).until(value::get, expected::equals);
+    Awaitility.await("'" + expected + "'")
+        .atMost(Duration.ofSeconds(5))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(5))
+        .until(value::get, expected::equals);
     return Duration.ofNanos(System.nanoTime() - start).toMillis();
   }
 
   private static void awaitListening(RuntimeInstance instance, long connects) {
-    Awaitility.await("listener connected (" + connects + ")").atMost(Duration.ofSeconds(60))
-        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
-        .until(() -> instance.listener.connects() >= connects && instance.listener.backendPid() >= 0);
+    Awaitility.await("listener connected (" + connects + ")")
+        .atMost(Duration.ofSeconds(60))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () -> instance.listener.connects() >= connects && instance.listener.backendPid() >= 0);
   }
 }

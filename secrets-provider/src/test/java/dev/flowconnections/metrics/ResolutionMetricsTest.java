@@ -22,16 +22,21 @@ class ResolutionMetricsTest {
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-  private final ConnectionResolver delegate = (org, key, environment, caller) -> {
-    throw failure.get();
-  };
+  private final ConnectionResolver delegate =
+      (org, key, environment, caller) -> {
+        throw failure.get();
+      };
 
   @Test
   void failuresAreCountedByOutcomeAndAreAlwaysMisses() {
     CachingConnectionResolver resolver =
-        new CachingConnectionResolver(delegate, Duration.ofMinutes(1), 10, new ResolutionMetrics(meters));
-    resolveFailing(resolver, new ConnectionResolutionException(Reason.NOT_FOUND, "connection 'a' does not exist"));
-    resolveFailing(resolver, new ConnectionResolutionException(Reason.NO_CREDENTIALS, "no credentials"));
+        new CachingConnectionResolver(
+            delegate, Duration.ofMinutes(1), 10, new ResolutionMetrics(meters));
+    resolveFailing(
+        resolver,
+        new ConnectionResolutionException(Reason.NOT_FOUND, "connection 'a' does not exist"));
+    resolveFailing(
+        resolver, new ConnectionResolutionException(Reason.NO_CREDENTIALS, "no credentials"));
     resolveFailing(resolver, new ConnectionResolutionException("deleted integration"));
     resolveFailing(resolver, new CredentialStoreUnavailableException("vault is down", null));
     resolveFailing(resolver, new IllegalStateException("bug"));
@@ -41,24 +46,34 @@ class ResolutionMetricsTest {
     assertThat(outcome("unusable")).isEqualTo(1);
     assertThat(outcome("store_unavailable")).isEqualTo(1);
     assertThat(outcome("error")).isEqualTo(1);
-    assertThat(meters.get(ResolutionMetrics.CACHE).tag("result", "miss").counter().count()).isEqualTo(5);
+    assertThat(meters.get(ResolutionMetrics.CACHE).tag("result", "miss").counter().count())
+        .isEqualTo(5);
   }
 
   @Test
   void aProcessScopeRefusalIsItsOwnOutcome() {
-    assertThat(ResolutionMetrics.outcome(new dev.flowconnections.scope.ProcessScopeException(
-        "refused", dev.flowconnections.audit.AuditSubject.CONNECTION, "a")))
+    assertThat(
+            ResolutionMetrics.outcome(
+                new dev.flowconnections.scope.ProcessScopeException(
+                    "refused", dev.flowconnections.audit.AuditSubject.CONNECTION, "a")))
         .isEqualTo("refused");
   }
 
   private void resolveFailing(CachingConnectionResolver resolver, RuntimeException cause) {
     failure.set(cause);
-    assertThatThrownBy(() -> resolver.resolve("org-1", "secret-looking-key", Environment.DEVELOPMENT, RuntimeCaller.PERSON))
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    "org-1", "secret-looking-key", Environment.DEVELOPMENT, RuntimeCaller.PERSON))
         .isSameAs(cause);
   }
 
   private double outcome(String outcome) {
-    return meters.get(ResolutionMetrics.RESOLUTIONS).tag("organization", "org-1").tag("outcome", outcome)
-        .counter().count();
+    return meters
+        .get(ResolutionMetrics.RESOLUTIONS)
+        .tag("organization", "org-1")
+        .tag("outcome", outcome)
+        .counter()
+        .count();
   }
 }

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** A resolution that overlaps an eviction may have read the old data, so it must not stay cached. */
+/**
+ * A resolution that overlaps an eviction may have read the old data, so it must not stay cached.
+ */
 @Tag("fast")
 class CachingResolverRaceTest {
 
@@ -34,7 +36,10 @@ class CachingResolverRaceTest {
             100);
 
     CompletableFuture<ResolvedConnection> job =
-        CompletableFuture.supplyAsync(() -> resolver.resolve("org", "crm", Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS));
+        CompletableFuture.supplyAsync(
+            () ->
+                resolver.resolve(
+                    "org", "crm", Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS));
     await(reading);
     resolver.evictOrganization("org");
     evicted.countDown();
@@ -46,17 +51,27 @@ class CachingResolverRaceTest {
   @Test
   void withoutAnEvictionTheResultIsKept() {
     CachingConnectionResolver resolver =
-        new CachingConnectionResolver((org, key, env, caller) -> resolved(key), Duration.ofMinutes(10), 100);
+        new CachingConnectionResolver(
+            (org, key, env, caller) -> resolved(key), Duration.ofMinutes(10), 100);
 
-    ResolvedConnection first = resolver.resolve("org", "crm", Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS);
+    ResolvedConnection first =
+        resolver.resolve("org", "crm", Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS);
 
     assertThat(resolver.size()).isEqualTo(1);
-    assertThat(resolver.resolve("org", "crm", Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)).isSameAs(first);
+    assertThat(
+            resolver.resolve("org", "crm", Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS))
+        .isSameAs(first);
   }
 
   private static ResolvedConnection resolved(String key) {
     return new ResolvedConnection(
-        key, "CRM", IntegrationType.REST_API, AuthScheme.BEARER, Environment.PRODUCTION, Map.of(), SecretValues.empty());
+        key,
+        "CRM",
+        IntegrationType.REST_API,
+        AuthScheme.BEARER,
+        Environment.PRODUCTION,
+        Map.of(),
+        SecretValues.empty());
   }
 
   private static void await(CountDownLatch latch) {

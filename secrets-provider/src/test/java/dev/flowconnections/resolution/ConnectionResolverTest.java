@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationDraft.EnvironmentConfigDraft;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
 import java.util.Map;
@@ -30,8 +30,10 @@ class ConnectionResolverTest extends DatabaseTest {
     put(c, Environment.DEVELOPMENT, Map.of("token", "dev-token"));
     put(c, Environment.PRODUCTION, Map.of("token", "prod-token"));
 
-    ResolvedConnection prod = resolver.resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS);
-    ResolvedConnection dev = resolver.resolve(ORG, key(c), Environment.DEVELOPMENT, RuntimeCaller.UNKNOWN_PROCESS);
+    ResolvedConnection prod =
+        resolver.resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS);
+    ResolvedConnection dev =
+        resolver.resolve(ORG, key(c), Environment.DEVELOPMENT, RuntimeCaller.UNKNOWN_PROCESS);
 
     assertThat(prod.requireText("token")).isEqualTo("prod-token");
     assertThat(prod.requireText("baseUrl")).isEqualTo("https://api.example.com");
@@ -44,23 +46,49 @@ class ConnectionResolverTest extends DatabaseTest {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     put(c, Environment.DEVELOPMENT, Map.of("token", "dev-token"));
 
-    assertThatThrownBy(() -> resolver.resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS))
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS))
         .isInstanceOf(ConnectionResolutionException.class)
         .hasMessage("connection '" + key(c) + "' has no credentials for PRODUCTION");
-    assertThatThrownBy(() -> resolver.resolve(ORG, "no-such-connection", Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS))
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    ORG,
+                    "no-such-connection",
+                    Environment.PRODUCTION,
+                    RuntimeCaller.UNKNOWN_PROCESS))
         .hasMessage("connection 'no-such-connection' does not exist");
   }
 
   @Test
   void aPerEnvironmentIntegrationWithoutThatEnvironmentFailsClosed() {
-    Integration integration = integrations.create(admin, new IntegrationDraft(unique("PerEnv"), null, null,
-        IntegrationType.REST_API, null, ConfigMode.PER_ENVIRONMENT, AuthScheme.BEARER, null, null, null,
-        Map.of(Environment.DEVELOPMENT, new EnvironmentConfigDraft(null, Map.of("baseUrl", "https://dev.example.com"))),
-        null));
+    Integration integration =
+        integrations.create(
+            admin,
+            new IntegrationDraft(
+                unique("PerEnv"),
+                null,
+                null,
+                IntegrationType.REST_API,
+                null,
+                ConfigMode.PER_ENVIRONMENT,
+                AuthScheme.BEARER,
+                null,
+                null,
+                null,
+                Map.of(
+                    Environment.DEVELOPMENT,
+                    new EnvironmentConfigDraft(null, Map.of("baseUrl", "https://dev.example.com"))),
+                null));
     ConnectionView c = connection(modeler, integration, Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, Map.of("token", "prod-token"));
 
-    assertThatThrownBy(() -> resolver.resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS))
+    assertThatThrownBy(
+            () ->
+                resolver.resolve(
+                    ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS))
         .hasMessageContaining("has no configuration for PRODUCTION");
   }
 
@@ -72,9 +100,13 @@ class ConnectionResolverTest extends DatabaseTest {
     put(c, Environment.PRODUCTION, Map.of("token", "Bearer-ish @@SECRET:" + secretKey + "@@"));
     put(c, Environment.QA, Map.of("token", "@@SECRET:MISSING_KEY@@"));
 
-    assertThat(resolver.resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token"))
+    assertThat(
+            resolver
+                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
+                .requireText("token"))
         .isEqualTo("Bearer-ish sk-live-from-secret");
-    assertThatThrownBy(() -> resolver.resolve(ORG, key(c), Environment.QA, RuntimeCaller.UNKNOWN_PROCESS))
+    assertThatThrownBy(
+            () -> resolver.resolve(ORG, key(c), Environment.QA, RuntimeCaller.UNKNOWN_PROCESS))
         .isInstanceOf(ConnectionResolutionException.class)
         .hasMessageContaining("unknown secret 'MISSING_KEY'")
         .hasMessageContaining("'token'");
@@ -84,11 +116,19 @@ class ConnectionResolverTest extends DatabaseTest {
   void theNextResolutionSeesACredentialUpdate() {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, Map.of("token", "old-token"));
-    assertThat(resolver.resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token")).isEqualTo("old-token");
+    assertThat(
+            resolver
+                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
+                .requireText("token"))
+        .isEqualTo("old-token");
 
     put(c, Environment.PRODUCTION, Map.of("token", "new-token"));
 
-    assertThat(resolver.resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token")).isEqualTo("new-token");
+    assertThat(
+            resolver
+                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
+                .requireText("token"))
+        .isEqualTo("new-token");
   }
 
   @Test
@@ -97,11 +137,19 @@ class ConnectionResolverTest extends DatabaseTest {
     secrets.put(admin, secretKey, "v1");
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, Map.of("token", "@@SECRET:" + secretKey + "@@"));
-    assertThat(resolver.resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token")).isEqualTo("v1");
+    assertThat(
+            resolver
+                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
+                .requireText("token"))
+        .isEqualTo("v1");
 
     secrets.put(admin, secretKey, "v2");
 
-    assertThat(resolver.resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token")).isEqualTo("v2");
+    assertThat(
+            resolver
+                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
+                .requireText("token"))
+        .isEqualTo("v2");
   }
 
   private void put(ConnectionView c, Environment env, Map<String, Object> fields) {

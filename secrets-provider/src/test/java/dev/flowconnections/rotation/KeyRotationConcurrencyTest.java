@@ -44,39 +44,47 @@ class KeyRotationConcurrencyTest extends RotationTestBase {
     ExecutorService threads = Executors.newFixedThreadPool(3);
     List<Future<?>> load = new ArrayList<>();
     for (int r = 0; r < 2; r++) {
-      load.add(threads.submit(() -> {
-        while (rotating.get()) {
-          for (CredentialLocation location : all) {
-            try {
-              String token = token(location);
-              if (!history.get(location).contains(token)) {
-                failures.add("unexpected value at " + location.connectionId());
-              }
-            } catch (RuntimeException e) {
-              failures.add("read failed at " + location.connectionId() + ": " + e.getMessage());
-            }
-          }
-          if (rotating.get()) {
-            fullPassesDuringRotation.incrementAndGet();
-          }
-        }
-      }));
+      load.add(
+          threads.submit(
+              () -> {
+                while (rotating.get()) {
+                  for (CredentialLocation location : all) {
+                    try {
+                      String token = token(location);
+                      if (!history.get(location).contains(token)) {
+                        failures.add("unexpected value at " + location.connectionId());
+                      }
+                    } catch (RuntimeException e) {
+                      failures.add(
+                          "read failed at " + location.connectionId() + ": " + e.getMessage());
+                    }
+                  }
+                  if (rotating.get()) {
+                    fullPassesDuringRotation.incrementAndGet();
+                  }
+                }
+              }));
     }
-    load.add(threads.submit(() -> {
-      int n = 0;
-      while (rotating.get()) {
-        CredentialLocation location = written.get(ThreadLocalRandom.current().nextInt(written.size()));
-        String token = "written-" + n++;
-        history.get(location).add(token);
-        try {
-          tx.executeWithoutResult(s -> store.write(location, SecretValues.of(Map.of("token", token))));
-          latest.put(location, token);
-          writes.incrementAndGet();
-        } catch (RuntimeException e) {
-          failures.add("write failed at " + location.connectionId() + ": " + e.getMessage());
-        }
-      }
-    }));
+    load.add(
+        threads.submit(
+            () -> {
+              int n = 0;
+              while (rotating.get()) {
+                CredentialLocation location =
+                    written.get(ThreadLocalRandom.current().nextInt(written.size()));
+                String token = "written-" + n++;
+                history.get(location).add(token);
+                try {
+                  tx.executeWithoutResult(
+                      s -> store.write(location, SecretValues.of(Map.of("token", token))));
+                  latest.put(location, token);
+                  writes.incrementAndGet();
+                } catch (RuntimeException e) {
+                  failures.add(
+                      "write failed at " + location.connectionId() + ": " + e.getMessage());
+                }
+              }
+            }));
 
     rotation.start(superAdmin);
     rotation.awaitIdle(Duration.ofSeconds(90));
@@ -87,7 +95,9 @@ class KeyRotationConcurrencyTest extends RotationTestBase {
     threads.shutdown();
 
     assertThat(failures).isEmpty();
-    assertThat(fullPassesDuringRotation.get()).as("readers read everything while re-sealing").isPositive();
+    assertThat(fullPassesDuringRotation.get())
+        .as("readers read everything while re-sealing")
+        .isPositive();
     assertThat(writes.get()).as("writes raced the batches").isGreaterThan(20);
     for (CredentialLocation location : all) {
       assertThat(token(location)).as("latest write survives").isEqualTo(latest.get(location));
@@ -97,7 +107,8 @@ class KeyRotationConcurrencyTest extends RotationTestBase {
     assertThat(rowsUnder("k1")).isZero();
     assertThat(rowsUnder("k2")).isGreaterThanOrEqualTo(220);
     // re-sealed by the batches: every k1 row except those a concurrent write replaced first
-    KeyProgress k1 = status.keys().stream().filter(k -> k.keyId().equals("k1")).findFirst().orElseThrow();
+    KeyProgress k1 =
+        status.keys().stream().filter(k -> k.keyId().equals("k1")).findFirst().orElseThrow();
     assertThat(k1.done()).isBetween(220L - writes.get(), 220L);
     assertThat(k1.remaining()).isZero();
     assertThat(k1.total()).isEqualTo(k1.done());

@@ -39,11 +39,12 @@ class KeyRotationFailureTest extends RotationTestBase {
       assertThat(status.missingKeyIds()).containsExactly("k0");
       assertThat(status.removableKeyIds()).containsExactly("k1");
       assertThat(rowsUnder("k1")).isZero();
-      values.forEach((location, token) -> {
-        if (!location.equals(orphan)) {
-          assertThat(token(location)).isEqualTo(token);
-        }
-      });
+      values.forEach(
+          (location, token) -> {
+            if (!location.equals(orphan)) {
+              assertThat(token(location)).isEqualTo(token);
+            }
+          });
     } finally {
       store.delete(orphan);
     }
@@ -68,7 +69,11 @@ class KeyRotationFailureTest extends RotationTestBase {
       RotationStatus status = rotation.status();
       assertThat(status.state()).isEqualTo(RotationState.FAILED);
       assertThat(status.message())
-          .contains("connection_credential row (connection " + tampered.connectionId() + ", environment " + tampered.environment())
+          .contains(
+              "connection_credential row (connection "
+                  + tampered.connectionId()
+                  + ", environment "
+                  + tampered.environment())
           .contains("master key 'k1'")
           .doesNotContain(values.get(tampered));
     } finally {

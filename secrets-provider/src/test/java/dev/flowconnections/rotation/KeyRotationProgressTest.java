@@ -21,7 +21,12 @@ class KeyRotationProgressTest extends RotationTestBase {
   @Test
   void progressAddsUpAtEveryMomentAndEndsWithAllRowsDone() throws Exception {
     Map<CredentialLocation, String> values = credentialsUnderK1(30); // 60 rows
-    beforeTheKeyChange.orgSecrets.put("default", "PROGRESS_" + System.nanoTime(), "org-secret-value", java.time.Instant.now(), "admin");
+    beforeTheKeyChange.orgSecrets.put(
+        "default",
+        "PROGRESS_" + System.nanoTime(),
+        "org-secret-value",
+        java.time.Instant.now(),
+        "admin");
 
     RotationStatus before = rotation.status();
     assertThat(keyK1(before).remaining()).isEqualTo(61);
@@ -29,13 +34,18 @@ class KeyRotationProgressTest extends RotationTestBase {
 
     rotation.start(superAdmin);
     List<RotationStatus> seen = new ArrayList<>();
-    RotationStatus status = Awaitility.await("the run ends").atMost(Duration.ofMinutes(2))
-        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(15))
-        .until(() -> {
-          RotationStatus now = rotation.status();
-          seen.add(now);
-          return now;
-        }, now -> now.state() != RotationState.RUNNING);
+    RotationStatus status =
+        Awaitility.await("the run ends")
+            .atMost(Duration.ofMinutes(2))
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(15))
+            .until(
+                () -> {
+                  RotationStatus now = rotation.status();
+                  seen.add(now);
+                  return now;
+                },
+                now -> now.state() != RotationState.RUNNING);
 
     assertThat(seen).hasSizeGreaterThan(2);
     long previousDone = -1;
@@ -50,7 +60,8 @@ class KeyRotationProgressTest extends RotationTestBase {
     assertThat(status.done()).isEqualTo(61);
     assertThat(status.remaining()).isZero();
     assertThat(status.removableKeyIds()).containsExactly("k1");
-    assertThat(status.message()).contains("remove them from flow-connections.encryption.previous-keys");
+    assertThat(status.message())
+        .contains("remove them from flow-connections.encryption.previous-keys");
     values.forEach((location, token) -> assertThat(token(location)).isEqualTo(token));
   }
 
@@ -59,8 +70,11 @@ class KeyRotationProgressTest extends RotationTestBase {
     credentialsUnderK1(40); // 80 rows
     KeyRotationService stopped = anotherInstancesRotation(5, Duration.ofMillis(30));
     stopped.start(superAdmin);
-    Awaitility.await("10 rows done").atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO)
-        .pollInterval(Duration.ofMillis(10)).until(() -> stopped.status().done() >= 10);
+    Awaitility.await("10 rows done")
+        .atMost(Duration.ofMinutes(1))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> stopped.status().done() >= 10);
     stopped.close(); // the instance goes away mid-run
 
     RotationStatus halfway = rotation.status();
@@ -86,8 +100,10 @@ class KeyRotationProgressTest extends RotationTestBase {
   @Test
   void onlySuperAdministratorsMayStartOrWatchARotation() {
     // the master key is shared by all organizations, so an organization's admin may not rotate it
-    for (Actor denied : List.of(new Actor("modeler", "default", Set.of(Role.USER)),
-        new Actor("admin", "default", Set.of(Role.ADMIN)))) {
+    for (Actor denied :
+        List.of(
+            new Actor("modeler", "default", Set.of(Role.USER)),
+            new Actor("admin", "default", Set.of(Role.ADMIN)))) {
       assertThatThrownBy(() -> rotation.start(denied)).isInstanceOf(AccessDeniedException.class);
       assertThatThrownBy(() -> rotation.status(denied)).isInstanceOf(AccessDeniedException.class);
     }

@@ -40,9 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A runtime whose operator has just rotated the master key: {@code k2} is active, {@code k1} (the
- * key every other test uses) is a previous key. It works in a schema of its own, because a
- * rotation re-seals the whole database and the other tests' runtimes only know {@code k1}. Rows
- * "written before the key change" come from a second instance that knows only {@code k1}.
+ * key every other test uses) is a previous key. It works in a schema of its own, because a rotation
+ * re-seals the whole database and the other tests' runtimes only know {@code k1}. Rows "written
+ * before the key change" come from a second instance that knows only {@code k1}.
  */
 @SpringBootTest(classes = SecretsProviderTestApplication.class)
 abstract class RotationTestBase {
@@ -62,9 +62,11 @@ abstract class RotationTestBase {
     registry.add("flow-connections.environment", () -> "PRODUCTION");
     registry.add("flow-connections.encryption.master-key-id", () -> "k2");
     registry.add("flow-connections.encryption.master-key", () -> K2);
-    registry.add("flow-connections.encryption.previous-keys.k1", () -> DatabaseTest.TEST_MASTER_KEY);
+    registry.add(
+        "flow-connections.encryption.previous-keys.k1", () -> DatabaseTest.TEST_MASTER_KEY);
     registry.add("flow-connections.encryption.rotation-batch-size", () -> "10");
-    // long enough for the tests' readers, writers and status samplers to act between batches on a busy machine
+    // long enough for the tests' readers, writers and status samplers to act between batches on a
+    // busy machine
     registry.add("flow-connections.encryption.rotation-batch-pause", () -> "100ms");
   }
 
@@ -92,21 +94,41 @@ abstract class RotationTestBase {
     beforeTheKeyChange.close();
   }
 
-  /** {@code count} connections with PRODUCTION and QA credentials sealed under k1; value by location. */
+  /**
+   * {@code count} connections with PRODUCTION and QA credentials sealed under k1; value by
+   * location.
+   */
   Map<CredentialLocation, String> credentialsUnderK1(int count) {
     Integration integration =
         integrations.create(
             superAdmin,
             new IntegrationDraft(
-                "REST " + UUID.randomUUID(), null, null, IntegrationType.REST_API, null, ConfigMode.SAME_FOR_ALL,
-                AuthScheme.BEARER, null, null, Map.of("baseUrl", "https://api.example.com"), null, null));
+                "REST " + UUID.randomUUID(),
+                null,
+                null,
+                IntegrationType.REST_API,
+                null,
+                ConfigMode.SAME_FOR_ALL,
+                AuthScheme.BEARER,
+                null,
+                null,
+                Map.of("baseUrl", "https://api.example.com"),
+                null,
+                null));
     Map<CredentialLocation, String> values = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
       ConnectionView c =
           connections.create(
-              superAdmin, new ConnectionDraft(integration.id(), "Conn " + UUID.randomUUID(), null, Visibility.ORGANIZATION, null));
+              superAdmin,
+              new ConnectionDraft(
+                  integration.id(),
+                  "Conn " + UUID.randomUUID(),
+                  null,
+                  Visibility.ORGANIZATION,
+                  null));
       for (Environment env : new Environment[] {Environment.PRODUCTION, Environment.QA}) {
-        CredentialLocation location = new CredentialLocation("default", c.connection().id(), c.connection().key(), env);
+        CredentialLocation location =
+            new CredentialLocation("default", c.connection().id(), c.connection().key(), env);
         String token = "tok-" + UUID.randomUUID();
         beforeTheKeyChange.store.write(location, SecretValues.of(Map.of("token", token)));
         values.put(location, token);
@@ -125,7 +147,10 @@ abstract class RotationTestBase {
   }
 
   long rowsUnder(String keyId) {
-    return rotation.status().keys().stream().filter(k -> k.keyId().equals(keyId)).mapToLong(KeyProgress::rows).sum();
+    return rotation.status().keys().stream()
+        .filter(k -> k.keyId().equals(keyId))
+        .mapToLong(KeyProgress::rows)
+        .sum();
   }
 
   static MasterKeyRing ringOf(String id, String base64) {

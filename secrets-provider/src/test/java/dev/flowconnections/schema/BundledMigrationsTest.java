@@ -17,11 +17,13 @@ class BundledMigrationsTest {
   void isTheNewestScriptOfThisModule() throws IOException {
     SchemaVersion newest;
     try (Stream<Path> scripts = Files.list(Path.of("src/main/resources/db/migration"))) {
-      newest = scripts.map(p -> p.getFileName().toString())
-          .filter(name -> name.matches("V[0-9._]+__.*\\.sql"))
-          .map(name -> SchemaVersion.parse(name.substring(1, name.indexOf("__"))))
-          .max(SchemaVersion::compareTo)
-          .orElseThrow();
+      newest =
+          scripts
+              .map(p -> p.getFileName().toString())
+              .filter(name -> name.matches("V[0-9._]+__.*\\.sql"))
+              .map(name -> SchemaVersion.parse(name.substring(1, name.indexOf("__"))))
+              .max(SchemaVersion::compareTo)
+              .orElseThrow();
     }
 
     assertThat(BundledMigrations.latest()).isEqualTo(newest);
@@ -30,6 +32,11 @@ class BundledMigrationsTest {
   @Test
   void theRootOfAClassIsWhereItsResourcesStart() {
     assertThat(BundledMigrations.rootOf(BundledMigrations.class))
-        .isEqualTo(BundledMigrations.class.getClassLoader().getResource("db/migration/").toString().replace("db/migration/", ""));
+        .isEqualTo(
+            BundledMigrations.class
+                .getClassLoader()
+                .getResource("db/migration/")
+                .toString()
+                .replace("db/migration/", ""));
   }
 }

@@ -18,7 +18,9 @@ class SchemaVersionTest {
 
   @Test
   void trailingZerosChangeNothing() {
-    assertThat(SchemaVersion.parse("2.0")).isEqualTo(SchemaVersion.parse("2")).hasSameHashCodeAs(SchemaVersion.parse("2"));
+    assertThat(SchemaVersion.parse("2.0"))
+        .isEqualTo(SchemaVersion.parse("2"))
+        .hasSameHashCodeAs(SchemaVersion.parse("2"));
     assertThat(SchemaVersion.parse("2.0")).hasToString("2.0");
   }
 }

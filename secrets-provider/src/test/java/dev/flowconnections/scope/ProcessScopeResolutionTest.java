@@ -6,25 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowconnections.access.AccessDeniedException;
 import dev.flowconnections.audit.AuditSubject;
 import dev.flowconnections.connection.ConnectionDraft;
+import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
+import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.errors.ValidationException;
+import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.resolution.StoreConnectionResolver;
-import dev.flowconnections.connection.ConnectionRepository;
-import dev.flowconnections.credential.CredentialStore;
-import dev.flowconnections.integration.IntegrationRepository;
-import java.time.Duration;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Process scope at the resolver (with its cache) and the org secret lookup, on the real database. */
+/**
+ * Process scope at the resolver (with its cache) and the org secret lookup, on the real database.
+ */
 class ProcessScopeResolutionTest extends DatabaseTest {
 
   @Autowired CachingConnectionResolver resolver;
@@ -43,12 +45,15 @@ class ProcessScopeResolutionTest extends DatabaseTest {
     assertRefusedAsMissing(c, Environment.DEVELOPMENT, RuntimeCaller.UNKNOWN_PROCESS);
 
     allow(modeler, c, List.of("owner-process"));
-    assertThat(resolve(c, Environment.DEVELOPMENT, RuntimeCaller.process("owner-process")).requireText("token"))
+    assertThat(
+            resolve(c, Environment.DEVELOPMENT, RuntimeCaller.process("owner-process"))
+                .requireText("token"))
         .isEqualTo("personal-token");
     assertRefusedAsMissing(c, Environment.DEVELOPMENT, RuntimeCaller.process("attacker-process"));
     assertRefusedAsMissing(c, Environment.DEVELOPMENT, RuntimeCaller.UNKNOWN_PROCESS);
     // a person's connection test is not process-scoped
-    assertThat(resolve(c, Environment.DEVELOPMENT, RuntimeCaller.PERSON).requireText("token")).isEqualTo("personal-token");
+    assertThat(resolve(c, Environment.DEVELOPMENT, RuntimeCaller.PERSON).requireText("token"))
+        .isEqualTo("personal-token");
   }
 
   @Test
@@ -57,29 +62,57 @@ class ProcessScopeResolutionTest extends DatabaseTest {
     put(c, Environment.PRODUCTION, "personal-prod-token");
     allow(modeler, c, List.of("owner-process"));
 
-    assertThatThrownBy(() -> resolve(c, Environment.PRODUCTION, RuntimeCaller.process("owner-process")))
+    assertThatThrownBy(
+            () -> resolve(c, Environment.PRODUCTION, RuntimeCaller.process("owner-process")))
         .isInstanceOf(ProcessScopeException.class)
-        .hasMessage("connection '" + c.connection().key() + "' may not be used by process 'owner-process' in PRODUCTION:"
-            + " an administrator has not allowed this personal connection there"); // the owner only as the key's tag
-    assertThatThrownBy(() -> connections.update(modeler, c.connection().id(), draft(modeler, c, null, true)))
+        .hasMessage(
+            "connection '"
+                + c.connection().key()
+                + "' may not be used by process 'owner-process' in PRODUCTION:"
+                + " an administrator has not allowed this personal connection there"); // the owner
+    // only as
+    // the key's
+    // tag
+    assertThatThrownBy(
+            () -> connections.update(modeler, c.connection().id(), draft(modeler, c, null, true)))
         .isInstanceOf(AccessDeniedException.class)
         .hasMessageContaining("allowedInProduction");
 
     connections.setAllowedInProduction(admin, c.connection().id(), true);
-    assertThat(resolve(c, Environment.PRODUCTION, RuntimeCaller.process("owner-process")).requireText("token"))
+    assertThat(
+            resolve(c, Environment.PRODUCTION, RuntimeCaller.process("owner-process"))
+                .requireText("token"))
         .isEqualTo("personal-prod-token");
-    assertThatThrownBy(() -> connections.setAllowedInProduction(modeler, c.connection().id(), false))
+    assertThatThrownBy(
+            () -> connections.setAllowedInProduction(modeler, c.connection().id(), false))
         .isInstanceOf(AccessDeniedException.class);
   }
 
   @Test
   void aConnectionThatBecomesPersonalLosesAnEarlierProductionPermission() {
-    ConnectionView shared = connections.create(admin, new ConnectionDraft(
-        bearerIntegration().id(), unique("Shared"), null, Visibility.ORGANIZATION, null, List.of("p"), true));
+    ConnectionView shared =
+        connections.create(
+            admin,
+            new ConnectionDraft(
+                bearerIntegration().id(),
+                unique("Shared"),
+                null,
+                Visibility.ORGANIZATION,
+                null,
+                List.of("p"),
+                true));
     assertThat(shared.connection().allowedInProduction()).isTrue();
 
-    ConnectionView personal = connections.update(admin, shared.connection().id(), new ConnectionDraft(
-        null, shared.connection().name(), null, Visibility.PERSONAL, shared.connection().version()));
+    ConnectionView personal =
+        connections.update(
+            admin,
+            shared.connection().id(),
+            new ConnectionDraft(
+                null,
+                shared.connection().name(),
+                null,
+                Visibility.PERSONAL,
+                shared.connection().version()));
 
     assertThat(personal.connection().allowedInProduction()).isFalse();
     assertThat(personal.connection().allowedProcesses()).containsExactly("p");
@@ -89,17 +122,23 @@ class ProcessScopeResolutionTest extends DatabaseTest {
   void anOrganizationConnectionWithAListServesOnlyThoseProcessesAndTheCacheDoesNotBypassIt() {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, "org-token");
-    assertThat(resolve(c, Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token"))
-        .as("empty list: every process").isEqualTo("org-token");
+    assertThat(
+            resolve(c, Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).requireText("token"))
+        .as("empty list: every process")
+        .isEqualTo("org-token");
 
     allow(modeler, c, List.of("process-a"));
 
-    assertThat(resolve(c, Environment.PRODUCTION, RuntimeCaller.process("process-a")).requireText("token"))
+    assertThat(
+            resolve(c, Environment.PRODUCTION, RuntimeCaller.process("process-a"))
+                .requireText("token"))
         .isEqualTo("org-token");
     // process-a's resolution is cached now; process-b must still be refused
     assertRefused(c, Environment.PRODUCTION, RuntimeCaller.process("process-b"), "process-b");
     assertRefused(c, Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS, "an unknown process");
-    assertThat(resolve(c, Environment.PRODUCTION, RuntimeCaller.process("process-a")).requireText("token"))
+    assertThat(
+            resolve(c, Environment.PRODUCTION, RuntimeCaller.process("process-a"))
+                .requireText("token"))
         .isEqualTo("org-token");
 
     allow(modeler, c, List.of("process-b"));
@@ -109,24 +148,48 @@ class ProcessScopeResolutionTest extends DatabaseTest {
   @Test
   void aCachedResolutionForOneProcessNeverAnswersAnother() {
     // a cache of its own, which no change event or notification evicts while the test runs
-    CachingConnectionResolver cache = new CachingConnectionResolver(
-        new StoreConnectionResolver(connectionRepository, integrationRepository, credentialStore, orgSecrets),
-        Duration.ofMinutes(10), 100);
+    CachingConnectionResolver cache =
+        new CachingConnectionResolver(
+            new StoreConnectionResolver(
+                connectionRepository, integrationRepository, credentialStore, orgSecrets),
+            Duration.ofMinutes(10),
+            100);
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, "cached-token");
     allow(modeler, c, List.of("process-a"));
 
-    assertThat(cache.resolve(ORG, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.process("process-a"))
-        .requireText("token")).isEqualTo("cached-token");
+    assertThat(
+            cache
+                .resolve(
+                    ORG,
+                    c.connection().key(),
+                    Environment.PRODUCTION,
+                    RuntimeCaller.process("process-a"))
+                .requireText("token"))
+        .isEqualTo("cached-token");
     assertThat(cache.size()).isEqualTo(1);
 
-    assertThatThrownBy(() -> cache.resolve(ORG, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.process("process-b")))
+    assertThatThrownBy(
+            () ->
+                cache.resolve(
+                    ORG,
+                    c.connection().key(),
+                    Environment.PRODUCTION,
+                    RuntimeCaller.process("process-b")))
         .isInstanceOf(ProcessScopeException.class);
-    assertThatThrownBy(() -> cache.resolve(ORG, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS))
+    assertThatThrownBy(
+            () ->
+                cache.resolve(
+                    ORG,
+                    c.connection().key(),
+                    Environment.PRODUCTION,
+                    RuntimeCaller.UNKNOWN_PROCESS))
         .isInstanceOf(ProcessScopeException.class);
     assertThat(cache.size()).as("refusals are not cached").isEqualTo(1);
     cache.evictOrganization(ORG);
-    assertThat(cache.size()).as("eviction by organization still drops every caller's entry").isZero();
+    assertThat(cache.size())
+        .as("eviction by organization still drops every caller's entry")
+        .isZero();
   }
 
   @Test
@@ -136,13 +199,17 @@ class ProcessScopeResolutionTest extends DatabaseTest {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, "@@SECRET:" + secretKey + "@@");
 
-    assertThat(resolve(c, Environment.PRODUCTION, RuntimeCaller.process("process-a")).requireText("token"))
+    assertThat(
+            resolve(c, Environment.PRODUCTION, RuntimeCaller.process("process-a"))
+                .requireText("token"))
         .isEqualTo("scoped-secret-value");
     assertThatThrownBy(() -> resolve(c, Environment.PRODUCTION, RuntimeCaller.process("process-b")))
-        .isInstanceOfSatisfying(ProcessScopeException.class, e -> {
-          assertThat(e.subject()).isEqualTo(AuditSubject.SECRET);
-          assertThat(e.subjectKey()).isEqualTo(secretKey);
-        })
+        .isInstanceOfSatisfying(
+            ProcessScopeException.class,
+            e -> {
+              assertThat(e.subject()).isEqualTo(AuditSubject.SECRET);
+              assertThat(e.subjectKey()).isEqualTo(secretKey);
+            })
         .hasMessageContaining("secret '" + secretKey + "'")
         .hasMessageContaining("process 'process-b'")
         .hasMessageNotContaining("scoped-secret-value");
@@ -169,49 +236,89 @@ class ProcessScopeResolutionTest extends DatabaseTest {
   @Test
   void badProcessIdsAreRejectedNamingTheEntry() {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
-    assertThatThrownBy(() -> allow(modeler, c, java.util.Arrays.asList("ok-process", "1bad", "ok-process", null)))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-            .extracting(er -> er.field())
-            .containsExactly("allowedProcesses[1]", "allowedProcesses[2]", "allowedProcesses[3]"));
-    assertThatThrownBy(() -> secrets.put(admin, "BAD_" + System.nanoTime(), "v", List.of("has space")))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-            .extracting(er -> er.field()).containsExactly("allowedProcesses[0]"));
+    assertThatThrownBy(
+            () ->
+                allow(
+                    modeler, c, java.util.Arrays.asList("ok-process", "1bad", "ok-process", null)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(er -> er.field())
+                    .containsExactly(
+                        "allowedProcesses[1]", "allowedProcesses[2]", "allowedProcesses[3]"));
+    assertThatThrownBy(
+            () -> secrets.put(admin, "BAD_" + System.nanoTime(), "v", List.of("has space")))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(er -> er.field())
+                    .containsExactly("allowedProcesses[0]"));
   }
 
   /** A personal connection refused to a process it does not list reads like a key nobody has. */
-  private void assertRefusedAsMissing(ConnectionView c, Environment environment, RuntimeCaller caller) {
+  private void assertRefusedAsMissing(
+      ConnectionView c, Environment environment, RuntimeCaller caller) {
     assertThatThrownBy(() -> resolve(c, environment, caller))
-        .isInstanceOfSatisfying(ProcessScopeException.class, e -> assertThat(e.subjectKey()).isEqualTo(c.connection().key()))
+        .isInstanceOfSatisfying(
+            ProcessScopeException.class,
+            e -> assertThat(e.subjectKey()).isEqualTo(c.connection().key()))
         .hasMessage("connection '" + c.connection().key() + "' does not exist");
   }
 
-  private void assertRefused(ConnectionView c, Environment environment, RuntimeCaller caller, String processNamed) {
+  private void assertRefused(
+      ConnectionView c, Environment environment, RuntimeCaller caller, String processNamed) {
     assertThatThrownBy(() -> resolve(c, environment, caller))
-        .isInstanceOfSatisfying(ProcessScopeException.class, e -> {
-          assertThat(e.subject()).isEqualTo(AuditSubject.CONNECTION);
-          assertThat(e.subjectKey()).isEqualTo(c.connection().key());
-        })
+        .isInstanceOfSatisfying(
+            ProcessScopeException.class,
+            e -> {
+              assertThat(e.subject()).isEqualTo(AuditSubject.CONNECTION);
+              assertThat(e.subjectKey()).isEqualTo(c.connection().key());
+            })
         .hasMessageContaining("connection '" + c.connection().key() + "'")
         .hasMessageContaining(processNamed);
   }
 
-  private dev.flowconnections.resolution.ResolvedConnection resolve(ConnectionView c, Environment environment, RuntimeCaller caller) {
+  private dev.flowconnections.resolution.ResolvedConnection resolve(
+      ConnectionView c, Environment environment, RuntimeCaller caller) {
     return resolver.resolve(ORG, c.connection().key(), environment, caller);
   }
 
   private void put(ConnectionView c, Environment environment, String token) {
-    connections.putEnvironment(modeler, c.connection().id(), environment, Map.of("token", token), null);
+    connections.putEnvironment(
+        modeler, c.connection().id(), environment, Map.of("token", token), null);
   }
 
-  private void allow(dev.flowconnections.access.Actor actor, ConnectionView c, List<String> processes) {
+  private void allow(
+      dev.flowconnections.access.Actor actor, ConnectionView c, List<String> processes) {
     ConnectionView current = connections.get(actor, c.connection().id());
-    connections.update(actor, c.connection().id(), new ConnectionDraft(
-        null, current.connection().name(), null, null, current.connection().version(), processes, null));
+    connections.update(
+        actor,
+        c.connection().id(),
+        new ConnectionDraft(
+            null,
+            current.connection().name(),
+            null,
+            null,
+            current.connection().version(),
+            processes,
+            null));
   }
 
-  private ConnectionDraft draft(dev.flowconnections.access.Actor actor, ConnectionView c, List<String> processes, Boolean production) {
+  private ConnectionDraft draft(
+      dev.flowconnections.access.Actor actor,
+      ConnectionView c,
+      List<String> processes,
+      Boolean production) {
     ConnectionView current = connections.get(actor, c.connection().id());
     return new ConnectionDraft(
-        null, current.connection().name(), null, null, current.connection().version(), processes, production);
+        null,
+        current.connection().name(),
+        null,
+        null,
+        current.connection().version(),
+        processes,
+        production);
   }
 }

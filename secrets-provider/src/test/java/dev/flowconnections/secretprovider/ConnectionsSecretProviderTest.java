@@ -23,7 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConnectionsSecretProviderTest extends DatabaseTest {
 
   private static final SecretContext DEFAULT_TENANT = new SecretContext("");
-  private static final JobScope JOB = new JobScope("", "order-process", 2251799813685249L, "CallApi", 2251799813685300L, 2251799813685310L);
+  private static final JobScope JOB =
+      new JobScope(
+          "", "order-process", 2251799813685249L, "CallApi", 2251799813685300L, 2251799813685310L);
 
   @Autowired ConnectionsSecretProvider provider;
   @Autowired OrgSecretService secrets;
@@ -32,9 +34,23 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
 
   @Test
   void resolvesConnectionFieldsForTheRuntimeEnvironment() {
-    ConnectionView c = connection(modeler, restIntegration(AuthScheme.BASIC, Map.of("baseUrl", "https://api.example.com")), Visibility.ORGANIZATION);
-    connections.putEnvironment(modeler, c.connection().id(), Environment.DEVELOPMENT, Map.of("username", "dev", "password", "dev-pass"), null);
-    connections.putEnvironment(modeler, c.connection().id(), Environment.PRODUCTION, Map.of("username", "prod", "password", "prod-pass"), null);
+    ConnectionView c =
+        connection(
+            modeler,
+            restIntegration(AuthScheme.BASIC, Map.of("baseUrl", "https://api.example.com")),
+            Visibility.ORGANIZATION);
+    connections.putEnvironment(
+        modeler,
+        c.connection().id(),
+        Environment.DEVELOPMENT,
+        Map.of("username", "dev", "password", "dev-pass"),
+        null);
+    connections.putEnvironment(
+        modeler,
+        c.connection().id(),
+        Environment.PRODUCTION,
+        Map.of("username", "prod", "password", "prod-pass"),
+        null);
     String prefix = "connections." + c.connection().key() + ".";
 
     assertThat(secret(prefix + "password", DEFAULT_TENANT)).isEqualTo("prod-pass");
@@ -43,16 +59,23 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
   }
 
   @Test
-  void placeholdersOfAProcessOutsideTheScopeGetNoPersonalConnectionAndNoScopedSecretAndTheRefusalIsAudited() throws Exception {
+  void
+      placeholdersOfAProcessOutsideTheScopeGetNoPersonalConnectionAndNoScopedSecretAndTheRefusalIsAudited()
+          throws Exception {
     ConnectionView personal = connection(modeler, bearerIntegration(), Visibility.PERSONAL);
-    connections.putEnvironment(modeler, personal.connection().id(), Environment.PRODUCTION,
-        Map.of("token", "someone-elses-token"), null);
+    connections.putEnvironment(
+        modeler,
+        personal.connection().id(),
+        Environment.PRODUCTION,
+        Map.of("token", "someone-elses-token"),
+        null);
     String scopedKey = "PLACEHOLDER_SCOPED_" + System.nanoTime();
     secrets.put(admin, scopedKey, "scoped-org-value", java.util.List.of("billing"));
     String openKey = "PLACEHOLDER_OPEN_" + System.nanoTime();
     secrets.put(admin, openKey, "open-org-value");
 
-    assertThatThrownBy(() -> secret("connections." + personal.connection().key() + ".token", DEFAULT_TENANT))
+    assertThatThrownBy(
+            () -> secret("connections." + personal.connection().key() + ".token", DEFAULT_TENANT))
         .isInstanceOf(dev.flowconnections.scope.ProcessScopeException.class)
         .hasMessage("connection '" + personal.connection().key() + "' does not exist");
     assertThatThrownBy(() -> secret(scopedKey, DEFAULT_TENANT))
@@ -61,47 +84,90 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
     assertThat(secret(openKey, DEFAULT_TENANT)).isEqualTo("open-org-value");
 
     assertThat(connectionReads.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
-    var refusals = auditLog.search(admin, new AuditQuery(null, AuditAction.SECRET_READ_REFUSED, null,
-        null, null, null, null, 0, 50)).items();
-    assertThat(refusals).anySatisfy(r -> {
-      assertThat(r.subjectKey()).isEqualTo(scopedKey);
-      assertThat(r.worker()).isEqualTo(ConnectionsSecretProvider.WORKER);
-      assertThat(r.process()).as("the refused job").isEqualTo(JOB.processReference());
-    });
+    var refusals =
+        auditLog
+            .search(
+                admin,
+                new AuditQuery(
+                    null, AuditAction.SECRET_READ_REFUSED, null, null, null, null, null, 0, 50))
+            .items();
+    assertThat(refusals)
+        .anySatisfy(
+            r -> {
+              assertThat(r.subjectKey()).isEqualTo(scopedKey);
+              assertThat(r.worker()).isEqualTo(ConnectionsSecretProvider.WORKER);
+              assertThat(r.process()).as("the refused job").isEqualTo(JOB.processReference());
+            });
   }
 
   @Test
   void theAuditLogRecordsWhichConnectionAPlaceholderReadButNoValue() throws Exception {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
-    connections.putEnvironment(modeler, c.connection().id(), Environment.PRODUCTION, Map.of("token", "placeholder-token-1"), null);
+    connections.putEnvironment(
+        modeler,
+        c.connection().id(),
+        Environment.PRODUCTION,
+        Map.of("token", "placeholder-token-1"),
+        null);
 
     secret("connections." + c.connection().key() + ".token", DEFAULT_TENANT);
 
     assertThat(connectionReads.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
-    var reads = auditLog.search(admin, new AuditQuery(null, AuditAction.CONNECTION_READ, c.connection().key(),
-        null, null, null, null, 0, 10)).items();
-    assertThat(reads).singleElement().satisfies(read -> {
-      assertThat(read.environment()).isEqualTo(Environment.PRODUCTION);
-      assertThat(read.worker()).isEqualTo(ConnectionsSecretProvider.WORKER);
-      assertThat(read.process()).as("the job the guard runs").isEqualTo(JOB.processReference());
-    });
+    var reads =
+        auditLog
+            .search(
+                admin,
+                new AuditQuery(
+                    null,
+                    AuditAction.CONNECTION_READ,
+                    c.connection().key(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    10))
+            .items();
+    assertThat(reads)
+        .singleElement()
+        .satisfies(
+            read -> {
+              assertThat(read.environment()).isEqualTo(Environment.PRODUCTION);
+              assertThat(read.worker()).isEqualTo(ConnectionsSecretProvider.WORKER);
+              assertThat(read.process())
+                  .as("the job the guard runs")
+                  .isEqualTo(JOB.processReference());
+            });
     assertThat(reads.toString()).doesNotContain("placeholder-token-1");
   }
 
   @Test
   void resolvesOneEntryOfAKeyValueField() {
-    ConnectionView c = connection(modeler, restIntegration(AuthScheme.CUSTOM_HEADERS, Map.of("baseUrl", "https://api.example.com")), Visibility.ORGANIZATION);
-    connections.putEnvironment(modeler, c.connection().id(), Environment.PRODUCTION, Map.of("headers", Map.of("X-Api-Key", "hk-1")), null);
+    ConnectionView c =
+        connection(
+            modeler,
+            restIntegration(
+                AuthScheme.CUSTOM_HEADERS, Map.of("baseUrl", "https://api.example.com")),
+            Visibility.ORGANIZATION);
+    connections.putEnvironment(
+        modeler,
+        c.connection().id(),
+        Environment.PRODUCTION,
+        Map.of("headers", Map.of("X-Api-Key", "hk-1")),
+        null);
 
-    assertThat(secret("connections." + c.connection().key() + ".headers.X-Api-Key", DEFAULT_TENANT)).isEqualTo("hk-1");
+    assertThat(secret("connections." + c.connection().key() + ".headers.X-Api-Key", DEFAULT_TENANT))
+        .isEqualTo("hk-1");
   }
 
   @Test
   void failsClosedInsteadOfLettingAnotherProviderAnswer() {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
-    connections.putEnvironment(modeler, c.connection().id(), Environment.DEVELOPMENT, Map.of("token", "dev-token"), null);
+    connections.putEnvironment(
+        modeler, c.connection().id(), Environment.DEVELOPMENT, Map.of("token", "dev-token"), null);
 
-    assertThatThrownBy(() -> secret("connections." + c.connection().key() + ".token", DEFAULT_TENANT))
+    assertThatThrownBy(
+            () -> secret("connections." + c.connection().key() + ".token", DEFAULT_TENANT))
         .isInstanceOf(ConnectionResolutionException.class)
         .hasMessage("connection '" + c.connection().key() + "' has no credentials for PRODUCTION");
     assertThatThrownBy(() -> secret("connections." + c.connection().key(), DEFAULT_TENANT))

@@ -15,32 +15,50 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The drop-in jar holds our auto-configuration, failure analyzers and migrations, the libraries Camunda's
- * connectors bundle image lacks (Caffeine moved under our package), and nothing the image already has.
+ * The drop-in jar holds our auto-configuration, failure analyzers and migrations, the libraries
+ * Camunda's connectors bundle image lacks (Caffeine moved under our package), and nothing the image
+ * already has.
  */
 @Tag("fast")
 class BundleJarContentsIT {
 
-  /** Packages of Camunda's bundle image (Spring Boot, Spring, Jackson, Micrometer, its PostgreSQL driver...). */
-  private static final List<String> THE_IMAGES = List.of(
-      "org/springframework/boot/", "org/springframework/core/", "org/springframework/context/",
-      "org/springframework/beans/", "org/springframework/web/", "com/fasterxml/jackson/", "io/micrometer/",
-      "io/camunda/", "org/postgresql/", "org/hibernate/", "org/slf4j/", "ch/qos/logback/",
-      // never needed by a runtime that only validates the schema
-      "org/flywaydb/",
-      // relocated
-      "com/github/benmanes/caffeine/");
+  /**
+   * Packages of Camunda's bundle image (Spring Boot, Spring, Jackson, Micrometer, its PostgreSQL
+   * driver...).
+   */
+  private static final List<String> THE_IMAGES =
+      List.of(
+          "org/springframework/boot/",
+          "org/springframework/core/",
+          "org/springframework/context/",
+          "org/springframework/beans/",
+          "org/springframework/web/",
+          "com/fasterxml/jackson/",
+          "io/micrometer/",
+          "io/camunda/",
+          "org/postgresql/",
+          "org/hibernate/",
+          "org/slf4j/",
+          "ch/qos/logback/",
+          // never needed by a runtime that only validates the schema
+          "org/flywaydb/",
+          // relocated
+          "com/github/benmanes/caffeine/");
 
   @Test
   void autoConfigurationFailureAnalyzersAndDatabaseSettingsAreRegistered() throws IOException {
     try (JarFile jar = new JarFile(BundleJar.path().toFile())) {
-      assertThat(text(jar, "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports"))
+      assertThat(
+              text(
+                  jar,
+                  "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports"))
           .contains("dev.flowconnections.autoconfigure.FlowConnectionsAutoConfiguration");
       assertThat(text(jar, "META-INF/spring.factories"))
           .contains("dev.flowconnections.autoconfigure.StartupFailureAnalyzer")
           .contains("dev.flowconnections.autoconfigure.DatabaseFailureAnalyzer")
           .contains("dev.flowconnections.autoconfigure.DatabaseEnvironment");
-      assertThat(jar.getEntry("dev/flowconnections/secretprovider/ConnectionsSecretProvider.class")).isNotNull();
+      assertThat(jar.getEntry("dev/flowconnections/secretprovider/ConnectionsSecretProvider.class"))
+          .isNotNull();
     }
   }
 
@@ -51,7 +69,9 @@ class BundleJarContentsIT {
       migrations = files.map(f -> "db/migration/" + f.getFileName()).toList();
     }
     try (JarFile jar = new JarFile(BundleJar.path().toFile())) {
-      assertThat(migrations).isNotEmpty().allSatisfy(m -> assertThat(jar.getEntry(m)).as(m).isNotNull());
+      assertThat(migrations)
+          .isNotEmpty()
+          .allSatisfy(m -> assertThat(jar.getEntry(m)).as(m).isNotNull());
       assertThat(jar.stream().map(ZipEntry::getName).filter(n -> n.startsWith("db/migration/V")))
           .hasSameSizeAs(migrations);
     }
@@ -61,12 +81,13 @@ class BundleJarContentsIT {
   void carriesWhatTheImageLacksAndNothingItHas() throws IOException {
     try (JarFile jar = new JarFile(BundleJar.path().toFile())) {
       List<String> names = jar.stream().map(ZipEntry::getName).toList();
-      assertThat(names).contains(
-          "org/springframework/jdbc/core/simple/JdbcClient.class",
-          "org/springframework/transaction/support/TransactionTemplate.class",
-          "com/zaxxer/hikari/HikariDataSource.class",
-          "org/springframework/vault/core/VaultTemplate.class",
-          "dev/flowconnections/bundle/caffeine/cache/Caffeine.class");
+      assertThat(names)
+          .contains(
+              "org/springframework/jdbc/core/simple/JdbcClient.class",
+              "org/springframework/transaction/support/TransactionTemplate.class",
+              "com/zaxxer/hikari/HikariDataSource.class",
+              "org/springframework/vault/core/VaultTemplate.class",
+              "dev/flowconnections/bundle/caffeine/cache/Caffeine.class");
       assertThat(names).noneMatch(name -> THE_IMAGES.stream().anyMatch(name::startsWith));
     }
   }

@@ -36,10 +36,11 @@ import java.util.stream.StreamSupport;
 import org.springframework.context.ApplicationContext;
 
 /**
- * What a team does with our SecretProvider in its runtime: a connection and an org secret exist (seeded
- * through the starter's services), a process whose service task for the team's connector writes
- * {@code {{secrets.connections.<key>.token}}} and {@code {{secrets.SAMPLE_ORG_KEY}}} runs to its end on
- * the in-memory engine. Shared by the starter's test and the bundle jar's run in its own JVM.
+ * What a team does with our SecretProvider in its runtime: a connection and an org secret exist
+ * (seeded through the starter's services), a process whose service task for the team's connector
+ * writes {@code {{secrets.connections.<key>.token}}} and {@code {{secrets.SAMPLE_ORG_KEY}}} runs to
+ * its end on the in-memory engine. Shared by the starter's test and the bundle jar's run in its own
+ * JVM.
  */
 final class CredentialCheckScenario {
 
@@ -48,7 +49,12 @@ final class CredentialCheckScenario {
   private static final Actor ADMIN = new Actor("admin", "default", Set.of(Role.ADMIN));
 
   /** What the process and the connector ended with. */
-  record Outcome(String connectionKey, List<CredentialCheckRequest> seen, String result, String tokenVariable, String records) {}
+  record Outcome(
+      String connectionKey,
+      List<CredentialCheckRequest> seen,
+      String result,
+      String tokenVariable,
+      String records) {}
 
   private CredentialCheckScenario() {}
 
@@ -57,51 +63,101 @@ final class CredentialCheckScenario {
     runtime.getBean(OrgSecretService.class).put(ADMIN, "SAMPLE_ORG_KEY", ORG_SECRET);
 
     CamundaClient client = runtime.getBean(CamundaClient.class);
-    client.newDeployResourceCommand()
-        .addProcessModel(Bpmn.createExecutableProcess("credential-check")
-            .startEvent()
-            .serviceTask("check", task -> task.zeebeJobType(CredentialCheckFunction.TYPE)
-                .zeebeInput("{{secrets.connections." + connectionKey + ".token}}", "token")
-                .zeebeInput("{{secrets.SAMPLE_ORG_KEY}}", "orgSecret")
-                .zeebeTaskHeader("resultVariable", "check"))
-            .endEvent()
-            .done(), "credential-check.bpmn")
-        .send().join();
-    long instance = client.newCreateInstanceCommand().bpmnProcessId("credential-check").latestVersion()
-        .send().join().getProcessInstanceKey();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("credential-check")
+                .startEvent()
+                .serviceTask(
+                    "check",
+                    task ->
+                        task.zeebeJobType(CredentialCheckFunction.TYPE)
+                            .zeebeInput(
+                                "{{secrets.connections." + connectionKey + ".token}}", "token")
+                            .zeebeInput("{{secrets.SAMPLE_ORG_KEY}}", "orgSecret")
+                            .zeebeTaskHeader("resultVariable", "check"))
+                .endEvent()
+                .done(),
+            "credential-check.bpmn")
+        .send()
+        .join();
+    long instance =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("credential-check")
+            .latestVersion()
+            .send()
+            .join()
+            .getProcessInstanceKey();
     awaitCompletion(instance);
 
-    return new Outcome(connectionKey, runtime.getBean(SeenCredentials.class).all(), variable(instance, "check"),
-        variable(instance, "token"), records().toString());
+    return new Outcome(
+        connectionKey,
+        runtime.getBean(SeenCredentials.class).all(),
+        variable(instance, "check"),
+        variable(instance, "token"),
+        records().toString());
   }
 
   /** A bearer-token REST connection with its PRODUCTION credential. */
   private static String seedConnection(ApplicationContext runtime) {
-    Integration crm = runtime.getBean(IntegrationService.class).create(ADMIN, new IntegrationDraft(
-        "CRM", "test", null, IntegrationType.REST_API, null, ConfigMode.SAME_FOR_ALL, AuthScheme.BEARER,
-        null, null, Map.of("baseUrl", "https://crm.example.com"), null, null));
+    Integration crm =
+        runtime
+            .getBean(IntegrationService.class)
+            .create(
+                ADMIN,
+                new IntegrationDraft(
+                    "CRM",
+                    "test",
+                    null,
+                    IntegrationType.REST_API,
+                    null,
+                    ConfigMode.SAME_FOR_ALL,
+                    AuthScheme.BEARER,
+                    null,
+                    null,
+                    Map.of("baseUrl", "https://crm.example.com"),
+                    null,
+                    null));
     ConnectionService connections = runtime.getBean(ConnectionService.class);
-    var connection = connections.create(ADMIN, new ConnectionDraft(crm.id(), "Sales CRM", null, Visibility.ORGANIZATION, null));
-    connections.putEnvironment(ADMIN, connection.connection().id(), Environment.PRODUCTION, Map.of("token", TOKEN), null);
+    var connection =
+        connections.create(
+            ADMIN, new ConnectionDraft(crm.id(), "Sales CRM", null, Visibility.ORGANIZATION, null));
+    connections.putEnvironment(
+        ADMIN, connection.connection().id(), Environment.PRODUCTION, Map.of("token", TOKEN), null);
     return connection.connection().key();
   }
 
   /** An incident fails at once, with its message. */
   private static void awaitCompletion(long instance) {
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      records().stream()
-          .filter(r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
-          .map(r -> (IncidentRecordValue) r.getValue())
-          .filter(incident -> incident.getProcessInstanceKey() == instance)
-          .findFirst()
-          .ifPresent(incident -> {
-            throw new AssertionError("incident: " + incident.getErrorMessage());
-          });
-      return records().stream()
-          .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
-          .map(r -> (ProcessInstanceRecordValue) r.getValue())
-          .anyMatch(v -> v.getBpmnElementType() == BpmnElementType.PROCESS && v.getProcessInstanceKey() == instance);
-    });
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              records().stream()
+                  .filter(
+                      r ->
+                          r.getValueType() == ValueType.INCIDENT
+                              && r.getIntent() == IncidentIntent.CREATED)
+                  .map(r -> (IncidentRecordValue) r.getValue())
+                  .filter(incident -> incident.getProcessInstanceKey() == instance)
+                  .findFirst()
+                  .ifPresent(
+                      incident -> {
+                        throw new AssertionError("incident: " + incident.getErrorMessage());
+                      });
+              return records().stream()
+                  .filter(
+                      r ->
+                          r.getValueType() == ValueType.PROCESS_INSTANCE
+                              && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+                  .map(r -> (ProcessInstanceRecordValue) r.getValue())
+                  .anyMatch(
+                      v ->
+                          v.getBpmnElementType() == BpmnElementType.PROCESS
+                              && v.getProcessInstanceKey() == instance);
+            });
   }
 
   private static String variable(long instance, String name) {
@@ -115,7 +171,8 @@ final class CredentialCheckScenario {
   }
 
   private static List<Record<?>> records() {
-    return StreamSupport.stream(InMemoryEngine.ENGINE.getRecordStreamSource().getRecords().spliterator(), false)
+    return StreamSupport.stream(
+            InMemoryEngine.ENGINE.getRecordStreamSource().getRecords().spliterator(), false)
         .<Record<?>>map(r -> r)
         .toList();
   }

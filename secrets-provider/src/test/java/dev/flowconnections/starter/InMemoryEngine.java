@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The in-memory engine the sample runtime connects to. A real cluster serves process models through its
- * REST API, which this engine lacks; the placeholder guard reads them from its record stream instead.
- * Outside the sample application's package, so that only the tests add it.
+ * The in-memory engine the sample runtime connects to. A real cluster serves process models through
+ * its REST API, which this engine lacks; the placeholder guard reads them from its record stream
+ * instead. Outside the sample application's package, so that only the tests add it.
  */
 @Configuration(proxyBeanMethods = false)
 public class InMemoryEngine {
@@ -33,11 +33,14 @@ public class InMemoryEngine {
 
   @Bean
   ProcessModels engineProcessModels() {
-    return key -> StreamSupport.stream(ENGINE.getRecordStreamSource().getRecords().spliterator(), false)
-        .filter(r -> r.getValueType() == ValueType.PROCESS && r.getIntent() == ProcessIntent.CREATED)
-        .map(r -> (Process) r.getValue())
-        .filter(p -> p.getProcessDefinitionKey() == key)
-        .map(p -> new String(p.getResource(), StandardCharsets.UTF_8))
-        .findFirst();
+    return key ->
+        StreamSupport.stream(ENGINE.getRecordStreamSource().getRecords().spliterator(), false)
+            .filter(
+                r ->
+                    r.getValueType() == ValueType.PROCESS && r.getIntent() == ProcessIntent.CREATED)
+            .map(r -> (Process) r.getValue())
+            .filter(p -> p.getProcessDefinitionKey() == key)
+            .map(p -> new String(p.getResource(), StandardCharsets.UTF_8))
+            .findFirst();
   }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A team's connector runtime with only our starter added (the sample application) resolves
- * {@code {{secrets.connections.<key>.<field>}}} and {@code {{secrets.<KEY>}}} for its own connector in a
+ * A team's connector runtime with only our starter added (the sample application) resolves {@code
+ * {{secrets.connections.<key>.<field>}}} and {@code {{secrets.<KEY>}}} for its own connector in a
  * real process on the in-memory engine, from a store the Flow Connections runtime migrated.
  */
 class StarterPlaceholderProcessTest {
@@ -34,16 +34,21 @@ class StarterPlaceholderProcessTest {
   }
 
   @Test
-  void theTeamsConnectorGetsTheConnectionsCredentialAndTheOrgSecretButTheProcessNeverHoldsThem() throws Exception {
+  void theTeamsConnectorGetsTheConnectionsCredentialAndTheOrgSecretButTheProcessNeverHoldsThem()
+      throws Exception {
     Outcome outcome = CredentialCheckScenario.run(runtime);
 
-    assertThat(outcome.seen()).singleElement().satisfies(seen -> {
-      assertThat(seen.token()).isEqualTo(TOKEN);
-      assertThat(seen.orgSecret()).isEqualTo(ORG_SECRET);
-    });
+    assertThat(outcome.seen())
+        .singleElement()
+        .satisfies(
+            seen -> {
+              assertThat(seen.token()).isEqualTo(TOKEN);
+              assertThat(seen.orgSecret()).isEqualTo(ORG_SECRET);
+            });
     assertThat(new ObjectMapper().readValue(outcome.result(), Map.class))
         .isEqualTo(Map.of("tokenLength", TOKEN.length(), "orgSecretLength", ORG_SECRET.length()));
-    assertThat(outcome.tokenVariable()).as("the variable keeps the placeholder")
+    assertThat(outcome.tokenVariable())
+        .as("the variable keeps the placeholder")
         .isEqualTo("\"{{secrets.connections." + outcome.connectionKey() + ".token}}\"");
     assertThat(outcome.records()).doesNotContain(TOKEN).doesNotContain(ORG_SECRET);
   }

@@ -29,7 +29,10 @@ final class StoreSchemas {
   static String migratedTo(MigrationVersion target) {
     String schema = PostgresTestSchema.extraSchema();
     Flyway.configure()
-        .dataSource(PostgresTestSchema.jdbcUrl(schema), PostgresTestSchema.USER, PostgresTestSchema.PASSWORD)
+        .dataSource(
+            PostgresTestSchema.jdbcUrl(schema),
+            PostgresTestSchema.USER,
+            PostgresTestSchema.PASSWORD)
         .schemas(schema)
         .defaultSchema(schema)
         .target(target)
@@ -41,9 +44,11 @@ final class StoreSchemas {
   /** A history that says a later release migrated the schema further than this jar knows. */
   static String migratedByALaterRelease() {
     String schema = migrated();
-    execute(schema, "insert into flyway_schema_history (installed_rank, version, description, type, script, "
-        + "checksum, installed_by, execution_time, success) select max(installed_rank) + 1, '99', 'later release', "
-        + "'SQL', 'V99__later_release.sql', 0, current_user, 0, true from flyway_schema_history");
+    execute(
+        schema,
+        "insert into flyway_schema_history (installed_rank, version, description, type, script, "
+            + "checksum, installed_by, execution_time, success) select max(installed_rank) + 1, '99', 'later release', "
+            + "'SQL', 'V99__later_release.sql', 0, current_user, 0, true from flyway_schema_history");
     return schema;
   }
 
@@ -51,8 +56,9 @@ final class StoreSchemas {
   static String installedVersion(String schema) {
     try (Connection c = connect(schema);
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(
-            "select version from flyway_schema_history where success order by installed_rank desc limit 1")) {
+        ResultSet rs =
+            st.executeQuery(
+                "select version from flyway_schema_history where success order by installed_rank desc limit 1")) {
       return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -60,7 +66,8 @@ final class StoreSchemas {
   }
 
   private static void execute(String schema, String sql) {
-    try (Connection c = connect(schema); Statement st = c.createStatement()) {
+    try (Connection c = connect(schema);
+        Statement st = c.createStatement()) {
       st.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -68,6 +75,7 @@ final class StoreSchemas {
   }
 
   private static Connection connect(String schema) throws SQLException {
-    return DriverManager.getConnection(PostgresTestSchema.jdbcUrl(schema), PostgresTestSchema.USER, PostgresTestSchema.PASSWORD);
+    return DriverManager.getConnection(
+        PostgresTestSchema.jdbcUrl(schema), PostgresTestSchema.USER, PostgresTestSchema.PASSWORD);
   }
 }

@@ -40,7 +40,8 @@ public abstract class DatabaseTest {
     PostgresTestSchema.register(registry);
     registry.add("flow-connections.environment", () -> "PRODUCTION");
     registry.add("flow-connections.encryption.master-key", () -> TEST_MASTER_KEY);
-    // as the Flow Connections runtime: Flyway migrates the test schema (another runtime only validates)
+    // as the Flow Connections runtime: Flyway migrates the test schema (another runtime only
+    // validates)
     registry.add("flow-connections.schema.mode", () -> "migrate");
   }
 
@@ -53,8 +54,18 @@ public abstract class DatabaseTest {
     return integrations.create(
         admin,
         new IntegrationDraft(
-            unique("REST"), "test", null, IntegrationType.REST_API, null, ConfigMode.SAME_FOR_ALL,
-            scheme, null, null, config, null, null));
+            unique("REST"),
+            "test",
+            null,
+            IntegrationType.REST_API,
+            null,
+            ConfigMode.SAME_FOR_ALL,
+            scheme,
+            null,
+            null,
+            config,
+            null,
+            null));
   }
 
   protected Integration bearerIntegration() {

@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh PostgreSQL schema per test JVM on the real server (never H2): tests see an empty database
- * that Flyway migrates, and schemas of earlier runs are dropped once they are an hour old.
- * Override the server with FC_TEST_DB_URL / FC_TEST_DB_USER / FC_TEST_DB_PASSWORD.
+ * that Flyway migrates, and schemas of earlier runs are dropped once they are an hour old. Override
+ * the server with FC_TEST_DB_URL / FC_TEST_DB_USER / FC_TEST_DB_PASSWORD.
  */
 public final class PostgresTestSchema {
 
@@ -32,13 +32,24 @@ public final class PostgresTestSchema {
   public static synchronized String schema() {
     if (schema == null) {
       long now = Instant.now().getEpochSecond();
-      schema = PREFIX + now + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() & 0xfffffff);
-      try (Connection c = connect(); Statement st = c.createStatement()) {
+      schema =
+          PREFIX
+              + now
+              + "_"
+              + Integer.toHexString(ThreadLocalRandom.current().nextInt() & 0xfffffff);
+      try (Connection c = connect();
+          Statement st = c.createStatement()) {
         dropStale(c, now);
         st.execute("create schema " + schema);
       } catch (SQLException e) {
         throw new IllegalStateException(
-            "PostgreSQL is needed for the tests at " + URL + " (user " + USER + "): " + e.getMessage(), e);
+            "PostgreSQL is needed for the tests at "
+                + URL
+                + " (user "
+                + USER
+                + "): "
+                + e.getMessage(),
+            e);
       }
       Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestSchema::drop));
     }
@@ -59,11 +70,17 @@ public final class PostgresTestSchema {
    */
   public static String extraSchema() {
     schema();
-    String extra = PREFIX + Instant.now().getEpochSecond() + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() & 0xfffffff);
-    try (Connection c = connect(); Statement st = c.createStatement()) {
+    String extra =
+        PREFIX
+            + Instant.now().getEpochSecond()
+            + "_"
+            + Integer.toHexString(ThreadLocalRandom.current().nextInt() & 0xfffffff);
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
       st.execute("create schema " + extra);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create test schema " + extra + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create test schema " + extra + ": " + e.getMessage(), e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(extra)));
     return extra;
@@ -89,8 +106,9 @@ public final class PostgresTestSchema {
   private static void dropStale(Connection c, long now) throws SQLException {
     List<String> stale = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(
-            "select nspname from pg_namespace where nspname like '" + PREFIX + "%'")) {
+        ResultSet rs =
+            st.executeQuery(
+                "select nspname from pg_namespace where nspname like '" + PREFIX + "%'")) {
       while (rs.next()) {
         String name = rs.getString(1);
         String[] parts = name.substring(PREFIX.length()).split("_");
@@ -115,7 +133,8 @@ public final class PostgresTestSchema {
   }
 
   private static void drop(String name) {
-    try (Connection c = connect(); Statement st = c.createStatement()) {
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
       st.execute("drop schema if exists " + name + " cascade");
     } catch (SQLException ignored) {
       // best effort; the next run drops it once stale

@@ -36,14 +36,18 @@ public final class RuntimeInstance implements AutoCloseable {
   public final OrgSecretRepository orgSecrets;
   public final CachingConnectionResolver resolver;
   public final ChangeListener listener;
-  /** The organizations whose change notifications this instance has handled (evicted for), in order. */
+
+  /**
+   * The organizations whose change notifications this instance has handled (evicted for), in order.
+   */
   public final List<String> organizationsHeard = new CopyOnWriteArrayList<>();
 
   private RuntimeInstance(MasterKeyRing keys, Duration cacheTtl, boolean listening) {
     this(PostgresTestSchema.jdbcUrl(), keys, cacheTtl, listening);
   }
 
-  private RuntimeInstance(String jdbcUrl, MasterKeyRing keys, Duration cacheTtl, boolean listening) {
+  private RuntimeInstance(
+      String jdbcUrl, MasterKeyRing keys, Duration cacheTtl, boolean listening) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(PostgresTestSchema.USER);
@@ -60,20 +64,28 @@ public final class RuntimeInstance implements AutoCloseable {
     resolver =
         new CachingConnectionResolver(
             new StoreConnectionResolver(
-                new ConnectionRepository(jdbc, json), new IntegrationRepository(jdbc, json), store, orgSecrets),
+                new ConnectionRepository(jdbc, json),
+                new IntegrationRepository(jdbc, json),
+                store,
+                orgSecrets),
             cacheTtl,
             1_000);
     listener =
         listening
             ? new ChangeListener(
-                new DataSourceListenerConnections(dataSource), new ChangeChannel(ChangeChannel.DEFAULT), evicting(resolver, organizationsHeard))
+                new DataSourceListenerConnections(dataSource),
+                new ChangeChannel(ChangeChannel.DEFAULT),
+                evicting(resolver, organizationsHeard))
             : null;
     if (listener != null) {
       listener.start();
     }
   }
 
-  /** An instance with the test master key, listening for changes, and a cache TTL far beyond any test. */
+  /**
+   * An instance with the test master key, listening for changes, and a cache TTL far beyond any
+   * test.
+   */
   public static RuntimeInstance listening() {
     return new RuntimeInstance(testKeys(), Duration.ofMinutes(10), true);
   }
@@ -90,11 +102,13 @@ public final class RuntimeInstance implements AutoCloseable {
 
   /** An instance with the given keys on the given schema, not listening. */
   public static RuntimeInstance withKeys(MasterKeyRing keys, String schema) {
-    return new RuntimeInstance(PostgresTestSchema.jdbcUrl(schema), keys, Duration.ofMinutes(10), false);
+    return new RuntimeInstance(
+        PostgresTestSchema.jdbcUrl(schema), keys, Duration.ofMinutes(10), false);
   }
 
   public static MasterKeyRing testKeys() {
-    return new MasterKeyRing("k1", Map.of("k1", Base64.getDecoder().decode(DatabaseTest.TEST_MASTER_KEY)));
+    return new MasterKeyRing(
+        "k1", Map.of("k1", Base64.getDecoder().decode(DatabaseTest.TEST_MASTER_KEY)));
   }
 
   private static ChangeHandler evicting(CachingConnectionResolver resolver, List<String> heard) {

@@ -7,11 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param systemPrompt null when the task sets none
  * @param temperature null for the provider's default
- * @param maxTokens null for the provider's default (Anthropic requires one: {@value AnthropicDialect#DEFAULT_MAX_TOKENS})
+ * @param maxTokens null for the provider's default (Anthropic requires one: {@value
+ *     AnthropicDialect#DEFAULT_MAX_TOKENS})
  * @param outputSchema a JSON schema the answer must match, or null for free text
  */
 public record AgentPrompt(
-    String model, String systemPrompt, String userPrompt, Double temperature, Integer maxTokens,
+    String model,
+    String systemPrompt,
+    String userPrompt,
+    Double temperature,
+    Integer maxTokens,
     JsonNode outputSchema) {
 
   /**
@@ -20,7 +25,8 @@ public record AgentPrompt(
    */
   String schemaInstruction() {
     return "Answer with a single JSON value that matches this JSON schema, without any other text or"
-        + " code fences:\n" + outputSchema;
+        + " code fences:\n"
+        + outputSchema;
   }
 
   /** The system prompt with {@link #schemaInstruction()} appended, for providers that need it. */
@@ -29,6 +35,7 @@ public record AgentPrompt(
       return systemPrompt;
     }
     return systemPrompt == null || systemPrompt.isBlank()
-        ? schemaInstruction() : systemPrompt + "\n\n" + schemaInstruction();
+        ? schemaInstruction()
+        : systemPrompt + "\n\n" + schemaInstruction();
   }
 }

@@ -21,15 +21,16 @@ public interface AgentTools extends AutoCloseable {
   default void close() {}
 
   /** No tools: a plain chat completion. */
-  AgentTools NONE = new AgentTools() {
-    @Override
-    public List<ToolSpec> tools() {
-      return List.of();
-    }
+  AgentTools NONE =
+      new AgentTools() {
+        @Override
+        public List<ToolSpec> tools() {
+          return List.of();
+        }
 
-    @Override
-    public ToolOutcome call(String name, JsonNode arguments) {
-      return ToolOutcome.failure("no tool named '" + name + "' is available");
-    }
-  };
+        @Override
+        public ToolOutcome call(String name, JsonNode arguments) {
+          return ToolOutcome.failure("no tool named '" + name + "' is available");
+        }
+      };
 }

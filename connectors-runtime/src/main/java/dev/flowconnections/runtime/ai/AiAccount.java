@@ -13,47 +13,87 @@ import java.util.Optional;
 /**
  * An AI provider account as a connection reaches it: provider, API base URL (the provider's own
  * unless the integration overrides it) and the headers that authenticate. The key goes where the
- * provider documents it (Bearer, {@code x-api-key}, {@code x-goog-api-key}), whether the integration
- * uses the API key or the Bearer scheme; with custom headers, exactly those are sent instead (for a
- * gateway in front of the provider). {@link #toString()} hides the header values.
+ * provider documents it (Bearer, {@code x-api-key}, {@code x-goog-api-key}), whether the
+ * integration uses the API key or the Bearer scheme; with custom headers, exactly those are sent
+ * instead (for a gateway in front of the provider). {@link #toString()} hides the header values.
  */
-record AiAccount(AiProvider provider, String baseUrl, Map<String, String> headers, Optional<String> defaultModel) {
+record AiAccount(
+    AiProvider provider,
+    String baseUrl,
+    Map<String, String> headers,
+    Optional<String> defaultModel) {
 
   static final String DEFAULT_MODEL = "defaultModel";
 
   static AiAccount of(ResolvedConnection connection) {
     AiProvider provider = AiProvider.of(connection);
-    if (provider.defaultBaseUrl() == null && connection.text(FieldCatalog.BASE_URL).filter(s -> !s.isBlank()).isEmpty()) {
-      throw new ConnectorInputException("connection '" + connection.key() + "' has no '" + FieldCatalog.BASE_URL
-          + "' in " + connection.environment() + "; " + provider.label() + " needs the URL of its server");
+    if (provider.defaultBaseUrl() == null
+        && connection.text(FieldCatalog.BASE_URL).filter(s -> !s.isBlank()).isEmpty()) {
+      throw new ConnectorInputException(
+          "connection '"
+              + connection.key()
+              + "' has no '"
+              + FieldCatalog.BASE_URL
+              + "' in "
+              + connection.environment()
+              + "; "
+              + provider.label()
+              + " needs the URL of its server");
     }
     String baseUrl = ProviderUrls.baseUrl(connection, provider.defaultBaseUrl());
     Map<String, String> headers = new LinkedHashMap<>(provider.fixedHeaders());
     try {
       switch (connection.authScheme()) {
-        case API_KEY -> headers.putAll(provider.keyHeaders(connection.requireText(FieldCatalog.API_KEY)));
-        case BEARER -> headers.putAll(provider.keyHeaders(connection.requireText(FieldCatalog.TOKEN)));
-        case CUSTOM_HEADERS -> headers.putAll(connection.secrets().map(FieldCatalog.HEADERS).orElseThrow(
-            () -> new ConnectionResolutionException("connection '" + connection.key() + "' has no value for '"
-                + FieldCatalog.HEADERS + "' in " + connection.environment())));
-        case NONE -> { }
-        default -> throw new ConnectorInputException("connection '" + connection.key() + "' uses "
-            + connection.authScheme() + ", which AI providers do not take");
+        case API_KEY ->
+            headers.putAll(provider.keyHeaders(connection.requireText(FieldCatalog.API_KEY)));
+        case BEARER ->
+            headers.putAll(provider.keyHeaders(connection.requireText(FieldCatalog.TOKEN)));
+        case CUSTOM_HEADERS ->
+            headers.putAll(
+                connection
+                    .secrets()
+                    .map(FieldCatalog.HEADERS)
+                    .orElseThrow(
+                        () ->
+                            new ConnectionResolutionException(
+                                "connection '"
+                                    + connection.key()
+                                    + "' has no value for '"
+                                    + FieldCatalog.HEADERS
+                                    + "' in "
+                                    + connection.environment())));
+        case NONE -> {}
+        default ->
+            throw new ConnectorInputException(
+                "connection '"
+                    + connection.key()
+                    + "' uses "
+                    + connection.authScheme()
+                    + ", which AI providers do not take");
       }
     } catch (ConnectionResolutionException e) {
       throw WorkerConnections.configurationProblem(e);
     }
-    Optional<String> model = connection.text(DEFAULT_MODEL).map(String::strip).filter(s -> !s.isEmpty());
+    Optional<String> model =
+        connection.text(DEFAULT_MODEL).map(String::strip).filter(s -> !s.isEmpty());
     return new AiAccount(provider, baseUrl, Map.copyOf(headers), model);
   }
 
   /** How messages name the account: provider and, when not the provider's own, the URL. */
   String describe() {
-    return baseUrl.equals(provider.defaultBaseUrl()) ? provider.label() : provider.label() + " at " + baseUrl;
+    return baseUrl.equals(provider.defaultBaseUrl())
+        ? provider.label()
+        : provider.label() + " at " + baseUrl;
   }
 
   @Override
   public String toString() {
-    return "AiAccount[" + provider + ", " + baseUrl + ", headers " + headers.keySet() + " (values hidden)]";
+    return "AiAccount["
+        + provider
+        + ", "
+        + baseUrl
+        + ", headers "
+        + headers.keySet()
+        + " (values hidden)]";
   }
 }

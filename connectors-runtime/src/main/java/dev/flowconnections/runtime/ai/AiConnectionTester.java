@@ -43,50 +43,93 @@ public class AiConnectionTester implements ConnectionTester {
     try {
       AiAccount account = AiAccount.of(connection);
       return switch (account.provider()) {
-        case OPENAI, ANTHROPIC -> listed(account, models(account, "/v1/models", "data", "id", connection, masker));
-        case GOOGLE -> listed(account, models(account, "/v1beta/models", "models", "name", connection, masker));
-        case OLLAMA -> ollama(account, models(account, "/api/tags", "models", "name", connection, masker));
+        case OPENAI, ANTHROPIC ->
+            listed(account, models(account, "/v1/models", "data", "id", connection, masker));
+        case GOOGLE ->
+            listed(
+                account, models(account, "/v1beta/models", "models", "name", connection, masker));
+        case OLLAMA ->
+            ollama(account, models(account, "/api/tags", "models", "name", connection, masker));
         case HUGGINGFACE -> oneTokenChat(account, connection, masker);
       };
     } catch (ConnectorException | ConnectorInputException e) {
-      return TestOutcome.failed(e, masker.mask(e.getMessage())); // names the connection or field, never a key
+      return TestOutcome.failed(
+          e, masker.mask(e.getMessage())); // names the connection or field, never a key
     }
   }
 
-  private List<String> models(AiAccount account, String path, String listField, String idField,
-      ResolvedConnection connection, SecretMasker masker) {
-    JsonNode answer = client.get(account, path, ProviderHttp.CONNECTION_TEST_TIMEOUT, connection, masker);
+  private List<String> models(
+      AiAccount account,
+      String path,
+      String listField,
+      String idField,
+      ResolvedConnection connection,
+      SecretMasker masker) {
+    JsonNode answer =
+        client.get(account, path, ProviderHttp.CONNECTION_TEST_TIMEOUT, connection, masker);
     List<String> ids = new ArrayList<>();
     answer.path(listField).forEach(model -> ids.add(model.path(idField).asText()));
     return ids;
   }
 
   private static TestOutcome listed(AiAccount account, List<String> models) {
-    return TestOutcome.succeeded(account.describe() + " accepted the credentials and lists " + models.size()
-        + " models" + account.defaultModel().map(m -> models.contains(m) || models.contains("models/" + m)
-            ? ", including the default model " + m : "; the default model " + m + " is not among them").orElse(""));
+    return TestOutcome.succeeded(
+        account.describe()
+            + " accepted the credentials and lists "
+            + models.size()
+            + " models"
+            + account
+                .defaultModel()
+                .map(
+                    m ->
+                        models.contains(m) || models.contains("models/" + m)
+                            ? ", including the default model " + m
+                            : "; the default model " + m + " is not among them")
+                .orElse(""));
   }
 
   private static TestOutcome ollama(AiAccount account, List<String> models) {
     if (account.defaultModel().isPresent()) {
       String model = account.defaultModel().get();
-      boolean pulled = models.contains(model) || (!model.contains(":") && models.contains(model + ":latest"));
+      boolean pulled =
+          models.contains(model) || (!model.contains(":") && models.contains(model + ":latest"));
       return pulled
-          ? TestOutcome.succeeded(account.describe() + " answers and has the default model " + model)
-          : TestOutcome.failed(account.describe() + " answers but has no model " + model + " (ollama pull " + model + ")");
+          ? TestOutcome.succeeded(
+              account.describe() + " answers and has the default model " + model)
+          : TestOutcome.failed(
+              account.describe()
+                  + " answers but has no model "
+                  + model
+                  + " (ollama pull "
+                  + model
+                  + ")");
     }
-    return TestOutcome.succeeded(account.describe() + " answers and has " + models.size() + " models");
+    return TestOutcome.succeeded(
+        account.describe() + " answers and has " + models.size() + " models");
   }
 
-  private TestOutcome oneTokenChat(AiAccount account, ResolvedConnection connection, SecretMasker masker) {
+  private TestOutcome oneTokenChat(
+      AiAccount account, ResolvedConnection connection, SecretMasker masker) {
     String model = account.defaultModel().orElse(null);
     if (model == null) {
-      return TestOutcome.failed("connection '" + connection.key() + "': set '" + AiAccount.DEFAULT_MODEL
-          + "' on the integration; Hugging Face is tested with a one-token answer of that model");
+      return TestOutcome.failed(
+          "connection '"
+              + connection.key()
+              + "': set '"
+              + AiAccount.DEFAULT_MODEL
+              + "' on the integration; Hugging Face is tested with a one-token answer of that model");
     }
-    ObjectNode body = new OpenAiDialect(json, "max_tokens")
-        .newConversation(new AgentPrompt(model, null, "ping", null, 1, null), List.of());
-    client.post(account, OpenAiDialect.CHAT_PATH, body, ProviderHttp.CONNECTION_TEST_TIMEOUT, connection, masker);
-    return TestOutcome.succeeded(account.describe() + " accepted the credentials and answered with " + model);
+    ObjectNode body =
+        new OpenAiDialect(json, "max_tokens")
+            .newConversation(new AgentPrompt(model, null, "ping", null, 1, null), List.of());
+    client.post(
+        account,
+        OpenAiDialect.CHAT_PATH,
+        body,
+        ProviderHttp.CONNECTION_TEST_TIMEOUT,
+        connection,
+        masker);
+    return TestOutcome.succeeded(
+        account.describe() + " accepted the credentials and answered with " + model);
   }
 }

@@ -12,25 +12,35 @@ import io.camunda.connector.api.annotation.OutboundConnector;
  * Anthropic, Google Gemini, Ollama, Hugging Face), resolved for the environment this runtime
  * serves, optionally letting it call the tools of an MCP connection in a bounded loop.
  *
- * <p>Result: {@link AiResult} ({@code text}, {@code structured}, {@code usage}, {@code toolCalls}, ...).
+ * <p>Result: {@link AiResult} ({@code text}, {@code structured}, {@code usage}, {@code toolCalls},
+ * ...).
  */
 @OutboundConnector(
     name = "Flow Connections AI Agent",
-    inputVariables = {"connection", "model", "systemPrompt", "userPrompt", "temperature", "maxTokens",
-        "outputSchema", "mcpConnection", "maxToolIterations"},
+    inputVariables = {
+      "connection",
+      "model",
+      "systemPrompt",
+      "userPrompt",
+      "temperature",
+      "maxTokens",
+      "outputSchema",
+      "mcpConnection",
+      "maxToolIterations"
+    },
     type = AiFunction.TYPE)
 @WorkerDescriptor(
     request = AiRequest.class,
     connectionType = IntegrationType.AI_PROVIDER,
     groups = {
-        @TemplateGroup(id = "prompt", label = "Prompt"),
-        @TemplateGroup(id = "tools", label = "Tools")
+      @TemplateGroup(id = "prompt", label = "Prompt"),
+      @TemplateGroup(id = "tools", label = "Tools")
     },
     nodes = {
-        @NodeTemplate(
-            id = "ai-agent",
-            label = "AI Agent",
-            description = "Ask a model of an AI Provider connection")
+      @NodeTemplate(
+          id = "ai-agent",
+          label = "AI Agent",
+          description = "Ask a model of an AI Provider connection")
     })
 public class AiFunction extends WorkerFunction<AiRequest> {
 

@@ -1,24 +1,24 @@
 package dev.flowconnections.runtime.ai;
 
-import io.camunda.connector.api.outbound.JobContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks a model through an AI Provider connection: resolves it for this runtime's environment,
- * picks the model, opens the tools of the task's MCP connection (if any) for the job's duration,
- * runs the {@link AgentLoop} and validates a structured answer.
+ * Asks a model through an AI Provider connection: resolves it for this runtime's environment, picks
+ * the model, opens the tools of the task's MCP connection (if any) for the job's duration, runs the
+ * {@link AgentLoop} and validates a structured answer.
  *
- * <p>How failures surface: bad input or configuration, refused credentials and a tool loop over
- * its limit are a {@code ConnectorInputException} (an incident at once); rate limits, server errors
- * and an unreachable provider are retried; an answer not matching the output schema is coded
- * {@value OutputSchema#INVALID_OUTPUT}, so the job's retries ask again before it becomes an incident.
+ * <p>How failures surface: bad input or configuration, refused credentials and a tool loop over its
+ * limit are a {@code ConnectorInputException} (an incident at once); rate limits, server errors and
+ * an unreachable provider are retried; an answer not matching the output schema is coded {@value
+ * OutputSchema#INVALID_OUTPUT}, so the job's retries ask again before it becomes an incident.
  */
 public class AiService {
 
@@ -30,14 +30,21 @@ public class AiService {
   private final AgentToolSource toolSource;
   private final ObjectMapper json;
 
-  AiService(WorkerConnections connections, ModelClient client, AgentToolSource toolSource, ObjectMapper json) {
+  AiService(
+      WorkerConnections connections,
+      ModelClient client,
+      AgentToolSource toolSource,
+      ObjectMapper json) {
     this.connections = connections;
     this.loop = new AgentLoop(client, json);
     this.toolSource = toolSource;
     this.json = json;
   }
 
-  /** @param job the job: its tenant names the organization of the connections, the audit log names it */
+  /**
+   * @param job the job: its tenant names the organization of the connections, the audit log names
+   *     it
+   */
   public AiResult ask(AiRequest request, JobContext job) {
     OutputSchema schema = OutputSchema.parse(request.outputSchema(), json);
     ResolvedConnection connection =
@@ -45,19 +52,39 @@ public class AiService {
     AiAccount account = AiAccount.of(connection);
     SecretMasker masker = WorkerConnections.maskerFor(connection);
     String model = model(request, account, connection);
-    AgentPrompt prompt = new AgentPrompt(model, request.systemPrompt(), request.userPrompt(), request.temperature(),
-        request.maxTokens(), schema == null ? null : schema.schema());
+    AgentPrompt prompt =
+        new AgentPrompt(
+            model,
+            request.systemPrompt(),
+            request.userPrompt(),
+            request.temperature(),
+            request.maxTokens(),
+            schema == null ? null : schema.schema());
     ChatDialect dialect = account.provider().dialect(json);
-    LOG.debug("asking {} model {} via connection '{}' ({}){}", account.provider(), model, connection.key(),
-        connection.environment(), request.usesTools() ? " with the tools of '" + request.mcpConnection() + "'" : "");
-    try (AgentTools tools = request.usesTools() ? toolSource.open(request.mcpConnection().strip(), job)
-        : AgentTools.NONE) {
+    LOG.debug(
+        "asking {} model {} via connection '{}' ({}){}",
+        account.provider(),
+        model,
+        connection.key(),
+        connection.environment(),
+        request.usesTools() ? " with the tools of '" + request.mcpConnection() + "'" : "");
+    try (AgentTools tools =
+        request.usesTools()
+            ? toolSource.open(request.mcpConnection().strip(), job)
+            : AgentTools.NONE) {
       AgentLoop.Outcome outcome =
           loop.run(account, dialect, prompt, tools, request.toolIterations(), connection, masker);
       ModelTurn answer = outcome.finalTurn();
-      Object structured = schema == null ? null : masker.maskJson(schema.validate(answer.text(), masker));
-      return new AiResult(account.provider().name(), model, masker.mask(answer.text()), structured, outcome.usage(),
-          answer.stopReason(), outcome.toolCalls());
+      Object structured =
+          schema == null ? null : masker.maskJson(schema.validate(answer.text(), masker));
+      return new AiResult(
+          account.provider().name(),
+          model,
+          masker.mask(answer.text()),
+          structured,
+          outcome.usage(),
+          answer.stopReason(),
+          outcome.toolCalls());
     }
   }
 
@@ -65,7 +92,16 @@ public class AiService {
     if (request.model() != null && !request.model().isBlank()) {
       return request.model().strip();
     }
-    return account.defaultModel().orElseThrow(() -> new ConnectorInputException("no model: set 'model' on the task"
-        + " or '" + AiAccount.DEFAULT_MODEL + "' on the integration of connection '" + connection.key() + "'"));
+    return account
+        .defaultModel()
+        .orElseThrow(
+            () ->
+                new ConnectorInputException(
+                    "no model: set 'model' on the task"
+                        + " or '"
+                        + AiAccount.DEFAULT_MODEL
+                        + "' on the integration of connection '"
+                        + connection.key()
+                        + "'"));
   }
 }

@@ -25,8 +25,10 @@ public class AiWorkerConfiguration {
   }
 
   @Bean
-  AiService aiService(WorkerConnections connections, ModelClient modelClient, McpToolSessions mcpToolSessions) {
-    return new AiService(connections, modelClient, new McpAgentToolSource(connections, mcpToolSessions, JSON), JSON);
+  AiService aiService(
+      WorkerConnections connections, ModelClient modelClient, McpToolSessions mcpToolSessions) {
+    return new AiService(
+        connections, modelClient, new McpAgentToolSource(connections, mcpToolSessions, JSON), JSON);
   }
 
   @Bean

@@ -68,27 +68,37 @@ final class AnthropicDialect implements ChatDialect {
     for (JsonNode block : content) {
       switch (block.path("type").asText()) {
         case "text" -> text.append(block.path("text").asText());
-        case "tool_use" -> calls.add(new ToolCall(block.path("id").asText(null), block.path("name").asText(),
-            block.path("input").isObject() ? block.get("input") : json.createObjectNode()));
-        default -> { } // thinking and other blocks are not part of the answer
+        case "tool_use" ->
+            calls.add(
+                new ToolCall(
+                    block.path("id").asText(null),
+                    block.path("name").asText(),
+                    block.path("input").isObject() ? block.get("input") : json.createObjectNode()));
+        default -> {} // thinking and other blocks are not part of the answer
       }
     }
     JsonNode usage = response.path("usage");
-    TokenUsage tokens = TokenUsage.of(usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong());
+    TokenUsage tokens =
+        TokenUsage.of(usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong());
     ObjectNode assistant = json.createObjectNode().put("role", "assistant");
     assistant.set("content", content);
-    return new ModelTurn(text.toString(), calls, tokens, response.path("stop_reason").asText(null), assistant);
+    return new ModelTurn(
+        text.toString(), calls, tokens, response.path("stop_reason").asText(null), assistant);
   }
 
   @Override
-  public void appendToolRound(ObjectNode conversation, ModelTurn turn, List<ToolCall> calls,
-      List<ToolOutcome> outcomes) {
+  public void appendToolRound(
+      ObjectNode conversation, ModelTurn turn, List<ToolCall> calls, List<ToolOutcome> outcomes) {
     ArrayNode messages = (ArrayNode) conversation.get("messages");
     messages.add(turn.assistantMessage());
     ArrayNode results = messages.addObject().put("role", "user").putArray("content");
     for (int i = 0; i < calls.size(); i++) {
-      ObjectNode result = results.addObject().put("type", "tool_result").put("tool_use_id", calls.get(i).id())
-          .put("content", outcomes.get(i).content());
+      ObjectNode result =
+          results
+              .addObject()
+              .put("type", "tool_result")
+              .put("tool_use_id", calls.get(i).id())
+              .put("content", outcomes.get(i).content());
       if (outcomes.get(i).error()) {
         result.put("is_error", true);
       }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * One provider's chat API: how a conversation is written (request body), how an answer is read,
- * and how a tool round is appended. The conversation lives in the request body itself, so each
- * round posts the whole conversation in the provider's own format.
+ * One provider's chat API: how a conversation is written (request body), how an answer is read, and
+ * how a tool round is appended. The conversation lives in the request body itself, so each round
+ * posts the whole conversation in the provider's own format.
  */
 interface ChatDialect {
 
@@ -21,9 +21,12 @@ interface ChatDialect {
   ModelTurn read(JsonNode response);
 
   /** Appends the model's turn and the results of the tool calls it asked for, in order. */
-  void appendToolRound(ObjectNode conversation, ModelTurn turn, List<ToolCall> calls, List<ToolOutcome> outcomes);
+  void appendToolRound(
+      ObjectNode conversation, ModelTurn turn, List<ToolCall> calls, List<ToolOutcome> outcomes);
 
-  /** An answer the worker cannot read (no choices, no candidates): the provider broke its contract. */
+  /**
+   * An answer the worker cannot read (no choices, no candidates): the provider broke its contract.
+   */
   final class MalformedAnswerException extends RuntimeException {
     MalformedAnswerException(String message) {
       super(message);

@@ -12,15 +12,17 @@ import java.util.List;
  * Google Gemini {@code generateContent} ({@code POST /v1beta/models/{model}:generateContent}): a
  * {@code systemInstruction}, {@code contents} of {@code user}/{@code model} turns made of parts,
  * {@code generationConfig} for temperature, token limit and structured output ({@code
- * responseMimeType} + {@code responseSchema}), {@code functionDeclarations} as tools, answered
- * with {@code functionResponse} parts.
+ * responseMimeType} + {@code responseSchema}), {@code functionDeclarations} as tools, answered with
+ * {@code functionResponse} parts.
  *
  * <p>Gemini refuses JSON output mode together with function calling, so with tools the schema
  * becomes an instruction (the worker validates the answer either way).
  */
 final class GeminiDialect implements ChatDialect {
 
-  /** Model ids become part of the URL path: no slashes, dots or colons that could point elsewhere. */
+  /**
+   * Model ids become part of the URL path: no slashes, dots or colons that could point elsewhere.
+   */
   static final String MODEL_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
 
   private final ObjectMapper json;
@@ -33,7 +35,8 @@ final class GeminiDialect implements ChatDialect {
   public String chatPath(String model) {
     String id = model.startsWith("models/") ? model.substring("models/".length()) : model;
     if (!id.matches(MODEL_PATTERN) || id.contains("..")) {
-      throw new ConnectorInputException("model: '" + model + "' is not a Gemini model id such as gemini-2.5-flash");
+      throw new ConnectorInputException(
+          "model: '" + model + "' is not a Gemini model id such as gemini-2.5-flash");
     }
     return "/v1beta/models/" + id + ":generateContent";
   }
@@ -46,7 +49,11 @@ final class GeminiDialect implements ChatDialect {
     if (system != null && !system.isBlank()) {
       body.putObject("systemInstruction").putArray("parts").addObject().put("text", system);
     }
-    body.putArray("contents").addObject().put("role", "user").putArray("parts").addObject()
+    body.putArray("contents")
+        .addObject()
+        .put("role", "user")
+        .putArray("parts")
+        .addObject()
         .put("text", prompt.userPrompt());
     ObjectNode config = json.createObjectNode();
     if (prompt.temperature() != null) {
@@ -69,7 +76,9 @@ final class GeminiDialect implements ChatDialect {
         if (tool.description() != null) {
           declaration.put("description", tool.description());
         }
-        declaration.set("parameters", ToolSchemas.forGemini(ToolSchemas.objectSchema(tool.inputSchema(), json)));
+        declaration.set(
+            "parameters",
+            ToolSchemas.forGemini(ToolSchemas.objectSchema(tool.inputSchema(), json)));
       }
     }
     return body;
@@ -81,17 +90,23 @@ final class GeminiDialect implements ChatDialect {
     JsonNode content = candidate.path("content");
     if (!content.isObject()) {
       String blocked = response.path("promptFeedback").path("blockReason").asText("");
-      throw new MalformedAnswerException(blocked.isEmpty()
-          ? "the answer has no candidates[0].content (finishReason " + candidate.path("finishReason").asText("none") + ")"
-          : "Gemini blocked the prompt (" + blocked + ")");
+      throw new MalformedAnswerException(
+          blocked.isEmpty()
+              ? "the answer has no candidates[0].content (finishReason "
+                  + candidate.path("finishReason").asText("none")
+                  + ")"
+              : "Gemini blocked the prompt (" + blocked + ")");
     }
     StringBuilder text = new StringBuilder();
     List<ToolCall> calls = new ArrayList<>();
     for (JsonNode part : content.path("parts")) {
       if (part.has("functionCall")) {
         JsonNode call = part.get("functionCall");
-        calls.add(new ToolCall(call.path("id").asText(null), call.path("name").asText(),
-            call.path("args").isObject() ? call.get("args") : json.createObjectNode()));
+        calls.add(
+            new ToolCall(
+                call.path("id").asText(null),
+                call.path("name").asText(),
+                call.path("args").isObject() ? call.get("args") : json.createObjectNode()));
       } else if (part.has("text") && !part.path("thought").asBoolean(false)) {
         text.append(part.get("text").asText());
       }
@@ -99,13 +114,15 @@ final class GeminiDialect implements ChatDialect {
     JsonNode usage = response.path("usageMetadata");
     long input = usage.path("promptTokenCount").asLong();
     long output = usage.path("candidatesTokenCount").asLong();
-    TokenUsage tokens = new TokenUsage(input, output, usage.path("totalTokenCount").asLong(input + output));
-    return new ModelTurn(text.toString(), calls, tokens, candidate.path("finishReason").asText(null), content);
+    TokenUsage tokens =
+        new TokenUsage(input, output, usage.path("totalTokenCount").asLong(input + output));
+    return new ModelTurn(
+        text.toString(), calls, tokens, candidate.path("finishReason").asText(null), content);
   }
 
   @Override
-  public void appendToolRound(ObjectNode conversation, ModelTurn turn, List<ToolCall> calls,
-      List<ToolOutcome> outcomes) {
+  public void appendToolRound(
+      ObjectNode conversation, ModelTurn turn, List<ToolCall> calls, List<ToolOutcome> outcomes) {
     ArrayNode contents = (ArrayNode) conversation.get("contents");
     ObjectNode modelTurn = turn.assistantMessage().deepCopy();
     modelTurn.put("role", "model");
@@ -117,7 +134,9 @@ final class GeminiDialect implements ChatDialect {
         response.put("id", calls.get(i).id());
       }
       response.put("name", calls.get(i).name());
-      response.putObject("response").put(outcomes.get(i).error() ? "error" : "result", outcomes.get(i).content());
+      response
+          .putObject("response")
+          .put(outcomes.get(i).error() ? "error" : "result", outcomes.get(i).content());
     }
   }
 }

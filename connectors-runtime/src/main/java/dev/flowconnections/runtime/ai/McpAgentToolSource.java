@@ -1,11 +1,11 @@
 package dev.flowconnections.runtime.ai;
 
-import io.camunda.connector.api.outbound.JobContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.mcp.McpToolSessions;
 import dev.flowconnections.runtime.worker.WorkerConnections;
+import io.camunda.connector.api.outbound.JobContext;
 
 /**
  * Opens an MCP client session for the task's MCP connection, resolved for this runtime's
@@ -26,8 +26,9 @@ final class McpAgentToolSource implements AgentToolSource {
 
   @Override
   public AgentTools open(String connectionKey, JobContext job) {
-    ResolvedConnection connection = connections.resolve(connectionKey, job, IntegrationType.MCP,
-        AiService.WORKER + " (mcpConnection)");
+    ResolvedConnection connection =
+        connections.resolve(
+            connectionKey, job, IntegrationType.MCP, AiService.WORKER + " (mcpConnection)");
     return new McpAgentTools(sessions.open(connection), json);
   }
 }

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tools of one MCP client session, offered to the model. What the model reads of a call is
- * the tool's text, else its structured content, else its content blocks, as JSON. A tool that
- * reports a failure, or a call the server refuses with a JSON-RPC error (e.g. arguments that do
- * not match the schema), goes back to the model as an error; an unreachable or timed-out server,
- * or refused credentials, end the job like any other connection failure.
+ * The tools of one MCP client session, offered to the model. What the model reads of a call is the
+ * tool's text, else its structured content, else its content blocks, as JSON. A tool that reports a
+ * failure, or a call the server refuses with a JSON-RPC error (e.g. arguments that do not match the
+ * schema), goes back to the model as an error; an unreachable or timed-out server, or refused
+ * credentials, end the job like any other connection failure.
  */
 final class McpAgentTools implements AgentTools {
 
@@ -34,9 +34,13 @@ final class McpAgentTools implements AgentTools {
   @Override
   public List<ToolSpec> tools() {
     if (tools == null) {
-      tools = session.listTools().stream()
-          .map(tool -> new ToolSpec(tool.name(), tool.description(), json.valueToTree(tool.inputSchema())))
-          .toList();
+      tools =
+          session.listTools().stream()
+              .map(
+                  tool ->
+                      new ToolSpec(
+                          tool.name(), tool.description(), json.valueToTree(tool.inputSchema())))
+              .toList();
     }
     return tools;
   }
@@ -45,7 +49,9 @@ final class McpAgentTools implements AgentTools {
   public ToolOutcome call(String name, JsonNode arguments) {
     McpToolResult result;
     try {
-      result = session.callTool(name, json.convertValue(arguments, new TypeReference<Map<String, Object>>() {}));
+      result =
+          session.callTool(
+              name, json.convertValue(arguments, new TypeReference<Map<String, Object>>() {}));
     } catch (ConnectorRetryException | ConnectorInputException e) {
       throw e;
     } catch (ConnectorException e) {
@@ -62,7 +68,8 @@ final class McpAgentTools implements AgentTools {
       return result.text();
     }
     try {
-      return json.writeValueAsString(result.structuredContent() != null ? result.structuredContent() : result.content());
+      return json.writeValueAsString(
+          result.structuredContent() != null ? result.structuredContent() : result.content());
     } catch (JsonProcessingException e) {
       return String.valueOf(result.content());
     }

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Ollama's native chat API ({@code POST /api/chat}, not streamed): {@code format} takes the JSON
- * schema itself, sampling settings go in {@code options} ({@code temperature}, {@code num_predict}),
- * tool calls arrive with arguments as an object and are answered by {@code tool} messages naming
- * the tool. Token counts are {@code prompt_eval_count} and {@code eval_count}.
+ * schema itself, sampling settings go in {@code options} ({@code temperature}, {@code
+ * num_predict}), tool calls arrive with arguments as an object and are answered by {@code tool}
+ * messages naming the tool. Token counts are {@code prompt_eval_count} and {@code eval_count}.
  */
 final class OllamaDialect implements ChatDialect {
 
@@ -64,22 +64,36 @@ final class OllamaDialect implements ChatDialect {
     List<ToolCall> calls = new ArrayList<>();
     for (JsonNode call : message.path("tool_calls")) {
       JsonNode function = call.path("function");
-      calls.add(new ToolCall(null, function.path("name").asText(),
-          function.path("arguments").isObject() ? function.get("arguments") : json.createObjectNode()));
+      calls.add(
+          new ToolCall(
+              null,
+              function.path("name").asText(),
+              function.path("arguments").isObject()
+                  ? function.get("arguments")
+                  : json.createObjectNode()));
     }
-    TokenUsage tokens = TokenUsage.of(response.path("prompt_eval_count").asLong(), response.path("eval_count").asLong());
-    return new ModelTurn(message.path("content").asText(""), calls, tokens, response.path("done_reason").asText(null),
+    TokenUsage tokens =
+        TokenUsage.of(
+            response.path("prompt_eval_count").asLong(), response.path("eval_count").asLong());
+    return new ModelTurn(
+        message.path("content").asText(""),
+        calls,
+        tokens,
+        response.path("done_reason").asText(null),
         message);
   }
 
   @Override
-  public void appendToolRound(ObjectNode conversation, ModelTurn turn, List<ToolCall> calls,
-      List<ToolOutcome> outcomes) {
+  public void appendToolRound(
+      ObjectNode conversation, ModelTurn turn, List<ToolCall> calls, List<ToolOutcome> outcomes) {
     ArrayNode messages = (ArrayNode) conversation.get("messages");
     messages.add(turn.assistantMessage());
     for (int i = 0; i < calls.size(); i++) {
       ToolOutcome outcome = outcomes.get(i);
-      messages.addObject().put("role", "tool").put("tool_name", calls.get(i).name())
+      messages
+          .addObject()
+          .put("role", "tool")
+          .put("tool_name", calls.get(i).name())
           .put("content", outcome.error() ? "Error: " + outcome.content() : outcome.content());
     }
   }

@@ -20,7 +20,11 @@ final class OpenAiDialect implements ChatDialect {
   static final String SCHEMA_NAME = "result";
 
   private final ObjectMapper json;
-  /** {@code max_completion_tokens} for OpenAI (its {@code max_tokens} is deprecated); {@code max_tokens} for the router. */
+
+  /**
+   * {@code max_completion_tokens} for OpenAI (its {@code max_tokens} is deprecated); {@code
+   * max_tokens} for the router.
+   */
   private final String maxTokensField;
 
   OpenAiDialect(ObjectMapper json, String maxTokensField) {
@@ -52,7 +56,11 @@ final class OpenAiDialect implements ChatDialect {
       // Not strict: strict mode refuses many ordinary schemas (optional fields, open objects); the
       // worker validates the answer against the schema itself.
       ObjectNode format = body.putObject("response_format").put("type", "json_schema");
-      format.putObject("json_schema").put("name", SCHEMA_NAME).put("strict", false).set("schema", prompt.outputSchema());
+      format
+          .putObject("json_schema")
+          .put("name", SCHEMA_NAME)
+          .put("strict", false)
+          .set("schema", prompt.outputSchema());
     }
     ToolSchemas.declareFunctions(body, tools, json);
     return body;
@@ -68,32 +76,43 @@ final class OpenAiDialect implements ChatDialect {
     List<ToolCall> calls = new ArrayList<>();
     for (JsonNode call : message.path("tool_calls")) {
       JsonNode function = call.path("function");
-      calls.add(new ToolCall(call.path("id").asText(null), function.path("name").asText(),
-          arguments(function.path("arguments"))));
+      calls.add(
+          new ToolCall(
+              call.path("id").asText(null),
+              function.path("name").asText(),
+              arguments(function.path("arguments"))));
     }
     JsonNode usage = response.path("usage");
     long input = usage.path("prompt_tokens").asLong();
     long output = usage.path("completion_tokens").asLong();
-    TokenUsage tokens = new TokenUsage(input, output, usage.path("total_tokens").asLong(input + output));
+    TokenUsage tokens =
+        new TokenUsage(input, output, usage.path("total_tokens").asLong(input + output));
     // A refusal (structured outputs) comes instead of content; as the answer it tells the user why.
-    String text = message.path("content").isTextual() ? message.get("content").asText()
-        : message.path("refusal").asText("");
+    String text =
+        message.path("content").isTextual()
+            ? message.get("content").asText()
+            : message.path("refusal").asText("");
     return new ModelTurn(text, calls, tokens, choice.path("finish_reason").asText(null), message);
   }
 
   @Override
-  public void appendToolRound(ObjectNode conversation, ModelTurn turn, List<ToolCall> calls,
-      List<ToolOutcome> outcomes) {
+  public void appendToolRound(
+      ObjectNode conversation, ModelTurn turn, List<ToolCall> calls, List<ToolOutcome> outcomes) {
     ArrayNode messages = (ArrayNode) conversation.get("messages");
     messages.add(turn.assistantMessage());
     for (int i = 0; i < calls.size(); i++) {
       ToolOutcome outcome = outcomes.get(i);
-      messages.addObject().put("role", "tool").put("tool_call_id", calls.get(i).id())
+      messages
+          .addObject()
+          .put("role", "tool")
+          .put("tool_call_id", calls.get(i).id())
           .put("content", outcome.error() ? "Error: " + outcome.content() : outcome.content());
     }
   }
 
-  /** Arguments arrive as a JSON string; a model may write broken JSON, which the tool then rejects. */
+  /**
+   * Arguments arrive as a JSON string; a model may write broken JSON, which the tool then rejects.
+   */
   private JsonNode arguments(JsonNode raw) {
     if (raw.isObject()) {
       return raw;

@@ -26,8 +26,10 @@ final class OutputSchema {
 
   /** The answer did not match: the job's retries ask the model again, then it is an incident. */
   static final String INVALID_OUTPUT = "INVALID_STRUCTURED_OUTPUT";
+
   private static final int MAX_REPORTED_VIOLATIONS = 5;
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
   private final JsonNode schema;
   private final JsonSchema validator;
@@ -40,7 +42,8 @@ final class OutputSchema {
   }
 
   /**
-   * @param value the task's {@code outputSchema}: a JSON text or a FEEL context; null or blank for none
+   * @param value the task's {@code outputSchema}: a JSON text or a FEEL context; null or blank for
+   *     none
    * @return null when the task wants free text
    */
   static OutputSchema parse(Object value, ObjectMapper json) {
@@ -54,11 +57,13 @@ final class OutputSchema {
       throw invalid("is not JSON");
     }
     if (!schema.isObject()) {
-      throw invalid("must be a JSON schema object such as {\"type\": \"object\", \"properties\": {...}}");
+      throw invalid(
+          "must be a JSON schema object such as {\"type\": \"object\", \"properties\": {...}}");
     }
     rejectRemoteReferences(schema);
     ObjectNode compiled = schema.deepCopy();
-    compiled.remove("$schema"); // validated as 2020-12; the drafts differ in nothing an answer schema needs
+    compiled.remove(
+        "$schema"); // validated as 2020-12; the drafts differ in nothing an answer schema needs
     try {
       JsonSchema validator = FACTORY.getSchema(compiled);
       validator.initializeValidators();
@@ -73,24 +78,31 @@ final class OutputSchema {
   }
 
   /**
-   * The answer as a value (maps, lists, scalars) when it is JSON matching the schema; else a
-   * coded failure saying what did not match.
+   * The answer as a value (maps, lists, scalars) when it is JSON matching the schema; else a coded
+   * failure saying what did not match.
    */
   Object validate(String answer, SecretMasker masker) {
     JsonNode value;
     try {
       value = json.readTree(withoutCodeFence(answer));
     } catch (JsonProcessingException e) {
-      throw new ConnectorException(INVALID_OUTPUT, masker.mask("the model's answer is not JSON: " + abbreviate(answer)));
+      throw new ConnectorException(
+          INVALID_OUTPUT, masker.mask("the model's answer is not JSON: " + abbreviate(answer)));
     }
     if (value == null || value.isMissingNode()) {
-      throw new ConnectorException(INVALID_OUTPUT, "the model's answer is empty, not JSON matching outputSchema");
+      throw new ConnectorException(
+          INVALID_OUTPUT, "the model's answer is empty, not JSON matching outputSchema");
     }
     Set<ValidationMessage> violations = validator.validate(value);
     if (!violations.isEmpty()) {
-      String listed = violations.stream().map(ValidationMessage::getMessage).sorted()
-          .limit(MAX_REPORTED_VIOLATIONS).collect(Collectors.joining("; "));
-      throw new ConnectorException(INVALID_OUTPUT, masker.mask("the model's answer does not match outputSchema: " + listed));
+      String listed =
+          violations.stream()
+              .map(ValidationMessage::getMessage)
+              .sorted()
+              .limit(MAX_REPORTED_VIOLATIONS)
+              .collect(Collectors.joining("; "));
+      throw new ConnectorException(
+          INVALID_OUTPUT, masker.mask("the model's answer does not match outputSchema: " + listed));
     }
     return json.convertValue(value, Object.class);
   }
@@ -110,11 +122,15 @@ final class OutputSchema {
 
   private static void rejectRemoteReferences(JsonNode node) {
     if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+      for (Map.Entry<String, JsonNode> field :
+          (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
         if (List.of("$ref", "$dynamicRef", "$recursiveRef").contains(field.getKey())
             && !field.getValue().asText().startsWith("#")) {
-          throw invalid("may only reference its own definitions (" + field.getKey() + " starting with #), not "
-              + field.getValue().asText());
+          throw invalid(
+              "may only reference its own definitions ("
+                  + field.getKey()
+                  + " starting with #), not "
+                  + field.getValue().asText());
         }
         rejectRemoteReferences(field.getValue());
       }

@@ -13,7 +13,9 @@ public record TokenUsage(long inputTokens, long outputTokens, long totalTokens) 
   }
 
   public TokenUsage plus(TokenUsage other) {
-    return new TokenUsage(inputTokens + other.inputTokens, outputTokens + other.outputTokens,
+    return new TokenUsage(
+        inputTokens + other.inputTokens,
+        outputTokens + other.outputTokens,
         totalTokens + other.totalTokens);
   }
 }

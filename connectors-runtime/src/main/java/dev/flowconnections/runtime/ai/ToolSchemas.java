@@ -12,9 +12,20 @@ import java.util.Set;
 /** Tool parameter schemas as the providers accept them. */
 final class ToolSchemas {
 
-  /** JSON Schema keywords outside the OpenAPI 3.0 subset Gemini accepts; Gemini refuses a request with them. */
+  /**
+   * JSON Schema keywords outside the OpenAPI 3.0 subset Gemini accepts; Gemini refuses a request
+   * with them.
+   */
   private static final Set<String> UNSUPPORTED_BY_GEMINI =
-      Set.of("$schema", "$id", "$comment", "$defs", "definitions", "additionalProperties", "examples", "const");
+      Set.of(
+          "$schema",
+          "$id",
+          "$comment",
+          "$defs",
+          "definitions",
+          "additionalProperties",
+          "examples",
+          "const");
 
   private ToolSchemas() {}
 
@@ -47,7 +58,9 @@ final class ToolSchemas {
     }
   }
 
-  /** A copy without the keywords Gemini refuses, at any depth (property names are kept as they are). */
+  /**
+   * A copy without the keywords Gemini refuses, at any depth (property names are kept as they are).
+   */
   static JsonNode forGemini(JsonNode schema) {
     if (schema == null || !schema.isContainerNode()) {
       return schema;

@@ -36,8 +36,11 @@ class ApiJsonConfiguration implements WebMvcConfigurer {
     // Boot's builder carries the spring.jackson.* settings and Spring's ProblemDetail mix-in
     ObjectMapper mapper = builder.getIfAvailable(Jackson2ObjectMapperBuilder::json).build();
     mapper.registerModule(RequestStrings.module(maxFieldSize.toBytes()));
-    this.json = new ApiJson(
-        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+    this.json =
+        new ApiJson(
+            mapper.enable(
+                DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
   }
 
   @Bean
@@ -54,7 +57,11 @@ class ApiJsonConfiguration implements WebMvcConfigurer {
 
     ApiConverter(ObjectMapper mapper) {
       super(mapper);
-      setSupportedMediaTypes(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, new MediaType("application", "*+json")));
+      setSupportedMediaTypes(
+          List.of(
+              MediaType.APPLICATION_JSON,
+              MediaType.APPLICATION_PROBLEM_JSON,
+              new MediaType("application", "*+json")));
     }
 
     @Override

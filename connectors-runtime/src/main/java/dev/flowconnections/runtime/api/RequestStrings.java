@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
  * inside maps such as {@code fields} and {@code config}):
  *
  * <ul>
- *   <li>no NUL (U+0000): PostgreSQL cannot store it in text or jsonb, so it would otherwise
- *       surface as a 500 from deep inside a transaction;
+ *   <li>no NUL (U+0000): PostgreSQL cannot store it in text or jsonb, so it would otherwise surface
+ *       as a 500 from deep inside a transaction;
  *   <li>at most {@code flow-connections.limits.max-field-size} bytes (UTF-8): a credential or
  *       setting is small, and a huge one would be encrypted, stored, cached and sent to workers.
  * </ul>
@@ -28,7 +28,8 @@ public final class RequestStrings {
   private RequestStrings() {}
 
   static SimpleModule module(long maxBytes) {
-    return new SimpleModule("request-strings").addDeserializer(String.class, new Deserializer(maxBytes));
+    return new SimpleModule("request-strings")
+        .addDeserializer(String.class, new Deserializer(maxBytes));
   }
 
   public static final class NulCharacterException extends MismatchedInputException {
@@ -60,7 +61,8 @@ public final class RequestStrings {
     }
 
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public String deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       String value = StringDeserializer.instance.deserialize(parser, context);
       if (value != null && value.indexOf(0) >= 0) {
         throw new NulCharacterException(parser);
@@ -76,7 +78,8 @@ public final class RequestStrings {
       if (value.length() > maxBytes) {
         return true;
       }
-      return value.length() * 3L > maxBytes && value.getBytes(StandardCharsets.UTF_8).length > maxBytes;
+      return value.length() * 3L > maxBytes
+          && value.getBytes(StandardCharsets.UTF_8).length > maxBytes;
     }
   }
 }

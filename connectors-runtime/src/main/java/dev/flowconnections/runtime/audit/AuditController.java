@@ -44,26 +44,61 @@ class AuditController {
       @RequestParam(required = false) String page,
       @RequestParam(required = false) String size) {
     ValidationException.Collector errors = new ValidationException.Collector();
-    AuditQuery query = new AuditQuery(
-        blankToNull(username),
-        parse("action", action, v -> AuditAction.valueOf(v.trim().toUpperCase(Locale.ROOT)),
-            "must be one of " + Arrays.toString(AuditAction.values()), errors),
-        blankToNull(connection),
-        parse("environment", environment, v -> Environment.parse(v).orElseThrow(),
-            "must be one of " + Arrays.toString(Environment.values()), errors),
-        parse("processInstanceKey", processInstanceKey, v -> Long.parseLong(v.trim()), "must be a number", errors),
-        parse("from", from, v -> Instant.parse(v.trim()), "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z", errors),
-        parse("to", to, v -> Instant.parse(v.trim()), "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z", errors),
-        orDefault(parse("page", page, v -> Integer.parseInt(v.trim()), "must be a number", errors), 0),
-        orDefault(parse("size", size, v -> Integer.parseInt(v.trim()), "must be a number", errors), DEFAULT_SIZE));
+    AuditQuery query =
+        new AuditQuery(
+            blankToNull(username),
+            parse(
+                "action",
+                action,
+                v -> AuditAction.valueOf(v.trim().toUpperCase(Locale.ROOT)),
+                "must be one of " + Arrays.toString(AuditAction.values()),
+                errors),
+            blankToNull(connection),
+            parse(
+                "environment",
+                environment,
+                v -> Environment.parse(v).orElseThrow(),
+                "must be one of " + Arrays.toString(Environment.values()),
+                errors),
+            parse(
+                "processInstanceKey",
+                processInstanceKey,
+                v -> Long.parseLong(v.trim()),
+                "must be a number",
+                errors),
+            parse(
+                "from",
+                from,
+                v -> Instant.parse(v.trim()),
+                "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z",
+                errors),
+            parse(
+                "to",
+                to,
+                v -> Instant.parse(v.trim()),
+                "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z",
+                errors),
+            orDefault(
+                parse("page", page, v -> Integer.parseInt(v.trim()), "must be a number", errors),
+                0),
+            orDefault(
+                parse("size", size, v -> Integer.parseInt(v.trim()), "must be a number", errors),
+                DEFAULT_SIZE));
     errors.throwIfAny();
     AuditPage result = auditLog.search(actor, query);
     return new AuditPageResponse(
-        result.items().stream().map(AuditEventResponse::of).toList(), result.page(), result.size(), result.hasMore());
+        result.items().stream().map(AuditEventResponse::of).toList(),
+        result.page(),
+        result.size(),
+        result.hasMore());
   }
 
   private static <T> T parse(
-      String field, String value, Function<String, T> parser, String message, ValidationException.Collector errors) {
+      String field,
+      String value,
+      Function<String, T> parser,
+      String message,
+      ValidationException.Collector errors) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -32,9 +32,21 @@ record AuditEventResponse(
   static AuditEventResponse of(AuditEvent e) {
     var p = e.process();
     return new AuditEventResponse(
-        e.id(), e.occurredAt(), e.actor(), e.action(), e.subjectType(), e.subjectId(), e.subjectKey(),
-        e.personalOwner() != null, e.environment(), e.changedFields(), e.outcome(),
-        p == null ? null : p.processInstanceKey(), p == null ? null : p.bpmnProcessId(),
-        p == null ? null : p.elementId(), p == null ? null : p.elementInstanceKey(), e.worker());
+        e.id(),
+        e.occurredAt(),
+        e.actor(),
+        e.action(),
+        e.subjectType(),
+        e.subjectId(),
+        e.subjectKey(),
+        e.personalOwner() != null,
+        e.environment(),
+        e.changedFields(),
+        e.outcome(),
+        p == null ? null : p.processInstanceKey(),
+        p == null ? null : p.bpmnProcessId(),
+        p == null ? null : p.elementId(),
+        p == null ? null : p.elementInstanceKey(),
+        e.worker());
   }
 }

@@ -31,27 +31,52 @@ final class CamundaClientSettingsCheck implements BeanFactoryPostProcessor {
   }
 
   static void check(Environment environment) {
-    String mode = environment.getProperty("camunda.client.mode", "self-managed").toLowerCase(Locale.ROOT);
+    String mode =
+        environment.getProperty("camunda.client.mode", "self-managed").toLowerCase(Locale.ROOT);
     if (mode.equals("saas")) {
-      require(environment, "camunda.client.cloud.cluster-id", "CAMUNDA_CLIENT_CLOUD_CLUSTERID", "the id of your SaaS cluster");
-      require(environment, "camunda.client.auth.client-id", "CAMUNDA_CLIENT_AUTH_CLIENTID", "the client id of the cluster's API client");
-      require(environment, "camunda.client.auth.client-secret", "CAMUNDA_CLIENT_AUTH_CLIENTSECRET", "the client secret of the cluster's API client");
+      require(
+          environment,
+          "camunda.client.cloud.cluster-id",
+          "CAMUNDA_CLIENT_CLOUD_CLUSTERID",
+          "the id of your SaaS cluster");
+      require(
+          environment,
+          "camunda.client.auth.client-id",
+          "CAMUNDA_CLIENT_AUTH_CLIENTID",
+          "the client id of the cluster's API client");
+      require(
+          environment,
+          "camunda.client.auth.client-secret",
+          "CAMUNDA_CLIENT_AUTH_CLIENTSECRET",
+          "the client secret of the cluster's API client");
     }
     String grpc = address(environment, "camunda.client.grpc-address", "CAMUNDA_CLIENT_GRPCADDRESS");
     String rest = address(environment, "camunda.client.rest-address", "CAMUNDA_CLIENT_RESTADDRESS");
-    LOG.info("Camunda client: mode {}, gRPC {}, REST {}, authentication {}", mode, grpc, rest,
+    LOG.info(
+        "Camunda client: mode {}, gRPC {}, REST {}, authentication {}",
+        mode,
+        grpc,
+        rest,
         environment.getProperty("camunda.client.auth.method", "none"));
   }
 
-  private static void require(Environment environment, String property, String variable, String what) {
+  private static void require(
+      Environment environment, String property, String variable, String what) {
     if (environment.getProperty(property, "").isBlank()) {
       throw new StartupConfigurationException(
           "camunda.client.mode is saas but " + property + " is not set",
-          "Set " + variable + " to " + what + " (Camunda Console > Cluster > API). docs/deploy.md lists every variable.");
+          "Set "
+              + variable
+              + " to "
+              + what
+              + " (Camunda Console > Cluster > API). docs/deploy.md lists every variable.");
     }
   }
 
-  /** An address must be an absolute http(s) URL: "zeebe:26500" would silently be a URI of scheme "zeebe". */
+  /**
+   * An address must be an absolute http(s) URL: "zeebe:26500" would silently be a URI of scheme
+   * "zeebe".
+   */
   private static String address(Environment environment, String property, String variable) {
     String value = environment.getProperty(property);
     if (value == null) {
@@ -68,6 +93,8 @@ final class CamundaClientSettingsCheck implements BeanFactoryPostProcessor {
     }
     throw new StartupConfigurationException(
         property + " '" + value + "' is not an http:// or https:// address",
-        "Set " + variable + " with its scheme, e.g. https://zeebe.example.com:443 (TLS) or http://zeebe:26500 (plaintext).");
+        "Set "
+            + variable
+            + " with its scheme, e.g. https://zeebe.example.com:443 (TLS) or http://zeebe:26500 (plaintext).");
   }
 }

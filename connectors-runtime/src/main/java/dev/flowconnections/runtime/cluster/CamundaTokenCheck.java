@@ -17,18 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the Camunda client's own credentials provider for a token, the way each gRPC call does.
- * When that fails the client itself only cancels its calls ("CANCELLED" with the cause deep in a
- * stack trace, again on every job poll), so this says once, in one line, which setting to check.
- * The line names the token URL and the client id, never the secret.
+ * Asks the Camunda client's own credentials provider for a token, the way each gRPC call does. When
+ * that fails the client itself only cancels its calls ("CANCELLED" with the cause deep in a stack
+ * trace, again on every job poll), so this says once, in one line, which setting to check. The line
+ * names the token URL and the client id, never the secret.
  *
- * <p>Logs the outcome of the first check and of every change; the readiness indicator runs it
- * on each probe, so a secret rotated wrongly later is reported too.
+ * <p>Logs the outcome of the first check and of every change; the readiness indicator runs it on
+ * each probe, so a secret rotated wrongly later is reported too.
  */
 public final class CamundaTokenCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(CamundaTokenCheck.class);
-  // the client's only account of a refusal: "Failed while requesting access token with status code 401 ..."
+  // the client's only account of a refusal: "Failed while requesting access token with status code
+  // 401 ..."
   private static final Pattern STATUS = Pattern.compile("status code (\\d{3})");
 
   private final CredentialsProvider credentials;
@@ -42,22 +43,30 @@ public final class CamundaTokenCheck {
    * @param clientId the configured client id, for the message only
    * @param credentialsCachePath the file the client keeps its tokens in (it must be writable)
    */
-  public CamundaTokenCheck(CredentialsProvider credentials, URI tokenUrl, String clientId, String credentialsCachePath) {
+  public CamundaTokenCheck(
+      CredentialsProvider credentials, URI tokenUrl, String clientId, String credentialsCachePath) {
     this.credentials = credentials;
     this.tokenUrl = tokenUrl == null ? "(no token URL)" : withoutUserInfoAndQuery(tokenUrl);
     this.clientId = clientId;
-    Path cacheDirectory = credentialsCachePath == null ? null : Path.of(credentialsCachePath).toAbsolutePath().getParent();
+    Path cacheDirectory =
+        credentialsCachePath == null
+            ? null
+            : Path.of(credentialsCachePath).toAbsolutePath().getParent();
     this.credentialsCacheDirectory = cacheDirectory == null ? null : cacheDirectory.toString();
   }
 
-  /** @return empty when the client has a token (or needs none); otherwise the one line that says why not */
+  /**
+   * @return empty when the client has a token (or needs none); otherwise the one line that says why
+   *     not
+   */
   public Optional<String> problem() {
     Optional<String> problem;
     try {
       credentials.applyCredentials((name, value) -> {});
       problem = Optional.empty();
     } catch (IOException | RuntimeException e) {
-      problem = Optional.of("Camunda client could not get a token from " + tokenUrl + ": " + explain(e));
+      problem =
+          Optional.of("Camunda client could not get a token from " + tokenUrl + ": " + explain(e));
     }
     report(problem);
     return problem;
@@ -69,35 +78,49 @@ public final class CamundaTokenCheck {
     if (Objects.equals(previous, problem)) {
       return;
     }
-    problem.ifPresentOrElse(LOG::error, () -> {
-      if (previous != null) {
-        LOG.info("Camunda client got a token from {} again", tokenUrl);
-      }
-    });
+    problem.ifPresentOrElse(
+        LOG::error,
+        () -> {
+          if (previous != null) {
+            LOG.info("Camunda client got a token from {} again", tokenUrl);
+          }
+        });
   }
 
   private String explain(Exception e) {
     Throwable cause = rootOf(e);
     // the client writes every new token to its cache file and fails the call when it cannot
     if (cause instanceof FileSystemException
-        || (credentialsCacheDirectory != null && String.valueOf(cause.getMessage()).contains(credentialsCacheDirectory))) {
-      return "its token cache file cannot be written (" + cause.getMessage() + ")"
+        || (credentialsCacheDirectory != null
+            && String.valueOf(cause.getMessage()).contains(credentialsCacheDirectory))) {
+      return "its token cache file cannot be written ("
+          + cause.getMessage()
+          + ")"
           + " — set CAMUNDA_CLIENT_AUTH_CREDENTIALSCACHEPATH to a writable file";
     }
     if (cause instanceof SSLException) {
-      return "TLS failed (" + cause.getMessage() + ")"
+      return "TLS failed ("
+          + cause.getMessage()
+          + ")"
           + " — the identity provider's CA goes into CAMUNDA_CLIENT_AUTH_TRUSTSTOREPATH";
     }
-    if (cause instanceof ConnectException || cause instanceof UnknownHostException
+    if (cause instanceof ConnectException
+        || cause instanceof UnknownHostException
         || cause instanceof SocketTimeoutException) {
-      return "the token endpoint cannot be reached (" + cause.getClass().getSimpleName() + ")"
+      return "the token endpoint cannot be reached ("
+          + cause.getClass().getSimpleName()
+          + ")"
           + " — check CAMUNDA_CLIENT_AUTH_TOKENURL";
     }
     Matcher status = STATUS.matcher(String.valueOf(e.getMessage()));
     if (status.find()) {
       int code = Integer.parseInt(status.group(1));
       if (code == 400 || code == 401 || code == 403) {
-        return "the identity provider refused the client credentials of client '" + clientId + "' (HTTP " + code + ")"
+        return "the identity provider refused the client credentials of client '"
+            + clientId
+            + "' (HTTP "
+            + code
+            + ")"
             + " — check CAMUNDA_CLIENT_AUTH_CLIENTID and CAMUNDA_CLIENT_AUTH_CLIENTSECRET"
             + " (and CAMUNDA_CLIENT_AUTH_AUDIENCE / CAMUNDA_CLIENT_AUTH_SCOPE if your provider checks them)";
       }
@@ -118,7 +141,10 @@ public final class CamundaTokenCheck {
     if (uri.getScheme() == null || uri.getHost() == null) {
       return uri.getPath() == null ? "(token URL not shown)" : uri.getPath();
     }
-    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
+    return uri.getScheme()
+        + "://"
+        + uri.getHost()
+        + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
         + (uri.getRawPath() == null ? "" : uri.getRawPath());
   }
 }

@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** How the runtime reaches its Camunda cluster: checked before anything connects, and once it runs. */
+/**
+ * How the runtime reaches its Camunda cluster: checked before anything connects, and once it runs.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClusterConnectionConfiguration {
 
@@ -20,8 +22,12 @@ class ClusterConnectionConfiguration {
   }
 
   @Bean
-  CamundaTokenCheck camundaTokenCheck(CredentialsProvider credentials, CamundaClientProperties client) {
-    return new CamundaTokenCheck(credentials, client.getAuth().getTokenUrl(), client.getAuth().getClientId(),
+  CamundaTokenCheck camundaTokenCheck(
+      CredentialsProvider credentials, CamundaClientProperties client) {
+    return new CamundaTokenCheck(
+        credentials,
+        client.getAuth().getTokenUrl(),
+        client.getAuth().getClientId(),
         client.getAuth().getCredentialsCachePath());
   }
 

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Connections (Connect → /connections) and their per-environment credentials. Any user; the
- * service hides other users' PERSONAL connections (404, as if they did not exist).
+ * Connections (Connect → /connections) and their per-environment credentials. Any user; the service
+ * hides other users' PERSONAL connections (404, as if they did not exist).
  */
 @RestController
 @RequestMapping("/api/connections")
@@ -36,7 +36,8 @@ class ConnectionController {
 
   @PostMapping
   ResponseEntity<ConnectionResponse> create(Actor actor, @RequestBody ConnectionRequest request) {
-    ConnectionResponse created = ConnectionResponse.of(connections.create(actor, request.toDraft()));
+    ConnectionResponse created =
+        ConnectionResponse.of(connections.create(actor, request.toDraft()));
     return ResponseEntity.created(URI.create("/api/connections/" + created.id())).body(created);
   }
 
@@ -46,7 +47,9 @@ class ConnectionController {
       @RequestParam(required = false) String search,
       @RequestParam(required = false) IntegrationType type,
       @RequestParam(required = false) UUID integrationId) {
-    return connections.list(actor, search, type, integrationId).stream().map(ConnectionResponse::of).toList();
+    return connections.list(actor, search, type, integrationId).stream()
+        .map(ConnectionResponse::of)
+        .toList();
   }
 
   @GetMapping("/{id}")
@@ -55,7 +58,8 @@ class ConnectionController {
   }
 
   @PutMapping("/{id}")
-  ConnectionResponse update(Actor actor, @PathVariable UUID id, @RequestBody ConnectionRequest request) {
+  ConnectionResponse update(
+      Actor actor, @PathVariable UUID id, @RequestBody ConnectionRequest request) {
     return ConnectionResponse.of(connections.update(actor, id, request.toDraft()));
   }
 
@@ -70,7 +74,8 @@ class ConnectionController {
    * the id. Answers nothing about the connection.
    */
   @PutMapping("/{id}/production-permission")
-  ResponseEntity<Void> productionPermission(Actor actor, @PathVariable UUID id, @RequestBody ProductionPermission request) {
+  ResponseEntity<Void> productionPermission(
+      Actor actor, @PathVariable UUID id, @RequestBody ProductionPermission request) {
     if (request == null || request.allowedInProduction() == null) {
       throw new ValidationException("allowedInProduction", "is required: true or false");
     }
@@ -82,20 +87,28 @@ class ConnectionController {
 
   @PutMapping("/{id}/environments/{environment}")
   ConnectionResponse putCredentials(
-      Actor actor, @PathVariable UUID id, @PathVariable String environment, @RequestBody CredentialsRequest request) {
+      Actor actor,
+      @PathVariable UUID id,
+      @PathVariable String environment,
+      @RequestBody CredentialsRequest request) {
     return ConnectionResponse.of(
-        connections.putEnvironment(actor, id, environment(environment), request.fields(), request.version()));
+        connections.putEnvironment(
+            actor, id, environment(environment), request.fields(), request.version()));
   }
 
   /** Answers the updated connection, whose new version the client needs for its next edit. */
   @DeleteMapping("/{id}/environments/{environment}")
-  ConnectionResponse deleteCredentials(Actor actor, @PathVariable UUID id, @PathVariable String environment) {
-    return ConnectionResponse.of(connections.deleteEnvironment(actor, id, environment(environment)));
+  ConnectionResponse deleteCredentials(
+      Actor actor, @PathVariable UUID id, @PathVariable String environment) {
+    return ConnectionResponse.of(
+        connections.deleteEnvironment(actor, id, environment(environment)));
   }
 
   private static Environment environment(String name) {
     return Environment.parse(name)
-        .orElseThrow(() -> new ValidationException(
-            "environment", "must be one of " + Arrays.toString(Environment.values())));
+        .orElseThrow(
+            () ->
+                new ValidationException(
+                    "environment", "must be one of " + Arrays.toString(Environment.values())));
   }
 }

@@ -8,16 +8,31 @@ import java.util.UUID;
 
 /**
  * Body of POST and PUT {@code /api/connections}: step 1 of the wizard. Credentials are not part of
- * it (see {@link CredentialsRequest}); read-only properties of the response are ignored.
- * {@code allowedProcesses} (BPMN process ids that may use it at runtime) and {@code
- * allowedInProduction} (administrators only) are optional: absent keeps them on update.
+ * it (see {@link CredentialsRequest}); read-only properties of the response are ignored. {@code
+ * allowedProcesses} (BPMN process ids that may use it at runtime) and {@code allowedInProduction}
+ * (administrators only) are optional: absent keeps them on update.
  */
-@JsonIgnoreProperties({"id", "integration", "owner", "credentialStatus", "createdAt", "createdBy", "updatedAt", "updatedBy"})
+@JsonIgnoreProperties({
+  "id",
+  "integration",
+  "owner",
+  "credentialStatus",
+  "createdAt",
+  "createdBy",
+  "updatedAt",
+  "updatedBy"
+})
 record ConnectionRequest(
-    UUID integrationId, String name, String key, Visibility visibility, Long version,
-    List<String> allowedProcesses, Boolean allowedInProduction) {
+    UUID integrationId,
+    String name,
+    String key,
+    Visibility visibility,
+    Long version,
+    List<String> allowedProcesses,
+    Boolean allowedInProduction) {
 
   ConnectionDraft toDraft() {
-    return new ConnectionDraft(integrationId, name, key, visibility, version, allowedProcesses, allowedInProduction);
+    return new ConnectionDraft(
+        integrationId, name, key, visibility, version, allowedProcesses, allowedInProduction);
   }
 }

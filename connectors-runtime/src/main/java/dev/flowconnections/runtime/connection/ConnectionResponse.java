@@ -23,8 +23,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A connection card with its credential grid. Built only from the connection's rows, never from
- * the credential store: a secret field shows {@code {"set": true|false}} and nothing else.
+ * A connection card with its credential grid. Built only from the connection's rows, never from the
+ * credential store: a secret field shows {@code {"set": true|false}} and nothing else.
  */
 record ConnectionResponse(
     UUID id,
@@ -43,7 +43,8 @@ record ConnectionResponse(
     Instant updatedAt,
     String updatedBy) {
 
-  record IntegrationSummary(UUID id, String name, IntegrationType type, String typeLabel, AuthScheme authScheme) {}
+  record IntegrationSummary(
+      UUID id, String name, IntegrationType type, String typeLabel, AuthScheme authScheme) {}
 
   record CredentialStatus(long configured, int total, long failing, String label) {
 
@@ -51,17 +52,26 @@ record ConnectionResponse(
       long configured = view.configuredCount();
       long failing = view.failingCount();
       int total = Environment.values().length;
-      String label = configured + " of " + total + " environments configured" + (failing > 0 ? ", " + failing + " failing" : "");
+      String label =
+          configured
+              + " of "
+              + total
+              + " environments configured"
+              + (failing > 0 ? ", " + failing + " failing" : "");
       return new CredentialStatus(configured, total, failing, label);
     }
   }
 
   /**
-   * @param oauth2 who authorised an OAuth2 authorization-code environment and when, and why it needs
-   *     re-authorisation; absent otherwise. Never a token.
+   * @param oauth2 who authorised an OAuth2 authorization-code environment and when, and why it
+   *     needs re-authorisation; absent otherwise. Never a token.
    */
   record EnvironmentCredentials(
-      EnvironmentStatus status, Map<String, Object> fields, Instant updatedAt, String updatedBy, EnvironmentTestResult lastTest,
+      EnvironmentStatus status,
+      Map<String, Object> fields,
+      Instant updatedAt,
+      String updatedBy,
+      EnvironmentTestResult lastTest,
       OAuth2Authorization oauth2) {}
 
   static ConnectionResponse of(ConnectionView view) {
@@ -82,24 +92,37 @@ record ConnectionResponse(
               stored == null ? null : stored.oauth2()));
     }
     return new ConnectionResponse(
-        c.id(), c.key(), c.name(),
+        c.id(),
+        c.key(),
+        c.name(),
         new IntegrationSummary(i.id(), i.name(), i.type(), i.type().label(), i.authScheme()),
-        c.visibility(), c.owner(), c.allowedProcesses(), c.allowedInProduction(), c.version(),
+        c.visibility(),
+        c.owner(),
+        c.allowedProcesses(),
+        c.allowedInProduction(),
+        c.version(),
         CredentialStatus.of(view),
-        environments, c.createdAt(), c.createdBy(), c.updatedAt(), c.updatedBy());
+        environments,
+        c.createdAt(),
+        c.createdBy(),
+        c.updatedAt(),
+        c.updatedBy());
   }
 
-  /** Non-secret settings with their values; every secret field, stored or not, as a set flag only. */
+  /**
+   * Non-secret settings with their values; every secret field, stored or not, as a set flag only.
+   */
   private static Map<String, Object> fields(FieldSchema schema, ConnectionEnvironment stored) {
     Map<String, Object> settings = stored == null ? Map.of() : stored.settings();
     Set<String> secretsSet = stored == null ? Set.of() : stored.secretFieldsSet();
     Map<String, Object> fields = new LinkedHashMap<>();
     // settings are non-secret when written; checking the current schema again costs nothing
-    settings.forEach((name, value) -> {
-      if (!schema.connectionField(name).map(FieldDefinition::secret).orElse(false)) {
-        fields.put(name, value);
-      }
-    });
+    settings.forEach(
+        (name, value) -> {
+          if (!schema.connectionField(name).map(FieldDefinition::secret).orElse(false)) {
+            fields.put(name, value);
+          }
+        });
     schema.connectionFields().stream()
         .filter(FieldDefinition::secret)
         .forEach(f -> fields.put(f.name(), Map.of("set", secretsSet.contains(f.name()))));

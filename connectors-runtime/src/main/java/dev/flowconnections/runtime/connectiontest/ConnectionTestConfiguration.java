@@ -14,7 +14,9 @@ public class ConnectionTestConfiguration {
 
   @Bean
   ConnectionTests connectionTests(
-      ConnectionService connections, ConnectionResolver resolver, List<ConnectionTester> testers,
+      ConnectionService connections,
+      ConnectionResolver resolver,
+      List<ConnectionTester> testers,
       ConnectionTestLimits limits) {
     return new ConnectionTests(connections, resolver, testers, limits.timeout());
   }

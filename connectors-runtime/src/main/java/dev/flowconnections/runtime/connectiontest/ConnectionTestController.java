@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/connections/{id}/environments/{ENV}/test}: any user who can see the connection. */
+/**
+ * {@code POST /api/connections/{id}/environments/{ENV}/test}: any user who can see the connection.
+ */
 @RestController
 class ConnectionTestController {
 
@@ -22,8 +24,12 @@ class ConnectionTestController {
 
   @PostMapping("/api/connections/{id}/environments/{environment}/test")
   EnvironmentTestResult test(Actor actor, @PathVariable UUID id, @PathVariable String environment) {
-    Environment env = Environment.parse(environment)
-        .orElseThrow(() -> new ValidationException("environment", "must be one of " + Arrays.toString(Environment.values())));
+    Environment env =
+        Environment.parse(environment)
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        "environment", "must be one of " + Arrays.toString(Environment.values())));
     return tests.run(actor, id, env);
   }
 }

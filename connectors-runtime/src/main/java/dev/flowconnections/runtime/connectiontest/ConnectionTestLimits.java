@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How long a user waits for "test connection".
  *
- * @param timeout how long a 'test connection' may take before it answers that the service did not answer
+ * @param timeout how long a 'test connection' may take before it answers that the service did not
+ *     answer
  */
 @ConfigurationProperties("flow-connections.connection-test")
 public record ConnectionTestLimits(@DefaultValue("15s") Duration timeout) {}

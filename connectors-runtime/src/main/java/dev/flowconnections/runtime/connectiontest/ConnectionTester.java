@@ -3,8 +3,8 @@ package dev.flowconnections.runtime.connectiontest;
 import dev.flowconnections.resolution.ResolvedConnection;
 
 /**
- * A cheap, real check that a connection works in one environment before a process depends on it:
- * an authenticated read-only call, a login, a {@code SELECT 1}. One implementation per integration
+ * A cheap, real check that a connection works in one environment before a process depends on it: an
+ * authenticated read-only call, a login, a {@code SELECT 1}. One implementation per integration
  * type (or provider); the first that {@link #supports} a connection is used.
  */
 public interface ConnectionTester {

@@ -33,7 +33,10 @@ import org.springframework.beans.factory.DisposableBean;
  */
 public class ConnectionTests implements DisposableBean {
 
-  /** What a USER reads when the detail would describe the network (see {@link TestOutcome#revealsNetwork}). */
+  /**
+   * What a USER reads when the detail would describe the network (see {@link
+   * TestOutcome#revealsNetwork}).
+   */
   public static final String NO_ANSWER =
       "the service did not answer (unreachable, refused or timed out); an admin who runs the test sees the detail";
 
@@ -43,14 +46,19 @@ public class ConnectionTests implements DisposableBean {
   private final ConnectionResolver resolver;
   private final List<ConnectionTester> testers;
   private final Duration timeout;
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread thread = new Thread(r, "connection-test");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "connection-test");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public ConnectionTests(
-      ConnectionService connections, ConnectionResolver resolver, List<ConnectionTester> testers, Duration timeout) {
+      ConnectionService connections,
+      ConnectionResolver resolver,
+      List<ConnectionTester> testers,
+      Duration timeout) {
     this.connections = connections;
     this.resolver = resolver;
     this.testers = List.copyOf(testers);
@@ -66,7 +74,8 @@ public class ConnectionTests implements DisposableBean {
   /**
    * Runs the test and records it as the environment's last test.
    *
-   * @return what the API answers and the connection shows as {@code lastTest}: ok, message, when, by whom
+   * @return what the API answers and the connection shows as {@code lastTest}: ok, message, when,
+   *     by whom
    * @throws ConflictException when the environment has no credentials
    * @throws ValidationException when no tester serves the connection's type
    */
@@ -75,36 +84,52 @@ public class ConnectionTests implements DisposableBean {
     String key = view.connection().key();
     ConnectionEnvironment stored = view.connection().environments().get(environment);
     if (stored == null) {
-      throw new ConflictException("environment", "connection '" + key + "' has no credentials for " + environment);
+      throw new ConflictException(
+          "environment", "connection '" + key + "' has no credentials for " + environment);
     }
     ResolvedConnection connection;
     try {
-      // run by a person who can see the connection (checked above), not by a process: not process-scoped
+      // run by a person who can see the connection (checked above), not by a process: not
+      // process-scoped
       connection = resolver.resolve(actor.organizationId(), key, environment, RuntimeCaller.PERSON);
     } catch (ConnectionResolutionException e) {
       // e.g. a required field missing, an unknown @@SECRET@@: a failed test the user can act on
       return record(actor, connectionId, stored, TestOutcome.failed(e.getMessage()));
     }
-    ConnectionTester tester = testers.stream().filter(t -> t.supports(connection)).findFirst()
-        .orElseThrow(() -> new ValidationException("type",
-            view.integration().type().label() + " connections cannot be tested yet"));
+    ConnectionTester tester =
+        testers.stream()
+            .filter(t -> t.supports(connection))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        "type",
+                        view.integration().type().label() + " connections cannot be tested yet"));
     TestOutcome outcome = runWithin(tester, connection);
     String message = WorkerConnections.maskerFor(connection).mask(outcome.message());
     if (!outcome.revealsNetwork()) {
       return record(actor, connectionId, stored, new TestOutcome(outcome.ok(), message));
     }
     // How the network answered (refused, timed out, TLS of an internal host) is for admins only:
-    // lastTest, which every user reads, keeps the generic message; an admin's answer has the detail.
-    log.info("connection test of '{}' in {} by {}: {}", key, environment, actor.username(), message);
+    // lastTest, which every user reads, keeps the generic message; an admin's answer has the
+    // detail.
+    log.info(
+        "connection test of '{}' in {} by {}: {}", key, environment, actor.username(), message);
     EnvironmentTestResult kept = record(actor, connectionId, stored, TestOutcome.failed(NO_ANSWER));
     return actor.isAdmin()
         ? new EnvironmentTestResult(kept.ok(), message, kept.testedAt(), kept.testedBy())
         : kept;
   }
 
-  private EnvironmentTestResult record(Actor actor, UUID connectionId, ConnectionEnvironment tested, TestOutcome outcome) {
+  private EnvironmentTestResult record(
+      Actor actor, UUID connectionId, ConnectionEnvironment tested, TestOutcome outcome) {
     return connections.recordTest(
-        actor, connectionId, tested.environment(), tested.updatedAt(), outcome.ok(), outcome.message());
+        actor,
+        connectionId,
+        tested.environment(),
+        tested.updatedAt(),
+        outcome.ok(),
+        outcome.message());
   }
 
   private TestOutcome runWithin(ConnectionTester tester, ResolvedConnection connection) {

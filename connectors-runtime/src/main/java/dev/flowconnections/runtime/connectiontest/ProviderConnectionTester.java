@@ -16,8 +16,11 @@ public abstract class ProviderConnectionTester implements ConnectionTester {
   private final IntegrationType type;
   private final Predicate<ResolvedConnection> servesProvider;
 
-  /** @param servesProvider whether the connection's {@code provider} setting is this tester's */
-  protected ProviderConnectionTester(IntegrationType type, Predicate<ResolvedConnection> servesProvider) {
+  /**
+   * @param servesProvider whether the connection's {@code provider} setting is this tester's
+   */
+  protected ProviderConnectionTester(
+      IntegrationType type, Predicate<ResolvedConnection> servesProvider) {
     this.type = type;
     this.servesProvider = servesProvider;
   }

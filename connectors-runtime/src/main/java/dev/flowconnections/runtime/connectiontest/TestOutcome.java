@@ -14,7 +14,8 @@ import java.util.Set;
 public record TestOutcome(boolean ok, String message, boolean revealsNetwork) {
 
   /** Error codes the workers use for "no answer": what a connection attempt met on the way. */
-  private static final Set<String> NO_ANSWER = Set.of(JobFailures.CONNECTION_FAILED, JobFailures.TIMEOUT);
+  private static final Set<String> NO_ANSWER =
+      Set.of(JobFailures.CONNECTION_FAILED, JobFailures.TIMEOUT);
 
   public TestOutcome(boolean ok, String message) {
     this(ok, message, false);
@@ -39,7 +40,8 @@ public record TestOutcome(boolean ok, String message, boolean revealsNetwork) {
    * credentials), bad configuration and the network policy's refusal stay readable for everyone.
    */
   public static TestOutcome failed(RuntimeException failure, String message) {
-    boolean noAnswer = failure instanceof ConnectorException e && NO_ANSWER.contains(e.getErrorCode());
+    boolean noAnswer =
+        failure instanceof ConnectorException e && NO_ANSWER.contains(e.getErrorCode());
     return new TestOutcome(false, message, noAnswer);
   }
 }

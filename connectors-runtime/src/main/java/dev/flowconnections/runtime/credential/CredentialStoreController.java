@@ -22,12 +22,18 @@ class CredentialStoreController {
     this.migration = migration;
   }
 
-  /** Copies, reads back and compares; 200 with the report, {@code complete: false} if anything did not verify. */
+  /**
+   * Copies, reads back and compares; 200 with the report, {@code complete: false} if anything did
+   * not verify.
+   */
   @PostMapping("/migrations")
   CredentialMigrationReport migrate(Actor actor, @RequestBody MigrationRequest request) {
     return migration.migrate(actor, request.from(), request.to(), request.organizationId());
   }
 
-  /** @param organizationId omitted: the caller's organization, or every organization for a super admin */
+  /**
+   * @param organizationId omitted: the caller's organization, or every organization for a super
+   *     admin
+   */
   record MigrationRequest(String from, String to, String organizationId) {}
 }

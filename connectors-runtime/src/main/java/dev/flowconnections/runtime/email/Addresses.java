@@ -8,15 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses the addresses of a task strictly (RFC 822 syntax, a domain part, no control characters)
- * so that a typo becomes an incident naming the field, not a bounce nobody reads. Messages quote
- * the entry through the connection's masker, in case a process built it from a secret.
+ * Parses the addresses of a task strictly (RFC 822 syntax, a domain part, no control characters) so
+ * that a typo becomes an incident naming the field, not a bounce nobody reads. Messages quote the
+ * entry through the connection's masker, in case a process built it from a secret.
  */
 final class Addresses {
 
   private Addresses() {}
 
-  /** Each entry may hold several comma-separated addresses; quoted display names may contain commas. */
+  /**
+   * Each entry may hold several comma-separated addresses; quoted display names may contain commas.
+   */
   static List<InternetAddress> parseList(String field, List<String> entries, SecretMasker masker) {
     List<InternetAddress> addresses = new ArrayList<>();
     for (String entry : entries) {
@@ -50,10 +52,13 @@ final class Addresses {
     }
   }
 
-  private static ConnectorInputException invalid(String field, String entry, AddressException e, SecretMasker masker) {
-    // AddressException#getMessage is the reason only; toString() would repeat the whole entry unmasked.
+  private static ConnectorInputException invalid(
+      String field, String entry, AddressException e, SecretMasker masker) {
+    // AddressException#getMessage is the reason only; toString() would repeat the whole entry
+    // unmasked.
     String reason = e.getMessage() == null ? "invalid syntax" : e.getMessage();
-    return new ConnectorInputException(masker.mask(
-        field + " contains an invalid email address '" + entry.strip() + "': " + reason));
+    return new ConnectorInputException(
+        masker.mask(
+            field + " contains an invalid email address '" + entry.strip() + "': " + reason));
   }
 }

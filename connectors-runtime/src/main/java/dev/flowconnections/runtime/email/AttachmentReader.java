@@ -27,10 +27,12 @@ final class AttachmentReader {
     List<MailAttachment> result = new ArrayList<>();
     long remaining = MAX_TOTAL_BYTES;
     for (int i = 0; i < attachments.size(); i++) {
-      MailAttachment attachment = switch (attachments.get(i)) {
-        case EmailAttachment.Inline inline -> inline(inline, i, remaining);
-        case EmailAttachment.FromDocument document -> document(document.document(), i, remaining);
-      };
+      MailAttachment attachment =
+          switch (attachments.get(i)) {
+            case EmailAttachment.Inline inline -> inline(inline, i, remaining);
+            case EmailAttachment.FromDocument document ->
+                document(document.document(), i, remaining);
+          };
       remaining -= attachment.content().length;
       result.add(attachment);
     }
@@ -39,7 +41,8 @@ final class AttachmentReader {
 
   private static MailAttachment inline(EmailAttachment.Inline inline, int index, long remaining) {
     String base64 = inline.base64().replaceAll("\\s", "");
-    if ((long) base64.length() / 4 * 3 > remaining + 2) { // before decoding: base64 is 4 chars per 3 bytes
+    if ((long) base64.length() / 4 * 3
+        > remaining + 2) { // before decoding: base64 is 4 chars per 3 bytes
       throw tooLarge(index);
     }
     byte[] content;
@@ -51,7 +54,8 @@ final class AttachmentReader {
     if (content.length > remaining) {
       throw tooLarge(index);
     }
-    return new MailAttachment(inline.fileName().strip(), contentType(inline.contentType(), index), content);
+    return new MailAttachment(
+        inline.fileName().strip(), contentType(inline.contentType(), index), content);
   }
 
   private static MailAttachment document(Document document, int index, long remaining) {
@@ -61,16 +65,23 @@ final class AttachmentReader {
     }
     byte[] content;
     try (InputStream in = document.asInputStream()) {
-      content = in.readNBytes((int) remaining + 1); // one byte more tells "too large" from "exactly fits"
+      content =
+          in.readNBytes((int) remaining + 1); // one byte more tells "too large" from "exactly fits"
     } catch (IOException | RuntimeException e) {
-      throw new ConnectorInputException("attachments[" + index + "]: the document cannot be read ("
-          + e.getClass().getSimpleName() + ")");
+      throw new ConnectorInputException(
+          "attachments["
+              + index
+              + "]: the document cannot be read ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
     if (content.length > remaining) {
       throw tooLarge(index);
     }
-    String fileName = metadata == null || isBlank(metadata.getFileName()) ? "attachment-" + (index + 1)
-        : metadata.getFileName().strip();
+    String fileName =
+        metadata == null || isBlank(metadata.getFileName())
+            ? "attachment-" + (index + 1)
+            : metadata.getFileName().strip();
     if (fileName.matches(".*[\\r\\n/\\\\].*")) {
       throw new ConnectorInputException(
           "attachments[" + index + "]: the document's file name must be a plain file name");
@@ -93,8 +104,12 @@ final class AttachmentReader {
   }
 
   private static ConnectorInputException tooLarge(int index) {
-    return new ConnectorInputException("attachments[" + index + "] makes the attachments larger than "
-        + MAX_TOTAL_BYTES / (1024 * 1024) + " MiB, the most one email may carry");
+    return new ConnectorInputException(
+        "attachments["
+            + index
+            + "] makes the attachments larger than "
+            + MAX_TOTAL_BYTES / (1024 * 1024)
+            + " MiB, the most one email may carry");
   }
 
   private static boolean isBlank(String value) {

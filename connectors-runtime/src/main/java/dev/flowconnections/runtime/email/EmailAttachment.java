@@ -22,13 +22,17 @@ public sealed interface EmailAttachment {
    * @param contentType a MIME type; application/octet-stream when empty
    * @param base64 the content, standard base64 (line breaks allowed)
    */
-  @JsonDeserialize(using = JsonDeserializer.None.class) // the interface's deserializer delegates here
+  @JsonDeserialize(
+      using = JsonDeserializer.None.class) // the interface's deserializer delegates here
   record Inline(
       // Shown to the recipient and written into a header: one line, no path.
-      @NotBlank @Size(max = 255) @Pattern(regexp = "[^\\r\\n/\\\\]*", message = "must be a plain file name")
+      @NotBlank
+          @Size(max = 255)
+          @Pattern(regexp = "[^\\r\\n/\\\\]*", message = "must be a plain file name")
           String fileName,
       @Size(max = 255) String contentType,
-      @NotNull String base64) implements EmailAttachment {}
+      @NotNull String base64)
+      implements EmailAttachment {}
 
   /** A Camunda document; file name and content type come from its metadata. */
   record FromDocument(@NotNull Document document) implements EmailAttachment {}

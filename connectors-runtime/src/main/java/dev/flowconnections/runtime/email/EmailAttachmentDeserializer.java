@@ -16,7 +16,8 @@ import java.io.IOException;
 final class EmailAttachmentDeserializer extends JsonDeserializer<EmailAttachment> {
 
   @Override
-  public EmailAttachment deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+  public EmailAttachment deserialize(JsonParser parser, DeserializationContext context)
+      throws IOException {
     JsonNode node = parser.readValueAsTree();
     if (node.isObject() && node.has(DocumentReferenceModel.DISCRIMINATOR_KEY)) {
       return new EmailAttachment.FromDocument(context.readTreeAsValue(node, Document.class));

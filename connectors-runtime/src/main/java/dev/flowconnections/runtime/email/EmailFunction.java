@@ -8,27 +8,35 @@ import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
 
 /**
- * The Send Email task of Flow Connections: sends a message over SMTP or SendGrid with the server and
- * credentials of an Email connection, resolved for the environment this runtime serves. A process
- * names the connection, the recipients and the content; it never sees a credential.
+ * The Send Email task of Flow Connections: sends a message over SMTP or SendGrid with the server
+ * and credentials of an Email connection, resolved for the environment this runtime serves. A
+ * process names the connection, the recipients and the content; it never sees a credential.
  *
  * <p>Result: {@link EmailResult} ({@code provider}, {@code messageId}).
  */
 @OutboundConnector(
     name = "Flow Connections Send Email",
-    inputVariables = {"connection", "to", "cc", "bcc", "from", "subject", "textBody", "htmlBody", "attachments"},
+    inputVariables = {
+      "connection",
+      "to",
+      "cc",
+      "bcc",
+      "from",
+      "subject",
+      "textBody",
+      "htmlBody",
+      "attachments"
+    },
     type = EmailFunction.TYPE)
 @WorkerDescriptor(
     request = EmailRequest.class,
     connectionType = IntegrationType.EMAIL,
-    groups = {
-        @TemplateGroup(id = "message", label = "Message")
-    },
+    groups = {@TemplateGroup(id = "message", label = "Message")},
     nodes = {
-        @NodeTemplate(
-            id = "send-email",
-            label = "Send Email",
-            description = "Send an email through an Email connection (SMTP, SendGrid)")
+      @NodeTemplate(
+          id = "send-email",
+          label = "Send Email",
+          description = "Send an email through an Email connection (SMTP, SendGrid)")
     })
 public class EmailFunction extends WorkerFunction<EmailRequest> {
 

@@ -1,12 +1,12 @@
 package dev.flowconnections.runtime.email;
 
-import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.ProviderConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
 import jakarta.mail.internet.InternetAddress;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,25 +36,33 @@ public class EmailService {
     this.sendGrid = sendGrid;
   }
 
-  /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
+  /**
+   * @param job the job: its tenant names the organization of the connection; the audit log names
+   *     its process instance
+   */
   public EmailResult send(EmailRequest request, JobContext job) {
-    return send(request, connections.resolve(request.connection(), job, IntegrationType.EMAIL, WORKER, EmailProvider::of));
+    return send(
+        request,
+        connections.resolve(
+            request.connection(), job, IntegrationType.EMAIL, WORKER, EmailProvider::of));
   }
 
   private EmailResult send(EmailRequest request, ProviderConnection<EmailProvider> resolved) {
     ResolvedConnection connection = resolved.connection();
-    SecretMasker masker = WorkerConnections.maskerFor(connection, SmtpServer.loginEncodings(connection));
+    SecretMasker masker =
+        WorkerConnections.maskerFor(connection, SmtpServer.loginEncodings(connection));
     // The connection's settings are checked before the content: attachments may be large to read.
-    Mailer mailer = switch (resolved.provider()) {
-      case SMTP -> {
-        SmtpServer server = SmtpServer.of(connection);
-        yield email -> smtp.send(server, email, connection, masker);
-      }
-      case SENDGRID -> {
-        SendGridAccount account = SendGridAccount.of(connection);
-        yield email -> sendGrid.send(account, email, connection, masker);
-      }
-    };
+    Mailer mailer =
+        switch (resolved.provider()) {
+          case SMTP -> {
+            SmtpServer server = SmtpServer.of(connection);
+            yield email -> smtp.send(server, email, connection, masker);
+          }
+          case SENDGRID -> {
+            SendGridAccount account = SendGridAccount.of(connection);
+            yield email -> sendGrid.send(account, email, connection, masker);
+          }
+        };
     OutgoingEmail email = compose(request, connection, masker);
     LOG.debug("sending an email to {} recipient(s) via {}", email.allRecipients().size(), resolved);
     return mailer.send(email);
@@ -64,7 +72,8 @@ public class EmailService {
     EmailResult send(OutgoingEmail email);
   }
 
-  private static OutgoingEmail compose(EmailRequest request, ResolvedConnection connection, SecretMasker masker) {
+  private static OutgoingEmail compose(
+      EmailRequest request, ResolvedConnection connection, SecretMasker masker) {
     List<InternetAddress> to = Addresses.parseList("to", request.to(), masker);
     if (to.isEmpty()) { // e.g. to = " ": the list was not empty, but named nobody
       throw new ConnectorInputException("to must name at least one recipient");
@@ -80,13 +89,23 @@ public class EmailService {
         AttachmentReader.read(request.attachments()));
   }
 
-  private static InternetAddress sender(EmailRequest request, ResolvedConnection connection, SecretMasker masker) {
+  private static InternetAddress sender(
+      EmailRequest request, ResolvedConnection connection, SecretMasker masker) {
     if (EmailRequest.hasText(request.from())) {
       return Addresses.parseSingle("from", request.from(), masker);
     }
-    String configured = connection.text(FROM_ADDRESS).filter(EmailRequest::hasText).orElseThrow(() ->
-        new ConnectorInputException("no sender: set 'from' on the task or '" + FROM_ADDRESS
-            + "' on the integration of connection '" + connection.key() + "'"));
+    String configured =
+        connection
+            .text(FROM_ADDRESS)
+            .filter(EmailRequest::hasText)
+            .orElseThrow(
+                () ->
+                    new ConnectorInputException(
+                        "no sender: set 'from' on the task or '"
+                            + FROM_ADDRESS
+                            + "' on the integration of connection '"
+                            + connection.key()
+                            + "'"));
     return Addresses.parseSingle("the integration's " + FROM_ADDRESS, configured, masker);
   }
 }

@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class EmailWorkerConfiguration {
 
-  /** The JVM's trust store: SMTP servers must present a certificate it trusts, for their host name. */
+  /**
+   * The JVM's trust store: SMTP servers must present a certificate it trusts, for their host name.
+   */
   @Bean
   SmtpMailer smtpMailer() {
     return new SmtpMailer(null);
@@ -26,7 +28,8 @@ public class EmailWorkerConfiguration {
   }
 
   @Bean
-  EmailService emailService(WorkerConnections connections, SmtpMailer smtpMailer, SendGridMailer sendGridMailer) {
+  EmailService emailService(
+      WorkerConnections connections, SmtpMailer smtpMailer, SendGridMailer sendGridMailer) {
     return new EmailService(connections, smtpMailer, sendGridMailer);
   }
 

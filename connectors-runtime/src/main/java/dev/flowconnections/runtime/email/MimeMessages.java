@@ -31,7 +31,8 @@ final class MimeMessages {
     message.setFrom(email.from());
     setRecipients(message, RecipientType.TO, email.to());
     setRecipients(message, RecipientType.CC, email.cc());
-    setRecipients(message, RecipientType.BCC, email.bcc()); // Transport leaves Bcc out of what it sends
+    setRecipients(
+        message, RecipientType.BCC, email.bcc()); // Transport leaves Bcc out of what it sends
     message.setSubject(email.subject(), UTF_8);
     message.setSentDate(new Date());
     if (email.attachments().isEmpty()) {
@@ -50,7 +51,8 @@ final class MimeMessages {
     return message;
   }
 
-  private static void setRecipients(MimeMessage message, RecipientType type, List<InternetAddress> addresses)
+  private static void setRecipients(
+      MimeMessage message, RecipientType type, List<InternetAddress> addresses)
       throws MessagingException {
     if (!addresses.isEmpty()) {
       message.setRecipients(type, addresses.toArray(InternetAddress[]::new));
@@ -78,7 +80,8 @@ final class MimeMessages {
 
   private static MimeBodyPart attachmentPart(MailAttachment attachment) throws MessagingException {
     MimeBodyPart part = new MimeBodyPart();
-    part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+    part.setDataHandler(
+        new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
     part.setFileName(attachment.fileName());
     part.setDisposition(Part.ATTACHMENT);
     return part;

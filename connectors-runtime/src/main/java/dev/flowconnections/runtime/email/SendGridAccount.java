@@ -18,7 +18,8 @@ record SendGridAccount(String baseUrl, String apiKey) {
   static SendGridAccount of(ResolvedConnection connection) {
     try {
       return new SendGridAccount(
-          ProviderUrls.baseUrl(connection, DEFAULT_BASE_URL), connection.requireText(FieldCatalog.API_KEY));
+          ProviderUrls.baseUrl(connection, DEFAULT_BASE_URL),
+          connection.requireText(FieldCatalog.API_KEY));
     } catch (ConnectionResolutionException e) {
       throw WorkerConnections.configurationProblem(e);
     }

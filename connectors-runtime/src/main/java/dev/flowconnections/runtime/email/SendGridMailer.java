@@ -21,8 +21,10 @@ import java.util.List;
 final class SendGridMailer {
 
   static final String SEND_PATH = "/v3/mail/send";
+
   /** Lists the key's permissions: needs nothing but a valid key, changes nothing. */
   static final String CHECK_PATH = "/v3/scopes";
+
   private static final int MAX_DETAIL_CHARS = 500;
 
   private final ProviderHttp http;
@@ -33,31 +35,49 @@ final class SendGridMailer {
     this.json = json;
   }
 
-  EmailResult send(SendGridAccount account, OutgoingEmail email, ResolvedConnection connection, SecretMasker masker) {
+  EmailResult send(
+      SendGridAccount account,
+      OutgoingEmail email,
+      ResolvedConnection connection,
+      SecretMasker masker) {
     URI uri = URI.create(account.baseUrl() + SEND_PATH);
     String body;
     try {
       body = json.writeValueAsString(SendGridPayload.of(email, json));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("SendGrid payload cannot be written", e); // plain strings: cannot happen
+      throw new IllegalStateException(
+          "SendGrid payload cannot be written", e); // plain strings: cannot happen
     }
-    HttpResponse<String> response = http.send(ProviderHttp.request(uri)
-        .header("Authorization", account.bearer())
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(body)).build(), "POST " + uri, masker);
+    HttpResponse<String> response =
+        http.send(
+            ProviderHttp.request(uri)
+                .header("Authorization", account.bearer())
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(body))
+                .build(),
+            "POST " + uri,
+            masker);
     checkStatus(response, connection, masker);
-    return new EmailResult(EmailProvider.SENDGRID.name(), response.headers().firstValue("X-Message-Id").orElse(null));
+    return new EmailResult(
+        EmailProvider.SENDGRID.name(), response.headers().firstValue("X-Message-Id").orElse(null));
   }
 
   /** GET {@value #CHECK_PATH}; throws as {@link #send} does when SendGrid refuses. */
   void verify(SendGridAccount account, ResolvedConnection connection, SecretMasker masker) {
     URI uri = URI.create(account.baseUrl() + CHECK_PATH);
-    HttpResponse<String> response = http.send(ProviderHttp.request(uri, ProviderHttp.CONNECTION_TEST_TIMEOUT)
-        .header("Authorization", account.bearer()).GET().build(), "GET " + uri, masker);
+    HttpResponse<String> response =
+        http.send(
+            ProviderHttp.request(uri, ProviderHttp.CONNECTION_TEST_TIMEOUT)
+                .header("Authorization", account.bearer())
+                .GET()
+                .build(),
+            "GET " + uri,
+            masker);
     checkStatus(response, connection, masker);
   }
 
-  private void checkStatus(HttpResponse<String> response, ResolvedConnection connection, SecretMasker masker) {
+  private void checkStatus(
+      HttpResponse<String> response, ResolvedConnection connection, SecretMasker masker) {
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
       return;
@@ -67,7 +87,8 @@ final class SendGridMailer {
     }
     String answer = "SendGrid answered HTTP " + status + ": " + errorDetail(response.body());
     if (JobFailures.isUnavailable(status)) {
-      throw JobFailures.unavailable(status, answer, response.headers().firstValue("Retry-After"), masker);
+      throw JobFailures.unavailable(
+          status, answer, response.headers().firstValue("Retry-After"), masker);
     }
     throw JobFailures.rejected(String.valueOf(status), answer, masker);
   }
@@ -78,12 +99,16 @@ final class SendGridMailer {
     try {
       for (JsonNode error : json.readTree(body == null ? "" : body).path("errors")) {
         String field = error.path("field").asText("");
-        messages.add(error.path("message").asText("") + (field.isEmpty() ? "" : " (" + field + ")"));
+        messages.add(
+            error.path("message").asText("") + (field.isEmpty() ? "" : " (" + field + ")"));
       }
     } catch (JsonProcessingException e) {
       // not JSON: the text itself below
     }
-    String detail = messages.isEmpty() ? (body == null ? "" : body.strip()) : String.join("; ", messages);
-    return detail.length() > MAX_DETAIL_CHARS ? detail.substring(0, MAX_DETAIL_CHARS) + "…" : detail;
+    String detail =
+        messages.isEmpty() ? (body == null ? "" : body.strip()) : String.join("; ", messages);
+    return detail.length() > MAX_DETAIL_CHARS
+        ? detail.substring(0, MAX_DETAIL_CHARS) + "…"
+        : detail;
   }
 }

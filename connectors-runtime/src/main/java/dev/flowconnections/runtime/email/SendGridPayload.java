@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The JSON body of SendGrid's v3 {@code POST /v3/mail/send}: one personalization with the
  * recipients, the sender, the subject, the bodies (text/plain before text/html, as SendGrid
- * requires) and the attachments as base64. Empty recipient lists are left out: SendGrid refuses them.
+ * requires) and the attachments as base64. Empty recipient lists are left out: SendGrid refuses
+ * them.
  */
 final class SendGridPayload {
 
@@ -34,7 +35,8 @@ final class SendGridPayload {
     if (!email.attachments().isEmpty()) {
       ArrayNode attachments = body.putArray("attachments");
       for (MailAttachment attachment : email.attachments()) {
-        attachments.addObject()
+        attachments
+            .addObject()
             .put("content", Base64.getEncoder().encodeToString(attachment.content()))
             .put("type", attachment.contentType())
             .put("filename", attachment.fileName())
@@ -44,7 +46,8 @@ final class SendGridPayload {
     return body;
   }
 
-  private static void addAddresses(ObjectNode personalization, String field, List<InternetAddress> addresses) {
+  private static void addAddresses(
+      ObjectNode personalization, String field, List<InternetAddress> addresses) {
     if (!addresses.isEmpty()) {
       ArrayNode array = personalization.putArray(field);
       addresses.forEach(a -> address(array.addObject(), a));

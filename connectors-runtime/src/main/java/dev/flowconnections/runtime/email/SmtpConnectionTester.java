@@ -21,8 +21,15 @@ public class SmtpConnectionTester extends ProviderConnectionTester {
   @Override
   protected String verify(ResolvedConnection connection) {
     SmtpServer server = SmtpServer.of(connection);
-    smtp.verify(server, connection, WorkerConnections.maskerFor(connection, SmtpServer.loginEncodings(connection)));
-    return "connected to SMTP server " + server.address() + " (TLS: " + server.tlsMode() + ")"
+    smtp.verify(
+        server,
+        connection,
+        WorkerConnections.maskerFor(connection, SmtpServer.loginEncodings(connection)));
+    return "connected to SMTP server "
+        + server.address()
+        + " (TLS: "
+        + server.tlsMode()
+        + ")"
         + (server.authenticates() ? " and logged in" : "; the connection has no login to check");
   }
 }

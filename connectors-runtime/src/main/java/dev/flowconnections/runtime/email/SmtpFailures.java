@@ -27,11 +27,18 @@ final class SmtpFailures {
       MessagingException e, SmtpServer server, ResolvedConnection connection, SecretMasker masker) {
     String where = "SMTP server " + server.address();
     if (e instanceof AuthenticationFailedException) {
-      return JobFailures.credentialsRejected(where, connection, "login refused: " + e.getMessage(), masker);
+      return JobFailures.credentialsRejected(
+          where, connection, "login refused: " + e.getMessage(), masker);
     }
     if (e instanceof SendFailedException sendFailed && hasAny(sendFailed.getInvalidAddresses())) {
-      return JobFailures.rejected(RECIPIENTS_REJECTED, where + " refused the recipients "
-          + join(sendFailed.getInvalidAddresses()) + ": " + JobFailures.describe(e), masker);
+      return JobFailures.rejected(
+          RECIPIENTS_REJECTED,
+          where
+              + " refused the recipients "
+              + join(sendFailed.getInvalidAddresses())
+              + ": "
+              + JobFailures.describe(e),
+          masker);
     }
     if (causedByIo(e)) {
       return JobFailures.unreachable("connecting to " + where, e, masker);

@@ -1,7 +1,7 @@
 package dev.flowconnections.runtime.email;
 
-import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import jakarta.mail.MessagingException;
@@ -29,7 +29,8 @@ final class SmtpMailer {
     this.tlsSocketFactory = tlsSocketFactory;
   }
 
-  EmailResult send(SmtpServer server, OutgoingEmail email, ResolvedConnection connection, SecretMasker masker) {
+  EmailResult send(
+      SmtpServer server, OutgoingEmail email, ResolvedConnection connection, SecretMasker masker) {
     Session session = session(server, CONNECT_TIMEOUT, READ_TIMEOUT);
     Transport transport = null;
     try {
@@ -40,11 +41,14 @@ final class SmtpMailer {
     } catch (MessagingException e) {
       throw SmtpFailures.of(e, server, connection, masker);
     } finally {
-      closeQuietly(transport); // the mail is sent: a failing QUIT must not fail (and so repeat) the job
+      closeQuietly(
+          transport); // the mail is sent: a failing QUIT must not fail (and so repeat) the job
     }
   }
 
-  /** Connects and logs in (when the connection has a login), then says goodbye: a connection test. */
+  /**
+   * Connects and logs in (when the connection has a login), then says goodbye: a connection test.
+   */
   void verify(SmtpServer server, ResolvedConnection connection, SecretMasker masker) {
     Transport transport = null;
     try {
@@ -79,10 +83,11 @@ final class SmtpMailer {
         properties.put("mail.smtp.starttls.enable", "true");
         properties.put("mail.smtp.starttls.required", "true");
       }
-      case NONE -> { }
+      case NONE -> {}
     }
     if (tlsSocketFactory != null) {
-      properties.put("mail.smtp.ssl.socketFactory", tlsSocketFactory); // used for TLS and STARTTLS alike
+      properties.put(
+          "mail.smtp.ssl.socketFactory", tlsSocketFactory); // used for TLS and STARTTLS alike
     }
     return Session.getInstance(properties); // never the JVM-wide default session
   }

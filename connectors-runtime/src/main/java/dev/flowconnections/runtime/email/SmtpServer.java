@@ -18,7 +18,10 @@ import java.util.Optional;
  */
 record SmtpServer(String host, int port, TlsMode tlsMode, String username, String password) {
 
-  /** NONE: plain text (local relays); STARTTLS: upgrade before login, refused if not offered; TLS: from the start. */
+  /**
+   * NONE: plain text (local relays); STARTTLS: upgrade before login, refused if not offered; TLS:
+   * from the start.
+   */
   enum TlsMode {
     NONE(25),
     STARTTLS(587),
@@ -45,8 +48,8 @@ record SmtpServer(String host, int port, TlsMode tlsMode, String username, Strin
   }
 
   /**
-   * The password as SMTP AUTH sends it (LOGIN: base64 of the password; PLAIN: base64 of
-   * NUL user NUL password), so a server that quotes the exchange in an error is masked too.
+   * The password as SMTP AUTH sends it (LOGIN: base64 of the password; PLAIN: base64 of NUL user
+   * NUL password), so a server that quotes the exchange in an error is masked too.
    */
   static String[] loginEncodings(ResolvedConnection connection) {
     Optional<String> username = connection.text(FieldCatalog.USERNAME);
@@ -57,7 +60,8 @@ record SmtpServer(String host, int port, TlsMode tlsMode, String username, Strin
     Base64.Encoder base64 = Base64.getEncoder();
     return new String[] {
       base64.encodeToString(password.get().getBytes(StandardCharsets.UTF_8)),
-      base64.encodeToString(("\0" + username.orElse("") + "\0" + password.get()).getBytes(StandardCharsets.UTF_8))
+      base64.encodeToString(
+          ("\0" + username.orElse("") + "\0" + password.get()).getBytes(StandardCharsets.UTF_8))
     };
   }
 
@@ -71,7 +75,8 @@ record SmtpServer(String host, int port, TlsMode tlsMode, String username, Strin
   }
 
   private static TlsMode tlsMode(ResolvedConnection connection) {
-    String value = connection.text("tlsMode").map(String::strip).filter(s -> !s.isEmpty()).orElse("STARTTLS");
+    String value =
+        connection.text("tlsMode").map(String::strip).filter(s -> !s.isEmpty()).orElse("STARTTLS");
     try {
       return TlsMode.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
@@ -95,14 +100,27 @@ record SmtpServer(String host, int port, TlsMode tlsMode, String username, Strin
     throw invalid(connection, "port", "expected a number from 1 to 65535");
   }
 
-  private static ConnectorInputException invalid(ResolvedConnection connection, String field, String expected) {
-    return new ConnectorInputException("connection '" + connection.key() + "' has an invalid '" + field + "' in "
-        + connection.environment() + "; " + expected);
+  private static ConnectorInputException invalid(
+      ResolvedConnection connection, String field, String expected) {
+    return new ConnectorInputException(
+        "connection '"
+            + connection.key()
+            + "' has an invalid '"
+            + field
+            + "' in "
+            + connection.environment()
+            + "; "
+            + expected);
   }
 
   @Override
   public String toString() {
-    return "SmtpServer[" + address() + ", " + tlsMode + ", "
-        + (authenticates() ? "login, password hidden" : "no login") + "]";
+    return "SmtpServer["
+        + address()
+        + ", "
+        + tlsMode
+        + ", "
+        + (authenticates() ? "login, password hidden" : "no login")
+        + "]";
   }
 }

@@ -22,7 +22,8 @@ final class CamundaGatewayHealthIndicator extends AbstractHealthIndicator {
   private final CamundaTokenCheck token;
   private final Environment environment;
 
-  CamundaGatewayHealthIndicator(CamundaClient client, CamundaTokenCheck token, Environment environment) {
+  CamundaGatewayHealthIndicator(
+      CamundaClient client, CamundaTokenCheck token, Environment environment) {
     super("the Camunda gateway cannot be reached");
     this.client = client;
     this.token = token;
@@ -31,7 +32,8 @@ final class CamundaGatewayHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder health) {
-    health.withDetail("mode", environment.getProperty("camunda.client.mode", "self-managed"))
+    health
+        .withDetail("mode", environment.getProperty("camunda.client.mode", "self-managed"))
         .withDetail("grpcAddress", String.valueOf(client.getConfiguration().getGrpcAddress()))
         .withDetail("restAddress", String.valueOf(client.getConfiguration().getRestAddress()))
         .withDetail("preferRestOverGrpc", client.getConfiguration().preferRestOverGrpc());

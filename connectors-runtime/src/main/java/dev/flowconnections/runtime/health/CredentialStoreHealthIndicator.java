@@ -19,7 +19,8 @@ final class CredentialStoreHealthIndicator extends AbstractHealthIndicator {
 
   /** An organization id no user can have (organization ids are names, this is not one). */
   private static final CredentialLocation PROBE =
-      new CredentialLocation("flow-connections health probe", new UUID(0, 0), "health-probe", Environment.DEVELOPMENT);
+      new CredentialLocation(
+          "flow-connections health probe", new UUID(0, 0), "health-probe", Environment.DEVELOPMENT);
 
   private final CredentialStores stores;
 

@@ -17,7 +17,8 @@ import org.springframework.core.env.Environment;
 class HealthConfiguration {
 
   @Bean
-  HealthIndicator camundaHealthIndicator(CamundaClient client, CamundaTokenCheck token, Environment environment) {
+  HealthIndicator camundaHealthIndicator(
+      CamundaClient client, CamundaTokenCheck token, Environment environment) {
     return new CamundaGatewayHealthIndicator(client, token, environment);
   }
 

@@ -9,8 +9,8 @@ import java.util.Map;
  * The container image's health check command: the image has no shell and no curl, and an OCI image
  * cannot carry a Docker HEALTHCHECK, so Compose runs this class with the image's own Java runtime
  * ({@code java -cp /app/classes dev.flowconnections.runtime.health.HealthProbe}). It asks the
- * runtime on this host for a health group and exits 0 when it answers 200 (UP), 1 otherwise.
- * Plain JDK only (no Spring): it starts in a fraction of a second beside the running runtime.
+ * runtime on this host for a health group and exits 0 when it answers 200 (UP), 1 otherwise. Plain
+ * JDK only (no Spring): it starts in a fraction of a second beside the running runtime.
  *
  * <p>Argument: the path to check, {@code /actuator/health/liveness} when absent. The port is the
  * runtime's {@code PORT} (8080 when unset).
@@ -40,7 +40,9 @@ public final class HealthProbe {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  /** One line: "UP <url>" for HTTP 200, else what went wrong (never the body: it may carry details). */
+  /**
+   * One line: "UP <url>" for HTTP 200, else what went wrong (never the body: it may carry details).
+   */
   static String check(URI url) {
     try {
       HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();

@@ -6,9 +6,9 @@ import dev.flowconnections.fields.FieldType;
 import java.util.List;
 
 /**
- * The fields of an integration, for forms: admins fill {@code integrationFields}, users fill
- * {@code connectionFields} per environment. {@code secret} fields are write-only; a field with
- * {@code requiredWhen} is required while the named integration setting has one of the values.
+ * The fields of an integration, for forms: admins fill {@code integrationFields}, users fill {@code
+ * connectionFields} per environment. {@code secret} fields are write-only; a field with {@code
+ * requiredWhen} is required while the named integration setting has one of the values.
  */
 record FieldSchemaResponse(List<Field> integrationFields, List<Field> connectionFields) {
 
@@ -25,7 +25,14 @@ record FieldSchemaResponse(List<Field> integrationFields, List<Field> connection
 
     static Field of(FieldDefinition d) {
       return new Field(
-          d.name(), d.label(), d.type(), d.required(), d.secret(), d.options(), d.defaultValue(), d.description(),
+          d.name(),
+          d.label(),
+          d.type(),
+          d.required(),
+          d.secret(),
+          d.options(),
+          d.defaultValue(),
+          d.description(),
           d.requiredWhen());
     }
   }

@@ -33,7 +33,8 @@ class IntegrationController {
 
   @PostMapping
   ResponseEntity<IntegrationResponse> create(Actor actor, @RequestBody IntegrationRequest request) {
-    IntegrationResponse created = IntegrationResponse.of(integrations.create(actor, request.toDraft()));
+    IntegrationResponse created =
+        IntegrationResponse.of(integrations.create(actor, request.toDraft()));
     return ResponseEntity.created(URI.create("/api/integrations/" + created.id())).body(created);
   }
 
@@ -54,13 +55,15 @@ class IntegrationController {
   }
 
   @PutMapping("/{id}")
-  IntegrationResponse update(Actor actor, @PathVariable UUID id, @RequestBody IntegrationRequest request) {
+  IntegrationResponse update(
+      Actor actor, @PathVariable UUID id, @RequestBody IntegrationRequest request) {
     return IntegrationResponse.of(integrations.update(actor, id, request.toDraft()));
   }
 
   /** With connections, 409 listing them unless {@code force=true}, which deletes them too. */
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> delete(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean force) {
+  ResponseEntity<Void> delete(
+      Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean force) {
     integrations.delete(actor, id, force);
     return ResponseEntity.noContent().build();
   }
@@ -73,7 +76,8 @@ class IntegrationController {
   /** What a delete would remove, for the confirmation dialog. */
   @GetMapping("/{id}/impact")
   ImpactResponse impact(Actor actor, @PathVariable UUID id) {
-    return ImpactResponse.of(integrations.impactOfDelete(actor, id), integrations.hiddenImpactOfDelete(actor, id));
+    return ImpactResponse.of(
+        integrations.impactOfDelete(actor, id), integrations.hiddenImpactOfDelete(actor, id));
   }
 
   /**
@@ -86,7 +90,8 @@ class IntegrationController {
 
     static ImpactResponse of(List<Connection> affected, int hidden) {
       return new ImpactResponse(
-          affected.stream().map(c -> new AffectedConnection(c.id(), c.key(), c.name())).toList(), hidden);
+          affected.stream().map(c -> new AffectedConnection(c.id(), c.key(), c.name())).toList(),
+          hidden);
     }
   }
 }

@@ -39,8 +39,18 @@ record IntegrationRequest(
 
   IntegrationDraft toDraft() {
     return new IntegrationDraft(
-        name, description, domainVertical, type, scope, configMode, authScheme, status, openApiSpecUrl,
-        config, environmentDrafts(), version);
+        name,
+        description,
+        domainVertical,
+        type,
+        scope,
+        configMode,
+        authScheme,
+        status,
+        openApiSpecUrl,
+        config,
+        environmentDrafts(),
+        version);
   }
 
   /** Environment names are checked here because the domain only ever sees valid ones. */
@@ -55,7 +65,9 @@ record IntegrationRequest(
           String field = "environments." + name;
           Environment environment = Environment.parse(name).orElse(null);
           if (environment == null) {
-            errors.add(field, "is not an environment; use one of " + Arrays.toString(Environment.values()));
+            errors.add(
+                field,
+                "is not an environment; use one of " + Arrays.toString(Environment.values()));
             return;
           }
           Map<String, Object> values = new LinkedHashMap<>(body == null ? Map.of() : body);
@@ -64,7 +76,9 @@ record IntegrationRequest(
           if (copyFrom != null) {
             source = copyFrom instanceof String s ? Environment.parse(s).orElse(null) : null;
             if (source == null) {
-              errors.add(field + "." + COPY_FROM, "must be one of " + Arrays.toString(Environment.values()));
+              errors.add(
+                  field + "." + COPY_FROM,
+                  "must be one of " + Arrays.toString(Environment.values()));
               return;
             }
           }

@@ -39,10 +39,23 @@ record IntegrationResponse(
   static IntegrationResponse of(Integration i) {
     boolean shared = i.configMode() == ConfigMode.SAME_FOR_ALL;
     return new IntegrationResponse(
-        i.id(), i.name(), i.description(), i.domainVertical(), i.type(), i.type().label(), i.scope(),
-        i.configMode(), i.authScheme(), i.status(), i.openApiSpecUrl(),
+        i.id(),
+        i.name(),
+        i.description(),
+        i.domainVertical(),
+        i.type(),
+        i.type().label(),
+        i.scope(),
+        i.configMode(),
+        i.authScheme(),
+        i.status(),
+        i.openApiSpecUrl(),
         shared ? i.config().shared() : null,
         shared ? null : i.config().environments(),
-        i.version(), i.createdAt(), i.createdBy(), i.updatedAt(), i.updatedBy());
+        i.version(),
+        i.createdAt(),
+        i.createdBy(),
+        i.updatedAt(),
+        i.updatedBy());
   }
 }

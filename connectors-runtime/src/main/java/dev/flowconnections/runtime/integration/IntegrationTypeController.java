@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The integration types with their auth schemes and field schemas, for the New Integration form:
- * it needs the fields of a type and auth scheme before any integration exists. Read from the same
+ * The integration types with their auth schemes and field schemas, for the New Integration form: it
+ * needs the fields of a type and auth scheme before any integration exists. Read from the same
  * {@link FieldCatalog} that validation uses, so the form never offers what the API would refuse.
  */
 @RestController
@@ -27,7 +27,8 @@ class IntegrationTypeController {
   }
 
   @GetMapping("/{type}/fields")
-  FieldSchemaResponse fields(@PathVariable IntegrationType type, @RequestParam(required = false) AuthScheme authScheme) {
+  FieldSchemaResponse fields(
+      @PathVariable IntegrationType type, @RequestParam(required = false) AuthScheme authScheme) {
     if (authScheme == null) {
       throw new ValidationException("authScheme", "is required; use one of " + sorted(type));
     }

@@ -5,10 +5,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Lets the jobs this runtime is running finish before the Camunda client closes (closing it
- * interrupts them). The Camunda client's lifecycle, in the highest phase, stops first and closes the
- * job workers: no job is activated any more. Then this waits up to the drain timeout for the running
- * jobs and hands those still running back to Zeebe with their retries unchanged. Only after that,
- * when the context destroys its beans, does the client close.
+ * interrupts them). The Camunda client's lifecycle, in the highest phase, stops first and closes
+ * the job workers: no job is activated any more. Then this waits up to the drain timeout for the
+ * running jobs and hands those still running back to Zeebe with their retries unchanged. Only after
+ * that, when the context destroys its beans, does the client close.
  */
 public final class GracefulShutdown implements SmartLifecycle {
 
@@ -46,7 +46,10 @@ public final class GracefulShutdown implements SmartLifecycle {
     return running;
   }
 
-  /** Right after the Camunda client's lifecycle (DEFAULT_PHASE, the highest), which closes the workers. */
+  /**
+   * Right after the Camunda client's lifecycle (DEFAULT_PHASE, the highest), which closes the
+   * workers.
+   */
   @Override
   public int getPhase() {
     return SmartLifecycle.DEFAULT_PHASE - 1;

@@ -28,15 +28,16 @@ class JobHandlingConfiguration {
 
   @Bean
   GracefulShutdown gracefulShutdown(
-      JobsInFlight jobs, @Value("${flow-connections.shutdown.drain-timeout:20s}") Duration drainTimeout) {
+      JobsInFlight jobs,
+      @Value("${flow-connections.shutdown.drain-timeout:20s}") Duration drainTimeout) {
     return new GracefulShutdown(jobs, drainTimeout);
   }
 
   /**
    * Every job worker, the connector runtime's outbound ones included, is opened through the
    * starter's JobWorkerManager with a handler: its handlers run through {@link JobsInFlight}.
-   * ({@code @JobWorker} methods open theirs inside the manager and are not tracked; this runtime has none.)
-   * Static: a BeanPostProcessor is created before the other beans of this configuration.
+   * ({@code @JobWorker} methods open theirs inside the manager and are not tracked; this runtime
+   * has none.) Static: a BeanPostProcessor is created before the other beans of this configuration.
    */
   @Bean
   static BeanPostProcessor jobHandlersInFlight(ObjectProvider<JobsInFlight> jobs) {
@@ -48,14 +49,18 @@ class JobHandlingConfiguration {
         }
         ProxyFactory proxy = new ProxyFactory(bean);
         proxy.setProxyTargetClass(true);
-        proxy.addAdvice((MethodInterceptor) invocation -> {
-          Object[] args = invocation.getArguments();
-          if (invocation.getMethod().getName().equals("openWorker") && args.length == 3
-              && args[1] instanceof JobWorkerValue worker && args[2] instanceof JobHandler handler) {
-            args[2] = jobs.getObject().track(worker.getType(), handler);
-          }
-          return invocation.proceed();
-        });
+        proxy.addAdvice(
+            (MethodInterceptor)
+                invocation -> {
+                  Object[] args = invocation.getArguments();
+                  if (invocation.getMethod().getName().equals("openWorker")
+                      && args.length == 3
+                      && args[1] instanceof JobWorkerValue worker
+                      && args[2] instanceof JobHandler handler) {
+                    args[2] = jobs.getObject().track(worker.getType(), handler);
+                  }
+                  return invocation.proceed();
+                });
         return proxy.getProxy(bean.getClass().getClassLoader());
       }
     };

@@ -47,23 +47,27 @@ public final class JobOutcomes {
   }
 
   /**
-   * Registers every outcome of {@code jobType} at zero, when its worker opens. Spring Boot closes the
-   * meter registry as the context starts closing and a closed registry takes no new meters: a job
-   * handed back during shutdown could not be counted otherwise (nor could {@code rate()} see a first
-   * increment).
+   * Registers every outcome of {@code jobType} at zero, when its worker opens. Spring Boot closes
+   * the meter registry as the context starts closing and a closed registry takes no new meters: a
+   * job handed back during shutdown could not be counted otherwise (nor could {@code rate()} see a
+   * first increment).
    */
   public void register(String jobType) {
-    counters.computeIfAbsent(jobType, type -> {
-      Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
-      for (Outcome outcome : Outcome.values()) {
-        byOutcome.put(outcome, Counter.builder(JOBS)
-            .description("Jobs by job type and how they ended on this runtime")
-            .tag("type", type)
-            .tag("outcome", outcome.tag())
-            .register(registry));
-      }
-      return byOutcome;
-    });
+    counters.computeIfAbsent(
+        jobType,
+        type -> {
+          Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
+          for (Outcome outcome : Outcome.values()) {
+            byOutcome.put(
+                outcome,
+                Counter.builder(JOBS)
+                    .description("Jobs by job type and how they ended on this runtime")
+                    .tag("type", type)
+                    .tag("outcome", outcome.tag())
+                    .register(registry));
+          }
+          return byOutcome;
+        });
   }
 
   public void count(String jobType, Outcome outcome) {

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every job handler of the runtime runs through here: the jobs running now are known, their
- * answers counted ({@link JobOutcomes}), and at shutdown they are waited for or handed back
- * ({@link GracefulShutdown}).
+ * Every job handler of the runtime runs through here: the jobs running now are known, their answers
+ * counted ({@link JobOutcomes}), and at shutdown they are waited for or handed back ({@link
+ * GracefulShutdown}).
  */
 public final class JobsInFlight {
 
@@ -55,7 +55,10 @@ public final class JobsInFlight {
       return;
     }
     try {
-      handler.handle(new AnsweringJobClient(client, runningJob, outcome -> outcomes.count(job.getType(), outcome)), job);
+      handler.handle(
+          new AnsweringJobClient(
+              client, runningJob, outcome -> outcomes.count(job.getType(), outcome)),
+          job);
     } finally {
       runningJob.handlerReturned();
     }
@@ -87,7 +90,8 @@ public final class JobsInFlight {
     }
     LOG.info("Shutting down: waiting up to {} for {} running job(s)", timeout, jobs.size());
     try {
-      CompletableFuture.allOf(jobs.stream().map(RunningJob::settled).toArray(CompletableFuture[]::new))
+      CompletableFuture.allOf(
+              jobs.stream().map(RunningJob::settled).toArray(CompletableFuture[]::new))
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       LOG.info("Shutting down: every running job finished");
       return true;
@@ -103,7 +107,8 @@ public final class JobsInFlight {
 
   /**
    * Hands every job still running back to Zeebe with its retries unchanged, so that another runtime
-   * takes it at once instead of after its timeout, and waits for those answers up to {@code timeout}.
+   * takes it at once instead of after its timeout, and waits for those answers up to {@code
+   * timeout}.
    */
   void handBackRemaining(Duration timeout) {
     List<CompletableFuture<?>> acknowledgements = new ArrayList<>();
@@ -114,24 +119,35 @@ public final class JobsInFlight {
       CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new))
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
-      LOG.warn("Shutting down: not every job could be handed back; those return to Zeebe after their job timeout");
+      LOG.warn(
+          "Shutting down: not every job could be handed back; those return to Zeebe after their job timeout");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  /** Fails the job with its retries unchanged, unless its handler answered first (then waits for that). */
+  /**
+   * Fails the job with its retries unchanged, unless its handler answered first (then waits for
+   * that).
+   */
   private CompletableFuture<?> handBack(RunningJob job) {
     if (!job.handBack()) {
       return job.settled();
     }
     ActivatedJob activated = job.job();
-    LOG.warn("Shutting down: handing job {} of type {} back with its {} retries",
-        activated.getKey(), activated.getType(), activated.getRetries());
+    LOG.warn(
+        "Shutting down: handing job {} of type {} back with its {} retries",
+        activated.getKey(),
+        activated.getType(),
+        activated.getRetries());
     outcomes.count(activated.getType(), Outcome.FAILED_BACK_AT_SHUTDOWN);
     try {
-      return job.client().newFailCommand(activated).retries(activated.getRetries())
-          .errorMessage(HANDED_BACK_MESSAGE).send().toCompletableFuture();
+      return job.client()
+          .newFailCommand(activated)
+          .retries(activated.getRetries())
+          .errorMessage(HANDED_BACK_MESSAGE)
+          .send()
+          .toCompletableFuture();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

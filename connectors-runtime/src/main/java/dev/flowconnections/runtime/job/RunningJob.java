@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class RunningJob {
 
-  private enum State { RUNNING, ANSWERED, HANDED_BACK }
+  private enum State {
+    RUNNING,
+    ANSWERED,
+    HANDED_BACK
+  }
 
   private final ActivatedJob job;
   private final JobClient client;
@@ -22,7 +26,9 @@ final class RunningJob {
   private final CompletableFuture<Void> handlerReturned = new CompletableFuture<>();
   private volatile CompletionStage<?> answer = CompletableFuture.completedFuture(null);
 
-  /** @param client the worker's own client, not the gated one the handler sees */
+  /**
+   * @param client the worker's own client, not the gated one the handler sees
+   */
   RunningJob(ActivatedJob job, JobClient client) {
     this.job = job;
     this.client = client;
@@ -54,7 +60,9 @@ final class RunningJob {
     handlerReturned.complete(null);
   }
 
-  /** Done here: the handler returned and its answer, if it sent one, was acknowledged or refused. */
+  /**
+   * Done here: the handler returned and its answer, if it sent one, was acknowledged or refused.
+   */
   CompletableFuture<Void> settled() {
     return handlerReturned.thenCompose(ignored -> answer.handle((response, failure) -> null));
   }

@@ -11,10 +11,13 @@ import io.camunda.connector.api.error.ConnectorInputException;
 @FunctionalInterface
 public interface McpAccessTokens {
 
-  McpAccessTokens UNSUPPORTED = connection -> {
-    throw new ConnectorInputException(
-        "connection '" + connection.key() + "' uses OAuth2, but these MCP sessions have no token service");
-  };
+  McpAccessTokens UNSUPPORTED =
+      connection -> {
+        throw new ConnectorInputException(
+            "connection '"
+                + connection.key()
+                + "' uses OAuth2, but these MCP sessions have no token service");
+      };
 
   /** A current access token for the connection (never logged, masked wherever it could appear). */
   String accessTokenFor(ResolvedConnection connection);

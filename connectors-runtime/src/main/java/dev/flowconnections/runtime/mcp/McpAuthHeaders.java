@@ -33,22 +33,38 @@ final class McpAuthHeaders {
       case NONE -> {
         // a public or network-protected server
       }
-      case BEARER -> headers.put("Authorization", "Bearer " + connection.requireText(FieldCatalog.TOKEN));
+      case BEARER ->
+          headers.put("Authorization", "Bearer " + connection.requireText(FieldCatalog.TOKEN));
       case API_KEY -> {
         requireHeaderLocation(connection);
-        headers.put(connection.requireText(FieldCatalog.API_KEY_NAME), connection.requireText(FieldCatalog.API_KEY));
+        headers.put(
+            connection.requireText(FieldCatalog.API_KEY_NAME),
+            connection.requireText(FieldCatalog.API_KEY));
       }
-      case CUSTOM_HEADERS -> headers.putAll(connection.secrets().map(FieldCatalog.HEADERS)
-          .orElseThrow(() -> new ConnectionResolutionException(
-              "connection '" + connection.key() + "' has no value for '" + FieldCatalog.HEADERS + "' in "
-                  + connection.environment())));
+      case CUSTOM_HEADERS ->
+          headers.putAll(
+              connection
+                  .secrets()
+                  .map(FieldCatalog.HEADERS)
+                  .orElseThrow(
+                      () ->
+                          new ConnectionResolutionException(
+                              "connection '"
+                                  + connection.key()
+                                  + "' has no value for '"
+                                  + FieldCatalog.HEADERS
+                                  + "' in "
+                                  + connection.environment())));
       case OAUTH2 -> {
         String accessToken = accessTokens.accessTokenFor(connection);
         sentSecrets.add(accessToken);
         headers.put("Authorization", "Bearer " + accessToken);
       }
-      case BASIC -> throw new ConnectorInputException(
-          "connection '" + connection.key() + "' uses Basic authentication, which MCP connections do not offer");
+      case BASIC ->
+          throw new ConnectorInputException(
+              "connection '"
+                  + connection.key()
+                  + "' uses Basic authentication, which MCP connections do not offer");
     }
     sentSecrets.addAll(headers.values());
     return new AuthHeaders(Map.copyOf(headers), List.copyOf(sentSecrets));
@@ -58,8 +74,14 @@ final class McpAuthHeaders {
     String location = connection.text(FieldCatalog.API_KEY_LOCATION).orElse("HEADER");
     if (!"HEADER".equals(location.trim().toUpperCase(Locale.ROOT))) {
       throw new ConnectorInputException(
-          "connection '" + connection.key() + "' sends its API key as " + location + "; the MCP worker sends API"
-              + " keys only in a header (set '" + FieldCatalog.API_KEY_LOCATION + "' to HEADER)");
+          "connection '"
+              + connection.key()
+              + "' sends its API key as "
+              + location
+              + "; the MCP worker sends API"
+              + " keys only in a header (set '"
+              + FieldCatalog.API_KEY_LOCATION
+              + "' to HEADER)");
     }
   }
 }

@@ -18,6 +18,7 @@ public class McpConnectionTester implements ConnectionTester {
 
   /** Below the API's overall limit for a test, so the client gives up before the request does. */
   static final McpTimeouts TIMEOUTS = McpTimeouts.ofSeconds(8, 5);
+
   private static final int TOOLS_NAMED = 10;
 
   private final McpToolSessions sessions;
@@ -27,7 +28,10 @@ public class McpConnectionTester implements ConnectionTester {
     this(sessions, TIMEOUTS);
   }
 
-  /** With other timeouts: tests start their STDIO server as a JVM, which a loaded machine makes slow. */
+  /**
+   * With other timeouts: tests start their STDIO server as a JVM, which a loaded machine makes
+   * slow.
+   */
   McpConnectionTester(McpToolSessions sessions, McpTimeouts timeouts) {
     this.sessions = sessions;
     this.timeouts = timeouts;
@@ -42,11 +46,18 @@ public class McpConnectionTester implements ConnectionTester {
   public TestOutcome test(ResolvedConnection connection) {
     try (McpToolSession session = sessions.open(connection, timeouts)) {
       var tools = session.listTools();
-      String names = tools.stream().limit(TOOLS_NAMED).map(McpTool::name).collect(Collectors.joining(", "));
+      String names =
+          tools.stream().limit(TOOLS_NAMED).map(McpTool::name).collect(Collectors.joining(", "));
       String more = tools.size() > TOOLS_NAMED ? ", ..." : "";
-      return TestOutcome.succeeded(WorkerConnections.maskerFor(connection).mask(
-          "connected to " + session.serverName() + "; " + tools.size() + (tools.size() == 1 ? " tool" : " tools")
-              + (tools.isEmpty() ? "" : ": " + names + more)));
+      return TestOutcome.succeeded(
+          WorkerConnections.maskerFor(connection)
+              .mask(
+                  "connected to "
+                      + session.serverName()
+                      + "; "
+                      + tools.size()
+                      + (tools.size() == 1 ? " tool" : " tools")
+                      + (tools.isEmpty() ? "" : ": " + names + more)));
     } catch (ConnectorException | ConnectorInputException | ConnectionResolutionException e) {
       return TestOutcome.failed(e, e.getMessage());
     }

@@ -29,8 +29,12 @@ public final class McpFailures {
 
   /** The server answered a request with a JSON-RPC error; the variables carry its code. */
   public static final String MCP_ERROR = "MCP_ERROR";
-  /** Something went wrong that is neither network, time, credentials nor an answer of the server. */
+
+  /**
+   * Something went wrong that is neither network, time, credentials nor an answer of the server.
+   */
   public static final String MCP_FAILED = "MCP_FAILED";
+
   /** The tool itself reported a failure (the MCP Tool task's choice; see {@code McpService}). */
   public static final String TOOL_ERROR = "MCP_TOOL_ERROR";
 
@@ -39,7 +43,8 @@ public final class McpFailures {
   private static final String OPENING = "opening an MCP session";
 
   /** A failure while creating the transport, before any request was sent. */
-  static RuntimeException openFailed(ResolvedConnection connection, Throwable failure, SecretMasker masker) {
+  static RuntimeException openFailed(
+      ResolvedConnection connection, Throwable failure, SecretMasker masker) {
     return classify(connection, null, failure, masker, OPENING);
   }
 
@@ -49,24 +54,43 @@ public final class McpFailures {
    * MCP endpoint (later in a session it may just be an optional stream the server does not offer).
    */
   static RuntimeException openFailed(
-      ResolvedConnection connection, McpClientTransport transport, Throwable failure, SecretMasker masker) {
-    if (transport instanceof SdkHttpTransport http && http.credentialsRefusedWith().isEmpty()
-        && http.unavailableWith().isEmpty() && http.noEndpointWith().isPresent()) {
-      return new ConnectorInputException(masker.mask("connection '" + connection.key() + "' in "
-          + connection.environment() + ": no MCP endpoint at its 'url' (HTTP " + http.noEndpointWith().get()
-          + "); check the path and the transport"));
+      ResolvedConnection connection,
+      McpClientTransport transport,
+      Throwable failure,
+      SecretMasker masker) {
+    if (transport instanceof SdkHttpTransport http
+        && http.credentialsRefusedWith().isEmpty()
+        && http.unavailableWith().isEmpty()
+        && http.noEndpointWith().isPresent()) {
+      return new ConnectorInputException(
+          masker.mask(
+              "connection '"
+                  + connection.key()
+                  + "' in "
+                  + connection.environment()
+                  + ": no MCP endpoint at its 'url' (HTTP "
+                  + http.noEndpointWith().get()
+                  + "); check the path and the transport"));
     }
     return classify(connection, transport, failure, masker, OPENING);
   }
 
   /** A failure of one request on an open session over {@code transport}. */
-  static RuntimeException requestFailed(ResolvedConnection connection, McpClientTransport transport, String what,
-      Throwable failure, SecretMasker masker) {
+  static RuntimeException requestFailed(
+      ResolvedConnection connection,
+      McpClientTransport transport,
+      String what,
+      Throwable failure,
+      SecretMasker masker) {
     return classify(connection, transport, failure, masker, what);
   }
 
-  private static RuntimeException classify(ResolvedConnection connection, McpClientTransport transport,
-      Throwable failure, SecretMasker masker, String what) {
+  private static RuntimeException classify(
+      ResolvedConnection connection,
+      McpClientTransport transport,
+      Throwable failure,
+      SecretMasker masker,
+      String what) {
     if (failure instanceof ConnectorException || failure instanceof ConnectorInputException) {
       return (RuntimeException) failure;
     }
@@ -80,8 +104,11 @@ public final class McpFailures {
       }
       if (http.unavailableWith().isPresent()) {
         SdkHttpTransport.Unavailable answer = http.unavailableWith().get();
-        return JobFailures.unavailable(answer.status(),
-            what + where + " failed: the MCP server answered HTTP " + answer.status(), answer.retryAfter(), masker);
+        return JobFailures.unavailable(
+            answer.status(),
+            what + where + " failed: the MCP server answered HTTP " + answer.status(),
+            answer.retryAfter(),
+            masker);
       }
     }
     for (Throwable cause : chain(failure)) {
@@ -93,21 +120,36 @@ public final class McpFailures {
         return credentialsRejected(connection, rejected.status(), masker);
       }
       if (cause instanceof PendingRequests.McpServerGoneException
-          || cause instanceof McpError gone && gone.getJsonRpcError() != null
-              && Integer.valueOf(PendingRequests.SERVER_GONE).equals(gone.getJsonRpcError().code())) {
+          || cause instanceof McpError gone
+              && gone.getJsonRpcError() != null
+              && Integer.valueOf(PendingRequests.SERVER_GONE)
+                  .equals(gone.getJsonRpcError().code())) {
         return JobFailures.unreachable(what + where, String.valueOf(cause.getMessage()), masker);
       }
       if (cause instanceof McpError error) {
         Integer code = error.getJsonRpcError() == null ? null : error.getJsonRpcError().code();
-        return new ConnectorException(MCP_ERROR, masker.mask(
-            what + where + " failed: the MCP server answered with error " + code + ": " + error.getMessage()));
+        return new ConnectorException(
+            MCP_ERROR,
+            masker.mask(
+                what
+                    + where
+                    + " failed: the MCP server answered with error "
+                    + code
+                    + ": "
+                    + error.getMessage()));
       }
       if (cause instanceof StdioStartException) {
-        return new ConnectorInputException(masker.mask(
-            "cannot start the MCP server command of connection '" + connection.key() + "' in "
-                + connection.environment() + ": " + cause.getMessage()));
+        return new ConnectorInputException(
+            masker.mask(
+                "cannot start the MCP server command of connection '"
+                    + connection.key()
+                    + "' in "
+                    + connection.environment()
+                    + ": "
+                    + cause.getMessage()));
       }
-      boolean requestTimedOut = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
+      boolean requestTimedOut =
+          cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
       if (cause instanceof TimeoutException || requestTimedOut) {
         return JobFailures.timeout("the MCP server, " + what + where, masker);
       }
@@ -115,11 +157,14 @@ public final class McpFailures {
         return JobFailures.unreachable("reaching the MCP server" + where, cause, masker);
       }
     }
-    // not a cause the vocabulary knows: coded, so it is retried down to an incident like any failure
-    return JobFailures.rejected(MCP_FAILED, what + where + " failed: " + JobFailures.describe(failure), masker);
+    // not a cause the vocabulary knows: coded, so it is retried down to an incident like any
+    // failure
+    return JobFailures.rejected(
+        MCP_FAILED, what + where + " failed: " + JobFailures.describe(failure), masker);
   }
 
-  static ConnectorInputException credentialsRejected(ResolvedConnection connection, int status, SecretMasker masker) {
+  static ConnectorInputException credentialsRejected(
+      ResolvedConnection connection, int status, SecretMasker masker) {
     return JobFailures.credentialsRejected("the MCP server", connection, "HTTP " + status, masker);
   }
 
@@ -129,7 +174,8 @@ public final class McpFailures {
         || cause instanceof UnknownHostException
         || cause instanceof NoRouteToHostException
         || cause instanceof ClosedChannelException
-        || cause instanceof IOException && "closed".equalsIgnoreCase(String.valueOf(cause.getMessage()));
+        || cause instanceof IOException
+            && "closed".equalsIgnoreCase(String.valueOf(cause.getMessage()));
   }
 
   private static List<Throwable> chain(Throwable failure) {

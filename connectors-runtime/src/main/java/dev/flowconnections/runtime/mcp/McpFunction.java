@@ -8,8 +8,8 @@ import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
 
 /**
- * The MCP Tool task of Flow Connections: lists the tools of the MCP server of a connection, or calls
- * one, over the connection's transport with its credentials for the environment this runtime
+ * The MCP Tool task of Flow Connections: lists the tools of the MCP server of a connection, or
+ * calls one, over the connection's transport with its credentials for the environment this runtime
  * serves.
  *
  * <p>Result: {@link McpService.ToolList} ({@code server}, {@code tools}) for listTools, {@link
@@ -19,21 +19,26 @@ import io.camunda.connector.api.annotation.OutboundConnector;
 @OutboundConnector(
     name = "Flow Connections MCP Tool",
     inputVariables = {
-      "connection", "operation", "toolName", "arguments", "connectTimeoutInSeconds", "requestTimeoutInSeconds"
+      "connection",
+      "operation",
+      "toolName",
+      "arguments",
+      "connectTimeoutInSeconds",
+      "requestTimeoutInSeconds"
     },
     type = McpFunction.TYPE)
 @WorkerDescriptor(
     request = McpRequest.class,
     connectionType = IntegrationType.MCP,
     groups = {
-        @TemplateGroup(id = "tool", label = "Tool"),
-        @TemplateGroup(id = "timeout", label = "Timeouts")
+      @TemplateGroup(id = "tool", label = "Tool"),
+      @TemplateGroup(id = "timeout", label = "Timeouts")
     },
     nodes = {
-        @NodeTemplate(
-            id = "mcp-tool",
-            label = "MCP Tool",
-            description = "List or call the tools of an MCP server connection")
+      @NodeTemplate(
+          id = "mcp-tool",
+          label = "MCP Tool",
+          description = "List or call the tools of an MCP server connection")
     })
 public class McpFunction extends WorkerFunction<McpRequest> {
 

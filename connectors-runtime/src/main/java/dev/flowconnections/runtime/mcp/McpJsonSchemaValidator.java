@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class McpJsonSchemaValidator implements JsonSchemaValidator {
 
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
   private final ObjectMapper objectMapper;
 
@@ -34,8 +35,12 @@ public final class McpJsonSchemaValidator implements JsonSchemaValidator {
       if (errors.isEmpty()) {
         return ValidationResponse.asValid(objectMapper.writeValueAsString(content));
       }
-      return ValidationResponse.asInvalid("does not match the schema: "
-          + errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")));
+      return ValidationResponse.asInvalid(
+          "does not match the schema: "
+              + errors.stream()
+                  .map(ValidationMessage::getMessage)
+                  .sorted()
+                  .collect(Collectors.joining("; ")));
     } catch (Exception e) {
       return ValidationResponse.asInvalid("cannot validate against the schema: " + e.getMessage());
     }

@@ -1,11 +1,11 @@
 package dev.flowconnections.runtime.mcp;
 
-import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorExceptionBuilder;
+import io.camunda.connector.api.outbound.JobContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +15,9 @@ import java.util.Map;
  *
  * <p>A tool that reports a failure ({@code isError}) fails the task with error code {@value
  * McpFailures#TOOL_ERROR} and the tool's text as message, like a REST call answered with an error
- * status: a process handles it with an error expression (its variables hold {@code text} and
- * {@code content}), otherwise the job's retries run out into an incident. A successful result is
- * never mistaken for a failure, and a failure never lands silently in a variable.
+ * status: a process handles it with an error expression (its variables hold {@code text} and {@code
+ * content}), otherwise the job's retries run out into an incident. A successful result is never
+ * mistaken for a failure, and a failure never lands silently in a variable.
  */
 public class McpService {
 
@@ -29,10 +29,14 @@ public class McpService {
     this.sessions = sessions;
   }
 
-  /** @return {@link ToolList} for listTools, {@link McpToolResult} for callTool */
+  /**
+   * @return {@link ToolList} for listTools, {@link McpToolResult} for callTool
+   */
   public Object run(McpRequest request, JobContext job) {
-    ResolvedConnection connection = connections.resolve(request.connection(), job, IntegrationType.MCP, "MCP worker");
-    Map<String, Object> arguments = request.isCallTool() ? McpToolArguments.of(request.arguments()) : Map.of();
+    ResolvedConnection connection =
+        connections.resolve(request.connection(), job, IntegrationType.MCP, "MCP worker");
+    Map<String, Object> arguments =
+        request.isCallTool() ? McpToolArguments.of(request.arguments()) : Map.of();
     try (McpToolSession session = sessions.open(connection, request.timeouts())) {
       if (!request.isCallTool()) {
         return new ToolList(session.serverName(), session.listTools());
@@ -45,14 +49,19 @@ public class McpService {
     }
   }
 
-  private static RuntimeException toolError(String toolName, McpToolResult result, SecretMasker masker) {
+  private static RuntimeException toolError(
+      String toolName, McpToolResult result, SecretMasker masker) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("text", result.text());
     variables.put("content", result.content());
     return new ConnectorExceptionBuilder()
         .errorCode(McpFailures.TOOL_ERROR)
-        .message(masker.mask("tool '" + toolName + "' reported an error: "
-            + (result.text() == null ? "(no text)" : result.text())))
+        .message(
+            masker.mask(
+                "tool '"
+                    + toolName
+                    + "' reported an error: "
+                    + (result.text() == null ? "(no text)" : result.text())))
         .errorVariables(variables)
         .build();
   }

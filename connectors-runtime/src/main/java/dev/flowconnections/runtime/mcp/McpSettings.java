@@ -1,15 +1,18 @@
 package dev.flowconnections.runtime.mcp;
 
+import dev.flowconnections.fields.StdioEnvironment;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.fields.StdioEnvironment;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The MCP fields of a connection (defined by {@code McpFields}), read the way the worker needs them. */
+/**
+ * The MCP fields of a connection (defined by {@code McpFields}), read the way the worker needs
+ * them.
+ */
 final class McpSettings {
 
   static final String TRANSPORT = "transport";
@@ -34,7 +37,12 @@ final class McpSettings {
       return Transport.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new ConnectionResolutionException(
-          "connection '" + connection.key() + "' has an unknown '" + TRANSPORT + "' in " + connection.environment()
+          "connection '"
+              + connection.key()
+              + "' has an unknown '"
+              + TRANSPORT
+              + "' in "
+              + connection.environment()
               + "; expected HTTP, SSE, WEBSOCKET or STDIO");
     }
   }
@@ -53,15 +61,21 @@ final class McpSettings {
     variables.putAll(connection.secrets().map(ENVIRONMENT_VARIABLES).orElse(Map.of()));
     Map<String, Boolean> declared = StdioEnvironment.declared(connection.settings());
     for (String name : variables.keySet()) {
-      String where = "connection '" + connection.key() + "' in " + connection.environment()
-          + ": environment variable '" + name + "' ";
+      String where =
+          "connection '"
+              + connection.key()
+              + "' in "
+              + connection.environment()
+              + ": environment variable '"
+              + name
+              + "' ";
       Optional<String> refused = StdioEnvironment.refusal(name);
       if (refused.isPresent()) {
         throw new ConnectorInputException(where + refused.get());
       }
       if (!declared.containsKey(name)) {
-        throw new ConnectorInputException(where + "is not declared by its integration ('"
-            + StdioEnvironment.ALLOWED + "')");
+        throw new ConnectorInputException(
+            where + "is not declared by its integration ('" + StdioEnvironment.ALLOWED + "')");
       }
     }
     return variables;

@@ -8,7 +8,8 @@ import java.time.Duration;
  */
 public record McpTimeouts(Duration connect, Duration request) {
 
-  public static final McpTimeouts DEFAULT = new McpTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(60));
+  public static final McpTimeouts DEFAULT =
+      new McpTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(60));
 
   public McpTimeouts {
     if (connect == null || connect.isNegative() || connect.isZero()) {

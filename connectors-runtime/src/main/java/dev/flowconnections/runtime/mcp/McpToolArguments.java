@@ -32,9 +32,11 @@ final class McpToolArguments {
           return of(parsed);
         }
       } catch (JsonProcessingException e) {
-        throw new ConnectorInputException("arguments: not a JSON object (" + e.getOriginalMessage() + ")");
+        throw new ConnectorInputException(
+            "arguments: not a JSON object (" + e.getOriginalMessage() + ")");
       }
     }
-    throw new ConnectorInputException("arguments: must be a FEEL context or a JSON object, e.g. ={city: \"Oslo\"}");
+    throw new ConnectorInputException(
+        "arguments: must be a FEEL context or a JSON object, e.g. ={city: \"Oslo\"}");
   }
 }

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An initialized MCP client session with one server, for one connection in one environment. Open
- * it with {@link McpToolSessions#open}, use it for the calls of one job, close it (which also
- * ends a STDIO server process).
+ * An initialized MCP client session with one server, for one connection in one environment. Open it
+ * with {@link McpToolSessions#open}, use it for the calls of one job, close it (which also ends a
+ * STDIO server process).
  *
- * <p>Failures are thrown as the connector exceptions a worker ends with, messages masked: a
- * {@code ConnectorInputException} for what retrying cannot fix (credentials rejected, unknown tool,
- * bad command), a {@code ConnectorRetryException} when the server cannot be reached, a {@code
+ * <p>Failures are thrown as the connector exceptions a worker ends with, messages masked: a {@code
+ * ConnectorInputException} for what retrying cannot fix (credentials rejected, unknown tool, bad
+ * command), a {@code ConnectorRetryException} when the server cannot be reached, a {@code
  * ConnectorException} with a code for other failures ({@link McpFailures}).
  */
 public interface McpToolSession extends AutoCloseable {

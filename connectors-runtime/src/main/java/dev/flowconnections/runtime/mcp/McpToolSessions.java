@@ -22,7 +22,8 @@ import io.modelcontextprotocol.spec.McpSchema;
  */
 public class McpToolSessions {
 
-  static final McpSchema.Implementation CLIENT_INFO = new McpSchema.Implementation("flow-connections", "1");
+  static final McpSchema.Implementation CLIENT_INFO =
+      new McpSchema.Implementation("flow-connections", "1");
 
   private final ObjectMapper objectMapper;
   private final McpJsonMapper jsonMapper;
@@ -40,7 +41,8 @@ public class McpToolSessions {
    * @param stdioCommands the STDIO command lines the runtime's operator allows
    */
   public McpToolSessions(McpAccessTokens accessTokens, StdioCommands stdioCommands) {
-    // a plain mapper, as the SDK uses by default: the application's settings must not change the protocol
+    // a plain mapper, as the SDK uses by default: the application's settings must not change the
+    // protocol
     this.objectMapper = new ObjectMapper();
     this.jsonMapper = new JacksonMcpJsonMapper(this.objectMapper);
     this.transports = new McpTransports(jsonMapper, accessTokens, stdioCommands);
@@ -61,8 +63,12 @@ public class McpToolSessions {
    */
   public McpToolSession open(ResolvedConnection connection, McpTimeouts timeouts) {
     if (connection.type() != IntegrationType.MCP) {
-      throw new ConnectorInputException("connection '" + connection.key() + "' is of type "
-          + connection.type().label() + ", not an MCP connection");
+      throw new ConnectorInputException(
+          "connection '"
+              + connection.key()
+              + "' is of type "
+              + connection.type().label()
+              + ", not an MCP connection");
     }
     McpClientTransport transport;
     SecretMasker masker;
@@ -73,12 +79,13 @@ public class McpToolSessions {
     } catch (RuntimeException e) {
       throw McpFailures.openFailed(connection, e, WorkerConnections.maskerFor(connection));
     }
-    McpSyncClient client = McpClient.sync(transport)
-        .clientInfo(CLIENT_INFO)
-        .initializationTimeout(timeouts.connect())
-        .requestTimeout(timeouts.request())
-        .jsonSchemaValidator(schemaValidator)
-        .build();
+    McpSyncClient client =
+        McpClient.sync(transport)
+            .clientInfo(CLIENT_INFO)
+            .initializationTimeout(timeouts.connect())
+            .requestTimeout(timeouts.request())
+            .jsonSchemaValidator(schemaValidator)
+            .build();
     try {
       McpSchema.InitializeResult initialized = client.initialize();
       return new SdkToolSession(connection, transport, client, initialized, masker, objectMapper);

@@ -28,13 +28,15 @@ final class McpTransports {
 
   /** Where the SDK's servers listen when a URL names only a host. */
   static final String DEFAULT_HTTP_PATH = "/mcp";
+
   static final String DEFAULT_SSE_PATH = "/sse";
 
   private final McpJsonMapper jsonMapper;
   private final McpAccessTokens accessTokens;
   private final StdioCommands stdioCommands;
 
-  McpTransports(McpJsonMapper jsonMapper, McpAccessTokens accessTokens, StdioCommands stdioCommands) {
+  McpTransports(
+      McpJsonMapper jsonMapper, McpAccessTokens accessTokens, StdioCommands stdioCommands) {
     this.jsonMapper = jsonMapper;
     this.accessTokens = accessTokens;
     this.stdioCommands = stdioCommands;
@@ -52,28 +54,35 @@ final class McpTransports {
     URI url = serverUrl(connection, transport);
     OutboundAddressPolicy.current().check(url); // before any connection is attempted
     McpAuthHeaders.AuthHeaders auth = McpAuthHeaders.forConnection(connection, accessTokens);
-    SecretMasker masker = WorkerConnections.maskerFor(connection, auth.sentSecrets().toArray(String[]::new));
+    SecretMasker masker =
+        WorkerConnections.maskerFor(connection, auth.sentSecrets().toArray(String[]::new));
     return new Prepared(http(transport, url, auth.headers(), timeouts), masker);
   }
 
-  private McpClientTransport http(McpSettings.Transport transport, URI url, Map<String, String> headers,
-      McpTimeouts timeouts) {
+  private McpClientTransport http(
+      McpSettings.Transport transport, URI url, Map<String, String> headers, McpTimeouts timeouts) {
     SdkHttpTransport.Builder client = new SdkHttpTransport.Builder(httpClient(timeouts));
     return switch (transport) {
-      case HTTP -> new SdkHttpTransport(HttpClientStreamableHttpTransport.builder(origin(url))
-          .endpoint(pathOf(url, DEFAULT_HTTP_PATH))
-          .clientBuilder(client)
-          .requestBuilder(requestWith(headers))
-          .connectTimeout(timeouts.connect())
-          .jsonMapper(jsonMapper)
-          .build(), client);
-      case SSE -> new SdkHttpTransport(HttpClientSseClientTransport.builder(origin(url))
-          .sseEndpoint(pathOf(url, DEFAULT_SSE_PATH))
-          .clientBuilder(client)
-          .requestBuilder(requestWith(headers))
-          .connectTimeout(timeouts.connect())
-          .jsonMapper(jsonMapper)
-          .build(), client);
+      case HTTP ->
+          new SdkHttpTransport(
+              HttpClientStreamableHttpTransport.builder(origin(url))
+                  .endpoint(pathOf(url, DEFAULT_HTTP_PATH))
+                  .clientBuilder(client)
+                  .requestBuilder(requestWith(headers))
+                  .connectTimeout(timeouts.connect())
+                  .jsonMapper(jsonMapper)
+                  .build(),
+              client);
+      case SSE ->
+          new SdkHttpTransport(
+              HttpClientSseClientTransport.builder(origin(url))
+                  .sseEndpoint(pathOf(url, DEFAULT_SSE_PATH))
+                  .clientBuilder(client)
+                  .requestBuilder(requestWith(headers))
+                  .connectTimeout(timeouts.connect())
+                  .jsonMapper(jsonMapper)
+                  .build(),
+              client);
       case WEBSOCKET -> new WebSocketClientTransport(url, headers, timeouts.connect(), jsonMapper);
       case STDIO -> throw new IllegalArgumentException("STDIO is not an HTTP transport");
     };
@@ -83,58 +92,93 @@ final class McpTransports {
     if (connection.authScheme() != AuthScheme.NONE) {
       // fail closed: a token meant for an HTTP header must not silently go nowhere
       throw new ConnectorInputException(
-          "connection '" + connection.key() + "' uses the STDIO transport, which takes credentials as environment"
-              + " variables; its auth scheme " + connection.authScheme() + " does not apply (set it to NONE)");
+          "connection '"
+              + connection.key()
+              + "' uses the STDIO transport, which takes credentials as environment"
+              + " variables; its auth scheme "
+              + connection.authScheme()
+              + " does not apply (set it to NONE)");
     }
     String commandLine = connection.requireText(McpSettings.COMMAND);
     if (!stdioCommands.allows(commandLine)) {
-      // checked on every start, not only when the integration is saved: the operator's list may have shrunk
-      throw new ConnectorInputException("connection '" + connection.key() + "' in " + connection.environment()
-          + ": its '" + McpSettings.COMMAND + "' " + stdioCommands.refusal());
+      // checked on every start, not only when the integration is saved: the operator's list may
+      // have shrunk
+      throw new ConnectorInputException(
+          "connection '"
+              + connection.key()
+              + "' in "
+              + connection.environment()
+              + ": its '"
+              + McpSettings.COMMAND
+              + "' "
+              + stdioCommands.refusal());
     }
     StdioCommand command;
     try {
       command = StdioCommand.parse(commandLine);
     } catch (IllegalArgumentException e) {
       throw new ConnectorInputException(
-          "connection '" + connection.key() + "' has an unusable '" + McpSettings.COMMAND + "' in "
-              + connection.environment() + ": " + e.getMessage());
+          "connection '"
+              + connection.key()
+              + "' has an unusable '"
+              + McpSettings.COMMAND
+              + "' in "
+              + connection.environment()
+              + ": "
+              + e.getMessage());
     }
-    ServerParameters parameters = ServerParameters.builder(command.program())
-        .args(command.arguments())
-        .env(McpSettings.environmentVariables(connection))
-        .build();
+    ServerParameters parameters =
+        ServerParameters.builder(command.program())
+            .args(command.arguments())
+            .env(McpSettings.environmentVariables(connection))
+            .build();
     if (command.executable(parameters.getEnv().get("PATH")).isEmpty()) {
       // checked here: the SDK only logs a failed start and lets the handshake run into its timeout
       throw new McpFailures.StdioStartException(
-          "'" + command.program() + "' is not an executable file"
-              + (command.program().contains("/") ? "" : " on the PATH"), null);
+          "'"
+              + command.program()
+              + "' is not an executable file"
+              + (command.program().contains("/") ? "" : " on the PATH"),
+          null);
     }
     return new StdioServerProcessTransport(parameters, jsonMapper, connection.key(), masker);
   }
 
   private static URI serverUrl(ResolvedConnection connection, McpSettings.Transport transport) {
     String text = connection.requireText(McpSettings.URL);
-    Set<String> schemes = transport == McpSettings.Transport.WEBSOCKET ? Set.of("ws", "wss") : Set.of("http", "https");
+    Set<String> schemes =
+        transport == McpSettings.Transport.WEBSOCKET
+            ? Set.of("ws", "wss")
+            : Set.of("http", "https");
     URI url;
     try {
       url = URI.create(text.trim());
     } catch (IllegalArgumentException e) {
       throw invalidUrl(connection, "it is not a valid URL");
     }
-    if (url.getScheme() == null || !schemes.contains(url.getScheme().toLowerCase(Locale.ROOT)) || url.getHost() == null) {
+    if (url.getScheme() == null
+        || !schemes.contains(url.getScheme().toLowerCase(Locale.ROOT))
+        || url.getHost() == null) {
       String expected = String.join(":// or ", schemes.stream().sorted().toList()) + "://";
       throw invalidUrl(connection, "a " + transport + " server URL starts with " + expected);
     }
     if (url.getRawUserInfo() != null) {
-      throw invalidUrl(connection, "credentials belong in the connection's auth fields, not in the URL");
+      throw invalidUrl(
+          connection, "credentials belong in the connection's auth fields, not in the URL");
     }
     return url;
   }
 
   private static ConnectorInputException invalidUrl(ResolvedConnection connection, String reason) {
-    return new ConnectorInputException("connection '" + connection.key() + "' has an unusable '" + McpSettings.URL
-        + "' in " + connection.environment() + ": " + reason);
+    return new ConnectorInputException(
+        "connection '"
+            + connection.key()
+            + "' has an unusable '"
+            + McpSettings.URL
+            + "' in "
+            + connection.environment()
+            + ": "
+            + reason);
   }
 
   private static String origin(URI url) {
@@ -142,7 +186,8 @@ final class McpTransports {
   }
 
   private static String pathOf(URI url, String defaultPath) {
-    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? defaultPath : url.getRawPath();
+    String path =
+        url.getRawPath() == null || url.getRawPath().isEmpty() ? defaultPath : url.getRawPath();
     return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
   }
 

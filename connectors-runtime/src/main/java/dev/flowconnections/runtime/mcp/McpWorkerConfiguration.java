@@ -15,7 +15,8 @@ public class McpWorkerConfiguration {
 
   /** OAUTH2 MCP connections get their bearer from the runtime's token service, like REST's. */
   @Bean
-  McpToolSessions mcpToolSessions(OAuth2AccessTokens oauth2AccessTokens, StdioCommands stdioCommands) {
+  McpToolSessions mcpToolSessions(
+      OAuth2AccessTokens oauth2AccessTokens, StdioCommands stdioCommands) {
     return new McpToolSessions(oauth2AccessTokens::accessTokenFor, stdioCommands);
   }
 

@@ -28,11 +28,14 @@ final class PendingRequests {
   Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> track(
       Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> sessionHandler) {
     this.handler = sessionHandler;
-    return incoming -> sessionHandler.apply(incoming.doOnNext(message -> {
-      if (message instanceof McpSchema.JSONRPCResponse response) {
-        ids.remove(response.id());
-      }
-    }));
+    return incoming ->
+        sessionHandler.apply(
+            incoming.doOnNext(
+                message -> {
+                  if (message instanceof McpSchema.JSONRPCResponse response) {
+                    ids.remove(response.id());
+                  }
+                }));
   }
 
   /** Call before a message goes out; a request to a server that is gone fails instead. */
@@ -45,7 +48,10 @@ final class PendingRequests {
     }
   }
 
-  /** The server went away: every pending request is answered with {@link #SERVER_GONE} and the reason. */
+  /**
+   * The server went away: every pending request is answered with {@link #SERVER_GONE} and the
+   * reason.
+   */
   void serverGone(String reason) {
     if (goneReason != null) {
       return;
@@ -56,7 +62,10 @@ final class PendingRequests {
       ids.remove(id);
       if (sessionHandler != null) {
         var error = new McpSchema.JSONRPCResponse.JSONRPCError(SERVER_GONE, reason, null);
-        sessionHandler.apply(Mono.just(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, null, error)))
+        sessionHandler
+            .apply(
+                Mono.just(
+                    new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, null, error)))
             .subscribe(ignored -> {}, ignored -> {});
       }
     }

@@ -31,9 +31,9 @@ import reactor.core.publisher.Mono;
  *       never closes it, which left five threads per job until the garbage collector came);
  *   <li>an HTTP 401/403 on any request is remembered, so a refused event stream (which the SDK's
  *       SSE transport only logs) is reported as rejected credentials; a 404/405 likewise, so a URL
- *       that points next to the MCP endpoint is reported as such; a 429 or 5xx with its
- *       {@code Retry-After}, so an overloaded server is retried like any other provider (the SDK
- *       keeps only the status, in a message);
+ *       that points next to the MCP endpoint is reported as such; a 429 or 5xx with its {@code
+ *       Retry-After}, so an overloaded server is retried like any other provider (the SDK keeps
+ *       only the status, in a message);
  *   <li>a failed connect fails the waiting requests at once instead of after their timeout.
  * </ul>
  */
@@ -63,14 +63,24 @@ final class SdkHttpTransport implements McpClientTransport {
     return Optional.ofNullable(clientBuilder.unavailable);
   }
 
-  /** An answer {@link JobFailures#isUnavailable}, with the server's {@code Retry-After} if it sent one. */
+  /**
+   * An answer {@link JobFailures#isUnavailable}, with the server's {@code Retry-After} if it sent
+   * one.
+   */
   record Unavailable(int status, Optional<String> retryAfter) {}
 
   @Override
-  public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
-    return delegate.connect(pending.track(handler))
-        .doOnError(e -> pending.serverGone("the connection to the MCP server failed"
-            + credentialsRefusedWith().map(status -> " with HTTP " + status).orElse("")));
+  public Mono<Void> connect(
+      Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
+    return delegate
+        .connect(pending.track(handler))
+        .doOnError(
+            e ->
+                pending.serverGone(
+                    "the connection to the MCP server failed"
+                        + credentialsRefusedWith()
+                            .map(status -> " with HTTP " + status)
+                            .orElse("")));
   }
 
   @Override
@@ -85,7 +95,8 @@ final class SdkHttpTransport implements McpClientTransport {
 
   @Override
   public Mono<Void> closeGracefully() {
-    return delegate.closeGracefully()
+    return delegate
+        .closeGracefully()
         .onErrorResume(e -> Mono.empty())
         .then(Mono.fromRunnable(clientBuilder::shutdownBuiltClients));
   }
@@ -105,7 +116,9 @@ final class SdkHttpTransport implements McpClientTransport {
     return delegate.protocolVersions();
   }
 
-  /** An {@link HttpClient.Builder} whose clients report refused credentials and can be shut down. */
+  /**
+   * An {@link HttpClient.Builder} whose clients report refused credentials and can be shut down.
+   */
   static final class Builder implements HttpClient.Builder {
     private final HttpClient.Builder delegate;
     private final List<HttpClient> built = new CopyOnWriteArrayList<>();
@@ -139,17 +152,71 @@ final class SdkHttpTransport implements McpClientTransport {
       }
     }
 
-    @Override public Builder cookieHandler(CookieHandler cookieHandler) { delegate.cookieHandler(cookieHandler); return this; }
-    @Override public Builder connectTimeout(Duration duration) { delegate.connectTimeout(duration); return this; }
-    @Override public Builder sslContext(SSLContext sslContext) { delegate.sslContext(sslContext); return this; }
-    @Override public Builder sslParameters(SSLParameters sslParameters) { delegate.sslParameters(sslParameters); return this; }
-    @Override public Builder executor(Executor executor) { delegate.executor(executor); return this; }
-    @Override public Builder followRedirects(HttpClient.Redirect policy) { delegate.followRedirects(policy); return this; }
-    @Override public Builder version(HttpClient.Version version) { delegate.version(version); return this; }
-    @Override public Builder priority(int priority) { delegate.priority(priority); return this; }
-    @Override public Builder proxy(ProxySelector proxySelector) { delegate.proxy(proxySelector); return this; }
-    @Override public Builder authenticator(Authenticator authenticator) { delegate.authenticator(authenticator); return this; }
-    @Override public Builder localAddress(java.net.InetAddress localAddr) { delegate.localAddress(localAddr); return this; }
+    @Override
+    public Builder cookieHandler(CookieHandler cookieHandler) {
+      delegate.cookieHandler(cookieHandler);
+      return this;
+    }
+
+    @Override
+    public Builder connectTimeout(Duration duration) {
+      delegate.connectTimeout(duration);
+      return this;
+    }
+
+    @Override
+    public Builder sslContext(SSLContext sslContext) {
+      delegate.sslContext(sslContext);
+      return this;
+    }
+
+    @Override
+    public Builder sslParameters(SSLParameters sslParameters) {
+      delegate.sslParameters(sslParameters);
+      return this;
+    }
+
+    @Override
+    public Builder executor(Executor executor) {
+      delegate.executor(executor);
+      return this;
+    }
+
+    @Override
+    public Builder followRedirects(HttpClient.Redirect policy) {
+      delegate.followRedirects(policy);
+      return this;
+    }
+
+    @Override
+    public Builder version(HttpClient.Version version) {
+      delegate.version(version);
+      return this;
+    }
+
+    @Override
+    public Builder priority(int priority) {
+      delegate.priority(priority);
+      return this;
+    }
+
+    @Override
+    public Builder proxy(ProxySelector proxySelector) {
+      delegate.proxy(proxySelector);
+      return this;
+    }
+
+    @Override
+    public Builder authenticator(Authenticator authenticator) {
+      delegate.authenticator(authenticator);
+      return this;
+    }
+
+    @Override
+    public Builder localAddress(java.net.InetAddress localAddr) {
+      delegate.localAddress(localAddr);
+      return this;
+    }
   }
 
   /** Passes every call on; notes the status of each response before its body is read. */
@@ -176,32 +243,87 @@ final class SdkHttpTransport implements McpClientTransport {
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+        HttpRequest request, HttpResponse.BodyHandler<T> handler) {
       return delegate.sendAsync(request, watching(handler));
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+        HttpRequest request,
+        HttpResponse.BodyHandler<T> handler,
         HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
       return delegate.sendAsync(request, watching(handler), pushPromiseHandler);
     }
 
-    @Override public Optional<CookieHandler> cookieHandler() { return delegate.cookieHandler(); }
-    @Override public Optional<Duration> connectTimeout() { return delegate.connectTimeout(); }
-    @Override public Redirect followRedirects() { return delegate.followRedirects(); }
-    @Override public Optional<ProxySelector> proxy() { return delegate.proxy(); }
-    @Override public SSLContext sslContext() { return delegate.sslContext(); }
-    @Override public SSLParameters sslParameters() { return delegate.sslParameters(); }
-    @Override public Optional<Authenticator> authenticator() { return delegate.authenticator(); }
-    @Override public Version version() { return delegate.version(); }
-    @Override public Optional<Executor> executor() { return delegate.executor(); }
-    @Override public void shutdown() { delegate.shutdown(); }
-    @Override public void shutdownNow() { delegate.shutdownNow(); }
+    @Override
+    public Optional<CookieHandler> cookieHandler() {
+      return delegate.cookieHandler();
+    }
+
+    @Override
+    public Optional<Duration> connectTimeout() {
+      return delegate.connectTimeout();
+    }
+
+    @Override
+    public Redirect followRedirects() {
+      return delegate.followRedirects();
+    }
+
+    @Override
+    public Optional<ProxySelector> proxy() {
+      return delegate.proxy();
+    }
+
+    @Override
+    public SSLContext sslContext() {
+      return delegate.sslContext();
+    }
+
+    @Override
+    public SSLParameters sslParameters() {
+      return delegate.sslParameters();
+    }
+
+    @Override
+    public Optional<Authenticator> authenticator() {
+      return delegate.authenticator();
+    }
+
+    @Override
+    public Version version() {
+      return delegate.version();
+    }
+
+    @Override
+    public Optional<Executor> executor() {
+      return delegate.executor();
+    }
+
+    @Override
+    public void shutdown() {
+      delegate.shutdown();
+    }
+
+    @Override
+    public void shutdownNow() {
+      delegate.shutdownNow();
+    }
+
     @Override
     public boolean awaitTermination(Duration duration) throws InterruptedException {
       return delegate.awaitTermination(duration);
     }
-    @Override public boolean isTerminated() { return delegate.isTerminated(); }
-    @Override public void close() { delegate.close(); }
+
+    @Override
+    public boolean isTerminated() {
+      return delegate.isTerminated();
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
   }
 }

@@ -22,20 +22,32 @@ import org.slf4j.LoggerFactory;
 final class SdkToolSession implements McpToolSession {
 
   private static final Logger log = LoggerFactory.getLogger(SdkToolSession.class);
+
   /** A server that keeps answering with a next cursor must not keep a job busy forever. */
   static final int MAX_TOOL_PAGES = 50;
+
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final ResolvedConnection connection;
-  /** What its HTTP answers said (refused credentials, an overloaded server) decides a failure's kind. */
+
+  /**
+   * What its HTTP answers said (refused credentials, an overloaded server) decides a failure's
+   * kind.
+   */
   private final McpClientTransport transport;
+
   private final McpSyncClient client;
   private final McpSchema.InitializeResult initialized;
   private final SecretMasker masker;
   private final ObjectMapper objectMapper;
 
-  SdkToolSession(ResolvedConnection connection, McpClientTransport transport, McpSyncClient client,
-      McpSchema.InitializeResult initialized, SecretMasker masker, ObjectMapper objectMapper) {
+  SdkToolSession(
+      ResolvedConnection connection,
+      McpClientTransport transport,
+      McpSyncClient client,
+      McpSchema.InitializeResult initialized,
+      SecretMasker masker,
+      ObjectMapper objectMapper) {
     this.connection = connection;
     this.transport = transport;
     this.client = client;
@@ -47,7 +59,9 @@ final class SdkToolSession implements McpToolSession {
   @Override
   public String serverName() {
     McpSchema.Implementation server = initialized.serverInfo();
-    return server == null ? "an unnamed MCP server" : masker.mask(server.name() + " " + server.version());
+    return server == null
+        ? "an unnamed MCP server"
+        : masker.mask(server.name() + " " + server.version());
   }
 
   @Override
@@ -70,8 +84,10 @@ final class SdkToolSession implements McpToolSession {
         return tools;
       }
     }
-    log.warn("MCP server of connection '{}' listed more than {} pages of tools; using the first ones",
-        connection.key(), MAX_TOOL_PAGES);
+    log.warn(
+        "MCP server of connection '{}' listed more than {} pages of tools; using the first ones",
+        connection.key(),
+        MAX_TOOL_PAGES);
     return tools;
   }
 
@@ -79,11 +95,14 @@ final class SdkToolSession implements McpToolSession {
   public McpToolResult callTool(String name, Map<String, Object> arguments) {
     McpSchema.CallToolResult result;
     try {
-      result = client.callTool(new McpSchema.CallToolRequest(name, arguments == null ? Map.of() : arguments, null));
+      result =
+          client.callTool(
+              new McpSchema.CallToolRequest(name, arguments == null ? Map.of() : arguments, null));
     } catch (McpError e) {
       throw unknownToolOr(name, e);
     } catch (RuntimeException e) {
-      throw McpFailures.requestFailed(connection, transport, "calling tool '" + name + "'", e, masker);
+      throw McpFailures.requestFailed(
+          connection, transport, "calling tool '" + name + "'", e, masker);
     }
     return toResult(result);
   }
@@ -97,20 +116,32 @@ final class SdkToolSession implements McpToolSession {
     try {
       names = listTools().stream().map(McpTool::name).toList();
     } catch (RuntimeException listFailed) {
-      return McpFailures.requestFailed(connection, transport, "calling tool '" + name + "'", error, masker);
+      return McpFailures.requestFailed(
+          connection, transport, "calling tool '" + name + "'", error, masker);
     }
     if (!names.contains(name)) {
-      return new ConnectorInputException(masker.mask("the MCP server of connection '" + connection.key() + "' in "
-          + connection.environment() + " has no tool '" + name + "'; it has: "
-          + (names.isEmpty() ? "no tools" : names.stream().sorted().collect(Collectors.joining(", ")))));
+      return new ConnectorInputException(
+          masker.mask(
+              "the MCP server of connection '"
+                  + connection.key()
+                  + "' in "
+                  + connection.environment()
+                  + " has no tool '"
+                  + name
+                  + "'; it has: "
+                  + (names.isEmpty()
+                      ? "no tools"
+                      : names.stream().sorted().collect(Collectors.joining(", ")))));
     }
-    return McpFailures.requestFailed(connection, transport, "calling tool '" + name + "'", error, masker);
+    return McpFailures.requestFailed(
+        connection, transport, "calling tool '" + name + "'", error, masker);
   }
 
   private McpTool toTool(McpSchema.Tool tool) {
     @SuppressWarnings("unchecked")
     Map<String, Object> schema = (Map<String, Object>) masker.maskJson(tool.inputSchema());
-    return new McpTool(tool.name(), masker.mask(tool.title()), masker.mask(tool.description()), schema);
+    return new McpTool(
+        tool.name(), masker.mask(tool.title()), masker.mask(tool.description()), schema);
   }
 
   @SuppressWarnings("unchecked")
@@ -123,10 +154,14 @@ final class SdkToolSession implements McpToolSession {
         texts.add(masker.mask(text.text()));
       }
     }
-    Object structured = result.structuredContent() == null
-        ? null
-        : masker.maskJson(objectMapper.convertValue(result.structuredContent(), Object.class));
-    return new McpToolResult(content, texts.isEmpty() ? null : String.join("\n", texts), structured,
+    Object structured =
+        result.structuredContent() == null
+            ? null
+            : masker.maskJson(objectMapper.convertValue(result.structuredContent(), Object.class));
+    return new McpToolResult(
+        content,
+        texts.isEmpty() ? null : String.join("\n", texts),
+        structured,
         Boolean.TRUE.equals(result.isError()));
   }
 

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A STDIO server's command line split into program and arguments the way a POSIX shell splits
- * words (whitespace; single quotes keep everything; double quotes and backslashes escape), but
- * without a shell: no variables, globs, pipes or redirections are interpreted, so a command cannot
- * run more than the one program it names.
+ * A STDIO server's command line split into program and arguments the way a POSIX shell splits words
+ * (whitespace; single quotes keep everything; double quotes and backslashes escape), but without a
+ * shell: no variables, globs, pipes or redirections are interpreted, so a command cannot run more
+ * than the one program it names.
  */
 record StdioCommand(String program, List<String> arguments) {
 
@@ -19,7 +19,9 @@ record StdioCommand(String program, List<String> arguments) {
     arguments = List.copyOf(arguments);
   }
 
-  /** @throws IllegalArgumentException for an empty command or an unterminated quote */
+  /**
+   * @throws IllegalArgumentException for an empty command or an unterminated quote
+   */
   static StdioCommand parse(String commandLine) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
@@ -36,7 +38,9 @@ record StdioCommand(String program, List<String> arguments) {
       } else if (quote == '"') {
         if (c == '"') {
           quote = 0;
-        } else if (c == '\\' && i + 1 < commandLine.length() && "\"\\$`".indexOf(commandLine.charAt(i + 1)) >= 0) {
+        } else if (c == '\\'
+            && i + 1 < commandLine.length()
+            && "\"\\$`".indexOf(commandLine.charAt(i + 1)) >= 0) {
           word.append(commandLine.charAt(++i));
         } else {
           word.append(c);
@@ -59,7 +63,8 @@ record StdioCommand(String program, List<String> arguments) {
       }
     }
     if (quote != 0) {
-      throw new IllegalArgumentException("the command has an unterminated " + (quote == '"' ? "double" : "single") + " quote");
+      throw new IllegalArgumentException(
+          "the command has an unterminated " + (quote == '"' ? "double" : "single") + " quote");
     }
     if (inWord) {
       words.add(word.toString());
@@ -77,7 +82,9 @@ record StdioCommand(String program, List<String> arguments) {
   Optional<Path> executable(String path) {
     if (program.contains("/") || program.contains(File.separator)) {
       Path file = Path.of(program);
-      return Files.isRegularFile(file) && Files.isExecutable(file) ? Optional.of(file) : Optional.empty();
+      return Files.isRegularFile(file) && Files.isExecutable(file)
+          ? Optional.of(file)
+          : Optional.empty();
     }
     if (path == null) {
       return Optional.empty();

@@ -36,8 +36,11 @@ final class StdioServerProcessTransport extends StdioClientTransport {
   private static final Logger log = LoggerFactory.getLogger(StdioServerProcessTransport.class);
   static final Duration GRACE_PERIOD = Duration.ofSeconds(3);
 
-  /** Lines of the server's stderr kept to say why it ended, each cut to {@link #STDERR_LINE_LENGTH}. */
+  /**
+   * Lines of the server's stderr kept to say why it ended, each cut to {@link #STDERR_LINE_LENGTH}.
+   */
   static final int STDERR_LINES = 5;
+
   static final int STDERR_LINE_LENGTH = 300;
 
   private final String connectionKey;
@@ -45,41 +48,53 @@ final class StdioServerProcessTransport extends StdioClientTransport {
   private final Deque<String> stderrTail = new ArrayDeque<>();
   private volatile boolean closing;
 
-  StdioServerProcessTransport(ServerParameters parameters, McpJsonMapper jsonMapper, String connectionKey,
+  StdioServerProcessTransport(
+      ServerParameters parameters,
+      McpJsonMapper jsonMapper,
+      String connectionKey,
       SecretMasker masker) {
     super(parameters, jsonMapper);
     this.connectionKey = connectionKey;
-    setStdErrorHandler(line -> {
-      String masked = masker.mask(line);
-      log.debug("MCP server of connection '{}' (stderr): {}", connectionKey, masked);
-      synchronized (stderrTail) {
-        stderrTail.addLast(masked.length() > STDERR_LINE_LENGTH ? masked.substring(0, STDERR_LINE_LENGTH) + "..." : masked);
-        if (stderrTail.size() > STDERR_LINES) {
-          stderrTail.removeFirst();
-        }
-      }
-    });
+    setStdErrorHandler(
+        line -> {
+          String masked = masker.mask(line);
+          log.debug("MCP server of connection '{}' (stderr): {}", connectionKey, masked);
+          synchronized (stderrTail) {
+            stderrTail.addLast(
+                masked.length() > STDERR_LINE_LENGTH
+                    ? masked.substring(0, STDERR_LINE_LENGTH) + "..."
+                    : masked);
+            if (stderrTail.size() > STDERR_LINES) {
+              stderrTail.removeFirst();
+            }
+          }
+        });
   }
 
   /**
-   * Starts the process and watches it: when it ends under an open session, the requests waiting
-   * for it fail at once with its exit code and last stderr lines. A program that cannot start is a
+   * Starts the process and watches it: when it ends under an open session, the requests waiting for
+   * it fail at once with its exit code and last stderr lines. A program that cannot start is a
    * configuration problem, told apart from a server that fails.
    */
   @Override
-  public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
+  public Mono<Void> connect(
+      Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
     return super.connect(pending.track(handler))
         .onErrorMap(
             e -> e.getCause() instanceof IOException && process() == null,
             e -> new McpFailures.StdioStartException(e.getCause().getMessage(), e.getCause()))
-        .doOnSuccess(ignored -> {
-          Process process = process();
-          if (process != null) {
-            // a moment for the stderr reader to catch the server's last words
-            process.onExit().thenRunAsync(() -> reportExit(process),
-                CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
-          }
-        });
+        .doOnSuccess(
+            ignored -> {
+              Process process = process();
+              if (process != null) {
+                // a moment for the stderr reader to catch the server's last words
+                process
+                    .onExit()
+                    .thenRunAsync(
+                        () -> reportExit(process),
+                        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+              }
+            });
   }
 
   private void reportExit(Process process) {
@@ -93,10 +108,16 @@ final class StdioServerProcessTransport extends StdioClientTransport {
     // its output goes to the log only: whoever runs a test or reads an incident must not get what a
     // server process printed (it may describe the host, or print what it was given)
     if (!lastWords.isEmpty()) {
-      log.warn("MCP server of connection '{}' ended with exit code {}; its last output on stderr: {}",
-          connectionKey, process.exitValue(), lastWords);
+      log.warn(
+          "MCP server of connection '{}' ended with exit code {}; its last output on stderr: {}",
+          connectionKey,
+          process.exitValue(),
+          lastWords);
     }
-    pending.serverGone("the MCP server process ended with exit code " + process.exitValue() + "; see the runtime log");
+    pending.serverGone(
+        "the MCP server process ended with exit code "
+            + process.exitValue()
+            + "; see the runtime log");
   }
 
   @Override

@@ -24,8 +24,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * MCP over WebSocket, which the SDK has no client transport for: one JSON-RPC message per text
- * message (the convention of MCP WebSocket servers, subprotocol {@code mcp}), over the JDK's
- * {@link java.net.http.WebSocket}. The connection's auth headers go with the opening handshake.
+ * message (the convention of MCP WebSocket servers, subprotocol {@code mcp}), over the JDK's {@link
+ * java.net.http.WebSocket}. The connection's auth headers go with the opening handshake.
  */
 final class WebSocketClientTransport implements McpClientTransport {
 
@@ -40,12 +40,15 @@ final class WebSocketClientTransport implements McpClientTransport {
   private volatile CompletableFuture<WebSocket> opening;
   private volatile boolean closing;
   private volatile Consumer<Throwable> exceptionHandler = e -> {};
+
   /** The JDK allows one outstanding send at a time: each send waits for the one before it. */
   private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+
   private HttpClient httpClient;
   private final PendingRequests pending = new PendingRequests();
 
-  WebSocketClientTransport(URI url, Map<String, String> headers, Duration connectTimeout, McpJsonMapper jsonMapper) {
+  WebSocketClientTransport(
+      URI url, Map<String, String> headers, Duration connectTimeout, McpJsonMapper jsonMapper) {
     this.url = url;
     this.headers = Map.copyOf(headers);
     this.connectTimeout = connectTimeout;
@@ -57,23 +60,36 @@ final class WebSocketClientTransport implements McpClientTransport {
    * here, without waiting, so sends wait for the handshake instead; a refused handshake fails them.
    */
   @Override
-  public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
-    return Mono.fromRunnable(() -> {
-      httpClient = OutboundHttpClients.builder(connectTimeout).build(); // closed with the session
-      WebSocket.Builder builder = httpClient.newWebSocketBuilder().connectTimeout(connectTimeout).subprotocols(SUBPROTOCOL);
-      headers.forEach(builder::header);
-      opening = builder.buildAsync(url, new Listener(pending.track(handler)))
-          .handle((socket, failure) -> {
-            if (failure != null) {
-              throw new CompletionException(describe(failure));
-            }
-            return socket;
-          });
-    });
+  public Mono<Void> connect(
+      Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
+    return Mono.fromRunnable(
+        () -> {
+          httpClient =
+              OutboundHttpClients.builder(connectTimeout).build(); // closed with the session
+          WebSocket.Builder builder =
+              httpClient
+                  .newWebSocketBuilder()
+                  .connectTimeout(connectTimeout)
+                  .subprotocols(SUBPROTOCOL);
+          headers.forEach(builder::header);
+          opening =
+              builder
+                  .buildAsync(url, new Listener(pending.track(handler)))
+                  .handle(
+                      (socket, failure) -> {
+                        if (failure != null) {
+                          throw new CompletionException(describe(failure));
+                        }
+                        return socket;
+                      });
+        });
   }
 
   private static Throwable describe(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     return cause instanceof WebSocketHandshakeException handshake
         ? new HandshakeRejectedException(handshake.getResponse().statusCode())
         : cause;
@@ -81,64 +97,78 @@ final class WebSocketClientTransport implements McpClientTransport {
 
   @Override
   public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-    return Mono.defer(() -> {
-      CompletableFuture<WebSocket> socket = opening;
-      if (socket == null || closing) {
-        return Mono.error(new PendingRequests.McpServerGoneException("the WebSocket to the MCP server is closed"));
-      }
-      try {
-        pending.sending(message);
-      } catch (PendingRequests.McpServerGoneException e) {
-        return Mono.error(e);
-      }
-      String json;
-      try {
-        json = jsonMapper.writeValueAsString(message);
-      } catch (IOException e) {
-        return Mono.error(e);
-      }
-      CompletableFuture<?> sent;
-      synchronized (sendLock) {
-        sent = lastSend.exceptionally(e -> null).thenCompose(ignored -> socket).thenCompose(ws -> {
-          if (ws.isOutputClosed()) {
-            throw new CompletionException(
-                new PendingRequests.McpServerGoneException("the WebSocket to the MCP server is closed"));
+    return Mono.defer(
+        () -> {
+          CompletableFuture<WebSocket> socket = opening;
+          if (socket == null || closing) {
+            return Mono.error(
+                new PendingRequests.McpServerGoneException(
+                    "the WebSocket to the MCP server is closed"));
           }
-          return ws.sendText(json, true);
+          try {
+            pending.sending(message);
+          } catch (PendingRequests.McpServerGoneException e) {
+            return Mono.error(e);
+          }
+          String json;
+          try {
+            json = jsonMapper.writeValueAsString(message);
+          } catch (IOException e) {
+            return Mono.error(e);
+          }
+          CompletableFuture<?> sent;
+          synchronized (sendLock) {
+            sent =
+                lastSend
+                    .exceptionally(e -> null)
+                    .thenCompose(ignored -> socket)
+                    .thenCompose(
+                        ws -> {
+                          if (ws.isOutputClosed()) {
+                            throw new CompletionException(
+                                new PendingRequests.McpServerGoneException(
+                                    "the WebSocket to the MCP server is closed"));
+                          }
+                          return ws.sendText(json, true);
+                        });
+            lastSend = sent;
+          }
+          return Mono.fromFuture(sent)
+              .onErrorMap(CompletionException.class, e -> e.getCause() == null ? e : e.getCause())
+              .then();
         });
-        lastSend = sent;
-      }
-      return Mono.fromFuture(sent)
-          .onErrorMap(CompletionException.class, e -> e.getCause() == null ? e : e.getCause())
-          .then();
-    });
   }
 
   @Override
   public Mono<Void> closeGracefully() {
-    return Mono.fromRunnable(() -> {
-      closing = true;
-      CompletableFuture<WebSocket> socketFuture = opening;
-      WebSocket socket = socketFuture != null && socketFuture.isDone() && !socketFuture.isCompletedExceptionally()
-          ? socketFuture.join()
-          : null;
-      if (socketFuture != null && !socketFuture.isDone()) {
-        socketFuture.cancel(true);
-      }
-      if (socket != null && !socket.isOutputClosed()) {
-        try {
-          socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(2, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          log.debug("closing the WebSocket to {} did not complete: {}", url.getHost(), e.toString());
-        }
-      }
-      if (socket != null) {
-        socket.abort();
-      }
-      if (httpClient != null) {
-        httpClient.shutdownNow();
-      }
-    });
+    return Mono.fromRunnable(
+        () -> {
+          closing = true;
+          CompletableFuture<WebSocket> socketFuture = opening;
+          WebSocket socket =
+              socketFuture != null
+                      && socketFuture.isDone()
+                      && !socketFuture.isCompletedExceptionally()
+                  ? socketFuture.join()
+                  : null;
+          if (socketFuture != null && !socketFuture.isDone()) {
+            socketFuture.cancel(true);
+          }
+          if (socket != null && !socket.isOutputClosed()) {
+            try {
+              socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+              log.debug(
+                  "closing the WebSocket to {} did not complete: {}", url.getHost(), e.toString());
+            }
+          }
+          if (socket != null) {
+            socket.abort();
+          }
+          if (httpClient != null) {
+            httpClient.shutdownNow();
+          }
+        });
   }
 
   @Override
@@ -169,11 +199,16 @@ final class WebSocketClientTransport implements McpClientTransport {
         partial.setLength(0);
         try {
           McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(jsonMapper, text);
-          handler.apply(Mono.just(message))
-              .subscribe(ignored -> {}, e -> log.debug("handling an MCP message failed: {}", e.toString()));
+          handler
+              .apply(Mono.just(message))
+              .subscribe(
+                  ignored -> {},
+                  e -> log.debug("handling an MCP message failed: {}", e.toString()));
         } catch (IOException | RuntimeException e) {
           // the text may quote anything the server sent; only the failure is logged
-          log.warn("ignoring a WebSocket message from the MCP server at {} that is not JSON-RPC: {}", url.getHost(),
+          log.warn(
+              "ignoring a WebSocket message from the MCP server at {} that is not JSON-RPC: {}",
+              url.getHost(),
               e.getClass().getSimpleName());
         }
       }
@@ -193,7 +228,8 @@ final class WebSocketClientTransport implements McpClientTransport {
     @Override
     public void onError(WebSocket socket, Throwable error) {
       if (!closing) {
-        pending.serverGone("the WebSocket to the MCP server failed: " + error.getClass().getSimpleName());
+        pending.serverGone(
+            "the WebSocket to the MCP server failed: " + error.getClass().getSimpleName());
         exceptionHandler.accept(error);
       }
     }
@@ -212,5 +248,4 @@ final class WebSocketClientTransport implements McpClientTransport {
       return status;
     }
   }
-
 }

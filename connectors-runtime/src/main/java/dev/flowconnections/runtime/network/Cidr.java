@@ -3,10 +3,16 @@ package dev.flowconnections.runtime.network;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** An IPv4 or IPv6 network in CIDR notation ({@code 169.254.0.0/16}, {@code fe80::/10}, or one address). */
+/**
+ * An IPv4 or IPv6 network in CIDR notation ({@code 169.254.0.0/16}, {@code fe80::/10}, or one
+ * address).
+ */
 record Cidr(byte[] network, int prefixLength, String text) {
 
-  /** @throws IllegalArgumentException naming the text when it is not a literal address with a valid prefix */
+  /**
+   * @throws IllegalArgumentException naming the text when it is not a literal address with a valid
+   *     prefix
+   */
   static Cidr parse(String text) {
     String trimmed = text.trim();
     int slash = trimmed.indexOf('/');

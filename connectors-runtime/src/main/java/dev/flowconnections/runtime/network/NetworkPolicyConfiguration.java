@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Installs the outbound address policy from {@code flow-connections.network.allow} / {@code .deny}. */
+/**
+ * Installs the outbound address policy from {@code flow-connections.network.allow} / {@code .deny}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NetworkPolicyConfiguration.NetworkProperties.class)
 class NetworkPolicyConfiguration {

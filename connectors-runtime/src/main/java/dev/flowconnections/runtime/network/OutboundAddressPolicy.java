@@ -30,20 +30,22 @@ public final class OutboundAddressPolicy {
 
   public static final String REFUSAL = "address not allowed by the runtime's network policy";
 
-  static final List<String> DEFAULT_DENY = List.of(
-      "0.0.0.0/8", // "this network"; 0.0.0.0 reaches the local host on some systems
-      "169.254.0.0/16", // IPv4 link-local: AWS/GCP/Azure/OCI metadata at 169.254.169.254
-      "100.100.100.200/32", // Alibaba Cloud metadata
-      "168.63.129.16/32", // Azure wire server
-      "224.0.0.0/4", // multicast
-      "255.255.255.255/32", // broadcast
-      "::/128", // unspecified
-      "fe80::/10", // IPv6 link-local
-      "fd00:ec2::254/128", // AWS metadata over IPv6
-      "ff00::/8"); // IPv6 multicast
+  static final List<String> DEFAULT_DENY =
+      List.of(
+          "0.0.0.0/8", // "this network"; 0.0.0.0 reaches the local host on some systems
+          "169.254.0.0/16", // IPv4 link-local: AWS/GCP/Azure/OCI metadata at 169.254.169.254
+          "100.100.100.200/32", // Alibaba Cloud metadata
+          "168.63.129.16/32", // Azure wire server
+          "224.0.0.0/4", // multicast
+          "255.255.255.255/32", // broadcast
+          "::/128", // unspecified
+          "fe80::/10", // IPv6 link-local
+          "fd00:ec2::254/128", // AWS metadata over IPv6
+          "ff00::/8"); // IPv6 multicast
 
   private static final List<Cidr> DEFAULTS = DEFAULT_DENY.stream().map(Cidr::parse).toList();
-  private static volatile OutboundAddressPolicy current = new OutboundAddressPolicy(List.of(), List.of());
+  private static volatile OutboundAddressPolicy current =
+      new OutboundAddressPolicy(List.of(), List.of());
   private static final AtomicLong REFUSALS = new AtomicLong();
 
   private final List<Cidr> allow;
@@ -65,7 +67,10 @@ public final class OutboundAddressPolicy {
     current = Objects.requireNonNull(policy);
   }
 
-  /** How many checks refused so far in this JVM: tests prove a refusal came from the policy, before any socket. */
+  /**
+   * How many checks refused so far in this JVM: tests prove a refusal came from the policy, before
+   * any socket.
+   */
   public static long refusals() {
     return REFUSALS.get();
   }
@@ -90,7 +95,8 @@ public final class OutboundAddressPolicy {
     if (host == null || host.isBlank()) {
       return;
     }
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     InetAddress[] addresses;
     try {
       addresses = InetAddress.getAllByName(bare);
@@ -112,7 +118,12 @@ public final class OutboundAddressPolicy {
   }
 
   private static List<Cidr> parse(Collection<String> entries) {
-    return entries == null ? List.of()
-        : entries.stream().filter(Objects::nonNull).filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+    return entries == null
+        ? List.of()
+        : entries.stream()
+            .filter(Objects::nonNull)
+            .filter(s -> !s.isBlank())
+            .map(Cidr::parse)
+            .toList();
   }
 }

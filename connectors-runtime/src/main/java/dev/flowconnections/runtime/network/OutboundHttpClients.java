@@ -31,6 +31,8 @@ public final class OutboundHttpClients {
    * its client with the session) or hands a builder to a library (the MCP SDK's transports).
    */
   public static HttpClient.Builder builder(Duration connectTimeout) {
-    return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
+    return HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER);
   }
 }

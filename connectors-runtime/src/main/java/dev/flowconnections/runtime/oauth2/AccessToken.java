@@ -10,8 +10,8 @@ record AccessToken(String value, Instant obtainedAt, Instant expiresAt) {
   static final Duration MAX_EARLY_REFRESH = Duration.ofSeconds(60);
 
   /**
-   * Whether to get a new token now: within a fifth of its lifetime (at most a minute) of expiry,
-   * so short-lived tokens are not refreshed on every use and long-lived ones early enough.
+   * Whether to get a new token now: within a fifth of its lifetime (at most a minute) of expiry, so
+   * short-lived tokens are not refreshed on every use and long-lived ones early enough.
    */
   boolean needsRefresh(Instant now) {
     Duration lifetime = Duration.between(obtainedAt, expiresAt);

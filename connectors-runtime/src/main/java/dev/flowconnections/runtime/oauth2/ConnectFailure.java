@@ -38,12 +38,13 @@ enum ConnectFailure {
     }
     FieldError error = validation.errors().getFirst();
     return switch (error.field()) {
-      case "state" -> switch (error.message()) {
-        case OAuth2Connect.STATE_OF_ANOTHER_USER -> STATE_OF_ANOTHER_USER;
-        case OAuth2Connect.STATE_EXPIRED -> STATE_EXPIRED;
-        case OAuth2Connect.STATE_UNKNOWN -> STATE_UNKNOWN;
-        default -> STATE_MISSING;
-      };
+      case "state" ->
+          switch (error.message()) {
+            case OAuth2Connect.STATE_OF_ANOTHER_USER -> STATE_OF_ANOTHER_USER;
+            case OAuth2Connect.STATE_EXPIRED -> STATE_EXPIRED;
+            case OAuth2Connect.STATE_UNKNOWN -> STATE_UNKNOWN;
+            default -> STATE_MISSING;
+          };
       case "error" -> DENIED;
       case "code" -> CODE_REFUSED;
       default -> NOT_CONNECTABLE;

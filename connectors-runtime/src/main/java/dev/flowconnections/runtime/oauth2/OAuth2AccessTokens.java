@@ -19,15 +19,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Access tokens for OAuth2 connections, for every HTTP-based worker: {@link #accessTokenFor}.
  *
- * <p>Client credentials: the token comes from the token endpoint and is cached until shortly
- * before it expires; concurrent jobs needing it cause one request (single flight). Authorization
- * code: the token a user's "Connect" stored is used until shortly before expiry, then refreshed
- * under the environment's database lock (see {@link OAuth2Grants}); a refused refresh marks the
- * environment as needing re-authorisation and fails the job with an incident saying so.
+ * <p>Client credentials: the token comes from the token endpoint and is cached until shortly before
+ * it expires; concurrent jobs needing it cause one request (single flight). Authorization code: the
+ * token a user's "Connect" stored is used until shortly before expiry, then refreshed under the
+ * environment's database lock (see {@link OAuth2Grants}); a refused refresh marks the environment
+ * as needing re-authorisation and fails the job with an incident saying so.
  *
- * <p>Cache keys hold organization, connection key, environment and a digest of every client
- * setting and credential, so another environment, another connection or changed credentials never
- * reuse a token. Nothing here logs or reports a token or secret.
+ * <p>Cache keys hold organization, connection key, environment and a digest of every client setting
+ * and credential, so another environment, another connection or changed credentials never reuse a
+ * token. Nothing here logs or reports a token or secret.
  */
 public class OAuth2AccessTokens {
 
@@ -41,7 +41,9 @@ public class OAuth2AccessTokens {
   private final Clock clock;
   private final TokenCache<CacheKey> cache;
 
-  /** @param grants the stored grants; null in a runtime without the store (client credentials only) */
+  /**
+   * @param grants the stored grants; null in a runtime without the store (client credentials only)
+   */
   public OAuth2AccessTokens(TokenEndpointClient tokenEndpoint, OAuth2Grants grants, Clock clock) {
     this.tokenEndpoint = tokenEndpoint;
     this.grants = grants;
@@ -50,7 +52,8 @@ public class OAuth2AccessTokens {
   }
 
   /**
-   * A valid access token for the connection's environment, to send as {@code Authorization: Bearer}.
+   * A valid access token for the connection's environment, to send as {@code Authorization:
+   * Bearer}.
    *
    * @throws ConnectorInputException for configuration or authorisation problems (missing field,
    *     refused client credentials, environment needing re-authorisation): an incident at once
@@ -58,19 +61,27 @@ public class OAuth2AccessTokens {
    */
   public String accessTokenFor(ResolvedConnection connection) {
     OAuth2Settings settings = OAuth2Settings.of(connection);
-    CacheKey key = new CacheKey(
-        Objects.toString(connection.organizationId(), ""), connection.key(), connection.environment(), settings.fingerprint());
-    AccessToken token = switch (settings.grant()) {
-      case CLIENT_CREDENTIALS -> cache.get(key, () -> clientCredentials(settings));
-      case AUTHORIZATION_CODE -> cache.get(key, () -> authorizationCode(connection, settings));
-    };
+    CacheKey key =
+        new CacheKey(
+            Objects.toString(connection.organizationId(), ""),
+            connection.key(),
+            connection.environment(),
+            settings.fingerprint());
+    AccessToken token =
+        switch (settings.grant()) {
+          case CLIENT_CREDENTIALS -> cache.get(key, () -> clientCredentials(settings));
+          case AUTHORIZATION_CODE -> cache.get(key, () -> authorizationCode(connection, settings));
+        };
     return token.value();
   }
 
   /** Drops cached tokens of one connection environment, e.g. after a new "Connect". */
   public void forget(String organizationId, String connectionKey, Environment environment) {
-    cache.forget(k -> k.organizationId().equals(organizationId) && k.connectionKey().equals(connectionKey)
-        && k.environment() == environment);
+    cache.forget(
+        k ->
+            k.organizationId().equals(organizationId)
+                && k.connectionKey().equals(connectionKey)
+                && k.environment() == environment);
   }
 
   private AccessToken clientCredentials(OAuth2Settings settings) {
@@ -84,18 +95,25 @@ public class OAuth2AccessTokens {
   }
 
   private AccessToken authorizationCode(ResolvedConnection connection, OAuth2Settings settings) {
-    StoredTokens resolved = StoredTokens.from(connection.secrets())
-        .orElseThrow(() -> notAuthorized(settings));
+    StoredTokens resolved =
+        StoredTokens.from(connection.secrets()).orElseThrow(() -> notAuthorized(settings));
     if (fresh(resolved)) {
-      return new AccessToken(resolved.accessToken(), clock.instant(), resolved.accessTokenExpiresAt());
+      return new AccessToken(
+          resolved.accessToken(), clock.instant(), resolved.accessTokenExpiresAt());
     }
     if (grants == null || connection.organizationId() == null) {
-      throw new ConnectorInputException(settings.describe() + " needs a token refresh, which this runtime cannot store");
+      throw new ConnectorInputException(
+          settings.describe() + " needs a token refresh, which this runtime cannot store");
     }
     RefreshOutcome outcome;
     try {
-      outcome = grants.refresh(connection.organizationId(), connection.key(), connection.environment(),
-          stored -> fresh(stored) ? new RefreshOutcome.Current(stored) : refresh(settings, stored));
+      outcome =
+          grants.refresh(
+              connection.organizationId(),
+              connection.key(),
+              connection.environment(),
+              stored ->
+                  fresh(stored) ? new RefreshOutcome.Current(stored) : refresh(settings, stored));
     } catch (ConnectionResolutionException e) {
       throw WorkerConnections.configurationProblem(e);
     } catch (TokenEndpointException e) {
@@ -111,7 +129,8 @@ public class OAuth2AccessTokens {
         LOG.warn("{} needs re-authorisation: {}", settings.describe(), rejected.reason());
         throw needsReauthorization(connection, rejected.reason());
       }
-      case RefreshOutcome.NeedsReauthorization marked -> throw needsReauthorization(connection, marked.reason());
+      case RefreshOutcome.NeedsReauthorization marked ->
+          throw needsReauthorization(connection, marked.reason());
       case RefreshOutcome.NotAuthorized none -> throw notAuthorized(settings);
     };
   }
@@ -119,7 +138,8 @@ public class OAuth2AccessTokens {
   /** Runs under the environment's lock with the tokens as stored now. */
   private RefreshOutcome refresh(OAuth2Settings settings, StoredTokens stored) {
     if (stored.refreshToken() == null) {
-      return new RefreshOutcome.Rejected("the access token expired and the authorization server issued no refresh token");
+      return new RefreshOutcome.Rejected(
+          "the access token expired and the authorization server issued no refresh token");
     }
     TokenResponse response;
     try {
@@ -132,15 +152,19 @@ public class OAuth2AccessTokens {
     }
     AccessToken token = toAccessToken(response);
     // RFC 6749 §6: without a new refresh token in the answer, the old one stays valid
-    String refreshToken = response.refreshToken() != null ? response.refreshToken() : stored.refreshToken();
-    return new RefreshOutcome.Refreshed(new StoredTokens(token.value(), refreshToken, token.expiresAt()));
+    String refreshToken =
+        response.refreshToken() != null ? response.refreshToken() : stored.refreshToken();
+    return new RefreshOutcome.Refreshed(
+        new StoredTokens(token.value(), refreshToken, token.expiresAt()));
   }
 
   private boolean fresh(StoredTokens tokens) {
     // the stored expiry has no "obtained at"; MAX_EARLY_REFRESH before expiry counts as stale
     return tokens.accessToken() != null
         && tokens.accessTokenExpiresAt() != null
-        && clock.instant().isBefore(tokens.accessTokenExpiresAt().minus(AccessToken.MAX_EARLY_REFRESH));
+        && clock
+            .instant()
+            .isBefore(tokens.accessTokenExpiresAt().minus(AccessToken.MAX_EARLY_REFRESH));
   }
 
   private AccessToken stored(StoredTokens tokens) {
@@ -155,20 +179,31 @@ public class OAuth2AccessTokens {
 
   private static RuntimeException failure(TokenEndpointException e) {
     if (e.kind() == TokenEndpointException.Kind.UNAVAILABLE) {
-      return ConnectorRetryException.builder().errorCode("OAUTH2_TOKEN_ENDPOINT_UNAVAILABLE").message(e.getMessage()).build();
+      return ConnectorRetryException.builder()
+          .errorCode("OAUTH2_TOKEN_ENDPOINT_UNAVAILABLE")
+          .message(e.getMessage())
+          .build();
     }
     return new ConnectorInputException(e.getMessage());
   }
 
   private static ConnectorInputException notAuthorized(OAuth2Settings settings) {
-    return new ConnectorInputException(settings.describe()
-        + " is not authorised yet: a user must use \"Connect\" for this environment first");
+    return new ConnectorInputException(
+        settings.describe()
+            + " is not authorised yet: a user must use \"Connect\" for this environment first");
   }
 
-  private static ConnectorInputException needsReauthorization(ResolvedConnection connection, String reason) {
-    return new ConnectorInputException("connection '" + connection.key() + "' needs re-authorisation in "
-        + connection.environment() + ": " + reason);
+  private static ConnectorInputException needsReauthorization(
+      ResolvedConnection connection, String reason) {
+    return new ConnectorInputException(
+        "connection '"
+            + connection.key()
+            + "' needs re-authorisation in "
+            + connection.environment()
+            + ": "
+            + reason);
   }
 
-  private record CacheKey(String organizationId, String connectionKey, Environment environment, String fingerprint) {}
+  private record CacheKey(
+      String organizationId, String connectionKey, Environment environment, String fingerprint) {}
 }

@@ -24,31 +24,44 @@ public class OAuth2Configuration {
 
   @Bean
   OAuth2Grants oauth2Grants(
-      ConnectionRepository connections, CredentialStore credentials, JdbcClient jdbc, TransactionTemplate tx,
-      ChangeRecorder changes, Clock clock) {
+      ConnectionRepository connections,
+      CredentialStore credentials,
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      ChangeRecorder changes,
+      Clock clock) {
     return new OAuth2Grants(connections, credentials, jdbc, tx, changes, clock);
   }
 
   @Bean
-  OAuth2AuthorizationRequests oauth2AuthorizationRequests(JdbcClient jdbc, EnvelopeCipher cipher, Clock clock) {
+  OAuth2AuthorizationRequests oauth2AuthorizationRequests(
+      JdbcClient jdbc, EnvelopeCipher cipher, Clock clock) {
     return new OAuth2AuthorizationRequests(jdbc, cipher, clock);
   }
 
   @Bean
   TokenEndpointClient tokenEndpointClient(ObjectProvider<MeterRegistry> meters) {
     return new TokenEndpointClient(
-        ConnectorsObjectMapperSupplier.getCopy(), meters.getIfAvailable(CompositeMeterRegistry::new));
+        ConnectorsObjectMapperSupplier.getCopy(),
+        meters.getIfAvailable(CompositeMeterRegistry::new));
   }
 
   @Bean
   OAuth2Connect oauth2Connect(
-      ConnectionService connections, ConnectionResolver resolver, OAuth2AuthorizationRequests requests,
-      OAuth2Grants grants, TokenEndpointClient tokenEndpoint, OAuth2AccessTokens accessTokens, Clock clock) {
-    return new OAuth2Connect(connections, resolver, requests, grants, tokenEndpoint, accessTokens, clock);
+      ConnectionService connections,
+      ConnectionResolver resolver,
+      OAuth2AuthorizationRequests requests,
+      OAuth2Grants grants,
+      TokenEndpointClient tokenEndpoint,
+      OAuth2AccessTokens accessTokens,
+      Clock clock) {
+    return new OAuth2Connect(
+        connections, resolver, requests, grants, tokenEndpoint, accessTokens, clock);
   }
 
   @Bean
-  public OAuth2AccessTokens oauth2AccessTokens(TokenEndpointClient tokenEndpointClient, OAuth2Grants grants, Clock clock) {
+  public OAuth2AccessTokens oauth2AccessTokens(
+      TokenEndpointClient tokenEndpointClient, OAuth2Grants grants, Clock clock) {
     return new OAuth2AccessTokens(tokenEndpointClient, grants, clock);
   }
 }

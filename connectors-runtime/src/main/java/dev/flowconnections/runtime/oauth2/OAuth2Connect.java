@@ -69,7 +69,8 @@ public class OAuth2Connect {
   }
 
   static final String STATE_UNKNOWN = "is unknown or was already used; start \"Connect\" again";
-  static final String STATE_OF_ANOTHER_USER = "was issued to another user; start \"Connect\" yourself";
+  static final String STATE_OF_ANOTHER_USER =
+      "was issued to another user; start \"Connect\" yourself";
   static final String STATE_EXPIRED = "has expired; start \"Connect\" again";
 
   /** Where to send the user's browser, and until when the answer will be accepted. */
@@ -77,35 +78,59 @@ public class OAuth2Connect {
 
   /** What a completed "Connect" recorded; holds no token. */
   public record AuthorizationResult(
-      UUID connectionId, String connectionKey, Environment environment, String authorizedBy, Instant authorizedAt) {}
+      UUID connectionId,
+      String connectionKey,
+      Environment environment,
+      String authorizedBy,
+      Instant authorizedAt) {}
 
   /**
    * @param redirectUri the callback URL as the user's browser reaches it; the exchange repeats it
    */
-  public AuthorizationStart start(Actor actor, UUID connectionId, Environment environment, String redirectUri) {
+  public AuthorizationStart start(
+      Actor actor, UUID connectionId, Environment environment, String redirectUri) {
     ConnectionView view = connections.get(actor, connectionId);
     String key = view.connection().key();
     if (!OAuth2Grants.usesAuthorizationCode(view.integration(), environment)) {
-      throw new ValidationException("environment", "connection '" + key
-          + "' does not use the OAuth2 authorization code grant in " + environment + "; nothing to connect");
+      throw new ValidationException(
+          "environment",
+          "connection '"
+              + key
+              + "' does not use the OAuth2 authorization code grant in "
+              + environment
+              + "; nothing to connect");
     }
     if (!view.connection().environments().containsKey(environment)) {
-      throw new ConflictException("environment", "connection '" + key + "' has no credentials for " + environment
-          + "; save its client ID and secret first");
+      throw new ConflictException(
+          "environment",
+          "connection '"
+              + key
+              + "' has no credentials for "
+              + environment
+              + "; save its client ID and secret first");
     }
     OAuth2Settings settings = settingsOf(actor, key, environment);
     String state = randomToken();
     String verifier = randomToken();
     Instant expiresAt = clock.instant().plus(STATE_LIFETIME);
-    requests.save(state, new PendingAuthorization(
-        actor.organizationId(), connectionId, environment, actor.username(), redirectUri, verifier, expiresAt));
-    UriComponentsBuilder url = UriComponentsBuilder.fromUri(settings.authorizationEndpoint())
-        .queryParam("response_type", "code")
-        .queryParam("client_id", settings.clientId())
-        .queryParam("redirect_uri", redirectUri)
-        .queryParam("state", state)
-        .queryParam("code_challenge", challenge(verifier))
-        .queryParam("code_challenge_method", "S256");
+    requests.save(
+        state,
+        new PendingAuthorization(
+            actor.organizationId(),
+            connectionId,
+            environment,
+            actor.username(),
+            redirectUri,
+            verifier,
+            expiresAt));
+    UriComponentsBuilder url =
+        UriComponentsBuilder.fromUri(settings.authorizationEndpoint())
+            .queryParam("response_type", "code")
+            .queryParam("client_id", settings.clientId())
+            .queryParam("redirect_uri", redirectUri)
+            .queryParam("state", state)
+            .queryParam("code_challenge", challenge(verifier))
+            .queryParam("code_challenge_method", "S256");
     if (settings.scopes() != null) {
       url.queryParam("scope", settings.scopes());
     }
@@ -119,21 +144,28 @@ public class OAuth2Connect {
   }
 
   /** Takes the authorization server's answer; the state is used up whatever the outcome. */
-  public AuthorizationResult complete(Actor actor, String state, String code, String error, String errorDescription) {
+  public AuthorizationResult complete(
+      Actor actor, String state, String code, String error, String errorDescription) {
     if (state == null || state.isBlank()) {
       throw new ValidationException("state", "is required");
     }
-    PendingAuthorization pending = requests.take(state)
-        .orElseThrow(() -> new ValidationException("state", STATE_UNKNOWN));
-    if (!pending.username().equals(actor.username()) || !pending.organizationId().equals(actor.organizationId())) {
+    PendingAuthorization pending =
+        requests.take(state).orElseThrow(() -> new ValidationException("state", STATE_UNKNOWN));
+    if (!pending.username().equals(actor.username())
+        || !pending.organizationId().equals(actor.organizationId())) {
       throw new ValidationException("state", STATE_OF_ANOTHER_USER);
     }
     if (!clock.instant().isBefore(pending.expiresAt())) {
       throw new ValidationException("state", STATE_EXPIRED);
     }
     if (error != null && !error.isBlank()) {
-      throw new ValidationException("error", "the authorization server did not authorise the connection: "
-          + shorten(error) + (errorDescription == null || errorDescription.isBlank() ? "" : " (" + shorten(errorDescription) + ")"));
+      throw new ValidationException(
+          "error",
+          "the authorization server did not authorise the connection: "
+              + shorten(error)
+              + (errorDescription == null || errorDescription.isBlank()
+                  ? ""
+                  : " (" + shorten(errorDescription) + ")"));
     }
     if (code == null || code.isBlank()) {
       throw new ValidationException("code", "is required");
@@ -143,26 +175,38 @@ public class OAuth2Connect {
     OAuth2Settings settings = settingsOf(actor, key, pending.environment());
     TokenResponse response;
     try {
-      response = tokenEndpoint.authorizationCode(settings, code, pending.redirectUri(), pending.codeVerifier());
+      response =
+          tokenEndpoint.authorizationCode(
+              settings, code, pending.redirectUri(), pending.codeVerifier());
     } catch (TokenEndpointException e) {
       if (e.kind() == TokenEndpointException.Kind.REJECTED) {
         throw new ValidationException("code", e.getMessage());
       }
-      throw new ErrorResponseException(HttpStatus.BAD_GATEWAY,
-          ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage()), e);
+      throw new ErrorResponseException(
+          HttpStatus.BAD_GATEWAY,
+          ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage()),
+          e);
     }
     Instant now = clock.instant();
-    Duration lifetime = response.expiresIn() == null ? OAuth2AccessTokens.DEFAULT_LIFETIME : response.expiresIn();
-    Instant authorizedAt = grants.authorize(actor.organizationId(), pending.connectionId(), pending.environment(),
-        actor.username(), new StoredTokens(response.accessToken(), response.refreshToken(), now.plus(lifetime)));
+    Duration lifetime =
+        response.expiresIn() == null ? OAuth2AccessTokens.DEFAULT_LIFETIME : response.expiresIn();
+    Instant authorizedAt =
+        grants.authorize(
+            actor.organizationId(),
+            pending.connectionId(),
+            pending.environment(),
+            actor.username(),
+            new StoredTokens(response.accessToken(), response.refreshToken(), now.plus(lifetime)));
     accessTokens.forget(actor.organizationId(), key, pending.environment());
-    return new AuthorizationResult(pending.connectionId(), key, pending.environment(), actor.username(), authorizedAt);
+    return new AuthorizationResult(
+        pending.connectionId(), key, pending.environment(), actor.username(), authorizedAt);
   }
 
   private OAuth2Settings settingsOf(Actor actor, String key, Environment environment) {
     try {
       // a person's "Connect" on a connection the service showed them: not process-scoped
-      ResolvedConnection resolved = resolver.resolve(actor.organizationId(), key, environment, RuntimeCaller.PERSON);
+      ResolvedConnection resolved =
+          resolver.resolve(actor.organizationId(), key, environment, RuntimeCaller.PERSON);
       return OAuth2Settings.of(resolved);
     } catch (ConnectionResolutionException | ConnectorInputException e) {
       throw new ValidationException("environment", e.getMessage());
@@ -171,7 +215,9 @@ public class OAuth2Connect {
 
   private static String shorten(String text) {
     String printable = text.replaceAll("\\p{Cntrl}", " ");
-    return printable.length() > MAX_ERROR_TEXT ? printable.substring(0, MAX_ERROR_TEXT) + "..." : printable;
+    return printable.length() > MAX_ERROR_TEXT
+        ? printable.substring(0, MAX_ERROR_TEXT) + "..."
+        : printable;
   }
 
   private static String randomToken() {
@@ -183,7 +229,8 @@ public class OAuth2Connect {
   /** RFC 7636 S256: BASE64URL(SHA256(ASCII(code_verifier))). */
   static String challenge(String verifier) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -38,7 +38,9 @@ class OAuth2ConnectController {
   private final OAuth2Connect connect;
   private final String configuredRedirectUri;
 
-  OAuth2ConnectController(OAuth2Connect connect, @Value("${flow-connections.oauth2.redirect-uri:}") String redirectUri) {
+  OAuth2ConnectController(
+      OAuth2Connect connect,
+      @Value("${flow-connections.oauth2.redirect-uri:}") String redirectUri) {
     this.connect = connect;
     this.configuredRedirectUri = redirectUri;
   }
@@ -49,7 +51,8 @@ class OAuth2ConnectController {
       @PathVariable UUID id,
       @PathVariable String environment,
       @RequestParam(defaultValue = "false") boolean redirect) {
-    OAuth2Connect.AuthorizationStart start = connect.start(actor, id, environment(environment), redirectUri());
+    OAuth2Connect.AuthorizationStart start =
+        connect.start(actor, id, environment(environment), redirectUri());
     if (redirect) {
       return ResponseEntity.status(302).location(start.authorizationUrl()).build();
     }
@@ -74,21 +77,27 @@ class OAuth2ConnectController {
     }
     UriComponentsBuilder page = UriComponentsBuilder.fromPath(CONNECTIONS_PAGE);
     try {
-      OAuth2Connect.AuthorizationResult result = connect.complete(actor, state, code, error, errorDescription);
-      page.queryParam("connected", result.connectionId()).queryParam("environment", result.environment());
+      OAuth2Connect.AuthorizationResult result =
+          connect.complete(actor, state, code, error, errorDescription);
+      page.queryParam("connected", result.connectionId())
+          .queryParam("environment", result.environment());
     } catch (ValidationException | ErrorResponseException | NotFoundException e) {
       page.queryParam("connectError", ConnectFailure.of(e).code());
     }
     return ResponseEntity.status(HttpStatus.SEE_OTHER).location(page.build().toUri()).build();
   }
 
-  /** A browser's navigation names text/html explicitly; API clients send JSON, a wildcard or nothing. */
+  /**
+   * A browser's navigation names text/html explicitly; API clients send JSON, a wildcard or
+   * nothing.
+   */
   private static boolean asksForHtml(String accept) {
     if (accept == null || accept.isBlank()) {
       return false;
     }
     try {
-      return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.equalsTypeAndSubtype(MediaType.TEXT_HTML));
+      return MediaType.parseMediaTypes(accept).stream()
+          .anyMatch(type -> type.equalsTypeAndSubtype(MediaType.TEXT_HTML));
     } catch (InvalidMediaTypeException e) {
       return false;
     }
@@ -104,7 +113,9 @@ class OAuth2ConnectController {
 
   private static Environment environment(String name) {
     return Environment.parse(name)
-        .orElseThrow(() -> new ValidationException(
-            "environment", "must be one of " + Arrays.toString(Environment.values())));
+        .orElseThrow(
+            () ->
+                new ValidationException(
+                    "environment", "must be one of " + Arrays.toString(Environment.values())));
   }
 }

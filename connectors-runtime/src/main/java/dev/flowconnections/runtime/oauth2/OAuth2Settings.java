@@ -14,8 +14,8 @@ import java.util.Locale;
 
 /**
  * The OAuth2 client settings of a resolved connection: integration settings (endpoints, grant,
- * client authentication, extra token parameters) and the environment's client ID and secret.
- * {@link #toString()} hides the secret.
+ * client authentication, extra token parameters) and the environment's client ID and secret. {@link
+ * #toString()} hides the secret.
  */
 public record OAuth2Settings(
     String connectionKey,
@@ -30,17 +30,30 @@ public record OAuth2Settings(
     String clientId,
     String clientSecret) {
 
-  public enum Grant { CLIENT_CREDENTIALS, AUTHORIZATION_CODE }
+  public enum Grant {
+    CLIENT_CREDENTIALS,
+    AUTHORIZATION_CODE
+  }
 
-  public enum ClientAuthentication { CLIENT_SECRET_BASIC, CLIENT_SECRET_POST }
+  public enum ClientAuthentication {
+    CLIENT_SECRET_BASIC,
+    CLIENT_SECRET_POST
+  }
 
-  /** @throws ConnectorInputException naming the field that is missing or invalid */
+  /**
+   * @throws ConnectorInputException naming the field that is missing or invalid
+   */
   public static OAuth2Settings of(ResolvedConnection connection) {
     if (connection.authScheme() != AuthScheme.OAUTH2) {
-      throw new ConnectorInputException("connection '" + connection.key() + "' does not use OAuth2 (its auth scheme is "
-          + connection.authScheme() + ")");
+      throw new ConnectorInputException(
+          "connection '"
+              + connection.key()
+              + "' does not use OAuth2 (its auth scheme is "
+              + connection.authScheme()
+              + ")");
     }
-    Grant grant = choice(connection, FieldCatalog.GRANT_TYPE, Grant.class, Grant.CLIENT_CREDENTIALS);
+    Grant grant =
+        choice(connection, FieldCatalog.GRANT_TYPE, Grant.class, Grant.CLIENT_CREDENTIALS);
     String authorizationEndpoint = optional(connection, FieldCatalog.AUTHORIZATION_ENDPOINT);
     if (grant == Grant.AUTHORIZATION_CODE && authorizationEndpoint == null) {
       throw missing(connection, FieldCatalog.AUTHORIZATION_ENDPOINT);
@@ -62,9 +75,15 @@ public record OAuth2Settings(
         connection.environment().name(),
         grant,
         url(connection, FieldCatalog.TOKEN_ENDPOINT, tokenEndpoint),
-        authorizationEndpoint == null ? null : url(connection, FieldCatalog.AUTHORIZATION_ENDPOINT, authorizationEndpoint),
+        authorizationEndpoint == null
+            ? null
+            : url(connection, FieldCatalog.AUTHORIZATION_ENDPOINT, authorizationEndpoint),
         optional(connection, FieldCatalog.SCOPES),
-        choice(connection, FieldCatalog.CLIENT_AUTHENTICATION, ClientAuthentication.class, ClientAuthentication.CLIENT_SECRET_BASIC),
+        choice(
+            connection,
+            FieldCatalog.CLIENT_AUTHENTICATION,
+            ClientAuthentication.class,
+            ClientAuthentication.CLIENT_SECRET_BASIC),
         optional(connection, FieldCatalog.AUDIENCE),
         optional(connection, FieldCatalog.RESOURCE),
         clientId,
@@ -81,10 +100,22 @@ public record OAuth2Settings(
    * reused after a credential or setting changed.
    */
   public String fingerprint() {
-    String joined = String.join("\n", List.of(grant.name(), tokenEndpoint.toString(), nullToEmpty(scopes),
-        clientAuthentication.name(), nullToEmpty(audience), nullToEmpty(resource), clientId, clientSecret));
+    String joined =
+        String.join(
+            "\n",
+            List.of(
+                grant.name(),
+                tokenEndpoint.toString(),
+                nullToEmpty(scopes),
+                clientAuthentication.name(),
+                nullToEmpty(audience),
+                nullToEmpty(resource),
+                clientId,
+                clientSecret));
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -100,7 +131,12 @@ public record OAuth2Settings(
 
   private static ConnectorInputException missing(ResolvedConnection connection, String field) {
     return new ConnectorInputException(
-        "connection '" + connection.key() + "' has no value for '" + field + "' in " + connection.environment());
+        "connection '"
+            + connection.key()
+            + "' has no value for '"
+            + field
+            + "' in "
+            + connection.environment());
   }
 
   private static URI url(ResolvedConnection connection, String field, String value) {
@@ -113,11 +149,18 @@ public record OAuth2Settings(
     } catch (IllegalArgumentException e) {
       // reported below without echoing the value, which may hold an expanded secret
     }
-    throw new ConnectorInputException("connection '" + connection.key() + "' has an invalid '" + field + "' in "
-        + connection.environment() + ": it must be an absolute http or https URL");
+    throw new ConnectorInputException(
+        "connection '"
+            + connection.key()
+            + "' has an invalid '"
+            + field
+            + "' in "
+            + connection.environment()
+            + ": it must be an absolute http or https URL");
   }
 
-  private static <E extends Enum<E>> E choice(ResolvedConnection connection, String field, Class<E> type, E fallback) {
+  private static <E extends Enum<E>> E choice(
+      ResolvedConnection connection, String field, Class<E> type, E fallback) {
     String value = optional(connection, field);
     if (value == null) {
       return fallback;
@@ -125,14 +168,30 @@ public record OAuth2Settings(
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ConnectorInputException("connection '" + connection.key() + "' has an unknown '" + field + "' in "
-          + connection.environment() + "; expected one of " + List.of(type.getEnumConstants()));
+      throw new ConnectorInputException(
+          "connection '"
+              + connection.key()
+              + "' has an unknown '"
+              + field
+              + "' in "
+              + connection.environment()
+              + "; expected one of "
+              + List.of(type.getEnumConstants()));
     }
   }
 
   @Override
   public String toString() {
-    return "OAuth2Settings[" + describe() + ", grant=" + grant + ", tokenEndpoint=" + tokenEndpoint
-        + ", clientAuthentication=" + clientAuthentication + ", clientId=" + clientId + ", secret hidden]";
+    return "OAuth2Settings["
+        + describe()
+        + ", grant="
+        + grant
+        + ", tokenEndpoint="
+        + tokenEndpoint
+        + ", clientAuthentication="
+        + clientAuthentication
+        + ", clientId="
+        + clientId
+        + ", secret hidden]";
   }
 }

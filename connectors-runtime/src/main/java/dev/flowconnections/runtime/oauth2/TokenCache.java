@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  */
 final class TokenCache<K> {
 
-  private final ConcurrentHashMap<K, CompletableFuture<AccessToken>> entries = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<K, CompletableFuture<AccessToken>> entries =
+      new ConcurrentHashMap<>();
   private final Clock clock;
 
   TokenCache(Clock clock) {
@@ -25,7 +26,10 @@ final class TokenCache<K> {
   AccessToken get(K key, Supplier<AccessToken> fetch) {
     CompletableFuture<AccessToken> mine = new CompletableFuture<>();
     CompletableFuture<AccessToken> current =
-        entries.compute(key, (k, existing) -> existing != null && (!existing.isDone() || usable(existing)) ? existing : mine);
+        entries.compute(
+            key,
+            (k, existing) ->
+                existing != null && (!existing.isDone() || usable(existing)) ? existing : mine);
     if (current != mine) {
       try {
         return current.join();
@@ -55,6 +59,12 @@ final class TokenCache<K> {
   }
 
   private void dropExpired() {
-    entries.values().removeIf(f -> f.isDone() && (f.isCompletedExceptionally() || !f.join().expiresAt().isAfter(clock.instant())));
+    entries
+        .values()
+        .removeIf(
+            f ->
+                f.isDone()
+                    && (f.isCompletedExceptionally()
+                        || !f.join().expiresAt().isAfter(clock.instant())));
   }
 }

@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  * Talks to an OAuth2 token endpoint (RFC 6749 §3.2): client credentials, authorization code with
  * PKCE verifier, refresh. The client authenticates with HTTP Basic (client_secret_basic, the id and
  * secret form-encoded first as §2.3.1 requires) or with form parameters (client_secret_post); the
- * integration's audience and resource go along as extra parameters. Redirects are not followed,
- * so the client secret never travels to another host.
+ * integration's audience and resource go along as extra parameters. Redirects are not followed, so
+ * the client secret never travels to another host.
  */
 public class TokenEndpointClient {
 
@@ -43,7 +43,9 @@ public class TokenEndpointClient {
     this(json, new CompositeMeterRegistry()); // counts nowhere
   }
 
-  /** Counts every token request by grant and outcome ({@value #REQUESTS}, docs/deploy.md, Metrics). */
+  /**
+   * Counts every token request by grant and outcome ({@value #REQUESTS}, docs/deploy.md, Metrics).
+   */
   public TokenEndpointClient(ObjectMapper json, MeterRegistry meters) {
     this.json = json;
     this.meters = meters;
@@ -58,7 +60,8 @@ public class TokenEndpointClient {
     return post(settings, form, List.of());
   }
 
-  public TokenResponse authorizationCode(OAuth2Settings settings, String code, String redirectUri, String codeVerifier) {
+  public TokenResponse authorizationCode(
+      OAuth2Settings settings, String code, String redirectUri, String codeVerifier) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
     form.put("code", code);
@@ -74,7 +77,8 @@ public class TokenEndpointClient {
     return post(settings, form, List.of(refreshToken));
   }
 
-  private TokenResponse post(OAuth2Settings settings, Map<String, String> form, List<String> sentSecrets) {
+  private TokenResponse post(
+      OAuth2Settings settings, Map<String, String> form, List<String> sentSecrets) {
     String outcome = "error";
     try {
       TokenResponse response = send(settings, form, sentSecrets);
@@ -94,30 +98,38 @@ public class TokenEndpointClient {
     }
   }
 
-  private TokenResponse send(OAuth2Settings settings, Map<String, String> form, List<String> sentSecrets) {
+  private TokenResponse send(
+      OAuth2Settings settings, Map<String, String> form, List<String> sentSecrets) {
     putIfSet(form, "audience", settings.audience());
     putIfSet(form, "resource", settings.resource());
-    HttpRequest.Builder request = HttpRequest.newBuilder(settings.tokenEndpoint())
-        .timeout(REQUEST_TIMEOUT)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(settings.tokenEndpoint())
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json");
     List<String> secrets = new ArrayList<>(sentSecrets);
     secrets.add(settings.clientSecret());
     if (settings.clientAuthentication() == OAuth2Settings.ClientAuthentication.CLIENT_SECRET_POST) {
       form.put("client_id", settings.clientId());
       form.put("client_secret", settings.clientSecret());
     } else {
-      String basic = Base64.getEncoder().encodeToString(
-          (encode(settings.clientId()) + ":" + encode(settings.clientSecret())).getBytes(StandardCharsets.UTF_8));
+      String basic =
+          Base64.getEncoder()
+              .encodeToString(
+                  (encode(settings.clientId()) + ":" + encode(settings.clientSecret()))
+                      .getBytes(StandardCharsets.UTF_8));
       request.header("Authorization", "Basic " + basic);
       secrets.add(basic);
     }
     SecretMasker masker = SecretMasker.of(secrets);
     HttpResponse<String> response;
-    OutboundAddressPolicy.current().check(settings.tokenEndpoint()); // before any connection is attempted
+    OutboundAddressPolicy.current()
+        .check(settings.tokenEndpoint()); // before any connection is attempted
     try {
-      response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build(),
-          HttpResponse.BodyHandlers.ofString());
+      response =
+          http.send(
+              request.POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build(),
+              HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw unavailable(settings, "unreachable (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
@@ -127,7 +139,8 @@ public class TokenEndpointClient {
     return read(settings, response, masker);
   }
 
-  private TokenResponse read(OAuth2Settings settings, HttpResponse<String> response, SecretMasker masker) {
+  private TokenResponse read(
+      OAuth2Settings settings, HttpResponse<String> response, SecretMasker masker) {
     int status = response.statusCode();
     JsonNode body = parse(response.body());
     if (status == 200 && body != null && body.hasNonNull("access_token")) {
@@ -136,27 +149,47 @@ public class TokenEndpointClient {
           expiresIn(body.get("expires_in")),
           body.hasNonNull("refresh_token") ? body.get("refresh_token").asText() : null);
     }
-    if ((status == 400 || status == 401 || status == 403) && body != null && body.hasNonNull("error")) {
-      String description = body.hasNonNull("error_description") ? masker.mask(body.get("error_description").asText()) : "";
-      throw rejected(settings, masker.mask(shorten(body.get("error").asText())), status, shorten(description));
+    if ((status == 400 || status == 401 || status == 403)
+        && body != null
+        && body.hasNonNull("error")) {
+      String description =
+          body.hasNonNull("error_description")
+              ? masker.mask(body.get("error_description").asText())
+              : "";
+      throw rejected(
+          settings, masker.mask(shorten(body.get("error").asText())), status, shorten(description));
     }
-    throw unavailable(settings, status == 200 ? "HTTP 200 without an access_token" : "HTTP " + status);
+    throw unavailable(
+        settings, status == 200 ? "HTTP 200 without an access_token" : "HTTP " + status);
   }
 
   /** The server's own words, masked and kept short: they end up in an incident. */
   private static String shorten(String text) {
     String printable = text.replaceAll("\\p{Cntrl}", " ");
-    return printable.length() > MAX_DESCRIPTION ? printable.substring(0, MAX_DESCRIPTION) + "..." : printable;
+    return printable.length() > MAX_DESCRIPTION
+        ? printable.substring(0, MAX_DESCRIPTION) + "..."
+        : printable;
   }
 
-  private static TokenEndpointException rejected(OAuth2Settings settings, String error, int status, String description) {
-    return new TokenEndpointException(TokenEndpointException.Kind.REJECTED, error,
-        "the token endpoint of " + settings.describe() + " refused the request: " + error
-            + (description.isBlank() ? "" : " (" + description + ")") + " [HTTP " + status + "]");
+  private static TokenEndpointException rejected(
+      OAuth2Settings settings, String error, int status, String description) {
+    return new TokenEndpointException(
+        TokenEndpointException.Kind.REJECTED,
+        error,
+        "the token endpoint of "
+            + settings.describe()
+            + " refused the request: "
+            + error
+            + (description.isBlank() ? "" : " (" + description + ")")
+            + " [HTTP "
+            + status
+            + "]");
   }
 
   private static TokenEndpointException unavailable(OAuth2Settings settings, String why) {
-    return new TokenEndpointException(TokenEndpointException.Kind.UNAVAILABLE, null,
+    return new TokenEndpointException(
+        TokenEndpointException.Kind.UNAVAILABLE,
+        null,
         "the token endpoint of " + settings.describe() + " gave no token: " + why);
   }
 
@@ -169,7 +202,10 @@ public class TokenEndpointClient {
     }
   }
 
-  /** {@code expires_in} in seconds, as a number or (some servers) a string; null when absent or not positive. */
+  /**
+   * {@code expires_in} in seconds, as a number or (some servers) a string; null when absent or not
+   * positive.
+   */
   private static Duration expiresIn(JsonNode value) {
     if (value == null || value.isNull()) {
       return null;

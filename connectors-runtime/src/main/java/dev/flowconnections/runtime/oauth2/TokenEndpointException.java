@@ -8,7 +8,9 @@ public class TokenEndpointException extends RuntimeException {
 
   /** Whether asking again later can help. */
   public enum Kind {
-    /** The server answered with an OAuth2 error (wrong client secret, revoked refresh token, ...). */
+    /**
+     * The server answered with an OAuth2 error (wrong client secret, revoked refresh token, ...).
+     */
     REJECTED,
     /** No usable answer: unreachable, timed out, 5xx, 429 or not a token response. */
     UNAVAILABLE

@@ -52,7 +52,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException ex) {
     ProblemDetail problem =
-        Problems.forFields(HttpStatus.CONFLICT, List.of(new FieldError(ex.field(), ex.getMessage())));
+        Problems.forFields(
+            HttpStatus.CONFLICT, List.of(new FieldError(ex.field(), ex.getMessage())));
     problem.setDetail(ex.getMessage());
     ex.details().forEach(problem::setProperty);
     return problem;
@@ -60,15 +61,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /**
    * What the services' own checks let through to the database: a value PostgreSQL cannot store
-   * (SQLSTATE class 22, e.g. NUL in a query parameter) is the client's; a violated constraint
-   * (a concurrent create of the same name, a reference deleted meanwhile) is a conflict.
+   * (SQLSTATE class 22, e.g. NUL in a query parameter) is the client's; a violated constraint (a
+   * concurrent create of the same name, a reference deleted meanwhile) is a conflict.
    */
   @ExceptionHandler(DataIntegrityViolationException.class)
   ProblemDetail databaseRefused(DataIntegrityViolationException ex) {
     if (sqlState(ex).startsWith("22")) {
-      return Problems.of(HttpStatus.BAD_REQUEST, "the request contains a value that cannot be stored, e.g. a NUL character");
+      return Problems.of(
+          HttpStatus.BAD_REQUEST,
+          "the request contains a value that cannot be stored, e.g. a NUL character");
     }
-    return Problems.of(HttpStatus.CONFLICT, "the request conflicts with a concurrent change; reload and retry");
+    return Problems.of(
+        HttpStatus.CONFLICT, "the request conflicts with a concurrent change; reload and retry");
   }
 
   @ExceptionHandler(AccessDeniedException.class)
@@ -81,7 +85,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return Problems.of(HttpStatus.FORBIDDEN, ex.getMessage());
   }
 
-  /** The security filters answer 401 before any controller runs; this covers a resolver failing closed. */
+  /**
+   * The security filters answer 401 before any controller runs; this covers a resolver failing
+   * closed.
+   */
   @ExceptionHandler(AuthenticationException.class)
   ProblemDetail unauthenticated(AuthenticationException ex) {
     return Problems.of(HttpStatus.UNAUTHORIZED, "authentication required");
@@ -98,47 +105,63 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * no transaction could begin): the same answer as for the credential store, since nothing was
    * changed and the same request will work once the database is back.
    */
-  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-      CannotCreateTransactionException.class})
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    TransientDataAccessResourceException.class,
+    CannotCreateTransactionException.class
+  })
   ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
     LOG.warn("database unavailable: {}", ex.getMessage());
     return unavailable("the database");
   }
 
-  /** 503 with Retry-After: nothing was changed, and the same request works once {@code what} is back. */
+  /**
+   * 503 with Retry-After: nothing was changed, and the same request works once {@code what} is
+   * back.
+   */
   private static ResponseEntity<ProblemDetail> unavailable(String what) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "10")
-        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, what + " is unavailable; try again shortly"));
+        .body(
+            Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE, what + " is unavailable; try again shortly"));
   }
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception ex) {
     LOG.error("unexpected error in the management API", ex);
-    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; see the server log");
+    return Problems.of(
+        HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; see the server log");
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     FieldError error = JsonReadErrors.describe(ex);
-    return ResponseEntity.badRequest().body(Problems.forFields(HttpStatus.BAD_REQUEST, List.of(error)));
+    return ResponseEntity.badRequest()
+        .body(Problems.forFields(HttpStatus.BAD_REQUEST, List.of(error)));
   }
 
   @Override
   protected ResponseEntity<Object> handleNoResourceFoundException(
       NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND)
-        .body(Problems.of(HttpStatus.NOT_FOUND, "there is no endpoint at /" + ex.getResourcePath()));
+        .body(
+            Problems.of(HttpStatus.NOT_FOUND, "there is no endpoint at /" + ex.getResourcePath()));
   }
 
   /** Path variables and query parameters: a bad UUID, an unknown enum value, a non-boolean flag. */
   @Override
   protected ResponseEntity<Object> handleTypeMismatch(
       TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+    String name =
+        ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
     String message = "must be " + JsonReadErrors.shapeOf(ex.getRequiredType());
-    return ResponseEntity.badRequest().body(Problems.forField(HttpStatus.BAD_REQUEST, name, message));
+    return ResponseEntity.badRequest()
+        .body(Problems.forField(HttpStatus.BAD_REQUEST, name, message));
   }
 
   private static String sqlState(Throwable ex) {

@@ -18,17 +18,19 @@ class ContainerErrorConfiguration {
 
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReport(ApiJson json) {
-    return factory -> factory.addContextCustomizers(context -> {
-      if (context.getParent() instanceof StandardHost host) {
-        for (Valve valve : host.getPipeline().getValves()) {
-          if (valve instanceof ErrorReportValve) {
-            host.getPipeline().removeValve(valve);
-          }
-        }
-        host.getPipeline().addValve(new ProblemErrorReportValve(json));
-        // the host adds a valve of this class at start unless one is there: ours is
-        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-      }
-    });
+    return factory ->
+        factory.addContextCustomizers(
+            context -> {
+              if (context.getParent() instanceof StandardHost host) {
+                for (Valve valve : host.getPipeline().getValves()) {
+                  if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                  }
+                }
+                host.getPipeline().addValve(new ProblemErrorReportValve(json));
+                // the host adds a valve of this class at start unless one is there: ours is
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+              }
+            });
   }
 }

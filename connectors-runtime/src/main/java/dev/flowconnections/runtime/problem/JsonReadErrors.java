@@ -39,19 +39,27 @@ final class JsonReadErrors {
     }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return new FieldError(
-          path(unknown), "is not a known property; allowed: " + sorted(unknown.getKnownPropertyIds()));
+          path(unknown),
+          "is not a known property; allowed: " + sorted(unknown.getKnownPropertyIds()));
     }
-    if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamReadException parse) {
-      // the parser knows the innermost field (fields.password); the mapping only the property (fields)
+    if (cause instanceof JsonMappingException mapping
+        && mapping.getCause() instanceof StreamReadException parse) {
+      // the parser knows the innermost field (fields.password); the mapping only the property
+      // (fields)
       String field = parsePath(parse);
-      return new FieldError(field.equals(BODY) && !path(mapping).isEmpty() ? path(mapping) : field, malformed(parse));
+      return new FieldError(
+          field.equals(BODY) && !path(mapping).isEmpty() ? path(mapping) : field, malformed(parse));
     }
     if (cause instanceof RequestStrings.NulCharacterException nul) {
-      return new FieldError(path(nul).isEmpty() ? BODY : path(nul), "must not contain NUL (U+0000) characters");
+      return new FieldError(
+          path(nul).isEmpty() ? BODY : path(nul), "must not contain NUL (U+0000) characters");
     }
     if (cause instanceof RequestStrings.TooLongException tooLong) {
-      return new FieldError(path(tooLong).isEmpty() ? BODY : path(tooLong),
-          "is too long: at most " + tooLong.maxBytes() + " bytes (flow-connections.limits.max-field-size)");
+      return new FieldError(
+          path(tooLong).isEmpty() ? BODY : path(tooLong),
+          "is too long: at most "
+              + tooLong.maxBytes()
+              + " bytes (flow-connections.limits.max-field-size)");
     }
     if (cause instanceof MismatchedInputException mismatch) {
       String field = path(mismatch);
@@ -84,7 +92,10 @@ final class JsonReadErrors {
     if (target == UUID.class) {
       return "a UUID";
     }
-    if (target == Long.class || target == long.class || target == Integer.class || target == int.class) {
+    if (target == Long.class
+        || target == long.class
+        || target == Integer.class
+        || target == int.class) {
       return "a whole number";
     }
     if (target == Boolean.class || target == boolean.class) {
@@ -135,10 +146,13 @@ final class JsonReadErrors {
     }
     Deque<String> segments = new ArrayDeque<>();
     boolean innermost = true;
-    for (JsonStreamContext ctx = parser.getParsingContext(); ctx != null && !ctx.inRoot(); ctx = ctx.getParent()) {
+    for (JsonStreamContext ctx = parser.getParsingContext();
+        ctx != null && !ctx.inRoot();
+        ctx = ctx.getParent()) {
       if (ctx.inArray()) {
         segments.push("[" + Math.max(ctx.getCurrentIndex(), 0) + "]");
-      } else if (ctx.getCurrentName() != null && (!innermost || parser.currentToken() == JsonToken.FIELD_NAME)) {
+      } else if (ctx.getCurrentName() != null
+          && (!innermost || parser.currentToken() == JsonToken.FIELD_NAME)) {
         // past a complete value the name is the previous field's, not where the error is
         segments.push("." + ctx.getCurrentName());
       }

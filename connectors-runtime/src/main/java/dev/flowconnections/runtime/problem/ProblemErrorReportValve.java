@@ -14,8 +14,8 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * What Tomcat answers itself, before any filter or controller runs (an encoded slash or NUL in the
- * path, a malformed request line): {@code application/problem+json} like every other error,
- * instead of Tomcat's HTML page. Errors the application answered keep their body.
+ * path, a malformed request line): {@code application/problem+json} like every other error, instead
+ * of Tomcat's HTML page. Errors the application answered keep their body.
  */
 final class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -37,9 +37,12 @@ final class ProblemErrorReportValve extends ErrorReportValve {
       return;
     }
     HttpStatus known = HttpStatus.resolve(status);
-    ProblemDetail problem = Problems.of(known == null ? HttpStatus.BAD_REQUEST : known,
-        status < 500 ? "the server refused the request: its URL or headers are not allowed"
-            : "the server could not process the request");
+    ProblemDetail problem =
+        Problems.of(
+            known == null ? HttpStatus.BAD_REQUEST : known,
+            status < 500
+                ? "the server refused the request: its URL or headers are not allowed"
+                : "the server could not process the request");
     problem.setStatus(status);
     try {
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

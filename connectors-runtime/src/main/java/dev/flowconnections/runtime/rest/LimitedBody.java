@@ -26,7 +26,8 @@ final class LimitedBody {
 
   private LimitedBody() {}
 
-  static String read(InputStream body, HttpHeaders headers, long limitBytes) throws IOException, TooLarge {
+  static String read(InputStream body, HttpHeaders headers, long limitBytes)
+      throws IOException, TooLarge {
     try (InputStream in = body) {
       OptionalLong declared = headers.firstValueAsLong("Content-Length");
       if (declared.isPresent() && declared.getAsLong() > limitBytes) {

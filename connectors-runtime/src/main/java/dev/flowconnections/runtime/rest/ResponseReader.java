@@ -18,13 +18,18 @@ final class ResponseReader {
 
   RestResponse read(RestHttpClient.ReceivedResponse response, SecretMasker masker) {
     Map<String, String> headers = new LinkedHashMap<>();
-    response.headers().map().forEach((name, values) -> {
-      if (!name.startsWith(":")) { // HTTP/2 pseudo headers such as :status
-        headers.put(masker.mask(name), masker.mask(String.join(", ", values)));
-      }
-    });
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!name.startsWith(":")) { // HTTP/2 pseudo headers such as :status
+                headers.put(masker.mask(name), masker.mask(String.join(", ", values)));
+              }
+            });
     String contentType = response.headers().firstValue("Content-Type").orElse("");
-    return new RestResponse(response.statusCode(), headers, body(response.body(), contentType, masker));
+    return new RestResponse(
+        response.statusCode(), headers, body(response.body(), contentType, masker));
   }
 
   private Object body(String text, String contentType, SecretMasker masker) {

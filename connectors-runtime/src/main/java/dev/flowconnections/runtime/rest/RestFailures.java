@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a REST task ends when the API answered, but not with success, in the workers' one
- * vocabulary ({@link JobFailures}; no answer at all is {@link JobFailures#unreachable} or {@link
+ * How a REST task ends when the API answered, but not with success, in the workers' one vocabulary
+ * ({@link JobFailures}; no answer at all is {@link JobFailures#unreachable} or {@link
  * JobFailures#timeout}, as in every worker). Codes are what a task's {@code errorExpression} tests
  * ({@code error.code = "404"}); messages become incident messages, masked.
  */
@@ -21,14 +21,16 @@ final class RestFailures {
 
   /**
    * Non-2xx. 429 and 5xx are retried (after {@code Retry-After} when sent); any other status is the
-   * API's answer: code = the status ("404"), variables {@code {status, body}} for an errorExpression.
-   * A 401 or 403 is such an answer too: for a REST API it may be a business rule ("not your
-   * order"), which only the modeller can tell from a refused credential.
+   * API's answer: code = the status ("404"), variables {@code {status, body}} for an
+   * errorExpression. A 401 or 403 is such an answer too: for a REST API it may be a business rule
+   * ("not your order"), which only the modeller can tell from a refused credential.
    */
-  static ConnectorException httpStatus(HttpMethod method, String displayPath, RestResponse response, SecretMasker masker) {
+  static ConnectorException httpStatus(
+      HttpMethod method, String displayPath, RestResponse response, SecretMasker masker) {
     String message = "HTTP " + response.status() + " from " + method + " " + displayPath;
     if (JobFailures.isUnavailable(response.status())) {
-      return JobFailures.unavailable(response.status(), message, header(response, "Retry-After"), masker);
+      return JobFailures.unavailable(
+          response.status(), message, header(response, "Retry-After"), masker);
     }
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("status", response.status());
@@ -37,9 +39,18 @@ final class RestFailures {
   }
 
   /** The body is not read: it could hold credentials the masker does not know, and it is big. */
-  static ConnectorException responseTooLarge(HttpMethod method, String displayPath, long limitBytes, SecretMasker masker) {
-    return JobFailures.rejected(RESPONSE_TOO_LARGE, "the response to " + method + " " + displayPath
-        + " is larger than " + limitBytes + " bytes, the limit set by flow-connections.rest.max-response-size", masker);
+  static ConnectorException responseTooLarge(
+      HttpMethod method, String displayPath, long limitBytes, SecretMasker masker) {
+    return JobFailures.rejected(
+        RESPONSE_TOO_LARGE,
+        "the response to "
+            + method
+            + " "
+            + displayPath
+            + " is larger than "
+            + limitBytes
+            + " bytes, the limit set by flow-connections.rest.max-response-size",
+        masker);
   }
 
   private static Optional<String> header(RestResponse response, String name) {

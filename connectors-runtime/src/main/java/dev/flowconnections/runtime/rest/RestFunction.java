@@ -13,8 +13,9 @@ import io.camunda.connector.api.annotation.OutboundConnector;
  * names the connection and the relative path; it never sees a credential.
  *
  * <p>Result: {@link RestResponse} ({@code status}, {@code headers}, {@code body}). A non-2xx answer
- * fails the job with error code = the status ({@code "404"}), which a task's {@code errorExpression}
- * can turn into a BPMN error; otherwise it becomes an incident once retries are exhausted.
+ * fails the job with error code = the status ({@code "404"}), which a task's {@code
+ * errorExpression} can turn into a BPMN error; otherwise it becomes an incident once retries are
+ * exhausted.
  */
 @OutboundConnector(
     name = "Flow Connections REST",
@@ -33,18 +34,19 @@ import io.camunda.connector.api.annotation.OutboundConnector;
     request = RestRequest.class,
     connectionType = IntegrationType.REST_API,
     groups = {
-        @TemplateGroup(id = "request", label = "HTTP request"),
-        @TemplateGroup(id = "timeout", label = "Timeouts")
+      @TemplateGroup(id = "request", label = "HTTP request"),
+      @TemplateGroup(id = "timeout", label = "Timeouts")
     },
     nodes = {
-        @NodeTemplate(
-            id = "rest-api",
-            label = "REST API",
-            description = "Call a REST API through a connection"),
-        @NodeTemplate(
-            id = "rest-api-tool",
-            label = "REST API Tool",
-            description = "A REST API call offered to an AI Agent as a tool: place it inside the agent's ad-hoc sub-process")
+      @NodeTemplate(
+          id = "rest-api",
+          label = "REST API",
+          description = "Call a REST API through a connection"),
+      @NodeTemplate(
+          id = "rest-api-tool",
+          label = "REST API Tool",
+          description =
+              "A REST API call offered to an AI Agent as a tool: place it inside the agent's ad-hoc sub-process")
     })
 public class RestFunction extends WorkerFunction<RestRequest> {
 

@@ -20,8 +20,8 @@ import java.net.http.HttpTimeoutException;
 
 /**
  * Sends calls with {@link java.net.http.HttpClient}. Redirects are not followed: a redirect to
- * another host would carry the connection's credentials there; a 3xx is returned to the process
- * as a non-2xx status instead.
+ * another host would carry the connection's credentials there; a 3xx is returned to the process as
+ * a non-2xx status instead.
  */
 final class RestHttpClient {
 
@@ -35,19 +35,22 @@ final class RestHttpClient {
     this.maxResponseBytes = maxResponseBytes;
   }
 
-  ReceivedResponse send(
-      RestRequest task, URI uri, OutgoingRequest outgoing, SecretMasker masker) {
+  ReceivedResponse send(RestRequest task, URI uri, OutgoingRequest outgoing, SecretMasker masker) {
     HttpRequest request = build(task, uri, outgoing);
     OutboundAddressPolicy.current().check(uri); // before any connection is attempted
     try {
-      HttpResponse<InputStream> response = OutboundHttpClients.shared(task.connectionTimeout()).send(request, BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          OutboundHttpClients.shared(task.connectionTimeout())
+              .send(request, BodyHandlers.ofInputStream());
       // A HEAD answer declares the length of a body it does not send: nothing to read or limit.
-      String body = task.method() == HttpMethod.HEAD
-          ? LimitedBody.discard(response.body())
-          : LimitedBody.read(response.body(), response.headers(), maxResponseBytes);
+      String body =
+          task.method() == HttpMethod.HEAD
+              ? LimitedBody.discard(response.body())
+              : LimitedBody.read(response.body(), response.headers(), maxResponseBytes);
       return new ReceivedResponse(response.statusCode(), response.headers(), body);
     } catch (LimitedBody.TooLarge e) {
-      throw RestFailures.responseTooLarge(task.method(), task.displayPath(), maxResponseBytes, masker);
+      throw RestFailures.responseTooLarge(
+          task.method(), task.displayPath(), maxResponseBytes, masker);
     } catch (HttpTimeoutException e) {
       throw JobFailures.timeout(task.method() + " " + task.displayPath(), masker);
     } catch (IOException e) {
@@ -60,14 +63,19 @@ final class RestHttpClient {
 
   private HttpRequest build(RestRequest task, URI uri, OutgoingRequest outgoing) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(task.readTimeout());
-    outgoing.headers().forEach((name, value) -> {
-      try {
-        builder.header(name, value);
-      } catch (IllegalArgumentException e) {
-        // The JDK refuses restricted (Host, Content-Length, ...) and malformed headers; name only.
-        throw new ConnectorInputException("header '" + name + "' cannot be sent: restricted name or invalid value");
-      }
-    });
+    outgoing
+        .headers()
+        .forEach(
+            (name, value) -> {
+              try {
+                builder.header(name, value);
+              } catch (IllegalArgumentException e) {
+                // The JDK refuses restricted (Host, Content-Length, ...) and malformed headers;
+                // name only.
+                throw new ConnectorInputException(
+                    "header '" + name + "' cannot be sent: restricted name or invalid value");
+              }
+            });
     Payload payload = payload(task.body());
     if (payload.contentType() != null && !outgoing.hasHeader(CONTENT_TYPE)) {
       builder.header(CONTENT_TYPE, payload.contentType());
@@ -84,12 +92,12 @@ final class RestHttpClient {
       return new Payload(BodyPublishers.ofString(text), "text/plain; charset=UTF-8");
     }
     try {
-      return new Payload(BodyPublishers.ofString(json.writeValueAsString(body)), "application/json");
+      return new Payload(
+          BodyPublishers.ofString(json.writeValueAsString(body)), "application/json");
     } catch (JsonProcessingException e) {
       throw new ConnectorInputException("body cannot be written as JSON");
     }
   }
-
 
   private record Payload(BodyPublisher publisher, String contentType) {}
 

@@ -1,6 +1,5 @@
 package dev.flowconnections.runtime.rest;
 
-import io.camunda.connector.api.outbound.JobContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.IntegrationType;
@@ -15,10 +14,9 @@ import dev.flowconnections.runtime.rest.auth.Authentications;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
@@ -41,7 +39,10 @@ public class RestService {
   private final ResponseReader responses;
   private final Authentications authentications;
 
-  /** What {@code flow-connections.rest.max-response-size} defaults to: well below Zeebe's 4 MB message limit. */
+  /**
+   * What {@code flow-connections.rest.max-response-size} defaults to: well below Zeebe's 4 MB
+   * message limit.
+   */
   public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(1);
 
   /** Without the runtime's OAuth2 store: OAuth2 connections work with client credentials only. */
@@ -50,36 +51,66 @@ public class RestService {
   }
 
   /** Without the runtime's OAuth2 store: OAuth2 connections work with client credentials only. */
-  public RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json, DataSize maxResponseSize) {
-    this(resolver, runtime, json, maxResponseSize,
-        new Authentications(new OAuth2AccessTokens(new TokenEndpointClient(json), null, Clock.systemUTC())));
+  public RestService(
+      ConnectionResolver resolver,
+      RuntimeEnvironment runtime,
+      ObjectMapper json,
+      DataSize maxResponseSize) {
+    this(
+        resolver,
+        runtime,
+        json,
+        maxResponseSize,
+        new Authentications(
+            new OAuth2AccessTokens(new TokenEndpointClient(json), null, Clock.systemUTC())));
   }
 
   public RestService(
-      ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json, Authentications authentications) {
+      ConnectionResolver resolver,
+      RuntimeEnvironment runtime,
+      ObjectMapper json,
+      Authentications authentications) {
     this(resolver, runtime, json, DEFAULT_MAX_RESPONSE_SIZE, authentications);
   }
 
-  private RestService(ConnectionResolver resolver, RuntimeEnvironment runtime, ObjectMapper json,
-      DataSize maxResponseSize, Authentications authentications) {
+  private RestService(
+      ConnectionResolver resolver,
+      RuntimeEnvironment runtime,
+      ObjectMapper json,
+      DataSize maxResponseSize,
+      Authentications authentications) {
     this(new WorkerConnections(resolver, runtime), json, maxResponseSize, authentications);
   }
 
-  /** As the runtime wires it: the audit log records reads, OAuth2 tokens come from the runtime's store. */
+  /**
+   * As the runtime wires it: the audit log records reads, OAuth2 tokens come from the runtime's
+   * store.
+   */
   public RestService(
-      WorkerConnections connections, ObjectMapper json, DataSize maxResponseSize, Authentications authentications) {
+      WorkerConnections connections,
+      ObjectMapper json,
+      DataSize maxResponseSize,
+      Authentications authentications) {
     this.connections = connections;
     this.authentications = authentications;
     this.http = new RestHttpClient(json, maxResponseSize.toBytes());
     this.responses = new ResponseReader(json);
   }
 
-  /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
+  /**
+   * @param job the job: its tenant names the organization of the connection; the audit log names
+   *     its process instance
+   */
   public RestResponse call(RestRequest request, JobContext job) {
-    return call(connections.resolve(request.connection(), job, IntegrationType.REST_API, "REST worker"), request);
+    return call(
+        connections.resolve(request.connection(), job, IntegrationType.REST_API, "REST worker"),
+        request);
   }
 
-  /** Calls through an already resolved connection, e.g. for a connection test of another environment. */
+  /**
+   * Calls through an already resolved connection, e.g. for a connection test of another
+   * environment.
+   */
   public RestResponse call(ResolvedConnection connection, RestRequest request) {
     Authentication authentication = authenticationOf(connection);
     SecretMasker masker = maskerFor(connection, authentication);
@@ -87,8 +118,12 @@ public class RestService {
     authentication.apply(outgoing);
     URI uri = RestUrl.resolve(baseUrlOf(connection), request.path(), outgoing.queryParameters());
     // The path may hold a resolved {{secrets...}} placeholder; the URI may hold an API key.
-    LOG.debug("{} {} via connection '{}' ({})",
-        request.method(), masker.mask(request.displayPath()), connection.key(), connection.environment());
+    LOG.debug(
+        "{} {} via connection '{}' ({})",
+        request.method(),
+        masker.mask(request.displayPath()),
+        connection.key(),
+        connection.environment());
     RestResponse response = responses.read(http.send(request, uri, outgoing, masker), masker);
     if (!response.isSuccessful()) {
       throw RestFailures.httpStatus(request.method(), request.displayPath(), response, masker);
@@ -112,7 +147,9 @@ public class RestService {
     }
   }
 
-  private static SecretMasker maskerFor(ResolvedConnection connection, Authentication authentication) {
-    return WorkerConnections.maskerFor(connection, authentication.derivedSecrets().toArray(String[]::new));
+  private static SecretMasker maskerFor(
+      ResolvedConnection connection, Authentication authentication) {
+    return WorkerConnections.maskerFor(
+        connection, authentication.derivedSecrets().toArray(String[]::new));
   }
 }

@@ -11,16 +11,17 @@ import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
- * Builds the URL of a call from the connection's base URL and the task's path and query
- * parameters. The path can only go deeper below the base URL: credentials of a connection are
- * meant for its server, so a process must not be able to send them to another host or to a part
- * of the server outside the base path. Messages never repeat the path, which may hold resolved
- * secrets.
+ * Builds the URL of a call from the connection's base URL and the task's path and query parameters.
+ * The path can only go deeper below the base URL: credentials of a connection are meant for its
+ * server, so a process must not be able to send them to another host or to a part of the server
+ * outside the base path. Messages never repeat the path, which may hold resolved secrets.
  */
 final class RestUrl {
 
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
+  private static final Pattern SCHEME =
+      Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
   private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
+
   /** RFC 3986 pchar minus '%' (handled separately) plus '/': kept as they are. */
   private static final String PATH_SAFE =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/";
@@ -33,8 +34,12 @@ final class RestUrl {
     String basePath = base.getRawPath() == null ? "" : stripTrailingSlash(base.getRawPath());
     String fullPath = relative.isEmpty() ? base.getRawPath() : basePath + "/" + relative;
     String query = joinQuery(base.getRawQuery(), queryParameters);
-    String url = base.getScheme() + "://" + base.getRawAuthority() + (fullPath == null ? "" : fullPath)
-        + (query.isEmpty() ? "" : "?" + query);
+    String url =
+        base.getScheme()
+            + "://"
+            + base.getRawAuthority()
+            + (fullPath == null ? "" : fullPath)
+            + (query.isEmpty() ? "" : "?" + query);
     URI result = URI.create(url);
     // Belt and braces: whatever the path held, the call stays on the base URL's server and path.
     if (!base.getRawAuthority().equals(result.getRawAuthority())
@@ -49,7 +54,8 @@ final class RestUrl {
       URI base = new URI(baseUrl.trim()).normalize();
       String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || base.getRawAuthority() == null) {
-        throw new ConnectorInputException("the connection's base URL is not an absolute http(s) URL");
+        throw new ConnectorInputException(
+            "the connection's base URL is not an absolute http(s) URL");
       }
       return base;
     } catch (URISyntaxException e) {
@@ -68,10 +74,12 @@ final class RestUrl {
           "path must be relative to the connection's base URL, not start with '//' or contain '\\'");
     }
     if (!p.startsWith("/") && SCHEME.matcher(p).matches()) {
-      throw new ConnectorInputException("path must be relative to the connection's base URL, not an absolute URL");
+      throw new ConnectorInputException(
+          "path must be relative to the connection's base URL, not an absolute URL");
     }
     if (p.contains("?") || p.contains("#")) {
-      throw new ConnectorInputException("path must not contain '?' or '#'; put query parameters in queryParameters");
+      throw new ConnectorInputException(
+          "path must not contain '?' or '#'; put query parameters in queryParameters");
     }
     if (p.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       throw new ConnectorInputException("path must not contain control characters");
@@ -93,7 +101,9 @@ final class RestUrl {
     int i = 0;
     while (i < path.length()) {
       char c = path.charAt(i);
-      if (c == '%' && i + 3 <= path.length() && PERCENT_ESCAPE.matcher(path.substring(i, i + 3)).matches()) {
+      if (c == '%'
+          && i + 3 <= path.length()
+          && PERCENT_ESCAPE.matcher(path.substring(i, i + 3)).matches()) {
         out.append(path, i, i + 3);
         i += 3;
         continue;

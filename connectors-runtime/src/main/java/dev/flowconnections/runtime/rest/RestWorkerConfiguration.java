@@ -17,8 +17,12 @@ import org.springframework.context.annotation.Configuration;
 public class RestWorkerConfiguration {
 
   @Bean
-  RestService restService(WorkerConnections connections, OAuth2AccessTokens oauth2AccessTokens, RestLimits limits) {
-    return new RestService(connections, ConnectorsObjectMapperSupplier.getCopy(), limits.maxResponseSize(),
+  RestService restService(
+      WorkerConnections connections, OAuth2AccessTokens oauth2AccessTokens, RestLimits limits) {
+    return new RestService(
+        connections,
+        ConnectorsObjectMapperSupplier.getCopy(),
+        limits.maxResponseSize(),
         new Authentications(oauth2AccessTokens));
   }
 

@@ -34,9 +34,11 @@ class SecretController {
 
   /** Creates (201) or rotates (200) the secret under {@code key}. */
   @PutMapping("/{key}")
-  ResponseEntity<OrgSecret> put(Actor actor, @PathVariable String key, @RequestBody SecretValueRequest request) {
+  ResponseEntity<OrgSecret> put(
+      Actor actor, @PathVariable String key, @RequestBody SecretValueRequest request) {
     boolean created = secrets.put(actor, key, request.value(), request.allowedProcesses());
-    OrgSecret stored = secrets.list(actor).stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+    OrgSecret stored =
+        secrets.list(actor).stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
     return created
         ? ResponseEntity.created(URI.create("/api/secrets/" + key)).body(stored)
         : ResponseEntity.status(HttpStatus.OK).body(stored);
@@ -73,9 +75,13 @@ class SecretController {
   }
 
   /** Connections are named only when the caller may see them; others' personal ones are counted. */
-  record UsageResponse(String key, List<SecretUsageService.UsingConnection> connections, int hiddenPersonalConnections) {
+  record UsageResponse(
+      String key,
+      List<SecretUsageService.UsingConnection> connections,
+      int hiddenPersonalConnections) {
     static UsageResponse of(SecretUsageService.Usage usage) {
-      return new UsageResponse(usage.key(), List.copyOf(usage.connections()), usage.hiddenPersonalConnections());
+      return new UsageResponse(
+          usage.key(), List.copyOf(usage.connections()), usage.hiddenPersonalConnections());
     }
   }
 

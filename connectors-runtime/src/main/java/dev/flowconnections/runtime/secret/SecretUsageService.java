@@ -48,18 +48,31 @@ class SecretUsageService {
         collect(environment.settings().values(), keys);
         if (!environment.secretFieldsSet().isEmpty()) {
           credentials
-              .read(new CredentialLocation(actor.organizationId(), connection.id(), connection.key(), environment.environment()))
+              .read(
+                  new CredentialLocation(
+                      actor.organizationId(),
+                      connection.id(),
+                      connection.key(),
+                      environment.environment()))
               .map(SecretValues::asMap)
               .ifPresent(values -> collect(values.values(), keys));
         }
-        keys.forEach(key -> referenced.computeIfAbsent(key, k -> EnumSet.noneOf(Environment.class)).add(environment.environment()));
+        keys.forEach(
+            key ->
+                referenced
+                    .computeIfAbsent(key, k -> EnumSet.noneOf(Environment.class))
+                    .add(environment.environment()));
       }
       referenced.forEach(
           (key, environments) -> {
             Usage usage = byKey.computeIfAbsent(key, Usage::new);
             if (connection.visibleTo(actor.username())) {
               usage.connections.add(
-                  new UsingConnection(connection.id(), connection.key(), connection.name(), List.copyOf(environments)));
+                  new UsingConnection(
+                      connection.id(),
+                      connection.key(),
+                      connection.name(),
+                      List.copyOf(environments)));
             } else {
               usage.hiddenPersonalConnections++;
             }

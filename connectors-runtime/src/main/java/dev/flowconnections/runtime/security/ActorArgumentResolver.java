@@ -32,7 +32,10 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
   @Override
   public Actor resolveArgument(
-      MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request, WebDataBinderFactory binders) {
+      MethodParameter parameter,
+      ModelAndViewContainer mav,
+      NativeWebRequest request,
+      WebDataBinderFactory binders) {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null
         || !authentication.isAuthenticated()
@@ -42,7 +45,8 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     }
     if (!(authentication.getPrincipal() instanceof OrganizationMember member)) {
       // a principal from somewhere we do not know: no organization means no data, fail closed
-      throw new AuthenticationCredentialsNotFoundException("the logged-in user belongs to no organization");
+      throw new AuthenticationCredentialsNotFoundException(
+          "the logged-in user belongs to no organization");
     }
     return new Actor(authentication.getName(), member.organizationId(), roles(authentication));
   }

@@ -39,7 +39,10 @@ public class ApiSecurityProperties {
 
     private String username;
 
-    /** A Spring Security password with its encoder id, e.g. {@code {bcrypt}$2a$10$...} or {@code {noop}...}. */
+    /**
+     * A Spring Security password with its encoder id, e.g. {@code {bcrypt}$2a$10$...} or {@code
+     * {noop}...}.
+     */
     private String password;
 
     private Set<Role> roles = new LinkedHashSet<>();
@@ -81,11 +84,20 @@ public class ApiSecurityProperties {
 
     @Override
     public String toString() {
-      return "User[" + username + ", roles=" + roles + ", organization=" + organization + "]"; // never the password
+      return "User["
+          + username
+          + ", roles="
+          + roles
+          + ", organization="
+          + organization
+          + "]"; // never the password
     }
   }
 
-  /** {@code flow-connections.security.login-throttle.*}: failed logins before a username or address is refused for {@code window}. */
+  /**
+   * {@code flow-connections.security.login-throttle.*}: failed logins before a username or address
+   * is refused for {@code window}.
+   */
   public static class LoginThrottle {
 
     private int maxFailuresPerUser = 5;

@@ -17,7 +17,9 @@ final class ConfiguredUserDirectory implements UserDetailsService {
   private final Map<String, OrganizationUser> users;
 
   ConfiguredUserDirectory(Map<String, OrganizationUser> users) {
-    this.users = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(users)); // keeps the configured order
+    this.users =
+        java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(users)); // keeps the configured order
   }
 
   @Override
@@ -41,8 +43,8 @@ final class ConfiguredUserDirectory implements UserDetailsService {
 
   /**
    * What an unknown username's password is checked against, so that it costs what a known one
-   * costs: the first configured user's encoded password (configure every user with the same
-   * encoder and cost). Without users, a {@code {noop}} value nobody knows.
+   * costs: the first configured user's encoded password (configure every user with the same encoder
+   * and cost). Without users, a {@code {noop}} value nobody knows.
    */
   String timingTwinPassword() {
     return users.values().stream().findFirst().map(OrganizationUser::getPassword).orElse(NO_USERS);

@@ -19,10 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Browsers say where a request comes from: {@code Sec-Fetch-Site} (every current browser) and
  * {@code Origin} (on every non-GET request). A request is refused when {@code Sec-Fetch-Site} is
- * anything but {@code same-origin} or {@code none} (typed by the user), or, without it, when
- * {@code Origin} names another origin than the one the request was sent to. API clients such as
- * curl send neither header and are not affected; they cannot be made to send a request by
- * another site. Safe methods (GET, HEAD, OPTIONS, TRACE) change nothing and pass.
+ * anything but {@code same-origin} or {@code none} (typed by the user), or, without it, when {@code
+ * Origin} names another origin than the one the request was sent to. API clients such as curl send
+ * neither header and are not affected; they cannot be made to send a request by another site. Safe
+ * methods (GET, HEAD, OPTIONS, TRACE) change nothing and pass.
  */
 final class CrossSiteRequestFilter extends OncePerRequestFilter {
 
@@ -36,7 +36,8 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!SAFE_METHODS.contains(request.getMethod()) && isCrossSite(request)) {
       problems.crossSiteRefused(request, response);
@@ -61,7 +62,8 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
       return uri.getScheme() != null
           && uri.getHost() != null
           && uri.getHost().equalsIgnoreCase(request.getServerName())
-          && port(uri.getScheme(), uri.getPort()) == port(request.getScheme(), request.getServerPort());
+          && port(uri.getScheme(), uri.getPort())
+              == port(request.getScheme(), request.getServerPort());
     } catch (IllegalArgumentException unparsable) {
       return false;
     }

@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts failed logins per username and per client address. After {@code maxFailuresPerUser}
- * failures for one username (known or not: the answer must not tell which) or
- * {@code maxFailuresPerAddress} from one address within {@code window}, every login of that
- * username, or from that address, is refused for {@code window} without even checking the
- * password, the right one included. A success clears the username's count, not the address's (an
- * attacker with an account of their own must not be able to reset it). In memory, per instance:
- * behind N instances an attacker gets N times the attempts.
+ * failures for one username (known or not: the answer must not tell which) or {@code
+ * maxFailuresPerAddress} from one address within {@code window}, every login of that username, or
+ * from that address, is refused for {@code window} without even checking the password, the right
+ * one included. A success clears the username's count, not the address's (an attacker with an
+ * account of their own must not be able to reset it). In memory, per instance: behind N instances
+ * an attacker gets N times the attempts.
  */
 final class LoginThrottle {
 
@@ -29,8 +29,11 @@ final class LoginThrottle {
   private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
 
   LoginThrottle(ApiSecurityProperties.LoginThrottle settings, Clock clock) {
-    if (settings.getMaxFailuresPerUser() < 1 || settings.getMaxFailuresPerAddress() < 1
-        || settings.getWindow() == null || settings.getWindow().isNegative() || settings.getWindow().isZero()) {
+    if (settings.getMaxFailuresPerUser() < 1
+        || settings.getMaxFailuresPerAddress() < 1
+        || settings.getWindow() == null
+        || settings.getWindow().isNegative()
+        || settings.getWindow().isZero()) {
       throw new IllegalStateException(
           "flow-connections.security.login-throttle: max-failures-per-user and -per-address must be at least 1"
               + " and window positive");
@@ -70,12 +73,18 @@ final class LoginThrottle {
         failures.values().removeIf(f -> f.lockedUntil() == null);
       }
     }
-    failures.compute(key, (k, f) -> (f == null || f.expired(now, window) ? new Failures(0, now, null) : f).plusOne(now, max, window));
+    failures.compute(
+        key,
+        (k, f) ->
+            (f == null || f.expired(now, window) ? new Failures(0, now, null) : f)
+                .plusOne(now, max, window));
   }
 
   private Instant lockedUntil(Map<String, Failures> failures, String key, Instant now) {
     Failures f = key == null ? null : failures.get(key);
-    return f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil()) ? f.lockedUntil() : null;
+    return f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())
+        ? f.lockedUntil()
+        : null;
   }
 
   private static Instant later(Instant a, Instant b) {

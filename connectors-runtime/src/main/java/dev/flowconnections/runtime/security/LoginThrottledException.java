@@ -3,7 +3,10 @@ package dev.flowconnections.runtime.security;
 import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
-/** Too many failed logins for this username or from this address: refused until {@code retryAfter} passed. */
+/**
+ * Too many failed logins for this username or from this address: refused until {@code retryAfter}
+ * passed.
+ */
 final class LoginThrottledException extends AuthenticationException {
 
   private final Duration retryAfter;

@@ -40,15 +40,24 @@ final class OidcClaimsMapping implements OAuth2UserService<OidcUserRequest, Oidc
     Map<String, Object> claims = user.getClaims();
     Set<Role> roles = roles(claims.get(properties.getRolesClaim()));
     if (roles.isEmpty()) {
-      throw refused("no role: claim '" + properties.getRolesClaim() + "' holds no value mapped to "
-          + List.of(Role.values()));
+      throw refused(
+          "no role: claim '"
+              + properties.getRolesClaim()
+              + "' holds no value mapped to "
+              + List.of(Role.values()));
     }
     String organization = organization(claims);
-    String nameKey = claims.get(properties.getUsernameClaim()) instanceof String name && !name.isBlank()
-        ? properties.getUsernameClaim() : "sub";
+    String nameKey =
+        claims.get(properties.getUsernameClaim()) instanceof String name && !name.isBlank()
+            ? properties.getUsernameClaim()
+            : "sub";
     return new OidcOrganizationUser(
-        AuthorityUtils.createAuthorityList(roles.stream().map(r -> "ROLE_" + r.name()).toArray(String[]::new)),
-        user.getIdToken(), user.getUserInfo(), nameKey, organization);
+        AuthorityUtils.createAuthorityList(
+            roles.stream().map(r -> "ROLE_" + r.name()).toArray(String[]::new)),
+        user.getIdToken(),
+        user.getUserInfo(),
+        nameKey,
+        organization);
   }
 
   Set<Role> roles(Object claim) {
@@ -56,8 +65,11 @@ final class OidcClaimsMapping implements OAuth2UserService<OidcUserRequest, Oidc
     for (String value : values(claim)) {
       Role mapped = properties.getRoleMapping().get(value);
       if (mapped == null) {
-        mapped = List.of(Role.values()).stream()
-            .filter(r -> r.name().equals(value.trim().toUpperCase(Locale.ROOT))).findFirst().orElse(null);
+        mapped =
+            List.of(Role.values()).stream()
+                .filter(r -> r.name().equals(value.trim().toUpperCase(Locale.ROOT)))
+                .findFirst()
+                .orElse(null);
       }
       if (mapped != null) {
         roles.add(mapped);
@@ -89,6 +101,7 @@ final class OidcClaimsMapping implements OAuth2UserService<OidcUserRequest, Oidc
   }
 
   private static OAuth2AuthenticationException refused(String reason) {
-    return new OAuth2AuthenticationException(new OAuth2Error(REFUSED, "login refused: " + reason, null));
+    return new OAuth2AuthenticationException(
+        new OAuth2Error(REFUSED, "login refused: " + reason, null));
   }
 }

@@ -28,7 +28,8 @@ final class OidcOrganizationUser extends DefaultOidcUser implements Organization
 
   @Override
   public boolean equals(Object other) {
-    return super.equals(other) && organizationId.equals(((OidcOrganizationUser) other).organizationId);
+    return super.equals(other)
+        && organizationId.equals(((OidcOrganizationUser) other).organizationId);
   }
 
   @Override

@@ -7,13 +7,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code flow-connections.security.oidc.*}: how an OpenID Connect login becomes a user of an
- * organization with roles. The login itself is Spring Security's, configured by
- * {@code spring.security.oauth2.client.registration.*} and {@code provider.*.issuer-uri}.
+ * organization with roles. The login itself is Spring Security's, configured by {@code
+ * spring.security.oauth2.client.registration.*} and {@code provider.*.issuer-uri}.
  */
 @ConfigurationProperties("flow-connections.security.oidc")
 public class OidcProperties {
 
-  /** The claim naming the user in the audit log and as owner of personal connections; {@code sub} if absent. */
+  /**
+   * The claim naming the user in the audit log and as owner of personal connections; {@code sub} if
+   * absent.
+   */
   private String usernameClaim = "preferred_username";
 
   /** The claim with the user's roles or groups: a list of strings or one string. */
@@ -27,8 +30,8 @@ public class OidcProperties {
   private Map<String, Role> roleMapping = new LinkedHashMap<>();
 
   /**
-   * The claim naming the user's organization. Unset: every OIDC user belongs to
-   * {@code flow-connections.organization-id}. Set: a login without that claim is refused.
+   * The claim naming the user's organization. Unset: every OIDC user belongs to {@code
+   * flow-connections.organization-id}. Set: a login without that claim is refused.
    */
   private String organizationClaim;
 

@@ -9,7 +9,11 @@ final class OrganizationUser extends User implements OrganizationMember {
 
   private final String organizationId;
 
-  OrganizationUser(String username, String password, Collection<? extends GrantedAuthority> authorities, String organizationId) {
+  OrganizationUser(
+      String username,
+      String password,
+      Collection<? extends GrantedAuthority> authorities,
+      String organizationId) {
     super(username, password, authorities);
     this.organizationId = organizationId;
   }
@@ -19,7 +23,9 @@ final class OrganizationUser extends User implements OrganizationMember {
     return organizationId;
   }
 
-  /** A fresh instance per login: Spring Security erases the password of the one it authenticated. */
+  /**
+   * A fresh instance per login: Spring Security erases the password of the one it authenticated.
+   */
   OrganizationUser copy() {
     return new OrganizationUser(getUsername(), getPassword(), getAuthorities(), organizationId);
   }

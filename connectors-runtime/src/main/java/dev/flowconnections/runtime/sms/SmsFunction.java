@@ -20,14 +20,12 @@ import io.camunda.connector.api.annotation.OutboundConnector;
 @WorkerDescriptor(
     request = SmsRequest.class,
     connectionType = IntegrationType.SMS,
-    groups = {
-        @TemplateGroup(id = "message", label = "Message")
-    },
+    groups = {@TemplateGroup(id = "message", label = "Message")},
     nodes = {
-        @NodeTemplate(
-            id = "send-sms",
-            label = "Send SMS",
-            description = "Send a text message through an SMS connection (Twilio, AWS SNS)")
+      @NodeTemplate(
+          id = "send-sms",
+          label = "Send SMS",
+          description = "Send a text message through an SMS connection (Twilio, AWS SNS)")
     })
 public class SmsFunction extends WorkerFunction<SmsRequest> {
 

@@ -1,7 +1,7 @@
 package dev.flowconnections.runtime.sms;
 
-import dev.flowconnections.templates.node.TemplateProperty.Type;
 import dev.flowconnections.templates.node.TemplateProperty;
+import dev.flowconnections.templates.node.TemplateProperty.Type;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,23 +10,38 @@ import jakarta.validation.constraints.Size;
  * What a Send SMS task asks for, bound from the job's variables. The connection supplies the
  * provider account and its credentials, so a process never holds either.
  *
- * @param to the recipient in E.164 form: +, country code, number, no spaces ({@code +4915112345678})
- * @param message at most {@value #MAX_MESSAGE_CHARS} characters, Twilio's limit (longer ones are sent as several SMS)
+ * @param to the recipient in E.164 form: +, country code, number, no spaces ({@code
+ *     +4915112345678})
+ * @param message at most {@value #MAX_MESSAGE_CHARS} characters, Twilio's limit (longer ones are
+ *     sent as several SMS)
  * @param from the sender number; the integration's {@code fromNumber} when empty
  */
 public record SmsRequest(
     @NotBlank String connection,
     @TemplateProperty(label = "To (E.164 phone number)", group = "message")
-        @NotBlank @Pattern(regexp = E164, message = E164_MESSAGE) String to,
-    @TemplateProperty(label = "Message", group = "message", type = Type.TEXT, description = "At most {max} characters")
-        @NotBlank @Size(max = MAX_MESSAGE_CHARS) String message,
-    @TemplateProperty(label = "From (E.164 phone number)", group = "message",
+        @NotBlank
+        @Pattern(regexp = E164, message = E164_MESSAGE)
+        String to,
+    @TemplateProperty(
+            label = "Message",
+            group = "message",
+            type = Type.TEXT,
+            description = "At most {max} characters")
+        @NotBlank
+        @Size(max = MAX_MESSAGE_CHARS)
+        String message,
+    @TemplateProperty(
+            label = "From (E.164 phone number)",
+            group = "message",
             description = "Defaults to the integration's sender number")
-        @Pattern(regexp = E164, message = E164_MESSAGE) String from) {
+        @Pattern(regexp = E164, message = E164_MESSAGE)
+        String from) {
 
   /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
   static final String E164 = "\\+[1-9][0-9]{1,14}";
-  static final String E164_DESCRIPTION = "a phone number in E.164 form such as +15551234567 (no spaces)";
+
+  static final String E164_DESCRIPTION =
+      "a phone number in E.164 form such as +15551234567 (no spaces)";
   static final String E164_MESSAGE = "must be " + E164_DESCRIPTION;
   static final int MAX_MESSAGE_CHARS = 1600;
 }

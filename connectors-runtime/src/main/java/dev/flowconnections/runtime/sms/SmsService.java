@@ -1,12 +1,12 @@
 package dev.flowconnections.runtime.sms;
 
-import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.ProviderConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +34,15 @@ public class SmsService {
     this.sns = sns;
   }
 
-  /** @param job the job: its tenant names the organization of the connection; the audit log names its process instance */
+  /**
+   * @param job the job: its tenant names the organization of the connection; the audit log names
+   *     its process instance
+   */
   public SmsResult send(SmsRequest request, JobContext job) {
-    return send(request, connections.resolve(request.connection(), job, IntegrationType.SMS, WORKER, SmsProvider::of));
+    return send(
+        request,
+        connections.resolve(
+            request.connection(), job, IntegrationType.SMS, WORKER, SmsProvider::of));
   }
 
   private SmsResult send(SmsRequest request, ProviderConnection<SmsProvider> resolved) {
@@ -48,13 +54,23 @@ public class SmsService {
         TwilioAccount account = TwilioAccount.of(connection);
         SecretMasker masker = WorkerConnections.maskerFor(connection, account.encodedCredentials());
         if (from == null) {
-          throw new ConnectorInputException("no sender: set 'from' on the task or '" + FROM_NUMBER
-              + "' on the integration of connection '" + connection.key() + "'; Twilio needs one");
+          throw new ConnectorInputException(
+              "no sender: set 'from' on the task or '"
+                  + FROM_NUMBER
+                  + "' on the integration of connection '"
+                  + connection.key()
+                  + "'; Twilio needs one");
         }
         yield twilio.send(account, request.to(), from, request.message(), connection, masker);
       }
-      case AWS_SNS -> sns.send(SnsAccount.of(connection), request.to(), from, request.message(), connection,
-          WorkerConnections.maskerFor(connection));
+      case AWS_SNS ->
+          sns.send(
+              SnsAccount.of(connection),
+              request.to(),
+              from,
+              request.message(),
+              connection,
+              WorkerConnections.maskerFor(connection));
     };
   }
 
@@ -63,10 +79,18 @@ public class SmsService {
     if (request.from() != null && !request.from().isBlank()) {
       return request.from();
     }
-    String configured = connection.text(FROM_NUMBER).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+    String configured =
+        connection.text(FROM_NUMBER).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
     if (configured != null && !configured.matches(SmsRequest.E164)) {
-      throw new ConnectorInputException("connection '" + connection.key() + "' has a '" + FROM_NUMBER + "' in "
-          + connection.environment() + " that is not " + SmsRequest.E164_DESCRIPTION);
+      throw new ConnectorInputException(
+          "connection '"
+              + connection.key()
+              + "' has a '"
+              + FROM_NUMBER
+              + "' in "
+              + connection.environment()
+              + " that is not "
+              + SmsRequest.E164_DESCRIPTION);
     }
     return configured;
   }

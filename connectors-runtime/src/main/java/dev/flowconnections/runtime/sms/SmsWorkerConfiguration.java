@@ -25,7 +25,8 @@ public class SmsWorkerConfiguration {
   }
 
   @Bean
-  SmsService smsService(WorkerConnections connections, TwilioMessages twilioMessages, SnsMessages snsMessages) {
+  SmsService smsService(
+      WorkerConnections connections, TwilioMessages twilioMessages, SnsMessages snsMessages) {
     return new SmsService(connections, twilioMessages, snsMessages);
   }
 

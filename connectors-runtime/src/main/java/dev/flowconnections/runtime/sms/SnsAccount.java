@@ -13,7 +13,8 @@ import software.amazon.awssdk.regions.Region;
  * An AWS account's SNS in one region, as a connection reaches it. {@link #toString()} hides the
  * secret access key.
  *
- * @param endpointOverride the integration's {@code baseUrl}; null for AWS's own endpoint of the region
+ * @param endpointOverride the integration's {@code baseUrl}; null for AWS's own endpoint of the
+ *     region
  */
 record SnsAccount(Region region, URI endpointOverride, String accessKeyId, String secretAccessKey) {
 
@@ -21,13 +22,24 @@ record SnsAccount(Region region, URI endpointOverride, String accessKeyId, Strin
     try {
       String region = connection.requireText("region").strip();
       if (!region.matches("[a-z0-9-]{2,32}")) {
-        throw new ConnectorInputException("connection '" + connection.key() + "' has a 'region' in "
-            + connection.environment() + " that is not an AWS region such as eu-central-1");
+        throw new ConnectorInputException(
+            "connection '"
+                + connection.key()
+                + "' has a 'region' in "
+                + connection.environment()
+                + " that is not an AWS region such as eu-central-1");
       }
-      URI endpoint = connection.text(FieldCatalog.BASE_URL).filter(s -> !s.isBlank())
-          .map(s -> URI.create(ProviderUrls.baseUrl(connection, s))).orElse(null);
-      return new SnsAccount(Region.of(region), endpoint,
-          connection.requireText("accessKeyId").strip(), connection.requireText("secretAccessKey"));
+      URI endpoint =
+          connection
+              .text(FieldCatalog.BASE_URL)
+              .filter(s -> !s.isBlank())
+              .map(s -> URI.create(ProviderUrls.baseUrl(connection, s)))
+              .orElse(null);
+      return new SnsAccount(
+          Region.of(region),
+          endpoint,
+          connection.requireText("accessKeyId").strip(),
+          connection.requireText("secretAccessKey"));
     } catch (ConnectionResolutionException e) {
       throw WorkerConnections.configurationProblem(e);
     }
@@ -35,11 +47,19 @@ record SnsAccount(Region region, URI endpointOverride, String accessKeyId, Strin
 
   /** How messages name the service: region and, when overridden, the endpoint. */
   String describe() {
-    return "AWS SNS in " + region.id() + (endpointOverride == null ? "" : " at " + endpointOverride);
+    return "AWS SNS in "
+        + region.id()
+        + (endpointOverride == null ? "" : " at " + endpointOverride);
   }
 
   @Override
   public String toString() {
-    return "SnsAccount[" + region.id() + ", " + endpointOverride + ", " + accessKeyId + ", secret hidden]";
+    return "SnsAccount["
+        + region.id()
+        + ", "
+        + endpointOverride
+        + ", "
+        + accessKeyId
+        + ", secret hidden]";
   }
 }

@@ -20,12 +20,19 @@ record TwilioAccount(String baseUrl, String accountSid, String authToken) {
   static TwilioAccount of(ResolvedConnection connection) {
     try {
       String accountSid = connection.requireText("accountSid").strip();
-      // The SID becomes part of the URL path: letters and digits only, so it cannot point elsewhere.
+      // The SID becomes part of the URL path: letters and digits only, so it cannot point
+      // elsewhere.
       if (!accountSid.matches("[A-Za-z0-9]{2,64}")) {
-        throw new ConnectorInputException("connection '" + connection.key() + "' has an 'accountSid' in "
-            + connection.environment() + " that is not letters and digits like AC0123…");
+        throw new ConnectorInputException(
+            "connection '"
+                + connection.key()
+                + "' has an 'accountSid' in "
+                + connection.environment()
+                + " that is not letters and digits like AC0123…");
       }
-      return new TwilioAccount(ProviderUrls.baseUrl(connection, DEFAULT_BASE_URL), accountSid,
+      return new TwilioAccount(
+          ProviderUrls.baseUrl(connection, DEFAULT_BASE_URL),
+          accountSid,
           connection.requireText("authToken"));
     } catch (ConnectionResolutionException e) {
       throw WorkerConnections.configurationProblem(e);
@@ -38,7 +45,8 @@ record TwilioAccount(String baseUrl, String accountSid, String authToken) {
 
   /** base64 of SID:token, as it goes over the wire: masked like the token itself. */
   String encodedCredentials() {
-    return Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder()
+        .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code {base}/2010-04-01/Accounts/{sid}}: the account's resource, parent of its messages. */

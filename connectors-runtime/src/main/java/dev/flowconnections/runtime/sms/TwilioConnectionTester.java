@@ -5,7 +5,9 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.connectiontest.ProviderConnectionTester;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 
-/** Tests a Twilio connection by reading its account ({@code GET /2010-04-01/Accounts/{sid}.json}). */
+/**
+ * Tests a Twilio connection by reading its account ({@code GET /2010-04-01/Accounts/{sid}.json}).
+ */
 public class TwilioConnectionTester extends ProviderConnectionTester {
 
   private final TwilioMessages twilio;
@@ -18,7 +20,8 @@ public class TwilioConnectionTester extends ProviderConnectionTester {
   @Override
   protected String verify(ResolvedConnection connection) {
     TwilioAccount account = TwilioAccount.of(connection);
-    twilio.verify(account, connection, WorkerConnections.maskerFor(connection, account.encodedCredentials()));
+    twilio.verify(
+        account, connection, WorkerConnections.maskerFor(connection, account.encodedCredentials()));
     return "Twilio accepted the credentials of account " + account.accountSid();
   }
 }

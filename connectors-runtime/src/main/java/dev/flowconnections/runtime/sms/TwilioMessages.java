@@ -34,29 +34,50 @@ final class TwilioMessages {
     this.json = json;
   }
 
-  SmsResult send(TwilioAccount account, String to, String from, String message,
-      ResolvedConnection connection, SecretMasker masker) {
+  SmsResult send(
+      TwilioAccount account,
+      String to,
+      String from,
+      String message,
+      ResolvedConnection connection,
+      SecretMasker masker) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("To", to);
     form.put("From", from);
     form.put("Body", message);
     URI uri = URI.create(account.accountUrl() + "/Messages.json");
-    HttpResponse<String> response = http.send(ProviderHttp.request(uri)
-        .header("Authorization", account.authorization())
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(BodyPublishers.ofString(formEncode(form))).build(), "POST " + uri, masker);
+    HttpResponse<String> response =
+        http.send(
+            ProviderHttp.request(uri)
+                .header("Authorization", account.authorization())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(formEncode(form)))
+                .build(),
+            "POST " + uri,
+            masker);
     JsonNode body = checked(response, connection, masker);
     return new SmsResult(SmsProvider.TWILIO.name(), text(body, "sid"), text(body, "status"));
   }
 
-  /** GET the account resource: needs nothing but valid credentials, changes nothing, sends nothing. */
+  /**
+   * GET the account resource: needs nothing but valid credentials, changes nothing, sends nothing.
+   */
   void verify(TwilioAccount account, ResolvedConnection connection, SecretMasker masker) {
     URI uri = URI.create(account.accountUrl() + ".json");
-    checked(http.send(ProviderHttp.request(uri, ProviderHttp.CONNECTION_TEST_TIMEOUT)
-        .header("Authorization", account.authorization()).GET().build(), "GET " + uri, masker), connection, masker);
+    checked(
+        http.send(
+            ProviderHttp.request(uri, ProviderHttp.CONNECTION_TEST_TIMEOUT)
+                .header("Authorization", account.authorization())
+                .GET()
+                .build(),
+            "GET " + uri,
+            masker),
+        connection,
+        masker);
   }
 
-  private JsonNode checked(HttpResponse<String> response, ResolvedConnection connection, SecretMasker masker) {
+  private JsonNode checked(
+      HttpResponse<String> response, ResolvedConnection connection, SecretMasker masker) {
     int status = response.statusCode();
     JsonNode body = parse(response.body());
     if (status >= 200 && status < 300) {
@@ -66,10 +87,16 @@ final class TwilioMessages {
       throw JobFailures.credentialsRejected(PROVIDER, connection, "HTTP " + status, masker);
     }
     String code = body.path("code").asText("");
-    String answer = PROVIDER + " answered HTTP " + status + ": " + body.path("message").asText("no message")
-        + (code.isEmpty() ? "" : " (error " + code + ")");
+    String answer =
+        PROVIDER
+            + " answered HTTP "
+            + status
+            + ": "
+            + body.path("message").asText("no message")
+            + (code.isEmpty() ? "" : " (error " + code + ")");
     if (JobFailures.isUnavailable(status)) {
-      throw JobFailures.unavailable(status, answer, response.headers().firstValue("Retry-After"), masker);
+      throw JobFailures.unavailable(
+          status, answer, response.headers().firstValue("Retry-After"), masker);
     }
     throw JobFailures.rejected(String.valueOf(status), answer, masker);
   }

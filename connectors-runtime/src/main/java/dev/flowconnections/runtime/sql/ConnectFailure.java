@@ -46,7 +46,9 @@ record ConnectFailure(Kind kind, String reason) {
   private static SQLException deepestWithState(Throwable failure) {
     SQLException found = null;
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null && !sql.getSQLState().isEmpty()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && !sql.getSQLState().isEmpty()) {
         found = sql;
       }
     }

@@ -19,17 +19,40 @@ final class JdbcUrls {
    * @param loginTimeoutProperty the driver property that bounds connecting and logging in
    * @param inMillis whether that property counts milliseconds rather than seconds
    */
-  private record Vendor(String driverClass, List<String> schemes, String loginTimeoutProperty, boolean inMillis) {}
+  private record Vendor(
+      String driverClass, List<String> schemes, String loginTimeoutProperty, boolean inMillis) {}
 
-  private static final Map<String, Vendor> VENDORS = Map.of(
-      "POSTGRESQL", new Vendor("org.postgresql.Driver", List.of("jdbc:postgresql:"), "loginTimeout", false),
-      // MariaDB's driver serves MySQL too; jdbc:mysql: URLs need its permitMysqlScheme option
-      "MARIADB", new Vendor("org.mariadb.jdbc.Driver", List.of("jdbc:mariadb:", "jdbc:mysql:"), "connectTimeout", true),
-      "MYSQL", new Vendor("org.mariadb.jdbc.Driver", List.of("jdbc:mysql:", "jdbc:mariadb:"), "connectTimeout", true),
-      "SQLSERVER", new Vendor(
-          "com.microsoft.sqlserver.jdbc.SQLServerDriver", List.of("jdbc:sqlserver:"), "loginTimeout", false),
-      "ORACLE", new Vendor("oracle.jdbc.OracleDriver", List.of("jdbc:oracle:"), "oracle.net.CONNECT_TIMEOUT", true),
-      "SQLITE", new Vendor("org.sqlite.JDBC", List.of("jdbc:sqlite:"), null, false));
+  private static final Map<String, Vendor> VENDORS =
+      Map.of(
+          "POSTGRESQL",
+              new Vendor(
+                  "org.postgresql.Driver", List.of("jdbc:postgresql:"), "loginTimeout", false),
+          // MariaDB's driver serves MySQL too; jdbc:mysql: URLs need its permitMysqlScheme option
+          "MARIADB",
+              new Vendor(
+                  "org.mariadb.jdbc.Driver",
+                  List.of("jdbc:mariadb:", "jdbc:mysql:"),
+                  "connectTimeout",
+                  true),
+          "MYSQL",
+              new Vendor(
+                  "org.mariadb.jdbc.Driver",
+                  List.of("jdbc:mysql:", "jdbc:mariadb:"),
+                  "connectTimeout",
+                  true),
+          "SQLSERVER",
+              new Vendor(
+                  "com.microsoft.sqlserver.jdbc.SQLServerDriver",
+                  List.of("jdbc:sqlserver:"),
+                  "loginTimeout",
+                  false),
+          "ORACLE",
+              new Vendor(
+                  "oracle.jdbc.OracleDriver",
+                  List.of("jdbc:oracle:"),
+                  "oracle.net.CONNECT_TIMEOUT",
+                  true),
+          "SQLITE", new Vendor("org.sqlite.JDBC", List.of("jdbc:sqlite:"), null, false));
 
   private JdbcUrls() {}
 
@@ -38,8 +61,8 @@ final class JdbcUrls {
   }
 
   /**
-   * The URL to hand the driver, after checking that it fits the vendor and that the vendor's
-   * driver accepts it.
+   * The URL to hand the driver, after checking that it fits the vendor and that the vendor's driver
+   * accepts it.
    *
    * @throws IllegalArgumentException naming {@code vendor} or {@code jdbcUrl}, never the URL itself
    */
@@ -55,15 +78,17 @@ final class JdbcUrls {
     }
     if (!accepts(vendor, url)) {
       throw new IllegalArgumentException(
-          "jdbcUrl is not a URL the " + vendor + " driver accepts; check its host, port and database parts");
+          "jdbcUrl is not a URL the "
+              + vendor
+              + " driver accepts; check its host, port and database parts");
     }
     hosts(url).forEach(OutboundAddressPolicy.current()::check); // before the driver connects
     return url;
   }
 
   /**
-   * The hosts of a URL with an authority ({@code jdbc:postgresql://a:5432,b:5432/db},
-   * {@code jdbc:sqlserver://h:1433;...}); none for Oracle's {@code @host:port:sid} form and SQLite.
+   * The hosts of a URL with an authority ({@code jdbc:postgresql://a:5432,b:5432/db}, {@code
+   * jdbc:sqlserver://h:1433;...}); none for Oracle's {@code @host:port:sid} form and SQLite.
    */
   static List<String> hosts(String url) {
     int start = url.indexOf("//");
@@ -98,7 +123,8 @@ final class JdbcUrls {
     Vendor v = vendorOf(vendor);
     Properties properties = new Properties();
     if (v.loginTimeoutProperty() != null) {
-      properties.setProperty(v.loginTimeoutProperty(), String.valueOf(v.inMillis() ? seconds * 1000L : seconds));
+      properties.setProperty(
+          v.loginTimeoutProperty(), String.valueOf(v.inMillis() ? seconds * 1000L : seconds));
     }
     return properties;
   }
@@ -106,7 +132,8 @@ final class JdbcUrls {
   private static Vendor vendorOf(String vendor) {
     Vendor v = vendor == null ? null : VENDORS.get(vendor);
     if (v == null) {
-      throw new IllegalArgumentException("vendor must be one of " + VENDORS.keySet().stream().sorted().toList());
+      throw new IllegalArgumentException(
+          "vendor must be one of " + VENDORS.keySet().stream().sorted().toList());
     }
     return v;
   }
@@ -120,7 +147,8 @@ final class JdbcUrls {
     try {
       return (Driver) Class.forName(driverClass).getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | LinkageError e) {
-      throw new IllegalStateException("the JDBC driver " + driverClass + " is not on the classpath", e);
+      throw new IllegalStateException(
+          "the JDBC driver " + driverClass + " is not on the classpath", e);
     }
   }
 

@@ -11,28 +11,35 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Closes pools that are no longer handed out, once the jobs still using them are done. Closing a
- * HikariCP pool at once aborts the sessions in use, which would fail a job that merely overlapped an
- * edit of some other connection of the organization; so a retired pool first closes its idle
- * sessions, then the busy ones as they are returned, and is closed when none is left in use or,
- * at the latest, after the grace period.
+ * HikariCP pool at once aborts the sessions in use, which would fail a job that merely overlapped
+ * an edit of some other connection of the organization; so a retired pool first closes its idle
+ * sessions, then the busy ones as they are returned, and is closed when none is left in use or, at
+ * the latest, after the grace period.
  */
 final class PoolRetirement implements AutoCloseable {
 
   private static final long CHECK_EVERY_MILLIS = 200;
 
   private final Duration grace;
+
   /** Retired pools and the System.nanoTime() after which they are closed even if still in use. */
   private final Map<HikariDataSource, Long> retiring = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "fc-sql-pool-retirement");
-    thread.setDaemon(true);
-    return thread;
-  });
 
-  /** @param grace longer than any statement may run, so that only a stuck session is cut off */
+  private final ScheduledExecutorService sweeper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "fc-sql-pool-retirement");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /**
+   * @param grace longer than any statement may run, so that only a stuck session is cut off
+   */
   PoolRetirement(Duration grace) {
     this.grace = grace;
-    sweeper.scheduleWithFixedDelay(this::sweep, CHECK_EVERY_MILLIS, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    sweeper.scheduleWithFixedDelay(
+        this::sweep, CHECK_EVERY_MILLIS, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   void retire(HikariDataSource pool) {
@@ -59,12 +66,13 @@ final class PoolRetirement implements AutoCloseable {
 
   private void sweep() {
     long now = System.nanoTime();
-    retiring.forEach((pool, deadline) -> {
-      HikariPoolMXBean state = pool.getHikariPoolMXBean();
-      if (state == null || state.getActiveConnections() == 0 || now - deadline > 0) {
-        pool.close();
-        retiring.remove(pool);
-      }
-    });
+    retiring.forEach(
+        (pool, deadline) -> {
+          HikariPoolMXBean state = pool.getHikariPoolMXBean();
+          if (state == null || state.getActiveConnections() == 0 || now - deadline > 0) {
+            pool.close();
+            retiring.remove(pool);
+          }
+        });
   }
 }

@@ -19,8 +19,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * One small HikariCP pool per (organization, connection, environment). A pool is built on first
- * use and only kept once its first connection succeeded; when the connection's URL or credentials
+ * One small HikariCP pool per (organization, connection, environment). A pool is built on first use
+ * and only kept once its first connection succeeded; when the connection's URL or credentials
  * change (seen by a fingerprint that never holds the password itself, or by a change event) the old
  * pool is retired, closing once its running statements are done, and a new one is built.
  */
@@ -28,6 +28,7 @@ public class SqlDataSources implements DisposableBean {
 
   static final int MAX_POOL_SIZE = 4;
   static final int LOGIN_TIMEOUT_SECONDS = 10;
+
   /** Longer than the longest statement a task may run, so retiring a pool cuts no job short. */
   static final Duration RETIREMENT_GRACE = Duration.ofSeconds(SqlRequest.MAX_QUERY_TIMEOUT + 30);
 
@@ -36,8 +37,10 @@ public class SqlDataSources implements DisposableBean {
   private record Pool(String fingerprint, HikariDataSource dataSource) {}
 
   private final Map<PoolKey, Pool> pools = new ConcurrentHashMap<>();
+
   /** Building a pool connects to the database; one slow server must not hold up the others. */
   private final Map<PoolKey, Object> buildLocks = new ConcurrentHashMap<>();
+
   private final PoolRetirement retirement = new PoolRetirement(RETIREMENT_GRACE);
   private volatile boolean closed;
 
@@ -72,7 +75,8 @@ public class SqlDataSources implements DisposableBean {
 
   /** Drops a pool whose database became unreachable, so the next job starts afresh. */
   public void evict(String organizationId, ResolvedConnection connection) {
-    Pool pool = pools.remove(new PoolKey(organizationId, connection.key(), connection.environment()));
+    Pool pool =
+        pools.remove(new PoolKey(organizationId, connection.key(), connection.environment()));
     if (pool != null) {
       retirement.retire(pool.dataSource());
     }
@@ -85,11 +89,12 @@ public class SqlDataSources implements DisposableBean {
    */
   @TransactionalEventListener(fallbackExecution = true)
   public void onChange(ResolutionInputsChanged change) {
-    pools.forEach((key, pool) -> {
-      if (key.organizationId().equals(change.organizationId()) && pools.remove(key, pool)) {
-        retirement.retire(pool.dataSource());
-      }
-    });
+    pools.forEach(
+        (key, pool) -> {
+          if (key.organizationId().equals(change.organizationId()) && pools.remove(key, pool)) {
+            retirement.retire(pool.dataSource());
+          }
+        });
   }
 
   /** Pools currently handed out to jobs. */
@@ -113,7 +118,8 @@ public class SqlDataSources implements DisposableBean {
   private static HikariDataSource open(PoolKey key, ResolvedConnection connection) {
     String vendor = connection.text("vendor").orElse(null);
     HikariConfig config = new HikariConfig();
-    config.setPoolName("fc-sql-" + key.connectionKey() + "-" + key.environment().name().toLowerCase(Locale.ROOT));
+    config.setPoolName(
+        "fc-sql-" + key.connectionKey() + "-" + key.environment().name().toLowerCase(Locale.ROOT));
     config.setDriverClassName(JdbcUrls.driverClass(vendor));
     config.setJdbcUrl(JdbcUrls.forDriver(vendor, connection.text("jdbcUrl").orElse(null)));
     config.setDataSourceProperties(JdbcUrls.loginTimeout(vendor, LOGIN_TIMEOUT_SECONDS));
@@ -134,7 +140,8 @@ public class SqlDataSources implements DisposableBean {
   private static String fingerprint(ResolvedConnection connection) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String field : new String[] {"vendor", "jdbcUrl", FieldCatalog.USERNAME, FieldCatalog.PASSWORD}) {
+      for (String field :
+          new String[] {"vendor", "jdbcUrl", FieldCatalog.USERNAME, FieldCatalog.PASSWORD}) {
         digest.update(connection.text(field).orElse("").getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
       }

@@ -11,8 +11,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * How a SQL task ends when the database said no. Mistakes in the task or its connection (bad SQL,
- * a missing parameter, a URL that does not fit the vendor, a refused login) are incidents without
+ * How a SQL task ends when the database said no. Mistakes in the task or its connection (bad SQL, a
+ * missing parameter, a URL that does not fit the vendor, a refused login) are incidents without
  * retries; what the database refused at run time carries error code {@code SQL_ERROR} and the
  * SQLState for an {@code errorExpression}; an unreachable database is {@code CONNECTION_FAILED} and
  * retried. No cause is attached and every message is masked: drivers may quote the URL or the user.
@@ -25,7 +25,12 @@ final class SqlFailures {
 
   static RuntimeException configuration(ResolvedConnection connection, IllegalArgumentException e) {
     return new ConnectorInputException(
-        "connection '" + connection.key() + "' in " + connection.environment() + ": " + e.getMessage());
+        "connection '"
+            + connection.key()
+            + "' in "
+            + connection.environment()
+            + ": "
+            + e.getMessage());
   }
 
   /**
@@ -33,29 +38,49 @@ final class SqlFailures {
    * incident at once, naming connection and environment: the same credentials fail the same way on
    * every retry. Anything else (refused socket, timeout) may be transient and is retried.
    */
-  static RuntimeException cannotConnect(ResolvedConnection connection, Throwable e, SecretMasker masker) {
+  static RuntimeException cannotConnect(
+      ResolvedConnection connection, Throwable e, SecretMasker masker) {
     ConnectFailure failure = ConnectFailure.of(e);
     return switch (failure.kind()) {
       case CREDENTIALS_REJECTED ->
           JobFailures.credentialsRejected("the database", connection, failure.reason(), masker);
-      case DATABASE_REFUSED -> new ConnectorInputException(masker.mask(
-          "the database refused connection '" + connection.key() + "' in " + connection.environment()
-              + "; check the database named in jdbcUrl (" + failure.reason() + ")"));
-      case UNREACHABLE -> JobFailures.unreachable(
-          "connecting with connection '" + connection.key() + "' in " + connection.environment(), failure.reason(),
-          masker);
+      case DATABASE_REFUSED ->
+          new ConnectorInputException(
+              masker.mask(
+                  "the database refused connection '"
+                      + connection.key()
+                      + "' in "
+                      + connection.environment()
+                      + "; check the database named in jdbcUrl ("
+                      + failure.reason()
+                      + ")"));
+      case UNREACHABLE ->
+          JobFailures.unreachable(
+              "connecting with connection '"
+                  + connection.key()
+                  + "' in "
+                  + connection.environment(),
+              failure.reason(),
+              masker);
     };
   }
 
-  /** @param index 1-based number of the statement in the task, for batches */
+  /**
+   * @param index 1-based number of the statement in the task, for batches
+   */
   static RuntimeException statementFailed(int index, DataAccessException e, SecretMasker masker) {
     String where = "statement " + index + " failed: ";
     if (e instanceof InvalidDataAccessApiUsageException) {
-      return new ConnectorInputException(masker.mask(where + e.getMostSpecificCause().getMessage()));
+      return new ConnectorInputException(
+          masker.mask(where + e.getMostSpecificCause().getMessage()));
     }
     SQLException sql = e.getMostSpecificCause() instanceof SQLException s ? s : null;
     String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
-    String message = masker.mask(where + reason(e.getMostSpecificCause()) + (state.isEmpty() ? "" : " (SQLState " + state + ")"));
+    String message =
+        masker.mask(
+            where
+                + reason(e.getMostSpecificCause())
+                + (state.isEmpty() ? "" : " (SQLState " + state + ")"));
     if (state.startsWith("42")) { // syntax error or unknown table/column: retrying cannot help
       return new ConnectorInputException(message);
     }
@@ -68,6 +93,8 @@ final class SqlFailures {
 
   private static String reason(Throwable e) {
     String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    return message == null
+        ? e.getClass().getSimpleName()
+        : message.lines().findFirst().orElse(message);
   }
 }

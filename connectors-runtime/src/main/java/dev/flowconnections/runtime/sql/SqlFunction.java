@@ -17,21 +17,27 @@ import io.camunda.connector.api.annotation.OutboundConnector;
 @OutboundConnector(
     name = "Flow Connections SQL",
     inputVariables = {
-      "connection", "statement", "parameters", "statements", "transaction", "maxRows", "queryTimeoutInSeconds"
+      "connection",
+      "statement",
+      "parameters",
+      "statements",
+      "transaction",
+      "maxRows",
+      "queryTimeoutInSeconds"
     },
     type = SqlFunction.TYPE)
 @WorkerDescriptor(
     request = SqlRequest.class,
     connectionType = IntegrationType.DATABASE,
     groups = {
-        @TemplateGroup(id = "query", label = "Query"),
-        @TemplateGroup(id = "batch", label = "Batch")
+      @TemplateGroup(id = "query", label = "Query"),
+      @TemplateGroup(id = "batch", label = "Batch")
     },
     nodes = {
-        @NodeTemplate(
-            id = "sql",
-            label = "SQL",
-            description = "Run parameterised SQL against a Database connection")
+      @NodeTemplate(
+          id = "sql",
+          label = "SQL",
+          description = "Run parameterised SQL against a Database connection")
     })
 public class SqlFunction extends WorkerFunction<SqlRequest> {
 

@@ -1,8 +1,8 @@
 package dev.flowconnections.runtime.sql;
 
+import dev.flowconnections.templates.node.TemplateProperty;
 import dev.flowconnections.templates.node.TemplateProperty.Feel;
 import dev.flowconnections.templates.node.TemplateProperty.Type;
-import dev.flowconnections.templates.node.TemplateProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -19,36 +19,70 @@ import java.util.Map;
  */
 public record SqlRequest(
     @NotBlank String connection,
-    @TemplateProperty(label = "SQL statement", group = "query", type = Type.TEXT,
-            description = "Named parameters as :name; values come from Parameters, never from string concatenation."
-                + " Leave empty when Statements holds a batch")
+    @TemplateProperty(
+            label = "SQL statement",
+            group = "query",
+            type = Type.TEXT,
+            description =
+                "Named parameters as :name; values come from Parameters, never from string concatenation."
+                    + " Leave empty when Statements holds a batch")
         String statement,
-    @TemplateProperty(label = "Parameters", group = "query", description = "FEEL context, e.g. ={id: orderId}")
+    @TemplateProperty(
+            label = "Parameters",
+            group = "query",
+            description = "FEEL context, e.g. ={id: orderId}")
         Map<String, Object> parameters,
-    @TemplateProperty(label = "Statements (batch)", group = "batch", feel = Feel.REQUIRED,
-            description = "Instead of SQL statement: a FEEL list of {statement, parameters}, run in order")
-        @Valid @Size(max = 100) List<SqlStatement> statements,
-    @TemplateProperty(label = "All or nothing", group = "batch", defaultValue = "false",
-            description = "Run the batch in one transaction: if one statement fails, none takes effect")
+    @TemplateProperty(
+            label = "Statements (batch)",
+            group = "batch",
+            feel = Feel.REQUIRED,
+            description =
+                "Instead of SQL statement: a FEEL list of {statement, parameters}, run in order")
+        @Valid
+        @Size(max = 100)
+        List<SqlStatement> statements,
+    @TemplateProperty(
+            label = "All or nothing",
+            group = "batch",
+            defaultValue = "false",
+            description =
+                "Run the batch in one transaction: if one statement fails, none takes effect")
         Boolean transaction,
-    @TemplateProperty(label = "Row limit", group = "query", defaultValue = "" + DEFAULT_MAX_ROWS,
-            description = "{min} to {max}; a query with more rows returns the first ones and truncated = true")
-        @Min(1) @Max(MAX_ROWS) Integer maxRows,
-    @TemplateProperty(label = "Query timeout (s)", group = "query", defaultValue = "" + DEFAULT_QUERY_TIMEOUT,
+    @TemplateProperty(
+            label = "Row limit",
+            group = "query",
+            defaultValue = "" + DEFAULT_MAX_ROWS,
+            description =
+                "{min} to {max}; a query with more rows returns the first ones and truncated = true")
+        @Min(1)
+        @Max(MAX_ROWS)
+        Integer maxRows,
+    @TemplateProperty(
+            label = "Query timeout (s)",
+            group = "query",
+            defaultValue = "" + DEFAULT_QUERY_TIMEOUT,
             description = "{min} to {max}")
-        @Min(1) @Max(MAX_QUERY_TIMEOUT) Integer queryTimeoutInSeconds) {
+        @Min(1)
+        @Max(MAX_QUERY_TIMEOUT)
+        Integer queryTimeoutInSeconds) {
 
   public static final int DEFAULT_MAX_ROWS = 1000;
+
   /** Rows become process variables; more than this belongs in a file, not in the engine's state. */
   public static final int MAX_ROWS = 10_000;
+
   public static final int DEFAULT_QUERY_TIMEOUT = 30;
-  /** Below the job workers' default job timeout (5 minutes), so a slow statement never runs twice. */
+
+  /**
+   * Below the job workers' default job timeout (5 minutes), so a slow statement never runs twice.
+   */
   public static final int MAX_QUERY_TIMEOUT = 240;
 
   public SqlRequest {
     parameters = parameters == null ? Map.of() : parameters;
     maxRows = maxRows == null ? DEFAULT_MAX_ROWS : maxRows;
-    queryTimeoutInSeconds = queryTimeoutInSeconds == null ? DEFAULT_QUERY_TIMEOUT : queryTimeoutInSeconds;
+    queryTimeoutInSeconds =
+        queryTimeoutInSeconds == null ? DEFAULT_QUERY_TIMEOUT : queryTimeoutInSeconds;
     transaction = transaction != null && transaction;
   }
 
@@ -68,7 +102,9 @@ public record SqlRequest(
 
   /** The statements to run, in order: the single one or the batch. */
   public List<SqlStatement> toRun() {
-    return statements != null && !statements.isEmpty() ? statements : List.of(new SqlStatement(statement, parameters));
+    return statements != null && !statements.isEmpty()
+        ? statements
+        : List.of(new SqlStatement(statement, parameters));
   }
 
   public boolean isBatch() {

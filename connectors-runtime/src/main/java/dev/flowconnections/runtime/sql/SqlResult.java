@@ -9,7 +9,8 @@ import java.util.Map;
  * more) or the update count of anything else.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SqlResult(List<Map<String, Object>> rows, Integer rowCount, Boolean truncated, Integer updateCount) {
+public record SqlResult(
+    List<Map<String, Object>> rows, Integer rowCount, Boolean truncated, Integer updateCount) {
 
   static SqlResult query(List<Map<String, Object>> rows, boolean truncated) {
     return new SqlResult(rows, rows.size(), truncated, null);

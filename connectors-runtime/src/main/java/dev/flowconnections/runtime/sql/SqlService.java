@@ -1,10 +1,10 @@
 package dev.flowconnections.runtime.sql;
 
-import io.camunda.connector.api.outbound.JobContext;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
+import io.camunda.connector.api.outbound.JobContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,7 +21,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Runs the statements of a SQL task on the pool of its connection for the runtime's environment. */
+/**
+ * Runs the statements of a SQL task on the pool of its connection for the runtime's environment.
+ */
 public class SqlService {
 
   private static final String WORKER = "SQL worker";
@@ -35,11 +37,15 @@ public class SqlService {
   }
 
   /**
-   * @param job the job: its tenant names the organization of the connection; the audit log names its process instance
+   * @param job the job: its tenant names the organization of the connection; the audit log names
+   *     its process instance
    * @return a {@link SqlResult}, or a {@link SqlResult.Batch} for {@code statements}
    */
   public Object run(SqlRequest request, JobContext job) {
-    return run(request, job.getTenantId(), connections.resolve(request.connection(), job, IntegrationType.DATABASE, WORKER));
+    return run(
+        request,
+        job.getTenantId(),
+        connections.resolve(request.connection(), job, IntegrationType.DATABASE, WORKER));
   }
 
   private Object run(SqlRequest request, String tenantId, ResolvedConnection connection) {
@@ -64,7 +70,8 @@ public class SqlService {
     }
   }
 
-  private DataSource dataSourceOf(String organizationId, ResolvedConnection connection, SecretMasker masker) {
+  private DataSource dataSourceOf(
+      String organizationId, ResolvedConnection connection, SecretMasker masker) {
     try {
       return dataSources.get(organizationId, connection);
     } catch (IllegalArgumentException e) {
@@ -74,7 +81,8 @@ public class SqlService {
     }
   }
 
-  private SqlResult.Batch batch(NamedParameterJdbcTemplate jdbc, SqlRequest request, SecretMasker masker) {
+  private SqlResult.Batch batch(
+      NamedParameterJdbcTemplate jdbc, SqlRequest request, SecretMasker masker) {
     List<SqlResult> results = new ArrayList<>();
     List<SqlRequest.SqlStatement> statements = request.toRun();
     for (int i = 0; i < statements.size(); i++) {
@@ -84,9 +92,15 @@ public class SqlService {
   }
 
   private SqlResult execute(
-      NamedParameterJdbcTemplate jdbc, SqlRequest.SqlStatement statement, SqlRequest request, int index, SecretMasker masker) {
+      NamedParameterJdbcTemplate jdbc,
+      SqlRequest.SqlStatement statement,
+      SqlRequest request,
+      int index,
+      SecretMasker masker) {
     try {
-      return jdbc.execute(statement.statement(), new MapSqlParameterSource(statement.parameters()),
+      return jdbc.execute(
+          statement.statement(),
+          new MapSqlParameterSource(statement.parameters()),
           (PreparedStatement ps) -> {
             ps.setQueryTimeout(request.queryTimeoutInSeconds());
             ps.setMaxRows(request.maxRows() + 1); // one more than allowed tells us it was truncated
@@ -108,7 +122,8 @@ public class SqlService {
    * Values are masked like a REST response body: a statement that selects a credential (a settings
    * table, a parameter echoed back) must not copy it into process variables.
    */
-  private static SqlResult read(ResultSet resultSet, int maxRows, SecretMasker masker) throws SQLException {
+  private static SqlResult read(ResultSet resultSet, int maxRows, SecretMasker masker)
+      throws SQLException {
     ResultSetMetaData meta = resultSet.getMetaData();
     List<Map<String, Object>> rows = new ArrayList<>();
     boolean truncated = false;
@@ -119,7 +134,8 @@ public class SqlService {
       }
       Map<String, Object> row = new LinkedHashMap<>();
       for (int column = 1; column <= meta.getColumnCount(); column++) {
-        row.put(meta.getColumnLabel(column), masker.maskJson(SqlValues.read(resultSet, column, meta)));
+        row.put(
+            meta.getColumnLabel(column), masker.maskJson(SqlValues.read(resultSet, column, meta)));
       }
       rows.add(row);
     }

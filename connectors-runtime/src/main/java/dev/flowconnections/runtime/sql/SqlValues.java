@@ -25,10 +25,10 @@ import java.util.UUID;
  * Turns JDBC column values into what process variables hold: JSON numbers (BigDecimal included),
  * text, booleans, lists; dates and times as ISO-8601 text, binary values as base64.
  *
- * <p>A timestamp <em>with</em> time zone becomes an instant with its offset
- * ({@code 2024-05-01T10:00:00Z}); one <em>without</em> stays the local date-time the database
- * holds ({@code 2024-05-01T10:00:00}). {@link Timestamp#toInstant()} would read the latter in the
- * runtime's own time zone and shift it by the runtime's offset.
+ * <p>A timestamp <em>with</em> time zone becomes an instant with its offset ({@code
+ * 2024-05-01T10:00:00Z}); one <em>without</em> stays the local date-time the database holds ({@code
+ * 2024-05-01T10:00:00}). {@link Timestamp#toInstant()} would read the latter in the runtime's own
+ * time zone and shift it by the runtime's offset.
  */
 final class SqlValues {
 
@@ -68,7 +68,8 @@ final class SqlValues {
       case byte[] bytes -> Base64.getEncoder().encodeToString(bytes);
       case Blob blob -> Base64.getEncoder().encodeToString(blob.getBytes(1, (int) blob.length()));
       case Clob clob -> clob.getSubString(1, (int) clob.length());
-      case Array array -> Arrays.stream((Object[]) array.getArray()).map(SqlValues::unchecked).toList();
+      case Array array ->
+          Arrays.stream((Object[]) array.getArray()).map(SqlValues::unchecked).toList();
       default -> value.toString(); // e.g. PostgreSQL json/jsonb (as JSON text), intervals
     };
   }
@@ -85,7 +86,10 @@ final class SqlValues {
         || name.equals("datetimeoffset");
   }
 
-  /** Null when the driver cannot hand the column out as an OffsetDateTime; the plain value serves then. */
+  /**
+   * Null when the driver cannot hand the column out as an OffsetDateTime; the plain value serves
+   * then.
+   */
   private static OffsetDateTime offsetDateTime(ResultSet rows, int column) {
     try {
       return rows.getObject(column, OffsetDateTime.class);
@@ -98,7 +102,8 @@ final class SqlValues {
     try {
       return toVariable(value);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read an array element: " + e.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "cannot read an array element: " + e.getClass().getSimpleName(), e);
     }
   }
 }

@@ -40,7 +40,11 @@ final class BearerApi {
   private final Duration timeout;
   private final HttpClient client = OutboundHttpClients.shared(ProviderHttp.CONNECT_TIMEOUT);
 
-  BearerApi(StorageProvider provider, ResolvedConnection connection, String token, SecretMasker masker,
+  BearerApi(
+      StorageProvider provider,
+      ResolvedConnection connection,
+      String token,
+      SecretMasker masker,
       Duration timeout) {
     this.provider = provider;
     this.connection = connection;
@@ -72,7 +76,9 @@ final class BearerApi {
   }
 
   HttpRequest.Builder request(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Authorization", "Bearer " + token);
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(timeout)
+        .header("Authorization", "Bearer " + token);
   }
 
   /**
@@ -82,8 +88,9 @@ final class BearerApi {
   HttpRequest.Builder requestToSession(String url, String apiBase) {
     URI target = URI.create(url);
     URI api = URI.create(apiBase);
-    boolean sameOrigin = api.getScheme().equalsIgnoreCase(target.getScheme())
-        && api.getRawAuthority().equalsIgnoreCase(String.valueOf(target.getRawAuthority()));
+    boolean sameOrigin =
+        api.getScheme().equalsIgnoreCase(target.getScheme())
+            && api.getRawAuthority().equalsIgnoreCase(String.valueOf(target.getRawAuthority()));
     return sameOrigin ? request(url) : anonymousRequest(url);
   }
 
@@ -92,7 +99,10 @@ final class BearerApi {
     return HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
   }
 
-  /** Sends and expects a 2xx JSON answer (or none); {@code what} names the call and the file in messages. */
+  /**
+   * Sends and expects a 2xx JSON answer (or none); {@code what} names the call and the file in
+   * messages.
+   */
   JsonNode json(HttpRequest request, String what) {
     HttpResponse<InputStream> response = send(request, what);
     try (InputStream body = response.body()) {
@@ -115,8 +125,10 @@ final class BearerApi {
       close(response.body());
       Optional<String> location = response.headers().firstValue("Location");
       if (location.isEmpty()) {
-        throw JobFailures.rejected(String.valueOf(status),
-            describe() + " redirected " + what + " without a location", masker);
+        throw JobFailures.rejected(
+            String.valueOf(status),
+            describe() + " redirected " + what + " without a location",
+            masker);
       }
       URI target = request.uri().resolve(location.get());
       response = send(anonymousRequest(target.toString()).GET().build(), what);
@@ -146,7 +158,8 @@ final class BearerApi {
     }
   }
 
-  private void failUnlessSuccessful(HttpResponse<?> response, InputStream body, String what) throws IOException {
+  private void failUnlessSuccessful(HttpResponse<?> response, InputStream body, String what)
+      throws IOException {
     int status = response.statusCode();
     if (status / 100 == 2) {
       return;
@@ -156,15 +169,20 @@ final class BearerApi {
       throw JobFailures.credentialsRejected(describe(), connection, detail, masker);
     }
     if (JobFailures.isUnavailable(status)) {
-      throw JobFailures.unavailable(status, describe() + " answered " + what + " with " + detail,
-          response.headers().firstValue("Retry-After"), masker);
-    }
-    if (status == 404) {
-      throw JobFailures.rejected(FileStore.NOT_FOUND, describe() + " found nothing for " + what + " (" + detail + ")",
+      throw JobFailures.unavailable(
+          status,
+          describe() + " answered " + what + " with " + detail,
+          response.headers().firstValue("Retry-After"),
           masker);
     }
-    throw JobFailures.rejected(String.valueOf(status), describe() + " refused " + what + " (" + detail + ")",
-        masker);
+    if (status == 404) {
+      throw JobFailures.rejected(
+          FileStore.NOT_FOUND,
+          describe() + " found nothing for " + what + " (" + detail + ")",
+          masker);
+    }
+    throw JobFailures.rejected(
+        String.valueOf(status), describe() + " refused " + what + " (" + detail + ")", masker);
   }
 
   /** The provider's own error text: Google's and Graph's error.message, Box's message. */
@@ -176,7 +194,10 @@ final class BearerApi {
         message = error.path("message");
       }
       if (message.isMissingNode() && error.path("error").isTextual()) {
-        message = error.path("error_description").isTextual() ? error.path("error_description") : error.path("error");
+        message =
+            error.path("error_description").isTextual()
+                ? error.path("error_description")
+                : error.path("error");
       }
       return message.isTextual() ? ": " + message.asText() : "";
     } catch (IOException | RuntimeException e) {

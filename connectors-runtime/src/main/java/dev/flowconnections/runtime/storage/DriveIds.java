@@ -8,12 +8,19 @@ final class DriveIds {
 
   private DriveIds() {}
 
-  /** An id goes into a URL path: letters, digits, - and _ only, so it cannot reach another endpoint. */
+  /**
+   * An id goes into a URL path: letters, digits, - and _ only, so it cannot reach another endpoint.
+   */
   static String id(String value, String field, ResolvedConnection connection) {
     String id = value.strip();
     if (!id.matches("[A-Za-z0-9_-]{1,200}")) {
-      throw new ConnectorInputException(field + ": '" + id + "' is not a file or folder id of connection '"
-          + connection.key() + "' (letters, digits, - and _)");
+      throw new ConnectorInputException(
+          field
+              + ": '"
+              + id
+              + "' is not a file or folder id of connection '"
+              + connection.key()
+              + "' (letters, digits, - and _)");
     }
     return id;
   }
@@ -21,8 +28,9 @@ final class DriveIds {
   static String fileName(String value) {
     String name = value.strip();
     if (name.isEmpty() || name.length() > 255 || name.chars().anyMatch(Character::isISOControl)) {
-      throw new ConnectorInputException("path: an upload needs a file name after the last '/' (at most 255"
-          + " characters, no control characters)");
+      throw new ConnectorInputException(
+          "path: an upload needs a file name after the last '/' (at most 255"
+              + " characters, no control characters)");
     }
     return name;
   }

@@ -10,15 +10,20 @@ import java.util.List;
  * One provider's files, reached with one connection's credentials for one job (or one connection
  * test). Contents stream both ways; nothing here holds a whole file. Failures are the workers'
  * usual exceptions: an incident at once for configuration and refused credentials, a coded {@code
- * ConnectorException} for other refusals ({@value #NOT_FOUND} for a missing file), a retry when
- * the provider cannot be reached.
+ * ConnectorException} for other refusals ({@value #NOT_FOUND} for a missing file), a retry when the
+ * provider cannot be reached.
  */
 interface FileStore extends Closeable {
 
-  /** A missing file: coded, so an errorExpression can route it; an incident after the job's retries. */
+  /**
+   * A missing file: coded, so an errorExpression can route it; an incident after the job's retries.
+   */
   String NOT_FOUND = "NOT_FOUND";
 
-  /** How messages name the store, e.g. "Amazon S3 bucket 'invoices' in eu-central-1"; never a secret. */
+  /**
+   * How messages name the store, e.g. "Amazon S3 bucket 'invoices' in eu-central-1"; never a
+   * secret.
+   */
   String describe();
 
   /** Masks every credential this store uses, including an access token obtained for it. */
@@ -26,7 +31,9 @@ interface FileStore extends Closeable {
 
   Listing list(String path, int maxResults);
 
-  /** @return the stored file's path (S3, OneDrive) or id (Drive, Box), for later tasks */
+  /**
+   * @return the stored file's path (S3, OneDrive) or id (Drive, Box), for later tasks
+   */
   String upload(String path, Upload upload);
 
   /** The caller closes the download, which releases the provider's connection. */
@@ -42,11 +49,16 @@ interface FileStore extends Closeable {
 
   record Listing(List<StorageItem> items, boolean truncated) {}
 
-  /** @param length in bytes; -1 when unknown */
+  /**
+   * @param length in bytes; -1 when unknown
+   */
   record Upload(InputStream content, long length, String fileName, String contentType) {}
 
-  /** @param length in bytes as the provider announced it; -1 when it did not */
-  record Download(InputStream content, long length, String fileName, String contentType) implements Closeable {
+  /**
+   * @param length in bytes as the provider announced it; -1 when it did not
+   */
+  record Download(InputStream content, long length, String fileName, String contentType)
+      implements Closeable {
     @Override
     public void close() throws IOException {
       content.close();

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Files in Google Drive through the Drive API v3. Drive addresses files by id: {@code path} is a file
- * id (download, delete), a folder id (list; the integration's root folder or "root" when empty),
- * or {@code [folderId/]name} (upload). Uploads of up to {@value #MULTIPART_LIMIT} bytes are one
- * multipart request, larger ones a resumable session sent in one streamed PUT.
+ * Files in Google Drive through the Drive API v3. Drive addresses files by id: {@code path} is a
+ * file id (download, delete), a folder id (list; the integration's root folder or "root" when
+ * empty), or {@code [folderId/]name} (upload). Uploads of up to {@value #MULTIPART_LIMIT} bytes are
+ * one multipart request, larger ones a resumable session sent in one streamed PUT.
  */
 final class GoogleDriveFileStore implements FileStore {
 
@@ -44,16 +44,33 @@ final class GoogleDriveFileStore implements FileStore {
 
   @Override
   public Listing list(String path, int maxResults) {
-    String folder = DriveIds.id(path.isEmpty() ? api.rootFolder("root") : path, "path", api.connection());
+    String folder =
+        DriveIds.id(path.isEmpty() ? api.rootFolder("root") : path, "path", api.connection());
     String query = "'" + folder + "' in parents and trashed = false";
-    JsonNode answer = api.json(api.request(base + "/drive/v3/files?q=" + BearerApi.encode(query) + "&pageSize="
-        + maxResults + "&fields=" + BearerApi.encode("nextPageToken,files(id,name,mimeType,size,modifiedTime)"))
-        .GET().build(), "listing folder '" + folder + "'");
+    JsonNode answer =
+        api.json(
+            api.request(
+                    base
+                        + "/drive/v3/files?q="
+                        + BearerApi.encode(query)
+                        + "&pageSize="
+                        + maxResults
+                        + "&fields="
+                        + BearerApi.encode(
+                            "nextPageToken,files(id,name,mimeType,size,modifiedTime)"))
+                .GET()
+                .build(),
+            "listing folder '" + folder + "'");
     List<StorageItem> items = new ArrayList<>();
     for (JsonNode file : answer.path("files")) {
       boolean isFolder = FOLDER_TYPE.equals(file.path("mimeType").asText());
-      items.add(new StorageItem(file.path("name").asText(), file.path("id").asText(), isFolder,
-          file.hasNonNull("size") ? file.path("size").asLong() : null, text(file, "modifiedTime")));
+      items.add(
+          new StorageItem(
+              file.path("name").asText(),
+              file.path("id").asText(),
+              isFolder,
+              file.hasNonNull("size") ? file.path("size").asLong() : null,
+              text(file, "modifiedTime")));
     }
     return new Listing(items, answer.hasNonNull("nextPageToken"));
   }
@@ -61,7 +78,11 @@ final class GoogleDriveFileStore implements FileStore {
   @Override
   public String upload(String path, Upload upload) {
     int slash = path.lastIndexOf('/');
-    String folder = DriveIds.id(slash < 0 ? api.rootFolder("root") : path.substring(0, slash), "path", api.connection());
+    String folder =
+        DriveIds.id(
+            slash < 0 ? api.rootFolder("root") : path.substring(0, slash),
+            "path",
+            api.connection());
     String name = DriveIds.fileName(path.substring(slash + 1));
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("name", name);
@@ -69,11 +90,20 @@ final class GoogleDriveFileStore implements FileStore {
     String what = "uploading '" + name + "'";
     JsonNode created;
     if (upload.length() >= 0 && upload.length() <= MULTIPART_LIMIT) {
-      StreamingBodies.Multipart body = StreamingBodies.Multipart.of("related",
-          "Content-Type: application/json; charset=UTF-8", BearerApi.toJson(metadata),
-          "Content-Type: " + upload.contentType(), upload);
-      created = api.json(api.request(base + "/upload/drive/v3/files?uploadType=multipart&fields=id,name,size")
-          .header("Content-Type", body.contentType()).POST(body.body()).build(), what);
+      StreamingBodies.Multipart body =
+          StreamingBodies.Multipart.of(
+              "related",
+              "Content-Type: application/json; charset=UTF-8",
+              BearerApi.toJson(metadata),
+              "Content-Type: " + upload.contentType(),
+              upload);
+      created =
+          api.json(
+              api.request(base + "/upload/drive/v3/files?uploadType=multipart&fields=id,name,size")
+                  .header("Content-Type", body.contentType())
+                  .POST(body.body())
+                  .build(),
+              what);
     } else {
       created = resumable(metadata, upload, what);
     }
@@ -81,41 +111,68 @@ final class GoogleDriveFileStore implements FileStore {
   }
 
   private JsonNode resumable(Map<String, Object> metadata, Upload upload, String what) {
-    HttpRequest start = api.request(base + "/upload/drive/v3/files?uploadType=resumable&fields=id,name,size")
-        .header("Content-Type", "application/json; charset=UTF-8")
-        .header("X-Upload-Content-Type", upload.contentType())
-        .header("X-Upload-Content-Length", String.valueOf(upload.length()))
-        .POST(BodyPublishers.ofString(BearerApi.toJson(metadata))).build();
+    HttpRequest start =
+        api.request(base + "/upload/drive/v3/files?uploadType=resumable&fields=id,name,size")
+            .header("Content-Type", "application/json; charset=UTF-8")
+            .header("X-Upload-Content-Type", upload.contentType())
+            .header("X-Upload-Content-Length", String.valueOf(upload.length()))
+            .POST(BodyPublishers.ofString(BearerApi.toJson(metadata)))
+            .build();
     HttpResponse<InputStream> session = api.content(start, what);
-    String location = session.headers().firstValue("Location").orElseThrow(() -> new ConnectorInputException(
-        describe() + " started no upload session for " + what));
+    String location =
+        session
+            .headers()
+            .firstValue("Location")
+            .orElseThrow(
+                () ->
+                    new ConnectorInputException(
+                        describe() + " started no upload session for " + what));
     closeQuietly(session.body());
-    return api.json(api.requestToSession(location, base).header("Content-Type", upload.contentType())
-        .PUT(StreamingBodies.of(upload.content(), upload.length())).build(), what);
+    return api.json(
+        api.requestToSession(location, base)
+            .header("Content-Type", upload.contentType())
+            .PUT(StreamingBodies.of(upload.content(), upload.length()))
+            .build(),
+        what);
   }
 
   @Override
   public Download download(String path) {
     String id = DriveIds.id(path, "path", api.connection());
-    JsonNode file = api.json(api.request(base + "/drive/v3/files/" + id + "?fields=id,name,mimeType,size").GET().build(),
-        "reading file '" + id + "'");
-    HttpResponse<InputStream> content = api.content(
-        api.request(base + "/drive/v3/files/" + id + "?alt=media").GET().build(), "downloading file '" + id + "'");
+    JsonNode file =
+        api.json(
+            api.request(base + "/drive/v3/files/" + id + "?fields=id,name,mimeType,size")
+                .GET()
+                .build(),
+            "reading file '" + id + "'");
+    HttpResponse<InputStream> content =
+        api.content(
+            api.request(base + "/drive/v3/files/" + id + "?alt=media").GET().build(),
+            "downloading file '" + id + "'");
     long length = content.headers().firstValueAsLong("Content-Length").orElse(-1);
-    return new Download(content.body(), length, file.path("name").asText(id), text(file, "mimeType"));
+    return new Download(
+        content.body(), length, file.path("name").asText(id), text(file, "mimeType"));
   }
 
   @Override
   public void delete(String path) {
     String id = DriveIds.id(path, "path", api.connection());
-    api.json(api.request(base + "/drive/v3/files/" + id).DELETE().build(), "deleting file '" + id + "'");
+    api.json(
+        api.request(base + "/drive/v3/files/" + id).DELETE().build(), "deleting file '" + id + "'");
   }
 
   @Override
   public String verify() {
-    JsonNode about = api.json(api.request(base + "/drive/v3/about?fields=" + BearerApi.encode("user(displayName)"))
-        .GET().build(), "reading about");
-    return describe() + " accepted the token (user " + about.path("user").path("displayName").asText("unknown") + ")";
+    JsonNode about =
+        api.json(
+            api.request(base + "/drive/v3/about?fields=" + BearerApi.encode("user(displayName)"))
+                .GET()
+                .build(),
+            "reading about");
+    return describe()
+        + " accepted the token (user "
+        + about.path("user").path("displayName").asText("unknown")
+        + ")";
   }
 
   private static String text(JsonNode node, String field) {

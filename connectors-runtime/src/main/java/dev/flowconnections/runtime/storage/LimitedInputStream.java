@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Passes at most {@code limit} bytes through and fails on the next one. Whoever reads (the SDK,
- * the document store) may wrap the failure in its own exception, so callers ask {@link #exceeded()}
+ * Passes at most {@code limit} bytes through and fails on the next one. Whoever reads (the SDK, the
+ * document store) may wrap the failure in its own exception, so callers ask {@link #exceeded()}
  * rather than look for this exception.
  */
 final class LimitedInputStream extends FilterInputStream {

@@ -46,14 +46,27 @@ final class OneDriveFileStore implements FileStore {
   @Override
   public Listing list(String path, int maxResults) {
     String relative = relative(path);
-    JsonNode answer = api.json(api.request(item(relative) + "/children?$top=" + maxResults
-        + "&$select=name,size,folder,file,lastModifiedDateTime").GET().build(), "listing '" + relative + "'");
+    JsonNode answer =
+        api.json(
+            api.request(
+                    item(relative)
+                        + "/children?$top="
+                        + maxResults
+                        + "&$select=name,size,folder,file,lastModifiedDateTime")
+                .GET()
+                .build(),
+            "listing '" + relative + "'");
     List<StorageItem> items = new ArrayList<>();
     for (JsonNode child : answer.path("value")) {
       String name = child.path("name").asText();
       boolean folder = child.has("folder");
-      items.add(new StorageItem(name, relative.isEmpty() ? name : relative + "/" + name, folder,
-          folder ? null : child.path("size").asLong(), child.path("lastModifiedDateTime").asText(null)));
+      items.add(
+          new StorageItem(
+              name,
+              relative.isEmpty() ? name : relative + "/" + name,
+              folder,
+              folder ? null : child.path("size").asLong(),
+              child.path("lastModifiedDateTime").asText(null)));
     }
     return new Listing(items, answer.hasNonNull("@odata.nextLink"));
   }
@@ -63,14 +76,25 @@ final class OneDriveFileStore implements FileStore {
     String relative = relative(path);
     String what = "uploading '" + relative + "'";
     if (upload.length() >= 0 && upload.length() <= SIMPLE_UPLOAD_LIMIT) {
-      api.json(api.request(item(relative) + "/content").header("Content-Type", upload.contentType())
-          .PUT(StreamingBodies.of(upload.content(), upload.length())).build(), what);
+      api.json(
+          api.request(item(relative) + "/content")
+              .header("Content-Type", upload.contentType())
+              .PUT(StreamingBodies.of(upload.content(), upload.length()))
+              .build(),
+          what);
       return relative;
     }
-    JsonNode session = api.json(api.request(item(relative) + "/createUploadSession")
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(BearerApi.toJson(
-            Map.of("item", Map.of("@microsoft.graph.conflictBehavior", "replace"))))).build(), what);
+    JsonNode session =
+        api.json(
+            api.request(item(relative) + "/createUploadSession")
+                .header("Content-Type", "application/json")
+                .POST(
+                    BodyPublishers.ofString(
+                        BearerApi.toJson(
+                            Map.of(
+                                "item", Map.of("@microsoft.graph.conflictBehavior", "replace")))))
+                .build(),
+            what);
     String uploadUrl = session.path("uploadUrl").asText(null);
     if (uploadUrl == null) {
       throw new ConnectorInputException(describe() + " opened no upload session for " + what);
@@ -85,29 +109,48 @@ final class OneDriveFileStore implements FileStore {
     long offset = 0;
     try {
       while (offset < upload.length()) {
-        int n = upload.content().readNBytes(chunk, 0, (int) Math.min(CHUNK_SIZE, upload.length() - offset));
+        int n =
+            upload
+                .content()
+                .readNBytes(chunk, 0, (int) Math.min(CHUNK_SIZE, upload.length() - offset));
         if (n == 0) {
-          throw new ConnectorInputException("the content for '" + what + "' ended after " + offset + " of "
-              + upload.length() + " bytes");
+          throw new ConnectorInputException(
+              "the content for '"
+                  + what
+                  + "' ended after "
+                  + offset
+                  + " of "
+                  + upload.length()
+                  + " bytes");
         }
-        api.json(api.anonymousRequest(uploadUrl)
-            .header("Content-Range", "bytes " + offset + "-" + (offset + n - 1) + "/" + upload.length())
-            .PUT(BodyPublishers.ofByteArray(chunk, 0, n)).build(), what);
+        api.json(
+            api.anonymousRequest(uploadUrl)
+                .header(
+                    "Content-Range",
+                    "bytes " + offset + "-" + (offset + n - 1) + "/" + upload.length())
+                .PUT(BodyPublishers.ofByteArray(chunk, 0, n))
+                .build(),
+            what);
         offset += n;
       }
     } catch (IOException e) {
-      throw new ConnectorInputException("the content for " + what + " cannot be read (" + e.getClass().getSimpleName()
-          + ")");
+      throw new ConnectorInputException(
+          "the content for " + what + " cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 
   @Override
   public Download download(String path) {
     String relative = relative(path);
-    HttpResponse<InputStream> content = api.content(api.request(item(relative) + "/content").GET().build(),
-        "downloading '" + relative + "'");
+    HttpResponse<InputStream> content =
+        api.content(
+            api.request(item(relative) + "/content").GET().build(),
+            "downloading '" + relative + "'");
     long length = content.headers().firstValueAsLong("Content-Length").orElse(-1);
-    return new Download(content.body(), length, relative.substring(relative.lastIndexOf('/') + 1),
+    return new Download(
+        content.body(),
+        length,
+        relative.substring(relative.lastIndexOf('/') + 1),
         content.headers().firstValue("Content-Type").orElse(null));
   }
 
@@ -119,25 +162,38 @@ final class OneDriveFileStore implements FileStore {
 
   @Override
   public String verify() {
-    JsonNode drive = api.json(api.request(base + "/me/drive?$select=id,driveType,owner").GET().build(),
-        "reading the drive");
-    return describe() + " accepted the token (" + drive.path("driveType").asText("drive") + " of "
-        + drive.path("owner").path("user").path("displayName").asText("unknown") + ")";
+    JsonNode drive =
+        api.json(
+            api.request(base + "/me/drive?$select=id,driveType,owner").GET().build(),
+            "reading the drive");
+    return describe()
+        + " accepted the token ("
+        + drive.path("driveType").asText("drive")
+        + " of "
+        + drive.path("owner").path("user").path("displayName").asText("unknown")
+        + ")";
   }
 
   /** Graph's path addressing: the root itself, or {@code root:/a/b:} below it. */
   private String item(String relative) {
     String full = root.isEmpty() ? relative : relative.isEmpty() ? root : root + "/" + relative;
-    return full.isEmpty() ? base + "/me/drive/root" : base + "/me/drive/root:/" + BearerApi.encodePath(full) + ":";
+    return full.isEmpty()
+        ? base + "/me/drive/root"
+        : base + "/me/drive/root:/" + BearerApi.encodePath(full) + ":";
   }
 
   /** A path below the root folder; ".." could leave it, so it is refused. */
   private String relative(String path) {
     String relative = trimSlashes(path);
     for (String segment : relative.split("/")) {
-      if (segment.equals("..") || segment.equals(".") || (segment.isEmpty() && !relative.isEmpty())) {
-        throw new ConnectorInputException("path: '" + path + "' must be a plain path below the root folder"
-            + " (no empty, '.' or '..' segments)");
+      if (segment.equals("..")
+          || segment.equals(".")
+          || (segment.isEmpty() && !relative.isEmpty())) {
+        throw new ConnectorInputException(
+            "path: '"
+                + path
+                + "' must be a plain path below the root folder"
+                + " (no empty, '.' or '..' segments)");
       }
     }
     return relative;

@@ -16,37 +16,76 @@ import software.amazon.awssdk.regions.Region;
  * @param pathStyle address the bucket in the path ({@code /bucket/key}) rather than the host name,
  *     which most S3-compatible stores need
  */
-record S3Account(Region region, URI endpointOverride, boolean pathStyle, String bucket, String accessKeyId,
+record S3Account(
+    Region region,
+    URI endpointOverride,
+    boolean pathStyle,
+    String bucket,
+    String accessKeyId,
     String secretAccessKey) {
 
   static S3Account of(ResolvedConnection connection) {
     try {
       String region = connection.requireText("region").strip();
       if (!region.matches("[a-z0-9-]{2,32}")) {
-        throw new ConnectorInputException("connection '" + connection.key() + "' has a 'region' in "
-            + connection.environment() + " that is not an AWS region such as eu-central-1");
+        throw new ConnectorInputException(
+            "connection '"
+                + connection.key()
+                + "' has a 'region' in "
+                + connection.environment()
+                + " that is not an AWS region such as eu-central-1");
       }
       String bucket = connection.requireText("bucket").strip();
       if (!bucket.matches("[a-zA-Z0-9._-]{3,255}")) {
-        throw new ConnectorInputException("connection '" + connection.key() + "' has a 'bucket' in "
-            + connection.environment() + " that is not an S3 bucket name");
+        throw new ConnectorInputException(
+            "connection '"
+                + connection.key()
+                + "' has a 'bucket' in "
+                + connection.environment()
+                + " that is not an S3 bucket name");
       }
-      URI endpoint = connection.text(FieldCatalog.BASE_URL).filter(s -> !s.isBlank())
-          .map(s -> URI.create(ProviderUrls.baseUrl(connection, s))).orElse(null);
-      boolean pathStyle = connection.text("pathStyleAccess").map(String::strip).map(Boolean::parseBoolean).orElse(false);
-      return new S3Account(Region.of(region), endpoint, pathStyle, bucket,
-          connection.requireText("accessKeyId").strip(), connection.requireText("secretAccessKey"));
+      URI endpoint =
+          connection
+              .text(FieldCatalog.BASE_URL)
+              .filter(s -> !s.isBlank())
+              .map(s -> URI.create(ProviderUrls.baseUrl(connection, s)))
+              .orElse(null);
+      boolean pathStyle =
+          connection
+              .text("pathStyleAccess")
+              .map(String::strip)
+              .map(Boolean::parseBoolean)
+              .orElse(false);
+      return new S3Account(
+          Region.of(region),
+          endpoint,
+          pathStyle,
+          bucket,
+          connection.requireText("accessKeyId").strip(),
+          connection.requireText("secretAccessKey"));
     } catch (ConnectionResolutionException e) {
       throw WorkerConnections.configurationProblem(e);
     }
   }
 
   String describe() {
-    return "Amazon S3 bucket '" + bucket + "' in " + region.id() + (endpointOverride == null ? "" : " at " + endpointOverride);
+    return "Amazon S3 bucket '"
+        + bucket
+        + "' in "
+        + region.id()
+        + (endpointOverride == null ? "" : " at " + endpointOverride);
   }
 
   @Override
   public String toString() {
-    return "S3Account[" + region.id() + ", " + endpointOverride + ", " + bucket + ", " + accessKeyId + ", secret hidden]";
+    return "S3Account["
+        + region.id()
+        + ", "
+        + endpointOverride
+        + ", "
+        + bucket
+        + ", "
+        + accessKeyId
+        + ", secret hidden]";
   }
 }

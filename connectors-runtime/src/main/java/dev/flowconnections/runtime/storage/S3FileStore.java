@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Files in one S3 bucket (AWS or an S3-compatible store) through the AWS SDK v2, one client per
- * job. The SDK does not retry (the job's retries do), and checksums are only sent where S3
- * requires them: many S3-compatible stores refuse the SDK's newer default checksum trailers.
+ * job. The SDK does not retry (the job's retries do), and checksums are only sent where S3 requires
+ * them: many S3-compatible stores refuse the SDK's newer default checksum trailers.
  */
 final class S3FileStore implements FileStore {
 
@@ -41,7 +41,8 @@ final class S3FileStore implements FileStore {
   private final SecretMasker masker;
   private final S3Client s3;
 
-  S3FileStore(S3Account account, ResolvedConnection connection, SecretMasker masker, Duration timeout) {
+  S3FileStore(
+      S3Account account, ResolvedConnection connection, SecretMasker masker, Duration timeout) {
     this.account = account;
     this.connection = connection;
     this.masker = masker;
@@ -61,8 +62,16 @@ final class S3FileStore implements FileStore {
   @Override
   public Listing list(String path, int maxResults) {
     String prefix = key(path);
-    ListObjectsV2Response response = call("ListObjectsV2", prefix, () -> s3.listObjectsV2(b -> b
-        .bucket(account.bucket()).prefix(prefix.isEmpty() ? null : prefix).maxKeys(maxResults)));
+    ListObjectsV2Response response =
+        call(
+            "ListObjectsV2",
+            prefix,
+            () ->
+                s3.listObjectsV2(
+                    b ->
+                        b.bucket(account.bucket())
+                            .prefix(prefix.isEmpty() ? null : prefix)
+                            .maxKeys(maxResults)));
     List<StorageItem> items = response.contents().stream().map(S3FileStore::item).toList();
     return new Listing(items, Boolean.TRUE.equals(response.isTruncated()));
   }
@@ -70,16 +79,31 @@ final class S3FileStore implements FileStore {
   private static StorageItem item(S3Object object) {
     String key = object.key();
     String name = key.substring(key.lastIndexOf('/', key.length() - 2) + 1);
-    return new StorageItem(name, key, key.endsWith("/"), object.size(),
+    return new StorageItem(
+        name,
+        key,
+        key.endsWith("/"),
+        object.size(),
         object.lastModified() == null ? null : object.lastModified().toString());
   }
 
   @Override
   public String upload(String path, Upload upload) {
     String key = key(path);
-    RequestBody body = RequestBody.fromContentProvider(once(upload.content()), upload.length(), upload.contentType());
-    call("PutObject", key, () -> s3.putObject(b -> b.bucket(account.bucket()).key(key)
-        .contentType(upload.contentType()).contentLength(upload.length()), body));
+    RequestBody body =
+        RequestBody.fromContentProvider(
+            once(upload.content()), upload.length(), upload.contentType());
+    call(
+        "PutObject",
+        key,
+        () ->
+            s3.putObject(
+                b ->
+                    b.bucket(account.bucket())
+                        .key(key)
+                        .contentType(upload.contentType())
+                        .contentLength(upload.length()),
+                body));
     return key;
   }
 
@@ -90,7 +114,10 @@ final class S3FileStore implements FileStore {
         call("GetObject", key, () -> s3.getObject(b -> b.bucket(account.bucket()).key(key)));
     GetObjectResponse response = content.response();
     String name = key.substring(key.lastIndexOf('/') + 1);
-    return new Download(content, response.contentLength() == null ? -1 : response.contentLength(), name,
+    return new Download(
+        content,
+        response.contentLength() == null ? -1 : response.contentLength(),
+        name,
         response.contentType());
   }
 
@@ -144,41 +171,69 @@ final class S3FileStore implements FileStore {
       // InvalidAccessKeyId, SignatureDoesNotMatch, ExpiredToken ...
       return JobFailures.credentialsRejected(account.describe(), connection, detail, masker);
     }
-    if (JobFailures.isUnavailable(e.statusCode())) { // throttled or failing, after the SDK's own retries
-      return JobFailures.unavailable(e.statusCode(), account.describe() + " answered " + action + " of '" + key
-          + "' with " + detail, AwsRetryAfter.of(e), masker);
+    if (JobFailures.isUnavailable(
+        e.statusCode())) { // throttled or failing, after the SDK's own retries
+      return JobFailures.unavailable(
+          e.statusCode(),
+          account.describe() + " answered " + action + " of '" + key + "' with " + detail,
+          AwsRetryAfter.of(e),
+          masker);
     }
     if ("NoSuchBucket".equals(code)) {
-      return new ConnectorInputException(masker.mask(
-          account.describe() + " does not exist (connection '" + connection.key() + "' in " + connection.environment()
-              + ")"));
+      return new ConnectorInputException(
+          masker.mask(
+              account.describe()
+                  + " does not exist (connection '"
+                  + connection.key()
+                  + "' in "
+                  + connection.environment()
+                  + ")"));
     }
     if (e.statusCode() == 404) {
-      return JobFailures.rejected(FileStore.NOT_FOUND,
-          account.describe() + " has no object '" + key + "' (" + detail + ")", masker);
+      return JobFailures.rejected(
+          FileStore.NOT_FOUND,
+          account.describe() + " has no object '" + key + "' (" + detail + ")",
+          masker);
     }
-    return JobFailures.rejected(code == null ? String.valueOf(e.statusCode()) : code,
-        account.describe() + " refused " + action + " of '" + key + "' (HTTP " + e.statusCode() + ") " + detail, masker);
+    return JobFailures.rejected(
+        code == null ? String.valueOf(e.statusCode()) : code,
+        account.describe()
+            + " refused "
+            + action
+            + " of '"
+            + key
+            + "' (HTTP "
+            + e.statusCode()
+            + ") "
+            + detail,
+        masker);
   }
 
   /** S3's own message, without the SDK's suffix (service, status, request id). */
   private static String message(AwsServiceException e) {
     return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-        ? e.awsErrorDetails().errorMessage() : "no message";
+        ? e.awsErrorDetails().errorMessage()
+        : "no message";
   }
 
   private static S3Client client(S3Account account, Duration timeout) {
-    S3ClientBuilder builder = S3Client.builder()
-        .region(account.region())
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey())))
-        .httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(ProviderHttp.CONNECT_TIMEOUT.compareTo(timeout) < 0 ? ProviderHttp.CONNECT_TIMEOUT : timeout)
-            .socketTimeout(timeout))
-        .forcePathStyle(account.pathStyle())
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .region(account.region())
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey())))
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(
+                        ProviderHttp.CONNECT_TIMEOUT.compareTo(timeout) < 0
+                            ? ProviderHttp.CONNECT_TIMEOUT
+                            : timeout)
+                    .socketTimeout(timeout))
+            .forcePathStyle(account.pathStyle())
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     if (account.endpointOverride() != null) {
       OutboundAddressPolicy.current().check(account.endpointOverride());
       builder.endpointOverride(account.endpointOverride());

@@ -26,8 +26,15 @@ class StorageAccessTokens {
     return switch (scheme) {
       case BEARER -> bearer(connection);
       case OAUTH2 -> oauth2.accessTokenFor(connection);
-      default -> throw new ConnectorInputException("connection '" + connection.key() + "' has no access token for "
-          + provider.label() + " (auth scheme " + scheme + "); its integration needs the BEARER or OAUTH2 scheme");
+      default ->
+          throw new ConnectorInputException(
+              "connection '"
+                  + connection.key()
+                  + "' has no access token for "
+                  + provider.label()
+                  + " (auth scheme "
+                  + scheme
+                  + "); its integration needs the BEARER or OAUTH2 scheme");
     };
   }
 
@@ -35,8 +42,14 @@ class StorageAccessTokens {
     try {
       String token = connection.requireText(FieldCatalog.TOKEN).strip();
       if (token.isEmpty() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-        throw new ConnectorInputException("connection '" + connection.key() + "' has a '" + FieldCatalog.TOKEN
-            + "' in " + connection.environment() + " that is not a single printable token");
+        throw new ConnectorInputException(
+            "connection '"
+                + connection.key()
+                + "' has a '"
+                + FieldCatalog.TOKEN
+                + "' in "
+                + connection.environment()
+                + " that is not a single printable token");
       }
       return token;
     } catch (ConnectionResolutionException e) {

@@ -8,16 +8,16 @@ import org.springframework.util.unit.DataSize;
 /**
  * How much a File Manager task moves. Files travel as Camunda documents, streamed between the
  * provider and the document store; only a text download or a text upload passes through process
- * variables, which the engine keeps in its state and exports, so those are held to the much
- * smaller {@code maxVariableSize}.
+ * variables, which the engine keeps in its state and exports, so those are held to the much smaller
+ * {@code maxVariableSize}.
  *
- * @param maxVariableSize the largest text a download may place in a process variable (or an upload take from one)
+ * @param maxVariableSize the largest text a download may place in a process variable (or an upload
+ *     take from one)
  * @param maxFileSize the largest file uploaded or downloaded as a document
  */
 @ConfigurationProperties("flow-connections.storage")
 public record StorageLimits(
-    @DefaultValue("256KB") DataSize maxVariableSize,
-    @DefaultValue("100MB") DataSize maxFileSize) {
+    @DefaultValue("256KB") DataSize maxVariableSize, @DefaultValue("100MB") DataSize maxFileSize) {
 
   static final String VARIABLE_PROPERTY = "flow-connections.storage.max-variable-size";
   static final String FILE_PROPERTY = "flow-connections.storage.max-file-size";
@@ -27,7 +27,13 @@ public record StorageLimits(
   }
 
   ConnectorInputException variableTooLarge(String path, long size, boolean exact) {
-    return tooLarge(path, size, exact, maxVariableSize, "process variables", VARIABLE_PROPERTY,
+    return tooLarge(
+        path,
+        size,
+        exact,
+        maxVariableSize,
+        "process variables",
+        VARIABLE_PROPERTY,
         "; download it as a document instead");
   }
 
@@ -35,11 +41,30 @@ public record StorageLimits(
     return tooLarge(path, size, exact, maxFileSize, "files", FILE_PROPERTY, "");
   }
 
-  private static ConnectorInputException tooLarge(String path, long size, boolean exact, DataSize limit,
-      String what, String property, String advice) {
+  private static ConnectorInputException tooLarge(
+      String path,
+      long size,
+      boolean exact,
+      DataSize limit,
+      String what,
+      String property,
+      String advice) {
     String sizeText = exact ? "is " + size + " bytes" : "is larger than " + (size - 1) + " bytes";
-    return new ConnectorInputException("the file '" + path + "' " + sizeText + ", above the storage worker's limit of "
-        + limit.toBytes() + " bytes (" + describe(limit) + ") for " + what + " (" + property + ")" + advice);
+    return new ConnectorInputException(
+        "the file '"
+            + path
+            + "' "
+            + sizeText
+            + ", above the storage worker's limit of "
+            + limit.toBytes()
+            + " bytes ("
+            + describe(limit)
+            + ") for "
+            + what
+            + " ("
+            + property
+            + ")"
+            + advice);
   }
 
   private static String describe(DataSize size) {

@@ -11,7 +11,8 @@ import java.util.List;
  * @param path list, download, delete: the path asked for; upload: the stored file's path or id
  * @param items list: the entries, at most {@code maxResults}
  * @param truncated list: whether there were more entries
- * @param document download as document: the Camunda document reference (the content is in the document store)
+ * @param document download as document: the Camunda document reference (the content is in the
+ *     document store)
  * @param content download as text: the file's text
  * @param size upload and download: bytes transferred
  */
@@ -28,20 +29,31 @@ public record StorageResult(
     String contentType,
     Boolean deleted) {
 
-  static StorageResult listed(StorageProvider provider, String path, List<StorageItem> items, boolean truncated) {
-    return new StorageResult(provider.name(), "list", path, items, truncated, null, null, null, null, null);
+  static StorageResult listed(
+      StorageProvider provider, String path, List<StorageItem> items, boolean truncated) {
+    return new StorageResult(
+        provider.name(), "list", path, items, truncated, null, null, null, null, null);
   }
 
-  static StorageResult uploaded(StorageProvider provider, String path, long size, String contentType) {
-    return new StorageResult(provider.name(), "upload", path, null, null, null, null, size, contentType, null);
+  static StorageResult uploaded(
+      StorageProvider provider, String path, long size, String contentType) {
+    return new StorageResult(
+        provider.name(), "upload", path, null, null, null, null, size, contentType, null);
   }
 
-  static StorageResult downloaded(StorageProvider provider, String path, Document document, String content,
-      long size, String contentType) {
-    return new StorageResult(provider.name(), "download", path, null, null, document, content, size, contentType, null);
+  static StorageResult downloaded(
+      StorageProvider provider,
+      String path,
+      Document document,
+      String content,
+      long size,
+      String contentType) {
+    return new StorageResult(
+        provider.name(), "download", path, null, null, document, content, size, contentType, null);
   }
 
   static StorageResult deleted(StorageProvider provider, String path) {
-    return new StorageResult(provider.name(), "delete", path, null, null, null, null, null, null, true);
+    return new StorageResult(
+        provider.name(), "delete", path, null, null, null, null, null, null, true);
   }
 }

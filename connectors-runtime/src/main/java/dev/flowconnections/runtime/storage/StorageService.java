@@ -52,20 +52,27 @@ public class StorageService {
   }
 
   /**
-   * @param job the job: its tenant names the organization of the connection; the audit log names its process instance
+   * @param job the job: its tenant names the organization of the connection; the audit log names
+   *     its process instance
    * @param documents creates a Camunda document in the runtime's document store (the job context's)
    */
-  public StorageResult execute(StorageRequest request, JobContext job,
+  public StorageResult execute(
+      StorageRequest request,
+      JobContext job,
       Function<DocumentCreationRequest, Document> documents) {
     String path = request.path() == null ? "" : request.path().strip();
     if (request.operation() != StorageOperation.LIST && path.isEmpty()) {
-      throw new ConnectorInputException("path: must not be blank for " + request.operation().name().toLowerCase(java.util.Locale.ROOT)
-          + " (the file's key, path or id)");
+      throw new ConnectorInputException(
+          "path: must not be blank for "
+              + request.operation().name().toLowerCase(java.util.Locale.ROOT)
+              + " (the file's key, path or id)");
     }
-    UploadSource source = request.operation() == StorageOperation.UPLOAD ? UploadSource.of(request) : null;
+    UploadSource source =
+        request.operation() == StorageOperation.UPLOAD ? UploadSource.of(request) : null;
     // resolved after the task's own input is checked: a bad path needs no credentials
     ProviderConnection<StorageProvider> resolved =
-        connections.resolve(request.connection(), job, IntegrationType.STORAGE, WORKER, StorageProvider::of);
+        connections.resolve(
+            request.connection(), job, IntegrationType.STORAGE, WORKER, StorageProvider::of);
     ResolvedConnection connection = resolved.connection();
     StorageProvider provider = resolved.provider();
     SecretMasker masker = WorkerConnections.maskerFor(connection);
@@ -75,12 +82,22 @@ public class StorageService {
         case LIST -> {
           FileStore.Listing listing = store.list(path, request.resultLimit());
           // names come from the provider, which might echo what it was sent
-          List<StorageItem> items = listing.items().stream().map(item -> new StorageItem(
-              store.masker().mask(item.name()), item.path(), item.folder(), item.size(), item.lastModified())).toList();
+          List<StorageItem> items =
+              listing.items().stream()
+                  .map(
+                      item ->
+                          new StorageItem(
+                              store.masker().mask(item.name()),
+                              item.path(),
+                              item.folder(),
+                              item.size(),
+                              item.lastModified()))
+                  .toList();
           yield StorageResult.listed(provider, path, items, listing.truncated());
         }
         case UPLOAD -> upload(store, provider, path, source, request.contentType());
-        case DOWNLOAD -> download(store, provider, path, request.target(), documents, store.masker());
+        case DOWNLOAD ->
+            download(store, provider, path, request.target(), documents, store.masker());
         case DELETE -> {
           store.delete(path);
           yield StorageResult.deleted(provider, path);
@@ -89,27 +106,39 @@ public class StorageService {
     }
   }
 
-  private StorageResult upload(FileStore store, StorageProvider provider, String path, UploadSource source,
+  private StorageResult upload(
+      FileStore store,
+      StorageProvider provider,
+      String path,
+      UploadSource source,
       String contentType) {
     String fileName = path.substring(path.lastIndexOf('/') + 1);
-    String type = firstNonBlank(contentType, source.contentType(), URLConnection.guessContentTypeFromName(fileName),
-        OCTET_STREAM);
+    String type =
+        firstNonBlank(
+            contentType,
+            source.contentType(),
+            URLConnection.guessContentTypeFromName(fileName),
+            OCTET_STREAM);
     if (source.text() != null) {
       byte[] bytes = source.text().getBytes(StandardCharsets.UTF_8);
       if (bytes.length > limits.maxVariableSize().toBytes()) {
         throw limits.variableTooLarge(path, bytes.length, true);
       }
-      String stored = store.upload(path, new FileStore.Upload(
-          new ByteArrayInputStream(bytes), bytes.length, fileName, type));
+      String stored =
+          store.upload(
+              path,
+              new FileStore.Upload(new ByteArrayInputStream(bytes), bytes.length, fileName, type));
       return StorageResult.uploaded(provider, stored, bytes.length, type);
     }
     long maxFile = limits.maxFileSize().toBytes();
-    Long announced = source.document().metadata() == null ? null : source.document().metadata().getSize();
+    Long announced =
+        source.document().metadata() == null ? null : source.document().metadata().getSize();
     if (announced != null && announced > maxFile) {
       throw limits.fileTooLarge(path, announced, true);
     }
     if (announced != null) {
-      try (LimitedInputStream content = new LimitedInputStream(source.document().asInputStream(), announced)) {
+      try (LimitedInputStream content =
+          new LimitedInputStream(source.document().asInputStream(), announced)) {
         String stored = uploadStream(store, path, content, announced, fileName, type);
         return StorageResult.uploaded(provider, stored, announced, type);
       } catch (IOException e) {
@@ -119,22 +148,36 @@ public class StorageService {
     return uploadSpooled(store, provider, path, source.document(), fileName, type, maxFile);
   }
 
-  private String uploadStream(FileStore store, String path, LimitedInputStream content, long length, String fileName,
+  private String uploadStream(
+      FileStore store,
+      String path,
+      LimitedInputStream content,
+      long length,
+      String fileName,
       String type) {
     try {
       return store.upload(path, new FileStore.Upload(content, length, fileName, type));
     } catch (ConnectorException e) {
       if (content.exceeded()) {
-        throw new ConnectorInputException("the document for '" + path + "' holds more bytes than its metadata's size "
-            + length);
+        throw new ConnectorInputException(
+            "the document for '" + path + "' holds more bytes than its metadata's size " + length);
       }
       throw e;
     }
   }
 
-  /** A document of unknown size goes through a temporary file, since S3 and Box need the length up front. */
-  private StorageResult uploadSpooled(FileStore store, StorageProvider provider, String path, Document document,
-      String fileName, String type, long maxFile) {
+  /**
+   * A document of unknown size goes through a temporary file, since S3 and Box need the length up
+   * front.
+   */
+  private StorageResult uploadSpooled(
+      FileStore store,
+      StorageProvider provider,
+      String path,
+      Document document,
+      String fileName,
+      String type,
+      long maxFile) {
     Path spool = null;
     try {
       spool = Files.createTempFile("flow-connections-upload-", ".bin");
@@ -145,8 +188,12 @@ public class StorageService {
         if (in.exceeded()) {
           throw limits.fileTooLarge(path, maxFile + 1, false);
         }
-        throw new ConnectorInputException("the document for '" + path + "' cannot be read ("
-            + e.getClass().getSimpleName() + ")");
+        throw new ConnectorInputException(
+            "the document for '"
+                + path
+                + "' cannot be read ("
+                + e.getClass().getSimpleName()
+                + ")");
       }
       long length = Files.size(spool);
       try (InputStream spooled = Files.newInputStream(spool)) {
@@ -162,33 +209,50 @@ public class StorageService {
     }
   }
 
-  private StorageResult download(FileStore store, StorageProvider provider, String path, DownloadTarget target,
-      Function<DocumentCreationRequest, Document> documents, SecretMasker masker) {
-    long limit = (target == DownloadTarget.TEXT ? limits.maxVariableSize() : limits.maxFileSize()).toBytes();
+  private StorageResult download(
+      FileStore store,
+      StorageProvider provider,
+      String path,
+      DownloadTarget target,
+      Function<DocumentCreationRequest, Document> documents,
+      SecretMasker masker) {
+    long limit =
+        (target == DownloadTarget.TEXT ? limits.maxVariableSize() : limits.maxFileSize()).toBytes();
     try (FileStore.Download download = store.download(path)) {
       if (download.length() > limit) {
-        throw target == DownloadTarget.TEXT ? limits.variableTooLarge(path, download.length(), true)
+        throw target == DownloadTarget.TEXT
+            ? limits.variableTooLarge(path, download.length(), true)
             : limits.fileTooLarge(path, download.length(), true);
       }
-      String type = firstNonBlank(download.contentType(), URLConnection.guessContentTypeFromName(download.fileName()),
-          OCTET_STREAM);
+      String type =
+          firstNonBlank(
+              download.contentType(),
+              URLConnection.guessContentTypeFromName(download.fileName()),
+              OCTET_STREAM);
       LimitedInputStream content = new LimitedInputStream(download.content(), limit);
       if (target == DownloadTarget.TEXT) {
         byte[] bytes = readText(content, path, store, masker);
         // a text becomes a process variable: a credential inside the file must not
-        return StorageResult.downloaded(provider, path, null, masker.mask(text(bytes, path)), bytes.length, type);
+        return StorageResult.downloaded(
+            provider, path, null, masker.mask(text(bytes, path)), bytes.length, type);
       }
       Document document;
       try {
-        document = documents.apply(DocumentCreationRequest.from(content).fileName(download.fileName())
-            .contentType(type).build());
+        document =
+            documents.apply(
+                DocumentCreationRequest.from(content)
+                    .fileName(download.fileName())
+                    .contentType(type)
+                    .build());
       } catch (RuntimeException e) {
         if (content.exceeded()) {
           throw limits.fileTooLarge(path, limit + 1, false);
         }
         // the provider's stream or the document store failed; either may work on the next attempt
-        throw JobFailures.unreachable("downloading '" + path + "' from " + store.describe()
-            + " into a Camunda document", e, masker);
+        throw JobFailures.unreachable(
+            "downloading '" + path + "' from " + store.describe() + " into a Camunda document",
+            e,
+            masker);
       }
       return StorageResult.downloaded(provider, path, document, null, content.count(), type);
     } catch (IOException e) {
@@ -196,12 +260,14 @@ public class StorageService {
     }
   }
 
-  private byte[] readText(LimitedInputStream content, String path, FileStore store, SecretMasker masker) {
+  private byte[] readText(
+      LimitedInputStream content, String path, FileStore store, SecretMasker masker) {
     try {
       return content.readAllBytes();
     } catch (IOException e) {
       if (content.exceeded()) {
-        // the last read may have gone past the limit by a buffer; only "more than the limit" is known
+        // the last read may have gone past the limit by a buffer; only "more than the limit" is
+        // known
         throw limits.variableTooLarge(path, limits.maxVariableSize().toBytes() + 1, false);
       }
       throw JobFailures.unreachable("reading '" + path + "' from " + store.describe(), e, masker);
@@ -210,10 +276,15 @@ public class StorageService {
 
   private static String text(byte[] bytes, String path) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
-      throw new ConnectorInputException("the file '" + path + "' is not UTF-8 text; download it as a document instead");
+      throw new ConnectorInputException(
+          "the file '" + path + "' is not UTF-8 text; download it as a document instead");
     }
   }
 
@@ -232,8 +303,9 @@ public class StorageService {
     static UploadSource of(StorageRequest request) {
       boolean hasText = request.content() != null;
       if ((request.document() == null) == !hasText) {
-        throw new ConnectorInputException("document: an upload needs either a document or a text in 'content', not "
-            + (hasText ? "both" : "neither"));
+        throw new ConnectorInputException(
+            "document: an upload needs either a document or a text in 'content', not "
+                + (hasText ? "both" : "neither"));
       }
       return new UploadSource(request.document(), request.content());
     }

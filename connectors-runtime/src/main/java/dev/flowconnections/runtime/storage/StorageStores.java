@@ -6,7 +6,10 @@ import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import java.time.Duration;
 
-/** Opens the store of a connection's provider, for a job or (with a shorter timeout) a connection test. */
+/**
+ * Opens the store of a connection's provider, for a job or (with a shorter timeout) a connection
+ * test.
+ */
 class StorageStores {
 
   private final StorageAccessTokens tokens;
@@ -37,6 +40,7 @@ class StorageStores {
   private BearerApi api(StorageProvider provider, ResolvedConnection connection) {
     String token = tokens.accessTokenFor(connection, provider);
     // the token may come from elsewhere than the connection's secrets (OAuth2), so it is masked too
-    return new BearerApi(provider, connection, token, WorkerConnections.maskerFor(connection, token), timeout);
+    return new BearerApi(
+        provider, connection, token, WorkerConnections.maskerFor(connection, token), timeout);
   }
 }

@@ -20,7 +20,8 @@ public class StorageWorkerConfiguration {
   }
 
   @Bean
-  StorageService storageService(WorkerConnections connections, StorageAccessTokens tokens, StorageLimits limits) {
+  StorageService storageService(
+      WorkerConnections connections, StorageAccessTokens tokens, StorageLimits limits) {
     return new StorageService(connections, StorageStores.forJobs(tokens), limits);
   }
 

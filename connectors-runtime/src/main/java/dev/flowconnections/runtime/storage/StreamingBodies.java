@@ -15,7 +15,10 @@ final class StreamingBodies {
 
   private StreamingBodies() {}
 
-  /** The stream as the body, with a known length (the JDK client then sends Content-Length, not chunks). */
+  /**
+   * The stream as the body, with a known length (the JDK client then sends Content-Length, not
+   * chunks).
+   */
   static BodyPublisher of(InputStream content, long length) {
     BodyPublisher publisher = BodyPublishers.ofInputStream(() -> content);
     return length >= 0 ? BodyPublishers.fromPublisher(publisher, length) : publisher;
@@ -29,16 +32,37 @@ final class StreamingBodies {
      * @param firstPartHeaders headers of the metadata part, without the boundary line
      * @param filePartHeaders headers of the file part
      */
-    static Multipart of(String subtype, String firstPartHeaders, String metadata, String filePartHeaders,
+    static Multipart of(
+        String subtype,
+        String firstPartHeaders,
+        String metadata,
+        String filePartHeaders,
         FileStore.Upload upload) {
       String boundary = "flow-connections-" + UUID.randomUUID();
-      byte[] head = ("--" + boundary + "\r\n" + firstPartHeaders + "\r\n\r\n" + metadata + "\r\n--" + boundary + "\r\n"
-          + filePartHeaders + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+      byte[] head =
+          ("--"
+                  + boundary
+                  + "\r\n"
+                  + firstPartHeaders
+                  + "\r\n\r\n"
+                  + metadata
+                  + "\r\n--"
+                  + boundary
+                  + "\r\n"
+                  + filePartHeaders
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8);
       byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-      InputStream body = new SequenceInputStream(Collections.enumeration(List.of(
-          new ByteArrayInputStream(head), upload.content(), new ByteArrayInputStream(tail))));
+      InputStream body =
+          new SequenceInputStream(
+              Collections.enumeration(
+                  List.of(
+                      new ByteArrayInputStream(head),
+                      upload.content(),
+                      new ByteArrayInputStream(tail))));
       long length = upload.length() < 0 ? -1 : head.length + upload.length() + tail.length;
-      return new Multipart("multipart/" + subtype + "; boundary=" + boundary, StreamingBodies.of(body, length));
+      return new Multipart(
+          "multipart/" + subtype + "; boundary=" + boundary, StreamingBodies.of(body, length));
     }
   }
 

@@ -43,7 +43,10 @@ class TemplateController {
 
   /** The newest version, or {@code ?version=N} from the history. */
   @GetMapping("/{templateId}")
-  ObjectNode get(Actor actor, @PathVariable String templateId, @RequestParam(required = false) Integer version) {
+  ObjectNode get(
+      Actor actor,
+      @PathVariable String templateId,
+      @RequestParam(required = false) Integer version) {
     return catalog.get(actor, templateId, version);
   }
 

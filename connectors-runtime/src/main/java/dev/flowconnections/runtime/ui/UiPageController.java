@@ -26,10 +26,10 @@ import org.springframework.web.util.UriUtils;
 /**
  * Serves the pages of the UI. The connections, integrations, secrets and audit pages share one
  * static HTML shell ({@code ui/pages/app.html}, filled with the page's title and script) whose
- * script loads its data from the management API with the session cookie; the shells are served
- * here rather than as static files so that they sit behind the login like the data they show.
- * Besides title and script, only the login and denial pages have server-filled values (the CSRF
- * token, a message, the single sign-on links), HTML-escaped.
+ * script loads its data from the management API with the session cookie; the shells are served here
+ * rather than as static files so that they sit behind the login like the data they show. Besides
+ * title and script, only the login and denial pages have server-filled values (the CSRF token, a
+ * message, the single sign-on links), HTML-escaped.
  */
 @Controller
 class UiPageController {
@@ -66,7 +66,9 @@ class UiPageController {
     return appPage("Audit log", "audit");
   }
 
-  /** A page drawn by its script ({@code /ui/<script>.js}) into the shared shell {@code app.html}. */
+  /**
+   * A page drawn by its script ({@code /ui/<script>.js}) into the shared shell {@code app.html}.
+   */
   private ResponseEntity<String> appPage(String title, String script) {
     return page(HttpStatus.OK, "app", Map.of("title", title, "script", script));
   }
@@ -82,8 +84,10 @@ class UiPageController {
         throttled != null
             ? "<p class=\"alert alert-error\" role=\"alert\">Too many failed sign-ins. Try again in a few minutes.</p>"
             : error != null
-            ? "<p class=\"alert alert-error\" role=\"alert\">Wrong username or password.</p>"
-            : logout != null ? "<p class=\"alert\" role=\"status\">You are signed out.</p>" : "";
+                ? "<p class=\"alert alert-error\" role=\"alert\">Wrong username or password.</p>"
+                : logout != null
+                    ? "<p class=\"alert\" role=\"status\">You are signed out.</p>"
+                    : "";
     return page(
         HttpStatus.OK,
         "login",
@@ -95,8 +99,8 @@ class UiPageController {
   }
 
   /**
-   * One "Sign in with …" link per configured OIDC registration (none without OIDC), pointing at
-   * the OIDC login chain's start ({@code /oauth2/authorization/<id>}).
+   * One "Sign in with …" link per configured OIDC registration (none without OIDC), pointing at the
+   * OIDC login chain's start ({@code /oauth2/authorization/<id>}).
    */
   private String singleSignOnLinks() {
     if (!(oidcClients.getIfAvailable() instanceof Iterable<?> registrations)) {
@@ -106,14 +110,24 @@ class UiPageController {
     for (Object registration : registrations) {
       if (registration instanceof ClientRegistration client
           && client.getAuthorizationGrantType().equals(AuthorizationGrantType.AUTHORIZATION_CODE)) {
-        String name = client.getClientName() == null || client.getClientName().isBlank()
-            ? client.getRegistrationId() : client.getClientName();
-        links.append("<a class=\"button sso\" data-testid=\"sso-link\" href=\"/oauth2/authorization/")
-            .append(HtmlUtils.htmlEscape(UriUtils.encodePathSegment(client.getRegistrationId(), StandardCharsets.UTF_8)))
-            .append("\">Sign in with ").append(HtmlUtils.htmlEscape(name)).append("</a>");
+        String name =
+            client.getClientName() == null || client.getClientName().isBlank()
+                ? client.getRegistrationId()
+                : client.getClientName();
+        links
+            .append(
+                "<a class=\"button sso\" data-testid=\"sso-link\" href=\"/oauth2/authorization/")
+            .append(
+                HtmlUtils.htmlEscape(
+                    UriUtils.encodePathSegment(client.getRegistrationId(), StandardCharsets.UTF_8)))
+            .append("\">Sign in with ")
+            .append(HtmlUtils.htmlEscape(name))
+            .append("</a>");
       }
     }
-    return links.isEmpty() ? "" : "<div class=\"sso\">" + links + "<p class=\"or\">or with your username</p></div>";
+    return links.isEmpty()
+        ? ""
+        : "<div class=\"sso\">" + links + "<p class=\"or\">or with your username</p></div>";
   }
 
   /** Where Spring Security forwards a signed-in user whose roles do not allow the page. */

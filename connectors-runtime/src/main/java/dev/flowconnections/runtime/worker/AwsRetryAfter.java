@@ -3,7 +3,10 @@ package dev.flowconnections.runtime.worker;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
-/** The {@code Retry-After} header of an AWS error answer (SNS, S3), for {@link JobFailures#unavailable}. */
+/**
+ * The {@code Retry-After} header of an AWS error answer (SNS, S3), for {@link
+ * JobFailures#unavailable}.
+ */
 public final class AwsRetryAfter {
 
   private AwsRetryAfter() {}

@@ -35,18 +35,21 @@ public final class JobFailures {
   public static final String TIMEOUT = "TIMEOUT";
   public static final String CONNECTION_FAILED = "CONNECTION_FAILED";
   public static final String CREDENTIAL_STORE_UNAVAILABLE = "CREDENTIAL_STORE_UNAVAILABLE";
+
   /** A provider may ask for a long pause; longer than this and the job's own backoff is wiser. */
   static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
   private JobFailures() {}
 
   /** No answer at all: refused or reset connection, unknown host, failed TLS handshake. Retried. */
-  public static ConnectorRetryException unreachable(String what, Throwable cause, SecretMasker masker) {
+  public static ConnectorRetryException unreachable(
+      String what, Throwable cause, SecretMasker masker) {
     return unreachable(what, describe(cause), masker);
   }
 
   /** As {@link #unreachable(String, Throwable, SecretMasker)}, with the reason already worded. */
-  public static ConnectorRetryException unreachable(String what, String reason, SecretMasker masker) {
+  public static ConnectorRetryException unreachable(
+      String what, String reason, SecretMasker masker) {
     return retry(CONNECTION_FAILED, masker.mask(what + " failed: " + reason), null);
   }
 
@@ -61,9 +64,9 @@ public final class JobFailures {
   }
 
   /**
-   * The provider is overloaded or failing ({@link #isUnavailable}). Retried after what its
-   * {@code Retry-After} asks (seconds; capped at {@link #MAX_RETRY_AFTER}), else after the job's
-   * own backoff.
+   * The provider is overloaded or failing ({@link #isUnavailable}). Retried after what its {@code
+   * Retry-After} asks (seconds; capped at {@link #MAX_RETRY_AFTER}), else after the job's own
+   * backoff.
    */
   public static ConnectorRetryException unavailable(
       int status, String message, Optional<String> retryAfter, SecretMasker masker) {
@@ -71,9 +74,12 @@ public final class JobFailures {
   }
 
   /** The credential store did not answer; the same job succeeds once it is back. */
-  public static ConnectorRetryException credentialStoreUnavailable(String connectionKey, String reason) {
-    return retry(CREDENTIAL_STORE_UNAVAILABLE,
-        "credentials of connection '" + connectionKey + "' cannot be read right now: " + reason, null);
+  public static ConnectorRetryException credentialStoreUnavailable(
+      String connectionKey, String reason) {
+    return retry(
+        CREDENTIAL_STORE_UNAVAILABLE,
+        "credentials of connection '" + connectionKey + "' cannot be read right now: " + reason,
+        null);
   }
 
   /**
@@ -82,9 +88,16 @@ public final class JobFailures {
    */
   public static ConnectorInputException credentialsRejected(
       String provider, ResolvedConnection connection, String detail, SecretMasker masker) {
-    return new ConnectorInputException(masker.mask(
-        provider + " rejected the credentials of connection '" + connection.key() + "' in "
-            + connection.environment() + " (" + detail + ")"));
+    return new ConnectorInputException(
+        masker.mask(
+            provider
+                + " rejected the credentials of connection '"
+                + connection.key()
+                + "' in "
+                + connection.environment()
+                + " ("
+                + detail
+                + ")"));
   }
 
   /** A provider's answer other than success; the code lets an errorExpression tell cases apart. */
@@ -92,7 +105,9 @@ public final class JobFailures {
     return new ConnectorException(errorCode, masker.mask(message));
   }
 
-  /** As {@link #rejected(String, String, SecretMasker)}, with variables an errorExpression can read. */
+  /**
+   * As {@link #rejected(String, String, SecretMasker)}, with variables an errorExpression can read.
+   */
   public static ConnectorException rejected(
       String errorCode, String message, Map<String, Object> variables, SecretMasker masker) {
     return new io.camunda.connector.api.error.ConnectorExceptionBuilder()
@@ -122,15 +137,24 @@ public final class JobFailures {
     return outer.equals(root) ? root : outer + " (" + root + ")";
   }
 
-  /** Retry-After in seconds (the form providers send); null (the job's backoff) for a date or nonsense. */
+  /**
+   * Retry-After in seconds (the form providers send); null (the job's backoff) for a date or
+   * nonsense.
+   */
   static Duration retryAfter(Optional<String> header) {
-    return header.map(String::strip).filter(v -> v.matches("\\d{1,6}"))
+    return header
+        .map(String::strip)
+        .filter(v -> v.matches("\\d{1,6}"))
         .map(v -> Duration.ofSeconds(Long.parseLong(v)))
         .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
         .orElse(null);
   }
 
   private static ConnectorRetryException retry(String code, String message, Duration backoff) {
-    return ConnectorRetryException.builder().errorCode(code).message(message).backoffDuration(backoff).build();
+    return ConnectorRetryException.builder()
+        .errorCode(code)
+        .message(message)
+        .backoffDuration(backoff)
+        .build();
   }
 }

@@ -11,6 +11,12 @@ public record ProviderConnection<P extends Enum<P>>(ResolvedConnection connectio
   /** How a worker's log names it: key, provider and environment, never a value. */
   @Override
   public String toString() {
-    return "connection '" + connection.key() + "' (" + provider + ", " + connection.environment() + ")";
+    return "connection '"
+        + connection.key()
+        + "' ("
+        + provider
+        + ", "
+        + connection.environment()
+        + ")";
   }
 }

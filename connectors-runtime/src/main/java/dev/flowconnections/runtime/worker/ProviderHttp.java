@@ -19,13 +19,14 @@ import java.time.Duration;
 public final class ProviderHttp {
 
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+
   /** Below the job workers' default job timeout (5 minutes), so a slow call never runs twice. */
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
   /** Connection tests answer a waiting user, within the test endpoint's limit (15 s by default). */
   public static final Duration CONNECTION_TEST_TIMEOUT = Duration.ofSeconds(10);
 
-  private final HttpClient client =
-      OutboundHttpClients.shared(CONNECT_TIMEOUT);
+  private final HttpClient client = OutboundHttpClients.shared(CONNECT_TIMEOUT);
 
   /** A request to {@code url} that gives up after {@link #READ_TIMEOUT}. */
   public static HttpRequest.Builder request(URI url) {
@@ -36,7 +37,9 @@ public final class ProviderHttp {
     return HttpRequest.newBuilder(url).timeout(timeout);
   }
 
-  /** @param what how messages name the call, e.g. "POST https://api.twilio.com/..." without secrets */
+  /**
+   * @param what how messages name the call, e.g. "POST https://api.twilio.com/..." without secrets
+   */
   public HttpResponse<String> send(HttpRequest request, String what, SecretMasker masker) {
     OutboundAddressPolicy.current().check(request.uri()); // before any connection is attempted
     try {

@@ -12,19 +12,31 @@ public final class ProviderSetting {
 
   private ProviderSetting() {}
 
-  /** The provider as one of {@code type}'s constants; {@code fallback} when unset, as the field's default. */
+  /**
+   * The provider as one of {@code type}'s constants; {@code fallback} when unset, as the field's
+   * default.
+   */
   public static <E extends Enum<E>> E of(ResolvedConnection connection, Class<E> type, E fallback) {
-    String value = connection.text(FIELD).map(String::strip).filter(s -> !s.isEmpty()).orElse(fallback.name());
+    String value =
+        connection.text(FIELD).map(String::strip).filter(s -> !s.isEmpty()).orElse(fallback.name());
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ConnectorInputException("connection '" + connection.key() + "' has an unknown '" + FIELD + "' in "
-          + connection.environment() + "; expected one of " + Arrays.toString(type.getEnumConstants()));
+      throw new ConnectorInputException(
+          "connection '"
+              + connection.key()
+              + "' has an unknown '"
+              + FIELD
+              + "' in "
+              + connection.environment()
+              + "; expected one of "
+              + Arrays.toString(type.getEnumConstants()));
     }
   }
 
   /** Whether {@code provider} is the connection's; false for an unknown one (nothing serves it). */
-  public static <E extends Enum<E>> boolean serves(ResolvedConnection connection, E provider, E fallback) {
+  public static <E extends Enum<E>> boolean serves(
+      ResolvedConnection connection, E provider, E fallback) {
     try {
       return of(connection, provider.getDeclaringClass(), fallback) == provider;
     } catch (ConnectorInputException e) {

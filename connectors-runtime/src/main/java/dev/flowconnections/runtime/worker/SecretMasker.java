@@ -35,11 +35,16 @@ public final class SecretMasker {
     Set<String> forms = new LinkedHashSet<>();
     values.stream()
         .filter(v -> v != null && v.length() >= MIN_LENGTH)
-        .flatMap(v -> Stream.of(v, URLEncoder.encode(v, StandardCharsets.UTF_8),
-            URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")))
+        .flatMap(
+            v ->
+                Stream.of(
+                    v,
+                    URLEncoder.encode(v, StandardCharsets.UTF_8),
+                    URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")))
         .forEach(forms::add);
     // Longest first, so a secret that contains another is replaced as a whole.
-    return new SecretMasker(forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
+    return new SecretMasker(
+        forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
   }
 
   public String mask(String text) {

@@ -22,9 +22,9 @@ import org.springframework.dao.TransientDataAccessException;
 
 /**
  * Resolves the connection a job names, for this runtime's environment, the way every Flow
- * Connections worker reports problems: a configuration problem (unknown key, no credentials for
- * the environment, a connection of another type) is a {@link ConnectorInputException}, an incident
- * at once since retrying cannot help; an unavailable credential store (or the runtime's database
+ * Connections worker reports problems: a configuration problem (unknown key, no credentials for the
+ * environment, a connection of another type) is a {@link ConnectorInputException}, an incident at
+ * once since retrying cannot help; an unavailable credential store (or the runtime's database
  * holding the connections) is retried. A connection or org secret the job's process may not use
  * (process scope) is such an incident too, and the refusal is queued for the audit log like a read.
  */
@@ -40,8 +40,11 @@ public final class WorkerConnections {
     this(resolver, runtime, null);
   }
 
-  /** @param reads records every successful resolution in the audit log, off the job's thread */
-  public WorkerConnections(ConnectionResolver resolver, RuntimeEnvironment runtime, BatchingAuditWriter reads) {
+  /**
+   * @param reads records every successful resolution in the audit log, off the job's thread
+   */
+  public WorkerConnections(
+      ConnectionResolver resolver, RuntimeEnvironment runtime, BatchingAuditWriter reads) {
     this.resolver = resolver;
     this.runtime = runtime;
     this.reads = reads;
@@ -58,16 +61,29 @@ public final class WorkerConnections {
    *
    * @param workerName how incidents name the worker, e.g. "email worker"
    */
-  public ResolvedConnection resolve(String key, JobContext job, IntegrationType expected, String workerName) {
+  public ResolvedConnection resolve(
+      String key, JobContext job, IntegrationType expected, String workerName) {
     String organizationId = runtime.organizationFor(job.getTenantId());
     ResolvedConnection connection;
     try {
       // process scope: the job's process is the only caller identity a job has
-      connection = resolver.resolve(organizationId, key, runtime.environment(), RuntimeCaller.process(job.getBpmnProcessId()));
+      connection =
+          resolver.resolve(
+              organizationId,
+              key,
+              runtime.environment(),
+              RuntimeCaller.process(job.getBpmnProcessId()));
     } catch (ProcessScopeException e) {
       if (reads != null) {
-        reads.record(AuditEvent.refused(organizationId, clock.instant(), e.subject(), e.subjectKey(),
-            runtime.environment(), processOf(job), workerName));
+        reads.record(
+            AuditEvent.refused(
+                organizationId,
+                clock.instant(),
+                e.subject(),
+                e.subjectKey(),
+                runtime.environment(),
+                processOf(job),
+                workerName));
       }
       throw configurationProblem(e);
     } catch (ConnectionResolutionException e) {
@@ -81,12 +97,26 @@ public final class WorkerConnections {
     }
     if (connection.type() != expected) {
       throw new ConnectorInputException(
-          "connection '" + key + "' is of type " + connection.type().label() + "; the " + workerName
-              + " only serves " + expected.label() + " connections");
+          "connection '"
+              + key
+              + "' is of type "
+              + connection.type().label()
+              + "; the "
+              + workerName
+              + " only serves "
+              + expected.label()
+              + " connections");
     }
     if (reads != null) {
       // queued, never written on the job's thread: the audit log cannot slow down or fail the job
-      reads.record(AuditEvent.read(organizationId, clock.instant(), key, runtime.environment(), processOf(job), workerName));
+      reads.record(
+          AuditEvent.read(
+              organizationId,
+              clock.instant(),
+              key,
+              runtime.environment(),
+              processOf(job),
+              workerName));
     }
     return connection;
   }
@@ -97,15 +127,22 @@ public final class WorkerConnections {
    *
    * @param providerOf reads the provider setting, e.g. {@code EmailProvider::of}
    */
-  public <P extends Enum<P>> ProviderConnection<P> resolve(String key, JobContext job, IntegrationType expected,
-      String workerName, Function<ResolvedConnection, P> providerOf) {
+  public <P extends Enum<P>> ProviderConnection<P> resolve(
+      String key,
+      JobContext job,
+      IntegrationType expected,
+      String workerName,
+      Function<ResolvedConnection, P> providerOf) {
     ResolvedConnection connection = resolve(key, job, expected, workerName);
     return new ProviderConnection<>(connection, providerOf.apply(connection));
   }
 
   private static ProcessReference processOf(JobContext job) {
     return new ProcessReference(
-        job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(), job.getElementInstanceKey());
+        job.getProcessInstanceKey(),
+        job.getBpmnProcessId(),
+        job.getElementId(),
+        job.getElementInstanceKey());
   }
 
   /**
@@ -114,7 +151,8 @@ public final class WorkerConnections {
    */
   public static SecretMasker maskerFor(ResolvedConnection connection, String... derivedSecrets) {
     List<String> secrets = new ArrayList<>(connection.secrets().allValues());
-    secrets.addAll(connection.orgSecretValues()); // e.g. a non-secret username set to @@SECRET:DB_USER@@
+    secrets.addAll(
+        connection.orgSecretValues()); // e.g. a non-secret username set to @@SECRET:DB_USER@@
     secrets.addAll(List.of(derivedSecrets));
     return SecretMasker.of(secrets);
   }

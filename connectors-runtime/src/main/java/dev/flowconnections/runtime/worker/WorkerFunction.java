@@ -5,9 +5,9 @@ import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 
 /**
- * A worker's function: binds the job's variables to the request record its {@link
- * WorkerDescriptor} names (validated with Jakarta Validation on the way) and hands it to the
- * worker's service. The subclass only carries the annotations that describe the worker.
+ * A worker's function: binds the job's variables to the request record its {@link WorkerDescriptor}
+ * names (validated with Jakarta Validation on the way) and hands it to the worker's service. The
+ * subclass only carries the annotations that describe the worker.
  */
 public abstract class WorkerFunction<R extends Record> implements OutboundConnectorFunction {
 

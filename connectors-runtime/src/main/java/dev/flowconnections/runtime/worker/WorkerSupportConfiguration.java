@@ -15,7 +15,9 @@ public class WorkerSupportConfiguration {
 
   @Bean
   WorkerConnections workerConnections(
-      ConnectionResolver connectionResolver, RuntimeEnvironment runtimeEnvironment, BatchingAuditWriter connectionReads) {
+      ConnectionResolver connectionResolver,
+      RuntimeEnvironment runtimeEnvironment,
+      BatchingAuditWriter connectionReads) {
     return new WorkerConnections(connectionResolver, runtimeEnvironment, connectionReads);
   }
 

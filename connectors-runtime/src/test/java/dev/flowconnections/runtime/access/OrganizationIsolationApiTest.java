@@ -34,36 +34,73 @@ class OrganizationIsolationApiTest extends ApiTestBase {
   @Test
   void anotherOrganizationsIdsAnswer404ForEveryEndpoint() {
     String integration = createBasicRestIntegration(admin, "Home " + tag());
-    String connection = createConnection(modeler, integration, "Home conn " + tag(), "ORGANIZATION").text("/id");
-    assertThat(modeler.put("/api/connections/" + connection + "/environments/QA",
-        credentials(Map.of("username", "u", "password", "p"))).status()).isEqualTo(200);
-    assertThat(admin.put("/api/secrets/HOME_ONLY_" + tag().toUpperCase(), Map.of("value", "v")).status()).isEqualTo(201);
+    String connection =
+        createConnection(modeler, integration, "Home conn " + tag(), "ORGANIZATION").text("/id");
+    assertThat(
+            modeler
+                .put(
+                    "/api/connections/" + connection + "/environments/QA",
+                    credentials(Map.of("username", "u", "password", "p")))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            admin
+                .put("/api/secrets/HOME_ONLY_" + tag().toUpperCase(), Map.of("value", "v"))
+                .status())
+        .isEqualTo(201);
 
     for (ApiClient stranger : List.of(api.as("stranger"), api.as("strangeroot"))) {
       assertProblem(stranger.get("/api/integrations/" + integration), 404);
       assertProblem(stranger.get("/api/integrations/" + integration + "/fields"), 404);
       assertProblem(stranger.get("/api/integrations/" + integration + "/impact"), 404);
-      assertProblem(stranger.put("/api/integrations/" + integration,
-          Map.of("name", "Taken", "config", Map.of("baseUrl", "https://x.test"), "version", 1)), 404);
+      assertProblem(
+          stranger.put(
+              "/api/integrations/" + integration,
+              Map.of("name", "Taken", "config", Map.of("baseUrl", "https://x.test"), "version", 1)),
+          404);
       assertProblem(stranger.delete("/api/integrations/" + integration + "?force=true"), 404);
       assertProblem(stranger.get("/api/connections/" + connection), 404);
-      assertProblem(stranger.put("/api/connections/" + connection, Map.of("name", "Taken", "version", 2)), 404);
-      assertProblem(stranger.put("/api/connections/" + connection + "/environments/QA",
-          credentials(Map.of("username", "x", "password", "y"))), 404);
-      assertProblem(stranger.post("/api/connections/" + connection + "/environments/QA/test", null), 404);
+      assertProblem(
+          stranger.put("/api/connections/" + connection, Map.of("name", "Taken", "version", 2)),
+          404);
+      assertProblem(
+          stranger.put(
+              "/api/connections/" + connection + "/environments/QA",
+              credentials(Map.of("username", "x", "password", "y"))),
+          404);
+      assertProblem(
+          stranger.post("/api/connections/" + connection + "/environments/QA/test", null), 404);
       assertProblem(stranger.delete("/api/connections/" + connection + "/environments/QA"), 404);
       assertProblem(stranger.delete("/api/connections/" + connection), 404);
       // a connection on another organization's integration cannot be created either
-      assertProblem(stranger.post("/api/connections",
-          Map.of("integrationId", integration, "name", "Sneaky " + tag(), "visibility", "ORGANIZATION")), 400, "integrationId");
+      assertProblem(
+          stranger.post(
+              "/api/connections",
+              Map.of(
+                  "integrationId",
+                  integration,
+                  "name",
+                  "Sneaky " + tag(),
+                  "visibility",
+                  "ORGANIZATION")),
+          400,
+          "integrationId");
 
       assertThat(stranger.get("/api/integrations").body()).doesNotContain(integration);
       assertThat(stranger.get("/api/connections").body()).doesNotContain(connection);
       assertThat(stranger.get("/api/secrets").body()).doesNotContain("HOME_ONLY_");
-      assertThat(stranger.get("/api/audit?size=500").body()).doesNotContain(connection).doesNotContain(integration);
+      assertThat(stranger.get("/api/audit?size=500").body())
+          .doesNotContain(connection)
+          .doesNotContain(integration);
     }
     // nothing was changed by any of it
-    assertThat(modeler.get("/api/connections/" + connection).json().at("/environments/QA/fields/username").asText()).isEqualTo("u");
+    assertThat(
+            modeler
+                .get("/api/connections/" + connection)
+                .json()
+                .at("/environments/QA/fields/username")
+                .asText())
+        .isEqualTo("u");
     assertThat(admin.get("/api/integrations/" + integration).status()).isEqualTo(200);
   }
 
@@ -77,7 +114,9 @@ class OrganizationIsolationApiTest extends ApiTestBase {
     Response awayConnection = createConnection(api.as("stranger"), away, name, "ORGANIZATION");
 
     assertThat(awayConnection.text("/key")).isEqualTo(homeConnection);
-    assertThat(api.as("stranger").get("/api/connections?search=" + name.replace(" ", "%20")).json()).hasSize(1);
-    assertThat(modeler.get("/api/connections?search=" + name.replace(" ", "%20")).json()).hasSize(1);
+    assertThat(api.as("stranger").get("/api/connections?search=" + name.replace(" ", "%20")).json())
+        .hasSize(1);
+    assertThat(modeler.get("/api/connections?search=" + name.replace(" ", "%20")).json())
+        .hasSize(1);
   }
 }

@@ -16,26 +16,40 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The AI Agent template: its worker's inputs, and a second dropdown for the MCP connection of its tools. */
+/**
+ * The AI Agent template: its worker's inputs, and a second dropdown for the MCP connection of its
+ * tools.
+ */
 @Tag("fast")
 class AiAgentTemplateTest {
 
   private static final ElementTemplateSchema SCHEMA = new ElementTemplateSchema();
   private static final Node AI_AGENT = WorkerDescriptors.nodesOf(AiFunction.class).get(0);
-  private final ElementTemplateGenerator generator = new ElementTemplateGenerator(new ObjectMapper());
+  private final ElementTemplateGenerator generator =
+      new ElementTemplateGenerator(new ObjectMapper());
 
-  private final Map<IntegrationType, List<ConnectionChoice>> offered = Map.of(
-      IntegrationType.AI_PROVIDER, List.of(new ConnectionChoice("openai-prod", "OpenAI", false)),
-      IntegrationType.MCP, List.of(new ConnectionChoice("orders-mcp", "Orders MCP", false),
-          new ConnectionChoice("my-mcp", "My MCP", true)));
+  private final Map<IntegrationType, List<ConnectionChoice>> offered =
+      Map.of(
+          IntegrationType.AI_PROVIDER,
+              List.of(new ConnectionChoice("openai-prod", "OpenAI", false)),
+          IntegrationType.MCP,
+              List.of(
+                  new ConnectionChoice("orders-mcp", "Orders MCP", false),
+                  new ConnectionChoice("my-mcp", "My MCP", true)));
 
   @Test
   void isAvailableBoundToTheAiWorkerAndValid() {
     JsonNode template = generator.generate(AI_AGENT, offered, 2);
 
     assertThat(SCHEMA.validate(template)).isEmpty();
-    assertThat(property(template, "zeebe:taskDefinition", "type").get("value").asText()).isEqualTo("io.flowconnections:ai:1");
-    assertThat(property(template, "zeebe:input", "connection").get("choices").get(0).get("value").asText())
+    assertThat(property(template, "zeebe:taskDefinition", "type").get("value").asText())
+        .isEqualTo("io.flowconnections:ai:1");
+    assertThat(
+            property(template, "zeebe:input", "connection")
+                .get("choices")
+                .get(0)
+                .get("value")
+                .asText())
         .isEqualTo("openai-prod");
   }
 
@@ -43,21 +57,37 @@ class AiAgentTemplateTest {
   void bindsEveryInputTheWorkerReads() {
     JsonNode template = generator.generate(AI_AGENT, offered, 1);
 
-    for (String input : List.of("model", "systemPrompt", "userPrompt", "temperature", "maxTokens", "outputSchema",
-        "mcpConnection", "maxToolIterations")) {
+    for (String input :
+        List.of(
+            "model",
+            "systemPrompt",
+            "userPrompt",
+            "temperature",
+            "maxTokens",
+            "outputSchema",
+            "mcpConnection",
+            "maxToolIterations")) {
       assertThat(property(template, "zeebe:input", input)).as(input).isNotNull();
     }
-    assertThat(property(template, "zeebe:input", "userPrompt").get("constraints").get("notEmpty").asBoolean()).isTrue();
-    assertThat(property(template, "zeebe:input", "maxToolIterations").get("value").asInt()).isEqualTo(5);
+    assertThat(
+            property(template, "zeebe:input", "userPrompt")
+                .get("constraints")
+                .get("notEmpty")
+                .asBoolean())
+        .isTrue();
+    assertThat(property(template, "zeebe:input", "maxToolIterations").get("value").asInt())
+        .isEqualTo(5);
   }
 
   @Test
   void theToolsDropdownOffersMcpConnectionsAfterNone() {
-    JsonNode tools = property(generator.generate(AI_AGENT, offered, 1), "zeebe:input", "mcpConnection");
+    JsonNode tools =
+        property(generator.generate(AI_AGENT, offered, 1), "zeebe:input", "mcpConnection");
 
     assertThat(tools.get("type").asText()).isEqualTo("Dropdown");
     assertThat(tools.get("value").asText()).isEmpty();
-    assertThat(tools.get("choices").findValuesAsText("value")).containsExactly("", "orders-mcp", "my-mcp");
+    assertThat(tools.get("choices").findValuesAsText("value"))
+        .containsExactly("", "orders-mcp", "my-mcp");
   }
 
   @Test
@@ -65,15 +95,20 @@ class AiAgentTemplateTest {
     JsonNode template = generator.generate(AI_AGENT, List.of(), 1);
 
     assertThat(SCHEMA.validate(template)).isEmpty();
-    assertThat(property(template, "zeebe:input", "mcpConnection").get("choices").findValuesAsText("name"))
+    assertThat(
+            property(template, "zeebe:input", "mcpConnection")
+                .get("choices")
+                .findValuesAsText("name"))
         .containsExactly("None");
   }
 
   private static JsonNode property(JsonNode template, String bindingType, String name) {
     return StreamSupport.stream(template.get("properties").spliterator(), false)
         .filter(p -> p.get("binding").get("type").asText().equals(bindingType))
-        .filter(p -> name.equals(p.get("binding").path("name").asText(null))
-            || name.equals(p.get("binding").path("property").asText(null)))
+        .filter(
+            p ->
+                name.equals(p.get("binding").path("name").asText(null))
+                    || name.equals(p.get("binding").path("property").asText(null)))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no property bound to " + bindingType + " " + name));
   }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** "Test connection" of each AI provider: the read-only (or one-token) call it makes and what it reports. */
+/**
+ * "Test connection" of each AI provider: the read-only (or one-token) call it makes and what it
+ * reports.
+ */
 @Tag("fast")
 class AiConnectionTestersTest {
 
@@ -30,24 +33,34 @@ class AiConnectionTestersTest {
   @Test
   void openAiListsModelsWithTheBearerKey() {
     fixture.provider("OPENAI", server.baseUrl(), "sk-test-openai-1");
-    server.respond(Reply.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4.1\",\"object\":\"model\","
-        + "\"created\":1686935002,\"owned_by\":\"openai\"},{\"id\":\"default-model-1\",\"object\":\"model\"}]}"));
+    server.respond(
+        Reply.json(
+            200,
+            "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4.1\",\"object\":\"model\","
+                + "\"created\":1686935002,\"owned_by\":\"openai\"},{\"id\":\"default-model-1\",\"object\":\"model\"}]}"));
 
     TestOutcome outcome = test();
 
     RecordedRequest request = server.lastRequest();
     assertThat(request.method() + " " + request.rawPath()).isEqualTo("GET /v1/models");
     assertThat(request.header("Authorization")).isEqualTo("Bearer sk-test-openai-1");
-    assertThat(outcome).isEqualTo(TestOutcome.succeeded("OpenAI at " + server.baseUrl()
-        + " accepted the credentials and lists 2 models, including the default model default-model-1"));
+    assertThat(outcome)
+        .isEqualTo(
+            TestOutcome.succeeded(
+                "OpenAI at "
+                    + server.baseUrl()
+                    + " accepted the credentials and lists 2 models, including the default model default-model-1"));
   }
 
   @Test
   void anthropicListsModelsWithKeyAndVersion() {
     fixture.provider("ANTHROPIC", server.baseUrl(), "sk-ant-test-2");
-    server.respond(Reply.json(200, "{\"data\":[{\"type\":\"model\",\"id\":\"claude-sonnet-4-5\","
-        + "\"display_name\":\"Claude Sonnet 4.5\",\"created_at\":\"2025-09-29T00:00:00Z\"}],"
-        + "\"has_more\":false,\"first_id\":\"claude-sonnet-4-5\",\"last_id\":\"claude-sonnet-4-5\"}"));
+    server.respond(
+        Reply.json(
+            200,
+            "{\"data\":[{\"type\":\"model\",\"id\":\"claude-sonnet-4-5\","
+                + "\"display_name\":\"Claude Sonnet 4.5\",\"created_at\":\"2025-09-29T00:00:00Z\"}],"
+                + "\"has_more\":false,\"first_id\":\"claude-sonnet-4-5\",\"last_id\":\"claude-sonnet-4-5\"}"));
 
     TestOutcome outcome = test();
 
@@ -56,14 +69,18 @@ class AiConnectionTestersTest {
     assertThat(request.header("x-api-key")).isEqualTo("sk-ant-test-2");
     assertThat(request.header("anthropic-version")).isEqualTo("2023-06-01");
     assertThat(outcome.ok()).isTrue();
-    assertThat(outcome.message()).endsWith("lists 1 models; the default model default-model-1 is not among them");
+    assertThat(outcome.message())
+        .endsWith("lists 1 models; the default model default-model-1 is not among them");
   }
 
   @Test
   void geminiListsModelsWithTheGoogApiKey() {
     fixture.provider("GOOGLE", server.baseUrl(), "AIza-test-3");
-    server.respond(Reply.json(200, "{\"models\":[{\"name\":\"models/default-model-1\",\"version\":\"001\","
-        + "\"displayName\":\"Gemini\",\"supportedGenerationMethods\":[\"generateContent\"]}]}"));
+    server.respond(
+        Reply.json(
+            200,
+            "{\"models\":[{\"name\":\"models/default-model-1\",\"version\":\"001\","
+                + "\"displayName\":\"Gemini\",\"supportedGenerationMethods\":[\"generateContent\"]}]}"));
 
     TestOutcome outcome = test();
 
@@ -74,23 +91,43 @@ class AiConnectionTestersTest {
 
   @Test
   void ollamaTellsWhetherTheDefaultModelIsPulled() {
-    fixture.resolver.connection(AiTestFixture.KEY, IntegrationType.AI_PROVIDER, AuthScheme.NONE,
-        Map.of("provider", "OLLAMA", FieldCatalog.BASE_URL, server.baseUrl(), "defaultModel", "llama3.2"), Map.of());
-    server.respond(Reply.json(200, "{\"models\":[{\"name\":\"llama3.2:latest\",\"model\":\"llama3.2:latest\","
-        + "\"size\":2019393189,\"digest\":\"a80c4f17acd5\"}]}"));
+    fixture.resolver.connection(
+        AiTestFixture.KEY,
+        IntegrationType.AI_PROVIDER,
+        AuthScheme.NONE,
+        Map.of(
+            "provider",
+            "OLLAMA",
+            FieldCatalog.BASE_URL,
+            server.baseUrl(),
+            "defaultModel",
+            "llama3.2"),
+        Map.of());
+    server.respond(
+        Reply.json(
+            200,
+            "{\"models\":[{\"name\":\"llama3.2:latest\",\"model\":\"llama3.2:latest\","
+                + "\"size\":2019393189,\"digest\":\"a80c4f17acd5\"}]}"));
 
-    assertThat(test()).isEqualTo(TestOutcome.succeeded("Ollama at " + server.baseUrl()
-        + " answers and has the default model llama3.2"));
+    assertThat(test())
+        .isEqualTo(
+            TestOutcome.succeeded(
+                "Ollama at " + server.baseUrl() + " answers and has the default model llama3.2"));
     assertThat(server.lastRequest().rawPath()).isEqualTo("/api/tags");
 
     server.respond(Reply.json(200, "{\"models\":[{\"name\":\"mistral:latest\"}]}"));
-    assertThat(test()).isEqualTo(TestOutcome.failed("Ollama at " + server.baseUrl()
-        + " answers but has no model llama3.2 (ollama pull llama3.2)"));
+    assertThat(test())
+        .isEqualTo(
+            TestOutcome.failed(
+                "Ollama at "
+                    + server.baseUrl()
+                    + " answers but has no model llama3.2 (ollama pull llama3.2)"));
   }
 
   @Test
   void huggingFaceAsksTheDefaultModelForOneToken() {
-    fixture.provider("HUGGINGFACE", server.baseUrl(), AuthScheme.BEARER, Map.of(FieldCatalog.TOKEN, "hf_test4"));
+    fixture.provider(
+        "HUGGINGFACE", server.baseUrl(), AuthScheme.BEARER, Map.of(FieldCatalog.TOKEN, "hf_test4"));
     server.respond(OpenAiChatTest.completion("p"));
 
     TestOutcome outcome = test();
@@ -99,18 +136,30 @@ class AiConnectionTestersTest {
     assertThat(server.lastRequest().header("Authorization")).isEqualTo("Bearer hf_test4");
     assertThat(body(server.lastRequest()).path("max_tokens").asInt()).isEqualTo(1);
     assertThat(body(server.lastRequest()).path("model").asText()).isEqualTo("default-model-1");
-    assertThat(outcome).isEqualTo(TestOutcome.succeeded("Hugging Face at " + server.baseUrl()
-        + " accepted the credentials and answered with default-model-1"));
+    assertThat(outcome)
+        .isEqualTo(
+            TestOutcome.succeeded(
+                "Hugging Face at "
+                    + server.baseUrl()
+                    + " accepted the credentials and answered with default-model-1"));
   }
 
   @Test
   void aRefusedKeyIsAFailedOutcomeNamingConnectionAndEnvironment() {
     fixture.provider("OPENAI", server.baseUrl(), "sk-wrong-5");
-    server.respond(Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\","
-        + "\"code\":\"invalid_api_key\"}}"));
+    server.respond(
+        Reply.json(
+            401,
+            "{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\","
+                + "\"code\":\"invalid_api_key\"}}"));
 
-    assertThat(test()).isEqualTo(TestOutcome.failed("OpenAI at " + server.baseUrl() + " rejected the credentials of"
-        + " connection 'assistant-ai' in DEVELOPMENT (HTTP 401: Incorrect API key provided)"));
+    assertThat(test())
+        .isEqualTo(
+            TestOutcome.failed(
+                "OpenAI at "
+                    + server.baseUrl()
+                    + " rejected the credentials of"
+                    + " connection 'assistant-ai' in DEVELOPMENT (HTTP 401: Incorrect API key provided)"));
   }
 
   @Test

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * No key of an AI Provider connection reaches a result, an incident or a test outcome, even when the
- * provider (or a proxy in front of it) quotes the request back, and none is sent to a tool.
+ * No key of an AI Provider connection reaches a result, an incident or a test outcome, even when
+ * the provider (or a proxy in front of it) quotes the request back, and none is sent to a tool.
  */
 @Tag("fast")
 class AiSecretsTest {
@@ -29,7 +29,8 @@ class AiSecretsTest {
   static final String API_KEY = "sk-Secret-AI-Key-0042";
 
   private final RecordingHttpServer server = RecordingHttpServer.start();
-  private final AiTestFixture fixture = new AiTestFixture().provider("OPENAI", server.baseUrl(), API_KEY);
+  private final AiTestFixture fixture =
+      new AiTestFixture().provider("OPENAI", server.baseUrl(), API_KEY);
 
   @AfterEach
   void stop() {
@@ -40,10 +41,13 @@ class AiSecretsTest {
   void anAnswerQuotingTheKeyIsMaskedInTextStructuredAndToolArguments() {
     RecordingTools tools = new RecordingTools();
     fixture.tools = tools;
-    server.respond(AiTestFixture.inOrder(AiToolLoopTest.toolCall("call_1", "get_order", API_KEY),
-        OpenAiChatTest.completion("{\"note\":\"your key is " + API_KEY + "\"}")));
+    server.respond(
+        AiTestFixture.inOrder(
+            AiToolLoopTest.toolCall("call_1", "get_order", API_KEY),
+            OpenAiChatTest.completion("{\"note\":\"your key is " + API_KEY + "\"}")));
 
-    AiResult result = fixture.ask(Map.of("outputSchema", "{\"type\":\"object\"}", "mcpConnection", "orders-mcp"));
+    AiResult result =
+        fixture.ask(Map.of("outputSchema", "{\"type\":\"object\"}", "mcpConnection", "orders-mcp"));
 
     assertThat(result.text()).isEqualTo("{\"note\":\"your key is ****\"}");
     assertThat(result.structured()).isEqualTo(Map.of("note", "your key is ****"));
@@ -53,14 +57,17 @@ class AiSecretsTest {
 
   @Test
   void aToolResultQuotingTheKeyIsMaskedBeforeItGoesBackToTheModel() {
-    fixture.tools = new RecordingTools() {
-      @Override
-      public ToolOutcome call(String name, JsonNode arguments) {
-        return ToolOutcome.success("leaked " + API_KEY);
-      }
-    };
-    server.respond(AiTestFixture.inOrder(AiToolLoopTest.toolCall("call_1", "get_order", "A-1"),
-        OpenAiChatTest.completion("ok")));
+    fixture.tools =
+        new RecordingTools() {
+          @Override
+          public ToolOutcome call(String name, JsonNode arguments) {
+            return ToolOutcome.success("leaked " + API_KEY);
+          }
+        };
+    server.respond(
+        AiTestFixture.inOrder(
+            AiToolLoopTest.toolCall("call_1", "get_order", "A-1"),
+            OpenAiChatTest.completion("ok")));
 
     fixture.ask(Map.of("mcpConnection", "orders-mcp"));
 
@@ -69,8 +76,13 @@ class AiSecretsTest {
 
   @Test
   void aProviderEchoingTheAuthorizationHeaderInAnErrorIsMasked() {
-    server.respond(request -> Reply.json(400,
-        "{\"error\":{\"message\":\"bad header " + request.header("Authorization") + "\"}}"));
+    server.respond(
+        request ->
+            Reply.json(
+                400,
+                "{\"error\":{\"message\":\"bad header "
+                    + request.header("Authorization")
+                    + "\"}}"));
 
     assertThatThrownBy(() -> fixture.ask(Map.of()))
         .hasMessageEndingWith("answered HTTP 400: bad header Bearer ****")
@@ -79,7 +91,9 @@ class AiSecretsTest {
 
   @Test
   void aRefusedKeyIsNeverQuotedInTheIncident() {
-    server.respond(Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + API_KEY + "\"}}"));
+    server.respond(
+        Reply.json(
+            401, "{\"error\":{\"message\":\"Incorrect API key provided: " + API_KEY + "\"}}"));
 
     assertThatThrownBy(() -> fixture.ask(Map.of()))
         .hasMessageEndingWith("(HTTP 401: Incorrect API key provided: ****)");
@@ -87,9 +101,14 @@ class AiSecretsTest {
 
   @Test
   void customHeaderValuesAreMaskedToo() {
-    fixture.provider("OPENAI", server.baseUrl(), AuthScheme.CUSTOM_HEADERS,
+    fixture.provider(
+        "OPENAI",
+        server.baseUrl(),
+        AuthScheme.CUSTOM_HEADERS,
         Map.of(FieldCatalog.HEADERS, Map.of("api-key", "azure-Secret-Header-77")));
-    server.respond(request -> Reply.json(500, "{\"error\":{\"message\":\"got " + request.header("api-key") + "\"}}"));
+    server.respond(
+        request ->
+            Reply.json(500, "{\"error\":{\"message\":\"got " + request.header("api-key") + "\"}}"));
 
     assertThatThrownBy(() -> fixture.ask(Map.of())).hasMessageContaining("got ****");
     assertThat(server.lastRequest().header("api-key")).isEqualTo("azure-Secret-Header-77");
@@ -98,12 +117,16 @@ class AiSecretsTest {
 
   @Test
   void connectionTestOutcomesAreMasked() {
-    server.respond(request -> Reply.json(500, "{\"error\":{\"message\":\"" + request.header("Authorization") + "\"}}"));
+    server.respond(
+        request ->
+            Reply.json(
+                500, "{\"error\":{\"message\":\"" + request.header("Authorization") + "\"}}"));
 
     TestOutcome outcome = fixture.tester().test(fixture.resolver.current());
 
     assertThat(outcome.ok()).isFalse();
-    assertThat(outcome.message()).endsWith("answered HTTP 500: Bearer ****")
+    assertThat(outcome.message())
+        .endsWith("answered HTTP 500: Bearer ****")
         .doesNotContain(API_KEY);
   }
 
@@ -117,18 +140,24 @@ class AiSecretsTest {
     logger.setLevel(Level.TRACE);
     try {
       fixture.tools = new RecordingTools();
-      server.respond(AiTestFixture.inOrder(AiToolLoopTest.toolCall("call_1", "get_order", API_KEY),
-          Reply.json(500, "{\"error\":{\"message\":\"echo " + API_KEY + "\"}}")));
+      server.respond(
+          AiTestFixture.inOrder(
+              AiToolLoopTest.toolCall("call_1", "get_order", API_KEY),
+              Reply.json(500, "{\"error\":{\"message\":\"echo " + API_KEY + "\"}}")));
       assertThatThrownBy(() -> fixture.ask(Map.of("mcpConnection", "orders-mcp")));
     } finally {
       logger.detachAppender(logs);
       logger.setLevel(level);
     }
-    assertThat(logs.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(API_KEY));
+    assertThat(logs.list)
+        .isNotEmpty()
+        .allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(API_KEY));
   }
 
   @Test
   void theAccountNeverPrintsItsKey() {
-    assertThat(AiAccount.of(fixture.resolver.current()).toString()).doesNotContain(API_KEY).contains("Authorization");
+    assertThat(AiAccount.of(fixture.resolver.current()).toString())
+        .doesNotContain(API_KEY)
+        .contains("Authorization");
   }
 }

@@ -38,12 +38,16 @@ final class AiTestFixture {
   AgentTools tools = AgentTools.NONE;
   final List<String> openedToolConnections = new ArrayList<>();
 
-  /** An integration of {@code provider} at {@code baseUrl} whose connection holds {@code apiKey} (API key scheme). */
+  /**
+   * An integration of {@code provider} at {@code baseUrl} whose connection holds {@code apiKey}
+   * (API key scheme).
+   */
   AiTestFixture provider(String provider, String baseUrl, String apiKey) {
     return provider(provider, baseUrl, AuthScheme.API_KEY, Map.of(FieldCatalog.API_KEY, apiKey));
   }
 
-  AiTestFixture provider(String provider, String baseUrl, AuthScheme scheme, Map<String, ?> secrets) {
+  AiTestFixture provider(
+      String provider, String baseUrl, AuthScheme scheme, Map<String, ?> secrets) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("provider", provider);
     settings.put(FieldCatalog.BASE_URL, baseUrl);
@@ -61,19 +65,26 @@ final class AiTestFixture {
     return task;
   }
 
-  /** Runs the worker on {@link #validTask()} with {@code changes} laid over it (a null value clears). */
+  /**
+   * Runs the worker on {@link #validTask()} with {@code changes} laid over it (a null value
+   * clears).
+   */
   AiResult ask(Map<String, ?> changes) {
     Map<String, Object> task = validTask();
     task.putAll(changes);
-    return (AiResult) new AiFunction(service()).execute(new WorkerTestContext(AiFunction.TYPE, task));
+    return (AiResult)
+        new AiFunction(service()).execute(new WorkerTestContext(AiFunction.TYPE, task));
   }
 
   AiService service() {
-    return new AiService(new WorkerConnections(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")),
-        new ModelClient(new ProviderHttp(), JSON), (key, tenant) -> {
+    return new AiService(
+        new WorkerConnections(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")),
+        new ModelClient(new ProviderHttp(), JSON),
+        (key, tenant) -> {
           openedToolConnections.add(key);
           return tools;
-        }, JSON);
+        },
+        JSON);
   }
 
   AiConnectionTester tester() {
@@ -106,7 +117,10 @@ final class AiTestFixture {
     }
   }
 
-  /** A 200 answer in a provider's documented {@code shape} (whose one {@code %s} is the text), saying {@code text}. */
+  /**
+   * A 200 answer in a provider's documented {@code shape} (whose one {@code %s} is the text),
+   * saying {@code text}.
+   */
   static Reply answer(String shape, String text) {
     return Reply.json(200, shape.formatted(escaped(text)));
   }
@@ -116,7 +130,9 @@ final class AiTestFixture {
     Deque<Reply> queue = new ArrayDeque<>(List.of(replies));
     return request -> {
       Reply next = queue.poll();
-      return next == null ? Reply.json(500, "{\"error\":{\"message\":\"no more replies scripted\"}}") : next;
+      return next == null
+          ? Reply.json(500, "{\"error\":{\"message\":\"no more replies scripted\"}}")
+          : next;
     };
   }
 }

@@ -16,20 +16,29 @@ class RecordingTools implements AgentTools {
   @Override
   public List<ToolSpec> tools() {
     return List.of(
-        new ToolSpec("get_order", "Reads an order by id", AiTestFixture.json(
-            "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\","
-                + "\"properties\":{\"orderId\":{\"type\":\"string\"}},\"required\":[\"orderId\"],"
-                + "\"additionalProperties\":false}")),
-        new ToolSpec("cancel_order", "Cancels an order", AiTestFixture.json(
-            "{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"string\"}}}")));
+        new ToolSpec(
+            "get_order",
+            "Reads an order by id",
+            AiTestFixture.json(
+                "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\","
+                    + "\"properties\":{\"orderId\":{\"type\":\"string\"}},\"required\":[\"orderId\"],"
+                    + "\"additionalProperties\":false}")),
+        new ToolSpec(
+            "cancel_order",
+            "Cancels an order",
+            AiTestFixture.json(
+                "{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"string\"}}}")));
   }
 
   @Override
   public ToolOutcome call(String name, JsonNode arguments) {
     calls.add(name + " " + arguments);
     return switch (name) {
-      case "get_order" -> ToolOutcome.success("{\"orderId\":\"" + arguments.path("orderId").asText()
-          + "\",\"status\":\"SHIPPED\"}");
+      case "get_order" ->
+          ToolOutcome.success(
+              "{\"orderId\":\""
+                  + arguments.path("orderId").asText()
+                  + "\",\"status\":\"SHIPPED\"}");
       default -> ToolOutcome.failure("cancelling is not allowed");
     };
   }

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.benchmark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.access.Role;
 import dev.flowconnections.audit.AuditRepository;
@@ -22,7 +23,6 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.PostgresTestSchema;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +49,10 @@ final class BenchmarkDatabase {
   static String migratedSchema() {
     String schema = PostgresTestSchema.extraSchema();
     Flyway.configure()
-        .dataSource(PostgresTestSchema.jdbcUrl(schema), PostgresTestSchema.USER, PostgresTestSchema.PASSWORD)
+        .dataSource(
+            PostgresTestSchema.jdbcUrl(schema),
+            PostgresTestSchema.USER,
+            PostgresTestSchema.PASSWORD)
         .schemas(schema)
         .defaultSchema(schema)
         .locations("classpath:db/migration")
@@ -68,7 +71,8 @@ final class BenchmarkDatabase {
     ConnectionRemover remover = new ConnectionRemover(connectionRows, store);
     Clock clock = Clock.systemUTC();
     Actor admin = new Actor("admin", ORG, Set.of(Role.ADMIN));
-    ChangeRecorder changes = new ChangeRecorder(new AuditRepository(new JdbcTemplate(dataSource)), event -> {});
+    ChangeRecorder changes =
+        new ChangeRecorder(new AuditRepository(new JdbcTemplate(dataSource)), event -> {});
     IntegrationService integrations =
         new IntegrationService(integrationRows, connectionRows, remover, tx, changes, clock);
     ConnectionService connections =
@@ -77,12 +81,27 @@ final class BenchmarkDatabase {
         integrations.create(
             admin,
             new IntegrationDraft(
-                "Bench CRM", null, null, IntegrationType.REST_API, null, ConfigMode.SAME_FOR_ALL, AuthScheme.BEARER,
-                null, null, Map.of("baseUrl", "https://crm.example.com"), null, null));
+                "Bench CRM",
+                null,
+                null,
+                IntegrationType.REST_API,
+                null,
+                ConfigMode.SAME_FOR_ALL,
+                AuthScheme.BEARER,
+                null,
+                null,
+                Map.of("baseUrl", "https://crm.example.com"),
+                null,
+                null));
     ConnectionView connection =
-        connections.create(admin, new ConnectionDraft(integration.id(), "Bench CRM", null, Visibility.ORGANIZATION, null));
-    connections.putEnvironment(admin, connection.connection().id(), Environment.PRODUCTION, Map.of("token", TOKEN), null);
-    new OrgSecretService(orgSecrets, tx, changes, clock).put(admin, ORG_SECRET_KEY, "bench-org-secret-value");
+        connections.create(
+            admin,
+            new ConnectionDraft(
+                integration.id(), "Bench CRM", null, Visibility.ORGANIZATION, null));
+    connections.putEnvironment(
+        admin, connection.connection().id(), Environment.PRODUCTION, Map.of("token", TOKEN), null);
+    new OrgSecretService(orgSecrets, tx, changes, clock)
+        .put(admin, ORG_SECRET_KEY, "bench-org-secret-value");
     return connection.connection().key();
   }
 }

@@ -8,8 +8,8 @@ import dev.flowconnections.credential.vault.VaultTestSupport;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.resolution.CachingConnectionResolver;
-import dev.flowconnections.resolution.StoreConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
+import dev.flowconnections.resolution.StoreConnectionResolver;
 import dev.flowconnections.secretprovider.ConnectionsSecretProvider;
 import dev.flowconnections.secretprovider.JobScope;
 import dev.flowconnections.testsupport.RuntimeInstance;
@@ -35,8 +35,8 @@ import org.springframework.core.env.StandardEnvironment;
  * resolved connection is cached) and cold (cache dropped first: connection and integration rows
  * read from PostgreSQL, then the credentials from the store: the PostgreSQL store reads a row and
  * opens its envelope, the Vault store makes a KV v2 read over HTTP), for both stores. The Vault is
- * the in-process stand-in of the tests (loopback HTTP, in-memory), not a real Vault server.
- * Run with bin/benchmark.
+ * the in-process stand-in of the tests (loopback HTTP, in-memory), not a real Vault server. Run
+ * with bin/benchmark.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -79,11 +79,14 @@ public class ResolutionBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      instance = RuntimeInstance.withKeys(RuntimeInstance.testKeys(), BenchmarkDatabase.migratedSchema());
+      instance =
+          RuntimeInstance.withKeys(RuntimeInstance.testKeys(), BenchmarkDatabase.migratedSchema());
       String key = BenchmarkDatabase.seed(instance.dataSource, instance.store, instance.orgSecrets);
       provider =
           new ConnectionsSecretProvider(
-              instance.resolver, instance.orgSecrets, new RuntimeEnvironment(Environment.PRODUCTION, BenchmarkDatabase.ORG));
+              instance.resolver,
+              instance.orgSecrets,
+              new RuntimeEnvironment(Environment.PRODUCTION, BenchmarkDatabase.ORG));
       tokenReference = "connections." + key + ".token";
       if (!BenchmarkDatabase.TOKEN.equals(inJob(provider, tokenReference))) {
         throw new IllegalStateException("fixture does not resolve");
@@ -108,20 +111,27 @@ public class ResolutionBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
       server = InProcessVaultServer.start(VaultTestSupport.MOUNT);
-      store = VaultCredentialStore.connect(VaultTestSupport.tokenProperties(server, server.rootToken()));
-      database = RuntimeInstance.withKeys(RuntimeInstance.testKeys(), BenchmarkDatabase.migratedSchema());
+      store =
+          VaultCredentialStore.connect(
+              VaultTestSupport.tokenProperties(server, server.rootToken()));
+      database =
+          RuntimeInstance.withKeys(RuntimeInstance.testKeys(), BenchmarkDatabase.migratedSchema());
       String key = BenchmarkDatabase.seed(database.dataSource, store, database.orgSecrets);
       ObjectMapper json = new ObjectMapper().findAndRegisterModules();
       resolver =
           new CachingConnectionResolver(
               new StoreConnectionResolver(
-                  new ConnectionRepository(database.jdbc, json), new IntegrationRepository(database.jdbc, json),
-                  store, database.orgSecrets),
+                  new ConnectionRepository(database.jdbc, json),
+                  new IntegrationRepository(database.jdbc, json),
+                  store,
+                  database.orgSecrets),
               Duration.ofMinutes(10),
               1_000);
       provider =
           new ConnectionsSecretProvider(
-              resolver, database.orgSecrets, new RuntimeEnvironment(Environment.PRODUCTION, BenchmarkDatabase.ORG));
+              resolver,
+              database.orgSecrets,
+              new RuntimeEnvironment(Environment.PRODUCTION, BenchmarkDatabase.ORG));
       tokenReference = "connections." + key + ".token";
       if (!BenchmarkDatabase.TOKEN.equals(inJob(provider, tokenReference))) {
         throw new IllegalStateException("fixture does not resolve from Vault");
@@ -152,7 +162,9 @@ public class ResolutionBenchmark {
     return inJob(pg.provider, pg.tokenReference);
   }
 
-  /** Org secrets ({{secrets.KEY}}) are read and decrypted on every call; there is no cache for them. */
+  /**
+   * Org secrets ({{secrets.KEY}}) are read and decrypted on every call; there is no cache for them.
+   */
   @Benchmark
   public String postgresOrgSecret(Postgres pg) {
     return inJob(pg.provider, BenchmarkDatabase.ORG_SECRET_KEY);
@@ -165,7 +177,8 @@ public class ResolutionBenchmark {
 
   @Benchmark
   public String vaultCold(Vault vault) {
-    // the stand-in logs every request in a copy-on-write list; emptying it (O(1)) keeps appends cheap
+    // the stand-in logs every request in a copy-on-write list; emptying it (O(1)) keeps appends
+    // cheap
     vault.server.clearRequests();
     vault.resolver.evictAll();
     return inJob(vault.provider, vault.tokenReference);

@@ -31,7 +31,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class CamundaTokenCheckTest {
 
   private static final String SECRET = "s3cr3t-never-printed";
-  private static final String TOKEN = "{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":300}";
+  private static final String TOKEN =
+      "{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":300}";
 
   @TempDir Path home;
   private RecordingHttpServer identityProvider;
@@ -50,27 +51,35 @@ class CamundaTokenCheckTest {
   void refusedClientCredentialsNameTheClientAndTheTwoVariables(CapturedOutput output) {
     identityProvider.respond(Reply.json(401, "{\"error\":\"invalid_client\"}"));
 
-    assertThat(check(tokenUrl()).problem()).contains("Camunda client could not get a token from " + tokenUrl()
-        + ": the identity provider refused the client credentials of client 'connectors' (HTTP 401)"
-        + " — check CAMUNDA_CLIENT_AUTH_CLIENTID and CAMUNDA_CLIENT_AUTH_CLIENTSECRET"
-        + " (and CAMUNDA_CLIENT_AUTH_AUDIENCE / CAMUNDA_CLIENT_AUTH_SCOPE if your provider checks them)");
-    assertThat(identityProvider.lastRequest().body()).contains("client_secret=" + SECRET); // it was really asked
+    assertThat(check(tokenUrl()).problem())
+        .contains(
+            "Camunda client could not get a token from "
+                + tokenUrl()
+                + ": the identity provider refused the client credentials of client 'connectors' (HTTP 401)"
+                + " — check CAMUNDA_CLIENT_AUTH_CLIENTID and CAMUNDA_CLIENT_AUTH_CLIENTSECRET"
+                + " (and CAMUNDA_CLIENT_AUTH_AUDIENCE / CAMUNDA_CLIENT_AUTH_SCOPE if your provider checks them)");
+    assertThat(identityProvider.lastRequest().body())
+        .contains("client_secret=" + SECRET); // it was really asked
     assertThat(output.getAll()).doesNotContain(SECRET);
   }
 
   @Test
   void anUnreachableTokenEndpointPointsAtTheTokenUrl() {
-    assertThat(check("http://127.0.0.1:1/oauth/token").problem()).contains(
-        "Camunda client could not get a token from http://127.0.0.1:1/oauth/token: the token endpoint cannot be reached"
-            + " (ConnectException) — check CAMUNDA_CLIENT_AUTH_TOKENURL");
+    assertThat(check("http://127.0.0.1:1/oauth/token").problem())
+        .contains(
+            "Camunda client could not get a token from http://127.0.0.1:1/oauth/token: the token endpoint cannot be reached"
+                + " (ConnectException) — check CAMUNDA_CLIENT_AUTH_TOKENURL");
   }
 
   @Test
   void aWrongPathPointsAtTheTokenUrl() {
     identityProvider.respond(Reply.text(404, "not found"));
 
-    assertThat(check(tokenUrl()).problem()).contains("Camunda client could not get a token from " + tokenUrl()
-        + ": the token endpoint answered HTTP 404 — check CAMUNDA_CLIENT_AUTH_TOKENURL");
+    assertThat(check(tokenUrl()).problem())
+        .contains(
+            "Camunda client could not get a token from "
+                + tokenUrl()
+                + ": the token endpoint answered HTTP 404 — check CAMUNDA_CLIENT_AUTH_TOKENURL");
   }
 
   @Test
@@ -80,19 +89,30 @@ class CamundaTokenCheckTest {
 
     Optional<String> problem = check(tokenUrl(), notADirectory.resolve("credentials")).problem();
 
-    assertThat(problem).hasValueSatisfying(line -> assertThat(line)
-        .startsWith("Camunda client could not get a token from " + tokenUrl() + ": its token cache file cannot be written (")
-        .contains(notADirectory.toString())
-        .endsWith(" — set CAMUNDA_CLIENT_AUTH_CREDENTIALSCACHEPATH to a writable file"));
+    assertThat(problem)
+        .hasValueSatisfying(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "Camunda client could not get a token from "
+                            + tokenUrl()
+                            + ": its token cache file cannot be written (")
+                    .contains(notADirectory.toString())
+                    .endsWith(
+                        " — set CAMUNDA_CLIENT_AUTH_CREDENTIALSCACHEPATH to a writable file"));
   }
 
   @Test
   void theUserInfoAndQueryOfTheTokenUrlAreNotShown() {
     identityProvider.respond(Reply.json(401, "{\"error\":\"invalid_client\"}"));
-    String url = identityProvider.baseUrl().replace("http://", "http://user:" + SECRET + "@") + "/oauth/token?key=" + SECRET;
+    String url =
+        identityProvider.baseUrl().replace("http://", "http://user:" + SECRET + "@")
+            + "/oauth/token?key="
+            + SECRET;
 
-    assertThat(check(url).problem()).hasValueSatisfying(line -> assertThat(line)
-        .contains("from " + tokenUrl() + ":").doesNotContain(SECRET));
+    assertThat(check(url).problem())
+        .hasValueSatisfying(
+            line -> assertThat(line).contains("from " + tokenUrl() + ":").doesNotContain(SECRET));
   }
 
   @Test
@@ -107,12 +127,15 @@ class CamundaTokenCheckTest {
     identityProvider.respond(Reply.json(200, TOKEN));
     assertThat(check.problem()).isEmpty();
     assertThat(check.problem()).isEmpty();
-    assertThat(output.getAll().split("Camunda client got a token from " + tokenUrl() + " again", -1)).hasSize(2);
+    assertThat(
+            output.getAll().split("Camunda client got a token from " + tokenUrl() + " again", -1))
+        .hasSize(2);
   }
 
   @Test
   void aClientWithoutAuthenticationHasNoProblem(CapturedOutput output) {
-    assertThat(new CamundaTokenCheck(new NoopCredentialsProvider(), null, null, null).problem()).isEmpty();
+    assertThat(new CamundaTokenCheck(new NoopCredentialsProvider(), null, null, null).problem())
+        .isEmpty();
     assertThat(output.getAll()).doesNotContain("Camunda client");
   }
 
@@ -126,16 +149,17 @@ class CamundaTokenCheckTest {
 
   /** The provider as the Camunda starter builds it for CAMUNDA_CLIENT_AUTH_METHOD=oidc. */
   private static CamundaTokenCheck check(String tokenUrl, Path cache) {
-    CredentialsProvider provider = CredentialsProvider.newCredentialsProviderBuilder()
-        .applyEnvironmentOverrides(false)
-        .clientId("connectors")
-        .clientSecret(SECRET)
-        .audience("zeebe-api")
-        .authorizationServerUrl(tokenUrl)
-        .credentialsCachePath(cache.toString())
-        .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(Duration.ofSeconds(5))
-        .build();
+    CredentialsProvider provider =
+        CredentialsProvider.newCredentialsProviderBuilder()
+            .applyEnvironmentOverrides(false)
+            .clientId("connectors")
+            .clientSecret(SECRET)
+            .audience("zeebe-api")
+            .authorizationServerUrl(tokenUrl)
+            .credentialsCachePath(cache.toString())
+            .connectTimeout(Duration.ofSeconds(5))
+            .readTimeout(Duration.ofSeconds(5))
+            .build();
     return new CamundaTokenCheck(provider, URI.create(tokenUrl), "connectors", cache.toString());
   }
 }

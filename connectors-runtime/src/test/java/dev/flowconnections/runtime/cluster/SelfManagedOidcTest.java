@@ -68,11 +68,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * docs/deploy.md, "Camunda Self-Managed with Identity", followed as written: the runtime gets
- * exactly the environment variables listed there (by those names, nothing else about the
- * cluster) and talks, over TLS with a certificate of a private CA, to a gateway that accepts only
- * JWTs of a real authorization server. It must
- * deploy, start and serve jobs through that gateway, keep doing so after its short-lived token
- * expired, and with a wrong client secret say so in one line that names the settings to check.
+ * exactly the environment variables listed there (by those names, nothing else about the cluster)
+ * and talks, over TLS with a certificate of a private CA, to a gateway that accepts only JWTs of a
+ * real authorization server. It must deploy, start and serve jobs through that gateway, keep doing
+ * so after its short-lived token expired, and with a wrong client secret say so in one line that
+ * names the settings to check.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SelfManagedOidcTest {
@@ -80,6 +80,7 @@ class SelfManagedOidcTest {
   private static final String AUDIENCE = "zeebe-api";
   private static final String PROCESS_ID = "oidc-gateway-rest";
   private static final Actor ADMIN = new Actor("oidc-test-admin", "default", Set.of(Role.ADMIN));
+
   /** A deadline, not a wait: the in-memory engine now and then drops a job poll for 20 s. */
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
@@ -96,8 +97,13 @@ class SelfManagedOidcTest {
     engine = RuntimeTestSupport.startEngine();
     identity = OAuth2TestServer.start("http://127.0.0.1/unused-redirect");
     companyCa = PrivateCertificateAuthority.create(home);
-    gateway = OidcGatewayProxy.start(engine.getGatewayAddress(), identity.jwkSetUri(), identity.issuer(), AUDIENCE,
-        companyCa.serverCredentials());
+    gateway =
+        OidcGatewayProxy.start(
+            engine.getGatewayAddress(),
+            identity.jwkSetUri(),
+            identity.issuer(),
+            AUDIENCE,
+            companyCa.serverCredentials());
     peer = RecordingHttpServer.start();
   }
 
@@ -110,38 +116,62 @@ class SelfManagedOidcTest {
   }
 
   @Test
-  void jobsRunThroughTheAuthenticatingGatewayAndTheTokenIsRenewedAfterItExpires(CapturedOutput output) {
-    try (ConfigurableApplicationContext runtime = startRuntime(documentedVariables(OAuth2TestServer.secretOf(OAuth2TestServer.GATEWAY_CLIENT)))) {
+  void jobsRunThroughTheAuthenticatingGatewayAndTheTokenIsRenewedAfterItExpires(
+      CapturedOutput output) {
+    try (ConfigurableApplicationContext runtime =
+        startRuntime(
+            documentedVariables(OAuth2TestServer.secretOf(OAuth2TestServer.GATEWAY_CLIENT)))) {
       CamundaClient client = runtime.getBean(CamundaClient.class);
-      client.newDeployResourceCommand().addProcessModel(restProcess(), PROCESS_ID + ".bpmn").send().join();
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(restProcess(), PROCESS_ID + ".bpmn")
+          .send()
+          .join();
       String connection = restConnection(runtime);
 
       long first = startInstance(client, connection, "first");
       awaitCompleted(first);
       Jwt firstToken = gateway.acceptedJwts().get(0);
-      assertThat(firstToken.getAudience()).as("the audience of CAMUNDA_CLIENT_AUTH_AUDIENCE").containsExactly(AUDIENCE);
+      assertThat(firstToken.getAudience())
+          .as("the audience of CAMUNDA_CLIENT_AUTH_AUDIENCE")
+          .containsExactly(AUDIENCE);
       assertThat(firstToken.getSubject()).isEqualTo(OAuth2TestServer.GATEWAY_CLIENT);
 
-      await("the first token to expire").atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
+      await("the first token to expire")
+          .atMost(DEADLINE)
+          .pollInterval(Duration.ofMillis(200))
           .until(() -> Instant.now().isAfter(firstToken.getExpiresAt()));
       assertThat(topologyWith("Bearer " + firstToken.getTokenValue()))
-          .as("the gateway refuses the expired token").isEqualTo(Status.Code.UNAUTHENTICATED);
+          .as("the gateway refuses the expired token")
+          .isEqualTo(Status.Code.UNAUTHENTICATED);
       long second = startInstance(client, connection, "second");
       awaitCompleted(second);
 
-      assertThat(peer.requests()).extracting(RecordingHttpServer.RecordedRequest::rawPath).containsExactly("/api/orders/first", "/api/orders/second");
+      assertThat(peer.requests())
+          .extracting(RecordingHttpServer.RecordedRequest::rawPath)
+          .containsExactly("/api/orders/first", "/api/orders/second");
       assertThat(gateway.acceptedJwts())
           .as("a token issued after the first expired carried the later calls")
-          .anySatisfy(jwt -> assertThat(jwt.getIssuedAt()).isAfterOrEqualTo(firstToken.getExpiresAt().minusSeconds(1)))
-          .extracting(Jwt::getTokenValue).doesNotHaveDuplicates().hasSizeGreaterThan(1);
+          .anySatisfy(
+              jwt ->
+                  assertThat(jwt.getIssuedAt())
+                      .isAfterOrEqualTo(firstToken.getExpiresAt().minusSeconds(1)))
+          .extracting(Jwt::getTokenValue)
+          .doesNotHaveDuplicates()
+          .hasSizeGreaterThan(1);
       assertThat(readiness(runtime).statusCode()).isEqualTo(200);
-      assertThat(output.getAll()).doesNotContain("Camunda client could not get a token")
-          .as("the client's warning for tokens sent without TLS").doesNotContain("security level does not guarantee")
+      assertThat(output.getAll())
+          .doesNotContain("Camunda client could not get a token")
+          .as("the client's warning for tokens sent without TLS")
+          .doesNotContain("security level does not guarantee")
           .doesNotContain(OAuth2TestServer.secretOf(OAuth2TestServer.GATEWAY_CLIENT));
     }
   }
 
-  /** The gateway fails closed: without a valid token of the identity provider nothing reaches the engine. */
+  /**
+   * The gateway fails closed: without a valid token of the identity provider nothing reaches the
+   * engine.
+   */
   @Test
   void theGatewayLetsThroughOnlyValidTokensForItsAudience() {
     int refusalsBefore = gateway.refusals();
@@ -150,7 +180,8 @@ class SelfManagedOidcTest {
     assertThat(topologyWith("Bearer not-a-jwt")).isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(topologyWith("Basic " + OAuth2TestServer.secretOf(OAuth2TestServer.GATEWAY_CLIENT)))
         .isEqualTo(Status.Code.UNAUTHENTICATED);
-    assertThat(topologyWith("Bearer " + token("operate-api"))).as("a token for another audience")
+    assertThat(topologyWith("Bearer " + token("operate-api")))
+        .as("a token for another audience")
         .isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(gateway.refusals() - refusalsBefore).isEqualTo(4);
 
@@ -162,21 +193,37 @@ class SelfManagedOidcTest {
     String wrongSecret = "wrong-secret-" + UUID.randomUUID();
     int refusalsBefore = gateway.refusals();
     try (ConfigurableApplicationContext runtime = startRuntime(documentedVariables(wrongSecret))) {
-      String line = "Camunda client could not get a token from " + identity.tokenEndpoint()
-          + ": the identity provider refused the client credentials of client '" + OAuth2TestServer.GATEWAY_CLIENT
-          + "' (HTTP 401) — check CAMUNDA_CLIENT_AUTH_CLIENTID and CAMUNDA_CLIENT_AUTH_CLIENTSECRET";
-      await("the start-up token check").atMost(DEADLINE).until(() -> output.getAll().contains(line));
+      String line =
+          "Camunda client could not get a token from "
+              + identity.tokenEndpoint()
+              + ": the identity provider refused the client credentials of client '"
+              + OAuth2TestServer.GATEWAY_CLIENT
+              + "' (HTTP 401) — check CAMUNDA_CLIENT_AUTH_CLIENTID and CAMUNDA_CLIENT_AUTH_CLIENTSECRET";
+      await("the start-up token check")
+          .atMost(DEADLINE)
+          .until(() -> output.getAll().contains(line));
 
       HttpResponse<String> readiness = readiness(runtime);
       assertThat(readiness.statusCode()).isEqualTo(503);
       assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
-      assertThat(runtime.getBean("camundaHealthIndicator", org.springframework.boot.actuate.health.HealthIndicator.class)
-          .health().getDetails().get("authentication")).asString().startsWith(line);
+      assertThat(
+              runtime
+                  .getBean(
+                      "camundaHealthIndicator",
+                      org.springframework.boot.actuate.health.HealthIndicator.class)
+                  .health()
+                  .getDetails()
+                  .get("authentication"))
+          .asString()
+          .startsWith(line);
 
       assertThat(occurrences(output.getAll(), "Camunda client could not get a token"))
-          .as("said once, not on every probe or job poll").isEqualTo(1);
+          .as("said once, not on every probe or job poll")
+          .isEqualTo(1);
       assertThat(output.getAll()).doesNotContain(wrongSecret);
-      assertThat(gateway.refusals()).as("without a token no call even reaches the gateway").isEqualTo(refusalsBefore);
+      assertThat(gateway.refusals())
+          .as("without a token no call even reaches the gateway")
+          .isEqualTo(refusalsBefore);
     }
   }
 
@@ -201,8 +248,11 @@ class SelfManagedOidcTest {
     variables.put("CAMUNDA_CLIENT_AUTH_CLIENTID", OAuth2TestServer.GATEWAY_CLIENT);
     variables.put("CAMUNDA_CLIENT_AUTH_CLIENTSECRET", clientSecret);
     variables.put("CAMUNDA_CLIENT_AUTH_AUDIENCE", AUDIENCE);
-    variables.put("CAMUNDA_CLIENT_AUTH_CREDENTIALSCACHEPATH", home.resolve("camunda-credentials-" + UUID.randomUUID()).toString());
-    variables.put("CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false"); // the in-memory engine has no REST API
+    variables.put(
+        "CAMUNDA_CLIENT_AUTH_CREDENTIALSCACHEPATH",
+        home.resolve("camunda-credentials-" + UUID.randomUUID()).toString());
+    variables.put(
+        "CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false"); // the in-memory engine has no REST API
 
     // the test's own schema of the shared test database
     variables.put("SPRING_FLYWAY_SCHEMAS", PostgresTestSchema.schema());
@@ -211,65 +261,108 @@ class SelfManagedOidcTest {
   }
 
   /** The runtime as a container starts it: these environment variables and no others. */
-  private static ConfigurableApplicationContext startRuntime(Map<String, Object> environmentVariables) {
+  private static ConfigurableApplicationContext startRuntime(
+      Map<String, Object> environmentVariables) {
     StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environmentVariables));
-    return new SpringApplicationBuilder(FlowConnectionsRuntime.class).environment(environment).run();
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environmentVariables));
+    return new SpringApplicationBuilder(FlowConnectionsRuntime.class)
+        .environment(environment)
+        .run();
   }
 
   /** A REST task calling GET /orders/{order} on the peer. */
   private static BpmnModelInstance restProcess() {
     return Bpmn.createExecutableProcess(PROCESS_ID)
         .startEvent()
-        .serviceTask("call", task -> task
-            .zeebeJobType(RestFunction.TYPE)
-            .zeebeInputExpression("connection", "connection")
-            .zeebeInput("GET", "method")
-            .zeebeInputExpression("\"/orders/\" + order", "path")
-            .zeebeTaskHeader("resultVariable", "response"))
+        .serviceTask(
+            "call",
+            task ->
+                task.zeebeJobType(RestFunction.TYPE)
+                    .zeebeInputExpression("connection", "connection")
+                    .zeebeInput("GET", "method")
+                    .zeebeInputExpression("\"/orders/\" + order", "path")
+                    .zeebeTaskHeader("resultVariable", "response"))
         .endEvent()
         .done();
   }
 
   /** A REST API connection without authentication to the peer, with an entry for DEVELOPMENT. */
   private static String restConnection(ConfigurableApplicationContext runtime) {
-    UUID integration = runtime.getBean(IntegrationService.class).create(ADMIN, new IntegrationDraft(
-            "OIDC gateway peer", null, null, IntegrationType.REST_API, IntegrationScope.ORGANIZATION,
-            ConfigMode.SAME_FOR_ALL, AuthScheme.NONE, null, null,
-            Map.of(FieldCatalog.BASE_URL, peer.baseUrl() + "/api"), null, null))
-        .id();
+    UUID integration =
+        runtime
+            .getBean(IntegrationService.class)
+            .create(
+                ADMIN,
+                new IntegrationDraft(
+                    "OIDC gateway peer",
+                    null,
+                    null,
+                    IntegrationType.REST_API,
+                    IntegrationScope.ORGANIZATION,
+                    ConfigMode.SAME_FOR_ALL,
+                    AuthScheme.NONE,
+                    null,
+                    null,
+                    Map.of(FieldCatalog.BASE_URL, peer.baseUrl() + "/api"),
+                    null,
+                    null))
+            .id();
     ConnectionService connections = runtime.getBean(ConnectionService.class);
     String key = "oidc-peer-" + UUID.randomUUID().toString().substring(0, 8);
-    ConnectionView connection = connections.create(ADMIN,
-        new ConnectionDraft(integration, "OIDC gateway peer " + key, key, Visibility.ORGANIZATION, null));
-    connections.putEnvironment(ADMIN, connection.connection().id(), Environment.DEVELOPMENT, Map.of(), null);
+    ConnectionView connection =
+        connections.create(
+            ADMIN,
+            new ConnectionDraft(
+                integration, "OIDC gateway peer " + key, key, Visibility.ORGANIZATION, null));
+    connections.putEnvironment(
+        ADMIN, connection.connection().id(), Environment.DEVELOPMENT, Map.of(), null);
     return key;
   }
 
   private static long startInstance(CamundaClient client, String connection, String order) {
-    return client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(PROCESS_ID)
+        .latestVersion()
         .variables(Map.of("connection", connection, "order", order))
-        .send().join().getProcessInstanceKey();
+        .send()
+        .join()
+        .getProcessInstanceKey();
   }
 
   private static void awaitCompleted(long processInstanceKey) {
-    await("process instance " + processInstanceKey + " to complete").atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
-        .until(() -> {
-          engine.waitForIdleState(Duration.ofSeconds(5));
-          return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
-              .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE
-                  && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
-              .map(Record::getValue)
-              .map(ProcessInstanceRecordValue.class::cast)
-              .anyMatch(v -> v.getProcessInstanceKey() == processInstanceKey
-                  && v.getBpmnElementType() == BpmnElementType.PROCESS);
-        });
+    await("process instance " + processInstanceKey + " to complete")
+        .atMost(DEADLINE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              engine.waitForIdleState(Duration.ofSeconds(5));
+              return StreamSupport.stream(
+                      engine.getRecordStreamSource().getRecords().spliterator(), false)
+                  .filter(
+                      r ->
+                          r.getValueType() == ValueType.PROCESS_INSTANCE
+                              && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+                  .map(Record::getValue)
+                  .map(ProcessInstanceRecordValue.class::cast)
+                  .anyMatch(
+                      v ->
+                          v.getProcessInstanceKey() == processInstanceKey
+                              && v.getBpmnElementType() == BpmnElementType.PROCESS);
+            });
   }
 
   private static HttpResponse<String> readiness(ConfigurableApplicationContext runtime) {
     int port = ((WebServerApplicationContext) runtime).getWebServer().getPort();
-    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build());
+    return send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+            .build());
   }
 
   private static HttpResponse<String> send(HttpRequest request) {
@@ -283,26 +376,40 @@ class SelfManagedOidcTest {
     }
   }
 
-  /** A client-credentials token of the gateway client, asked for the way the Camunda client asks. */
+  /**
+   * A client-credentials token of the gateway client, asked for the way the Camunda client asks.
+   */
   private static String token(String audience) {
-    String form = "grant_type=client_credentials&client_id=" + OAuth2TestServer.GATEWAY_CLIENT
-        + "&client_secret=" + OAuth2TestServer.secretOf(OAuth2TestServer.GATEWAY_CLIENT) + "&audience=" + audience;
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(identity.tokenEndpoint()))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-    Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+    String form =
+        "grant_type=client_credentials&client_id="
+            + OAuth2TestServer.GATEWAY_CLIENT
+            + "&client_secret="
+            + OAuth2TestServer.secretOf(OAuth2TestServer.GATEWAY_CLIENT)
+            + "&audience="
+            + audience;
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(identity.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    Matcher token =
+        Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
     assertThat(token.find()).as("a token in " + response.statusCode()).isTrue();
     return token.group(1);
   }
 
-  /** A topology request through the gateway with exactly this Authorization header (none if null). */
+  /**
+   * A topology request through the gateway with exactly this Authorization header (none if null).
+   */
   private static Status.Code topologyWith(String authorization) {
-    try (CamundaClient client = CamundaClient.newClientBuilder()
-        .grpcAddress(URI.create("https://127.0.0.1:" + gateway.port()))
-        .caCertificatePath(companyCa.caCertificate().toString())
-        .preferRestOverGrpc(false)
-        .credentialsProvider(new FixedAuthorization(authorization))
-        .build()) {
+    try (CamundaClient client =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(URI.create("https://127.0.0.1:" + gateway.port()))
+            .caCertificatePath(companyCa.caCertificate().toString())
+            .preferRestOverGrpc(false)
+            .credentialsProvider(new FixedAuthorization(authorization))
+            .build()) {
       client.newTopologyRequest().requestTimeout(Duration.ofSeconds(20)).send().join();
       return Status.Code.OK;
     } catch (ClientStatusException e) {

@@ -23,22 +23,32 @@ class StartupFailureTest {
 
   @Test
   void missingEnvironment(CapturedOutput output) {
-    assertFailsWith(without("flow-connections.environment"), output,
-        "Flow Connections cannot start: flow-connections.environment is not set", "FLOW_CONNECTIONS_ENVIRONMENT");
+    assertFailsWith(
+        without("flow-connections.environment"),
+        output,
+        "Flow Connections cannot start: flow-connections.environment is not set",
+        "FLOW_CONNECTIONS_ENVIRONMENT");
   }
 
   @Test
   void missingMasterKey(CapturedOutput output) {
-    assertFailsWith(without("flow-connections.encryption.master-key"), output,
-        "Flow Connections cannot start: no master key configured", "FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY");
+    assertFailsWith(
+        without("flow-connections.encryption.master-key"),
+        output,
+        "Flow Connections cannot start: no master key configured",
+        "FLOW_CONNECTIONS_ENCRYPTION_MASTER_KEY");
   }
 
   @Test
   void unreachableDatabase(CapturedOutput output) {
     Map<String, Object> settings = valid();
-    settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/test?password=not-printed");
-    assertFailsWith(settings, output,
-        "Flow Connections cannot start: the database at jdbc:postgresql://127.0.0.1:1/test cannot be reached", "FLOW_CONNECTIONS_DB_URL");
+    settings.put(
+        "spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/test?password=not-printed");
+    assertFailsWith(
+        settings,
+        output,
+        "Flow Connections cannot start: the database at jdbc:postgresql://127.0.0.1:1/test cannot be reached",
+        "FLOW_CONNECTIONS_DB_URL");
     assertThat(output).doesNotContain("not-printed");
   }
 
@@ -46,8 +56,12 @@ class StartupFailureTest {
   void databaseRefusingTheLogin(CapturedOutput output) {
     Map<String, Object> settings = valid();
     settings.put("spring.datasource.username", "fc_no_such_role");
-    assertFailsWith(settings, output,
-        "Flow Connections cannot start: the database at " + PostgresTestSchema.URL + " refused the login of user fc_no_such_role",
+    assertFailsWith(
+        settings,
+        output,
+        "Flow Connections cannot start: the database at "
+            + PostgresTestSchema.URL
+            + " refused the login of user fc_no_such_role",
         "FLOW_CONNECTIONS_DB_USER");
   }
 
@@ -56,7 +70,9 @@ class StartupFailureTest {
     Map<String, Object> settings = saas();
     settings.put("camunda.client.auth.client-id", "id");
     settings.put("camunda.client.auth.client-secret", "secret-not-printed");
-    assertFailsWith(settings, output,
+    assertFailsWith(
+        settings,
+        output,
         "Flow Connections cannot start: camunda.client.mode is saas but camunda.client.cloud.cluster-id is not set",
         "CAMUNDA_CLIENT_CLOUD_CLUSTERID");
     assertThat(output).doesNotContain("secret-not-printed");
@@ -67,7 +83,9 @@ class StartupFailureTest {
     Map<String, Object> settings = saas();
     settings.put("camunda.client.cloud.cluster-id", "c0ffee");
     settings.put("camunda.client.auth.client-id", "id");
-    assertFailsWith(settings, output,
+    assertFailsWith(
+        settings,
+        output,
         "Flow Connections cannot start: camunda.client.mode is saas but camunda.client.auth.client-secret is not set",
         "CAMUNDA_CLIENT_AUTH_CLIENTSECRET");
   }
@@ -76,15 +94,24 @@ class StartupFailureTest {
   void addressWithoutScheme(CapturedOutput output) {
     Map<String, Object> settings = valid();
     settings.put("camunda.client.grpc-address", "zeebe:26500");
-    assertFailsWith(settings, output,
+    assertFailsWith(
+        settings,
+        output,
         "Flow Connections cannot start: camunda.client.grpc-address 'zeebe:26500' is not an http:// or https:// address",
         "CAMUNDA_CLIENT_GRPCADDRESS");
   }
 
-  private static void assertFailsWith(Map<String, Object> settings, CapturedOutput output, String line, String action) {
+  private static void assertFailsWith(
+      Map<String, Object> settings, CapturedOutput output, String line, String action) {
     // as command-line arguments: they override application.yml, as environment variables would
-    String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(FlowConnectionsRuntime.class).run(arguments).close());
+    String[] arguments =
+        settings.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    Throwable failure =
+        catchThrowable(
+            () ->
+                new SpringApplicationBuilder(FlowConnectionsRuntime.class).run(arguments).close());
 
     assertThat(failure).as("the runtime must not start").isNotNull();
     assertThat(output.getOut() + output.getErr())
@@ -93,7 +120,10 @@ class StartupFailureTest {
         .contains(action);
   }
 
-  /** What a runtime needs to start against a self-managed gateway (nothing connects before the failure). */
+  /**
+   * What a runtime needs to start against a self-managed gateway (nothing connects before the
+   * failure).
+   */
   private static Map<String, Object> valid() {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("spring.datasource.url", PostgresTestSchema.jdbcUrl());

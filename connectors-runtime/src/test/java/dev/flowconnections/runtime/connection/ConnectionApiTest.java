@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.runtime.testsupport.ApiClient;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
+import dev.flowconnections.scope.RuntimeCaller;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -36,7 +36,15 @@ class ConnectionApiTest extends ApiTestBase {
   void createsAConnectionWithAKeyDerivedFromItsName() {
     String tag = tag();
     Response created =
-        modeler.post("/api/connections", Map.of("integrationId", integrationId, "name", "Sales Team Gmail " + tag, "visibility", "ORGANIZATION"));
+        modeler.post(
+            "/api/connections",
+            Map.of(
+                "integrationId",
+                integrationId,
+                "name",
+                "Sales Team Gmail " + tag,
+                "visibility",
+                "ORGANIZATION"));
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonNode body = created.json();
@@ -51,50 +59,85 @@ class ConnectionApiTest extends ApiTestBase {
     assertThat(body.at("/integration/typeLabel").asText()).isEqualTo("REST API");
     assertThat(body.at("/credentialStatus/configured").asInt()).isZero();
     assertThat(body.at("/credentialStatus/total").asInt()).isEqualTo(4);
-    assertThat(body.at("/credentialStatus/label").asText()).isEqualTo("0 of 4 environments configured");
-    assertThat(fieldNames(body.get("environments"))).containsExactly("DEVELOPMENT", "QA", "STAGING", "PRODUCTION");
+    assertThat(body.at("/credentialStatus/label").asText())
+        .isEqualTo("0 of 4 environments configured");
+    assertThat(fieldNames(body.get("environments")))
+        .containsExactly("DEVELOPMENT", "QA", "STAGING", "PRODUCTION");
     assertThat(body.at("/environments/QA/status").asText()).isEqualTo("NOT_CONFIGURED");
     assertThat(body.at("/environments/QA/fields/password/set").asBoolean()).isFalse();
 
-    assertThat(modeler.get(created.location()).json().get("key").asText()).isEqualTo("sales-team-gmail-" + tag);
+    assertThat(modeler.get(created.location()).json().get("key").asText())
+        .isEqualTo("sales-team-gmail-" + tag);
   }
 
   @Test
   void takesAnExplicitKey() {
     String key = "crm-" + tag();
-    Response created = modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "CRM " + tag(), "key", key, "visibility", "PERSONAL"));
+    Response created =
+        modeler.post(
+            "/api/connections",
+            Map.of(
+                "integrationId",
+                integrationId,
+                "name",
+                "CRM " + tag(),
+                "key",
+                key,
+                "visibility",
+                "PERSONAL"));
 
     assertThat(created.status()).isEqualTo(201);
-    assertThat(created.json().get("key").asText()).as("personal keys carry their owner").isEqualTo(key + "@modeler");
-    Response shared = modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "Shared CRM " + tag(), "key", key, "visibility", "ORGANIZATION"));
+    assertThat(created.json().get("key").asText())
+        .as("personal keys carry their owner")
+        .isEqualTo(key + "@modeler");
+    Response shared =
+        modeler.post(
+            "/api/connections",
+            Map.of(
+                "integrationId",
+                integrationId,
+                "name",
+                "Shared CRM " + tag(),
+                "key",
+                key,
+                "visibility",
+                "ORGANIZATION"));
     assertThat(shared.json().get("key").asText()).isEqualTo(key);
   }
 
   @Test
   void storesCredentialsPerEnvironmentAndCountsConfiguredOnes() {
-    String id = createConnection(modeler, integrationId, "Billing " + tag(), "ORGANIZATION").text("/id");
+    String id =
+        createConnection(modeler, integrationId, "Billing " + tag(), "ORGANIZATION").text("/id");
 
-    Response dev = modeler.put(env(id, "DEVELOPMENT"), credentials(Map.of("username", "svc-dev", "password", "dev-pass-1")));
+    Response dev =
+        modeler.put(
+            env(id, "DEVELOPMENT"),
+            credentials(Map.of("username", "svc-dev", "password", "dev-pass-1")));
 
     assertThat(dev.status()).as(dev.toString()).isEqualTo(200);
     JsonNode body = dev.json();
     assertThat(body.at("/environments/DEVELOPMENT/status").asText()).isEqualTo("CONFIGURED");
     assertThat(body.at("/environments/DEVELOPMENT/fields/username").asText()).isEqualTo("svc-dev");
-    assertThat(body.at("/environments/DEVELOPMENT/fields/password").toString()).isEqualTo("{\"set\":true}");
+    assertThat(body.at("/environments/DEVELOPMENT/fields/password").toString())
+        .isEqualTo("{\"set\":true}");
     assertThat(body.at("/environments/DEVELOPMENT/updatedBy").asText()).isEqualTo("modeler");
     assertThat(body.at("/environments/DEVELOPMENT/updatedAt").asText()).isNotBlank();
-    assertThat(body.at("/credentialStatus/label").asText()).isEqualTo("1 of 4 environments configured");
+    assertThat(body.at("/credentialStatus/label").asText())
+        .isEqualTo("1 of 4 environments configured");
     assertThat(body.get("version").asLong()).isEqualTo(2);
 
     // lower case works too: environment names in paths are case-insensitive
-    Response prod = other.put(env(id, "production"), credentials(Map.of("username", "svc", "password", "prod-pass-1")));
+    Response prod =
+        other.put(
+            env(id, "production"),
+            credentials(Map.of("username", "svc", "password", "prod-pass-1")));
     assertThat(prod.status()).as(prod.toString()).isEqualTo(200);
 
     JsonNode read = modeler.get("/api/connections/" + id).json();
     assertThat(read.at("/credentialStatus/configured").asInt()).isEqualTo(2);
-    assertThat(read.at("/credentialStatus/label").asText()).isEqualTo("2 of 4 environments configured");
+    assertThat(read.at("/credentialStatus/label").asText())
+        .isEqualTo("2 of 4 environments configured");
     assertThat(read.at("/environments/PRODUCTION/status").asText()).isEqualTo("CONFIGURED");
     assertThat(read.at("/environments/PRODUCTION/updatedBy").asText()).isEqualTo("other");
     assertThat(read.at("/environments/QA/status").asText()).isEqualTo("NOT_CONFIGURED");
@@ -106,15 +149,21 @@ class ConnectionApiTest extends ApiTestBase {
     Response created = createConnection(modeler, integrationId, "Keep " + tag(), "ORGANIZATION");
     String id = created.text("/id");
     String key = created.text("/key");
-    modeler.put(env(id, "DEVELOPMENT"), credentials(Map.of("username", "svc", "password", "the-old-password")));
+    modeler.put(
+        env(id, "DEVELOPMENT"),
+        credentials(Map.of("username", "svc", "password", "the-old-password")));
 
-    Response blank = modeler.put(env(id, "DEVELOPMENT"), credentials(Map.of("username", "svc-renamed", "password", "")));
-    Response absent = modeler.put(env(id, "DEVELOPMENT"), credentials(Map.of("username", "svc-renamed")));
+    Response blank =
+        modeler.put(
+            env(id, "DEVELOPMENT"), credentials(Map.of("username", "svc-renamed", "password", "")));
+    Response absent =
+        modeler.put(env(id, "DEVELOPMENT"), credentials(Map.of("username", "svc-renamed")));
 
     assertThat(blank.status()).as(blank.toString()).isEqualTo(200);
     assertThat(absent.status()).as(absent.toString()).isEqualTo(200);
     JsonNode read = modeler.get("/api/connections/" + id).json();
-    assertThat(read.at("/environments/DEVELOPMENT/fields/username").asText()).isEqualTo("svc-renamed");
+    assertThat(read.at("/environments/DEVELOPMENT/fields/username").asText())
+        .isEqualTo("svc-renamed");
     assertThat(read.at("/environments/DEVELOPMENT/fields/password/set").asBoolean()).isTrue();
     assertThat(read.at("/environments/DEVELOPMENT/status").asText()).isEqualTo("CONFIGURED");
     var resolved = resolver.resolve("default", key, Environment.DEVELOPMENT, RuntimeCaller.PERSON);
@@ -123,32 +172,55 @@ class ConnectionApiTest extends ApiTestBase {
 
     // a new value replaces it, and the resolver's cache does not hide the change
     modeler.put(env(id, "DEVELOPMENT"), credentials(Map.of("password", "the-new-password")));
-    assertThat(resolver.resolve("default", key, Environment.DEVELOPMENT, RuntimeCaller.PERSON).secrets().text("password"))
+    assertThat(
+            resolver
+                .resolve("default", key, Environment.DEVELOPMENT, RuntimeCaller.PERSON)
+                .secrets()
+                .text("password"))
         .contains("the-new-password");
   }
 
   @Test
   void listsConnectionsFilteredBySearchTypeAndIntegration() {
     String tag = tag();
-    String mailIntegration = admin.post("/api/integrations",
-        Map.of("name", "Mail " + tag, "type", "EMAIL", "config", Map.of("host", "smtp.example.test"))).text("/id");
-    String rest = createConnection(modeler, integrationId, "Orders " + tag, "ORGANIZATION").text("/id");
-    String mail = createConnection(other, mailIntegration, "Newsletter " + tag, "ORGANIZATION").text("/id");
+    String mailIntegration =
+        admin
+            .post(
+                "/api/integrations",
+                Map.of(
+                    "name",
+                    "Mail " + tag,
+                    "type",
+                    "EMAIL",
+                    "config",
+                    Map.of("host", "smtp.example.test")))
+            .text("/id");
+    String rest =
+        createConnection(modeler, integrationId, "Orders " + tag, "ORGANIZATION").text("/id");
+    String mail =
+        createConnection(other, mailIntegration, "Newsletter " + tag, "ORGANIZATION").text("/id");
 
-    assertThat(ids(modeler.get("/api/connections?search=" + tag))).containsExactlyInAnyOrder(rest, mail);
-    assertThat(ids(modeler.get("/api/connections?search=" + tag + "&type=EMAIL"))).containsExactly(mail);
-    assertThat(ids(modeler.get("/api/connections?search=" + tag + "&type=REST_API"))).containsExactly(rest);
-    assertThat(ids(modeler.get("/api/connections?integrationId=" + mailIntegration))).containsExactly(mail);
+    assertThat(ids(modeler.get("/api/connections?search=" + tag)))
+        .containsExactlyInAnyOrder(rest, mail);
+    assertThat(ids(modeler.get("/api/connections?search=" + tag + "&type=EMAIL")))
+        .containsExactly(mail);
+    assertThat(ids(modeler.get("/api/connections?search=" + tag + "&type=REST_API")))
+        .containsExactly(rest);
+    assertThat(ids(modeler.get("/api/connections?integrationId=" + mailIntegration)))
+        .containsExactly(mail);
     assertThat(ids(modeler.get("/api/connections?search=orders%20" + tag))).containsExactly(rest);
   }
 
   @Test
   void renamesAConnectionKeepingItsKey() {
-    Response created = createConnection(modeler, integrationId, "Old name " + tag(), "ORGANIZATION");
+    Response created =
+        createConnection(modeler, integrationId, "Old name " + tag(), "ORGANIZATION");
     String id = created.text("/id");
 
-    Response renamed = modeler.put("/api/connections/" + id,
-        Map.of("name", "New name " + tag(), "visibility", "ORGANIZATION", "version", 1));
+    Response renamed =
+        modeler.put(
+            "/api/connections/" + id,
+            Map.of("name", "New name " + tag(), "visibility", "ORGANIZATION", "version", 1));
 
     assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
     assertThat(renamed.json().get("key").asText()).isEqualTo(created.text("/key"));
@@ -159,7 +231,8 @@ class ConnectionApiTest extends ApiTestBase {
 
   @Test
   void deletesTheCredentialsOfOneEnvironment() {
-    String id = createConnection(modeler, integrationId, "Envs " + tag(), "ORGANIZATION").text("/id");
+    String id =
+        createConnection(modeler, integrationId, "Envs " + tag(), "ORGANIZATION").text("/id");
     modeler.put(env(id, "QA"), credentials(Map.of("username", "qa", "password", "qa-pass")));
     modeler.put(env(id, "STAGING"), credentials(Map.of("username", "st", "password", "st-pass")));
 
@@ -180,9 +253,11 @@ class ConnectionApiTest extends ApiTestBase {
     Map<String, Object> bearer = basicRestIntegration("Tokens " + tag());
     bearer.put("authScheme", "BEARER");
     String tokens = admin.post("/api/integrations", bearer).text("/id");
-    String id = createConnection(modeler, tokens, "Token conn " + tag(), "ORGANIZATION").text("/id");
+    String id =
+        createConnection(modeler, tokens, "Token conn " + tag(), "ORGANIZATION").text("/id");
     modeler.put(env(id, "DEVELOPMENT"), credentials(Map.of("token", "bearer-token-1")));
-    assertThat(modeler.get("/api/connections/" + id).text("/environments/DEVELOPMENT/status")).isEqualTo("CONFIGURED");
+    assertThat(modeler.get("/api/connections/" + id).text("/environments/DEVELOPMENT/status"))
+        .isEqualTo("CONFIGURED");
 
     bearer.put("authScheme", "BASIC");
     bearer.put("version", 1);
@@ -196,10 +271,13 @@ class ConnectionApiTest extends ApiTestBase {
 
   @Test
   void deletesAConnection() {
-    String id = createConnection(modeler, integrationId, "Doomed " + tag(), "ORGANIZATION").text("/id");
+    String id =
+        createConnection(modeler, integrationId, "Doomed " + tag(), "ORGANIZATION").text("/id");
     modeler.put(env(id, "DEVELOPMENT"), credentials(Map.of("username", "u", "password", "p")));
 
-    assertThat(other.delete("/api/connections/" + id).status()).as("organization connections are shared").isEqualTo(204);
+    assertThat(other.delete("/api/connections/" + id).status())
+        .as("organization connections are shared")
+        .isEqualTo(204);
 
     assertThat(modeler.get("/api/connections/" + id).status()).isEqualTo(404);
     assertThat(modeler.delete("/api/connections/" + id).status()).isEqualTo(404);
@@ -215,8 +293,16 @@ class ConnectionApiTest extends ApiTestBase {
       assertThat(read.status()).isEqualTo(404);
       assertThat(read.isProblem()).isTrue();
       assertThat(ids(stranger.get("/api/connections?search=" + tag))).isEmpty();
-      assertThat(stranger.put("/api/connections/" + id, Map.of("name", "Stolen " + tag, "version", 1)).status()).isEqualTo(404);
-      assertThat(stranger.put(env(id, "DEVELOPMENT"), credentials(Map.of("username", "x", "password", "y"))).status())
+      assertThat(
+              stranger
+                  .put("/api/connections/" + id, Map.of("name", "Stolen " + tag, "version", 1))
+                  .status())
+          .isEqualTo(404);
+      assertThat(
+              stranger
+                  .put(
+                      env(id, "DEVELOPMENT"), credentials(Map.of("username", "x", "password", "y")))
+                  .status())
           .isEqualTo(404);
       assertThat(stranger.delete("/api/connections/" + id).status()).isEqualTo(404);
     }
@@ -234,7 +320,9 @@ class ConnectionApiTest extends ApiTestBase {
 
   private static List<String> ids(Response list) {
     assertThat(list.status()).as(list.toString()).isEqualTo(200);
-    return StreamSupport.stream(list.json().spliterator(), false).map(n -> n.get("id").asText()).toList();
+    return StreamSupport.stream(list.json().spliterator(), false)
+        .map(n -> n.get("id").asText())
+        .toList();
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -38,7 +38,9 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
   void aUserCannotTakeOverAnotherUsersSharedConnectionByMakingItPersonal() {
     Response created = createConnection(admin, integrationId, "Shared " + tag(), "ORGANIZATION");
     String id = created.text("/id");
-    admin.put(ConnectionApiTest.env(id, "DEVELOPMENT"), credentials(Map.of("username", "admin-svc", "password", "admins-token")));
+    admin.put(
+        ConnectionApiTest.env(id, "DEVELOPMENT"),
+        credentials(Map.of("username", "admin-svc", "password", "admins-token")));
     String before = read(admin, "/api/connections/" + id);
     long version = admin.get("/api/connections/" + id).json().get("version").asLong();
 
@@ -53,18 +55,26 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
 
   @Test
   void evenTheCreatorNeedsAnAdminToMakeASharedConnectionPersonal() {
-    Response created = createConnection(modeler, integrationId, "Mine but shared " + tag(), "ORGANIZATION");
+    Response created =
+        createConnection(modeler, integrationId, "Mine but shared " + tag(), "ORGANIZATION");
 
     Response refused = changeVisibility(modeler, created, "PERSONAL", 1);
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
     assertThat(refused.text("/field")).isEqualTo("visibility");
-    assertThat(modeler.get("/api/connections/" + created.text("/id")).json().get("visibility").asText()).isEqualTo("ORGANIZATION");
+    assertThat(
+            modeler
+                .get("/api/connections/" + created.text("/id"))
+                .json()
+                .get("visibility")
+                .asText())
+        .isEqualTo("ORGANIZATION");
   }
 
   @Test
   void anAdminMakesASharedConnectionPersonalAndBecomesItsOwner() {
-    Response created = createConnection(modeler, integrationId, "To admin " + tag(), "ORGANIZATION");
+    Response created =
+        createConnection(modeler, integrationId, "To admin " + tag(), "ORGANIZATION");
 
     Response personal = changeVisibility(admin, created, "PERSONAL", 1);
 
@@ -75,15 +85,19 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
 
   @Test
   void theOwnerSharesTheirPersonalConnectionAndOthersMayRenameButNotReScopeIt() {
-    Response created = createConnection(modeler, integrationId, "Shared later " + tag(), "PERSONAL");
+    Response created =
+        createConnection(modeler, integrationId, "Shared later " + tag(), "PERSONAL");
     String id = created.text("/id");
 
     Response shared = changeVisibility(modeler, created, "ORGANIZATION", 1);
     assertThat(shared.status()).as(shared.toString()).isEqualTo(200);
     assertThat(shared.text("/owner")).isEqualTo("modeler");
 
-    Response renamed = other.put("/api/connections/" + id, Map.of("name", "Renamed " + tag(), "version", 2));
-    assertThat(renamed.status()).as("a shared connection stays editable by everyone").isEqualTo(200);
+    Response renamed =
+        other.put("/api/connections/" + id, Map.of("name", "Renamed " + tag(), "version", 2));
+    assertThat(renamed.status())
+        .as("a shared connection stays editable by everyone")
+        .isEqualTo(200);
     Response back = changeVisibility(other, renamed, "PERSONAL", 3);
     assertThat(back.status()).isEqualTo(403);
     assertThat(back.text("/field")).isEqualTo("visibility");
@@ -94,18 +108,27 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
     String name = "Private CRM " + tag();
     Response mine = createConnection(modeler, integrationId, name, "PERSONAL");
 
-    Response sameNamePersonal = admin.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", name, "visibility", "PERSONAL"));
-    Response sameNameShared = other.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", name, "visibility", "ORGANIZATION"));
+    Response sameNamePersonal =
+        admin.post(
+            "/api/connections",
+            Map.of("integrationId", integrationId, "name", name, "visibility", "PERSONAL"));
+    Response sameNameShared =
+        other.post(
+            "/api/connections",
+            Map.of("integrationId", integrationId, "name", name, "visibility", "ORGANIZATION"));
 
     assertThat(sameNameShared.status()).as(sameNameShared.toString()).isEqualTo(201);
     assertThat(sameNamePersonal.status()).as(sameNamePersonal.toString()).isEqualTo(201);
     assertThat(sameNameShared.text("/key")).isNotEqualTo(mine.text("/key"));
-    assertThat(sameNamePersonal.text("/key")).isNotEqualTo(mine.text("/key")).isNotEqualTo(sameNameShared.text("/key"));
-    // names visible to the same user stay unique: the owner cannot add a second personal one of that name
-    Response again = modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", name, "visibility", "PERSONAL"));
+    assertThat(sameNamePersonal.text("/key"))
+        .isNotEqualTo(mine.text("/key"))
+        .isNotEqualTo(sameNameShared.text("/key"));
+    // names visible to the same user stay unique: the owner cannot add a second personal one of
+    // that name
+    Response again =
+        modeler.post(
+            "/api/connections",
+            Map.of("integrationId", integrationId, "name", name, "visibility", "PERSONAL"));
     assertThat(again.status()).isEqualTo(409);
   }
 
@@ -113,9 +136,12 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
   void renamingASharedConnectionDoesNotRevealItsOwnersPersonalNames() {
     String secretName = "Owner's private " + tag();
     createConnection(modeler, integrationId, secretName, "PERSONAL");
-    String shared = createConnection(modeler, integrationId, "Shared by modeler " + tag(), "ORGANIZATION").text("/id");
+    String shared =
+        createConnection(modeler, integrationId, "Shared by modeler " + tag(), "ORGANIZATION")
+            .text("/id");
 
-    Response renamed = other.put("/api/connections/" + shared, Map.of("name", secretName, "version", 1));
+    Response renamed =
+        other.put("/api/connections/" + shared, Map.of("name", secretName, "version", 1));
 
     assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
   }
@@ -123,32 +149,78 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
   @Test
   void aKeyTakenBySomeoneElsesPersonalConnectionIsNotRevealedAndRuntimeLookupStaysUnambiguous() {
     String key = "secret-crm-" + tag();
-    Response mine = modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "Mine " + tag(), "key", key, "visibility", "PERSONAL"));
+    Response mine =
+        modeler.post(
+            "/api/connections",
+            Map.of(
+                "integrationId",
+                integrationId,
+                "name",
+                "Mine " + tag(),
+                "key",
+                key,
+                "visibility",
+                "PERSONAL"));
     assertThat(mine.status()).as(mine.toString()).isEqualTo(201);
-    assertThat(mine.text("/key")).as("a personal key lives in its owner's namespace").isEqualTo(key + "@modeler");
-    modeler.put(ConnectionApiTest.env(mine.text("/id"), "DEVELOPMENT"), credentials(Map.of("username", "mine", "password", "p1")));
+    assertThat(mine.text("/key"))
+        .as("a personal key lives in its owner's namespace")
+        .isEqualTo(key + "@modeler");
+    modeler.put(
+        ConnectionApiTest.env(mine.text("/id"), "DEVELOPMENT"),
+        credentials(Map.of("username", "mine", "password", "p1")));
 
-    Response shared = other.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "Shared " + tag(), "key", key, "visibility", "ORGANIZATION"));
+    Response shared =
+        other.post(
+            "/api/connections",
+            Map.of(
+                "integrationId",
+                integrationId,
+                "name",
+                "Shared " + tag(),
+                "key",
+                key,
+                "visibility",
+                "ORGANIZATION"));
     assertThat(shared.status()).as(shared.toString()).isEqualTo(201);
     assertThat(shared.text("/key")).isEqualTo(key);
-    other.put(ConnectionApiTest.env(shared.text("/id"), "DEVELOPMENT"), credentials(Map.of("username", "shared", "password", "p2")));
+    other.put(
+        ConnectionApiTest.env(shared.text("/id"), "DEVELOPMENT"),
+        credentials(Map.of("username", "shared", "password", "p2")));
 
     // nobody can create a key in someone else's namespace, so nobody can probe it either
-    Response intoTheNamespace = other.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "Probe " + tag(), "key", key + "@modeler", "visibility", "ORGANIZATION"));
+    Response intoTheNamespace =
+        other.post(
+            "/api/connections",
+            Map.of(
+                "integrationId",
+                integrationId,
+                "name",
+                "Probe " + tag(),
+                "key",
+                key + "@modeler",
+                "visibility",
+                "ORGANIZATION"));
     assertThat(intoTheNamespace.status()).isEqualTo(400);
     assertThat(intoTheNamespace.text("/field")).isEqualTo("key");
 
     // the lookup by key (process scope aside: a person's view)
-    assertThat(resolver.resolve("default", key, Environment.DEVELOPMENT, RuntimeCaller.PERSON).text("username")).contains("shared");
-    assertThat(resolver.resolve("default", key + "@modeler", Environment.DEVELOPMENT, RuntimeCaller.PERSON).text("username")).contains("mine");
+    assertThat(
+            resolver
+                .resolve("default", key, Environment.DEVELOPMENT, RuntimeCaller.PERSON)
+                .text("username"))
+        .contains("shared");
+    assertThat(
+            resolver
+                .resolve("default", key + "@modeler", Environment.DEVELOPMENT, RuntimeCaller.PERSON)
+                .text("username"))
+        .contains("mine");
   }
 
   /** {@code user} gives the connection {@code created} another visibility, keeping its name. */
-  private static Response changeVisibility(ApiClient user, Response created, String visibility, long version) {
-    return user.put("/api/connections/" + created.text("/id"),
+  private static Response changeVisibility(
+      ApiClient user, Response created, String visibility, long version) {
+    return user.put(
+        "/api/connections/" + created.text("/id"),
         Map.of("name", created.text("/name"), "visibility", visibility, "version", version));
   }
 }

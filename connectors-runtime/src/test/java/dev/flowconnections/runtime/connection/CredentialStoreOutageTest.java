@@ -37,7 +37,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A credential store that cannot answer makes the API say 503, and leaves the connection as it was. */
+/**
+ * A credential store that cannot answer makes the API say 503, and leaves the connection as it was.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -63,13 +65,18 @@ class CredentialStoreOutageTest {
     ApiClient api = ApiClient.on(port);
     ApiClient modeler = api.as("modeler");
     String integration = createBasicRestIntegration(api.as("admin"), "Vaulted " + tag());
-    String id = createConnection(modeler, integration, "Vaulted conn " + tag(), "ORGANIZATION").text("/id");
-    assertThat(modeler.put(env(id, "DEVELOPMENT"), credentials(Map.of("username", "u", "password", "p1"))).status())
+    String id =
+        createConnection(modeler, integration, "Vaulted conn " + tag(), "ORGANIZATION").text("/id");
+    assertThat(
+            modeler
+                .put(env(id, "DEVELOPMENT"), credentials(Map.of("username", "u", "password", "p1")))
+                .status())
         .isEqualTo(200);
     String before = read(modeler, "/api/connections/" + id);
 
     store.down.set(true);
-    Response write = modeler.put(env(id, "PRODUCTION"), credentials(Map.of("username", "u", "password", "p2")));
+    Response write =
+        modeler.put(env(id, "PRODUCTION"), credentials(Map.of("username", "u", "password", "p2")));
     Response removeEnvironment = modeler.delete(env(id, "DEVELOPMENT"));
     Response removeConnection = modeler.delete("/api/connections/" + id);
 
@@ -81,7 +88,10 @@ class CredentialStoreOutageTest {
     assertThat(read(modeler, "/api/connections/" + id)).isEqualTo(before);
 
     store.down.set(false);
-    assertThat(modeler.put(env(id, "PRODUCTION"), credentials(Map.of("username", "u", "password", "p2"))).status())
+    assertThat(
+            modeler
+                .put(env(id, "PRODUCTION"), credentials(Map.of("username", "u", "password", "p2")))
+                .status())
         .isEqualTo(200);
   }
 

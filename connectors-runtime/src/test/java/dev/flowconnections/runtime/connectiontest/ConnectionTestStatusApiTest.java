@@ -35,8 +35,11 @@ class ConnectionTestStatusApiTest extends ApiTestBase {
   @BeforeEach
   void acceptOnlyTheGoodToken() {
     SERVER.reset();
-    SERVER.respond(request -> ("Bearer " + GOOD_TOKEN).equals(request.header("Authorization"))
-        ? Reply.json(200, "{}") : Reply.json(401, "{}"));
+    SERVER.respond(
+        request ->
+            ("Bearer " + GOOD_TOKEN).equals(request.header("Authorization"))
+                ? Reply.json(200, "{}")
+                : Reply.json(401, "{}"));
   }
 
   @Test
@@ -56,18 +59,26 @@ class ConnectionTestStatusApiTest extends ApiTestBase {
     assertThat(SERVER.lastRequest().header("Authorization")).isEqualTo("Bearer " + stagingToken);
 
     JsonNode tested = modeler.get("/api/connections/" + id).json();
-    assertThat(tested.at("/credentialStatus/label").asText()).isEqualTo("3 of 4 environments configured, 2 failing");
+    assertThat(tested.at("/credentialStatus/label").asText())
+        .isEqualTo("3 of 4 environments configured, 2 failing");
     assertThat(tested.at("/credentialStatus/failing").asInt()).isEqualTo(2);
     assertThat(tested.get("version").asLong()).as("a test is not an edit").isEqualTo(version);
-    assertThat(tested.at("/environments/QA/lastTest/message").asText()).isEqualTo("authentication rejected (HTTP 401 from HEAD /)");
-    assertThat(tested.at("/environments/PRODUCTION/lastTest").isMissingNode() || tested.at("/environments/PRODUCTION/lastTest").isNull()).isTrue();
+    assertThat(tested.at("/environments/QA/lastTest/message").asText())
+        .isEqualTo("authentication rejected (HTTP 401 from HEAD /)");
+    assertThat(
+            tested.at("/environments/PRODUCTION/lastTest").isMissingNode()
+                || tested.at("/environments/PRODUCTION/lastTest").isNull())
+        .isTrue();
 
     modeler.put(path(id, "QA"), credentials(Map.of("token", GOOD_TOKEN)));
 
     JsonNode fixed = modeler.get("/api/connections/" + id).json();
-    assertThat(fixed.at("/credentialStatus/label").asText()).isEqualTo("3 of 4 environments configured, 1 failing");
+    assertThat(fixed.at("/credentialStatus/label").asText())
+        .isEqualTo("3 of 4 environments configured, 1 failing");
     JsonNode qaLastTest = fixed.at("/environments/QA/lastTest");
-    assertThat(qaLastTest.isMissingNode() || qaLastTest.isNull()).as("QA's result described the old token").isTrue();
+    assertThat(qaLastTest.isMissingNode() || qaLastTest.isNull())
+        .as("QA's result described the old token")
+        .isTrue();
     assertThat(fixed.at("/environments/STAGING/lastTest/ok").asBoolean()).isFalse();
     assertThat(fixed.at("/environments/DEVELOPMENT/lastTest/ok").asBoolean()).isTrue();
     assertThat(test(id, "QA").get("ok").asBoolean()).isTrue();
@@ -85,8 +96,11 @@ class ConnectionTestStatusApiTest extends ApiTestBase {
 
     assertThat(answer.get("ok").asBoolean()).isTrue();
     assertThat(answer.get("testedBy").asText()).isEqualTo("modeler");
-    assertThat(Instant.parse(answer.get("testedAt").asText())).isBetween(before.minusSeconds(1), Instant.now());
-    assertThat(modeler.get("/api/connections/" + id).json().at("/environments/DEVELOPMENT/lastTest")).isEqualTo(answer);
+    assertThat(Instant.parse(answer.get("testedAt").asText()))
+        .isBetween(before.minusSeconds(1), Instant.now());
+    assertThat(
+            modeler.get("/api/connections/" + id).json().at("/environments/DEVELOPMENT/lastTest"))
+        .isEqualTo(answer);
   }
 
   @Test
@@ -98,7 +112,8 @@ class ConnectionTestStatusApiTest extends ApiTestBase {
     JsonNode answer = test(id, "DEVELOPMENT");
 
     assertThat(answer.get("ok").asBoolean()).as(answer.toString()).isTrue();
-    assertThat(answer.get("message").asText()).isEqualTo("HTTP 302 (a redirect, not followed) from HEAD /");
+    assertThat(answer.get("message").asText())
+        .isEqualTo("HTTP 302 (a redirect, not followed) from HEAD /");
     assertThat(SERVER.requests()).hasSize(1);
   }
 
@@ -109,8 +124,18 @@ class ConnectionTestStatusApiTest extends ApiTestBase {
   }
 
   private String restConnection() {
-    String integration = createIntegration(admin, Map.of("name", "Status " + tag(), "type", "REST_API",
-        "authScheme", "BEARER", "config", Map.of("baseUrl", SERVER.baseUrl())));
+    String integration =
+        createIntegration(
+            admin,
+            Map.of(
+                "name",
+                "Status " + tag(),
+                "type",
+                "REST_API",
+                "authScheme",
+                "BEARER",
+                "config",
+                Map.of("baseUrl", SERVER.baseUrl())));
     return createConnection(modeler, integration, "Status " + tag(), "ORGANIZATION").text("/id");
   }
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13, item 4: an org secret referenced from a NON-secret field is as secret as the org secret.
- * Before the fix the Database test answered {@code FATAL: role "<secret value>" does not exist} and
- * kept it as {@code lastTest} for every user to read.
+ * Issue 13, item 4: an org secret referenced from a NON-secret field is as secret as the org
+ * secret. Before the fix the Database test answered {@code FATAL: role "<secret value>" does not
+ * exist} and kept it as {@code lastTest} for every user to read.
  */
 class OrgSecretTestMessageApiTest extends ApiTestBase {
 
@@ -33,14 +33,27 @@ class OrgSecretTestMessageApiTest extends ApiTestBase {
   void anOrgSecretInADatabaseUsernameIsMaskedInTheTestMessageAndInLastTest() {
     String secretKey = "DB_USER_" + tag().toUpperCase(Locale.ROOT);
     String secretValue = "no_such_role_" + tag();
-    assertThat(admin.put("/api/secrets/" + secretKey, Map.of("value", secretValue)).status()).isIn(200, 201);
-    String integration = createIntegration(admin, Map.of("name", "DB " + tag(), "type", "DATABASE",
-        "config", Map.of("vendor", "POSTGRESQL", "jdbcUrl", PostgresTestSchema.jdbcUrl())));
+    assertThat(admin.put("/api/secrets/" + secretKey, Map.of("value", secretValue)).status())
+        .isIn(200, 201);
+    String integration =
+        createIntegration(
+            admin,
+            Map.of(
+                "name",
+                "DB " + tag(),
+                "type",
+                "DATABASE",
+                "config",
+                Map.of("vendor", "POSTGRESQL", "jdbcUrl", PostgresTestSchema.jdbcUrl())));
     String id = createConnection(modeler, integration, "DB " + tag(), "ORGANIZATION").text("/id");
-    modeler.put("/api/connections/" + id + "/environments/DEVELOPMENT",
-        credentials(Map.of("username", "@@SECRET:" + secretKey + "@@", "password", "unused-by-trust-auth")));
+    modeler.put(
+        "/api/connections/" + id + "/environments/DEVELOPMENT",
+        credentials(
+            Map.of(
+                "username", "@@SECRET:" + secretKey + "@@", "password", "unused-by-trust-auth")));
 
-    Response result = modeler.post("/api/connections/" + id + "/environments/DEVELOPMENT/test", Map.of());
+    Response result =
+        modeler.post("/api/connections/" + id + "/environments/DEVELOPMENT/test", Map.of());
 
     assertThat(result.json().get("ok").asBoolean()).as(result.toString()).isFalse();
     assertThat(result.json().get("message").asText()).contains("****").doesNotContain(secretValue);
@@ -53,13 +66,28 @@ class OrgSecretTestMessageApiTest extends ApiTestBase {
   void anOrgSecretInARestHealthPathIsMaskedInTheTestMessage() {
     String secretKey = "PROBE_" + tag().toUpperCase(Locale.ROOT);
     String secretValue = "probe-path-" + tag();
-    assertThat(admin.put("/api/secrets/" + secretKey, Map.of("value", secretValue)).status()).isIn(200, 201);
-    String integration = createIntegration(admin, Map.of("name", "Probe " + tag(), "type", "REST_API",
-        "config", Map.of("baseUrl", SERVER.baseUrl(), "healthPath", "/status/@@SECRET:" + secretKey + "@@")));
-    String id = createConnection(modeler, integration, "Probe " + tag(), "ORGANIZATION").text("/id");
+    assertThat(admin.put("/api/secrets/" + secretKey, Map.of("value", secretValue)).status())
+        .isIn(200, 201);
+    String integration =
+        createIntegration(
+            admin,
+            Map.of(
+                "name",
+                "Probe " + tag(),
+                "type",
+                "REST_API",
+                "config",
+                Map.of(
+                    "baseUrl",
+                    SERVER.baseUrl(),
+                    "healthPath",
+                    "/status/@@SECRET:" + secretKey + "@@")));
+    String id =
+        createConnection(modeler, integration, "Probe " + tag(), "ORGANIZATION").text("/id");
     modeler.put("/api/connections/" + id + "/environments/DEVELOPMENT", credentials(Map.of()));
 
-    Response result = modeler.post("/api/connections/" + id + "/environments/DEVELOPMENT/test", Map.of());
+    Response result =
+        modeler.post("/api/connections/" + id + "/environments/DEVELOPMENT/test", Map.of());
 
     assertThat(result.json().get("ok").asBoolean()).as(result.toString()).isTrue();
     assertThat(SERVER.lastRequest().rawPath()).isEqualTo("/status/" + secretValue);

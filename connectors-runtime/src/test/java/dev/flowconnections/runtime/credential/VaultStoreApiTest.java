@@ -20,10 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -47,7 +47,11 @@ class VaultStoreApiTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-    VAULT.addAppRole("runtime-role", SECRET_ID, java.time.Duration.ofMinutes(10), java.time.Duration.ZERO,
+    VAULT.addAppRole(
+        "runtime-role",
+        SECRET_ID,
+        java.time.Duration.ofMinutes(10),
+        java.time.Duration.ZERO,
         InProcessVaultServer.Policy.allowAll());
     registry.add("flow-connections.store.type", () -> "vault");
     registry.add("flow-connections.store.vault.uri", () -> VAULT.uri().toString());
@@ -79,9 +83,14 @@ class VaultStoreApiTest {
   void credentialsAreKeptInVaultOnly() {
     Connection c = connectionWithDevelopmentCredentials("dev-pw-in-vault");
 
-    assertThat(VAULT.current(VaultTestSupport.MOUNT, c.path("DEVELOPMENT"))).isEqualTo(Map.of("password", "dev-pw-in-vault"));
-    assertThat(jdbc.sql("select count(*) from connection_credential where connection_id = cast(:id as uuid)")
-            .param("id", c.id).query(Integer.class).single())
+    assertThat(VAULT.current(VaultTestSupport.MOUNT, c.path("DEVELOPMENT")))
+        .isEqualTo(Map.of("password", "dev-pw-in-vault"));
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from connection_credential where connection_id = cast(:id as uuid)")
+                .param("id", c.id)
+                .query(Integer.class)
+                .single())
         .isZero();
     assertThat(read(modeler, "/api/connections/" + c.id)).doesNotContain("dev-pw-in-vault");
   }
@@ -92,36 +101,52 @@ class VaultStoreApiTest {
     String before = read(modeler, "/api/connections/" + c.id);
     VAULT.seal();
 
-    Response write = modeler.put(c.env("PRODUCTION"), credentials(Map.of("username", "u", "password", "p2-while-sealed")));
-    Response update = modeler.put(c.env("DEVELOPMENT"), credentials(Map.of("password", "p3-while-sealed")));
+    Response write =
+        modeler.put(
+            c.env("PRODUCTION"),
+            credentials(Map.of("username", "u", "password", "p2-while-sealed")));
+    Response update =
+        modeler.put(c.env("DEVELOPMENT"), credentials(Map.of("password", "p3-while-sealed")));
     Response removeEnvironment = modeler.delete(c.env("DEVELOPMENT"));
     Response removeConnection = modeler.delete("/api/connections/" + c.id);
 
     for (Response response : new Response[] {write, update, removeEnvironment, removeConnection}) {
       assertProblem(response, 503);
       assertThat(response.header("Retry-After")).isNotBlank();
-      assertThat(response.body()).contains("credential store is unavailable").doesNotContain("p2-while-sealed");
+      assertThat(response.body())
+          .contains("credential store is unavailable")
+          .doesNotContain("p2-while-sealed");
     }
     VAULT.unseal();
     assertThat(read(modeler, "/api/connections/" + c.id)).isEqualTo(before);
-    assertThat(VAULT.current(VaultTestSupport.MOUNT, c.path("DEVELOPMENT"))).isEqualTo(Map.of("password", "p1-before-seal"));
+    assertThat(VAULT.current(VaultTestSupport.MOUNT, c.path("DEVELOPMENT")))
+        .isEqualTo(Map.of("password", "p1-before-seal"));
     assertThat(VAULT.currentVersion(VaultTestSupport.MOUNT, c.path("PRODUCTION"))).isZero();
 
     // the same runtime serves again once Vault is back
-    assertThat(modeler.put(c.env("PRODUCTION"), credentials(Map.of("username", "u", "password", "p2"))).status())
+    assertThat(
+            modeler
+                .put(c.env("PRODUCTION"), credentials(Map.of("username", "u", "password", "p2")))
+                .status())
         .isEqualTo(200);
     assertThat(output.getAll())
         .contains("Vault is sealed or unavailable (503)")
-        .doesNotContain("p1-before-seal").doesNotContain("p2-while-sealed").doesNotContain(SECRET_ID);
+        .doesNotContain("p1-before-seal")
+        .doesNotContain("p2-while-sealed")
+        .doesNotContain(SECRET_ID);
   }
 
   @Test
   void anEditMadeInVaultMeanwhileIsA409() {
     Connection c = connectionWithDevelopmentCredentials("p1");
     String before = read(modeler, "/api/connections/" + c.id);
-    VAULT.beforeNextWrite(() -> VAULT.writeDirectly(VaultTestSupport.MOUNT, c.path("DEVELOPMENT"), Map.of("password", "ops")));
+    VAULT.beforeNextWrite(
+        () ->
+            VAULT.writeDirectly(
+                VaultTestSupport.MOUNT, c.path("DEVELOPMENT"), Map.of("password", "ops")));
 
-    Response response = modeler.put(c.env("DEVELOPMENT"), credentials(Map.of("password", "p2-lost")));
+    Response response =
+        modeler.put(c.env("DEVELOPMENT"), credentials(Map.of("password", "p2-lost")));
 
     assertProblem(response, 409, "fields");
     assertThat(response.body()).contains("changed by someone else").doesNotContain("p2-lost");
@@ -132,39 +157,60 @@ class VaultStoreApiTest {
   void theMigrationEndpointCopiesVaultToPostgresAndBackAndReportsCountsOnly() {
     Connection c = connectionWithDevelopmentCredentials("migrated-pw");
 
-    Response toPostgres = admin.post("/api/credential-stores/migrations", Map.of("from", "vault", "to", "postgres"));
+    Response toPostgres =
+        admin.post("/api/credential-stores/migrations", Map.of("from", "vault", "to", "postgres"));
     assertThat(toPostgres.status()).as(toPostgres.toString()).isEqualTo(200);
     assertThat(toPostgres.text("/organizations/0")).isEqualTo("default");
     assertThat(Integer.parseInt(toPostgres.text("/verified"))).isPositive();
     // other test classes of this JVM keep their credentials of the same organization in PostgreSQL
     // only; they show up as problems ("missing in source"), this connection must not
     assertThat(toPostgres.body()).doesNotContain(c.key).doesNotContain("migrated-pw");
-    assertThat(jdbc.sql("select count(*) from connection_credential where connection_id = cast(:id as uuid)")
-            .param("id", c.id).query(Integer.class).single())
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from connection_credential where connection_id = cast(:id as uuid)")
+                .param("id", c.id)
+                .query(Integer.class)
+                .single())
         .isEqualTo(1);
 
-    Response back = root.post("/api/credential-stores/migrations", Map.of("from", "postgres", "to", "vault"));
+    Response back =
+        root.post("/api/credential-stores/migrations", Map.of("from", "postgres", "to", "vault"));
     assertThat(back.status()).as(back.toString()).isEqualTo(200);
     assertThat(back.body()).doesNotContain(c.key);
     assertThat(VAULT.currentVersion(VaultTestSupport.MOUNT, c.path("DEVELOPMENT")))
-        .as("identical secrets are not written again").isEqualTo(1);
+        .as("identical secrets are not written again")
+        .isEqualTo(1);
   }
 
   @Test
   void theMigrationEndpointIsForAdminsAndNamesBadFields() {
-    assertProblem(modeler.post("/api/credential-stores/migrations", Map.of("from", "vault", "to", "postgres")), 403);
-    assertProblem(admin.post("/api/credential-stores/migrations", Map.of("from", "mysql", "to", "postgres")), 400, "from");
-    assertProblem(admin.post("/api/credential-stores/migrations", Map.of("from", "vault", "to", "vault")), 400, "to");
     assertProblem(
-        admin.post("/api/credential-stores/migrations", Map.of("from", "vault", "to", "postgres", "organizationId", "other-org")),
+        modeler.post(
+            "/api/credential-stores/migrations", Map.of("from", "vault", "to", "postgres")),
+        403);
+    assertProblem(
+        admin.post("/api/credential-stores/migrations", Map.of("from", "mysql", "to", "postgres")),
+        400,
+        "from");
+    assertProblem(
+        admin.post("/api/credential-stores/migrations", Map.of("from", "vault", "to", "vault")),
+        400,
+        "to");
+    assertProblem(
+        admin.post(
+            "/api/credential-stores/migrations",
+            Map.of("from", "vault", "to", "postgres", "organizationId", "other-org")),
         403);
   }
 
   private Connection connectionWithDevelopmentCredentials(String password) {
     String integration = createBasicRestIntegration(admin, "Vault REST " + tag());
-    Response created = createConnection(modeler, integration, "Vault conn " + tag(), "ORGANIZATION");
+    Response created =
+        createConnection(modeler, integration, "Vault conn " + tag(), "ORGANIZATION");
     Connection c = new Connection(created.text("/id"), created.text("/key"));
-    Response put = modeler.put(c.env("DEVELOPMENT"), credentials(Map.of("username", "svc", "password", password)));
+    Response put =
+        modeler.put(
+            c.env("DEVELOPMENT"), credentials(Map.of("username", "svc", "password", password)));
     assertThat(put.status()).as(put.toString()).isEqualTo(200);
     return c;
   }

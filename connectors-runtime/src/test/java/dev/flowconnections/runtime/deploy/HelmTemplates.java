@@ -18,15 +18,16 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Renders the chart in deploy/helm the way {@code helm template} would, for the few template
  * constructs the chart uses (helm is not installed where the tests run): {@code {{ .Values.x }}},
- * {@code | quote}, {@code {{- if .Values.x }} ... {{- end }}} on whole lines and
- * {@code {{- toYaml .Values.x | nindent N }}}. Any other construct fails the rendering, so the
- * chart cannot grow a template this check silently skips.
+ * {@code | quote}, {@code {{- if .Values.x }} ... {{- end }}} on whole lines and {@code {{- toYaml
+ * .Values.x | nindent N }}}. Any other construct fails the rendering, so the chart cannot grow a
+ * template this check silently skips.
  */
 final class HelmTemplates {
 
   private static final Pattern IF = Pattern.compile("\\s*\\{\\{- if (\\S+) }}\\s*");
   private static final Pattern END = Pattern.compile("\\s*\\{\\{- end }}\\s*");
-  private static final Pattern TO_YAML = Pattern.compile("\\s*\\{\\{- toYaml (\\S+) \\| nindent (\\d+) }}\\s*");
+  private static final Pattern TO_YAML =
+      Pattern.compile("\\s*\\{\\{- toYaml (\\S+) \\| nindent (\\d+) }}\\s*");
   private static final Pattern VALUE = Pattern.compile("\\{\\{ (\\S+)( \\| quote)? }}");
 
   private final Map<String, Object> context;
@@ -34,8 +35,11 @@ final class HelmTemplates {
   HelmTemplates(Map<String, Object> values, String releaseName, Map<String, Object> chart) {
     Map<String, Object> chartFields = new LinkedHashMap<>();
     // Helm exposes Chart.yaml's fields capitalized: appVersion is .Chart.AppVersion
-    chart.forEach((name, value) -> chartFields.put(Character.toUpperCase(name.charAt(0)) + name.substring(1), value));
-    context = Map.of("Values", values, "Release", Map.of("Name", releaseName), "Chart", chartFields);
+    chart.forEach(
+        (name, value) ->
+            chartFields.put(Character.toUpperCase(name.charAt(0)) + name.substring(1), value));
+    context =
+        Map.of("Values", values, "Release", Map.of("Name", releaseName), "Chart", chartFields);
   }
 
   static Map<String, Object> loadYaml(Path file) {
@@ -80,12 +84,18 @@ final class HelmTemplates {
       Matcher toYaml = TO_YAML.matcher(line);
       if (toYaml.matches()) {
         String indent = " ".repeat(Integer.parseInt(toYaml.group(2)));
-        out.append(dump(lookup(toYaml.group(1))).lines().map(l -> indent + l).collect(Collectors.joining("\n"))).append('\n');
+        out.append(
+                dump(lookup(toYaml.group(1)))
+                    .lines()
+                    .map(l -> indent + l)
+                    .collect(Collectors.joining("\n")))
+            .append('\n');
         continue;
       }
       String rendered = VALUE.matcher(line).replaceAll(m -> Matcher.quoteReplacement(value(m)));
       if (rendered.contains("{{")) {
-        throw new IllegalArgumentException("template construct this check does not render: " + line.trim());
+        throw new IllegalArgumentException(
+            "template construct this check does not render: " + line.trim());
       }
       out.append(rendered).append('\n');
     }
@@ -100,7 +110,9 @@ final class HelmTemplates {
     if (value == null) {
       throw new IllegalArgumentException("no value for " + expression.group(1));
     }
-    return expression.group(2) == null ? String.valueOf(value) : '"' + String.valueOf(value).replace("\"", "\\\"") + '"';
+    return expression.group(2) == null
+        ? String.valueOf(value)
+        : '"' + String.valueOf(value).replace("\"", "\\\"") + '"';
   }
 
   private Object lookup(String path) {
@@ -115,8 +127,11 @@ final class HelmTemplates {
   }
 
   private static boolean truthy(Object value) {
-    return value != null && !Boolean.FALSE.equals(value) && !"".equals(value)
-        && !(value instanceof List<?> list && list.isEmpty()) && !(value instanceof Map<?, ?> map && map.isEmpty());
+    return value != null
+        && !Boolean.FALSE.equals(value)
+        && !"".equals(value)
+        && !(value instanceof List<?> list && list.isEmpty())
+        && !(value instanceof Map<?, ?> map && map.isEmpty());
   }
 
   private static String dump(Object value) {

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A badly behaved SMTP server: it offers AUTH PLAIN and LOGIN, and refuses every login quoting
- * what the client sent (the base64 of the credentials), as some servers and proxies do in errors.
+ * A badly behaved SMTP server: it offers AUTH PLAIN and LOGIN, and refuses every login quoting what
+ * the client sent (the base64 of the credentials), as some servers and proxies do in errors.
  */
 final class EchoingSmtpServer extends LoopbackServer {
 
@@ -32,7 +32,10 @@ final class EchoingSmtpServer extends LoopbackServer {
 
   @Override
   protected void serve(Socket client) {
-    try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII))) {
+    try (client;
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII))) {
       OutputStream out = client.getOutputStream();
       reply(out, "220 echo ESMTP");
       String line;

@@ -15,13 +15,19 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The connection testers of Email connections: a real login for SMTP, a read-only call for SendGrid. */
+/**
+ * The connection testers of Email connections: a real login for SMTP, a read-only call for
+ * SendGrid.
+ */
 @Tag("fast")
 class EmailConnectionTestersTest {
 
   @RegisterExtension
-  static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-      .withConfiguration(GreenMailConfiguration.aConfig().withUser("robot@example.com", "svc-mailer", "right-password"));
+  static final GreenMailExtension GREEN_MAIL =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(
+              GreenMailConfiguration.aConfig()
+                  .withUser("robot@example.com", "svc-mailer", "right-password"));
 
   private final RecordingHttpServer sendGrid = RecordingHttpServer.start();
   private final EmailTestFixture fixture = new EmailTestFixture();
@@ -41,8 +47,11 @@ class EmailConnectionTestersTest {
     assertThat(fixture.smtpTester().supports(fixture.resolver.current())).isFalse();
     assertThat(fixture.sendGridTester().supports(fixture.resolver.current())).isTrue();
 
-    fixture.resolver.connection(EmailTestFixture.KEY, IntegrationType.SMS, Map.of("provider", "SMTP"), Map.of());
-    assertThat(fixture.smtpTester().supports(fixture.resolver.current())).as("another type").isFalse();
+    fixture.resolver.connection(
+        EmailTestFixture.KEY, IntegrationType.SMS, Map.of("provider", "SMTP"), Map.of());
+    assertThat(fixture.smtpTester().supports(fixture.resolver.current()))
+        .as("another type")
+        .isFalse();
   }
 
   @Test
@@ -51,8 +60,12 @@ class EmailConnectionTestersTest {
 
     TestOutcome outcome = fixture.smtpTester().test(fixture.resolver.current());
 
-    assertThat(outcome).isEqualTo(TestOutcome.succeeded(
-        "connected to SMTP server 127.0.0.1:" + GREEN_MAIL.getSmtp().getPort() + " (TLS: NONE) and logged in"));
+    assertThat(outcome)
+        .isEqualTo(
+            TestOutcome.succeeded(
+                "connected to SMTP server 127.0.0.1:"
+                    + GREEN_MAIL.getSmtp().getPort()
+                    + " (TLS: NONE) and logged in"));
     assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
   }
 
@@ -63,16 +76,19 @@ class EmailConnectionTestersTest {
     TestOutcome outcome = fixture.smtpTester().test(fixture.resolver.current());
 
     assertThat(outcome.ok()).isFalse();
-    assertThat(outcome.message()).contains("rejected the credentials of connection 'team-mail' in DEVELOPMENT")
+    assertThat(outcome.message())
+        .contains("rejected the credentials of connection 'team-mail' in DEVELOPMENT")
         .doesNotContain("wrong-password-123");
   }
 
   @Test
   void smtpReportsAMissingHostAsTheFieldToFix() {
-    fixture.resolver.connection(EmailTestFixture.KEY, IntegrationType.EMAIL, Map.of("provider", "SMTP"), Map.of());
+    fixture.resolver.connection(
+        EmailTestFixture.KEY, IntegrationType.EMAIL, Map.of("provider", "SMTP"), Map.of());
 
     assertThat(fixture.smtpTester().test(fixture.resolver.current()))
-        .isEqualTo(TestOutcome.failed("connection 'team-mail' has no value for 'host' in DEVELOPMENT"));
+        .isEqualTo(
+            TestOutcome.failed("connection 'team-mail' has no value for 'host' in DEVELOPMENT"));
   }
 
   @Test
@@ -82,12 +98,17 @@ class EmailConnectionTestersTest {
 
     TestOutcome outcome = fixture.sendGridTester().test(fixture.resolver.current());
 
-    assertThat(outcome).isEqualTo(TestOutcome.succeeded("SendGrid at " + sendGrid.baseUrl() + " accepted the API key"));
-    assertThat(sendGrid.requests()).singleElement().satisfies(request -> {
-      assertThat(request.method()).isEqualTo("GET");
-      assertThat(request.rawPath()).isEqualTo("/v3/scopes");
-      assertThat(request.header("Authorization")).isEqualTo("Bearer SG.valid-key");
-    });
+    assertThat(outcome)
+        .isEqualTo(
+            TestOutcome.succeeded("SendGrid at " + sendGrid.baseUrl() + " accepted the API key"));
+    assertThat(sendGrid.requests())
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.method()).isEqualTo("GET");
+              assertThat(request.rawPath()).isEqualTo("/v3/scopes");
+              assertThat(request.header("Authorization")).isEqualTo("Bearer SG.valid-key");
+            });
   }
 
   @Test
@@ -95,7 +116,9 @@ class EmailConnectionTestersTest {
     sendGrid.respond(Reply.json(403, "{\"errors\":[{\"message\":\"access forbidden\"}]}"));
     fixture.sendGrid(sendGrid.baseUrl(), "SG.revoked-key");
 
-    assertThat(fixture.sendGridTester().test(fixture.resolver.current())).isEqualTo(TestOutcome.failed(
-        "SendGrid rejected the credentials of connection 'team-mail' in DEVELOPMENT (HTTP 403)"));
+    assertThat(fixture.sendGridTester().test(fixture.resolver.current()))
+        .isEqualTo(
+            TestOutcome.failed(
+                "SendGrid rejected the credentials of connection 'team-mail' in DEVELOPMENT (HTTP 403)"));
   }
 }

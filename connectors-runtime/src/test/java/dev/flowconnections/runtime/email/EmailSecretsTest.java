@@ -36,7 +36,11 @@ class EmailSecretsTest {
     fixture.smtp(smtp.port(), "NONE", "svc-mailer", PASSWORD);
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .satisfies(e -> assertThat(smtp.receivedAuthLines()).as("the server did get the encoded password").isNotEmpty())
+        .satisfies(
+            e ->
+                assertThat(smtp.receivedAuthLines())
+                    .as("the server did get the encoded password")
+                    .isNotEmpty())
         .hasMessageContaining("rejected the credentials of connection 'team-mail'")
         .hasMessageContaining("****")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(smtp.receivedAuthLines()));
@@ -49,14 +53,22 @@ class EmailSecretsTest {
     TestOutcome outcome = fixture.smtpTester().test(fixture.resolver.current());
 
     assertThat(outcome.ok()).isFalse();
-    assertThat(outcome.message()).contains("****").doesNotContain(smtp.receivedAuthLines()).doesNotContain(PASSWORD);
+    assertThat(outcome.message())
+        .contains("****")
+        .doesNotContain(smtp.receivedAuthLines())
+        .doesNotContain(PASSWORD);
   }
 
   @Test
   void sendGridEchoingTheAuthorizationHeaderIsMasked() {
     fixture.sendGrid(sendGrid.baseUrl(), API_KEY);
-    sendGrid.respond(request -> Reply.json(400,
-        "{\"errors\":[{\"message\":\"bad header " + request.header("Authorization") + "\"}]}"));
+    sendGrid.respond(
+        request ->
+            Reply.json(
+                400,
+                "{\"errors\":[{\"message\":\"bad header "
+                    + request.header("Authorization")
+                    + "\"}]}"));
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
         .hasMessage("SendGrid answered HTTP 400: bad header Bearer ****");

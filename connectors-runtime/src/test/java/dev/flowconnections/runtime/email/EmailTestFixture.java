@@ -36,8 +36,19 @@ final class EmailTestFixture implements MessagingInputValidationTestBase.Fixture
 
   /** An SMTP connection; {@code username} null for none. */
   EmailTestFixture smtp(int port, String tlsMode, String username, String password) {
-    Map<String, Object> settings = new LinkedHashMap<>(Map.of(
-        "provider", "SMTP", "host", "127.0.0.1", "port", port, "tlsMode", tlsMode, "fromAddress", "robot@example.com"));
+    Map<String, Object> settings =
+        new LinkedHashMap<>(
+            Map.of(
+                "provider",
+                "SMTP",
+                "host",
+                "127.0.0.1",
+                "port",
+                port,
+                "tlsMode",
+                tlsMode,
+                "fromAddress",
+                "robot@example.com"));
     Map<String, Object> secrets = new LinkedHashMap<>();
     if (username != null) {
       settings.put("username", username);
@@ -48,12 +59,17 @@ final class EmailTestFixture implements MessagingInputValidationTestBase.Fixture
   }
 
   EmailTestFixture sendGrid(String baseUrl, String apiKey) {
-    resolver.connection(KEY, IntegrationType.EMAIL,
-        Map.of("provider", "SENDGRID", "baseUrl", baseUrl, "fromAddress", "robot@example.com"), Map.of("apiKey", apiKey));
+    resolver.connection(
+        KEY,
+        IntegrationType.EMAIL,
+        Map.of("provider", "SENDGRID", "baseUrl", baseUrl, "fromAddress", "robot@example.com"),
+        Map.of("apiKey", apiKey));
     return this;
   }
 
-  /** A task that is valid as it is: one recipient, a subject and a text body, through {@link #KEY}. */
+  /**
+   * A task that is valid as it is: one recipient, a subject and a text body, through {@link #KEY}.
+   */
   static Map<String, Object> validTask() {
     Map<String, Object> task = new HashMap<>();
     task.put("connection", KEY);
@@ -63,7 +79,10 @@ final class EmailTestFixture implements MessagingInputValidationTestBase.Fixture
     return task;
   }
 
-  /** Runs the worker on {@link #validTask()} with {@code changes} laid over it (a null value clears). */
+  /**
+   * Runs the worker on {@link #validTask()} with {@code changes} laid over it (a null value
+   * clears).
+   */
   @Override
   public StaticResolver resolver() {
     return resolver;
@@ -83,7 +102,8 @@ final class EmailTestFixture implements MessagingInputValidationTestBase.Fixture
   EmailService service() {
     return new EmailService(
         new WorkerConnections(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")),
-        new SmtpMailer(smtpTrust), sendGridMailer());
+        new SmtpMailer(smtpTrust),
+        sendGridMailer());
   }
 
   SmtpConnectionTester smtpTester() {

@@ -25,19 +25,23 @@ import javax.net.ssl.TrustManagerFactory;
  * STARTTLS mode it answers EHLO offering only STARTTLS and upgrades on request (like port 587).
  * After the handshake it relays to GreenMail, which sees the client's EHLO, login and mail.
  *
- * <p>Its certificate ({@code email/smtp-test-tls.p12}, self-signed, SAN IP 127.0.0.1 and
- * localhost, valid until 2126) was made with {@code keytool -genkeypair -keyalg EC -ext
+ * <p>Its certificate ({@code email/smtp-test-tls.p12}, self-signed, SAN IP 127.0.0.1 and localhost,
+ * valid until 2126) was made with {@code keytool -genkeypair -keyalg EC -ext
  * SAN=ip:127.0.0.1,dns:localhost -validity 36500 -storetype PKCS12}; password {@value #PASSWORD}.
  */
 final class TlsSmtpProxy extends LoopbackServer {
 
-  enum Mode { IMPLICIT_TLS, STARTTLS }
+  enum Mode {
+    IMPLICIT_TLS,
+    STARTTLS
+  }
 
   private static final String PASSWORD = "test-only";
 
   private final int upstreamPort;
   private final Mode mode;
   private final SSLContext tls = serverContext();
+
   /** The protocol of every completed handshake, e.g. TLSv1.3: proof the mail went encrypted. */
   final List<String> handshakes = new CopyOnWriteArrayList<>();
 
@@ -55,7 +59,8 @@ final class TlsSmtpProxy extends LoopbackServer {
   /** A client socket factory that trusts this proxy's certificate and nothing else. */
   static SSLSocketFactory clientTrust() {
     try {
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(keyStore());
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, trust.getTrustManagers(), null);
@@ -72,12 +77,16 @@ final class TlsSmtpProxy extends LoopbackServer {
       if (mode == Mode.STARTTLS && !negotiateStartTls(client)) {
         return;
       }
-      SSLSocket secure = (SSLSocket) tls.getSocketFactory()
-          .createSocket(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+      SSLSocket secure =
+          (SSLSocket)
+              tls.getSocketFactory()
+                  .createSocket(
+                      plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
       secure.setUseClientMode(false);
       secure.startHandshake();
       handshakes.add(secure.getSession().getProtocol());
-      try (secure; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+      try (secure;
+          Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
         if (mode == Mode.STARTTLS) {
           readLine(upstream.getInputStream()); // the client had its greeting before STARTTLS
         }
@@ -90,7 +99,9 @@ final class TlsSmtpProxy extends LoopbackServer {
     }
   }
 
-  /** The plain part of a STARTTLS session: greeting, EHLO offering STARTTLS, the STARTTLS command. */
+  /**
+   * The plain part of a STARTTLS session: greeting, EHLO offering STARTTLS, the STARTTLS command.
+   */
   private static boolean negotiateStartTls(Socket client) throws IOException {
     InputStream in = client.getInputStream();
     OutputStream out = client.getOutputStream();
@@ -152,7 +163,8 @@ final class TlsSmtpProxy extends LoopbackServer {
 
   private static SSLContext serverContext() {
     try {
-      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(keyStore(), PASSWORD.toCharArray());
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), null, null);

@@ -21,7 +21,8 @@ class KeyRotationApiTest extends ApiTestBase {
 
   @Test
   void aSuperAdministratorStartsARunAndReadsItsProgressPerKeyId() throws Exception {
-    admin.put("/api/secrets/ROTATION_API_" + System.nanoTime(), Map.of("value", "never-shown-value"));
+    admin.put(
+        "/api/secrets/ROTATION_API_" + System.nanoTime(), Map.of("value", "never-shown-value"));
 
     Response started = root.post(PATH, null);
 
@@ -52,8 +53,11 @@ class KeyRotationApiTest extends ApiTestBase {
   }
 
   private JsonNode awaitEnd() {
-    return Awaitility.await("the rotation ends").atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO)
+    return Awaitility.await("the rotation ends")
+        .atMost(Duration.ofMinutes(2))
+        .pollDelay(Duration.ZERO)
         .pollInterval(Duration.ofMillis(50))
-        .until(() -> root.get(PATH).json(), status -> !status.get("state").asText().equals("RUNNING"));
+        .until(
+            () -> root.get(PATH).json(), status -> !status.get("state").asText().equals("RUNNING"));
   }
 }

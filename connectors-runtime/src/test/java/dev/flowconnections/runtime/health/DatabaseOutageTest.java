@@ -21,10 +21,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * PostgreSQL going away, as an operator sees it: the API answers 503 problem+json with
- * Retry-After (not 500), readiness goes DOWN while liveness stays UP, and both come back by
- * themselves once the database is reachable again. The runtime reaches PostgreSQL through a
- * proxy the test cuts, so the server other tests use keeps running.
+ * PostgreSQL going away, as an operator sees it: the API answers 503 problem+json with Retry-After
+ * (not 500), readiness goes DOWN while liveness stays UP, and both come back by themselves once the
+ * database is reachable again. The runtime reaches PostgreSQL through a proxy the test cuts, so the
+ * server other tests use keeps running.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -59,11 +59,23 @@ class DatabaseOutageTest {
       ApiClient.Response during = admin.get("/api/integrations");
       assertProblem(during, 503);
       assertThat(during.headers().firstValue("Retry-After")).hasValue("10");
-      assertThat(during.json().path("detail").asText()).isEqualTo("the database is unavailable; try again shortly");
+      assertThat(during.json().path("detail").asText())
+          .isEqualTo("the database is unavailable; try again shortly");
 
-      ApiClient.Response write = admin.post("/api/integrations", java.util.Map.of("name", "During outage",
-          "type", "REST_API", "authScheme", "NONE", "configMode", "SAME_FOR_ALL",
-          "config", java.util.Map.of("baseUrl", "http://127.0.0.1:9/x")));
+      ApiClient.Response write =
+          admin.post(
+              "/api/integrations",
+              java.util.Map.of(
+                  "name",
+                  "During outage",
+                  "type",
+                  "REST_API",
+                  "authScheme",
+                  "NONE",
+                  "configMode",
+                  "SAME_FOR_ALL",
+                  "config",
+                  java.util.Map.of("baseUrl", "http://127.0.0.1:9/x")));
       assertProblem(write, 503);
 
       ApiClient.Response readiness = anonymous.get("/actuator/health/readiness");
@@ -75,18 +87,22 @@ class DatabaseOutageTest {
     }
 
     eventually("the API to answer again", () -> admin.get("/api/integrations").status() == 200);
-    eventually("readiness UP again", () -> anonymous.get("/actuator/health/readiness").status() == 200);
-    assertThat(admin.get("/api/integrations?search=During%20outage").body()).doesNotContain("During outage");
+    eventually(
+        "readiness UP again", () -> anonymous.get("/actuator/health/readiness").status() == 200);
+    assertThat(admin.get("/api/integrations?search=During%20outage").body())
+        .doesNotContain("During outage");
   }
 
   @Test
   void readinessDetailsNameTheGatewayAndStoresForAdminsOnly() {
     ApiClient.Response forAdmin = ApiClient.on(port).as("admin").get("/actuator/health/readiness");
     assertThat(forAdmin.status()).as(forAdmin.body()).isEqualTo(200);
-    assertThat(forAdmin.json().at("/components/camunda/details/mode").asText()).isEqualTo("self-managed");
+    assertThat(forAdmin.json().at("/components/camunda/details/mode").asText())
+        .isEqualTo("self-managed");
     assertThat(forAdmin.json().at("/components/camunda/details/grpcAddress").asText())
         .isEqualTo("http://" + ENGINE.getGatewayAddress());
-    assertThat(forAdmin.json().at("/components/credentialStore/details/postgres").asText()).isEqualTo("UP");
+    assertThat(forAdmin.json().at("/components/credentialStore/details/postgres").asText())
+        .isEqualTo("UP");
     assertThat(forAdmin.json().at("/components/db/status").asText()).isEqualTo("UP");
 
     ApiClient.Response forAnyone = ApiClient.on(port).get("/actuator/health/readiness");
@@ -95,7 +111,9 @@ class DatabaseOutageTest {
   }
 
   private static void eventually(String what, BooleanSupplier condition) {
-    Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+    Awaitility.await(what)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
         .until(condition::getAsBoolean);
   }
 }

@@ -27,8 +27,10 @@ class HealthProbeTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/actuator/health/liveness", exchange -> respond(exchange, 200, "{\"status\":\"UP\"}"));
-    server.createContext("/actuator/health/readiness", exchange -> respond(exchange, 503, "{\"status\":\"DOWN\"}"));
+    server.createContext(
+        "/actuator/health/liveness", exchange -> respond(exchange, 200, "{\"status\":\"UP\"}"));
+    server.createContext(
+        "/actuator/health/readiness", exchange -> respond(exchange, 503, "{\"status\":\"DOWN\"}"));
     server.start();
   }
 
@@ -41,7 +43,8 @@ class HealthProbeTest {
   void upOnlyWhenTheGroupAnswers200() {
     Map<String, String> environment = Map.of("PORT", String.valueOf(server.getAddress().getPort()));
 
-    assertThat(HealthProbe.check(HealthProbe.url(environment, HealthProbe.DEFAULT_PATH))).startsWith("UP ");
+    assertThat(HealthProbe.check(HealthProbe.url(environment, HealthProbe.DEFAULT_PATH)))
+        .startsWith("UP ");
     assertThat(HealthProbe.check(HealthProbe.url(environment, "/actuator/health/readiness")))
         .startsWith("DOWN ")
         .endsWith("HTTP 503");
@@ -54,7 +57,10 @@ class HealthProbeTest {
       closedPort = socket.getLocalPort();
     }
 
-    assertThat(HealthProbe.check(HealthProbe.url(Map.of("PORT", String.valueOf(closedPort)), HealthProbe.DEFAULT_PATH)))
+    assertThat(
+            HealthProbe.check(
+                HealthProbe.url(
+                    Map.of("PORT", String.valueOf(closedPort)), HealthProbe.DEFAULT_PATH)))
         .startsWith("DOWN ")
         .contains("ConnectException");
   }
@@ -67,7 +73,8 @@ class HealthProbeTest {
         .hasMessageContaining("PORT must be a port number");
   }
 
-  private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+  private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+      throws IOException {
     byte[] bytes = body.getBytes();
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);

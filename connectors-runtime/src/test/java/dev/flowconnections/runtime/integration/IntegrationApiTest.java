@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.runtime.testsupport.ApiClient;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import java.net.URLEncoder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,10 +55,13 @@ class IntegrationApiTest extends ApiTestBase {
     body.put("type", "REST_API");
     body.put("authScheme", "API_KEY");
     body.put("configMode", "PER_ENVIRONMENT");
-    body.put("environments", Map.of(
-        "STAGING", Map.of("baseUrl", "https://staging.pay.example.test", "apiKeyName", "X-Pay-Key"),
-        "PRODUCTION", Map.of("copyFrom", "STAGING", "baseUrl", "https://pay.example.test"),
-        "DEVELOPMENT", Map.of("copyFrom", "PRODUCTION")));
+    body.put(
+        "environments",
+        Map.of(
+            "STAGING",
+                Map.of("baseUrl", "https://staging.pay.example.test", "apiKeyName", "X-Pay-Key"),
+            "PRODUCTION", Map.of("copyFrom", "STAGING", "baseUrl", "https://pay.example.test"),
+            "DEVELOPMENT", Map.of("copyFrom", "PRODUCTION")));
 
     Response created = admin.post("/api/integrations", body);
 
@@ -66,12 +69,17 @@ class IntegrationApiTest extends ApiTestBase {
     JsonNode read = admin.get(created.location()).json();
     assertThat(read.has("config")).isFalse();
     JsonNode environments = read.get("environments");
-    assertThat(environments.at("/STAGING/baseUrl").asText()).isEqualTo("https://staging.pay.example.test");
-    assertThat(environments.at("/PRODUCTION/baseUrl").asText()).isEqualTo("https://pay.example.test");
+    assertThat(environments.at("/STAGING/baseUrl").asText())
+        .isEqualTo("https://staging.pay.example.test");
+    assertThat(environments.at("/PRODUCTION/baseUrl").asText())
+        .isEqualTo("https://pay.example.test");
     assertThat(environments.at("/PRODUCTION/apiKeyName").asText()).isEqualTo("X-Pay-Key");
-    assertThat(environments.at("/DEVELOPMENT/baseUrl").asText()).isEqualTo("https://pay.example.test");
+    assertThat(environments.at("/DEVELOPMENT/baseUrl").asText())
+        .isEqualTo("https://pay.example.test");
     assertThat(environments.at("/DEVELOPMENT/apiKeyName").asText()).isEqualTo("X-Pay-Key");
-    assertThat(environments.at("/DEVELOPMENT/apiKeyLocation").asText()).as("default").isEqualTo("HEADER");
+    assertThat(environments.at("/DEVELOPMENT/apiKeyLocation").asText())
+        .as("default")
+        .isEqualTo("HEADER");
     assertThat(environments.has("QA")).isFalse();
     assertThat(environments.at("/PRODUCTION").has("copyFrom")).as("applied when saved").isFalse();
   }
@@ -80,20 +88,40 @@ class IntegrationApiTest extends ApiTestBase {
   void filtersBySearchTypeAndScope() {
     String tag = tag();
     createBasicRestIntegration(admin, "Acme " + tag + " CRM");
-    createIntegration(admin, Map.of("name", "Acme " + tag + " Mail", "type", "EMAIL", "config", Map.of("host", "smtp.example.test")));
-    createIntegration(root(), Map.of(
-        "name", "Acme " + tag + " Warehouse", "type", "DATABASE", "scope", "SYSTEM",
-        "config", Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db:5432/wh")));
+    createIntegration(
+        admin,
+        Map.of(
+            "name",
+            "Acme " + tag + " Mail",
+            "type",
+            "EMAIL",
+            "config",
+            Map.of("host", "smtp.example.test")));
+    createIntegration(
+        root(),
+        Map.of(
+            "name",
+            "Acme " + tag + " Warehouse",
+            "type",
+            "DATABASE",
+            "scope",
+            "SYSTEM",
+            "config",
+            Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db:5432/wh")));
 
     assertThat(names(admin.get("/api/integrations?search=" + tag)))
-        .containsExactly("Acme " + tag + " CRM", "Acme " + tag + " Mail", "Acme " + tag + " Warehouse");
+        .containsExactly(
+            "Acme " + tag + " CRM", "Acme " + tag + " Mail", "Acme " + tag + " Warehouse");
     assertThat(names(admin.get("/api/integrations?search=" + tag.toUpperCase() + "&type=EMAIL")))
         .containsExactly("Acme " + tag + " Mail");
     assertThat(names(admin.get("/api/integrations?search=" + tag + "&scope=SYSTEM")))
         .containsExactly("Acme " + tag + " Warehouse");
-    assertThat(names(admin.get("/api/integrations?search=" + tag + "&scope=ORGANIZATION&type=REST_API")))
+    assertThat(
+            names(
+                admin.get("/api/integrations?search=" + tag + "&scope=ORGANIZATION&type=REST_API")))
         .containsExactly("Acme " + tag + " CRM");
-    assertThat(names(admin.get("/api/integrations?type=DATABASE"))).contains("Acme " + tag + " Warehouse")
+    assertThat(names(admin.get("/api/integrations?type=DATABASE")))
+        .contains("Acme " + tag + " Warehouse")
         .noneMatch(n -> n.equals("Acme " + tag + " CRM"));
   }
 
@@ -186,7 +214,8 @@ class IntegrationApiTest extends ApiTestBase {
   void deletingAnUnusedIntegrationNeedsNoForce() {
     String id = createBasicRestIntegration(admin, "Unused " + tag());
 
-    assertThat(admin.get("/api/integrations/" + id + "/impact").json().get("connections")).isEmpty();
+    assertThat(admin.get("/api/integrations/" + id + "/impact").json().get("connections"))
+        .isEmpty();
     assertThat(admin.delete("/api/integrations/" + id).status()).isEqualTo(204);
 
     Response gone = admin.get("/api/integrations/" + id);
@@ -203,7 +232,12 @@ class IntegrationApiTest extends ApiTestBase {
     Response refused = admin.post("/api/integrations", system);
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.isProblem()).isTrue();
-    assertThat(names(admin.get("/api/integrations?search=" + URLEncoder.encode((String) system.get("name"), UTF_8)))).isEmpty();
+    assertThat(
+            names(
+                admin.get(
+                    "/api/integrations?search="
+                        + URLEncoder.encode((String) system.get("name"), UTF_8))))
+        .isEmpty();
 
     Response created = root().post("/api/integrations", system);
     assertThat(created.status()).isEqualTo(201);
@@ -211,10 +245,15 @@ class IntegrationApiTest extends ApiTestBase {
     Map<String, Object> edit = new java.util.HashMap<>(system);
     edit.put("description", "edited by an admin");
     edit.put("version", 1);
-    assertThat(admin.put(created.location(), edit).status()).as("admins cannot edit System ones").isEqualTo(403);
-    assertThat(admin.get(created.location()).json().get("description").asText()).isEqualTo("test integration");
+    assertThat(admin.put(created.location(), edit).status())
+        .as("admins cannot edit System ones")
+        .isEqualTo(403);
+    assertThat(admin.get(created.location()).json().get("description").asText())
+        .isEqualTo("test integration");
     assertThat(root().put(created.location(), edit).status()).isEqualTo(200);
-    assertThat(admin.delete(created.location()).status()).as("admins cannot delete System ones").isEqualTo(403);
+    assertThat(admin.delete(created.location()).status())
+        .as("admins cannot delete System ones")
+        .isEqualTo(403);
     assertThat(root().delete(created.location()).status()).isEqualTo(204);
   }
 
@@ -224,7 +263,9 @@ class IntegrationApiTest extends ApiTestBase {
 
   private static List<String> names(Response list) {
     assertThat(list.status()).as(list.toString()).isEqualTo(200);
-    return StreamSupport.stream(list.json().spliterator(), false).map(n -> n.get("name").asText()).toList();
+    return StreamSupport.stream(list.json().spliterator(), false)
+        .map(n -> n.get("name").asText())
+        .toList();
   }
 
   private static List<String> ids(JsonNode array) {

@@ -8,8 +8,8 @@ import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /api/integration-types}: what the New Integration form offers before an integration
- * exists — every type with its auth schemes, and the fields of a type and auth scheme.
+ * {@code /api/integration-types}: what the New Integration form offers before an integration exists
+ * — every type with its auth schemes, and the fields of a type and auth scheme.
  */
 class IntegrationTypeApiTest extends ApiTestBase {
 
@@ -25,7 +25,8 @@ class IntegrationTypeApiTest extends ApiTestBase {
 
   @Test
   void fieldsOfATypeAndAuthSchemeSplitIntoIntegrationAndConnectionFields() {
-    JsonNode fields = modeler.get("/api/integration-types/REST_API/fields?authScheme=API_KEY").json();
+    JsonNode fields =
+        modeler.get("/api/integration-types/REST_API/fields?authScheme=API_KEY").json();
     assertThat(fields.get("integrationFields").findValuesAsText("name"))
         .containsExactly("baseUrl", "healthPath", "apiKeyName", "apiKeyLocation");
     JsonNode apiKey = fields.get("connectionFields").get(0);
@@ -36,8 +37,12 @@ class IntegrationTypeApiTest extends ApiTestBase {
   @Test
   void refusesWhatTheTypeDoesNotSupportNamingTheParameter() {
     JsonNode database = modeler.get("/api/integration-types").json().get(1);
-    String unsupported = database.get("authSchemes").toString().contains("BEARER") ? "CUSTOM_HEADERS" : "BEARER";
-    assertProblem(modeler.get("/api/integration-types/DATABASE/fields?authScheme=" + unsupported), 400, "authScheme");
+    String unsupported =
+        database.get("authSchemes").toString().contains("BEARER") ? "CUSTOM_HEADERS" : "BEARER";
+    assertProblem(
+        modeler.get("/api/integration-types/DATABASE/fields?authScheme=" + unsupported),
+        400,
+        "authScheme");
     assertProblem(modeler.get("/api/integration-types/FAX/fields?authScheme=NONE"), 400, "type");
     assertProblem(modeler.get("/api/integration-types/REST_API/fields"), 400, "authScheme");
     assertProblem(api.anonymous().get("/api/integration-types"), 401);

@@ -41,8 +41,10 @@ class JobsInFlightTest {
     FailJobCommandStep2 retry = failCommand(2);
 
     jobs.track(TYPE, (c, j) -> c.newCompleteCommand(j).send()).handle(client, job);
-    jobs.track(TYPE, (c, j) -> c.newFailCommand(j).retries(2).errorMessage("503").send()).handle(client, job);
-    jobs.track(TYPE, (c, j) -> c.newFailCommand(j).retries(0).errorMessage("bad input").send()).handle(client, job);
+    jobs.track(TYPE, (c, j) -> c.newFailCommand(j).retries(2).errorMessage("503").send())
+        .handle(client, job);
+    jobs.track(TYPE, (c, j) -> c.newFailCommand(j).retries(0).errorMessage("bad input").send())
+        .handle(client, job);
 
     verify(complete).send();
     verify(retry).send();
@@ -50,21 +52,29 @@ class JobsInFlightTest {
     assertThat(count("completed")).isEqualTo(1);
     assertThat(count("retry")).isEqualTo(1);
     assertThat(count("incident")).isEqualTo(1);
-    assertThat(count("failed_back_at_shutdown")).as("registered at zero when the worker opened").isZero();
+    assertThat(count("failed_back_at_shutdown"))
+        .as("registered at zero when the worker opened")
+        .isZero();
   }
 
   @Test
-  void aJobStillRunningAtTheDeadlineIsHandedBackWithItsRetriesAndItsLateAnswerIsDropped() throws Exception {
+  void aJobStillRunningAtTheDeadlineIsHandedBackWithItsRetriesAndItsLateAnswerIsDropped()
+      throws Exception {
     CompleteJobCommandStep1 complete = completeCommand();
     FailJobCommandStep2 handBack = failCommand(3);
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    JobHandler slow = jobs.track(TYPE, (c, j) -> {
-      started.countDown();
-      release.await(30, TimeUnit.SECONDS);
-      CamundaFuture<?> late = c.newCompleteCommand(j).send();
-      assertThat(late.toCompletableFuture().isCompletedExceptionally()).as("the late answer is refused").isTrue();
-    });
+    JobHandler slow =
+        jobs.track(
+            TYPE,
+            (c, j) -> {
+              started.countDown();
+              release.await(30, TimeUnit.SECONDS);
+              CamundaFuture<?> late = c.newCompleteCommand(j).send();
+              assertThat(late.toCompletableFuture().isCompletedExceptionally())
+                  .as("the late answer is refused")
+                  .isTrue();
+            });
     CompletableFuture<Void> running = CompletableFuture.runAsync(() -> handle(slow));
     assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -98,7 +108,9 @@ class JobsInFlightTest {
     when(complete.send()).thenAnswer(invocation -> acknowledgement);
     jobs.track(TYPE, (c, j) -> c.newCompleteCommand(j).send()).handle(client, job);
 
-    assertThat(jobs.drain(Duration.ofMillis(200))).as("answer sent, not yet acknowledged").isFalse();
+    assertThat(jobs.drain(Duration.ofMillis(200)))
+        .as("answer sent, not yet acknowledged")
+        .isFalse();
     acknowledgement.complete(null);
     assertThat(jobs.drain(Duration.ofSeconds(5))).isTrue();
   }

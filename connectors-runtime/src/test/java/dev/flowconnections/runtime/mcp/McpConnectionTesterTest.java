@@ -14,6 +14,7 @@ class McpConnectionTesterTest {
 
   private static McpHttpTestServer http;
   private static McpHttpTestServer sse;
+
   /** Generous timeouts: the STDIO test server is a JVM, slow to start on a loaded machine. */
   private final McpConnectionTester tester =
       new McpConnectionTester(McpTestConnections.sessions(), McpTimeouts.ofSeconds(60, 60));
@@ -32,36 +33,48 @@ class McpConnectionTesterTest {
 
   @Test
   void aWorkingHttpConnectionNamesTheServerAndItsTools() {
-    TestOutcome outcome = tester.test(McpTestConnections.bearer("HTTP", http.url(), McpTestConnections.TOKEN));
+    TestOutcome outcome =
+        tester.test(McpTestConnections.bearer("HTTP", http.url(), McpTestConnections.TOKEN));
 
-    assertThat(outcome).isEqualTo(TestOutcome.succeeded(
-        "connected to flow-test-server 1.0.0; 8 tools: add, echo, fail, environment, requestHeader, rejectHeader,"
-            + " throwWithHeader, environmentMatches"));
+    assertThat(outcome)
+        .isEqualTo(
+            TestOutcome.succeeded(
+                "connected to flow-test-server 1.0.0; 8 tools: add, echo, fail, environment, requestHeader, rejectHeader,"
+                    + " throwWithHeader, environmentMatches"));
   }
 
   @Test
   void aWorkingSseConnectionToo() {
-    TestOutcome outcome = tester.test(McpTestConnections.bearer("SSE", sse.url(), McpTestConnections.TOKEN));
+    TestOutcome outcome =
+        tester.test(McpTestConnections.bearer("SSE", sse.url(), McpTestConnections.TOKEN));
 
     assertThat(outcome.ok()).as(outcome.message()).isTrue();
     assertThat(outcome.message()).startsWith("connected to flow-test-server 1.0.0; 8 tools");
-    assertThat(sse.requests()).isNotEmpty().allSatisfy(
-        headers -> assertThat(headers).containsEntry("authorization", "Bearer " + McpTestConnections.TOKEN));
+    assertThat(sse.requests())
+        .isNotEmpty()
+        .allSatisfy(
+            headers ->
+                assertThat(headers)
+                    .containsEntry("authorization", "Bearer " + McpTestConnections.TOKEN));
   }
 
   @Test
   void aWorkingStdioConnectionStartsAndEndsTheServer() {
-    TestOutcome outcome = tester.test(McpTestConnections.stdio(McpTestConnections.stdioServerCommand(), Map.of()));
+    TestOutcome outcome =
+        tester.test(McpTestConnections.stdio(McpTestConnections.stdioServerCommand(), Map.of()));
 
     assertThat(outcome.ok()).as(outcome.message()).isTrue();
-    assertThat(outcome.message()).startsWith("connected to flow-test-server 1.0.0; 9 tools: add, echo");
+    assertThat(outcome.message())
+        .startsWith("connected to flow-test-server 1.0.0; 9 tools: add, echo");
   }
 
   @Test
   void aWorkingWebSocketConnectionToo() throws Exception {
-    try (McpWebSocketTestServer webSocket = new McpWebSocketTestServer(
-        Map.of("Authorization", "Bearer " + McpTestConnections.TOKEN))) {
-      TestOutcome outcome = tester.test(McpTestConnections.bearer("WEBSOCKET", webSocket.url(), McpTestConnections.TOKEN));
+    try (McpWebSocketTestServer webSocket =
+        new McpWebSocketTestServer(Map.of("Authorization", "Bearer " + McpTestConnections.TOKEN))) {
+      TestOutcome outcome =
+          tester.test(
+              McpTestConnections.bearer("WEBSOCKET", webSocket.url(), McpTestConnections.TOKEN));
 
       assertThat(outcome.ok()).as(outcome.message()).isTrue();
       assertThat(outcome.message()).startsWith("connected to flow-test-server 1.0.0; 8 tools");
@@ -70,10 +83,13 @@ class McpConnectionTesterTest {
 
   @Test
   void rejectedCredentialsFailTheTestWithoutShowingThem() {
-    TestOutcome outcome = tester.test(McpTestConnections.bearer("HTTP", http.url(), "stale-token-3e1f"));
+    TestOutcome outcome =
+        tester.test(McpTestConnections.bearer("HTTP", http.url(), "stale-token-3e1f"));
 
-    assertThat(outcome).isEqualTo(TestOutcome.failed(
-        "the MCP server rejected the credentials of connection 'weather-mcp' in DEVELOPMENT (HTTP 401)"));
+    assertThat(outcome)
+        .isEqualTo(
+            TestOutcome.failed(
+                "the MCP server rejected the credentials of connection 'weather-mcp' in DEVELOPMENT (HTTP 401)"));
   }
 
   @Test
@@ -82,10 +98,14 @@ class McpConnectionTesterTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    TestOutcome outcome = tester.test(McpTestConnections.bearer("HTTP", "http://127.0.0.1:" + port + "/mcp",
-        McpTestConnections.TOKEN));
+    TestOutcome outcome =
+        tester.test(
+            McpTestConnections.bearer(
+                "HTTP", "http://127.0.0.1:" + port + "/mcp", McpTestConnections.TOKEN));
 
     assertThat(outcome.ok()).isFalse();
-    assertThat(outcome.message()).startsWith("reaching the MCP server with connection 'weather-mcp' in DEVELOPMENT failed: ");
+    assertThat(outcome.message())
+        .startsWith(
+            "reaching the MCP server with connection 'weather-mcp' in DEVELOPMENT failed: ");
   }
 }

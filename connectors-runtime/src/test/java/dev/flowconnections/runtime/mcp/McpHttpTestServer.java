@@ -30,7 +30,8 @@ public final class McpHttpTestServer implements AutoCloseable {
   private final String path;
   private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
 
-  private McpHttpTestServer(HttpServlet transport, McpSyncServer server, String path, Map<String, String> requiredHeaders)
+  private McpHttpTestServer(
+      HttpServlet transport, McpSyncServer server, String path, Map<String, String> requiredHeaders)
       throws Exception {
     this.server = server;
     this.path = path;
@@ -67,17 +68,29 @@ public final class McpHttpTestServer implements AutoCloseable {
 
   public static McpHttpTestServer streamable(Map<String, String> requiredHeaders) throws Exception {
     HttpServletStreamableServerTransportProvider transport =
-        HttpServletStreamableServerTransportProvider.builder().jsonMapper(McpTestTools.JSON).mcpEndpoint("/mcp")
-            .contextExtractor(request -> McpTransportContext.create(
-                java.util.Collections.list(request.getHeaderNames()).stream().collect(java.util.stream.Collectors.toMap(
-                    name -> name.toLowerCase(), name -> (Object) request.getHeader(name), (a, b) -> a))))
+        HttpServletStreamableServerTransportProvider.builder()
+            .jsonMapper(McpTestTools.JSON)
+            .mcpEndpoint("/mcp")
+            .contextExtractor(
+                request ->
+                    McpTransportContext.create(
+                        java.util.Collections.list(request.getHeaderNames()).stream()
+                            .collect(
+                                java.util.stream.Collectors.toMap(
+                                    name -> name.toLowerCase(),
+                                    name -> (Object) request.getHeader(name),
+                                    (a, b) -> a))))
             .build();
     return new McpHttpTestServer(transport, McpTestTools.serve(transport), "/mcp", requiredHeaders);
   }
 
   public static McpHttpTestServer sse(Map<String, String> requiredHeaders) throws Exception {
-    HttpServletSseServerTransportProvider transport = HttpServletSseServerTransportProvider.builder()
-        .jsonMapper(McpTestTools.JSON).sseEndpoint("/sse").messageEndpoint("/message").build();
+    HttpServletSseServerTransportProvider transport =
+        HttpServletSseServerTransportProvider.builder()
+            .jsonMapper(McpTestTools.JSON)
+            .sseEndpoint("/sse")
+            .messageEndpoint("/message")
+            .build();
     return new McpHttpTestServer(transport, McpTestTools.serve(transport), "/sse", requiredHeaders);
   }
 
@@ -98,10 +111,12 @@ public final class McpHttpTestServer implements AutoCloseable {
     return (request, response, chain) -> {
       HttpServletRequest http = (HttpServletRequest) request;
       Map<String, String> headers = new java.util.LinkedHashMap<>();
-      java.util.Collections.list(http.getHeaderNames()).forEach(name -> headers.put(name.toLowerCase(), http.getHeader(name)));
+      java.util.Collections.list(http.getHeaderNames())
+          .forEach(name -> headers.put(name.toLowerCase(), http.getHeader(name)));
       requests.add(headers);
-      boolean authorized = requiredHeaders.entrySet().stream()
-          .allMatch(required -> required.getValue().equals(http.getHeader(required.getKey())));
+      boolean authorized =
+          requiredHeaders.entrySet().stream()
+              .allMatch(required -> required.getValue().equals(http.getHeader(required.getKey())));
       if (!authorized) {
         ((HttpServletResponse) response).sendError(401);
         return;

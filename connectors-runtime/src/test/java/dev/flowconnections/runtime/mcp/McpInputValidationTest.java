@@ -17,8 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class McpInputValidationTest {
 
   /** Nothing listens here: a task that got past validation would fail differently. */
-  private final McpWorkerFixture worker = new McpWorkerFixture()
-      .connection(McpTestConnections.bearer("HTTP", "http://127.0.0.1:9/mcp", McpTestConnections.TOKEN));
+  private final McpWorkerFixture worker =
+      new McpWorkerFixture()
+          .connection(
+              McpTestConnections.bearer(
+                  "HTTP", "http://127.0.0.1:9/mcp", McpTestConnections.TOKEN));
 
   @Test
   void connectionIsRequired() {
@@ -41,27 +44,40 @@ class McpInputValidationTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 121})
   void connectTimeoutMustBeWithinBounds(int seconds) {
-    assertRejected(Map.of("operation", "listTools", "connectTimeoutInSeconds", seconds), "connectTimeoutInSeconds");
+    assertRejected(
+        Map.of("operation", "listTools", "connectTimeoutInSeconds", seconds),
+        "connectTimeoutInSeconds");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, 241})
   void requestTimeoutMustBeWithinBounds(int seconds) {
-    assertRejected(Map.of("operation", "listTools", "requestTimeoutInSeconds", seconds), "requestTimeoutInSeconds");
+    assertRejected(
+        Map.of("operation", "listTools", "requestTimeoutInSeconds", seconds),
+        "requestTimeoutInSeconds");
   }
 
   @Test
   void argumentsThatAreNotAnObjectAreRejected() {
-    assertThatThrownBy(() -> worker.run(Map.of("operation", "callTool", "toolName", "add", "arguments", "[1, 2]")))
-        .isInstanceOf(ConnectorInputException.class).hasMessageStartingWith("arguments:");
-    assertThatThrownBy(() -> worker.run(Map.of("operation", "callTool", "toolName", "add", "arguments", "{a: 1")))
-        .isInstanceOf(ConnectorInputException.class).hasMessageStartingWith("arguments: not a JSON object");
+    assertThatThrownBy(
+            () ->
+                worker.run(
+                    Map.of("operation", "callTool", "toolName", "add", "arguments", "[1, 2]")))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageStartingWith("arguments:");
+    assertThatThrownBy(
+            () ->
+                worker.run(
+                    Map.of("operation", "callTool", "toolName", "add", "arguments", "{a: 1")))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageStartingWith("arguments: not a JSON object");
   }
 
   @Test
   void timeoutsHaveDefaults() {
-    McpRequest request = new WorkerTestContext(McpFunction.TYPE, Map.of("connection", "x", "operation", "listTools"))
-        .bindVariables(McpRequest.class);
+    McpRequest request =
+        new WorkerTestContext(McpFunction.TYPE, Map.of("connection", "x", "operation", "listTools"))
+            .bindVariables(McpRequest.class);
     assertThat(request.timeouts()).isEqualTo(McpTimeouts.ofSeconds(20, 60));
   }
 

@@ -30,7 +30,8 @@ class McpLogSecretsTest {
   private static final String ENV_SECRET = "env-log-secret-1c7f";
   private static McpHttpTestServer http;
   private static McpWebSocketTestServer webSocket;
-  private static final Logger OURS = (Logger) LoggerFactory.getLogger("dev.flowconnections.runtime.mcp");
+  private static final Logger OURS =
+      (Logger) LoggerFactory.getLogger("dev.flowconnections.runtime.mcp");
   private static final Logger SDK = (Logger) LoggerFactory.getLogger("io.modelcontextprotocol");
   private final McpWorkerFixture worker = new McpWorkerFixture();
 
@@ -39,7 +40,8 @@ class McpLogSecretsTest {
     OURS.setLevel(Level.DEBUG);
     SDK.setLevel(Level.toLevel(runtimeSetting("logging.level.io.modelcontextprotocol")));
     http = McpHttpTestServer.streamable(Map.of("X-Signature", SIGNATURE));
-    webSocket = new McpWebSocketTestServer(Map.of("Authorization", "Bearer " + McpTestConnections.TOKEN));
+    webSocket =
+        new McpWebSocketTestServer(Map.of("Authorization", "Bearer " + McpTestConnections.TOKEN));
   }
 
   /** What the runtime's application.yml sets, so this test and production cannot drift apart. */
@@ -61,27 +63,53 @@ class McpLogSecretsTest {
 
   @Test
   void noFailureQuotesACredentialInTheLog(CapturedOutput output) {
-    var signed = McpTestConnections.of("HTTP", http.url(), AuthScheme.CUSTOM_HEADERS, Environment.DEVELOPMENT,
-        Map.of("headers", Map.of("X-Signature", SIGNATURE)), Map.of());
+    var signed =
+        McpTestConnections.of(
+            "HTTP",
+            http.url(),
+            AuthScheme.CUSTOM_HEADERS,
+            Environment.DEVELOPMENT,
+            Map.of("headers", Map.of("X-Signature", SIGNATURE)),
+            Map.of());
     worker.connection(signed);
     for (String tool : List.of("rejectHeader", "throwWithHeader", "requestHeader")) {
       try {
-        worker.run(Map.of("operation", "callTool", "toolName", tool, "arguments", Map.of("name", "X-Signature")));
+        worker.run(
+            Map.of(
+                "operation",
+                "callTool",
+                "toolName",
+                tool,
+                "arguments",
+                Map.of("name", "X-Signature")));
       } catch (RuntimeException expected) {
         assertThat(expected.getMessage()).doesNotContain(SIGNATURE);
       }
     }
-    worker.connection(McpTestConnections.of("HTTP", http.url(), AuthScheme.CUSTOM_HEADERS, Environment.DEVELOPMENT,
-        Map.of("headers", Map.of("X-Signature", WRONG_TOKEN)), Map.of()));
-    assertThatThrownBy(() -> worker.run(Map.of("operation", "listTools"))).hasMessageNotContaining(WRONG_TOKEN);
+    worker.connection(
+        McpTestConnections.of(
+            "HTTP",
+            http.url(),
+            AuthScheme.CUSTOM_HEADERS,
+            Environment.DEVELOPMENT,
+            Map.of("headers", Map.of("X-Signature", WRONG_TOKEN)),
+            Map.of()));
+    assertThatThrownBy(() -> worker.run(Map.of("operation", "listTools")))
+        .hasMessageNotContaining(WRONG_TOKEN);
     worker.connection(McpTestConnections.bearer("WEBSOCKET", webSocket.url(), WRONG_TOKEN));
-    assertThatThrownBy(() -> worker.run(Map.of("operation", "listTools"))).hasMessageNotContaining(WRONG_TOKEN);
-    worker.connection(McpTestConnections.stdio(
-        McpTestConnections.stdioServerCommand("--print-env", "API_SECRET"), Map.of("API_SECRET", ENV_SECRET)));
+    assertThatThrownBy(() -> worker.run(Map.of("operation", "listTools")))
+        .hasMessageNotContaining(WRONG_TOKEN);
+    worker.connection(
+        McpTestConnections.stdio(
+            McpTestConnections.stdioServerCommand("--print-env", "API_SECRET"),
+            Map.of("API_SECRET", ENV_SECRET)));
     assertThatThrownBy(() -> worker.run(Map.of("operation", "callTool", "toolName", "crash")))
         .hasMessageNotContaining(ENV_SECRET);
 
     assertThat(output.getAll()).as("the failures were logged at all").contains("local-tools");
-    assertThat(output.getAll()).doesNotContain(SIGNATURE).doesNotContain(WRONG_TOKEN).doesNotContain(ENV_SECRET);
+    assertThat(output.getAll())
+        .doesNotContain(SIGNATURE)
+        .doesNotContain(WRONG_TOKEN)
+        .doesNotContain(ENV_SECRET);
   }
 }

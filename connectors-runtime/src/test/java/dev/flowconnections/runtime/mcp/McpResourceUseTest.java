@@ -17,8 +17,14 @@ class McpResourceUseTest {
   @Test
   void closedHttpSessionsLeaveNoHttpClientThreads() throws Exception {
     try (McpHttpTestServer server = McpHttpTestServer.streamable(Map.of())) {
-      var connection = McpTestConnections.of("HTTP", server.url(), dev.flowconnections.integration.AuthScheme.NONE,
-          dev.flowconnections.environment.Environment.DEVELOPMENT, Map.of(), Map.of());
+      var connection =
+          McpTestConnections.of(
+              "HTTP",
+              server.url(),
+              dev.flowconnections.integration.AuthScheme.NONE,
+              dev.flowconnections.environment.Environment.DEVELOPMENT,
+              Map.of(),
+              Map.of());
       warmUp(connection);
       long before = httpClientThreads();
       for (int i = 0; i < 30; i++) {
@@ -34,8 +40,14 @@ class McpResourceUseTest {
   void closedStdioAndWebSocketSessionsLeaveNoThreads() throws Exception {
     var stdio = McpTestConnections.stdio(McpTestConnections.stdioServerCommand(), Map.of());
     try (McpWebSocketTestServer server = new McpWebSocketTestServer(Map.of())) {
-      var webSocket = McpTestConnections.of("WEBSOCKET", server.url(), dev.flowconnections.integration.AuthScheme.NONE,
-          dev.flowconnections.environment.Environment.DEVELOPMENT, Map.of(), Map.of());
+      var webSocket =
+          McpTestConnections.of(
+              "WEBSOCKET",
+              server.url(),
+              dev.flowconnections.integration.AuthScheme.NONE,
+              dev.flowconnections.environment.Environment.DEVELOPMENT,
+              Map.of(),
+              Map.of());
       warmUp(stdio);
       warmUp(webSocket);
       int before = settledThreadCount();
@@ -53,20 +65,32 @@ class McpResourceUseTest {
     }
   }
 
-  /** Threads of closed sessions end shortly after, later on a busy machine: the bound must hold eventually. */
+  /**
+   * Threads of closed sessions end shortly after, later on a busy machine: the bound must hold
+   * eventually.
+   */
   private static void awaitAsserted(ThrowingRunnable assertion) {
-    Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(assertion);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(assertion);
   }
 
-  /** The thread count once the warm-up's threads have ended: the same in two readings a quarter second apart. */
+  /**
+   * The thread count once the warm-up's threads have ended: the same in two readings a quarter
+   * second apart.
+   */
   private static int settledThreadCount() {
     AtomicInteger previous = new AtomicInteger(-1);
-    return Awaitility.await("the thread count settles").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+    return Awaitility.await("the thread count settles")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
         .until(Thread::activeCount, count -> previous.getAndSet(count) == count);
   }
 
   private static long httpClientThreads() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith("HttpClient-")).count();
+        .filter(t -> t.isAlive() && t.getName().startsWith("HttpClient-"))
+        .count();
   }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server that hands a credential back (a debugging tool that reports the request's headers)
- * never gets it into a task's result: text, content blocks and structured content are masked.
+ * A server that hands a credential back (a debugging tool that reports the request's headers) never
+ * gets it into a task's result: text, content blocks and structured content are masked.
  */
 @Tag("fast")
 class McpSecretsTest {
@@ -36,29 +36,63 @@ class McpSecretsTest {
 
   @Test
   void anEchoedCredentialIsMaskedEverywhereInTheResult() throws Exception {
-    worker.connection(McpTestConnections.of("HTTP", server.url(), AuthScheme.CUSTOM_HEADERS, Environment.DEVELOPMENT,
-        Map.of("headers", Map.of("X-Signature", HEADER_SECRET)), Map.of()));
+    worker.connection(
+        McpTestConnections.of(
+            "HTTP",
+            server.url(),
+            AuthScheme.CUSTOM_HEADERS,
+            Environment.DEVELOPMENT,
+            Map.of("headers", Map.of("X-Signature", HEADER_SECRET)),
+            Map.of()));
 
-    McpToolResult result = (McpToolResult) worker.run(Map.of(
-        "operation", "callTool", "toolName", "requestHeader", "arguments", Map.of("name", "X-Signature")));
+    McpToolResult result =
+        (McpToolResult)
+            worker.run(
+                Map.of(
+                    "operation",
+                    "callTool",
+                    "toolName",
+                    "requestHeader",
+                    "arguments",
+                    Map.of("name", "X-Signature")));
 
     assertThat(result.text()).isEqualTo("****");
     assertThat(result.structuredContent()).isEqualTo(Map.of("header", "****"));
     assertThat(new ObjectMapper().writeValueAsString(result)).doesNotContain(HEADER_SECRET);
     // the server did get it: the masking is not an empty answer
-    assertThat(server.requests()).anySatisfy(headers -> assertThat(headers).containsEntry("x-signature", HEADER_SECRET));
+    assertThat(server.requests())
+        .anySatisfy(headers -> assertThat(headers).containsEntry("x-signature", HEADER_SECRET));
   }
 
   @Test
   void aToolErrorQuotingTheCredentialIsMaskedInTheIncidentAndItsVariables() {
-    worker.connection(McpTestConnections.of("HTTP", server.url(), AuthScheme.CUSTOM_HEADERS, Environment.DEVELOPMENT,
-        Map.of("headers", Map.of("X-Signature", HEADER_SECRET)), Map.of()));
+    worker.connection(
+        McpTestConnections.of(
+            "HTTP",
+            server.url(),
+            AuthScheme.CUSTOM_HEADERS,
+            Environment.DEVELOPMENT,
+            Map.of("headers", Map.of("X-Signature", HEADER_SECRET)),
+            Map.of()));
 
-    assertThatThrownBy(() -> worker.run(Map.of(
-            "operation", "callTool", "toolName", "rejectHeader", "arguments", Map.of("name", "X-Signature"))))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getMessage()).isEqualTo("tool 'rejectHeader' reported an error: upstream refused ****");
-          assertThat(e.getErrorVariables().toString()).contains("upstream refused ****").doesNotContain(HEADER_SECRET);
-        });
+    assertThatThrownBy(
+            () ->
+                worker.run(
+                    Map.of(
+                        "operation",
+                        "callTool",
+                        "toolName",
+                        "rejectHeader",
+                        "arguments",
+                        Map.of("name", "X-Signature"))))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .isEqualTo("tool 'rejectHeader' reported an error: upstream refused ****");
+              assertThat(e.getErrorVariables().toString())
+                  .contains("upstream refused ****")
+                  .doesNotContain(HEADER_SECRET);
+            });
   }
 }

@@ -18,35 +18,57 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13, item 1: an ordinary USER must not get code execution on the runtime's host through an
- * MCP STDIO connection. Before the fix, {@code environmentVariables = {NODE_OPTIONS: "--import=data:..."}}
- * on an admin's STDIO integration ran the user's code at "test connection", and the server's
- * stderr came back in the test message. The runtime of these tests allows exactly the commands
- * {@link RuntimeTestSupport#register} lists.
+ * MCP STDIO connection. Before the fix, {@code environmentVariables = {NODE_OPTIONS:
+ * "--import=data:..."}} on an admin's STDIO integration ran the user's code at "test connection",
+ * and the server's stderr came back in the test message. The runtime of these tests allows exactly
+ * the commands {@link RuntimeTestSupport#register} lists.
  */
 class McpStdioHostApiTest extends ApiTestBase {
 
-  private static final String EVIL = "--import=data:text/javascript,require('child_process').execSync('id')";
+  private static final String EVIL =
+      "--import=data:text/javascript,require('child_process').execSync('id')";
 
   @Test
   void anOrdinaryUserCannotSetVariablesThatLoadCodeOrThatTheIntegrationDoesNotDeclare() {
     String id = stdioConnection(RuntimeTestSupport.stdioTestServerCommand());
     String path = "/api/connections/" + id + "/environments/DEVELOPMENT";
 
-    for (String name : new String[] {"NODE_OPTIONS", "LD_PRELOAD", "PATH", "node_options", "PYTHONPATH", "BASH_ENV"}) {
-      assertProblem(modeler.put(path, credentials(Map.of("environmentVariables", Map.of(name, EVIL)))), 400,
+    for (String name :
+        new String[] {
+          "NODE_OPTIONS", "LD_PRELOAD", "PATH", "node_options", "PYTHONPATH", "BASH_ENV"
+        }) {
+      assertProblem(
+          modeler.put(path, credentials(Map.of("environmentVariables", Map.of(name, EVIL)))),
+          400,
           "fields.environmentVariables." + name);
     }
-    assertProblem(modeler.put(path, credentials(Map.of("environmentVariables", Map.of("DEBUG", "1")))), 400,
+    assertProblem(
+        modeler.put(path, credentials(Map.of("environmentVariables", Map.of("DEBUG", "1")))),
+        400,
         "fields.environmentVariables.DEBUG");
-    assertProblem(modeler.put(path, credentials(Map.of("plainEnvironmentVariables", Map.of("WEATHER_API_TOKEN", "x")))),
-        400, "fields.plainEnvironmentVariables.WEATHER_API_TOKEN");
-    Response problem = modeler.put(path, credentials(Map.of("plainEnvironmentVariables", Map.of("LD_PRELOAD", "/tmp/x.so"))));
+    assertProblem(
+        modeler.put(
+            path,
+            credentials(Map.of("plainEnvironmentVariables", Map.of("WEATHER_API_TOKEN", "x")))),
+        400,
+        "fields.plainEnvironmentVariables.WEATHER_API_TOKEN");
+    Response problem =
+        modeler.put(
+            path,
+            credentials(Map.of("plainEnvironmentVariables", Map.of("LD_PRELOAD", "/tmp/x.so"))));
     assertProblem(problem, 400, "fields.plainEnvironmentVariables.LD_PRELOAD");
     assertThat(problem.body()).contains("never allowed").doesNotContain("/tmp/x.so");
 
     // declared names work: plain ones are shown, secret ones are not
-    Response saved = modeler.put(path, credentials(Map.of("environmentVariables", Map.of("WEATHER_API_TOKEN", "tok-3f9a21"),
-        "plainEnvironmentVariables", Map.of("REGION", "north"))));
+    Response saved =
+        modeler.put(
+            path,
+            credentials(
+                Map.of(
+                    "environmentVariables",
+                    Map.of("WEATHER_API_TOKEN", "tok-3f9a21"),
+                    "plainEnvironmentVariables",
+                    Map.of("REGION", "north"))));
     assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
     assertThat(saved.body()).contains("north").doesNotContain("tok-3f9a21");
     Response tested = modeler.post(path + "/test", Map.of());
@@ -57,24 +79,43 @@ class McpStdioHostApiTest extends ApiTestBase {
   void anAdminCannotDeclareVariablesThatLoadCodeNorRunACommandTheOperatorDidNotAllow() {
     Map<String, Object> config = stdioConfig(RuntimeTestSupport.stdioTestServerCommand());
     config.put("allowedEnvironmentVariables", Map.of("NODE_OPTIONS", "PLAIN"));
-    assertProblem(admin.post("/api/integrations", integration(config)), 400, "config.allowedEnvironmentVariables.NODE_OPTIONS");
+    assertProblem(
+        admin.post("/api/integrations", integration(config)),
+        400,
+        "config.allowedEnvironmentVariables.NODE_OPTIONS");
     config.put("allowedEnvironmentVariables", Map.of("Ld_Library_Path", "SECRET"));
-    assertProblem(admin.post("/api/integrations", integration(config)), 400, "config.allowedEnvironmentVariables.Ld_Library_Path");
+    assertProblem(
+        admin.post("/api/integrations", integration(config)),
+        400,
+        "config.allowedEnvironmentVariables.Ld_Library_Path");
     config.put("allowedEnvironmentVariables", Map.of("REGION", "MAYBE"));
-    assertProblem(admin.post("/api/integrations", integration(config)), 400, "config.allowedEnvironmentVariables.REGION");
+    assertProblem(
+        admin.post("/api/integrations", integration(config)),
+        400,
+        "config.allowedEnvironmentVariables.REGION");
 
-    Response npx = admin.post("/api/integrations", integration(stdioConfig("npx -y @modelcontextprotocol/server-everything")));
+    Response npx =
+        admin.post(
+            "/api/integrations",
+            integration(stdioConfig("npx -y @modelcontextprotocol/server-everything")));
     JsonNode refused = assertProblem(npx, 400, "config.command");
     assertThat(refused.toString()).contains("flow-connections.mcp.stdio.allowed-commands");
     // an allowed program with other arguments is another command
-    assertProblem(admin.post("/api/integrations",
-        integration(stdioConfig(RuntimeTestSupport.stdioTestServerCommand("--print-env", "HOME")))), 400, "config.command");
+    assertProblem(
+        admin.post(
+            "/api/integrations",
+            integration(
+                stdioConfig(RuntimeTestSupport.stdioTestServerCommand("--print-env", "HOME")))),
+        400,
+        "config.command");
   }
 
   @Test
   void testConnectionNeverEchoesWhatTheServerProcessPrinted() {
     // the allowed test server exits at start with "fatal: WEATHER_API_TOKEN is not set" on stderr
-    String id = stdioConnection(RuntimeTestSupport.stdioTestServerCommand("--require-env", "WEATHER_API_TOKEN"));
+    String id =
+        stdioConnection(
+            RuntimeTestSupport.stdioTestServerCommand("--require-env", "WEATHER_API_TOKEN"));
     String path = "/api/connections/" + id + "/environments/DEVELOPMENT";
     modeler.put(path, credentials(Map.of("plainEnvironmentVariables", Map.of("REGION", "north"))));
 
@@ -85,16 +126,23 @@ class McpStdioHostApiTest extends ApiTestBase {
     assertThat(byUser.json().get("message").asText()).isEqualTo(ConnectionTests.NO_ANSWER);
     assertThat(byAdmin.json().get("message").asText())
         .contains("the MCP server process ended with exit code 3; see the runtime log")
-        .doesNotContain("fatal").doesNotContain("is not set");
-    assertThat(modeler.get("/api/connections/" + id).body()).doesNotContain("fatal").doesNotContain("exit code");
+        .doesNotContain("fatal")
+        .doesNotContain("is not set");
+    assertThat(modeler.get("/api/connections/" + id).body())
+        .doesNotContain("fatal")
+        .doesNotContain("exit code");
   }
 
   @Test
   void aStoredVariableTheIntegrationNoLongerDeclaresFailsClosedAtRuntime() {
-    String integrationId = createIntegration(admin, integration(stdioConfig(RuntimeTestSupport.stdioTestServerCommand())));
-    String id = createConnection(modeler, integrationId, "Stdio " + tag(), "ORGANIZATION").text("/id");
+    String integrationId =
+        createIntegration(
+            admin, integration(stdioConfig(RuntimeTestSupport.stdioTestServerCommand())));
+    String id =
+        createConnection(modeler, integrationId, "Stdio " + tag(), "ORGANIZATION").text("/id");
     String path = "/api/connections/" + id + "/environments/DEVELOPMENT";
-    modeler.put(path, credentials(Map.of("environmentVariables", Map.of("WEATHER_API_TOKEN", "tok-77c1"))));
+    modeler.put(
+        path, credentials(Map.of("environmentVariables", Map.of("WEATHER_API_TOKEN", "tok-77c1"))));
     JsonNode current = admin.get("/api/integrations/" + integrationId).json();
     Map<String, Object> narrowed = stdioConfig(RuntimeTestSupport.stdioTestServerCommand());
     narrowed.put("allowedEnvironmentVariables", Map.of("REGION", "PLAIN"));
@@ -119,7 +167,8 @@ class McpStdioHostApiTest extends ApiTestBase {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("transport", "STDIO");
     config.put("command", command);
-    config.put("allowedEnvironmentVariables", Map.of("WEATHER_API_TOKEN", "SECRET", "REGION", "PLAIN"));
+    config.put(
+        "allowedEnvironmentVariables", Map.of("WEATHER_API_TOKEN", "SECRET", "REGION", "PLAIN"));
     return config;
   }
 

@@ -17,13 +17,16 @@ public final class McpStdioTestServer {
     System.setOut(System.err);
     if (args.length > 0 && args[0].equals("--ignore-sigterm")) {
       // stands in for a server that does not end when asked to
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          Thread.sleep(60_000);
-        } catch (InterruptedException ignored) {
-          // killed
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      Thread.sleep(60_000);
+                    } catch (InterruptedException ignored) {
+                      // killed
+                    }
+                  }));
     }
     if (args.length > 1 && args[0].equals("--print-env")) {
       // a chatty server that logs its configuration, secrets included
@@ -35,13 +38,19 @@ public final class McpStdioTestServer {
       System.exit(3);
     }
     // a server that dies in the middle of a call
-    var crash = McpTestTools.tool("crash", "Ends the server process with exit code 7", java.util.Map.of("type", "object"),
-        arguments -> {
-          System.err.println("crashing on purpose");
-          System.exit(7);
-          return null;
-        });
-    McpTestTools.serve(new StdioServerTransportProvider(McpTestTools.JSON, System.in, protocol), java.util.List.of(crash));
+    var crash =
+        McpTestTools.tool(
+            "crash",
+            "Ends the server process with exit code 7",
+            java.util.Map.of("type", "object"),
+            arguments -> {
+              System.err.println("crashing on purpose");
+              System.exit(7);
+              return null;
+            });
+    McpTestTools.serve(
+        new StdioServerTransportProvider(McpTestTools.JSON, System.in, protocol),
+        java.util.List.of(crash));
     Thread.currentThread().join();
   }
 }

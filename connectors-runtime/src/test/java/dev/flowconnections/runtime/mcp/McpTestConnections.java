@@ -21,17 +21,34 @@ final class McpTestConnections {
     return of("HTTP", url, auth, Environment.DEVELOPMENT, secrets, Map.of());
   }
 
-  static ResolvedConnection of(String transport, String url, AuthScheme auth, Environment environment,
-      Map<String, ?> secrets, Map<String, Object> extraSettings) {
+  static ResolvedConnection of(
+      String transport,
+      String url,
+      AuthScheme auth,
+      Environment environment,
+      Map<String, ?> secrets,
+      Map<String, Object> extraSettings) {
     Map<String, Object> settings = new java.util.LinkedHashMap<>(extraSettings);
     settings.put(McpSettings.TRANSPORT, transport);
     settings.put(McpSettings.URL, url);
-    return new ResolvedConnection("weather-mcp", "Weather MCP", IntegrationType.MCP, auth, environment, settings,
+    return new ResolvedConnection(
+        "weather-mcp",
+        "Weather MCP",
+        IntegrationType.MCP,
+        auth,
+        environment,
+        settings,
         SecretValues.of(secrets));
   }
 
   static ResolvedConnection bearer(String transport, String url, String token) {
-    return of(transport, url, AuthScheme.BEARER, Environment.DEVELOPMENT, Map.of("token", token), Map.of());
+    return of(
+        transport,
+        url,
+        AuthScheme.BEARER,
+        Environment.DEVELOPMENT,
+        Map.of("token", token),
+        Map.of());
   }
 
   /** A STDIO connection whose integration declares (as SECRET) exactly the variables it sets. */
@@ -41,18 +58,36 @@ final class McpTestConnections {
     return stdio(command, environmentVariables, declared);
   }
 
-  static ResolvedConnection stdio(String command, Map<String, String> environmentVariables, Map<String, String> declared) {
-    return new ResolvedConnection("local-tools", "Local tools", IntegrationType.MCP, AuthScheme.NONE,
-        Environment.DEVELOPMENT, Map.of(McpSettings.TRANSPORT, "STDIO", McpSettings.COMMAND, command,
-            StdioEnvironment.ALLOWED, declared),
+  static ResolvedConnection stdio(
+      String command, Map<String, String> environmentVariables, Map<String, String> declared) {
+    return new ResolvedConnection(
+        "local-tools",
+        "Local tools",
+        IntegrationType.MCP,
+        AuthScheme.NONE,
+        Environment.DEVELOPMENT,
+        Map.of(
+            McpSettings.TRANSPORT,
+            "STDIO",
+            McpSettings.COMMAND,
+            command,
+            StdioEnvironment.ALLOWED,
+            declared),
         SecretValues.of(Map.of(McpSettings.ENVIRONMENT_VARIABLES, environmentVariables)));
   }
 
-  /** The runtime's allow-list in these tests: the test server with each argument set the tests use. */
+  /**
+   * The runtime's allow-list in these tests: the test server with each argument set the tests use.
+   */
   static StdioCommands allowedTestCommands(String... more) {
-    java.util.List<String> commands = new java.util.ArrayList<>(java.util.List.of(
-        stdioServerCommand(), stdioServerCommand("--ignore-sigterm"), stdioServerCommand("--print-env", "API_SECRET"),
-        stdioServerCommand("--require-env", "WEATHER_API_TOKEN"), "sleep 30"));
+    java.util.List<String> commands =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                stdioServerCommand(),
+                stdioServerCommand("--ignore-sigterm"),
+                stdioServerCommand("--print-env", "API_SECRET"),
+                stdioServerCommand("--require-env", "WEATHER_API_TOKEN"),
+                "sleep 30"));
     commands.addAll(java.util.List.of(more));
     return new StdioCommands(commands);
   }
@@ -62,7 +97,9 @@ final class McpTestConnections {
     return new McpToolSessions(McpAccessTokens.UNSUPPORTED, allowedTestCommands(moreCommands));
   }
 
-  /** The command line that starts {@link McpStdioTestServer} in its own JVM, quoted for the parser. */
+  /**
+   * The command line that starts {@link McpStdioTestServer} in its own JVM, quoted for the parser.
+   */
   static String stdioServerCommand(String... args) {
     return RuntimeTestSupport.stdioTestServerCommand(args);
   }

@@ -26,12 +26,17 @@ class McpToolSessionsFailureTest {
       freePort = socket.getLocalPort();
     }
     String url = "http://127.0.0.1:" + freePort + "/mcp";
-    assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", url, McpTestConnections.TOKEN)))
-        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED);
-          assertThat(e.getBackoffDuration()).as("the job's own retry backoff").isNull();
-          assertThat(e.getMessage()).contains("connection 'weather-mcp' in DEVELOPMENT").doesNotContain(McpTestConnections.TOKEN);
-        });
+    assertThatThrownBy(
+            () -> sessions.open(McpTestConnections.bearer("HTTP", url, McpTestConnections.TOKEN)))
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED);
+              assertThat(e.getBackoffDuration()).as("the job's own retry backoff").isNull();
+              assertThat(e.getMessage())
+                  .contains("connection 'weather-mcp' in DEVELOPMENT")
+                  .doesNotContain(McpTestConnections.TOKEN);
+            });
   }
 
   @Test
@@ -39,32 +44,57 @@ class McpToolSessionsFailureTest {
     try (ServerSocket silent = new ServerSocket(0)) {
       String url = "http://127.0.0.1:" + silent.getLocalPort() + "/mcp";
       long start = System.nanoTime();
-      assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", url, McpTestConnections.TOKEN),
-              new McpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))))
-          .satisfies(e -> assertThat(((io.camunda.connector.api.error.ConnectorException) e).getErrorCode())
-              .isEqualTo(JobFailures.TIMEOUT));
+      assertThatThrownBy(
+              () ->
+                  sessions.open(
+                      McpTestConnections.bearer("HTTP", url, McpTestConnections.TOKEN),
+                      new McpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))))
+          .satisfies(
+              e ->
+                  assertThat(((io.camunda.connector.api.error.ConnectorException) e).getErrorCode())
+                      .isEqualTo(JobFailures.TIMEOUT));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
   }
 
   @Test
   void aUrlOfTheWrongSchemeOrWithCredentialsInItIsAConfigurationIncident() {
-    assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", "ftp://tools.example.com/mcp", "t0ken-abc")))
+    assertThatThrownBy(
+            () ->
+                sessions.open(
+                    McpTestConnections.bearer("HTTP", "ftp://tools.example.com/mcp", "t0ken-abc")))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessageContaining("unusable 'url'").hasMessageContaining("http://");
-    assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("WEBSOCKET", "http://tools.example.com/mcp", "t0ken-abc")))
-        .isInstanceOf(ConnectorInputException.class).hasMessageContaining("ws://");
-    assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", "http://user:pw@tools.example.com/mcp", "t0ken-abc")))
-        .isInstanceOf(ConnectorInputException.class).hasMessageContaining("not in the URL");
+        .hasMessageContaining("unusable 'url'")
+        .hasMessageContaining("http://");
+    assertThatThrownBy(
+            () ->
+                sessions.open(
+                    McpTestConnections.bearer(
+                        "WEBSOCKET", "http://tools.example.com/mcp", "t0ken-abc")))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("ws://");
+    assertThatThrownBy(
+            () ->
+                sessions.open(
+                    McpTestConnections.bearer(
+                        "HTTP", "http://user:pw@tools.example.com/mcp", "t0ken-abc")))
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("not in the URL");
   }
 
   @Test
   void aConnectionOfAnotherTypeIsRefused() {
-    var rest = new dev.flowconnections.resolution.ResolvedConnection("crm", "CRM",
-        dev.flowconnections.integration.IntegrationType.REST_API, dev.flowconnections.integration.AuthScheme.NONE,
-        dev.flowconnections.environment.Environment.DEVELOPMENT, Map.of("baseUrl", "http://x"),
-        dev.flowconnections.credential.SecretValues.empty());
-    assertThatThrownBy(() -> sessions.open(rest)).isInstanceOf(ConnectorInputException.class)
+    var rest =
+        new dev.flowconnections.resolution.ResolvedConnection(
+            "crm",
+            "CRM",
+            dev.flowconnections.integration.IntegrationType.REST_API,
+            dev.flowconnections.integration.AuthScheme.NONE,
+            dev.flowconnections.environment.Environment.DEVELOPMENT,
+            Map.of("baseUrl", "http://x"),
+            dev.flowconnections.credential.SecretValues.empty());
+    assertThatThrownBy(() -> sessions.open(rest))
+        .isInstanceOf(ConnectorInputException.class)
         .hasMessageContaining("not an MCP connection");
   }
 
@@ -72,10 +102,16 @@ class McpToolSessionsFailureTest {
   void aRedirectIsNotFollowedSoTheTokenNeverTravelsToAnotherHost() {
     try (RecordingHttpServer elsewhere = RecordingHttpServer.start();
         RecordingHttpServer redirecting = RecordingHttpServer.start()) {
-      redirecting.respond(RecordingHttpServer.Reply.text(307, "").withHeader("Location", elsewhere.baseUrl() + "/mcp"));
+      redirecting.respond(
+          RecordingHttpServer.Reply.text(307, "")
+              .withHeader("Location", elsewhere.baseUrl() + "/mcp"));
 
-      assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("HTTP", redirecting.baseUrl() + "/mcp", "t0ken-9e1d"),
-              McpTimeouts.ofSeconds(5, 5)))
+      assertThatThrownBy(
+              () ->
+                  sessions.open(
+                      McpTestConnections.bearer(
+                          "HTTP", redirecting.baseUrl() + "/mcp", "t0ken-9e1d"),
+                      McpTimeouts.ofSeconds(5, 5)))
           .isInstanceOf(io.camunda.connector.api.error.ConnectorException.class)
           .hasMessageNotContaining("t0ken-9e1d");
       assertThat(redirecting.requests()).isNotEmpty();

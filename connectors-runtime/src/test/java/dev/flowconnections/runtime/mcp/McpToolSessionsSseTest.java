@@ -30,25 +30,35 @@ class McpToolSessionsSseTest {
   @Test
   void listsAndCallsToolsWithTheTokenOnTheStreamAndEveryMessage() {
     int before = server.requests().size();
-    try (McpToolSession session = sessions.open(McpTestConnections.bearer("SSE", server.url(), McpTestConnections.TOKEN))) {
+    try (McpToolSession session =
+        sessions.open(McpTestConnections.bearer("SSE", server.url(), McpTestConnections.TOKEN))) {
       assertThat(session.listTools()).extracting(McpTool::name).contains("add", "echo");
       McpToolResult result = session.callTool("add", Map.of("a", 0.5, "b", 0.25));
       assertThat(result.text()).isEqualTo("sum is 0.75");
       assertThat(session.callTool("fail", Map.of()).isError()).isTrue();
     }
     // the GET of the event stream and a POST per message
-    assertThat(server.requests().subList(before, server.requests().size())).hasSizeGreaterThanOrEqualTo(4)
-        .allSatisfy(headers -> assertThat(headers).containsEntry("authorization", "Bearer " + McpTestConnections.TOKEN));
+    assertThat(server.requests().subList(before, server.requests().size()))
+        .hasSizeGreaterThanOrEqualTo(4)
+        .allSatisfy(
+            headers ->
+                assertThat(headers)
+                    .containsEntry("authorization", "Bearer " + McpTestConnections.TOKEN));
   }
 
   @Test
   void aWrongTokenIsAnIncidentWithoutTheToken() {
     long start = System.nanoTime();
     // the SDK's SSE transport only logs a refused event stream; the session still says why, at once
-    assertThatThrownBy(() -> sessions.open(McpTestConnections.bearer("SSE", server.url(), "old-sse-token-77d1"),
-            McpTimeouts.ofSeconds(30, 30)))
+    assertThatThrownBy(
+            () ->
+                sessions.open(
+                    McpTestConnections.bearer("SSE", server.url(), "old-sse-token-77d1"),
+                    McpTimeouts.ofSeconds(30, 30)))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("the MCP server rejected the credentials of connection 'weather-mcp' in DEVELOPMENT (HTTP 401)");
-    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+        .hasMessage(
+            "the MCP server rejected the credentials of connection 'weather-mcp' in DEVELOPMENT (HTTP 401)");
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(java.time.Duration.ofSeconds(10));
   }
 }

@@ -55,27 +55,32 @@ final class McpWebSocketTestServer implements AutoCloseable {
     // filters (ours and the WebSocket upgrade filter) only run for requests that map to a servlet
     org.apache.catalina.Wrapper fallback = context.createWrapper();
     fallback.setName("notFound");
-    fallback.setServlet(new jakarta.servlet.http.HttpServlet() {
-      @Override
-      protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.sendError(404);
-      }
-    });
+    fallback.setServlet(
+        new jakarta.servlet.http.HttpServlet() {
+          @Override
+          protected void service(HttpServletRequest request, HttpServletResponse response)
+              throws IOException {
+            response.sendError(404);
+          }
+        });
     context.addChild(fallback);
     context.addServletMappingDecoded("/", "notFound");
     FilterDef filter = new FilterDef();
     filter.setFilterName("auth");
-    filter.setFilter((request, response, chain) -> {
-      HttpServletRequest http = (HttpServletRequest) request;
-      Map<String, String> headers = new java.util.LinkedHashMap<>();
-      java.util.Collections.list(http.getHeaderNames()).forEach(n -> headers.put(n.toLowerCase(), http.getHeader(n)));
-      handshakes.add(headers);
-      if (!requiredHeaders.entrySet().stream().allMatch(h -> h.getValue().equals(http.getHeader(h.getKey())))) {
-        ((HttpServletResponse) response).sendError(401);
-        return;
-      }
-      chain.doFilter(request, response);
-    });
+    filter.setFilter(
+        (request, response, chain) -> {
+          HttpServletRequest http = (HttpServletRequest) request;
+          Map<String, String> headers = new java.util.LinkedHashMap<>();
+          java.util.Collections.list(http.getHeaderNames())
+              .forEach(n -> headers.put(n.toLowerCase(), http.getHeader(n)));
+          handshakes.add(headers);
+          if (!requiredHeaders.entrySet().stream()
+              .allMatch(h -> h.getValue().equals(http.getHeader(h.getKey())))) {
+            ((HttpServletResponse) response).sendError(401);
+            return;
+          }
+          chain.doFilter(request, response);
+        });
     context.addFilterDef(filter);
     FilterMap mapping = new FilterMap();
     mapping.setFilterName("auth");
@@ -107,7 +112,10 @@ final class McpWebSocketTestServer implements AutoCloseable {
     tomcat.destroy();
   }
 
-  /** Registers the endpoint once the WebSocket container exists (listeners are created by class name). */
+  /**
+   * Registers the endpoint once the WebSocket container exists (listeners are created by class
+   * name).
+   */
   public static final class Registration implements ServletContextListener {
     static volatile Provider pending;
 
@@ -117,16 +125,18 @@ final class McpWebSocketTestServer implements AutoCloseable {
           (ServerContainer) event.getServletContext().getAttribute(ServerContainer.class.getName());
       Provider provider = pending;
       try {
-        container.addEndpoint(ServerEndpointConfig.Builder.create(McpEndpoint.class, "/mcp")
-            .subprotocols(List.of(WebSocketClientTransport.SUBPROTOCOL))
-            .configurator(new ServerEndpointConfig.Configurator() {
-              @Override
-              @SuppressWarnings("unchecked")
-              public <T> T getEndpointInstance(Class<T> endpointClass) {
-                return (T) new McpEndpoint(provider);
-              }
-            })
-            .build());
+        container.addEndpoint(
+            ServerEndpointConfig.Builder.create(McpEndpoint.class, "/mcp")
+                .subprotocols(List.of(WebSocketClientTransport.SUBPROTOCOL))
+                .configurator(
+                    new ServerEndpointConfig.Configurator() {
+                      @Override
+                      @SuppressWarnings("unchecked")
+                      public <T> T getEndpointInstance(Class<T> endpointClass) {
+                        return (T) new McpEndpoint(provider);
+                      }
+                    })
+                .build());
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -146,13 +156,18 @@ final class McpWebSocketTestServer implements AutoCloseable {
       socket.setMaxTextMessageBufferSize(1 << 20);
       McpServerSession session = provider.sessionFactory.create(new SocketTransport(socket));
       provider.sessions.put(socket, session);
-      socket.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
-        try {
-          session.handle(McpSchema.deserializeJsonRpcMessage(McpTestTools.JSON, text)).subscribe();
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      socket.addMessageHandler(
+          String.class,
+          (MessageHandler.Whole<String>)
+              text -> {
+                try {
+                  session
+                      .handle(McpSchema.deserializeJsonRpcMessage(McpTestTools.JSON, text))
+                      .subscribe();
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
     }
 
     @Override
@@ -175,12 +190,14 @@ final class McpWebSocketTestServer implements AutoCloseable {
 
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
-      return Mono.whenDelayError(sessions.values().stream().map(s -> s.sendNotification(method, params)).toList());
+      return Mono.whenDelayError(
+          sessions.values().stream().map(s -> s.sendNotification(method, params)).toList());
     }
 
     @Override
     public Mono<Void> closeGracefully() {
-      return Mono.whenDelayError(sessions.values().stream().map(McpServerSession::closeGracefully).toList());
+      return Mono.whenDelayError(
+          sessions.values().stream().map(McpServerSession::closeGracefully).toList());
     }
   }
 
@@ -194,29 +211,31 @@ final class McpWebSocketTestServer implements AutoCloseable {
 
     @Override
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-      return Mono.fromRunnable(() -> {
-        try {
-          String json = McpTestTools.JSON.writeValueAsString(message);
-          synchronized (socket) {
-            socket.getBasicRemote().sendText(json);
-          }
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      return Mono.fromRunnable(
+          () -> {
+            try {
+              String json = McpTestTools.JSON.writeValueAsString(message);
+              synchronized (socket) {
+                socket.getBasicRemote().sendText(json);
+              }
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          });
     }
 
     @Override
     public Mono<Void> closeGracefully() {
-      return Mono.fromRunnable(() -> {
-        try {
-          if (socket.isOpen()) {
-            socket.close();
-          }
-        } catch (IOException ignored) {
-          // already gone
-        }
-      });
+      return Mono.fromRunnable(
+          () -> {
+            try {
+              if (socket.isOpen()) {
+                socket.close();
+              }
+            } catch (IOException ignored) {
+              // already gone
+            }
+          });
     }
 
     @Override

@@ -28,14 +28,17 @@ final class McpWorkerFixture {
   }
 
   McpFunction function() {
-    ConnectionResolver resolver = (organizationId, key, environment, caller) -> {
-      if (connection == null || !connection.key().equals(key)) {
-        throw new ConnectionResolutionException("connection '" + key + "' does not exist");
-      }
-      return connection;
-    };
-    return new McpFunction(new McpService(
-        new WorkerConnections(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")),
-        McpTestConnections.sessions()));
+    ConnectionResolver resolver =
+        (organizationId, key, environment, caller) -> {
+          if (connection == null || !connection.key().equals(key)) {
+            throw new ConnectionResolutionException("connection '" + key + "' does not exist");
+          }
+          return connection;
+        };
+    return new McpFunction(
+        new McpService(
+            new WorkerConnections(
+                resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")),
+            McpTestConnections.sessions()));
   }
 }

@@ -11,11 +11,15 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The MCP Tool worker, run as the runtime runs it, against a real SDK server over Streamable HTTP. */
+/**
+ * The MCP Tool worker, run as the runtime runs it, against a real SDK server over Streamable HTTP.
+ */
 @Tag("fast")
 class McpWorkerTest {
 
-  @AutoClose private static final McpHttpTestServer SERVER = McpHttpTestServer.streamableWithTestToken();
+  @AutoClose
+  private static final McpHttpTestServer SERVER = McpHttpTestServer.streamableWithTestToken();
+
   private final McpWorkerFixture worker = new McpWorkerFixture();
 
   @Test
@@ -26,16 +30,27 @@ class McpWorkerTest {
 
     assertThat(result.server()).isEqualTo("flow-test-server 1.0.0");
     assertThat(result.tools()).extracting(McpTool::name).contains("add", "echo", "fail");
-    assertThat(result.tools()).filteredOn(t -> t.name().equals("echo")).singleElement()
-        .satisfies(echo -> assertThat(echo.inputSchema()).containsEntry("required", List.of("text")));
+    assertThat(result.tools())
+        .filteredOn(t -> t.name().equals("echo"))
+        .singleElement()
+        .satisfies(
+            echo -> assertThat(echo.inputSchema()).containsEntry("required", List.of("text")));
   }
 
   @Test
   void callToolPassesAFeelContextAsArguments() {
     worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
 
-    McpToolResult result = (McpToolResult) worker.run(Map.of(
-        "operation", "callTool", "toolName", "add", "arguments", Map.of("a", 19, "b", 23)));
+    McpToolResult result =
+        (McpToolResult)
+            worker.run(
+                Map.of(
+                    "operation",
+                    "callTool",
+                    "toolName",
+                    "add",
+                    "arguments",
+                    Map.of("a", 19, "b", 23)));
 
     assertThat(result.text()).isEqualTo("sum is 42");
     assertThat(result.structuredContent()).isEqualTo(Map.of("sum", 42.0));
@@ -46,8 +61,16 @@ class McpWorkerTest {
   void callToolAcceptsArgumentsAsJsonText() {
     worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
 
-    McpToolResult result = (McpToolResult) worker.run(Map.of(
-        "operation", "callTool", "toolName", "echo", "arguments", "{\"text\": \"from JSON\"}"));
+    McpToolResult result =
+        (McpToolResult)
+            worker.run(
+                Map.of(
+                    "operation",
+                    "callTool",
+                    "toolName",
+                    "echo",
+                    "arguments",
+                    "{\"text\": \"from JSON\"}"));
 
     assertThat(result.text()).isEqualTo("from JSON");
   }
@@ -57,11 +80,15 @@ class McpWorkerTest {
     worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
 
     assertThatThrownBy(() -> worker.run(Map.of("operation", "callTool", "toolName", "fail")))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(McpFailures.TOOL_ERROR);
-          assertThat(e.getMessage()).isEqualTo("tool 'fail' reported an error: the weather service is down");
-          assertThat(e.getErrorVariables()).containsEntry("text", "the weather service is down");
-        });
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(McpFailures.TOOL_ERROR);
+              assertThat(e.getMessage())
+                  .isEqualTo("tool 'fail' reported an error: the weather service is down");
+              assertThat(e.getErrorVariables())
+                  .containsEntry("text", "the weather service is down");
+            });
   }
 
   @Test
@@ -79,7 +106,8 @@ class McpWorkerTest {
 
     assertThatThrownBy(() -> worker.run(Map.of("operation", "listTools")))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("the MCP server rejected the credentials of connection 'weather-mcp' in DEVELOPMENT (HTTP 401)");
+        .hasMessage(
+            "the MCP server rejected the credentials of connection 'weather-mcp' in DEVELOPMENT (HTTP 401)");
   }
 
   @Test
@@ -96,15 +124,20 @@ class McpWorkerTest {
     worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
     var mapper = io.camunda.connector.jackson.ConnectorsObjectMapperSupplier.getCopy();
 
-    Object call = worker.run(Map.of("operation", "callTool", "toolName", "add", "arguments", Map.of("a", 1, "b", 2)));
+    Object call =
+        worker.run(
+            Map.of(
+                "operation", "callTool", "toolName", "add", "arguments", Map.of("a", 1, "b", 2)));
     Object list = worker.run(Map.of("operation", "listTools"));
 
-    assertThat(mapper.readTree(mapper.writeValueAsString(call)).toString()).isEqualTo(
-        "{\"content\":[{\"type\":\"text\",\"text\":\"sum is 3\"}],\"text\":\"sum is 3\","
-            + "\"structuredContent\":{\"sum\":3.0},\"isError\":false}");
+    assertThat(mapper.readTree(mapper.writeValueAsString(call)).toString())
+        .isEqualTo(
+            "{\"content\":[{\"type\":\"text\",\"text\":\"sum is 3\"}],\"text\":\"sum is 3\","
+                + "\"structuredContent\":{\"sum\":3.0},\"isError\":false}");
     var tools = mapper.readTree(mapper.writeValueAsString(list));
     assertThat(tools.get("server").asText()).isEqualTo("flow-test-server 1.0.0");
     assertThat(tools.get("tools").get(0).get("name").asText()).isEqualTo("add");
-    assertThat(tools.get("tools").get(0).get("inputSchema").get("type").asText()).isEqualTo("object");
+    assertThat(tools.get("tools").get(0).get("inputSchema").get("type").asText())
+        .isEqualTo("object");
   }
 }

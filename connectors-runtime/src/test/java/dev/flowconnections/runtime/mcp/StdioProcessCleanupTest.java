@@ -16,7 +16,8 @@ class StdioProcessCleanupTest {
 
   @Test
   void closingTheSessionEndsTheServerProcess() {
-    List<ProcessHandle> started = runSessionAndCollectNewChildren(McpTestConnections.stdioServerCommand());
+    List<ProcessHandle> started =
+        runSessionAndCollectNewChildren(McpTestConnections.stdioServerCommand());
     assertThat(started).as("the session started a server process").isNotEmpty();
     assertThat(started).noneMatch(ProcessHandle::isAlive);
   }
@@ -24,7 +25,8 @@ class StdioProcessCleanupTest {
   @Test
   void aServerThatIgnoresSigtermIsKilled() {
     long start = System.nanoTime();
-    List<ProcessHandle> started = runSessionAndCollectNewChildren(McpTestConnections.stdioServerCommand("--ignore-sigterm"));
+    List<ProcessHandle> started =
+        runSessionAndCollectNewChildren(McpTestConnections.stdioServerCommand("--ignore-sigterm"));
     assertThat(started).isNotEmpty();
     assertThat(started).noneMatch(ProcessHandle::isAlive);
     // the grace period, not the minute the server would have taken
@@ -36,11 +38,17 @@ class StdioProcessCleanupTest {
     Set<Long> before = childPids();
     // sleep never answers the handshake: it times out, and the process must not outlive the attempt
     try {
-      sessions.open(McpTestConnections.stdio("sleep 30", Map.of()), McpTimeouts.ofSeconds(2, 2)).close();
+      sessions
+          .open(McpTestConnections.stdio("sleep 30", Map.of()), McpTimeouts.ofSeconds(2, 2))
+          .close();
     } catch (RuntimeException expected) {
       // the incident is covered elsewhere; here only the process matters
     }
-    assertThat(ProcessHandle.current().children().filter(p -> !before.contains(p.pid())).filter(ProcessHandle::isAlive))
+    assertThat(
+            ProcessHandle.current()
+                .children()
+                .filter(p -> !before.contains(p.pid()))
+                .filter(ProcessHandle::isAlive))
         .isEmpty();
   }
 

@@ -19,15 +19,17 @@ final class CountingServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Thread.ofVirtual().start(() -> {
-      while (!socket.isClosed()) {
-        try (Socket ignored = socket.accept()) {
-          accepted.incrementAndGet();
-        } catch (IOException e) {
-          return;
-        }
-      }
-    });
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              while (!socket.isClosed()) {
+                try (Socket ignored = socket.accept()) {
+                  accepted.incrementAndGet();
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            });
   }
 
   String url() {

@@ -32,7 +32,10 @@ class NetworkPolicyWorkerTest {
   @Test
   void theRestWorkerNeverCallsTheMetadataAddress() throws Exception {
     try (RestTestFixture rest = new RestTestFixture()) {
-      rest.connection(AuthScheme.BEARER, Map.of("baseUrl", "http://169.254.169.254/latest"), Map.of("token", "t-8812"));
+      rest.connection(
+          AuthScheme.BEARER,
+          Map.of("baseUrl", "http://169.254.169.254/latest"),
+          Map.of("token", "t-8812"));
       long before = OutboundAddressPolicy.refusals();
 
       assertThatThrownBy(() -> rest.get("/meta-data/iam/security-credentials"))
@@ -45,41 +48,64 @@ class NetworkPolicyWorkerTest {
   @Test
   void anOAuth2TokenEndpointOnTheMetadataAddressIsNeverCalled() throws Exception {
     try (RestTestFixture rest = new RestTestFixture()) {
-      rest.connection(AuthScheme.OAUTH2, Map.of("grantType", "CLIENT_CREDENTIALS", "tokenEndpoint",
-              "http://169.254.169.254/token", "clientAuthentication", "CLIENT_SECRET_BASIC", "clientId", "app"),
+      rest.connection(
+          AuthScheme.OAUTH2,
+          Map.of(
+              "grantType",
+              "CLIENT_CREDENTIALS",
+              "tokenEndpoint",
+              "http://169.254.169.254/token",
+              "clientAuthentication",
+              "CLIENT_SECRET_BASIC",
+              "clientId",
+              "app"),
           Map.of("clientSecret", "s-5531"));
       long before = OutboundAddressPolicy.refusals();
 
-      assertThatThrownBy(() -> rest.get("/orders")).isInstanceOf(ConnectorInputException.class)
-          .hasMessageContaining(REFUSAL).hasMessageNotContaining("s-5531");
+      assertThatThrownBy(() -> rest.get("/orders"))
+          .isInstanceOf(ConnectorInputException.class)
+          .hasMessageContaining(REFUSAL)
+          .hasMessageNotContaining("s-5531");
       assertThat(OutboundAddressPolicy.refusals()).isEqualTo(before + 1);
     }
   }
 
   @Test
   void anMcpServerOnALinkLocalAddressIsNeverContacted() {
-    var connection = new ResolvedConnection("tools", "Tools", IntegrationType.MCP, AuthScheme.NONE,
-        Environment.DEVELOPMENT, Map.of("transport", "HTTP", "url", "http://[fe80::1]:8080/mcp"), SecretValues.empty());
+    var connection =
+        new ResolvedConnection(
+            "tools",
+            "Tools",
+            IntegrationType.MCP,
+            AuthScheme.NONE,
+            Environment.DEVELOPMENT,
+            Map.of("transport", "HTTP", "url", "http://[fe80::1]:8080/mcp"),
+            SecretValues.empty());
 
     assertThatThrownBy(() -> new McpToolSessions(McpAccessTokens.UNSUPPORTED).open(connection))
-        .isInstanceOf(ConnectorInputException.class).hasMessage("fe80::1: " + REFUSAL);
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessage("fe80::1: " + REFUSAL);
   }
 
   @Test
   void aLoopbackAddressTheOperatorDeniedReceivesNoConnection() throws Exception {
     OutboundAddressPolicy previous = OutboundAddressPolicy.current();
-    try (CountingServer denied = new CountingServer("127.0.0.2"); RestTestFixture rest = new RestTestFixture()) {
+    try (CountingServer denied = new CountingServer("127.0.0.2");
+        RestTestFixture rest = new RestTestFixture()) {
       rest.connection(AuthScheme.NONE, Map.of("baseUrl", denied.url()), Map.of());
       OutboundAddressPolicy.install(new OutboundAddressPolicy(List.of(), List.of("127.0.0.2/32")));
 
-      assertThatThrownBy(() -> rest.get("/")).isInstanceOf(ConnectorInputException.class)
+      assertThatThrownBy(() -> rest.get("/"))
+          .isInstanceOf(ConnectorInputException.class)
           .hasMessage("127.0.0.2: " + REFUSAL);
       assertThat(denied.accepted()).isZero();
 
       // control: without the deny entry the same call does reach the listener
       OutboundAddressPolicy.install(new OutboundAddressPolicy(List.of(), List.of()));
       assertThatThrownBy(() -> rest.get("/")).isNotInstanceOf(AddressNotAllowedException.class);
-      Awaitility.await("the listener accepts").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+      Awaitility.await("the listener accepts")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(20))
           .untilAsserted(() -> assertThat(denied.accepted()).isPositive());
     } finally {
       OutboundAddressPolicy.install(previous);

@@ -16,24 +16,49 @@ class OutboundAddressPolicyTest {
 
   @Test
   void linkLocalMetadataMulticastAndThisNetworkAreRefusedByDefault() throws Exception {
-    for (String address : List.of("169.254.169.254", "169.254.0.1", "fe80::1", "fd00:ec2::254", "100.100.100.200",
-        "168.63.129.16", "0.0.0.0", "0.1.2.3", "224.0.0.1", "239.255.255.250", "255.255.255.255", "ff02::1", "::",
-        "::ffff:169.254.169.254")) {
+    for (String address :
+        List.of(
+            "169.254.169.254",
+            "169.254.0.1",
+            "fe80::1",
+            "fd00:ec2::254",
+            "100.100.100.200",
+            "168.63.129.16",
+            "0.0.0.0",
+            "0.1.2.3",
+            "224.0.0.1",
+            "239.255.255.250",
+            "255.255.255.255",
+            "ff02::1",
+            "::",
+            "::ffff:169.254.169.254")) {
       assertThat(defaults.allows(InetAddress.getByName(address))).as(address).isFalse();
     }
   }
 
   @Test
   void loopbackPrivateAndPublicAddressesStayAllowedByDefault() throws Exception {
-    for (String address : List.of("127.0.0.1", "127.0.0.2", "::1", "10.1.2.3", "172.16.0.1", "192.168.1.1",
-        "100.64.0.1", "fd12::1", "8.8.8.8", "2001:db8::1")) {
+    for (String address :
+        List.of(
+            "127.0.0.1",
+            "127.0.0.2",
+            "::1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "100.64.0.1",
+            "fd12::1",
+            "8.8.8.8",
+            "2001:db8::1")) {
       assertThat(defaults.allows(InetAddress.getByName(address))).as(address).isTrue();
     }
   }
 
   @Test
   void allowWinsOverTheDefaultsAndAnExplicitDenyWinsOverAll() throws Exception {
-    var policy = new OutboundAddressPolicy(List.of("169.254.10.0/24", "10.0.0.0/8"), List.of("10.9.0.0/16", "127.0.0.2"));
+    var policy =
+        new OutboundAddressPolicy(
+            List.of("169.254.10.0/24", "10.0.0.0/8"), List.of("10.9.0.0/16", "127.0.0.2"));
     assertThat(policy.allows(InetAddress.getByName("169.254.10.7"))).isTrue();
     assertThat(policy.allows(InetAddress.getByName("169.254.169.254"))).isFalse();
     assertThat(policy.allows(InetAddress.getByName("10.1.0.1"))).isTrue();
@@ -48,7 +73,8 @@ class OutboundAddressPolicyTest {
     assertThatThrownBy(() -> defaults.check("169.254.169.254"))
         .isInstanceOf(AddressNotAllowedException.class)
         .hasMessage("169.254.169.254: address not allowed by the runtime's network policy");
-    assertThatThrownBy(() -> defaults.check("[fe80::1]")).isInstanceOf(AddressNotAllowedException.class);
+    assertThatThrownBy(() -> defaults.check("[fe80::1]"))
+        .isInstanceOf(AddressNotAllowedException.class);
     assertThat(OutboundAddressPolicy.refusals()).isEqualTo(before + 2);
     defaults.check("localhost");
     defaults.check(java.net.URI.create("http://127.0.0.1:1/x"));

@@ -45,25 +45,42 @@ final class AuthorizationCodeFixture {
     return ApiFixtures.createIntegration(admin, body);
   }
 
-  /** A connection of {@code user} with the client's ID and secret in {@code environment}; answers [id, key]. */
-  String[] connection(ApiClient user, String integrationId, String name, String environment, String clientId) {
-    ApiClient.Response created = ApiFixtures.createConnection(user, integrationId, name, "ORGANIZATION");
+  /**
+   * A connection of {@code user} with the client's ID and secret in {@code environment}; answers
+   * [id, key].
+   */
+  String[] connection(
+      ApiClient user, String integrationId, String name, String environment, String clientId) {
+    ApiClient.Response created =
+        ApiFixtures.createConnection(user, integrationId, name, "ORGANIZATION");
     String id = created.text("/id");
-    ApiClient.Response saved = user.put("/api/connections/" + id + "/environments/" + environment,
-        ApiFixtures.credentials(Map.of("clientId", clientId, "clientSecret", OAuth2TestServer.secretOf(clientId))));
+    ApiClient.Response saved =
+        user.put(
+            "/api/connections/" + id + "/environments/" + environment,
+            ApiFixtures.credentials(
+                Map.of("clientId", clientId, "clientSecret", OAuth2TestServer.secretOf(clientId))));
     assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
     return new String[] {id, created.text("/key")};
   }
 
   /** Starts "Connect" as {@code user}; answers the authorization URL. */
   String start(ApiClient user, String connectionId, String environment) {
-    ApiClient.Response started = user.post(
-        "/api/connections/" + connectionId + "/environments/" + environment + "/oauth2/authorize", null);
+    ApiClient.Response started =
+        user.post(
+            "/api/connections/"
+                + connectionId
+                + "/environments/"
+                + environment
+                + "/oauth2/authorize",
+            null);
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
     return started.text("/authorizationUrl");
   }
 
-  /** Logs in at the authorization server; answers the callback URL the browser is sent to (not yet called). */
+  /**
+   * Logs in at the authorization server; answers the callback URL the browser is sent to (not yet
+   * called).
+   */
   URI authorize(String authorizationUrl) {
     return authServer.loginAndAuthorize(authorizationUrl, callbackUrl);
   }

@@ -14,13 +14,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-/** The REST worker with OAuth2 client-credentials connections, against a real authorization server. */
+/**
+ * The REST worker with OAuth2 client-credentials connections, against a real authorization server.
+ */
 class OAuth2ClientCredentialsTest {
 
   @AutoClose static final OAuth2TestServer AUTH_SERVER = OAuth2TestServer.forClientCredentials();
   @AutoClose private final RestTestFixture fixture = new RestTestFixture();
 
-  static Map<String, Object> settings(OAuth2TestServer server, String clientId, Map<String, Object> extra) {
+  static Map<String, Object> settings(
+      OAuth2TestServer server, String clientId, Map<String, Object> extra) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("tokenEndpoint", server.tokenEndpoint());
     settings.put("scopes", "orders.read");
@@ -35,7 +38,9 @@ class OAuth2ClientCredentialsTest {
 
   @Test
   void clientSecretBasicSendsTheIssuedTokenAsBearer() {
-    fixture.connection(AuthScheme.OAUTH2, settings(AUTH_SERVER, BASIC_CLIENT, Map.of()),
+    fixture.connection(
+        AuthScheme.OAUTH2,
+        settings(AUTH_SERVER, BASIC_CLIENT, Map.of()),
         Map.of("clientSecret", secretOf(BASIC_CLIENT)));
     int before = tokenRequests();
 
@@ -47,12 +52,15 @@ class OAuth2ClientCredentialsTest {
     assertThat(tokenRequests()).isEqualTo(before + 1);
     Map<String, String> tokenRequest = AUTH_SERVER.tokenRequestLog().getLast();
     assertThat(tokenRequest.get("authorization")).startsWith("Basic ");
-    assertThat(tokenRequest).doesNotContainKeys("client_secret", "client_id").containsEntry("scope", "orders.read");
+    assertThat(tokenRequest)
+        .doesNotContainKeys("client_secret", "client_id")
+        .containsEntry("scope", "orders.read");
   }
 
   @Test
   void clientSecretPostSendsTheClientInTheForm() {
-    fixture.connection(AuthScheme.OAUTH2,
+    fixture.connection(
+        AuthScheme.OAUTH2,
         settings(AUTH_SERVER, POST_CLIENT, Map.of("clientAuthentication", "CLIENT_SECRET_POST")),
         Map.of("clientSecret", secretOf(POST_CLIENT)));
 
@@ -61,15 +69,20 @@ class OAuth2ClientCredentialsTest {
     String authorization = fixture.server.lastRequest().header("Authorization");
     assertThat(AUTH_SERVER.isActive(POST_CLIENT, authorization.substring(7))).isTrue();
     Map<String, String> tokenRequest = AUTH_SERVER.tokenRequestLog().getLast();
-    assertThat(tokenRequest).doesNotContainKey("authorization")
+    assertThat(tokenRequest)
+        .doesNotContainKey("authorization")
         .containsEntry("client_id", POST_CLIENT)
         .containsEntry("client_secret", secretOf(POST_CLIENT));
   }
 
   @Test
   void audienceAndResourceGoToTheTokenEndpoint() {
-    fixture.connection(AuthScheme.OAUTH2,
-        settings(AUTH_SERVER, BASIC_CLIENT, Map.of("audience", "orders-api", "resource", "https://orders.example.test/")),
+    fixture.connection(
+        AuthScheme.OAUTH2,
+        settings(
+            AUTH_SERVER,
+            BASIC_CLIENT,
+            Map.of("audience", "orders-api", "resource", "https://orders.example.test/")),
         Map.of("clientSecret", secretOf(BASIC_CLIENT)));
 
     fixture.get("/orders");
@@ -81,7 +94,9 @@ class OAuth2ClientCredentialsTest {
 
   @Test
   void theTokenIsCachedUntilShortlyBeforeItExpires() {
-    fixture.connection(AuthScheme.OAUTH2, settings(AUTH_SERVER, SHORT_CLIENT, Map.of()),
+    fixture.connection(
+        AuthScheme.OAUTH2,
+        settings(AUTH_SERVER, SHORT_CLIENT, Map.of()),
         Map.of("clientSecret", secretOf(SHORT_CLIENT)));
     int before = tokenRequests();
 
@@ -96,6 +111,9 @@ class OAuth2ClientCredentialsTest {
 
     assertThat(tokenRequests()).isEqualTo(before + 2);
     assertThat(fixture.server.lastRequest().header("Authorization")).isNotEqualTo(first);
-    assertThat(AUTH_SERVER.isActive(SHORT_CLIENT, fixture.server.lastRequest().header("Authorization").substring(7))).isTrue();
+    assertThat(
+            AUTH_SERVER.isActive(
+                SHORT_CLIENT, fixture.server.lastRequest().header("Authorization").substring(7)))
+        .isTrue();
   }
 }

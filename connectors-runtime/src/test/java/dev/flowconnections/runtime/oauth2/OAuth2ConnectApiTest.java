@@ -47,27 +47,42 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
   }
 
   private StoredTokens storedTokens(String connectionId, String key, Environment environment) {
-    SecretValues secrets = credentials.read(
-        new CredentialLocation("default", UUID.fromString(connectionId), key, environment)).orElseThrow();
+    SecretValues secrets =
+        credentials
+            .read(
+                new CredentialLocation("default", UUID.fromString(connectionId), key, environment))
+            .orElseThrow();
     return StoredTokens.from(secrets).orElseThrow();
   }
 
   /** A problem+json naming {@code field} with exactly {@code message}. */
   static void problem(ApiClient.Response response, int status, String field, String message) {
     var problem = ProblemAssert.assertProblem(response, status, field);
-    assertThat(problem.path("errors").findValuesAsText("message")).as(response.toString()).contains(message);
+    assertThat(problem.path("errors").findValuesAsText("message"))
+        .as(response.toString())
+        .contains(message);
   }
 
   @Test
   void connectStoresTheTokensAndShowsWhoAuthorisedIt() {
     String[] connection = developmentConnection();
-    assertThat(modeler.get("/api/connections/" + connection[0]).text("/environments/DEVELOPMENT/status"))
+    assertThat(
+            modeler
+                .get("/api/connections/" + connection[0])
+                .text("/environments/DEVELOPMENT/status"))
         .isEqualTo("NEEDS_AUTHORIZATION");
 
     String authorizationUrl = oauth.start(modeler, connection[0], "DEVELOPMENT");
-    Map<String, String> query = UriComponentsBuilder.fromUriString(authorizationUrl).build().getQueryParams().toSingleValueMap();
-    assertThat(query).containsEntry("response_type", "code").containsEntry("client_id", ROTATING_CLIENT)
-        .containsEntry("code_challenge_method", "S256").containsKeys("state", "code_challenge");
+    Map<String, String> query =
+        UriComponentsBuilder.fromUriString(authorizationUrl)
+            .build()
+            .getQueryParams()
+            .toSingleValueMap();
+    assertThat(query)
+        .containsEntry("response_type", "code")
+        .containsEntry("client_id", ROTATING_CLIENT)
+        .containsEntry("code_challenge_method", "S256")
+        .containsKeys("state", "code_challenge");
     URI callback = oauth.authorize(authorizationUrl);
     ApiClient.Response completed = modeler.get(AuthorizationCodeFixture.callbackPath(callback));
 
@@ -76,8 +91,11 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
     assertThat(completed.text("/environment")).isEqualTo("DEVELOPMENT");
     // the server required PKCE and got the verifier that matches the challenge
     Map<String, String> exchange = authServer.tokenRequestLog().getLast();
-    assertThat(exchange).containsEntry("grant_type", "authorization_code").containsKey("code_verifier");
-    assertThat(OAuth2Connect.challenge(exchange.get("code_verifier"))).isEqualTo(query.get("code_challenge"));
+    assertThat(exchange)
+        .containsEntry("grant_type", "authorization_code")
+        .containsKey("code_verifier");
+    assertThat(OAuth2Connect.challenge(exchange.get("code_verifier")))
+        .isEqualTo(query.get("code_challenge"));
 
     ApiClient.Response read = modeler.get("/api/connections/" + connection[0]);
     assertThat(read.text("/environments/DEVELOPMENT/status")).isEqualTo("CONFIGURED");
@@ -88,8 +106,11 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
     StoredTokens stored = storedTokens(connection[0], connection[1], Environment.DEVELOPMENT);
     assertThat(authServer.isActive(ROTATING_CLIENT, stored.accessToken())).isTrue();
     assertThat(stored.refreshToken()).isNotBlank();
-    for (String body : new String[] {completed.body(), read.body(), modeler.get("/api/connections").body()}) {
-      assertThat(body).doesNotContain(stored.accessToken()).doesNotContain(stored.refreshToken())
+    for (String body :
+        new String[] {completed.body(), read.body(), modeler.get("/api/connections").body()}) {
+      assertThat(body)
+          .doesNotContain(stored.accessToken())
+          .doesNotContain(stored.refreshToken())
           .doesNotContain(OAuth2TestServer.secretOf(ROTATING_CLIENT));
     }
   }
@@ -99,11 +120,16 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
     String[] connection = developmentConnection();
     assertThat(oauth.connect(modeler, connection[0], "DEVELOPMENT").status()).isEqualTo(200);
 
-    RestResponse response = (RestResponse) restFunction.execute(new WorkerTestContext(RestFunction.TYPE,
-        Map.of("connection", connection[1], "method", "GET", "path", "/me")));
+    RestResponse response =
+        (RestResponse)
+            restFunction.execute(
+                new WorkerTestContext(
+                    RestFunction.TYPE,
+                    Map.of("connection", connection[1], "method", "GET", "path", "/me")));
 
     assertThat(response.status()).isEqualTo(200);
-    String stored = storedTokens(connection[0], connection[1], Environment.DEVELOPMENT).accessToken();
+    String stored =
+        storedTokens(connection[0], connection[1], Environment.DEVELOPMENT).accessToken();
     assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer " + stored);
   }
 
@@ -112,14 +138,23 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
     String[] connection = developmentConnection();
     assertThat(oauth.connect(modeler, connection[0], "DEVELOPMENT").status()).isEqualTo(200);
 
-    ApiClient.Response edited = modeler.put("/api/connections/" + connection[0] + "/environments/DEVELOPMENT",
-        ApiFixtures.credentials(Map.of("clientId", ROTATING_CLIENT)));
+    ApiClient.Response edited =
+        modeler.put(
+            "/api/connections/" + connection[0] + "/environments/DEVELOPMENT",
+            ApiFixtures.credentials(Map.of("clientId", ROTATING_CLIENT)));
 
     assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
     assertThat(edited.text("/environments/DEVELOPMENT/status")).isEqualTo("NEEDS_AUTHORIZATION");
     assertThat(edited.json().at("/environments/DEVELOPMENT/oauth2").isMissingNode()).isTrue();
-    SecretValues secrets = credentials.read(new CredentialLocation(
-        "default", UUID.fromString(connection[0]), connection[1], Environment.DEVELOPMENT)).orElseThrow();
+    SecretValues secrets =
+        credentials
+            .read(
+                new CredentialLocation(
+                    "default",
+                    UUID.fromString(connection[0]),
+                    connection[1],
+                    Environment.DEVELOPMENT))
+            .orElseThrow();
     assertThat(StoredTokens.from(secrets)).as("tokens of the old authorisation are gone").isEmpty();
   }
 
@@ -127,11 +162,18 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
   void aJobBeforeConnectIsAnIncidentSayingSo() {
     String[] connection = developmentConnection();
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> restFunction.execute(new WorkerTestContext(RestFunction.TYPE,
-            Map.of("connection", connection[1], "method", "GET", "path", "/me"))))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                restFunction.execute(
+                    new WorkerTestContext(
+                        RestFunction.TYPE,
+                        Map.of("connection", connection[1], "method", "GET", "path", "/me"))))
         .isInstanceOf(io.camunda.connector.api.error.ConnectorInputException.class)
-        .hasMessage("connection '" + connection[1] + "' in DEVELOPMENT is not authorised yet: a user must use"
-            + " \"Connect\" for this environment first");
+        .hasMessage(
+            "connection '"
+                + connection[1]
+                + "' in DEVELOPMENT is not authorised yet: a user must use"
+                + " \"Connect\" for this environment first");
     assertThat(api.requests()).isEmpty();
   }
 
@@ -139,20 +181,26 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
   void aCallbackWithAnotherStateIsRejectedAndTheRealOneStillWorks() {
     String[] connection = developmentConnection();
     URI callback = oauth.authorize(oauth.start(modeler, connection[0], "DEVELOPMENT"));
-    String forged = UriComponentsBuilder.fromUri(callback).replaceQueryParam("state", "forged-" + ApiFixtures.tag())
-        .build().toUri().getRawQuery();
+    String forged =
+        UriComponentsBuilder.fromUri(callback)
+            .replaceQueryParam("state", "forged-" + ApiFixtures.tag())
+            .build()
+            .toUri()
+            .getRawQuery();
 
     ApiClient.Response rejected = modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?" + forged);
 
     problem(rejected, 400, "state", "is unknown or was already used; start \"Connect\" again");
-    assertThat(modeler.get(AuthorizationCodeFixture.callbackPath(callback)).status()).isEqualTo(200);
+    assertThat(modeler.get(AuthorizationCodeFixture.callbackPath(callback)).status())
+        .isEqualTo(200);
   }
 
   @Test
   void aReplayedCallbackIsRejected() {
     String[] connection = developmentConnection();
     URI callback = oauth.authorize(oauth.start(modeler, connection[0], "DEVELOPMENT"));
-    assertThat(modeler.get(AuthorizationCodeFixture.callbackPath(callback)).status()).isEqualTo(200);
+    assertThat(modeler.get(AuthorizationCodeFixture.callbackPath(callback)).status())
+        .isEqualTo(200);
     int exchanges = authServer.tokenRequests("authorization_code");
 
     ApiClient.Response replayed = modeler.get(AuthorizationCodeFixture.callbackPath(callback));
@@ -169,7 +217,10 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
     ApiClient.Response taken = other.get(AuthorizationCodeFixture.callbackPath(callback));
 
     problem(taken, 400, "state", "was issued to another user; start \"Connect\" yourself");
-    assertThat(modeler.get("/api/connections/" + connection[0]).text("/environments/DEVELOPMENT/status"))
+    assertThat(
+            modeler
+                .get("/api/connections/" + connection[0])
+                .text("/environments/DEVELOPMENT/status"))
         .isEqualTo("NEEDS_AUTHORIZATION");
     assertThat(api.requests()).isEmpty();
   }
@@ -178,34 +229,64 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
   void aRefusalByTheUserOrServerIsReported() {
     String[] connection = developmentConnection();
     String authorizationUrl = oauth.start(modeler, connection[0], "DEVELOPMENT");
-    String state = UriComponentsBuilder.fromUriString(authorizationUrl).build().getQueryParams().getFirst("state");
+    String state =
+        UriComponentsBuilder.fromUriString(authorizationUrl)
+            .build()
+            .getQueryParams()
+            .getFirst("state");
 
-    ApiClient.Response refused = modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?error=access_denied&state=" + state);
+    ApiClient.Response refused =
+        modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?error=access_denied&state=" + state);
 
-    problem(refused, 400, "error", "the authorization server did not authorise the connection: access_denied");
+    problem(
+        refused,
+        400,
+        "error",
+        "the authorization server did not authorise the connection: access_denied");
   }
 
   @Test
   void connectIsOnlyForAuthorizationCodeEnvironmentsWithCredentials() {
     String tag = ApiFixtures.tag();
     String integration = oauth.integration("ERP " + tag, api.baseUrl());
-    String id = ApiFixtures.createConnection(modeler, integration, "erp " + tag, "ORGANIZATION").text("/id");
+    String id =
+        ApiFixtures.createConnection(modeler, integration, "erp " + tag, "ORGANIZATION")
+            .text("/id");
     String basic = ApiFixtures.createBasicRestIntegration(admin, "Basic " + tag);
-    String basicId = ApiFixtures.createConnection(modeler, basic, "basic " + tag, "ORGANIZATION").text("/id");
+    String basicId =
+        ApiFixtures.createConnection(modeler, basic, "basic " + tag, "ORGANIZATION").text("/id");
 
-    problem(modeler.post("/api/connections/" + id + "/environments/QA/oauth2/authorize", null), 409, "environment",
-            "connection 'erp-" + tag + "' has no credentials for QA; save its client ID and secret first");
-    problem(modeler.post("/api/connections/" + basicId + "/environments/QA/oauth2/authorize", null), 400, "environment",
-            "connection 'basic-" + tag + "' does not use the OAuth2 authorization code grant in QA; nothing to connect");
-    problem(modeler.post("/api/connections/" + id + "/environments/MOON/oauth2/authorize", null), 400, "environment", "must be one of [DEVELOPMENT, QA, STAGING, PRODUCTION]");
+    problem(
+        modeler.post("/api/connections/" + id + "/environments/QA/oauth2/authorize", null),
+        409,
+        "environment",
+        "connection 'erp-"
+            + tag
+            + "' has no credentials for QA; save its client ID and secret first");
+    problem(
+        modeler.post("/api/connections/" + basicId + "/environments/QA/oauth2/authorize", null),
+        400,
+        "environment",
+        "connection 'basic-"
+            + tag
+            + "' does not use the OAuth2 authorization code grant in QA; nothing to connect");
+    problem(
+        modeler.post("/api/connections/" + id + "/environments/MOON/oauth2/authorize", null),
+        400,
+        "environment",
+        "must be one of [DEVELOPMENT, QA, STAGING, PRODUCTION]");
   }
 
   @Test
   void connectCanRedirectTheBrowserStraightAway() {
     String[] connection = developmentConnection();
 
-    ApiClient.Response redirect = modeler.post(
-        "/api/connections/" + connection[0] + "/environments/DEVELOPMENT/oauth2/authorize?redirect=true", null);
+    ApiClient.Response redirect =
+        modeler.post(
+            "/api/connections/"
+                + connection[0]
+                + "/environments/DEVELOPMENT/oauth2/authorize?redirect=true",
+            null);
 
     assertThat(redirect.status()).isEqualTo(302);
     assertThat(redirect.location()).startsWith(authServer.authorizationEndpoint() + "?");
@@ -216,16 +297,22 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
     String[] connection = developmentConnection();
     URI callback = oauth.authorize(oauth.start(modeler, connection[0], "DEVELOPMENT"));
 
-    ApiClient.Response completed = modeler.get(AuthorizationCodeFixture.callbackPath(callback), BROWSER_ACCEPT);
+    ApiClient.Response completed =
+        modeler.get(AuthorizationCodeFixture.callbackPath(callback), BROWSER_ACCEPT);
 
     assertThat(completed.status()).as(completed.toString()).isEqualTo(303);
-    assertThat(completed.location()).isEqualTo("/connections?connected=" + connection[0] + "&environment=DEVELOPMENT");
+    assertThat(completed.location())
+        .isEqualTo("/connections?connected=" + connection[0] + "&environment=DEVELOPMENT");
     assertThat(completed.body()).isEmpty();
-    assertThat(modeler.get("/api/connections/" + connection[0]).text("/environments/DEVELOPMENT/oauth2/authorizedBy"))
+    assertThat(
+            modeler
+                .get("/api/connections/" + connection[0])
+                .text("/environments/DEVELOPMENT/oauth2/authorizedBy"))
         .isEqualTo("modeler");
 
     // the same callback again: used up, and the browser learns why by a fixed code only
-    ApiClient.Response replayed = modeler.get(AuthorizationCodeFixture.callbackPath(callback), BROWSER_ACCEPT);
+    ApiClient.Response replayed =
+        modeler.get(AuthorizationCodeFixture.callbackPath(callback), BROWSER_ACCEPT);
     assertThat(replayed.status()).isEqualTo(303);
     assertThat(replayed.location()).isEqualTo("/connections?connectError=state-unknown");
   }
@@ -236,23 +323,48 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
     String state = stateOf(oauth.start(modeler, connection[0], "DEVELOPMENT"));
     String adminsState = stateOf(oauth.start(admin, connection[0], "DEVELOPMENT"));
 
-    assertThat(modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state="
-        + state, BROWSER_ACCEPT).location()).isEqualTo("/connections?connectError=denied");
-    assertThat(modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?code=x&state=" + adminsState, BROWSER_ACCEPT).location())
+    assertThat(
+            modeler
+                .get(
+                    OAuth2ConnectController.CALLBACK_PATH
+                        + "?error=access_denied&error_description=%3Cb%3Eno%3C%2Fb%3E&state="
+                        + state,
+                    BROWSER_ACCEPT)
+                .location())
+        .isEqualTo("/connections?connectError=denied");
+    assertThat(
+            modeler
+                .get(
+                    OAuth2ConnectController.CALLBACK_PATH + "?code=x&state=" + adminsState,
+                    BROWSER_ACCEPT)
+                .location())
         .isEqualTo("/connections?connectError=state-other-user");
-    assertThat(modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?code=x", BROWSER_ACCEPT).location())
+    assertThat(
+            modeler
+                .get(OAuth2ConnectController.CALLBACK_PATH + "?code=x", BROWSER_ACCEPT)
+                .location())
         .isEqualTo("/connections?connectError=state-missing");
     // an API client asking for JSON (or for anything) still gets the problem
-    problem(modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?code=x&state=forged", "application/json"),
-        400, "state", "is unknown or was already used; start \"Connect\" again");
-    problem(modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?code=x&state=forged", "*/*"),
-        400, "state", "is unknown or was already used; start \"Connect\" again");
+    problem(
+        modeler.get(
+            OAuth2ConnectController.CALLBACK_PATH + "?code=x&state=forged", "application/json"),
+        400,
+        "state",
+        "is unknown or was already used; start \"Connect\" again");
+    problem(
+        modeler.get(OAuth2ConnectController.CALLBACK_PATH + "?code=x&state=forged", "*/*"),
+        400,
+        "state",
+        "is unknown or was already used; start \"Connect\" again");
   }
 
   private static final String BROWSER_ACCEPT =
       "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
   private static String stateOf(String authorizationUrl) {
-    return UriComponentsBuilder.fromUriString(authorizationUrl).build().getQueryParams().getFirst("state");
+    return UriComponentsBuilder.fromUriString(authorizationUrl)
+        .build()
+        .getQueryParams()
+        .getFirst("state");
   }
 }

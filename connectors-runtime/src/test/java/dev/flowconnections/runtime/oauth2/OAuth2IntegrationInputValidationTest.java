@@ -16,13 +16,23 @@ class OAuth2IntegrationInputValidationTest extends ApiTestBase {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("baseUrl", "https://api.example.test");
     all.putAll(config);
-    return admin.post("/api/integrations", Map.of("name", "OAuth " + ApiFixtures.tag(), "type", "REST_API",
-        "authScheme", "OAUTH2", "config", all));
+    return admin.post(
+        "/api/integrations",
+        Map.of(
+            "name",
+            "OAuth " + ApiFixtures.tag(),
+            "type",
+            "REST_API",
+            "authScheme",
+            "OAUTH2",
+            "config",
+            all));
   }
 
   @Test
   void clientCredentialsAndClientSecretBasicAreTheDefaults() {
-    ApiClient.Response created = create(Map.of("tokenEndpoint", "https://login.example.test/token"));
+    ApiClient.Response created =
+        create(Map.of("tokenEndpoint", "https://login.example.test/token"));
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.text("/config/grantType")).isEqualTo("CLIENT_CREDENTIALS");
@@ -36,33 +46,62 @@ class OAuth2IntegrationInputValidationTest extends ApiTestBase {
     ApiClient.Response fields = admin.get("/api/integrations/" + id + "/fields");
 
     assertThat(fields.json().get("integrationFields").findValuesAsText("name"))
-        .contains("grantType", "authorizationEndpoint", "tokenEndpoint", "scopes", "clientAuthentication", "audience", "resource");
-    assertThat(fields.json().get("connectionFields").findValuesAsText("name")).containsExactly("clientId", "clientSecret");
+        .contains(
+            "grantType",
+            "authorizationEndpoint",
+            "tokenEndpoint",
+            "scopes",
+            "clientAuthentication",
+            "audience",
+            "resource");
+    assertThat(fields.json().get("connectionFields").findValuesAsText("name"))
+        .containsExactly("clientId", "clientSecret");
   }
 
   @Test
   void anUnknownGrantTypeIsNamed() {
-    OAuth2ConnectApiTest.problem(create(Map.of("tokenEndpoint", "https://login.example.test/token", "grantType", "PASSWORD")),
-        400, "config.grantType", "must be one of [CLIENT_CREDENTIALS, AUTHORIZATION_CODE]");
+    OAuth2ConnectApiTest.problem(
+        create(
+            Map.of("tokenEndpoint", "https://login.example.test/token", "grantType", "PASSWORD")),
+        400,
+        "config.grantType",
+        "must be one of [CLIENT_CREDENTIALS, AUTHORIZATION_CODE]");
   }
 
   @Test
   void anUnknownClientAuthenticationIsNamed() {
-    OAuth2ConnectApiTest.problem(create(Map.of("tokenEndpoint", "https://login.example.test/token",
-            "clientAuthentication", "PRIVATE_KEY_JWT")),
-        400, "config.clientAuthentication", "must be one of [CLIENT_SECRET_BASIC, CLIENT_SECRET_POST]");
+    OAuth2ConnectApiTest.problem(
+        create(
+            Map.of(
+                "tokenEndpoint",
+                "https://login.example.test/token",
+                "clientAuthentication",
+                "PRIVATE_KEY_JWT")),
+        400,
+        "config.clientAuthentication",
+        "must be one of [CLIENT_SECRET_BASIC, CLIENT_SECRET_POST]");
   }
 
   @Test
   void theAuthorizationCodeGrantNeedsAnAuthorizationEndpoint() {
-    OAuth2ConnectApiTest.problem(create(Map.of("tokenEndpoint", "https://login.example.test/token",
-            "grantType", "AUTHORIZATION_CODE")),
-        400, "config.authorizationEndpoint", "is required");
+    OAuth2ConnectApiTest.problem(
+        create(
+            Map.of(
+                "tokenEndpoint",
+                "https://login.example.test/token",
+                "grantType",
+                "AUTHORIZATION_CODE")),
+        400,
+        "config.authorizationEndpoint",
+        "is required");
   }
 
   @Test
   void theResourceMustBeAnAbsoluteUrl() {
-    OAuth2ConnectApiTest.problem(create(Map.of("tokenEndpoint", "https://login.example.test/token", "resource", "orders")),
-        400, "config.resource", "must be an absolute http or https URL");
+    OAuth2ConnectApiTest.problem(
+        create(Map.of("tokenEndpoint", "https://login.example.test/token", "resource", "orders")),
+        400,
+        "config.resource",
+        "must be an absolute http or https URL");
   }
 }

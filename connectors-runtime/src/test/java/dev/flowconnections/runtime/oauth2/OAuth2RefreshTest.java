@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.oauth2.OAuth2Grants;
 import dev.flowconnections.oauth2.StoredTokens;
 import dev.flowconnections.resolution.ConnectionResolver;
@@ -21,6 +20,7 @@ import dev.flowconnections.runtime.testsupport.ApiFixtures;
 import dev.flowconnections.runtime.testsupport.OAuth2TestServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
+import dev.flowconnections.scope.RuntimeCaller;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import java.time.Clock;
@@ -66,19 +66,29 @@ class OAuth2RefreshTest extends AuthorizationCodeTestBase {
   private String[] connected(String clientId) {
     String tag = ApiFixtures.tag();
     String integration = oauth.integration("Calendar " + tag, api.baseUrl());
-    String[] connection = oauth.connection(modeler, integration, "calendar " + tag, "DEVELOPMENT", clientId);
+    String[] connection =
+        oauth.connection(modeler, integration, "calendar " + tag, "DEVELOPMENT", clientId);
     ApiClient.Response connected = oauth.connect(modeler, connection[0], "DEVELOPMENT");
     assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
     return connection;
   }
 
   private StoredTokens stored(String[] connection) {
-    return StoredTokens.from(credentials.read(new CredentialLocation(
-        "default", UUID.fromString(connection[0]), connection[1], Environment.DEVELOPMENT)).orElseThrow()).orElseThrow();
+    return StoredTokens.from(
+            credentials
+                .read(
+                    new CredentialLocation(
+                        "default",
+                        UUID.fromString(connection[0]),
+                        connection[1],
+                        Environment.DEVELOPMENT))
+                .orElseThrow())
+        .orElseThrow();
   }
 
   private String tokenFor(OAuth2AccessTokens tokens, String[] connection) {
-    return tokens.accessTokenFor(resolver.resolve("default", connection[1], Environment.DEVELOPMENT, RuntimeCaller.PERSON));
+    return tokens.accessTokenFor(
+        resolver.resolve("default", connection[1], Environment.DEVELOPMENT, RuntimeCaller.PERSON));
   }
 
   private int refreshes() {
@@ -132,14 +142,18 @@ class OAuth2RefreshTest extends AuthorizationCodeTestBase {
     int refreshes = refreshes();
     CountDownLatch start = new CountDownLatch(1);
 
-    CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> {
-      await(start);
-      return tokenFor(first, connection);
-    });
-    CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> {
-      await(start);
-      return tokenFor(second, connection);
-    });
+    CompletableFuture<String> a =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(start);
+              return tokenFor(first, connection);
+            });
+    CompletableFuture<String> b =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(start);
+              return tokenFor(second, connection);
+            });
     start.countDown();
 
     assertThat(a.get()).isEqualTo(b.get()).isEqualTo(stored(connection).accessToken());
@@ -152,28 +166,41 @@ class OAuth2RefreshTest extends AuthorizationCodeTestBase {
     String[] connection = connected(ROTATING_CLIENT);
     StoredTokens before = stored(connection);
     authServer.revoke(ROTATING_CLIENT, before.refreshToken());
-    RestFunction worker = new RestFunction(new RestService(resolver, runtime, ConnectorsObjectMapperSupplier.getCopy(),
-        new Authentications(runtimeLater(LATER))));
-    Map<String, Object> job = Map.of("connection", connection[1], "method", "GET", "path", "/events");
+    RestFunction worker =
+        new RestFunction(
+            new RestService(
+                resolver,
+                runtime,
+                ConnectorsObjectMapperSupplier.getCopy(),
+                new Authentications(runtimeLater(LATER))));
+    Map<String, Object> job =
+        Map.of("connection", connection[1], "method", "GET", "path", "/events");
 
-    Throwable incident = catchThrowable(() -> worker.execute(new WorkerTestContext(RestFunction.TYPE, job)));
+    Throwable incident =
+        catchThrowable(() -> worker.execute(new WorkerTestContext(RestFunction.TYPE, job)));
 
-    assertThat(incident).isInstanceOf(ConnectorInputException.class)
-        .hasMessageStartingWith("connection '" + connection[1] + "' needs re-authorisation in DEVELOPMENT: ")
+    assertThat(incident)
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageStartingWith(
+            "connection '" + connection[1] + "' needs re-authorisation in DEVELOPMENT: ")
         .hasMessageContaining("invalid_grant");
     ApiClient.Response read = modeler.get("/api/connections/" + connection[0]);
     assertThat(read.text("/environments/DEVELOPMENT/status")).isEqualTo("NEEDS_REAUTHORIZATION");
-    assertThat(read.text("/environments/DEVELOPMENT/oauth2/reauthorizationReason")).contains("invalid_grant");
+    assertThat(read.text("/environments/DEVELOPMENT/oauth2/reauthorizationReason"))
+        .contains("invalid_grant");
     assertThat(api.requests()).isEmpty();
 
     // marked: the next job fails the same way without asking the server again
     int refreshes = refreshes();
     assertThat(catchThrowable(() -> worker.execute(new WorkerTestContext(RestFunction.TYPE, job))))
-        .hasMessageStartingWith("connection '" + connection[1] + "' needs re-authorisation in DEVELOPMENT: ");
+        .hasMessageStartingWith(
+            "connection '" + connection[1] + "' needs re-authorisation in DEVELOPMENT: ");
     assertThat(refreshes()).isEqualTo(refreshes);
 
     for (String text : new String[] {incident.getMessage(), read.body(), output.getAll()}) {
-      assertThat(text).doesNotContain(before.refreshToken()).doesNotContain(before.accessToken())
+      assertThat(text)
+          .doesNotContain(before.refreshToken())
+          .doesNotContain(before.accessToken())
           .doesNotContain(OAuth2TestServer.secretOf(ROTATING_CLIENT));
     }
 
@@ -181,9 +208,15 @@ class OAuth2RefreshTest extends AuthorizationCodeTestBase {
     assertThat(oauth.connect(modeler, connection[0], "DEVELOPMENT").status()).isEqualTo(200);
     ApiClient.Response reconnected = modeler.get("/api/connections/" + connection[0]);
     assertThat(reconnected.text("/environments/DEVELOPMENT/status")).isEqualTo("CONFIGURED");
-    assertThat(reconnected.json().at("/environments/DEVELOPMENT/oauth2/reauthorizationReason").isMissingNode()).isTrue();
+    assertThat(
+            reconnected
+                .json()
+                .at("/environments/DEVELOPMENT/oauth2/reauthorizationReason")
+                .isMissingNode())
+        .isTrue();
     worker.execute(new WorkerTestContext(RestFunction.TYPE, job));
-    assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer " + stored(connection).accessToken());
+    assertThat(api.lastRequest().header("Authorization"))
+        .isEqualTo("Bearer " + stored(connection).accessToken());
   }
 
   private static void await(CountDownLatch latch) {

@@ -24,26 +24,46 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-/** What {@link OAuth2AccessTokens} caches, for how long, and for whom; against a real authorization server. */
+/**
+ * What {@link OAuth2AccessTokens} caches, for how long, and for whom; against a real authorization
+ * server.
+ */
 class OAuth2TokenCacheTest {
 
   @AutoClose static final OAuth2TestServer AUTH_SERVER = OAuth2TestServer.forClientCredentials();
   private final OAuth2AccessTokens tokens =
-      new OAuth2AccessTokens(new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()), null, Clock.systemUTC());
+      new OAuth2AccessTokens(
+          new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()),
+          null,
+          Clock.systemUTC());
 
   static ResolvedConnection connection(
-      OAuth2TestServer server, String organization, String key, Environment environment, String clientId, String secret) {
-    return new ResolvedConnection(key, "Orders API", IntegrationType.REST_API, AuthScheme.OAUTH2, environment,
-        OAuth2ClientCredentialsTest.settings(server, clientId, Map.of()), SecretValues.of(Map.of("clientSecret", secret)),
+      OAuth2TestServer server,
+      String organization,
+      String key,
+      Environment environment,
+      String clientId,
+      String secret) {
+    return new ResolvedConnection(
+        key,
+        "Orders API",
+        IntegrationType.REST_API,
+        AuthScheme.OAUTH2,
+        environment,
+        OAuth2ClientCredentialsTest.settings(server, clientId, Map.of()),
+        SecretValues.of(Map.of("clientSecret", secret)),
         organization);
   }
 
   private static ResolvedConnection orders(Environment environment) {
-    return connection(AUTH_SERVER, "org-1", "orders", environment, SHORT_CLIENT, secretOf(SHORT_CLIENT));
+    return connection(
+        AUTH_SERVER, "org-1", "orders", environment, SHORT_CLIENT, secretOf(SHORT_CLIENT));
   }
 
-  private static ResolvedConnection longLived(String organization, String key, Environment environment) {
-    return connection(AUTH_SERVER, organization, key, environment, BASIC_CLIENT, secretOf(BASIC_CLIENT));
+  private static ResolvedConnection longLived(
+      String organization, String key, Environment environment) {
+    return connection(
+        AUTH_SERVER, organization, key, environment, BASIC_CLIENT, secretOf(BASIC_CLIENT));
   }
 
   private int tokenRequests() {
@@ -60,10 +80,12 @@ class OAuth2TokenCacheTest {
     try {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < jobs; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return tokens.accessTokenFor(connection);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return tokens.accessTokenFor(connection);
+                }));
       }
       start.countDown();
       Set<String> issued = new java.util.HashSet<>();
@@ -89,14 +111,16 @@ class OAuth2TokenCacheTest {
     Set<String> issued = java.util.concurrent.ConcurrentHashMap.newKeySet();
     CountDownLatch start = new CountDownLatch(1);
     for (int i = 0; i < 12; i++) {
-      Thread thread = new Thread(() -> {
-        try {
-          start.await();
-          issued.add(tokens.accessTokenFor(connection));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  issued.add(tokens.accessTokenFor(connection));
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       thread.start();
       threads.add(thread);
     }
@@ -112,25 +136,38 @@ class OAuth2TokenCacheTest {
   @Test
   void anotherEnvironmentOrConnectionNeverReusesAToken() {
     // same client and secret everywhere, 5-minute tokens: only the key can tell them apart
-    String development = tokens.accessTokenFor(longLived("org-1", "orders", Environment.DEVELOPMENT));
+    String development =
+        tokens.accessTokenFor(longLived("org-1", "orders", Environment.DEVELOPMENT));
     String production = tokens.accessTokenFor(longLived("org-1", "orders", Environment.PRODUCTION));
-    String otherConnection = tokens.accessTokenFor(longLived("org-1", "invoices", Environment.DEVELOPMENT));
-    String otherOrganization = tokens.accessTokenFor(longLived("org-2", "orders", Environment.DEVELOPMENT));
+    String otherConnection =
+        tokens.accessTokenFor(longLived("org-1", "invoices", Environment.DEVELOPMENT));
+    String otherOrganization =
+        tokens.accessTokenFor(longLived("org-2", "orders", Environment.DEVELOPMENT));
 
     assertThat(Set.of(development, production, otherConnection, otherOrganization)).hasSize(4);
-    assertThat(tokens.accessTokenFor(longLived("org-1", "orders", Environment.DEVELOPMENT))).isEqualTo(development);
+    assertThat(tokens.accessTokenFor(longLived("org-1", "orders", Environment.DEVELOPMENT)))
+        .isEqualTo(development);
   }
 
   @Test
   void changedCredentialsGetANewTokenAtOnce() {
-    ResolvedConnection before = connection(AUTH_SERVER, "org-1", "crm", Environment.QA, BASIC_CLIENT, secretOf(BASIC_CLIENT));
+    ResolvedConnection before =
+        connection(
+            AUTH_SERVER, "org-1", "crm", Environment.QA, BASIC_CLIENT, secretOf(BASIC_CLIENT));
     String first = tokens.accessTokenFor(before);
     int requests = tokenRequests();
 
-    ResolvedConnection narrowed = new ResolvedConnection(before.key(), before.integrationName(), before.type(),
-        before.authScheme(), before.environment(),
-        OAuth2ClientCredentialsTest.settings(AUTH_SERVER, BASIC_CLIENT, Map.of("audience", "crm")), before.secrets(),
-        before.organizationId());
+    ResolvedConnection narrowed =
+        new ResolvedConnection(
+            before.key(),
+            before.integrationName(),
+            before.type(),
+            before.authScheme(),
+            before.environment(),
+            OAuth2ClientCredentialsTest.settings(
+                AUTH_SERVER, BASIC_CLIENT, Map.of("audience", "crm")),
+            before.secrets(),
+            before.organizationId());
     String second = tokens.accessTokenFor(narrowed);
 
     assertThat(second).isNotEqualTo(first);

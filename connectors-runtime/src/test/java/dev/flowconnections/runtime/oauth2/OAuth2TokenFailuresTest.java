@@ -32,13 +32,17 @@ class OAuth2TokenFailuresTest {
   @Test
   void aWrongClientSecretIsAnIncidentWithoutTheSecret(CapturedOutput output) {
     String wrong = "wrong-secret-" + System.nanoTime();
-    fixture.connection(AuthScheme.OAUTH2, OAuth2ClientCredentialsTest.settings(AUTH_SERVER, BASIC_CLIENT, Map.of()),
+    fixture.connection(
+        AuthScheme.OAUTH2,
+        OAuth2ClientCredentialsTest.settings(AUTH_SERVER, BASIC_CLIENT, Map.of()),
         Map.of("clientSecret", wrong));
 
     Throwable failure = catchThrowable(() -> fixture.get("/orders"));
 
-    assertThat(failure).isInstanceOf(ConnectorInputException.class)
-        .hasMessageStartingWith("the token endpoint of connection 'orders-api' in DEVELOPMENT refused the request: invalid_client")
+    assertThat(failure)
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageStartingWith(
+            "the token endpoint of connection 'orders-api' in DEVELOPMENT refused the request: invalid_client")
         .hasMessageNotContaining(wrong);
     assertThat(fixture.server.requests()).as("the API is not called without a token").isEmpty();
     assertThat(output.getAll()).doesNotContain(wrong);
@@ -46,8 +50,10 @@ class OAuth2TokenFailuresTest {
 
   @Test
   void aWrongClientSecretSentInTheFormIsRefusedToo() {
-    fixture.connection(AuthScheme.OAUTH2,
-        OAuth2ClientCredentialsTest.settings(AUTH_SERVER, POST_CLIENT, Map.of("clientAuthentication", "CLIENT_SECRET_POST")),
+    fixture.connection(
+        AuthScheme.OAUTH2,
+        OAuth2ClientCredentialsTest.settings(
+            AUTH_SERVER, POST_CLIENT, Map.of("clientAuthentication", "CLIENT_SECRET_POST")),
         Map.of("clientSecret", "not-" + secretOf(POST_CLIENT)));
 
     assertThatThrownBy(() -> fixture.get("/orders"))
@@ -62,8 +68,13 @@ class OAuth2TokenFailuresTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    fixture.connection(AuthScheme.OAUTH2,
-        Map.of("tokenEndpoint", "http://127.0.0.1:" + closedPort + "/oauth2/token", "clientId", BASIC_CLIENT),
+    fixture.connection(
+        AuthScheme.OAUTH2,
+        Map.of(
+            "tokenEndpoint",
+            "http://127.0.0.1:" + closedPort + "/oauth2/token",
+            "clientId",
+            BASIC_CLIENT),
         Map.of("clientSecret", secretOf(BASIC_CLIENT)));
 
     assertThatThrownBy(() -> fixture.get("/orders"))
@@ -74,10 +85,14 @@ class OAuth2TokenFailuresTest {
 
   @Test
   void aTokenEndpointAnswering5xxIsRetried() {
-    fixture.connection(AuthScheme.OAUTH2,
+    fixture.connection(
+        AuthScheme.OAUTH2,
         Map.of("tokenEndpoint", fixture.server.baseUrl() + "/token", "clientId", BASIC_CLIENT),
         Map.of("clientSecret", secretOf(BASIC_CLIENT)));
-    fixture.server.respond(request -> new dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply(503, Map.of(), "busy"));
+    fixture.server.respond(
+        request ->
+            new dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply(
+                503, Map.of(), "busy"));
 
     assertThatThrownBy(() -> fixture.get("/orders"))
         .isInstanceOf(ConnectorRetryException.class)
@@ -86,16 +101,22 @@ class OAuth2TokenFailuresTest {
 
   @Test
   void noTokenOrSecretReachesTheResultOrTheLog(CapturedOutput output) {
-    fixture.connection(AuthScheme.OAUTH2, OAuth2ClientCredentialsTest.settings(AUTH_SERVER, BASIC_CLIENT, Map.of()),
+    fixture.connection(
+        AuthScheme.OAUTH2,
+        OAuth2ClientCredentialsTest.settings(AUTH_SERVER, BASIC_CLIENT, Map.of()),
         Map.of("clientSecret", secretOf(BASIC_CLIENT)));
     // an API that echoes the request headers back, as debugging endpoints do
-    fixture.server.respond(request -> new dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply(
-        200, Map.of("Content-Type", "application/json"),
-        "{\"youSent\":\"" + request.header("Authorization") + "\"}"));
+    fixture.server.respond(
+        request ->
+            new dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply(
+                200,
+                Map.of("Content-Type", "application/json"),
+                "{\"youSent\":\"" + request.header("Authorization") + "\"}"));
 
     var response = fixture.get("/echo");
 
-    String token = fixture.server.lastRequest().header("Authorization").substring("Bearer ".length());
+    String token =
+        fixture.server.lastRequest().header("Authorization").substring("Bearer ".length());
     assertThat(String.valueOf(response.body())).doesNotContain(token).contains("****");
     assertThat(output.getAll()).doesNotContain(token).doesNotContain(secretOf(BASIC_CLIENT));
   }

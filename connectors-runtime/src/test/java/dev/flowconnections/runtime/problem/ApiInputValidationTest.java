@@ -8,10 +8,9 @@ import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProble
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowconnections.runtime.testsupport.ApiClient;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,11 +37,22 @@ class ApiInputValidationTest extends ApiTestBase {
     String tag = tag();
     int before = count("/api/integrations");
 
-    assertProblem(admin.send("POST", "/api/integrations", "{\"name\": \"Broken " + tag + "\", \"type\": }"), 400, "type");
-    JsonNode truncated = assertProblem(
-        admin.send("POST", "/api/integrations", "{\"name\": \"Broken " + tag + "\", \"type\": \"REST_API\""), 400, "body");
+    assertProblem(
+        admin.send("POST", "/api/integrations", "{\"name\": \"Broken " + tag + "\", \"type\": }"),
+        400,
+        "type");
+    JsonNode truncated =
+        assertProblem(
+            admin.send(
+                "POST",
+                "/api/integrations",
+                "{\"name\": \"Broken " + tag + "\", \"type\": \"REST_API\""),
+            400,
+            "body");
     assertThat(truncated.get("detail").asText()).contains("line 1");
-    assertProblem(admin.send("POST", "/api/integrations", "{\"name\": \"Broken " + tag + "\"} trailing"), 400);
+    assertProblem(
+        admin.send("POST", "/api/integrations", "{\"name\": \"Broken " + tag + "\"} trailing"),
+        400);
 
     assertThat(count("/api/integrations")).isEqualTo(before);
     assertThat(count("/api/integrations?search=" + tag)).isZero();
@@ -52,7 +62,11 @@ class ApiInputValidationTest extends ApiTestBase {
   void malformedJsonOnUpdateChangesNothing() {
     String before = read("/api/integrations/" + integrationId);
 
-    assertProblem(admin.send("PUT", "/api/integrations/" + integrationId, "{\"name\": \"x\", \"version\": 1,,}"), 400, "body");
+    assertProblem(
+        admin.send(
+            "PUT", "/api/integrations/" + integrationId, "{\"name\": \"x\", \"version\": 1,,}"),
+        400,
+        "body");
 
     assertThat(read("/api/integrations/" + integrationId)).isEqualTo(before);
   }
@@ -65,7 +79,9 @@ class ApiInputValidationTest extends ApiTestBase {
 
     JsonNode problem = assertProblem(admin.post("/api/integrations", body), 400, "type");
 
-    assertThat(problem.get("detail").asText()).contains("REST_API", "DATABASE", "AI_PROVIDER").doesNotContain("SOAP");
+    assertThat(problem.get("detail").asText())
+        .contains("REST_API", "DATABASE", "AI_PROVIDER")
+        .doesNotContain("SOAP");
     assertThat(count("/api/integrations?search=" + tag)).isZero();
   }
 
@@ -89,7 +105,8 @@ class ApiInputValidationTest extends ApiTestBase {
     body.put("type", "DATABASE");
     body.put("version", 1);
 
-    JsonNode problem = assertProblem(admin.put("/api/integrations/" + integrationId, body), 400, "type");
+    JsonNode problem =
+        assertProblem(admin.put("/api/integrations/" + integrationId, body), 400, "type");
 
     assertThat(problem.get("detail").asText()).contains("cannot be changed");
     assertThat(read("/api/integrations/" + integrationId)).isEqualTo(before);
@@ -107,7 +124,9 @@ class ApiInputValidationTest extends ApiTestBase {
     secondEdit.put("version", second.get("version").asLong());
 
     assertThat(admin.put("/api/integrations/" + integrationId, firstEdit).status()).isEqualTo(200);
-    JsonNode conflict = assertProblem(admin.as("root").put("/api/integrations/" + integrationId, secondEdit), 409, "version");
+    JsonNode conflict =
+        assertProblem(
+            admin.as("root").put("/api/integrations/" + integrationId, secondEdit), 409, "version");
 
     assertThat(conflict.get("currentVersion").asLong()).isEqualTo(2);
     JsonNode now = admin.get("/api/integrations/" + integrationId).json();
@@ -125,9 +144,11 @@ class ApiInputValidationTest extends ApiTestBase {
     body.put("environments", Map.of("PROD", Map.of("baseUrl", "https://p.example.test")));
     assertProblem(admin.post("/api/integrations", body), 400, "environments.PROD");
 
-    body.put("environments", Map.of(
-        "STAGING", Map.of("baseUrl", "https://s.example.test"),
-        "PRODUCTION", Map.of("copyFrom", "STAGEING")));
+    body.put(
+        "environments",
+        Map.of(
+            "STAGING", Map.of("baseUrl", "https://s.example.test"),
+            "PRODUCTION", Map.of("copyFrom", "STAGEING")));
     assertProblem(admin.post("/api/integrations", body), 400, "environments.PRODUCTION.copyFrom");
 
     body.put("environments", Map.of("PRODUCTION", Map.of("copyFrom", "STAGING")));
@@ -147,7 +168,9 @@ class ApiInputValidationTest extends ApiTestBase {
     body.put("config", Map.of("baseUrl", "not a url"));
     assertProblem(admin.post("/api/integrations", body), 400, "config.baseUrl");
 
-    body.put("config", Map.of("baseUrl", "https://api.example.test", "baseURL", "https://typo.example.test"));
+    body.put(
+        "config",
+        Map.of("baseUrl", "https://api.example.test", "baseURL", "https://typo.example.test"));
     assertProblem(admin.post("/api/integrations", body), 400, "config.baseURL");
 
     assertThat(count("/api/integrations?search=" + tag)).isZero();
@@ -159,7 +182,8 @@ class ApiInputValidationTest extends ApiTestBase {
     Map<String, Object> body = basicRestIntegration("Versioned " + tag());
     body.put("version", "latest");
 
-    JsonNode problem = assertProblem(admin.put("/api/integrations/" + integrationId, body), 400, "version");
+    JsonNode problem =
+        assertProblem(admin.put("/api/integrations/" + integrationId, body), 400, "version");
 
     assertThat(problem.get("detail").asText()).contains("whole number");
     assertThat(read("/api/integrations/" + integrationId)).isEqualTo(before);
@@ -168,10 +192,22 @@ class ApiInputValidationTest extends ApiTestBase {
   @Test
   void textWithNulCharactersIsRefusedBeforeItReachesTheDatabase() {
     String tag = tag();
-    assertProblem(admin.send("POST", "/api/integrations",
-        "{\"name\": \"Nul\\u0000" + tag + "\", \"type\": \"EMAIL\"}"), 400, "name");
-    assertProblem(admin.send("POST", "/api/integrations",
-        "{\"name\": \"Nul " + tag + "\", \"type\": \"EMAIL\", \"config\": {\"host\": \"a\\u0000b\"}}"), 400, "config.host");
+    assertProblem(
+        admin.send(
+            "POST",
+            "/api/integrations",
+            "{\"name\": \"Nul\\u0000" + tag + "\", \"type\": \"EMAIL\"}"),
+        400,
+        "name");
+    assertProblem(
+        admin.send(
+            "POST",
+            "/api/integrations",
+            "{\"name\": \"Nul "
+                + tag
+                + "\", \"type\": \"EMAIL\", \"config\": {\"host\": \"a\\u0000b\"}}"),
+        400,
+        "config.host");
     assertProblem(admin.get("/api/integrations?search=a%00b"), 400);
 
     assertThat(count("/api/integrations?search=" + tag)).isZero();
@@ -183,7 +219,10 @@ class ApiInputValidationTest extends ApiTestBase {
   void aBadUuidInThePathIsReported() {
     assertProblem(admin.get("/api/integrations/not-a-uuid"), 400, "id");
     assertProblem(modeler.get("/api/connections/42"), 400, "id");
-    assertProblem(modeler.put("/api/connections/42/environments/DEVELOPMENT", credentials(Map.of())), 400, "id");
+    assertProblem(
+        modeler.put("/api/connections/42/environments/DEVELOPMENT", credentials(Map.of())),
+        400,
+        "id");
   }
 
   @Test
@@ -191,7 +230,8 @@ class ApiInputValidationTest extends ApiTestBase {
     assertProblem(admin.get("/api/integrations?type=SOAP"), 400, "type");
     assertProblem(admin.get("/api/integrations?scope=GLOBAL"), 400, "scope");
     assertProblem(modeler.get("/api/connections?integrationId=gmail"), 400, "integrationId");
-    assertProblem(admin.delete("/api/integrations/" + integrationId + "?force=maybe"), 400, "force");
+    assertProblem(
+        admin.delete("/api/integrations/" + integrationId + "?force=maybe"), 400, "force");
     assertThat(admin.get("/api/integrations/" + integrationId).status()).isEqualTo(200);
   }
 
@@ -201,7 +241,9 @@ class ApiInputValidationTest extends ApiTestBase {
     assertProblem(admin.get("/api/integrations/" + unknown), 404);
     assertProblem(admin.get("/api/integrations/" + unknown + "/fields"), 404);
     assertProblem(modeler.get("/api/connections/" + unknown), 404);
-    assertProblem(modeler.put("/api/connections/" + unknown + "/environments/QA", credentials(Map.of())), 404);
+    assertProblem(
+        modeler.put("/api/connections/" + unknown + "/environments/QA", credentials(Map.of())),
+        404);
     assertProblem(admin.get("/api/nothing-here"), 404);
   }
 
@@ -213,7 +255,8 @@ class ApiInputValidationTest extends ApiTestBase {
     assertProblem(admin.send("POST", "/api/integrations/" + integrationId, "{}"), 405);
 
     String before = read("/api/integrations/" + integrationId);
-    assertProblem(admin.send("PUT", "/api/integrations/" + integrationId, "name=x", "text/plain"), 415);
+    assertProblem(
+        admin.send("PUT", "/api/integrations/" + integrationId, "name=x", "text/plain"), 415);
     assertThat(read("/api/integrations/" + integrationId)).isEqualTo(before);
   }
 

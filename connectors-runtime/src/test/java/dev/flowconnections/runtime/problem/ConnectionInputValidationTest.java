@@ -8,15 +8,15 @@ import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProble
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mistakes a person makes with connections and their credentials: each answers a problem
- * naming the field at fault, and leaves the connection as it was (checked by reading it again).
+ * The mistakes a person makes with connections and their credentials: each answers a problem naming
+ * the field at fault, and leaves the connection as it was (checked by reading it again).
  */
 class ConnectionInputValidationTest extends ApiTestBase {
 
@@ -26,7 +26,8 @@ class ConnectionInputValidationTest extends ApiTestBase {
   @BeforeEach
   void setUp() {
     integrationId = createBasicRestIntegration(admin, "Validated " + tag());
-    connectionId = createConnection(modeler, integrationId, "Checked " + tag(), "ORGANIZATION").text("/id");
+    connectionId =
+        createConnection(modeler, integrationId, "Checked " + tag(), "ORGANIZATION").text("/id");
   }
 
   @Test
@@ -34,10 +35,24 @@ class ConnectionInputValidationTest extends ApiTestBase {
     String name = modeler.get("/api/connections/" + connectionId).text("/name");
     int before = count("/api/connections");
 
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", name, "visibility", "ORGANIZATION")), 409, "name");
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", name.toUpperCase(), "visibility", "PERSONAL")), 409, "name");
+    assertProblem(
+        modeler.post(
+            "/api/connections",
+            Map.of("integrationId", integrationId, "name", name, "visibility", "ORGANIZATION")),
+        409,
+        "name");
+    assertProblem(
+        modeler.post(
+            "/api/connections",
+            Map.of(
+                "integrationId",
+                integrationId,
+                "name",
+                name.toUpperCase(),
+                "visibility",
+                "PERSONAL")),
+        409,
+        "name");
 
     assertThat(count("/api/connections")).isEqualTo(before);
   }
@@ -45,8 +60,19 @@ class ConnectionInputValidationTest extends ApiTestBase {
   @Test
   void anUnknownPropertyIsReportedNotIgnored() {
     String tag = tag();
-    JsonNode problem = assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "Typo " + tag, "visiblity", "PERSONAL")), 400, "visiblity");
+    JsonNode problem =
+        assertProblem(
+            modeler.post(
+                "/api/connections",
+                Map.of(
+                    "integrationId",
+                    integrationId,
+                    "name",
+                    "Typo " + tag,
+                    "visiblity",
+                    "PERSONAL")),
+            400,
+            "visiblity");
 
     assertThat(problem.get("detail").asText()).contains("visibility");
     assertThat(count("/api/connections?search=" + tag)).isZero();
@@ -55,13 +81,31 @@ class ConnectionInputValidationTest extends ApiTestBase {
   @Test
   void anIntegrationIdThatIsNotAUuidIsReported() {
     String tag = tag();
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", "gmail", "name", "Bad ref " + tag, "visibility", "ORGANIZATION")), 400, "integrationId");
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", java.util.UUID.randomUUID().toString(), "name", "Bad ref " + tag, "visibility", "ORGANIZATION")),
-        400, "integrationId");
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "Bad ref " + tag, "visibility", "TEAM")), 400, "visibility");
+    assertProblem(
+        modeler.post(
+            "/api/connections",
+            Map.of(
+                "integrationId", "gmail", "name", "Bad ref " + tag, "visibility", "ORGANIZATION")),
+        400,
+        "integrationId");
+    assertProblem(
+        modeler.post(
+            "/api/connections",
+            Map.of(
+                "integrationId",
+                java.util.UUID.randomUUID().toString(),
+                "name",
+                "Bad ref " + tag,
+                "visibility",
+                "ORGANIZATION")),
+        400,
+        "integrationId");
+    assertProblem(
+        modeler.post(
+            "/api/connections",
+            Map.of("integrationId", integrationId, "name", "Bad ref " + tag, "visibility", "TEAM")),
+        400,
+        "visibility");
     assertThat(count("/api/connections?search=" + tag)).isZero();
   }
 
@@ -80,8 +124,11 @@ class ConnectionInputValidationTest extends ApiTestBase {
   void anUnknownEnvironmentInThePathIsReported() {
     String before = read("/api/connections/" + connectionId);
 
-    JsonNode problem = assertProblem(
-        modeler.put(env("PROD"), credentials(Map.of("username", "u", "password", "p"))), 400, "environment");
+    JsonNode problem =
+        assertProblem(
+            modeler.put(env("PROD"), credentials(Map.of("username", "u", "password", "p"))),
+            400,
+            "environment");
     assertThat(problem.get("detail").asText()).contains("PRODUCTION");
     assertProblem(modeler.delete(env("PROD")), 400, "environment");
 
@@ -93,10 +140,28 @@ class ConnectionInputValidationTest extends ApiTestBase {
     long version = modeler.get("/api/connections/" + connectionId).json().get("version").asLong();
     String firstName = "First " + tag();
 
-    assertThat(modeler.put("/api/connections/" + connectionId,
-        Map.of("name", firstName, "visibility", "ORGANIZATION", "version", version)).status()).isEqualTo(200);
-    JsonNode conflict = assertProblem(modeler.as("other").put("/api/connections/" + connectionId,
-        Map.of("name", "Second " + tag(), "visibility", "ORGANIZATION", "version", version)), 409, "version");
+    assertThat(
+            modeler
+                .put(
+                    "/api/connections/" + connectionId,
+                    Map.of("name", firstName, "visibility", "ORGANIZATION", "version", version))
+                .status())
+        .isEqualTo(200);
+    JsonNode conflict =
+        assertProblem(
+            modeler
+                .as("other")
+                .put(
+                    "/api/connections/" + connectionId,
+                    Map.of(
+                        "name",
+                        "Second " + tag(),
+                        "visibility",
+                        "ORGANIZATION",
+                        "version",
+                        version)),
+            409,
+            "version");
 
     assertThat(conflict.get("currentVersion").asLong()).isEqualTo(version + 1);
     JsonNode now = modeler.get("/api/connections/" + connectionId).json();
@@ -106,14 +171,25 @@ class ConnectionInputValidationTest extends ApiTestBase {
 
   @Test
   void staleCredentialsAreRefusedAndTheFirstWriteKept() {
-    modeler.put(env("DEVELOPMENT"), Map.of("fields", Map.of("username", "first", "password", "p1"), "version", 1));
+    modeler.put(
+        env("DEVELOPMENT"),
+        Map.of("fields", Map.of("username", "first", "password", "p1"), "version", 1));
     String after = read("/api/connections/" + connectionId);
 
-    assertProblem(modeler.as("other").put(env("DEVELOPMENT"),
-        Map.of("fields", Map.of("username", "second", "password", "p2"), "version", 1)), 409, "version");
+    assertProblem(
+        modeler
+            .as("other")
+            .put(
+                env("DEVELOPMENT"),
+                Map.of("fields", Map.of("username", "second", "password", "p2"), "version", 1)),
+        409,
+        "version");
 
     assertThat(read("/api/connections/" + connectionId)).isEqualTo(after);
-    assertThat(modeler.get("/api/connections/" + connectionId).text("/environments/DEVELOPMENT/fields/username"))
+    assertThat(
+            modeler
+                .get("/api/connections/" + connectionId)
+                .text("/environments/DEVELOPMENT/fields/username"))
         .isEqualTo("first");
   }
 
@@ -121,13 +197,21 @@ class ConnectionInputValidationTest extends ApiTestBase {
   void aMissingRequiredCredentialFieldIsReported() {
     String before = read("/api/connections/" + connectionId);
 
-    assertProblem(modeler.put(env("DEVELOPMENT"), credentials(Map.of("username", "svc"))), 400, "fields.password");
-    assertProblem(modeler.put(env("DEVELOPMENT"), credentials(Map.of("username", "svc", "password", " "))), 400,
+    assertProblem(
+        modeler.put(env("DEVELOPMENT"), credentials(Map.of("username", "svc"))),
+        400,
+        "fields.password");
+    assertProblem(
+        modeler.put(env("DEVELOPMENT"), credentials(Map.of("username", "svc", "password", " "))),
+        400,
         "fields.password");
     assertProblem(modeler.put(env("DEVELOPMENT"), Map.of()), 400, "fields.username");
 
     assertThat(read("/api/connections/" + connectionId)).isEqualTo(before);
-    assertThat(modeler.get("/api/connections/" + connectionId).text("/environments/DEVELOPMENT/status"))
+    assertThat(
+            modeler
+                .get("/api/connections/" + connectionId)
+                .text("/environments/DEVELOPMENT/status"))
         .isEqualTo("NOT_CONFIGURED");
   }
 
@@ -135,8 +219,13 @@ class ConnectionInputValidationTest extends ApiTestBase {
   void anUnknownCredentialFieldIsReported() {
     String before = read("/api/connections/" + connectionId);
 
-    JsonNode problem = assertProblem(modeler.put(env("DEVELOPMENT"),
-        credentials(Map.of("username", "svc", "password", "pw", "pasword", "pw"))), 400, "fields.pasword");
+    JsonNode problem =
+        assertProblem(
+            modeler.put(
+                env("DEVELOPMENT"),
+                credentials(Map.of("username", "svc", "password", "pw", "pasword", "pw"))),
+            400,
+            "fields.pasword");
 
     assertThat(problem.get("detail").asText()).contains("password");
     assertThat(read("/api/connections/" + connectionId)).isEqualTo(before);
@@ -146,7 +235,10 @@ class ConnectionInputValidationTest extends ApiTestBase {
   void credentialsOutsideFieldsAreReported() {
     String before = read("/api/connections/" + connectionId);
 
-    assertProblem(modeler.send("PUT", env("DEVELOPMENT"), "{\"username\": \"svc\", \"password\": \"pw\"}"), 400, "username");
+    assertProblem(
+        modeler.send("PUT", env("DEVELOPMENT"), "{\"username\": \"svc\", \"password\": \"pw\"}"),
+        400,
+        "username");
 
     assertThat(read("/api/connections/" + connectionId)).isEqualTo(before);
   }
@@ -154,11 +246,26 @@ class ConnectionInputValidationTest extends ApiTestBase {
   @Test
   void aNameOrKeyThatMakesNoValidKeyIsReported() {
     String tag = tag();
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "!!!", "visibility", "ORGANIZATION")), 400, "name");
-    assertProblem(modeler.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "Keyed " + tag, "key", "Not A Key", "visibility", "ORGANIZATION")),
-        400, "key");
+    assertProblem(
+        modeler.post(
+            "/api/connections",
+            Map.of("integrationId", integrationId, "name", "!!!", "visibility", "ORGANIZATION")),
+        400,
+        "name");
+    assertProblem(
+        modeler.post(
+            "/api/connections",
+            Map.of(
+                "integrationId",
+                integrationId,
+                "name",
+                "Keyed " + tag,
+                "key",
+                "Not A Key",
+                "visibility",
+                "ORGANIZATION")),
+        400,
+        "key");
     assertThat(count("/api/connections?search=" + tag)).isZero();
   }
 
@@ -166,8 +273,13 @@ class ConnectionInputValidationTest extends ApiTestBase {
   void credentialsWithNulCharactersAreRefused() {
     String before = read("/api/connections/" + connectionId);
 
-    assertProblem(modeler.send("PUT", env("DEVELOPMENT"),
-        "{\"fields\": {\"username\": \"svc\", \"password\": \"p\\u0000w\"}}"), 400, "fields.password");
+    assertProblem(
+        modeler.send(
+            "PUT",
+            env("DEVELOPMENT"),
+            "{\"fields\": {\"username\": \"svc\", \"password\": \"p\\u0000w\"}}"),
+        400,
+        "fields.password");
 
     assertThat(read("/api/connections/" + connectionId)).isEqualTo(before);
   }

@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Invalid task input fails with ConnectorInputException (an incident, no retries) before any call. */
+/**
+ * Invalid task input fails with ConnectorInputException (an incident, no retries) before any call.
+ */
 @Tag("fast")
 class RestFunctionInputValidationTest {
 
-  private final RestTestFixture fixture = new RestTestFixture().connection(AuthScheme.NONE, Map.of(), Map.of());
+  private final RestTestFixture fixture =
+      new RestTestFixture().connection(AuthScheme.NONE, Map.of(), Map.of());
 
   @AfterEach
   void close() {
@@ -62,7 +65,9 @@ class RestFunctionInputValidationTest {
 
   @Test
   void methodIsCaseInsensitiveAndTimeoutsHaveDefaults() {
-    RestRequest request = new WorkerTestContext(RestFunction.TYPE, Map.of("connection", "x", "method", "post")).bindVariables(RestRequest.class);
+    RestRequest request =
+        new WorkerTestContext(RestFunction.TYPE, Map.of("connection", "x", "method", "post"))
+            .bindVariables(RestRequest.class);
 
     assertThat(request.method()).isEqualTo(HttpMethod.POST);
     assertThat(request.connectionTimeout()).hasSeconds(20);

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The path can only point below the connection's base URL, so credentials stay with their server. */
+/**
+ * The path can only point below the connection's base URL, so credentials stay with their server.
+ */
 @Tag("fast")
 class RestPathSafetyTest {
 
@@ -24,27 +26,31 @@ class RestPathSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "http://evil.example/steal",
-      "https://evil.example",
-      "//evil.example/steal",
-      "///evil.example",
-      "\\\\evil.example\\steal",
-      "/a\\..\\..\\admin",
-      "file:/etc/passwd",
-      "javascript:alert(1)",
-      "../admin",
-      "/v1/../../admin",
-      "/v1/./x",
-      "/%2e%2e/admin",
-      "/%2E%2e%2fadmin",
-      "/v1/..%2F..%2Fadmin",
-      "/orders?admin=true",
-      "/orders#frag",
-      "/orders\r\nX-Injected: 1"
-  })
+  @ValueSource(
+      strings = {
+        "http://evil.example/steal",
+        "https://evil.example",
+        "//evil.example/steal",
+        "///evil.example",
+        "\\\\evil.example\\steal",
+        "/a\\..\\..\\admin",
+        "file:/etc/passwd",
+        "javascript:alert(1)",
+        "../admin",
+        "/v1/../../admin",
+        "/v1/./x",
+        "/%2e%2e/admin",
+        "/%2E%2e%2fadmin",
+        "/v1/..%2F..%2Fadmin",
+        "/orders?admin=true",
+        "/orders#frag",
+        "/orders\r\nX-Injected: 1"
+      })
   void rejectsPathsThatCouldLeaveTheBaseUrl(String path) {
-    fixture.connection(AuthScheme.BEARER, Map.of("baseUrl", fixture.server.baseUrl() + "/api/v1"), Map.of("token", "tok-1234"));
+    fixture.connection(
+        AuthScheme.BEARER,
+        Map.of("baseUrl", fixture.server.baseUrl() + "/api/v1"),
+        Map.of("token", "tok-1234"));
 
     assertThatThrownBy(() -> fixture.get(path))
         .isInstanceOf(ConnectorInputException.class)
@@ -55,13 +61,15 @@ class RestPathSafetyTest {
 
   @Test
   void appendsThePathToTheBasePathWithOrWithoutSlashes() {
-    fixture.connection(AuthScheme.NONE, Map.of("baseUrl", fixture.server.baseUrl() + "/api/v1/"), Map.of());
+    fixture.connection(
+        AuthScheme.NONE, Map.of("baseUrl", fixture.server.baseUrl() + "/api/v1/"), Map.of());
 
     fixture.get("/orders/1");
     fixture.get("orders/2");
     fixture.get("");
 
-    assertThat(fixture.server.requests()).extracting(r -> r.rawPath())
+    assertThat(fixture.server.requests())
+        .extracting(r -> r.rawPath())
         .containsExactly("/api/v1/orders/1", "/api/v1/orders/2", "/api/v1/");
   }
 
@@ -73,19 +81,23 @@ class RestPathSafetyTest {
     fixture.get("/projects/group%2Fproject:archive");
     fixture.get("/100%");
 
-    assertThat(fixture.server.requests()).extracting(r -> r.rawPath()).containsExactly(
-        "/files/my%20report%20%C3%A4.pdf", "/projects/group%2Fproject:archive", "/100%25");
+    assertThat(fixture.server.requests())
+        .extracting(r -> r.rawPath())
+        .containsExactly(
+            "/files/my%20report%20%C3%A4.pdf", "/projects/group%2Fproject:archive", "/100%25");
   }
 
   @Test
   void encodesQueryParametersAndKeepsTheBaseUrlsOwnQuery() {
-    fixture.connection(AuthScheme.NONE, Map.of("baseUrl", fixture.server.baseUrl() + "/api?version=2"), Map.of());
+    fixture.connection(
+        AuthScheme.NONE, Map.of("baseUrl", fixture.server.baseUrl() + "/api?version=2"), Map.of());
 
     fixture.execute(Map.of("path", "/search", "queryParameters", Map.of("q", "a&b=c d", "ä", "ü")));
 
     var request = fixture.server.lastRequest();
     assertThat(request.rawPath()).isEqualTo("/api/search");
     assertThat(request.rawQuery()).startsWith("version=2&");
-    assertThat(request.query()).containsExactlyInAnyOrderEntriesOf(Map.of("version", "2", "q", "a&b=c d", "ä", "ü"));
+    assertThat(request.query())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("version", "2", "q", "a&b=c d", "ä", "ü"));
   }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Response bodies become process variables, so they are read only up to
- * {@code flow-connections.rest.max-response-size}: with and without a declared length.
+ * Response bodies become process variables, so they are read only up to {@code
+ * flow-connections.rest.max-response-size}: with and without a declared length.
  */
 @Tag("fast")
 class RestResponseSizeLimitTest {
@@ -47,11 +47,21 @@ class RestResponseSizeLimitTest {
     serve("/chunked/over-limit", TOKEN + "d".repeat(5 * LIMIT), false);
     server.start();
     String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-    connection = new ResolvedConnection("big", "Big API", IntegrationType.REST_API,
-        AuthScheme.BEARER, Environment.DEVELOPMENT, Map.of(FieldCatalog.BASE_URL, baseUrl),
-        SecretValues.of(Map.of(FieldCatalog.TOKEN, TOKEN)));
-    rest = new RestService((org, key, env, caller) -> connection, new RuntimeEnvironment(Environment.DEVELOPMENT, "default"),
-        ConnectorsObjectMapperSupplier.getCopy(), DataSize.ofBytes(LIMIT));
+    connection =
+        new ResolvedConnection(
+            "big",
+            "Big API",
+            IntegrationType.REST_API,
+            AuthScheme.BEARER,
+            Environment.DEVELOPMENT,
+            Map.of(FieldCatalog.BASE_URL, baseUrl),
+            SecretValues.of(Map.of(FieldCatalog.TOKEN, TOKEN)));
+    rest =
+        new RestService(
+            (org, key, env, caller) -> connection,
+            new RuntimeEnvironment(Environment.DEVELOPMENT, "default"),
+            ConnectorsObjectMapperSupplier.getCopy(),
+            DataSize.ofBytes(LIMIT));
   }
 
   @AfterEach
@@ -68,51 +78,62 @@ class RestResponseSizeLimitTest {
   @Test
   void aDeclaredLengthOverTheLimitFailsWithoutReadingTheBody() {
     assertThatThrownBy(() -> get("/declared/over-limit"))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(RestFailures.RESPONSE_TOO_LARGE);
-          assertThat(e.getMessage())
-              .isEqualTo("the response to GET /declared/over-limit is larger than 100 bytes,"
-                  + " the limit set by flow-connections.rest.max-response-size");
-        });
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(RestFailures.RESPONSE_TOO_LARGE);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "the response to GET /declared/over-limit is larger than 100 bytes,"
+                          + " the limit set by flow-connections.rest.max-response-size");
+            });
   }
 
   @Test
   void aStreamedBodyOverTheLimitFailsAndNothingOfItIsReported() {
     assertThatThrownBy(() -> get("/chunked/over-limit"))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(RestFailures.RESPONSE_TOO_LARGE);
-          assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("ddd");
-        });
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(RestFailures.RESPONSE_TOO_LARGE);
+              assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("ddd");
+            });
   }
 
   @Test
   void headIsNotLimitedByTheLengthItDeclares() {
-    RestResponse response = rest.call(
-        connection, new RestRequest("big", HttpMethod.HEAD, "/declared/over-limit", null, null, null, 5, 5));
+    RestResponse response =
+        rest.call(
+            connection,
+            new RestRequest(
+                "big", HttpMethod.HEAD, "/declared/over-limit", null, null, null, 5, 5));
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isNull();
   }
 
   private RestResponse get(String path) {
-    return rest.call(connection, new RestRequest("big", HttpMethod.GET, path, null, null, null, 5, 5));
+    return rest.call(
+        connection, new RestRequest("big", HttpMethod.GET, path, null, null, null, 5, 5));
   }
 
   private void serve(String path, String body, boolean declareLength) {
-    server.createContext(path, exchange -> {
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=UTF-8");
-      if ("HEAD".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().add("Content-Length", String.valueOf(bytes.length));
-        exchange.sendResponseHeaders(200, -1);
-        exchange.close();
-        return;
-      }
-      exchange.sendResponseHeaders(200, declareLength ? bytes.length : 0);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      } catch (IOException e) {
-        // the client hung up after the limit: expected for the oversized answers
-      }
-    });
+    server.createContext(
+        path,
+        exchange -> {
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=UTF-8");
+          if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().add("Content-Length", String.valueOf(bytes.length));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+            return;
+          }
+          exchange.sendResponseHeaders(200, declareLength ? bytes.length : 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          } catch (IOException e) {
+            // the client hung up after the limit: expected for the oversized answers
+          }
+        });
   }
 }

@@ -27,29 +27,51 @@ class RestSecretsMaskingTest {
 
   @Test
   void masksTheTokenInJsonBodiesIncludingEscapedSpellingsAndKeys() {
-    fixture.server.respond(Reply.json(200,
-        "{\"auth\":\"Bearer " + TOKEN + "\",\"escaped\":\"tok-SECRET-\\u00347\\u00311\","
-            + "\"" + TOKEN + "\":[\"" + TOKEN + "\"],\"count\":2}"));
+    fixture.server.respond(
+        Reply.json(
+            200,
+            "{\"auth\":\"Bearer "
+                + TOKEN
+                + "\",\"escaped\":\"tok-SECRET-\\u00347\\u00311\","
+                + "\""
+                + TOKEN
+                + "\":[\""
+                + TOKEN
+                + "\"],\"count\":2}"));
 
     RestResponse response = fixture.get("/echo");
 
-    assertThat(response.body()).isEqualTo(Map.of(
-        "auth", "Bearer ****", "escaped", "****", "****", java.util.List.of("****"), "count", 2));
+    assertThat(response.body())
+        .isEqualTo(
+            Map.of(
+                "auth",
+                "Bearer ****",
+                "escaped",
+                "****",
+                "****",
+                java.util.List.of("****"),
+                "count",
+                2));
   }
 
   @Test
   void masksTheTokenInTextBodiesAndHeaders() {
-    fixture.server.respond(Reply.text(200, "token=" + TOKEN).withHeader("X-Echo", "Bearer " + TOKEN));
+    fixture.server.respond(
+        Reply.text(200, "token=" + TOKEN).withHeader("X-Echo", "Bearer " + TOKEN));
 
     RestResponse response = fixture.get("/echo");
 
     assertThat(response.body()).isEqualTo("token=****");
-    assertThat(response.headers().values()).contains("Bearer ****").noneMatch(v -> v.contains(TOKEN));
+    assertThat(response.headers().values())
+        .contains("Bearer ****")
+        .noneMatch(v -> v.contains(TOKEN));
   }
 
   @Test
   void masksTheUrlEncodedFormOfAQueryApiKey() {
-    fixture.connection(AuthScheme.API_KEY, Map.of("apiKeyName", "key", "apiKeyLocation", "QUERY"),
+    fixture.connection(
+        AuthScheme.API_KEY,
+        Map.of("apiKeyName", "key", "apiKeyLocation", "QUERY"),
         Map.of("apiKey", "a b/c+d"));
     fixture.server.respond(request -> Reply.text(200, "query was " + request.rawQuery()));
 
@@ -63,10 +85,13 @@ class RestSecretsMaskingTest {
     fixture.server.respond(Reply.json(401, "{\"error\":\"token " + TOKEN + " expired\"}"));
 
     assertThatThrownBy(() -> fixture.execute(Map.of("path", "/orders/" + TOKEN)))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getMessage()).isEqualTo("HTTP 401 from GET /orders/****");
-          assertThat(e.getErrorVariables()).isEqualTo(Map.of("status", 401, "body", Map.of("error", "token **** expired")));
-        });
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getMessage()).isEqualTo("HTTP 401 from GET /orders/****");
+              assertThat(e.getErrorVariables())
+                  .isEqualTo(Map.of("status", 401, "body", Map.of("error", "token **** expired")));
+            });
   }
 
   @Test

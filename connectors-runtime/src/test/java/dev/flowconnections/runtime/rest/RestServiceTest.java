@@ -34,9 +34,11 @@ class RestServiceTest {
 
   @Test
   void returnsStatusHeadersAndParsedJsonBody() {
-    fixture.server.respond(Reply.json(201, "{\"id\":7,\"tags\":[\"a\"]}").withHeader("X-Request-Id", "r-1"));
+    fixture.server.respond(
+        Reply.json(201, "{\"id\":7,\"tags\":[\"a\"]}").withHeader("X-Request-Id", "r-1"));
 
-    RestResponse response = (RestResponse) fixture.execute(Map.of("method", "POST", "path", "/orders"));
+    RestResponse response =
+        (RestResponse) fixture.execute(Map.of("method", "POST", "path", "/orders"));
 
     assertThat(response.status()).isEqualTo(201);
     assertThat(response.body()).isEqualTo(Map.of("id", 7, "tags", List.of("a")));
@@ -58,13 +60,22 @@ class RestServiceTest {
 
   @Test
   void sendsObjectsAsJsonAndTextAsItIs() {
-    fixture.execute(Map.of("method", "POST", "path", "/orders", "body", Map.of("item", "book", "qty", 2)));
+    fixture.execute(
+        Map.of("method", "POST", "path", "/orders", "body", Map.of("item", "book", "qty", 2)));
     RecordingHttpServer.RecordedRequest json = fixture.server.lastRequest();
     assertThat(json.header("Content-Type")).isEqualTo("application/json");
     assertThat(json.body()).contains("\"item\":\"book\"").contains("\"qty\":2");
 
-    fixture.execute(Map.of("method", "PUT", "path", "/notes/1", "body", "hello",
-        "headers", Map.of("content-type", "text/markdown")));
+    fixture.execute(
+        Map.of(
+            "method",
+            "PUT",
+            "path",
+            "/notes/1",
+            "body",
+            "hello",
+            "headers",
+            Map.of("content-type", "text/markdown")));
     RecordingHttpServer.RecordedRequest text = fixture.server.lastRequest();
     assertThat(text.method()).isEqualTo("PUT");
     assertThat(text.headers().get("Content-Type")).containsExactly("text/markdown");
@@ -73,7 +84,8 @@ class RestServiceTest {
 
   @Test
   void headRequestsWork() {
-    RestResponse response = (RestResponse) fixture.execute(Map.of("method", "HEAD", "path", "/orders"));
+    RestResponse response =
+        (RestResponse) fixture.execute(Map.of("method", "HEAD", "path", "/orders"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(fixture.server.lastRequest().method()).isEqualTo("HEAD");
@@ -84,19 +96,24 @@ class RestServiceTest {
     fixture.server.respond(Reply.json(404, "{\"message\":\"no such order\"}"));
 
     assertThatThrownBy(() -> fixture.get("/orders/1"))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo("404");
-          assertThat(e.getMessage()).isEqualTo("HTTP 404 from GET /orders/1");
-          assertThat(e.getErrorVariables()).isEqualTo(Map.of("status", 404, "body", Map.of("message", "no such order")));
-        });
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo("404");
+              assertThat(e.getMessage()).isEqualTo("HTTP 404 from GET /orders/1");
+              assertThat(e.getErrorVariables())
+                  .isEqualTo(Map.of("status", 404, "body", Map.of("message", "no such order")));
+            });
   }
 
   @Test
   void redirectsAreNotFollowed() {
-    fixture.server.respond(new Reply(302, Map.of("Location", "http://127.0.0.1:1/elsewhere"), null));
+    fixture.server.respond(
+        new Reply(302, Map.of("Location", "http://127.0.0.1:1/elsewhere"), null));
 
     assertThatThrownBy(() -> fixture.get("/moved"))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("302"));
+        .isInstanceOfSatisfying(
+            ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("302"));
     assertThat(fixture.server.requests()).hasSize(1);
   }
 
@@ -106,13 +123,16 @@ class RestServiceTest {
 
     assertThatThrownBy(() -> fixture.get("/x"))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("connection 'orders-api' is of type Database; the REST worker only serves REST API connections");
+        .hasMessage(
+            "connection 'orders-api' is of type Database; the REST worker only serves REST API connections");
     assertThat(fixture.server.requests()).isEmpty();
   }
 
   @Test
   void resolutionProblemsKeepTheResolversMessage() {
-    fixture.resolutionFails(new ConnectionResolutionException("connection 'orders-api' has no credentials for PRODUCTION"));
+    fixture.resolutionFails(
+        new ConnectionResolutionException(
+            "connection 'orders-api' has no credentials for PRODUCTION"));
 
     assertThatThrownBy(() -> fixture.get("/x"))
         .isInstanceOf(ConnectorInputException.class)
@@ -121,35 +141,45 @@ class RestServiceTest {
 
   @Test
   void anUnavailableCredentialStoreIsRetried() {
-    fixture.resolutionFails(new CredentialStoreUnavailableException("vault is sealed", new RuntimeException("x")));
+    fixture.resolutionFails(
+        new CredentialStoreUnavailableException("vault is sealed", new RuntimeException("x")));
 
     assertThatThrownBy(() -> fixture.get("/x"))
-        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo("CREDENTIAL_STORE_UNAVAILABLE");
-          assertThat(e.getRetries()).as("the runtime then uses the job's remaining retries").isNull();
-          assertThat(e.getMessage()).contains("orders-api").contains("vault is sealed");
-        });
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo("CREDENTIAL_STORE_UNAVAILABLE");
+              assertThat(e.getRetries())
+                  .as("the runtime then uses the job's remaining retries")
+                  .isNull();
+              assertThat(e.getMessage()).contains("orders-api").contains("vault is sealed");
+            });
   }
 
   @Test
   void anOverloadedApiIsRetriedAfterItsRetryAfterAndOtherStatusesAreCodedAnswers() {
     fixture.connection(AuthScheme.NONE, Map.of(), Map.of());
-    fixture.server.respond(Reply.json(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "9"));
+    fixture.server.respond(
+        Reply.json(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "9"));
 
     assertThatThrownBy(() -> fixture.get("/orders"))
-        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo("429");
-          assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(9));
-        })
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo("429");
+              assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(9));
+            })
         .hasMessage("HTTP 429 from GET /orders");
 
     fixture.server.respond(Reply.json(409, "{\"error\":\"taken\"}"));
     assertThatThrownBy(() -> fixture.get("/orders"))
         .isNotInstanceOf(ConnectorRetryException.class)
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo("409");
-          assertThat(e.getErrorVariables()).containsEntry("status", 409);
-        });
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo("409");
+              assertThat(e.getErrorVariables()).containsEntry("status", 409);
+            });
   }
 
   @Test
@@ -157,16 +187,19 @@ class RestServiceTest {
     fixture.connection(AuthScheme.NONE, Map.of("baseUrl", "http://127.0.0.1:1"), Map.of());
 
     assertThatThrownBy(() -> fixture.get("/x"))
-        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED);
-          assertThat(e.getMessage()).startsWith("GET /x failed: ");
-          assertThat(e.getCause()).isNull();
-        });
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(JobFailures.CONNECTION_FAILED);
+              assertThat(e.getMessage()).startsWith("GET /x failed: ");
+              assertThat(e.getCause()).isNull();
+            });
   }
 
   @Test
   void restrictedHeadersAreRejectedByName() {
-    assertThatThrownBy(() -> fixture.execute(Map.of("path", "/x", "headers", Map.of("Host", "evil.example"))))
+    assertThatThrownBy(
+            () -> fixture.execute(Map.of("path", "/x", "headers", Map.of("Host", "evil.example"))))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessage("header 'Host' cannot be sent: restricted name or invalid value");
     assertThat(fixture.server.requests()).isEmpty();

@@ -29,24 +29,43 @@ public final class RestTestFixture implements AutoCloseable {
   public static final String KEY = "orders-api";
 
   public final RecordingHttpServer server = RecordingHttpServer.start();
-  /** Client credentials only: connections built here have no store to keep authorization-code tokens. */
+
+  /**
+   * Client credentials only: connections built here have no store to keep authorization-code
+   * tokens.
+   */
   public final OAuth2AccessTokens oauth2 =
-      new OAuth2AccessTokens(new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()), null, Clock.systemUTC());
+      new OAuth2AccessTokens(
+          new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()),
+          null,
+          Clock.systemUTC());
+
   private ResolvedConnection connection;
   private RuntimeException resolutionFailure;
 
   /** The connection the resolver hands out; settings get baseUrl = the server unless given. */
-  public RestTestFixture connection(AuthScheme scheme, Map<String, Object> settings, Map<String, ?> secrets) {
+  public RestTestFixture connection(
+      AuthScheme scheme, Map<String, Object> settings, Map<String, ?> secrets) {
     return connection(IntegrationType.REST_API, scheme, settings, secrets);
   }
 
   public RestTestFixture connection(
-      IntegrationType type, AuthScheme scheme, Map<String, Object> settings, Map<String, ?> secrets) {
+      IntegrationType type,
+      AuthScheme scheme,
+      Map<String, Object> settings,
+      Map<String, ?> secrets) {
     Map<String, Object> withBase = new LinkedHashMap<>();
     withBase.put(FieldCatalog.BASE_URL, server.baseUrl());
     withBase.putAll(settings);
     this.connection =
-        new ResolvedConnection(KEY, "Orders API", type, scheme, Environment.DEVELOPMENT, withBase, SecretValues.of(secrets));
+        new ResolvedConnection(
+            KEY,
+            "Orders API",
+            type,
+            scheme,
+            Environment.DEVELOPMENT,
+            withBase,
+            SecretValues.of(secrets));
     return this;
   }
 
@@ -56,7 +75,10 @@ public final class RestTestFixture implements AutoCloseable {
     return this;
   }
 
-  /** Runs the worker as the connector runtime would, on variables {@code connection=KEY, method=GET} plus {@code variables}. */
+  /**
+   * Runs the worker as the connector runtime would, on variables {@code connection=KEY, method=GET}
+   * plus {@code variables}.
+   */
   public Object execute(Map<String, ?> variables) {
     Map<String, Object> all = new HashMap<>(Map.of("connection", KEY, "method", "GET"));
     all.putAll(variables);
@@ -68,18 +90,22 @@ public final class RestTestFixture implements AutoCloseable {
   }
 
   public RestFunction function() {
-    ConnectionResolver resolver = (organizationId, key, environment, caller) -> {
-      if (resolutionFailure != null) {
-        throw resolutionFailure;
-      }
-      if (connection == null || !connection.key().equals(key)) {
-        throw new ConnectionResolutionException("connection '" + key + "' does not exist");
-      }
-      return connection;
-    };
+    ConnectionResolver resolver =
+        (organizationId, key, environment, caller) -> {
+          if (resolutionFailure != null) {
+            throw resolutionFailure;
+          }
+          if (connection == null || !connection.key().equals(key)) {
+            throw new ConnectionResolutionException("connection '" + key + "' does not exist");
+          }
+          return connection;
+        };
     return new RestFunction(
-        new RestService(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default"),
-            ConnectorsObjectMapperSupplier.getCopy(), new Authentications(oauth2)));
+        new RestService(
+            resolver,
+            new RuntimeEnvironment(Environment.DEVELOPMENT, "default"),
+            ConnectorsObjectMapperSupplier.getCopy(),
+            new Authentications(oauth2)));
   }
 
   @Override

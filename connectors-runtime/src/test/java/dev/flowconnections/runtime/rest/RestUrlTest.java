@@ -34,17 +34,28 @@ class RestUrlTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://evil.example/x", "//evil.example/x", "../admin", "a/../../admin", "x?y=1",
-      "x#frag", "a\nb", "%2e%2e/admin"})
+  @ValueSource(
+      strings = {
+        "https://evil.example/x",
+        "//evil.example/x",
+        "../admin",
+        "a/../../admin",
+        "x?y=1",
+        "x#frag",
+        "a\nb",
+        "%2e%2e/admin"
+      })
   void aPathThatCouldLeaveTheBaseUrlIsRefused(String path) {
     assertThatThrownBy(() -> RestUrl.resolve("https://api.example.com/v1", path, Map.of()))
         .isInstanceOf(ConnectorInputException.class);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://files.example.com", "api.example.com", "https:///nohost", "not a url"})
+  @ValueSource(
+      strings = {"ftp://files.example.com", "api.example.com", "https:///nohost", "not a url"})
   void aBaseUrlThatIsNotAbsoluteHttpIsRefused(String baseUrl) {
     assertThatThrownBy(() -> RestUrl.resolve(baseUrl, "/x", Map.of()))
-        .isInstanceOf(ConnectorInputException.class).hasMessageContaining("base URL");
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("base URL");
   }
 }

@@ -9,11 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.resolution.CachingConnectionResolver;
-import dev.flowconnections.runtime.testsupport.ApiClient;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
+import dev.flowconnections.scope.RuntimeCaller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SecretApiTest extends ApiTestBase {
 
   @Autowired CachingConnectionResolver resolver;
-
 
   @Test
   void createsThenRotatesASecretWithoutEverReturningItsValue() {
@@ -58,12 +56,16 @@ class SecretApiTest extends ApiTestBase {
     Response list = admin.get("/api/secrets");
 
     assertThat(list.status()).isEqualTo(200);
-    JsonNode entry = StreamSupport.stream(list.json().spliterator(), false)
-        .filter(n -> n.get("key").asText().equals(key)).findFirst().orElseThrow();
+    JsonNode entry =
+        StreamSupport.stream(list.json().spliterator(), false)
+            .filter(n -> n.get("key").asText().equals(key))
+            .findFirst()
+            .orElseThrow();
     List<String> properties = new java.util.ArrayList<>();
     entry.fieldNames().forEachRemaining(properties::add);
-    assertThat(properties).containsExactlyInAnyOrder(
-        "key", "createdAt", "createdBy", "updatedAt", "updatedBy", "allowedProcesses");
+    assertThat(properties)
+        .containsExactlyInAnyOrder(
+            "key", "createdAt", "createdBy", "updatedAt", "updatedBy", "allowedProcesses");
     assertThat(list.body()).doesNotContain("listed-value");
   }
 
@@ -85,8 +87,12 @@ class SecretApiTest extends ApiTestBase {
     assertProblem(admin.put("/api/secrets/-leading-dash" + tag, Map.of("value", "v")), 400, "key");
     assertProblem(admin.put("/api/secrets/EMPTY_" + tag, Map.of("value", "")), 400, "value");
     assertProblem(admin.put("/api/secrets/EMPTY_" + tag, Map.of()), 400, "value");
-    assertProblem(admin.put("/api/secrets/EMPTY_" + tag, Map.of("value", Map.of("nested", "v"))), 400, "value");
-    assertProblem(admin.put("/api/secrets/EMPTY_" + tag, Map.of("value", "v", "secret", "w")), 400, "secret");
+    assertProblem(
+        admin.put("/api/secrets/EMPTY_" + tag, Map.of("value", Map.of("nested", "v"))),
+        400,
+        "value");
+    assertProblem(
+        admin.put("/api/secrets/EMPTY_" + tag, Map.of("value", "v", "secret", "w")), 400, "secret");
 
     assertThat(keys(admin.get("/api/secrets"))).noneMatch(k -> k.contains(tag));
   }
@@ -96,20 +102,28 @@ class SecretApiTest extends ApiTestBase {
     String key = "CRM_PASSWORD_" + tag();
     admin.put("/api/secrets/" + key, Map.of("value", "referenced-value"));
     String integration = createBasicRestIntegration(admin, "CRM " + tag());
-    Response connection = createConnection(modeler, integration, "CRM ref " + tag(), "ORGANIZATION");
-    modeler.put("/api/connections/" + connection.text("/id") + "/environments/DEVELOPMENT",
+    Response connection =
+        createConnection(modeler, integration, "CRM ref " + tag(), "ORGANIZATION");
+    modeler.put(
+        "/api/connections/" + connection.text("/id") + "/environments/DEVELOPMENT",
         credentials(Map.of("username", "crm", "password", "@@SECRET:" + key + "@@")));
 
-    var resolved = resolver.resolve("default", connection.text("/key"), Environment.DEVELOPMENT, RuntimeCaller.PERSON);
+    var resolved =
+        resolver.resolve(
+            "default", connection.text("/key"), Environment.DEVELOPMENT, RuntimeCaller.PERSON);
     assertThat(resolved.secrets().text("password")).contains("referenced-value");
 
     admin.put("/api/secrets/" + key, Map.of("value", "rotated-value"));
-    var afterRotation = resolver.resolve("default", connection.text("/key"), Environment.DEVELOPMENT, RuntimeCaller.PERSON);
+    var afterRotation =
+        resolver.resolve(
+            "default", connection.text("/key"), Environment.DEVELOPMENT, RuntimeCaller.PERSON);
     assertThat(afterRotation.secrets().text("password")).contains("rotated-value");
   }
 
   private static List<String> keys(Response list) {
     assertThat(list.status()).isEqualTo(200);
-    return StreamSupport.stream(list.json().spliterator(), false).map(n -> n.get("key").asText()).toList();
+    return StreamSupport.stream(list.json().spliterator(), false)
+        .map(n -> n.get("key").asText())
+        .toList();
   }
 }

@@ -6,9 +6,8 @@ import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowconnections.runtime.testsupport.ApiClient;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,15 +17,16 @@ class ApiSecurityTest extends ApiTestBase {
   @Test
   void everyApiCallNeedsCredentials() {
     String id = createBasicRestIntegration(admin, "Guarded " + tag());
-    List<Response> anonymous = List.of(
-        api.anonymous().get("/api/integrations"),
-        api.anonymous().get("/api/integrations/" + id),
-        api.anonymous().post("/api/integrations", basicRestIntegration("Anon " + tag())),
-        api.anonymous().delete("/api/integrations/" + id),
-        api.anonymous().get("/api/connections"),
-        api.anonymous().put("/api/secrets/X", Map.of("value", "v")),
-        api.anonymous().get("/api/does-not-exist"),
-        api.anonymous().get("/actuator/info"));
+    List<Response> anonymous =
+        List.of(
+            api.anonymous().get("/api/integrations"),
+            api.anonymous().get("/api/integrations/" + id),
+            api.anonymous().post("/api/integrations", basicRestIntegration("Anon " + tag())),
+            api.anonymous().delete("/api/integrations/" + id),
+            api.anonymous().get("/api/connections"),
+            api.anonymous().put("/api/secrets/X", Map.of("value", "v")),
+            api.anonymous().get("/api/does-not-exist"),
+            api.anonymous().get("/actuator/info"));
 
     for (Response response : anonymous) {
       assertProblem(response, 401);
@@ -82,12 +82,22 @@ class ApiSecurityTest extends ApiTestBase {
 
   @Test
   void theActorIsTheAuthenticatedUser() {
-    Response created = api.as("root").post("/api/integrations", basicRestIntegration("By root " + tag()));
+    Response created =
+        api.as("root").post("/api/integrations", basicRestIntegration("By root " + tag()));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().get("createdBy").asText()).isEqualTo("root");
 
-    Response connection = api.as("other").post("/api/connections",
-        Map.of("integrationId", created.text("/id"), "name", "By other " + tag(), "visibility", "PERSONAL"));
+    Response connection =
+        api.as("other")
+            .post(
+                "/api/connections",
+                Map.of(
+                    "integrationId",
+                    created.text("/id"),
+                    "name",
+                    "By other " + tag(),
+                    "visibility",
+                    "PERSONAL"));
     assertThat(connection.json().get("owner").asText()).isEqualTo("other");
     assertThat(connection.json().get("createdBy").asText()).isEqualTo("other");
   }

@@ -9,19 +9,21 @@ import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Without the test profile no user is configured: nobody gets in, not even Boot's generated "user". */
+/**
+ * Without the test profile no user is configured: nobody gets in, not even Boot's generated "user".
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ApiWithoutUsersTest {
@@ -49,8 +51,13 @@ class ApiWithoutUsersTest {
 
   @Test
   void thereIsNoGeneratedDefaultUser() {
-    assertThat(generatedUsers.getIfAvailable()).as("Boot's in-memory user store backed off").isNull();
-    assertThatThrownBy(() -> users.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("user", "any")))
+    assertThat(generatedUsers.getIfAvailable())
+        .as("Boot's in-memory user store backed off")
+        .isNull();
+    assertThatThrownBy(
+            () ->
+                users.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated("user", "any")))
         .isInstanceOf(BadCredentialsException.class);
   }
 }

@@ -20,36 +20,43 @@ final class BrowserSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-      .followRedirects(HttpClient.Redirect.NORMAL)
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
 
   HttpResponse<String> get(String url) {
     return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
   }
 
   HttpResponse<String> send(String method, String url, String jsonBody) {
-    return send(HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(jsonBody))
-        .build());
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(jsonBody))
+            .build());
   }
 
   /** Fills and submits the login form the last response showed. */
-  HttpResponse<String> submitLogin(HttpResponse<String> loginPage, String username, String password) {
+  HttpResponse<String> submitLogin(
+      HttpResponse<String> loginPage, String username, String password) {
     Matcher csrf = CSRF.matcher(loginPage.body());
     if (!csrf.find()) {
       throw new AssertionError("no login form at " + loginPage.uri() + ": " + loginPage.body());
     }
-    String form = Map.of("username", username, "password", password, "_csrf", csrf.group(1)).entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(loginPage.uri())
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form))
-        .build());
+    String form =
+        Map.of("username", username, "password", password, "_csrf", csrf.group(1))
+            .entrySet()
+            .stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(loginPage.uri())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
   }
 
   private HttpResponse<String> send(HttpRequest request) {

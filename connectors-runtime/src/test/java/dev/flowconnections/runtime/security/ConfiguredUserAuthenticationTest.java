@@ -27,18 +27,25 @@ class ConfiguredUserAuthenticationTest {
 
   private final CountingEncoder encoder = new CountingEncoder();
 
-  private final ConfiguredUserAuthentication authentication = new ConfiguredUserAuthentication(
-      ConfiguredUsers.load(properties(), encoder, "default"),
-      encoder,
-      new LoginThrottle(new ApiSecurityProperties.LoginThrottle(), Clock.systemUTC()));
+  private final ConfiguredUserAuthentication authentication =
+      new ConfiguredUserAuthentication(
+          ConfiguredUsers.load(properties(), encoder, "default"),
+          encoder,
+          new LoginThrottle(new ApiSecurityProperties.LoginThrottle(), Clock.systemUTC()));
 
   @Test
   void anUnknownUserRunsTheEncoderAgainstAConfiguredUsersKindOfHash() {
     encoder.checked.clear();
 
-    assertThatThrownBy(() -> authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "pw")))
+    assertThatThrownBy(
+            () ->
+                authentication.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated("nobody", "pw")))
         .isInstanceOf(BadCredentialsException.class);
-    assertThatThrownBy(() -> authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("alice", "wrong")))
+    assertThatThrownBy(
+            () ->
+                authentication.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated("alice", "wrong")))
         .isInstanceOf(BadCredentialsException.class);
 
     assertThat(encoder.checked).hasSize(2);
@@ -48,7 +55,9 @@ class ConfiguredUserAuthenticationTest {
 
   @Test
   void theRightPasswordSignsIn() {
-    var result = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("alice", "alice"));
+    var result =
+        authentication.authenticate(
+            UsernamePasswordAuthenticationToken.unauthenticated("alice", "alice"));
 
     assertThat(result.isAuthenticated()).isTrue();
     assertThat(((OrganizationUser) result.getPrincipal()).organizationId()).isEqualTo("default");
@@ -66,7 +75,8 @@ class ConfiguredUserAuthenticationTest {
   }
 
   private static final class CountingEncoder implements PasswordEncoder {
-    private final PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final PasswordEncoder delegate =
+        PasswordEncoderFactories.createDelegatingPasswordEncoder();
     final List<String> checked = new ArrayList<>();
 
     @Override

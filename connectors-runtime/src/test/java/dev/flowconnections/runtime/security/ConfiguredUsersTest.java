@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** A mistake in flow-connections.security.users stops the runtime, naming the entry, never the password. */
+/**
+ * A mistake in flow-connections.security.users stops the runtime, naming the entry, never the
+ * password.
+ */
 @Tag("fast")
 class ConfiguredUsersTest {
 
@@ -20,10 +23,16 @@ class ConfiguredUsersTest {
 
   @Test
   void loadsUsersWithTheirRoles() {
-    ConfiguredUserDirectory users = load(user("admin", "{noop}pw", Role.ADMIN), user("root", "{noop}pw", Role.SUPER_ADMIN, Role.ADMIN));
+    ConfiguredUserDirectory users =
+        load(
+            user("admin", "{noop}pw", Role.ADMIN),
+            user("root", "{noop}pw", Role.SUPER_ADMIN, Role.ADMIN));
 
-    assertThat(users.loadUserByUsername("admin").getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ADMIN");
-    assertThat(users.loadUserByUsername("root").getAuthorities()).extracting(Object::toString)
+    assertThat(users.loadUserByUsername("admin").getAuthorities())
+        .extracting(Object::toString)
+        .containsExactly("ROLE_ADMIN");
+    assertThat(users.loadUserByUsername("root").getAuthorities())
+        .extracting(Object::toString)
         .containsExactlyInAnyOrder("ROLE_SUPER_ADMIN", "ROLE_ADMIN");
   }
 
@@ -33,8 +42,10 @@ class ConfiguredUsersTest {
     acme.setOrganization("acme");
     ConfiguredUserDirectory users = load(acme, user("admin", "{noop}pw", Role.ADMIN));
 
-    assertThat(((OrganizationMember) users.loadUserByUsername("acme-admin")).organizationId()).isEqualTo("acme");
-    assertThat(((OrganizationMember) users.loadUserByUsername("admin")).organizationId()).isEqualTo("default");
+    assertThat(((OrganizationMember) users.loadUserByUsername("acme-admin")).organizationId())
+        .isEqualTo("acme");
+    assertThat(((OrganizationMember) users.loadUserByUsername("admin")).organizationId())
+        .isEqualTo("default");
     acme.setOrganization(" ");
     assertThatThrownBy(() -> load(acme)).hasMessageContaining("users[0].organization");
   }
@@ -42,7 +53,8 @@ class ConfiguredUsersTest {
   @Test
   void everyLoginGetsItsOwnCopySoAnErasedPasswordDoesNotLockTheUserOut() {
     ConfiguredUserDirectory users = load(user("admin", "{noop}pw", Role.ADMIN));
-    ((org.springframework.security.core.CredentialsContainer) users.loadUserByUsername("admin")).eraseCredentials();
+    ((org.springframework.security.core.CredentialsContainer) users.loadUserByUsername("admin"))
+        .eraseCredentials();
 
     assertThat(users.loadUserByUsername("admin").getPassword()).isEqualTo("{noop}pw");
   }
@@ -77,8 +89,10 @@ class ConfiguredUsersTest {
 
   @Test
   void aBlankOrRepeatedNameIsRefused() {
-    assertThatThrownBy(() -> load(user(" ", "{noop}pw", Role.USER))).hasMessageContaining("users[0].username");
-    assertThatThrownBy(() -> load(user("a", "{noop}pw", Role.USER), user("a", "{noop}pw", Role.ADMIN)))
+    assertThatThrownBy(() -> load(user(" ", "{noop}pw", Role.USER)))
+        .hasMessageContaining("users[0].username");
+    assertThatThrownBy(
+            () -> load(user("a", "{noop}pw", Role.USER), user("a", "{noop}pw", Role.ADMIN)))
         .hasMessageContaining("users[1]")
         .hasMessageContaining("twice");
   }

@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Browser login by OpenID Connect against a real issuer (Spring Authorization Server on its own
  * random port): our runtime → the issuer's login form → authorize without consent → our callback →
  * a session. The runtime is configured only by properties, mapping the {@code groups} claim to
- * roles and the {@code org} claim to the organization; the resulting user is checked through the API.
+ * roles and the {@code org} claim to the organization; the resulting user is checked through the
+ * API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -40,8 +41,12 @@ class OidcLoginTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     RuntimeTestSupport.register(registry, ENGINE, Environment.DEVELOPMENT);
-    registry.add("spring.security.oauth2.client.registration.corp.client-id", () -> LocalOidcIssuer.CLIENT_ID);
-    registry.add("spring.security.oauth2.client.registration.corp.client-secret", () -> LocalOidcIssuer.CLIENT_SECRET);
+    registry.add(
+        "spring.security.oauth2.client.registration.corp.client-id",
+        () -> LocalOidcIssuer.CLIENT_ID);
+    registry.add(
+        "spring.security.oauth2.client.registration.corp.client-secret",
+        () -> LocalOidcIssuer.CLIENT_SECRET);
     registry.add("spring.security.oauth2.client.registration.corp.scope", () -> "openid");
     registry.add("spring.security.oauth2.client.registration.corp.client-name", () -> "Acme <SSO>");
     registry.add("spring.security.oauth2.client.provider.corp.issuer-uri", ISSUER::issuerUri);
@@ -106,7 +111,8 @@ class OidcLoginTest {
     BrowserSession browser = new BrowserSession();
     logIn(browser, "alice");
 
-    HttpResponse<String> forged = browser.send("PUT", app("/api/secrets/FORGED"), "{\"value\":\"x\"}");
+    HttpResponse<String> forged =
+        browser.send("PUT", app("/api/secrets/FORGED"), "{\"value\":\"x\"}");
     assertThat(forged.statusCode()).isEqualTo(403);
     HttpResponse<String> secrets = browser.get(app("/api/secrets"));
     assertThat(secrets.statusCode()).as("reading needs no token").isEqualTo(200);
@@ -114,7 +120,11 @@ class OidcLoginTest {
 
     ApiClient basic = ApiClient.on(port).as("admin");
     assertThat(basic.get("/api/me").text("/organizationId")).isEqualTo("default");
-    assertThat(basic.put("/api/secrets/BASIC_" + System.nanoTime(), java.util.Map.of("value", "v")).status()).isEqualTo(201);
+    assertThat(
+            basic
+                .put("/api/secrets/BASIC_" + System.nanoTime(), java.util.Map.of("value", "v"))
+                .status())
+        .isEqualTo(201);
   }
 
   @Test
@@ -123,9 +133,13 @@ class OidcLoginTest {
       chromium.go("/login");
       WebElement link = chromium.visible(By.cssSelector("[data-testid=sso-link]"));
       assertThat(chromium.all(By.cssSelector("[data-testid=sso-link]"))).hasSize(1);
-      assertThat(link.getText()).as("the client name, as text").isEqualTo("Sign in with Acme <SSO>");
+      assertThat(link.getText())
+          .as("the client name, as text")
+          .isEqualTo("Sign in with Acme <SSO>");
       assertThat(link.getDomAttribute("href")).isEqualTo("/oauth2/authorization/corp");
-      assertThat(chromium.find(By.id("username")).isDisplayed()).as("the password form stays").isTrue();
+      assertThat(chromium.find(By.id("username")).isDisplayed())
+          .as("the password form stays")
+          .isTrue();
       chromium.screenshot("login-sso");
 
       link.click();
@@ -141,7 +155,9 @@ class OidcLoginTest {
 
   private HttpResponse<String> logIn(BrowserSession browser, String user) {
     HttpResponse<String> loginForm = browser.get(app("/oauth2/authorization/corp"));
-    assertThat(loginForm.uri().toString()).as("redirected to the issuer's login form").isEqualTo(ISSUER.issuerUri() + "/login");
+    assertThat(loginForm.uri().toString())
+        .as("redirected to the issuer's login form")
+        .isEqualTo(ISSUER.issuerUri() + "/login");
     return browser.submitLogin(loginForm, user, user);
   }
 
@@ -150,7 +166,9 @@ class OidcLoginTest {
   }
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {
-    assertThat(response.headers().firstValue("Content-Type").orElse("")).as(response.body()).contains("json");
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .as(response.body())
+        .contains("json");
     return JSON.readTree(response.body());
   }
 }

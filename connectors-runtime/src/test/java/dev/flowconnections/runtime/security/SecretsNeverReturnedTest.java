@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.runtime.testsupport.ApiClient;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
+import dev.flowconnections.scope.RuntimeCaller;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +38,27 @@ class SecretsNeverReturnedTest extends ApiTestBase {
     ApiClient admin = api.as("admin");
     ApiClient modeler = api.as("modeler");
 
-    String basic = createIntegration(admin, integration("Basic", "BASIC", Map.of("baseUrl", "https://b.example.test")));
-    String bearer = createIntegration(admin, integration("Bearer", "BEARER", Map.of("baseUrl", "https://t.example.test")));
-    String headers = createIntegration(admin, integration("Headers", "CUSTOM_HEADERS", Map.of("baseUrl", "https://h.example.test")));
-    String oauth = createIntegration(admin, integration("OAuth", "OAUTH2",
-        Map.of("baseUrl", "https://o.example.test", "tokenEndpoint", "https://o.example.test/token")));
+    String basic =
+        createIntegration(
+            admin, integration("Basic", "BASIC", Map.of("baseUrl", "https://b.example.test")));
+    String bearer =
+        createIntegration(
+            admin, integration("Bearer", "BEARER", Map.of("baseUrl", "https://t.example.test")));
+    String headers =
+        createIntegration(
+            admin,
+            integration("Headers", "CUSTOM_HEADERS", Map.of("baseUrl", "https://h.example.test")));
+    String oauth =
+        createIntegration(
+            admin,
+            integration(
+                "OAuth",
+                "OAUTH2",
+                Map.of(
+                    "baseUrl",
+                    "https://o.example.test",
+                    "tokenEndpoint",
+                    "https://o.example.test/token")));
 
     String basicConn = connection(modeler, basic, "ORGANIZATION");
     String bearerConn = connection(modeler, bearer, "PERSONAL");
@@ -50,37 +66,93 @@ class SecretsNeverReturnedTest extends ApiTestBase {
     String oauthConn = connection(modeler, oauth, "ORGANIZATION");
 
     // successful writes, in two environments, then updates that keep or replace them
-    ok(modeler.put(env(basicConn, "DEVELOPMENT"), fields("username", "svc", "password", secret("basic-dev"))));
-    ok(modeler.put(env(basicConn, "PRODUCTION"), fields("username", "svc", "password", secret("basic-prod"))));
+    ok(
+        modeler.put(
+            env(basicConn, "DEVELOPMENT"),
+            fields("username", "svc", "password", secret("basic-dev"))));
+    ok(
+        modeler.put(
+            env(basicConn, "PRODUCTION"),
+            fields("username", "svc", "password", secret("basic-prod"))));
     ok(modeler.put(env(basicConn, "DEVELOPMENT"), fields("username", "svc2", "password", "")));
     ok(modeler.put(env(bearerConn, "DEVELOPMENT"), fields("token", secret("bearer-dev"))));
     ok(modeler.put(env(bearerConn, "DEVELOPMENT"), fields("token", secret("bearer-dev-rotated"))));
-    ok(modeler.put(env(headersConn, "QA"), fields("headers", Map.of("X-Api-Token", secret("header-qa")))));
-    ok(modeler.put(env(oauthConn, "STAGING"), fields("clientId", "client-1", "clientSecret", secret("oauth-staging"))));
+    ok(
+        modeler.put(
+            env(headersConn, "QA"), fields("headers", Map.of("X-Api-Token", secret("header-qa")))));
+    ok(
+        modeler.put(
+            env(oauthConn, "STAGING"),
+            fields("clientId", "client-1", "clientSecret", secret("oauth-staging"))));
     ok(admin.put("/api/secrets/TOKEN_" + tag, Map.of("value", secret("org-secret"))));
     ok(admin.put("/api/secrets/TOKEN_" + tag, Map.of("value", secret("org-secret-rotated"))));
 
     // failed writes that carry a secret
-    fail(modeler.put(env(basicConn, "DEVELOPMENT"), fields("username", "svc", "pasword", secret("typo-field"))));
-    fail(modeler.put(env(basicConn, "PROD"), fields("username", "svc", "password", secret("bad-env"))));
-    fail(modeler.put(env(basicConn, "DEVELOPMENT"), Map.of("fields", Map.of("password", secret("stale")), "version", 1)));
-    fail(modeler.put(env(basicConn, "DEVELOPMENT"), fields("password", Map.of("nested", secret("wrong-shape")))));
-    fail(modeler.put(env(headersConn, "QA"), fields("headers", Map.of("Bad Header", secret("bad-header")))));
-    fail(modeler.send("PUT", env(basicConn, "QA"), "{\"fields\": {\"password\": " + secret("unquoted") + "}}"));
-    fail(modeler.send("PUT", env(basicConn, "QA"), "{\"fields\": {\"password\": \"" + secret("truncated")));
-    fail(modeler.send("PUT", env(basicConn, "QA"), "{\"fields\": {\"password\": \"" + secret("trailing") + "\"}} x"));
-    fail(modeler.put(env(basicConn, "QA"), Map.of("fields", Map.of("password", secret("unknown-prop")), "password", secret("top-level"))));
+    fail(
+        modeler.put(
+            env(basicConn, "DEVELOPMENT"),
+            fields("username", "svc", "pasword", secret("typo-field"))));
+    fail(
+        modeler.put(
+            env(basicConn, "PROD"), fields("username", "svc", "password", secret("bad-env"))));
+    fail(
+        modeler.put(
+            env(basicConn, "DEVELOPMENT"),
+            Map.of("fields", Map.of("password", secret("stale")), "version", 1)));
+    fail(
+        modeler.put(
+            env(basicConn, "DEVELOPMENT"),
+            fields("password", Map.of("nested", secret("wrong-shape")))));
+    fail(
+        modeler.put(
+            env(headersConn, "QA"), fields("headers", Map.of("Bad Header", secret("bad-header")))));
+    fail(
+        modeler.send(
+            "PUT",
+            env(basicConn, "QA"),
+            "{\"fields\": {\"password\": " + secret("unquoted") + "}}"));
+    fail(
+        modeler.send(
+            "PUT", env(basicConn, "QA"), "{\"fields\": {\"password\": \"" + secret("truncated")));
+    fail(
+        modeler.send(
+            "PUT",
+            env(basicConn, "QA"),
+            "{\"fields\": {\"password\": \"" + secret("trailing") + "\"}} x"));
+    fail(
+        modeler.put(
+            env(basicConn, "QA"),
+            Map.of(
+                "fields",
+                Map.of("password", secret("unknown-prop")),
+                "password",
+                secret("top-level"))));
     fail(admin.put("/api/secrets/connections.x", Map.of("value", secret("reserved-key"))));
     fail(admin.put("/api/secrets/OK_" + tag, Map.of("value", Map.of("v", secret("secret-shape")))));
-    fail(admin.send("PUT", "/api/secrets/OK_" + tag, "{\"value\": " + secret("secret-unquoted") + "}"));
+    fail(
+        admin.send(
+            "PUT", "/api/secrets/OK_" + tag, "{\"value\": " + secret("secret-unquoted") + "}"));
     fail(modeler.put("/api/secrets/USER_" + tag, Map.of("value", secret("forbidden"))));
     fail(api.anonymous().put("/api/secrets/ANON_" + tag, Map.of("value", secret("anonymous"))));
     fail(api.as("modeler", secret("wrong-password")).get("/api/connections"));
 
     // the secrets really are stored
-    assertThat(resolver.resolve("default", key(modeler, basicConn), Environment.DEVELOPMENT, RuntimeCaller.PERSON).secrets().text("password"))
+    assertThat(
+            resolver
+                .resolve(
+                    "default",
+                    key(modeler, basicConn),
+                    Environment.DEVELOPMENT,
+                    RuntimeCaller.PERSON)
+                .secrets()
+                .text("password"))
         .contains(secretNamed("basic-dev"));
-    assertThat(resolver.resolve("default", key(modeler, oauthConn), Environment.STAGING, RuntimeCaller.PERSON).secrets().text("clientSecret"))
+    assertThat(
+            resolver
+                .resolve(
+                    "default", key(modeler, oauthConn), Environment.STAGING, RuntimeCaller.PERSON)
+                .secrets()
+                .text("clientSecret"))
         .contains(secretNamed("oauth-staging"));
 
     // read everything back, every way there is
@@ -97,10 +169,14 @@ class SecretsNeverReturnedTest extends ApiTestBase {
     ok(admin.get("/api/integrations"));
     ok(admin.get("/api/secrets"));
     long version = modeler.get("/api/connections/" + basicConn).json().get("version").asLong();
-    ok(modeler.put("/api/connections/" + basicConn, Map.of("name", "Renamed " + tag, "visibility", "ORGANIZATION", "version", version)));
+    ok(
+        modeler.put(
+            "/api/connections/" + basicConn,
+            Map.of("name", "Renamed " + tag, "visibility", "ORGANIZATION", "version", version)));
     ok(modeler.delete(env(basicConn, "PRODUCTION")));
     fail(admin.delete("/api/integrations/" + oauth));
-    assertThat(admin.delete("/api/integrations/" + headers + "?force=true").status()).isEqualTo(204);
+    assertThat(admin.delete("/api/integrations/" + headers + "?force=true").status())
+        .isEqualTo(204);
 
     List<String> transcript = api.transcript();
     assertThat(transcript).hasSizeGreaterThan(40);
@@ -110,7 +186,8 @@ class SecretsNeverReturnedTest extends ApiTestBase {
     }
   }
 
-  private Map<String, Object> integration(String name, String authScheme, Map<String, Object> config) {
+  private Map<String, Object> integration(
+      String name, String authScheme, Map<String, Object> config) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name + " " + tag);
     body.put("type", "REST_API");
@@ -120,8 +197,11 @@ class SecretsNeverReturnedTest extends ApiTestBase {
   }
 
   private String connection(ApiClient user, String integrationId, String visibility) {
-    Response created = user.post("/api/connections",
-        Map.of("integrationId", integrationId, "name", "Conn " + tag(), "visibility", visibility));
+    Response created =
+        user.post(
+            "/api/connections",
+            Map.of(
+                "integrationId", integrationId, "name", "Conn " + tag(), "visibility", visibility));
     ok(created);
     return created.text("/id");
   }

@@ -27,8 +27,15 @@ class SmsSecretsTest {
   @Test
   void twilioEchoingTheAuthorizationHeaderIsMasked() {
     fixture.twilio(server.baseUrl(), AUTH_TOKEN);
-    server.respond(request -> Reply.json(400,
-        "{\"code\":1,\"message\":\"got " + request.header("Authorization") + " token " + AUTH_TOKEN + "\"}"));
+    server.respond(
+        request ->
+            Reply.json(
+                400,
+                "{\"code\":1,\"message\":\"got "
+                    + request.header("Authorization")
+                    + " token "
+                    + AUTH_TOKEN
+                    + "\"}"));
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
         .hasMessage("Twilio answered HTTP 400: got Basic **** token **** (error 1)");
@@ -37,8 +44,11 @@ class SmsSecretsTest {
   @Test
   void snsEchoingTheSecretKeyIsMasked() {
     fixture.sns(server.baseUrl(), SECRET_ACCESS_KEY);
-    server.respond(new Reply(400, Map.of("Content-Type", "text/xml"),
-        SnsSmsTest.error("Sender", "InvalidParameter", "bad key " + SECRET_ACCESS_KEY)));
+    server.respond(
+        new Reply(
+            400,
+            Map.of("Content-Type", "text/xml"),
+            SnsSmsTest.error("Sender", "InvalidParameter", "bad key " + SECRET_ACCESS_KEY)));
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
         .hasMessageEndingWith("InvalidParameter: bad key ****");
@@ -47,7 +57,8 @@ class SmsSecretsTest {
   @Test
   void connectionTestOutcomesAreMaskedToo() {
     fixture.twilio(server.baseUrl(), AUTH_TOKEN);
-    server.respond(request -> Reply.json(500, "{\"message\":\"" + request.header("Authorization") + "\"}"));
+    server.respond(
+        request -> Reply.json(500, "{\"message\":\"" + request.header("Authorization") + "\"}"));
 
     TestOutcome outcome = fixture.twilioTester().test(fixture.resolver.current());
 
@@ -60,6 +71,7 @@ class SmsSecretsTest {
     fixture.twilio(server.baseUrl(), AUTH_TOKEN);
     assertThat(TwilioAccount.of(fixture.resolver.current()).toString()).doesNotContain(AUTH_TOKEN);
     fixture.sns(server.baseUrl(), SECRET_ACCESS_KEY);
-    assertThat(SnsAccount.of(fixture.resolver.current()).toString()).doesNotContain(SECRET_ACCESS_KEY);
+    assertThat(SnsAccount.of(fixture.resolver.current()).toString())
+        .doesNotContain(SECRET_ACCESS_KEY);
   }
 }

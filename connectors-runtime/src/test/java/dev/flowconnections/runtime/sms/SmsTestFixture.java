@@ -23,16 +23,36 @@ final class SmsTestFixture implements MessagingInputValidationTestBase.Fixture {
   final StaticResolver resolver = new StaticResolver();
 
   SmsTestFixture twilio(String baseUrl, String authToken) {
-    resolver.connection(KEY, IntegrationType.SMS,
-        new LinkedHashMap<>(Map.of("provider", "TWILIO", "baseUrl", baseUrl, "fromNumber", "+15550001111",
-            "accountSid", ACCOUNT_SID)),
+    resolver.connection(
+        KEY,
+        IntegrationType.SMS,
+        new LinkedHashMap<>(
+            Map.of(
+                "provider",
+                "TWILIO",
+                "baseUrl",
+                baseUrl,
+                "fromNumber",
+                "+15550001111",
+                "accountSid",
+                ACCOUNT_SID)),
         Map.of("authToken", authToken));
     return this;
   }
 
   SmsTestFixture sns(String baseUrl, String secretAccessKey) {
-    resolver.connection(KEY, IntegrationType.SMS,
-        Map.of("provider", "AWS_SNS", "baseUrl", baseUrl, "region", "eu-central-1", "accessKeyId", ACCESS_KEY_ID),
+    resolver.connection(
+        KEY,
+        IntegrationType.SMS,
+        Map.of(
+            "provider",
+            "AWS_SNS",
+            "baseUrl",
+            baseUrl,
+            "region",
+            "eu-central-1",
+            "accessKeyId",
+            ACCESS_KEY_ID),
         Map.of("secretAccessKey", secretAccessKey));
     return this;
   }
@@ -46,7 +66,10 @@ final class SmsTestFixture implements MessagingInputValidationTestBase.Fixture {
     return task;
   }
 
-  /** Runs the worker on {@link #validTask()} with {@code changes} laid over it (a null value clears). */
+  /**
+   * Runs the worker on {@link #validTask()} with {@code changes} laid over it (a null value
+   * clears).
+   */
   @Override
   public StaticResolver resolver() {
     return resolver;
@@ -56,12 +79,15 @@ final class SmsTestFixture implements MessagingInputValidationTestBase.Fixture {
   public SmsResult send(Map<String, ?> changes) {
     Map<String, Object> task = validTask();
     task.putAll(changes);
-    return (SmsResult) new SmsFunction(service()).execute(new WorkerTestContext(SmsFunction.TYPE, task));
+    return (SmsResult)
+        new SmsFunction(service()).execute(new WorkerTestContext(SmsFunction.TYPE, task));
   }
 
   SmsService service() {
-    return new SmsService(new WorkerConnections(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")),
-        twilioMessages(), new SnsMessages());
+    return new SmsService(
+        new WorkerConnections(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")),
+        twilioMessages(),
+        new SnsMessages());
   }
 
   TwilioConnectionTester twilioTester() {

@@ -20,23 +20,26 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SMS worker against a local server standing in for AWS SNS (the SDK's endpoint override):
- * the signed Query API request and the documented XML answers.
+ * The SMS worker against a local server standing in for AWS SNS (the SDK's endpoint override): the
+ * signed Query API request and the documented XML answers.
  */
 @Tag("fast")
 class SnsSmsTest {
 
   static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-  static final String PUBLISH_RESPONSE = """
+  static final String PUBLISH_RESPONSE =
+      """
       <PublishResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/">
         <PublishResult><MessageId>567910cd-659e-55d4-8ccb-5aaf14679dc0</MessageId></PublishResult>
         <ResponseMetadata><RequestId>d74b8436-ae13-5ab4-a9ff-ce54dfea72a0</RequestId></ResponseMetadata>
       </PublishResponse>""";
-  private static final Pattern CREDENTIAL = Pattern.compile(
-      "AWS4-HMAC-SHA256 Credential=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})");
+  private static final Pattern CREDENTIAL =
+      Pattern.compile(
+          "AWS4-HMAC-SHA256 Credential=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})");
 
   private final RecordingHttpServer server = RecordingHttpServer.start();
-  private final SmsTestFixture fixture = new SmsTestFixture().sns(server.baseUrl(), SECRET_ACCESS_KEY);
+  private final SmsTestFixture fixture =
+      new SmsTestFixture().sns(server.baseUrl(), SECRET_ACCESS_KEY);
 
   @AfterEach
   void stop() {
@@ -49,15 +52,19 @@ class SnsSmsTest {
 
     SmsResult result = fixture.send(Map.of("message", "Code 4711 & more"));
 
-    assertThat(result).isEqualTo(new SmsResult("AWS_SNS", "567910cd-659e-55d4-8ccb-5aaf14679dc0", null));
+    assertThat(result)
+        .isEqualTo(new SmsResult("AWS_SNS", "567910cd-659e-55d4-8ccb-5aaf14679dc0", null));
     RecordedRequest request = server.lastRequest();
     assertThat(request.method()).isEqualTo("POST");
-    assertThat(TwilioSmsTest.form(request.body())).containsEntry("Action", "Publish")
+    assertThat(TwilioSmsTest.form(request.body()))
+        .containsEntry("Action", "Publish")
         .containsEntry("PhoneNumber", "+4915112345678")
         .containsEntry("Message", "Code 4711 & more")
         .doesNotContainKey("MessageAttributes.entry.1.Name");
     Matcher authorization = CREDENTIAL.matcher(request.header("Authorization"));
-    assertThat(authorization.matches()).as("a SigV4 Authorization header: %s", request.header("Authorization")).isTrue();
+    assertThat(authorization.matches())
+        .as("a SigV4 Authorization header: %s", request.header("Authorization"))
+        .isTrue();
     String date = request.header("X-Amz-Date").substring(0, 8);
     assertThat(authorization.group(1))
         .isEqualTo(SmsTestFixture.ACCESS_KEY_ID + "/" + date + "/eu-central-1/sns/aws4_request");
@@ -80,38 +87,63 @@ class SnsSmsTest {
 
   @Test
   void refusedCredentialsAreAnIncidentAtOnceWithAwsReason() {
-    server.respond(new Reply(403, Map.of("Content-Type", "text/xml"), error("Sender", "InvalidClientTokenId",
-        "The security token included in the request is invalid.")));
+    server.respond(
+        new Reply(
+            403,
+            Map.of("Content-Type", "text/xml"),
+            error(
+                "Sender",
+                "InvalidClientTokenId",
+                "The security token included in the request is invalid.")));
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("AWS SNS in eu-central-1 at " + server.baseUrl() + " rejected the credentials of connection"
-            + " 'alerts-sms' in DEVELOPMENT (InvalidClientTokenId: The security token included in the request is invalid.)");
+        .hasMessage(
+            "AWS SNS in eu-central-1 at "
+                + server.baseUrl()
+                + " rejected the credentials of connection"
+                + " 'alerts-sms' in DEVELOPMENT (InvalidClientTokenId: The security token included in the request is invalid.)");
   }
 
   @Test
   void serverErrorsAreLeftToTheJobsRetriesNotRetriedByTheSdk() {
-    server.respond(new Reply(503, Map.of("Content-Type", "text/xml", "Retry-After", "20"),
-        error("Receiver", "ServiceUnavailable", "busy")));
+    server.respond(
+        new Reply(
+            503,
+            Map.of("Content-Type", "text/xml", "Retry-After", "20"),
+            error("Receiver", "ServiceUnavailable", "busy")));
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
-          assertThat(e.getErrorCode()).as("the status, as in every worker").isEqualTo("503");
-          assertThat(e.getBackoffDuration()).isEqualTo(java.time.Duration.ofSeconds(20));
-        })
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class,
+            e -> {
+              assertThat(e.getErrorCode()).as("the status, as in every worker").isEqualTo("503");
+              assertThat(e.getBackoffDuration()).isEqualTo(java.time.Duration.ofSeconds(20));
+            })
         .hasMessageContaining("ServiceUnavailable: busy");
     assertThat(server.requests()).as("one call per job attempt").hasSize(1);
   }
 
   @Test
   void otherRefusalsAreCodedWithAwsErrorCode() {
-    server.respond(new Reply(400, Map.of("Content-Type", "text/xml"), error("Sender", "InvalidParameter",
-        "Invalid parameter: PhoneNumber Reason: +4915112345678 is not valid to publish to")));
+    server.respond(
+        new Reply(
+            400,
+            Map.of("Content-Type", "text/xml"),
+            error(
+                "Sender",
+                "InvalidParameter",
+                "Invalid parameter: PhoneNumber Reason: +4915112345678 is not valid to publish to")));
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("InvalidParameter"))
-        .hasMessage("AWS SNS in eu-central-1 at " + server.baseUrl() + " refused Publish (HTTP 400) InvalidParameter:"
-            + " Invalid parameter: PhoneNumber Reason: +4915112345678 is not valid to publish to");
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo("InvalidParameter"))
+        .hasMessage(
+            "AWS SNS in eu-central-1 at "
+                + server.baseUrl()
+                + " refused Publish (HTTP 400) InvalidParameter:"
+                + " Invalid parameter: PhoneNumber Reason: +4915112345678 is not valid to publish to");
   }
 
   @Test
@@ -119,16 +151,26 @@ class SnsSmsTest {
     server.close();
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
-        .hasMessageStartingWith("Publish to AWS SNS in eu-central-1 at " + server.baseUrl() + " failed: ");
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
+        .hasMessageStartingWith(
+            "Publish to AWS SNS in eu-central-1 at " + server.baseUrl() + " failed: ");
   }
 
   static String error(String type, String code, String message) {
-    return "<ErrorResponse xmlns=\"https://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>" + type + "</Type><Code>"
-        + code + "</Code><Message>" + message + "</Message></Error><RequestId>r-1</RequestId></ErrorResponse>";
+    return "<ErrorResponse xmlns=\"https://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>"
+        + type
+        + "</Type><Code>"
+        + code
+        + "</Code><Message>"
+        + message
+        + "</Message></Error><RequestId>r-1</RequestId></ErrorResponse>";
   }
 
   private static String today(int plusDays) {
-    return LocalDate.now(ZoneOffset.UTC).plusDays(plusDays).format(DateTimeFormatter.BASIC_ISO_DATE);
+    return LocalDate.now(ZoneOffset.UTC)
+        .plusDays(plusDays)
+        .format(DateTimeFormatter.BASIC_ISO_DATE);
   }
 }

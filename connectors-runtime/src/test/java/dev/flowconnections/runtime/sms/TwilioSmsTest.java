@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The SMS worker against a local server speaking Twilio's Messages API: the exact request and each kind of answer. */
+/**
+ * The SMS worker against a local server speaking Twilio's Messages API: the exact request and each
+ * kind of answer.
+ */
 @Tag("fast")
 class TwilioSmsTest {
 
@@ -36,19 +39,33 @@ class TwilioSmsTest {
 
   @Test
   void postsTheFormToTheAccountsMessagesWithBasicAuth() {
-    server.respond(Reply.json(201, "{\"sid\":\"SM0123\",\"status\":\"queued\",\"to\":\"+4915112345678\"}"));
+    server.respond(
+        Reply.json(201, "{\"sid\":\"SM0123\",\"status\":\"queued\",\"to\":\"+4915112345678\"}"));
 
     SmsResult result = fixture.send(Map.of("message", "Code 4711 & more: ünïcode ✓"));
 
     assertThat(result).isEqualTo(new SmsResult("TWILIO", "SM0123", "queued"));
     RecordedRequest request = server.lastRequest();
     assertThat(request.method()).isEqualTo("POST");
-    assertThat(request.rawPath()).isEqualTo("/2010-04-01/Accounts/" + SmsTestFixture.ACCOUNT_SID + "/Messages.json");
-    assertThat(request.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
-        (SmsTestFixture.ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)));
+    assertThat(request.rawPath())
+        .isEqualTo("/2010-04-01/Accounts/" + SmsTestFixture.ACCOUNT_SID + "/Messages.json");
+    assertThat(request.header("Authorization"))
+        .isEqualTo(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (SmsTestFixture.ACCOUNT_SID + ":" + AUTH_TOKEN)
+                            .getBytes(StandardCharsets.UTF_8)));
     assertThat(request.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
-    assertThat(form(request.body())).isEqualTo(Map.of(
-        "To", "+4915112345678", "From", "+15550001111", "Body", "Code 4711 & more: ünïcode ✓"));
+    assertThat(form(request.body()))
+        .isEqualTo(
+            Map.of(
+                "To",
+                "+4915112345678",
+                "From",
+                "+15550001111",
+                "Body",
+                "Code 4711 & more: ünïcode ✓"));
   }
 
   @Test
@@ -66,28 +83,37 @@ class TwilioSmsTest {
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("Twilio rejected the credentials of connection 'alerts-sms' in DEVELOPMENT (HTTP 401)");
+        .hasMessage(
+            "Twilio rejected the credentials of connection 'alerts-sms' in DEVELOPMENT (HTTP 401)");
   }
 
   @Test
   void otherRefusalsCarryTwiliosMessageAndErrorCodeCodedWithTheStatus() {
-    server.respond(Reply.json(400, "{\"code\":21211,\"message\":\"The 'To' number +4915112345678 is not a valid phone"
-        + " number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"));
+    server.respond(
+        Reply.json(
+            400,
+            "{\"code\":21211,\"message\":\"The 'To' number +4915112345678 is not a valid phone"
+                + " number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"));
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("400"))
-        .hasMessage("Twilio answered HTTP 400: The 'To' number +4915112345678 is not a valid phone number. (error 21211)");
+        .isInstanceOfSatisfying(
+            ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("400"))
+        .hasMessage(
+            "Twilio answered HTTP 400: The 'To' number +4915112345678 is not a valid phone number. (error 21211)");
   }
 
   @Test
   void anOverloadedApiIsRetriedAfterItsRetryAfter() {
-    server.respond(Reply.json(503, "{\"message\":\"Service unavailable\"}").withHeader("Retry-After", "30"));
+    server.respond(
+        Reply.json(503, "{\"message\":\"Service unavailable\"}").withHeader("Retry-After", "30"));
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo("503");
-          assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(30));
-        })
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo("503");
+              assertThat(e.getBackoffDuration()).isEqualTo(Duration.ofSeconds(30));
+            })
         .hasMessage("Twilio answered HTTP 503: Service unavailable");
   }
 
@@ -97,13 +123,23 @@ class TwilioSmsTest {
     server.close();
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorRetryException.class, e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
-        .hasMessageStartingWith("POST " + baseUrl + "/2010-04-01/Accounts/" + SmsTestFixture.ACCOUNT_SID
-            + "/Messages.json failed: ");
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
+        .hasMessageStartingWith(
+            "POST "
+                + baseUrl
+                + "/2010-04-01/Accounts/"
+                + SmsTestFixture.ACCOUNT_SID
+                + "/Messages.json failed: ");
   }
 
   static Map<String, String> form(String body) {
-    return Arrays.stream(body.split("&")).map(pair -> pair.split("=", 2)).collect(Collectors.toMap(
-        p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8), p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    return Arrays.stream(body.split("&"))
+        .map(pair -> pair.split("=", 2))
+        .collect(
+            Collectors.toMap(
+                p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
   }
 }

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SQL worker against the real MariaDB of this machine (root without password creates a
- * database and a user with a password for the test; override with FC_TEST_MARIADB_URL).
+ * The SQL worker against the real MariaDB of this machine (root without password creates a database
+ * and a user with a password for the test; override with FC_TEST_MARIADB_URL).
  */
 class SqlMariaDbTest {
 
-  static final String ROOT_URL = System.getenv().getOrDefault("FC_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
+  static final String ROOT_URL =
+      System.getenv().getOrDefault("FC_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
   static final String SUFFIX = Long.toHexString(System.nanoTime());
   static final String DATABASE = "fc_sql_" + SUFFIX;
   static final String USER = "fc_sql_" + SUFFIX;
@@ -50,41 +51,60 @@ class SqlMariaDbTest {
       sql.query("create table customers (id int primary key, name varchar(100))");
       sql.query("insert into customers values (:id, :name)", Map.of("id", 1, "name", "Ada"));
 
-      assertThat(sql.query("select name, current_user() as who from customers where id = :id", Map.of("id", 1)).rows())
+      assertThat(
+              sql.query(
+                      "select name, current_user() as who from customers where id = :id",
+                      Map.of("id", 1))
+                  .rows())
           .singleElement()
-          .satisfies(row -> {
-            assertThat(row).containsEntry("name", "Ada");
-            assertThat(row.get("who").toString()).startsWith(USER + "@");
-          });
+          .satisfies(
+              row -> {
+                assertThat(row).containsEntry("name", "Ada");
+                assertThat(row.get("who").toString()).startsWith(USER + "@");
+              });
     }
   }
 
   @Test
   void mySqlUrlsWorkThroughTheMariaDbDriver() {
-    try (SqlTestFixture sql = new SqlTestFixture().connection("MYSQL", URL.replace("jdbc:mariadb:", "jdbc:mysql:"), USER, PASSWORD)) {
-      assertThat(sql.query("select :a + 1 as two", Map.of("a", 1)).rows().get(0).get("two").toString()).isEqualTo("2");
+    try (SqlTestFixture sql =
+        new SqlTestFixture()
+            .connection("MYSQL", URL.replace("jdbc:mariadb:", "jdbc:mysql:"), USER, PASSWORD)) {
+      assertThat(
+              sql.query("select :a + 1 as two", Map.of("a", 1)).rows().get(0).get("two").toString())
+          .isEqualTo("2");
     }
   }
 
   @Test
   void datesTimesAndDecimalsComeBackAsIsoTextAndNumbers() {
     try (SqlTestFixture sql = new SqlTestFixture().connection("MARIADB", URL, USER, PASSWORD)) {
-      Map<String, Object> row = sql.query("select cast('2024-05-01 10:00:00' as datetime) as placed,"
-          + " cast('2024-05-01' as date) as day, cast(12.5 as decimal(6,2)) as amount").rows().get(0);
+      Map<String, Object> row =
+          sql.query(
+                  "select cast('2024-05-01 10:00:00' as datetime) as placed,"
+                      + " cast('2024-05-01' as date) as day, cast(12.5 as decimal(6,2)) as amount")
+              .rows()
+              .get(0);
 
-      assertThat(row).containsEntry("placed", "2024-05-01T10:00:00").containsEntry("day", "2024-05-01")
+      assertThat(row)
+          .containsEntry("placed", "2024-05-01T10:00:00")
+          .containsEntry("day", "2024-05-01")
           .containsEntry("amount", new BigDecimal("12.50"));
     }
   }
 
   @Test
   void aWrongPasswordIsAnIncidentAtOnceAndLeavesNoPoolOrSessionBehind() throws SQLException {
-    try (SqlTestFixture sql = new SqlTestFixture().connection("MARIADB", URL, USER, "wrong-password-value")) {
+    try (SqlTestFixture sql =
+        new SqlTestFixture().connection("MARIADB", URL, USER, "wrong-password-value")) {
       assertThatThrownBy(() -> sql.query("select 1"))
           .isInstanceOf(ConnectorInputException.class) // retrying the same password cannot help
-          .hasMessageContaining("the database rejected the credentials of connection 'orders-db' in DEVELOPMENT")
+          .hasMessageContaining(
+              "the database rejected the credentials of connection 'orders-db' in DEVELOPMENT")
           .hasMessageContaining("Access denied")
-          .message().doesNotContain("wrong-password-value").doesNotContain(PASSWORD);
+          .message()
+          .doesNotContain("wrong-password-value")
+          .doesNotContain(PASSWORD);
       assertThat(sql.dataSources.openPools()).isZero();
     }
     assertThat(sessionsOf(USER)).isZero();
@@ -109,7 +129,8 @@ class SqlMariaDbTest {
   }
 
   private static void root(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(ROOT_URL, "root", ""); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(ROOT_URL, "root", "");
+        Statement st = c.createStatement()) {
       st.execute(sql);
     }
   }
@@ -117,7 +138,11 @@ class SqlMariaDbTest {
   private static int sessionsOf(String user) throws SQLException {
     try (Connection c = DriverManager.getConnection(ROOT_URL, "root", "");
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("select count(*) from information_schema.processlist where user = '" + user + "'")) {
+        ResultSet rs =
+            st.executeQuery(
+                "select count(*) from information_schema.processlist where user = '"
+                    + user
+                    + "'")) {
       rs.next();
       return rs.getInt(1);
     }

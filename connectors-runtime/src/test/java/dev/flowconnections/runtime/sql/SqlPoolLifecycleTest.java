@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worker's pools, watched from the server side: every session of this test logs in as a role
- * of its own, so {@code pg_stat_activity} shows exactly the sessions the pools hold. (The local
+ * The worker's pools, watched from the server side: every session of this test logs in as a role of
+ * its own, so {@code pg_stat_activity} shows exactly the sessions the pools hold. (The local
  * PostgreSQL trusts every login, so a password change here only changes the fingerprint; the
  * refused login is shown against MariaDB in {@link SqlMariaDbTest}.)
  */
@@ -36,7 +36,8 @@ class SqlPoolLifecycleTest {
   static final String DEFAULT_ORGANIZATION = "default"; // SqlTestFixture's runtime serves it
   static final long LOCK = System.nanoTime();
 
-  private final SqlTestFixture sql = new SqlTestFixture().connection("POSTGRESQL", PostgresTestSchema.URL, ROLE, "first-password");
+  private final SqlTestFixture sql =
+      new SqlTestFixture().connection("POSTGRESQL", PostgresTestSchema.URL, ROLE, "first-password");
 
   @BeforeAll
   static void createRole() throws SQLException {
@@ -67,19 +68,37 @@ class SqlPoolLifecycleTest {
     // side however the machine schedules them; each then counts the sessions of the role.
     try (Connection holder = PostgresTestSchema.connect()) {
       lock(holder, "pg_advisory_lock");
-      List<CompletableFuture<Long>> running = IntStream.range(0, 8)
-          .mapToObj(i -> CompletableFuture.supplyAsync(() -> ((Number) sql.query(
-              "select (select count(*) from pg_stat_activity where usename = current_user) as sessions"
-                  + " from (select pg_advisory_xact_lock_shared(" + LOCK + ")) as waited")
-              .rows().get(0).get("sessions")).longValue(), jobs))
-          .toList();
-      eventually("the pool to lend all its sessions", () -> activeStatements() == SqlDataSources.MAX_POOL_SIZE);
+      List<CompletableFuture<Long>> running =
+          IntStream.range(0, 8)
+              .mapToObj(
+                  i ->
+                      CompletableFuture.supplyAsync(
+                          () ->
+                              ((Number)
+                                      sql.query(
+                                              "select (select count(*) from pg_stat_activity where usename = current_user) as sessions"
+                                                  + " from (select pg_advisory_xact_lock_shared("
+                                                  + LOCK
+                                                  + ")) as waited")
+                                          .rows()
+                                          .get(0)
+                                          .get("sessions"))
+                                  .longValue(),
+                          jobs))
+              .toList();
+      eventually(
+          "the pool to lend all its sessions",
+          () -> activeStatements() == SqlDataSources.MAX_POOL_SIZE);
       lock(holder, "pg_advisory_unlock");
 
       List<Long> seen = running.stream().map(CompletableFuture::join).toList();
 
-      assertThat(seen).allSatisfy(sessions -> assertThat(sessions).isBetween(1L, (long) SqlDataSources.MAX_POOL_SIZE));
-      assertThat(seen).anySatisfy(sessions -> assertThat(sessions).isGreaterThan(1L)); // jobs did run side by side
+      assertThat(seen)
+          .allSatisfy(
+              sessions -> assertThat(sessions).isBetween(1L, (long) SqlDataSources.MAX_POOL_SIZE));
+      assertThat(seen)
+          .anySatisfy(
+              sessions -> assertThat(sessions).isGreaterThan(1L)); // jobs did run side by side
       assertThat(sql.dataSources.openPools()).isEqualTo(1);
     } finally {
       jobs.shutdownNow();
@@ -97,7 +116,8 @@ class SqlPoolLifecycleTest {
     assertThat(sql.dataSources.openPools()).isEqualTo(1);
     // the sweeper removes the pool from the retiring set only after close() returned, which is
     // after the server saw the session go: wait for both
-    eventually("the old pool's session to end and the pool to be closed",
+    eventually(
+        "the old pool's session to end and the pool to be closed",
         () -> !alive(oldSession) && sql.dataSources.retiringPools() == 0);
     assertThat(alive(newSession)).isTrue();
   }
@@ -121,8 +141,13 @@ class SqlPoolLifecycleTest {
     // pool is retired however slow the machine is, and ends only when the test lets it.
     try (Connection holder = PostgresTestSchema.connect()) {
       lock(holder, "pg_advisory_lock");
-      CompletableFuture<SqlResult> slow = CompletableFuture.supplyAsync(
-          () -> sql.query("select pg_backend_pid() as pid from (select pg_advisory_xact_lock(" + LOCK + ")) as waited"));
+      CompletableFuture<SqlResult> slow =
+          CompletableFuture.supplyAsync(
+              () ->
+                  sql.query(
+                      "select pg_backend_pid() as pid from (select pg_advisory_xact_lock("
+                          + LOCK
+                          + ")) as waited"));
       eventually("the statement to wait for the lock", () -> activeStatements() == 1);
 
       sql.dataSources.onChange(new ResolutionInputsChanged(DEFAULT_ORGANIZATION));
@@ -130,8 +155,11 @@ class SqlPoolLifecycleTest {
       assertThat(slow).isNotDone();
 
       lock(holder, "pg_advisory_unlock");
-      long pid = ((Number) slow.get().rows().get(0).get("pid")).longValue(); // completes, not aborted
-      eventually("the retired pool to close once idle", () -> sql.dataSources.retiringPools() == 0 && !alive(pid));
+      long pid =
+          ((Number) slow.get().rows().get(0).get("pid")).longValue(); // completes, not aborted
+      eventually(
+          "the retired pool to close once idle",
+          () -> sql.dataSources.retiringPools() == 0 && !alive(pid));
     }
   }
 
@@ -147,7 +175,11 @@ class SqlPoolLifecycleTest {
 
   @Test
   void aDatabaseThatRefusesTheLoginLeavesNeitherPoolNorSessionNorThread() throws SQLException {
-    sql.connection("POSTGRESQL", "jdbc:postgresql://127.0.0.1:5432/fc_no_such_database", ROLE, "first-password");
+    sql.connection(
+        "POSTGRESQL",
+        "jdbc:postgresql://127.0.0.1:5432/fc_no_such_database",
+        ROLE,
+        "first-password");
 
     assertThatThrownBy(() -> sql.query("select 1"))
         .isInstanceOf(ConnectorInputException.class)
@@ -157,13 +189,17 @@ class SqlPoolLifecycleTest {
     assertThat(sql.dataSources.openPools()).isZero();
     assertThat(sql.dataSources.retiringPools()).isZero();
     assertThat(sessionsOfRole()).isZero();
-    eventually("HikariCP's threads of the failed pool to end", () -> Thread.getAllStackTraces().keySet().stream()
-        .noneMatch(t -> t.getName().startsWith("fc-sql-" + SqlTestFixture.KEY)));
+    eventually(
+        "HikariCP's threads of the failed pool to end",
+        () ->
+            Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("fc-sql-" + SqlTestFixture.KEY)));
   }
 
   /** Runs a job and answers the server process id of the session the pool lent it. */
   private long backendPid() {
-    return ((Number) sql.query("select pg_backend_pid() as pid").rows().get(0).get("pid")).longValue();
+    return ((Number) sql.query("select pg_backend_pid() as pid").rows().get(0).get("pid"))
+        .longValue();
   }
 
   private static boolean alive(long pid) {
@@ -175,11 +211,13 @@ class SqlPoolLifecycleTest {
   }
 
   private static long activeStatements() {
-    return count("select count(*) from pg_stat_activity where usename = ? and state = 'active'", ROLE);
+    return count(
+        "select count(*) from pg_stat_activity where usename = ? and state = 'active'", ROLE);
   }
 
   private static long count(String query, Object parameter) {
-    try (Connection c = PostgresTestSchema.connect(); PreparedStatement st = c.prepareStatement(query)) {
+    try (Connection c = PostgresTestSchema.connect();
+        PreparedStatement st = c.prepareStatement(query)) {
       st.setObject(1, parameter);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
@@ -197,13 +235,16 @@ class SqlPoolLifecycleTest {
   }
 
   private static void admin(String statement) throws SQLException {
-    try (Connection c = PostgresTestSchema.connect(); Statement st = c.createStatement()) {
+    try (Connection c = PostgresTestSchema.connect();
+        Statement st = c.createStatement()) {
       st.execute(statement);
     }
   }
 
   private static void eventually(String what, BooleanSupplier condition) {
-    Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+    Awaitility.await(what)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
         .until(condition::getAsBoolean);
   }
 }

@@ -17,14 +17,22 @@ import org.junit.jupiter.api.Test;
 /** The SQL worker against the real PostgreSQL, in this JVM's test schema. */
 class SqlPostgresTest {
 
-  private final SqlTestFixture sql = new SqlTestFixture()
-      .connection("POSTGRESQL", PostgresTestSchema.jdbcUrl(), PostgresTestSchema.USER, "pg-password-not-used");
+  private final SqlTestFixture sql =
+      new SqlTestFixture()
+          .connection(
+              "POSTGRESQL",
+              PostgresTestSchema.jdbcUrl(),
+              PostgresTestSchema.USER,
+              "pg-password-not-used");
   private final String table = "orders_" + Long.toHexString(System.nanoTime());
 
   @BeforeEach
   void createTable() {
-    sql.query("create table " + table + " (id int primary key, customer text not null, total numeric(10,2),"
-        + " placed_at timestamptz, paid boolean)");
+    sql.query(
+        "create table "
+            + table
+            + " (id int primary key, customer text not null, total numeric(10,2),"
+            + " placed_at timestamptz, paid boolean)");
   }
 
   @AfterEach
@@ -35,15 +43,24 @@ class SqlPostgresTest {
 
   @Test
   void insertsWithBoundParametersAndReadsRowsBack() {
-    SqlResult inserted = sql.query("insert into " + table + " values (:id, :customer, :total, now(), :paid)",
-        Map.of("id", 1, "customer", "O'Brien; drop table " + table, "total", 19.99, "paid", true));
+    SqlResult inserted =
+        sql.query(
+            "insert into " + table + " values (:id, :customer, :total, now(), :paid)",
+            Map.of(
+                "id", 1, "customer", "O'Brien; drop table " + table, "total", 19.99, "paid", true));
 
     assertThat(inserted.updateCount()).isEqualTo(1);
-    SqlResult rows = sql.query("select id, customer, total, paid, placed_at from " + table + " where id = :id", Map.of("id", 1));
+    SqlResult rows =
+        sql.query(
+            "select id, customer, total, paid, placed_at from " + table + " where id = :id",
+            Map.of("id", 1));
     assertThat(rows.rowCount()).isEqualTo(1);
     assertThat(rows.truncated()).isFalse();
     Map<String, Object> row = rows.rows().get(0);
-    assertThat(row).containsEntry("id", 1).containsEntry("customer", "O'Brien; drop table " + table).containsEntry("paid", true);
+    assertThat(row)
+        .containsEntry("id", 1)
+        .containsEntry("customer", "O'Brien; drop table " + table)
+        .containsEntry("paid", true);
     assertThat(row.get("total").toString()).isEqualTo("19.99");
     assertThat(row.get("placed_at").toString()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
   }
@@ -54,8 +71,16 @@ class SqlPostgresTest {
       sql.query("insert into " + table + " (id, customer) values (:id, 'c')", Map.of("id", i));
     }
 
-    SqlResult rows = (SqlResult) sql.run(Map.of("statement", "select id from " + table + " where id in (:ids) order by id",
-        "parameters", Map.of("ids", List.of(1, 2, 3, 4)), "maxRows", 3));
+    SqlResult rows =
+        (SqlResult)
+            sql.run(
+                Map.of(
+                    "statement",
+                    "select id from " + table + " where id in (:ids) order by id",
+                    "parameters",
+                    Map.of("ids", List.of(1, 2, 3, 4)),
+                    "maxRows",
+                    3));
 
     assertThat(rows.rows()).extracting(r -> r.get("id")).containsExactly(1, 2, 3);
     assertThat(rows.truncated()).isTrue();
@@ -63,19 +88,46 @@ class SqlPostgresTest {
 
   @Test
   void aTransactionalBatchIsAllOrNothing() {
-    assertThatThrownBy(() -> sql.run(Map.of("transaction", true, "statements", List.of(
-            Map.of("statement", "insert into " + table + " (id, customer) values (1, 'first')"),
-            Map.of("statement", "insert into " + table + " (id, customer) values (1, 'duplicate')")))))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(SqlFailures.SQL_ERROR);
-          assertThat(e.getMessage()).startsWith("statement 2 failed").contains("SQLState 23505");
-          assertThat(e.getErrorVariables()).containsEntry("sqlState", "23505");
-        });
-    assertThat(sql.query("select count(*) as n from " + table).rows().get(0).get("n")).isEqualTo(0L);
+    assertThatThrownBy(
+            () ->
+                sql.run(
+                    Map.of(
+                        "transaction",
+                        true,
+                        "statements",
+                        List.of(
+                            Map.of(
+                                "statement",
+                                "insert into " + table + " (id, customer) values (1, 'first')"),
+                            Map.of(
+                                "statement",
+                                "insert into "
+                                    + table
+                                    + " (id, customer) values (1, 'duplicate')")))))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(SqlFailures.SQL_ERROR);
+              assertThat(e.getMessage())
+                  .startsWith("statement 2 failed")
+                  .contains("SQLState 23505");
+              assertThat(e.getErrorVariables()).containsEntry("sqlState", "23505");
+            });
+    assertThat(sql.query("select count(*) as n from " + table).rows().get(0).get("n"))
+        .isEqualTo(0L);
 
-    SqlResult.Batch batch = (SqlResult.Batch) sql.run(Map.of("statements", List.of(
-        Map.of("statement", "insert into " + table + " (id, customer) values (:id, 'a')", "parameters", Map.of("id", 7)),
-        Map.of("statement", "select customer from " + table + " where id = 7"))));
+    SqlResult.Batch batch =
+        (SqlResult.Batch)
+            sql.run(
+                Map.of(
+                    "statements",
+                    List.of(
+                        Map.of(
+                            "statement",
+                            "insert into " + table + " (id, customer) values (:id, 'a')",
+                            "parameters",
+                            Map.of("id", 7)),
+                        Map.of("statement", "select customer from " + table + " where id = 7"))));
     assertThat(batch.results()).hasSize(2);
     assertThat(batch.results().get(1).rows()).containsExactly(Map.of("customer", "a"));
   }
@@ -83,23 +135,34 @@ class SqlPostgresTest {
   @Test
   void badSqlAndMissingParametersAreIncidentsWithoutRetries() {
     assertThatThrownBy(() -> sql.query("selec * from " + table))
-        .isInstanceOf(ConnectorInputException.class).hasMessageContaining("statement 1 failed").hasMessageContaining("42601");
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("statement 1 failed")
+        .hasMessageContaining("42601");
     assertThatThrownBy(() -> sql.query("select * from " + table + " where id = :id"))
-        .isInstanceOf(ConnectorInputException.class).hasMessageContaining("'id'");
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("'id'");
   }
 
   @Test
   void valuesBecomeJsonFriendlyAndTimestampsKeepTheirMeaningInAnyRuntimeTimeZone() {
     TimeZone runtimeZone = TimeZone.getDefault();
     TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo")); // the pool's sessions start under it
-    try (SqlTestFixture tokyo = new SqlTestFixture()
-        .connection("POSTGRESQL", PostgresTestSchema.jdbcUrl(), PostgresTestSchema.USER, null)) {
-      Map<String, Object> row = tokyo.query("select timestamp '2024-05-01 10:00:00' as local_time,"
-          + " timestamptz '2024-05-01 10:00:00+00' as instant, date '2024-05-01' as day,"
-          + " 12.50::numeric(6,2) as amount, 9007199254740993::bigint as big, '\\xCAFE'::bytea as photo,"
-          + " array[1,2] as ids, null::text as nothing").rows().get(0);
+    try (SqlTestFixture tokyo =
+        new SqlTestFixture()
+            .connection(
+                "POSTGRESQL", PostgresTestSchema.jdbcUrl(), PostgresTestSchema.USER, null)) {
+      Map<String, Object> row =
+          tokyo
+              .query(
+                  "select timestamp '2024-05-01 10:00:00' as local_time,"
+                      + " timestamptz '2024-05-01 10:00:00+00' as instant, date '2024-05-01' as day,"
+                      + " 12.50::numeric(6,2) as amount, 9007199254740993::bigint as big, '\\xCAFE'::bytea as photo,"
+                      + " array[1,2] as ids, null::text as nothing")
+              .rows()
+              .get(0);
 
-      assertThat(row.get("local_time")).isEqualTo("2024-05-01T10:00:00"); // as stored, not shifted by +09:00
+      assertThat(row.get("local_time"))
+          .isEqualTo("2024-05-01T10:00:00"); // as stored, not shifted by +09:00
       assertThat(row.get("instant")).isEqualTo("2024-05-01T10:00:00Z");
       assertThat(row.get("day")).isEqualTo("2024-05-01");
       assertThat(row.get("amount")).isEqualTo(new BigDecimal("12.50"));

@@ -38,20 +38,47 @@ class SqlSecretsTest {
   void noFailureOfTheTaskOrItsConnectionQuotesThePassword(CapturedOutput output) {
     List<Throwable> failures = new ArrayList<>();
     failures.add(failureOf("MARIADB", MARIADB, "root", "select 1")); // wrong password
-    failures.add(failureOf("POSTGRESQL", "jdbc:mysql://127.0.0.1/test", "postgres", "select 1")); // vendor mismatch
-    failures.add(failureOf("POSTGRESQL", "jdbc:postgresql://127.0.0.1:notaport/test", "postgres", "select 1"));
-    failures.add(failureOf("POSTGRESQL", "jdbc:postgresql://127.0.0.1:1/test", "postgres", "select 1")); // nobody listens
-    failures.add(failureOf("POSTGRESQL", "jdbc:postgresql://127.0.0.1:5432/fc_missing_db", "postgres", "select 1"));
+    failures.add(
+        failureOf(
+            "POSTGRESQL",
+            "jdbc:mysql://127.0.0.1/test",
+            "postgres",
+            "select 1")); // vendor mismatch
+    failures.add(
+        failureOf(
+            "POSTGRESQL", "jdbc:postgresql://127.0.0.1:notaport/test", "postgres", "select 1"));
+    failures.add(
+        failureOf(
+            "POSTGRESQL",
+            "jdbc:postgresql://127.0.0.1:1/test",
+            "postgres",
+            "select 1")); // nobody listens
+    failures.add(
+        failureOf(
+            "POSTGRESQL",
+            "jdbc:postgresql://127.0.0.1:5432/fc_missing_db",
+            "postgres",
+            "select 1"));
     String postgres = PostgresTestSchema.jdbcUrl();
     failures.add(failureOf("POSTGRESQL", postgres, "postgres", "selec 1")); // syntax error
-    failures.add(failureOf("POSTGRESQL", postgres, "postgres", "select :missing")); // missing parameter
-    failures.add(failureOf("POSTGRESQL", postgres, "postgres", "select * from \"" + PASSWORD + "\"")); // quoted back
+    failures.add(
+        failureOf("POSTGRESQL", postgres, "postgres", "select :missing")); // missing parameter
+    failures.add(
+        failureOf(
+            "POSTGRESQL",
+            postgres,
+            "postgres",
+            "select * from \"" + PASSWORD + "\"")); // quoted back
 
-    assertThat(failures).hasSize(8).allSatisfy(failure -> {
-      assertThat(failure).as("every case fails").isNotNull();
-      assertThat(everythingSaidBy(failure)).doesNotContain(PASSWORD);
-    });
-    assertThat(failures.getLast().getMessage()).as("the server did quote it; the worker masked it")
+    assertThat(failures)
+        .hasSize(8)
+        .allSatisfy(
+            failure -> {
+              assertThat(failure).as("every case fails").isNotNull();
+              assertThat(everythingSaidBy(failure)).doesNotContain(PASSWORD);
+            });
+    assertThat(failures.getLast().getMessage())
+        .as("the server did quote it; the worker masked it")
         .contains("relation \"****\" does not exist");
     assertThat(output.getAll()).as("log lines of drivers and pools").doesNotContain(PASSWORD);
   }
@@ -60,23 +87,39 @@ class SqlSecretsTest {
   void aResultThatWouldCarryThePasswordIsMasked() {
     sql.connection("POSTGRESQL", PostgresTestSchema.jdbcUrl(), "postgres", PASSWORD);
 
-    Map<String, Object> row = sql.query("select :given as echoed, 'prefix ' || :given as quoted, 42 as answer",
-        Map.of("given", PASSWORD)).rows().get(0);
+    Map<String, Object> row =
+        sql.query(
+                "select :given as echoed, 'prefix ' || :given as quoted, 42 as answer",
+                Map.of("given", PASSWORD))
+            .rows()
+            .get(0);
 
-    assertThat(row).containsEntry("echoed", "****").containsEntry("quoted", "prefix ****").containsEntry("answer", 42);
+    assertThat(row)
+        .containsEntry("echoed", "****")
+        .containsEntry("quoted", "prefix ****")
+        .containsEntry("answer", 42);
   }
 
   @Test
   void connectionTestOutcomesNeverQuoteThePassword() {
     SqlConnectionTester tester = new SqlConnectionTester();
-    List<TestOutcome> outcomes = List.of(
-        tester.test(sql.connection("MARIADB", MARIADB, "root", PASSWORD).resolved()),
-        tester.test(sql.connection("POSTGRESQL", "jdbc:mysql://127.0.0.1/test", "postgres", PASSWORD).resolved()),
-        tester.test(sql.connection("POSTGRESQL", "jdbc:postgresql://127.0.0.1:1/test", "postgres", PASSWORD).resolved()));
+    List<TestOutcome> outcomes =
+        List.of(
+            tester.test(sql.connection("MARIADB", MARIADB, "root", PASSWORD).resolved()),
+            tester.test(
+                sql.connection("POSTGRESQL", "jdbc:mysql://127.0.0.1/test", "postgres", PASSWORD)
+                    .resolved()),
+            tester.test(
+                sql.connection(
+                        "POSTGRESQL", "jdbc:postgresql://127.0.0.1:1/test", "postgres", PASSWORD)
+                    .resolved()));
 
     assertThat(outcomes).extracting(TestOutcome::ok).containsOnly(false);
-    assertThat(outcomes.get(0).message()).startsWith("authentication rejected: ").contains("Access denied");
-    assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.message()).doesNotContain(PASSWORD));
+    assertThat(outcomes.get(0).message())
+        .startsWith("authentication rejected: ")
+        .contains("Access denied");
+    assertThat(outcomes)
+        .allSatisfy(outcome -> assertThat(outcome.message()).doesNotContain(PASSWORD));
   }
 
   private Throwable failureOf(String vendor, String jdbcUrl, String user, String statement) {

@@ -17,10 +17,16 @@ class SqlSqliteTest {
 
   @Test
   void worksOnADatabaseFile() {
-    try (SqlTestFixture sql = new SqlTestFixture().connection("SQLITE", "jdbc:sqlite:" + dir.resolve("orders.db"), null, null)) {
+    try (SqlTestFixture sql =
+        new SqlTestFixture()
+            .connection("SQLITE", "jdbc:sqlite:" + dir.resolve("orders.db"), null, null)) {
       sql.query("create table orders (id integer primary key, item text, qty integer, photo blob)");
-      assertThat(sql.query("insert into orders (item, qty, photo) values (:item, :qty, x'CAFE')",
-          Map.of("item", "lamp", "qty", 2)).updateCount()).isEqualTo(1);
+      assertThat(
+              sql.query(
+                      "insert into orders (item, qty, photo) values (:item, :qty, x'CAFE')",
+                      Map.of("item", "lamp", "qty", 2))
+                  .updateCount())
+          .isEqualTo(1);
 
       assertThat(sql.query("select item, qty, photo from orders").rows())
           .containsExactly(Map.of("item", "lamp", "qty", 2, "photo", "yv4="));
@@ -31,7 +37,8 @@ class SqlSqliteTest {
   void theConnectionTestOpensAnExistingFileAndCreatesNoneWhereNoneIs() {
     SqlConnectionTester tester = new SqlConnectionTester();
     Path database = dir.resolve("orders.db");
-    try (SqlTestFixture sql = new SqlTestFixture().connection("SQLITE", "jdbc:sqlite:" + database, null, null)) {
+    try (SqlTestFixture sql =
+        new SqlTestFixture().connection("SQLITE", "jdbc:sqlite:" + database, null, null)) {
       sql.query("create table orders (id integer primary key)");
 
       TestOutcome existing = tester.test(sql.resolved());
@@ -39,7 +46,8 @@ class SqlSqliteTest {
       assertThat(existing.message()).startsWith("connected to SQLite");
 
       Path missing = dir.resolve("typo.db");
-      TestOutcome typo = tester.test(sql.connection("SQLITE", "jdbc:sqlite:" + missing, null, null).resolved());
+      TestOutcome typo =
+          tester.test(sql.connection("SQLITE", "jdbc:sqlite:" + missing, null, null).resolved());
       assertThat(typo.ok()).isFalse();
       assertThat(missing).doesNotExist();
     }

@@ -26,13 +26,21 @@ final class SqlTestFixture implements AutoCloseable {
   private ResolvedConnection connection;
 
   SqlTestFixture connection(String vendor, String jdbcUrl, String username, String password) {
-    Map<String, Object> settings = new LinkedHashMap<>(Map.of("vendor", vendor, "jdbcUrl", jdbcUrl));
+    Map<String, Object> settings =
+        new LinkedHashMap<>(Map.of("vendor", vendor, "jdbcUrl", jdbcUrl));
     if (username != null) {
       settings.put("username", username);
     }
     Map<String, String> secrets = password == null ? Map.of() : Map.of("password", password);
-    connection = new ResolvedConnection(KEY, "Orders DB", IntegrationType.DATABASE, AuthScheme.NONE,
-        Environment.DEVELOPMENT, settings, SecretValues.of(secrets));
+    connection =
+        new ResolvedConnection(
+            KEY,
+            "Orders DB",
+            IntegrationType.DATABASE,
+            AuthScheme.NONE,
+            Environment.DEVELOPMENT,
+            settings,
+            SecretValues.of(secrets));
     return this;
   }
 
@@ -57,14 +65,18 @@ final class SqlTestFixture implements AutoCloseable {
   }
 
   SqlFunction function() {
-    ConnectionResolver resolver = (organizationId, key, environment, caller) -> {
-      if (connection == null || !connection.key().equals(key)) {
-        throw new ConnectionResolutionException("connection '" + key + "' does not exist");
-      }
-      return connection;
-    };
-    return new SqlFunction(new SqlService(
-        new WorkerConnections(resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")), dataSources));
+    ConnectionResolver resolver =
+        (organizationId, key, environment, caller) -> {
+          if (connection == null || !connection.key().equals(key)) {
+            throw new ConnectionResolutionException("connection '" + key + "' does not exist");
+          }
+          return connection;
+        };
+    return new SqlFunction(
+        new SqlService(
+            new WorkerConnections(
+                resolver, new RuntimeEnvironment(Environment.DEVELOPMENT, "default")),
+            dataSources));
   }
 
   @Override

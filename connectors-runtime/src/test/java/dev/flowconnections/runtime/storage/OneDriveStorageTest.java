@@ -25,8 +25,13 @@ class OneDriveStorageTest {
 
   private final RecordingHttpServer graph = RecordingHttpServer.start();
   private final RecordingHttpServer downloads = RecordingHttpServer.start();
-  private final StorageTestFixture fixture = new StorageTestFixture()
-      .bearer(StorageProvider.ONEDRIVE, graph.baseUrl(), TOKEN, Map.of("bucket", "/Shared/Invoices/"));
+  private final StorageTestFixture fixture =
+      new StorageTestFixture()
+          .bearer(
+              StorageProvider.ONEDRIVE,
+              graph.baseUrl(),
+              TOKEN,
+              Map.of("bucket", "/Shared/Invoices/"));
 
   @AfterEach
   void stop() {
@@ -36,22 +41,27 @@ class OneDriveStorageTest {
 
   @Test
   void listsTheChildrenOfAPathBelowTheRootFolder() {
-    graph.respond(Reply.json(200, """
+    graph.respond(
+        Reply.json(
+            200,
+            """
         {"value":[
           {"name":"jan.pdf","size":2048,"file":{"mimeType":"application/pdf"},"lastModifiedDateTime":"2026-01-31T08:00:00Z"},
           {"name":"old","size":0,"folder":{"childCount":3},"lastModifiedDateTime":"2026-01-01T08:00:00Z"}],
          "@odata.nextLink":"https://graph.microsoft.com/v1.0/next"}"""));
 
-    StorageResult result = fixture.run(Map.of("operation", "list", "path", "2026 Q1", "maxResults", 2));
+    StorageResult result =
+        fixture.run(Map.of("operation", "list", "path", "2026 Q1", "maxResults", 2));
 
     RecordedRequest request = graph.lastRequest();
     assertThat(request.method()).isEqualTo("GET");
     assertThat(request.rawPath()).isEqualTo("/me/drive/root:/Shared/Invoices/2026%20Q1:/children");
     assertThat(request.query()).containsEntry("$top", "2");
     assertThat(request.header("Authorization")).isEqualTo("Bearer " + TOKEN);
-    assertThat(result.items()).containsExactly(
-        new StorageItem("jan.pdf", "2026 Q1/jan.pdf", false, 2048L, "2026-01-31T08:00:00Z"),
-        new StorageItem("old", "2026 Q1/old", true, null, "2026-01-01T08:00:00Z"));
+    assertThat(result.items())
+        .containsExactly(
+            new StorageItem("jan.pdf", "2026 Q1/jan.pdf", false, 2048L, "2026-01-31T08:00:00Z"),
+            new StorageItem("old", "2026 Q1/old", true, null, "2026-01-01T08:00:00Z"));
     assertThat(result.truncated()).isTrue();
   }
 
@@ -59,7 +69,8 @@ class OneDriveStorageTest {
   void uploadsASmallFileWithOnePutOfItsContent() {
     graph.respond(Reply.json(201, "{\"id\":\"01ABC\",\"name\":\"a.txt\"}"));
 
-    StorageResult result = fixture.run(Map.of("operation", "upload", "path", "2026/a.txt", "content", "hello graph"));
+    StorageResult result =
+        fixture.run(Map.of("operation", "upload", "path", "2026/a.txt", "content", "hello graph"));
 
     RecordedRequest request = graph.lastRequest();
     assertThat(request.method()).isEqualTo("PUT");
@@ -76,34 +87,48 @@ class OneDriveStorageTest {
     byte[] content = "y".repeat(size).getBytes(StandardCharsets.US_ASCII);
     Map<String, Object> document = WorkerTestContext.document(content, "big.log", "text/plain");
     String session = downloads.baseUrl() + "/up/session-1?tempauth=opaque";
-    graph.respond(Reply.json(200, "{\"uploadUrl\":\"" + session + "\",\"expirationDateTime\":\"2026-11-26T00:00:00Z\"}"));
-    downloads.respond(request -> request.header("Content-Range").endsWith((size - 1) + "/" + size)
-        ? Reply.json(201, "{\"id\":\"01BIG\"}") : Reply.json(202, "{\"nextExpectedRanges\":[\"x-\"]}"));
+    graph.respond(
+        Reply.json(
+            200,
+            "{\"uploadUrl\":\"" + session + "\",\"expirationDateTime\":\"2026-11-26T00:00:00Z\"}"));
+    downloads.respond(
+        request ->
+            request.header("Content-Range").endsWith((size - 1) + "/" + size)
+                ? Reply.json(201, "{\"id\":\"01BIG\"}")
+                : Reply.json(202, "{\"nextExpectedRanges\":[\"x-\"]}"));
 
     fixture.run(Map.of("operation", "upload", "path", "big.log", "document", document));
 
     RecordedRequest start = graph.lastRequest();
     assertThat(start.method()).isEqualTo("POST");
-    assertThat(start.rawPath()).isEqualTo("/me/drive/root:/Shared/Invoices/big.log:/createUploadSession");
-    assertThat(start.body()).isEqualTo("{\"item\":{\"@microsoft.graph.conflictBehavior\":\"replace\"}}");
-    assertThat(downloads.requests()).extracting(r -> r.method() + " " + r.header("Content-Range"))
-        .containsExactly("PUT bytes 0-" + (OneDriveFileStore.CHUNK_SIZE - 1) + "/" + size,
+    assertThat(start.rawPath())
+        .isEqualTo("/me/drive/root:/Shared/Invoices/big.log:/createUploadSession");
+    assertThat(start.body())
+        .isEqualTo("{\"item\":{\"@microsoft.graph.conflictBehavior\":\"replace\"}}");
+    assertThat(downloads.requests())
+        .extracting(r -> r.method() + " " + r.header("Content-Range"))
+        .containsExactly(
+            "PUT bytes 0-" + (OneDriveFileStore.CHUNK_SIZE - 1) + "/" + size,
             "PUT bytes " + OneDriveFileStore.CHUNK_SIZE + "-" + (size - 1) + "/" + size);
-    assertThat(downloads.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).isNull());
+    assertThat(downloads.requests())
+        .allSatisfy(r -> assertThat(r.header("Authorization")).isNull());
     assertThat(downloads.requests().get(1).body()).isEqualTo("y".repeat(100));
   }
 
   @Test
   void aDownloadFollowsTheRedirectWithoutTheToken() {
-    graph.respond(new Reply(302, Map.of("Location", downloads.baseUrl() + "/dl/abc?tempauth=xyz"), ""));
+    graph.respond(
+        new Reply(302, Map.of("Location", downloads.baseUrl() + "/dl/abc?tempauth=xyz"), ""));
     downloads.respond(new Reply(200, Map.of("Content-Type", "application/pdf"), "%PDF-1.7 body"));
 
     StorageResult result = fixture.run(Map.of("operation", "download", "path", "2026/jan.pdf"));
 
-    assertThat(graph.lastRequest().rawPath()).isEqualTo("/me/drive/root:/Shared/Invoices/2026/jan.pdf:/content");
+    assertThat(graph.lastRequest().rawPath())
+        .isEqualTo("/me/drive/root:/Shared/Invoices/2026/jan.pdf:/content");
     assertThat(downloads.lastRequest().rawPath()).isEqualTo("/dl/abc");
     assertThat(downloads.lastRequest().header("Authorization")).isNull();
-    assertThat(new String(result.document().asByteArray(), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.7 body");
+    assertThat(new String(result.document().asByteArray(), StandardCharsets.UTF_8))
+        .isEqualTo("%PDF-1.7 body");
     assertThat(result.document().metadata().getFileName()).isEqualTo("jan.pdf");
     assertThat(result.contentType()).isEqualTo("application/pdf");
   }
@@ -115,14 +140,17 @@ class OneDriveStorageTest {
     fixture.run(Map.of("operation", "delete", "path", "2026/jan.pdf"));
 
     assertThat(graph.lastRequest().method()).isEqualTo("DELETE");
-    assertThat(graph.lastRequest().rawPath()).isEqualTo("/me/drive/root:/Shared/Invoices/2026/jan.pdf:");
+    assertThat(graph.lastRequest().rawPath())
+        .isEqualTo("/me/drive/root:/Shared/Invoices/2026/jan.pdf:");
   }
 
   @Test
   void aPathThatLeavesTheRootFolderIsRefusedBeforeAnyCall() {
-    assertThatThrownBy(() -> fixture.run(Map.of("operation", "delete", "path", "2026/../../Private/x")))
+    assertThatThrownBy(
+            () -> fixture.run(Map.of("operation", "delete", "path", "2026/../../Private/x")))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessageStartingWith("path: '2026/../../Private/x' must be a plain path below the root folder");
+        .hasMessageStartingWith(
+            "path: '2026/../../Private/x' must be a plain path below the root folder");
     assertThat(graph.requests()).isEmpty();
   }
 }

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class S3StorageTest {
 
-  private final FakeS3Server s3 = FakeS3Server.start(ACCESS_KEY_ID, SECRET_ACCESS_KEY).createBucket(BUCKET);
-  private final StorageTestFixture fixture = new StorageTestFixture().s3(s3.endpoint(), SECRET_ACCESS_KEY);
+  private final FakeS3Server s3 =
+      FakeS3Server.start(ACCESS_KEY_ID, SECRET_ACCESS_KEY).createBucket(BUCKET);
+  private final StorageTestFixture fixture =
+      new StorageTestFixture().s3(s3.endpoint(), SECRET_ACCESS_KEY);
 
   @AfterEach
   void stop() {
@@ -36,33 +38,54 @@ class S3StorageTest {
 
   @Test
   void uploadsATextThenListsItByPrefixDownloadsAndDeletesIt() {
-    StorageResult uploaded = fixture.run(Map.of("operation", "upload", "path", "reports/2026/summary.txt",
-        "content", "Umsatz: 42 €"));
+    StorageResult uploaded =
+        fixture.run(
+            Map.of(
+                "operation",
+                "upload",
+                "path",
+                "reports/2026/summary.txt",
+                "content",
+                "Umsatz: 42 €"));
 
-    assertThat(uploaded).isEqualTo(StorageResult.uploaded(StorageProvider.AMAZON_S3, "reports/2026/summary.txt",
-        "Umsatz: 42 €".getBytes(StandardCharsets.UTF_8).length, "text/plain"));
-    assertThat(s3.object(BUCKET, "reports/2026/summary.txt")).hasValueSatisfying(object -> {
-      assertThat(new String(object.content(), StandardCharsets.UTF_8)).isEqualTo("Umsatz: 42 €");
-      assertThat(object.contentType()).isEqualTo("text/plain");
-    });
+    assertThat(uploaded)
+        .isEqualTo(
+            StorageResult.uploaded(
+                StorageProvider.AMAZON_S3,
+                "reports/2026/summary.txt",
+                "Umsatz: 42 €".getBytes(StandardCharsets.UTF_8).length,
+                "text/plain"));
+    assertThat(s3.object(BUCKET, "reports/2026/summary.txt"))
+        .hasValueSatisfying(
+            object -> {
+              assertThat(new String(object.content(), StandardCharsets.UTF_8))
+                  .isEqualTo("Umsatz: 42 €");
+              assertThat(object.contentType()).isEqualTo("text/plain");
+            });
     s3.put(BUCKET, "other/x.bin", new byte[3], "application/octet-stream");
 
     StorageResult listed = fixture.run(Map.of("operation", "list", "path", "reports/"));
-    assertThat(listed.items()).singleElement().satisfies(item -> {
-      assertThat(item.path()).isEqualTo("reports/2026/summary.txt");
-      assertThat(item.name()).isEqualTo("summary.txt");
-      assertThat(item.size()).isEqualTo(14);
-      assertThat(item.folder()).isFalse();
-      assertThat(item.lastModified()).isNotBlank();
-    });
+    assertThat(listed.items())
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.path()).isEqualTo("reports/2026/summary.txt");
+              assertThat(item.name()).isEqualTo("summary.txt");
+              assertThat(item.size()).isEqualTo(14);
+              assertThat(item.folder()).isFalse();
+              assertThat(item.lastModified()).isNotBlank();
+            });
     assertThat(listed.truncated()).isFalse();
 
-    StorageResult text = fixture.run(Map.of("operation", "download", "path", "reports/2026/summary.txt",
-        "downloadAs", "text"));
+    StorageResult text =
+        fixture.run(
+            Map.of(
+                "operation", "download", "path", "reports/2026/summary.txt", "downloadAs", "text"));
     assertThat(text.content()).isEqualTo("Umsatz: 42 €");
     assertThat(text.document()).isNull();
 
-    StorageResult deleted = fixture.run(Map.of("operation", "delete", "path", "reports/2026/summary.txt"));
+    StorageResult deleted =
+        fixture.run(Map.of("operation", "delete", "path", "reports/2026/summary.txt"));
     assertThat(deleted.deleted()).isTrue();
     assertThat(s3.object(BUCKET, "reports/2026/summary.txt")).isEmpty();
     assertThat(s3.requestLog()).allSatisfy(line -> assertThat(line).doesNotEndWith("-> 403"));
@@ -72,20 +95,26 @@ class S3StorageTest {
   void aDocumentStreamsUpInSignedChunksAndComesBackAsADocument() {
     byte[] content = new byte[3 * 1024 * 1024 + 17];
     new Random(7).nextBytes(content);
-    Map<String, Object> document = WorkerTestContext.document(content, "scan.pdf", "application/pdf");
+    Map<String, Object> document =
+        WorkerTestContext.document(content, "scan.pdf", "application/pdf");
 
-    StorageResult uploaded = fixture.run(Map.of("operation", "upload", "path", "/scans/scan.pdf", "document", document));
+    StorageResult uploaded =
+        fixture.run(Map.of("operation", "upload", "path", "/scans/scan.pdf", "document", document));
 
     assertThat(uploaded.path()).as("keys are relative to the bucket").isEqualTo("scans/scan.pdf");
-    assertThat(s3.everythingReceived()).as("each chunk signed, over plain HTTP")
+    assertThat(s3.everythingReceived())
+        .as("each chunk signed, over plain HTTP")
         .contains("STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
     assertThat(uploaded.size()).isEqualTo(content.length);
-    assertThat(s3.object(BUCKET, "scans/scan.pdf")).hasValueSatisfying(object -> {
-      assertThat(object.content()).isEqualTo(content);
-      assertThat(object.contentType()).isEqualTo("application/pdf");
-    });
+    assertThat(s3.object(BUCKET, "scans/scan.pdf"))
+        .hasValueSatisfying(
+            object -> {
+              assertThat(object.content()).isEqualTo(content);
+              assertThat(object.contentType()).isEqualTo("application/pdf");
+            });
 
-    StorageResult downloaded = fixture.run(Map.of("operation", "download", "path", "scans/scan.pdf"));
+    StorageResult downloaded =
+        fixture.run(Map.of("operation", "download", "path", "scans/scan.pdf"));
 
     assertThat(downloaded.document().asByteArray()).isEqualTo(content);
     assertThat(downloaded.document().metadata().getFileName()).isEqualTo("scan.pdf");
@@ -102,7 +131,9 @@ class S3StorageTest {
 
     StorageResult listed = fixture.run(Map.of("operation", "list", "maxResults", 2));
 
-    assertThat(listed.items()).extracting(StorageItem::path).containsExactly("in/0.txt", "in/1.txt");
+    assertThat(listed.items())
+        .extracting(StorageItem::path)
+        .containsExactly("in/0.txt", "in/1.txt");
     assertThat(listed.truncated()).isTrue();
   }
 
@@ -113,29 +144,40 @@ class S3StorageTest {
 
     assertThatThrownBy(() -> wrong.run(Map.of("operation", "list")))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("Amazon S3 bucket 'team-files' in eu-central-1 at " + s3.endpoint() + " rejected the credentials"
-            + " of connection 'team-files' in DEVELOPMENT (SignatureDoesNotMatch: The request signature we calculated"
-            + " does not match the signature you provided.)")
-        .message().doesNotContain(wrongSecret);
-    assertThat(s3.everythingReceived()).doesNotContain(wrongSecret).doesNotContain(SECRET_ACCESS_KEY);
+        .hasMessage(
+            "Amazon S3 bucket 'team-files' in eu-central-1 at "
+                + s3.endpoint()
+                + " rejected the credentials"
+                + " of connection 'team-files' in DEVELOPMENT (SignatureDoesNotMatch: The request signature we calculated"
+                + " does not match the signature you provided.)")
+        .message()
+        .doesNotContain(wrongSecret);
+    assertThat(s3.everythingReceived())
+        .doesNotContain(wrongSecret)
+        .doesNotContain(SECRET_ACCESS_KEY);
   }
 
   @Test
   void aMissingBucketIsAnIncidentAtOnce() {
-    StorageTestFixture missing = new StorageTestFixture().s3(s3.endpoint(), "no-such-bucket", SECRET_ACCESS_KEY);
+    StorageTestFixture missing =
+        new StorageTestFixture().s3(s3.endpoint(), "no-such-bucket", SECRET_ACCESS_KEY);
 
     assertThatThrownBy(() -> missing.run(Map.of("operation", "download", "path", "a.txt")))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("Amazon S3 bucket 'no-such-bucket' in eu-central-1 at " + s3.endpoint()
-            + " does not exist (connection 'team-files' in DEVELOPMENT)");
+        .hasMessage(
+            "Amazon S3 bucket 'no-such-bucket' in eu-central-1 at "
+                + s3.endpoint()
+                + " does not exist (connection 'team-files' in DEVELOPMENT)");
   }
 
   @Test
   void aMissingObjectIsCodedNotFoundForAnErrorExpression() {
     assertThatThrownBy(() -> fixture.run(Map.of("operation", "download", "path", "nope.txt")))
-        .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("NOT_FOUND"))
+        .isInstanceOfSatisfying(
+            ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("NOT_FOUND"))
         .isNotInstanceOf(ConnectorInputException.class)
-        .hasMessageContaining("has no object 'nope.txt' (NoSuchKey: The specified key does not exist.)");
+        .hasMessageContaining(
+            "has no object 'nope.txt' (NoSuchKey: The specified key does not exist.)");
   }
 
   @Test
@@ -143,9 +185,12 @@ class S3StorageTest {
     s3.close();
 
     assertThatThrownBy(() -> fixture.run(Map.of("operation", "list")))
-        .isInstanceOfSatisfying(ConnectorRetryException.class,
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class,
             e -> assertThat(e.getErrorCode()).isEqualTo("CONNECTION_FAILED"))
-        .hasMessageStartingWith("ListObjectsV2 to Amazon S3 bucket 'team-files' in eu-central-1 at " + s3.endpoint()
-            + " failed: ");
+        .hasMessageStartingWith(
+            "ListObjectsV2 to Amazon S3 bucket 'team-files' in eu-central-1 at "
+                + s3.endpoint()
+                + " failed: ");
   }
 }

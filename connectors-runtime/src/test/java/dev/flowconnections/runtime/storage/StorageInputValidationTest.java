@@ -10,20 +10,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Bad File Manager tasks are incidents at once that name the input, before any provider is called. */
+/**
+ * Bad File Manager tasks are incidents at once that name the input, before any provider is called.
+ */
 @Tag("fast")
 class StorageInputValidationTest {
 
   // an unreachable address: any call would fail differently from the validation asserted here
-  private final StorageTestFixture fixture = new StorageTestFixture()
-      .bearer(StorageProvider.GOOGLE_DRIVE, "http://127.0.0.1:9", TOKEN, Map.of());
+  private final StorageTestFixture fixture =
+      new StorageTestFixture()
+          .bearer(StorageProvider.GOOGLE_DRIVE, "http://127.0.0.1:9", TOKEN, Map.of());
 
   @Test
   void anOperationIsRequiredAndMustBeKnown() {
     assertThatThrownBy(() -> fixture.run(Map.of("path", "x")))
-        .isInstanceOf(ConnectorInputException.class).hasMessageContaining("operation");
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("operation");
     assertThatThrownBy(() -> fixture.run(Map.of("operation", "move", "path", "x")))
-        .isInstanceOf(ConnectorInputException.class).hasMessageContaining("move");
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("move");
   }
 
   @Test
@@ -40,10 +45,22 @@ class StorageInputValidationTest {
   void anUploadNeedsExactlyOneOfDocumentAndContent() {
     assertThatThrownBy(() -> fixture.run(Map.of("operation", "upload", "path", "a.txt")))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("document: an upload needs either a document or a text in 'content', not neither");
-    Map<String, Object> document = WorkerTestContext.document(new byte[] {1}, "a.bin", "application/octet-stream");
-    assertThatThrownBy(() -> fixture.run(Map.of("operation", "upload", "path", "a.txt", "content", "x",
-        "document", document)))
+        .hasMessage(
+            "document: an upload needs either a document or a text in 'content', not neither");
+    Map<String, Object> document =
+        WorkerTestContext.document(new byte[] {1}, "a.bin", "application/octet-stream");
+    assertThatThrownBy(
+            () ->
+                fixture.run(
+                    Map.of(
+                        "operation",
+                        "upload",
+                        "path",
+                        "a.txt",
+                        "content",
+                        "x",
+                        "document",
+                        document)))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessage("document: an upload needs either a document or a text in 'content', not both");
   }
@@ -51,9 +68,11 @@ class StorageInputValidationTest {
   @Test
   void maxResultsIsBetweenOneAndOneThousand() {
     assertThatThrownBy(() -> fixture.run(Map.of("operation", "list", "maxResults", 0)))
-        .isInstanceOf(ConnectorInputException.class).hasMessageContaining("maxResults");
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("maxResults");
     assertThatThrownBy(() -> fixture.run(Map.of("operation", "list", "maxResults", 1001)))
-        .isInstanceOf(ConnectorInputException.class).hasMessageContaining("maxResults");
+        .isInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("maxResults");
   }
 
   @Test
@@ -63,17 +82,20 @@ class StorageInputValidationTest {
 
     assertThatThrownBy(() -> sql.run(Map.of("operation", "list")))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("connection 'team-files' is of type Database; the storage worker only serves Storage connections");
+        .hasMessage(
+            "connection 'team-files' is of type Database; the storage worker only serves Storage connections");
   }
 
   @Test
   void aBearerProviderWithoutTokenSchemeIsAConfigurationIncident() {
     StorageTestFixture none = new StorageTestFixture();
-    none.resolver.connection(StorageTestFixture.KEY, IntegrationType.STORAGE, Map.of("provider", "BOX"), Map.of());
+    none.resolver.connection(
+        StorageTestFixture.KEY, IntegrationType.STORAGE, Map.of("provider", "BOX"), Map.of());
 
     assertThatThrownBy(() -> none.run(Map.of("operation", "list")))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("connection 'team-files' has no access token for Box (auth scheme NONE); its integration needs"
-            + " the BEARER or OAUTH2 scheme");
+        .hasMessage(
+            "connection 'team-files' has no access token for Box (auth scheme NONE); its integration needs"
+                + " the BEARER or OAUTH2 scheme");
   }
 }

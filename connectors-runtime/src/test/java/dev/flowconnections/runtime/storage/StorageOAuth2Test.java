@@ -25,18 +25,33 @@ class StorageOAuth2Test {
   @AutoClose private final RecordingHttpServer drive = RecordingHttpServer.start();
 
   private StorageTestFixture driveWith(String clientSecret) {
-    return new StorageTestFixture().oauth2(StorageProvider.GOOGLE_DRIVE, drive.baseUrl(),
-        Map.of("tokenEndpoint", AUTH_SERVER.tokenEndpoint(), "scopes", "orders.read", "clientId", BASIC_CLIENT,
-            "bucket", "root1"),
-        clientSecret);
+    return new StorageTestFixture()
+        .oauth2(
+            StorageProvider.GOOGLE_DRIVE,
+            drive.baseUrl(),
+            Map.of(
+                "tokenEndpoint",
+                AUTH_SERVER.tokenEndpoint(),
+                "scopes",
+                "orders.read",
+                "clientId",
+                BASIC_CLIENT,
+                "bucket",
+                "root1"),
+            clientSecret);
   }
 
   @Test
   void callsCarryAnIssuedTokenThatIsReusedAndMasked() {
     StorageTestFixture fixture = driveWith(secretOf(BASIC_CLIENT));
     int before = AUTH_SERVER.tokenRequests("client_credentials");
-    drive.respond(request -> Reply.json(200, "{\"files\":[{\"id\":\"f1\",\"name\":\"echo-"
-        + request.header("Authorization").substring(7) + "\",\"mimeType\":\"text/plain\"}]}"));
+    drive.respond(
+        request ->
+            Reply.json(
+                200,
+                "{\"files\":[{\"id\":\"f1\",\"name\":\"echo-"
+                    + request.header("Authorization").substring(7)
+                    + "\",\"mimeType\":\"text/plain\"}]}"));
 
     StorageResult first = fixture.run(Map.of("operation", "list"));
     fixture.run(Map.of("operation", "list"));
@@ -45,7 +60,8 @@ class StorageOAuth2Test {
     assertThat(authorization).startsWith("Bearer ");
     String token = authorization.substring(7);
     assertThat(AUTH_SERVER.isActive(BASIC_CLIENT, token)).isTrue();
-    assertThat(drive.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo(authorization));
+    assertThat(drive.requests())
+        .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo(authorization));
     assertThat(AUTH_SERVER.tokenRequests("client_credentials")).isEqualTo(before + 1);
     // a provider echoing the token back does not carry it into the process
     assertThat(first.toString()).doesNotContain(token);
@@ -58,7 +74,9 @@ class StorageOAuth2Test {
     Throwable failure = catchThrowable(() -> fixture.run(Map.of("operation", "list")));
 
     assertThat(failure).isInstanceOf(ConnectorInputException.class);
-    assertThat(failure.getMessage()).contains(StorageTestFixture.KEY).doesNotContain("not-the-secret-4711");
+    assertThat(failure.getMessage())
+        .contains(StorageTestFixture.KEY)
+        .doesNotContain("not-the-secret-4711");
     assertThat(drive.requests()).isEmpty();
   }
 }

@@ -29,12 +29,21 @@ class StorageSecretsTest {
   @Test
   void aTokenThatAProviderEchoesIntoAnErrorIsMaskedInTheIncident() {
     try (RecordingHttpServer drive = RecordingHttpServer.start()) {
-      drive.respond(Reply.json(400, "{\"error\":{\"message\":\"bad request with Authorization: Bearer " + TOKEN + "\"}}"));
-      StorageTestFixture fixture = new StorageTestFixture().bearer(StorageProvider.GOOGLE_DRIVE, drive.baseUrl(), TOKEN, Map.of());
+      drive.respond(
+          Reply.json(
+              400,
+              "{\"error\":{\"message\":\"bad request with Authorization: Bearer "
+                  + TOKEN
+                  + "\"}}"));
+      StorageTestFixture fixture =
+          new StorageTestFixture()
+              .bearer(StorageProvider.GOOGLE_DRIVE, drive.baseUrl(), TOKEN, Map.of());
 
       assertThatThrownBy(() -> fixture.run(Map.of("operation", "list")))
-          .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("400"))
-          .hasMessage("Google Drive refused listing folder 'root' (HTTP 400: bad request with Authorization: Bearer ****)");
+          .isInstanceOfSatisfying(
+              ConnectorException.class, e -> assertThat(e.getErrorCode()).isEqualTo("400"))
+          .hasMessage(
+              "Google Drive refused listing folder 'root' (HTTP 400: bad request with Authorization: Bearer ****)");
     }
   }
 
@@ -42,12 +51,16 @@ class StorageSecretsTest {
   void aFileThatContainsTheTokenIsMaskedBeforeItBecomesAProcessVariable() {
     // e.g. a config export that holds the very token the connection uses
     try (RecordingHttpServer box = RecordingHttpServer.start()) {
-      box.respond(request -> request.rawPath().endsWith("/content")
-          ? new Reply(200, Map.of("Content-Type", "text/plain"), "token=" + TOKEN)
-          : Reply.json(200, "{\"id\":\"1\",\"name\":\"settings.txt\"}"));
-      StorageTestFixture fixture = new StorageTestFixture().bearer(StorageProvider.BOX, box.baseUrl(), TOKEN, Map.of());
+      box.respond(
+          request ->
+              request.rawPath().endsWith("/content")
+                  ? new Reply(200, Map.of("Content-Type", "text/plain"), "token=" + TOKEN)
+                  : Reply.json(200, "{\"id\":\"1\",\"name\":\"settings.txt\"}"));
+      StorageTestFixture fixture =
+          new StorageTestFixture().bearer(StorageProvider.BOX, box.baseUrl(), TOKEN, Map.of());
 
-      StorageResult result = fixture.run(Map.of("operation", "download", "path", "1", "downloadAs", "text"));
+      StorageResult result =
+          fixture.run(Map.of("operation", "download", "path", "1", "downloadAs", "text"));
 
       assertThat(result.content()).isEqualTo("token=****");
     }
@@ -61,21 +74,30 @@ class StorageSecretsTest {
     root.addAppender(logs);
     Level level = root.getLevel();
     root.setLevel(Level.DEBUG);
-    try (FakeS3Server s3 = FakeS3Server.start(ACCESS_KEY_ID, SECRET_ACCESS_KEY).createBucket(BUCKET)) {
+    try (FakeS3Server s3 =
+        FakeS3Server.start(ACCESS_KEY_ID, SECRET_ACCESS_KEY).createBucket(BUCKET)) {
       StorageTestFixture fixture = new StorageTestFixture().s3(s3.endpoint(), SECRET_ACCESS_KEY);
-      StorageResult uploaded = fixture.run(Map.of("operation", "upload", "path", "a.txt", "content", "abc"));
+      StorageResult uploaded =
+          fixture.run(Map.of("operation", "upload", "path", "a.txt", "content", "abc"));
       StorageResult listed = fixture.run(Map.of("operation", "list"));
-      StorageResult downloaded = fixture.run(Map.of("operation", "download", "path", "a.txt", "downloadAs", "text"));
+      StorageResult downloaded =
+          fixture.run(Map.of("operation", "download", "path", "a.txt", "downloadAs", "text"));
 
-      String results = ConnectorsObjectMapperSupplier.getCopy().writeValueAsString(
-          new Object[] {uploaded, listed, downloaded, fixture.resolver.current().toString()});
+      String results =
+          ConnectorsObjectMapperSupplier.getCopy()
+              .writeValueAsString(
+                  new Object[] {
+                    uploaded, listed, downloaded, fixture.resolver.current().toString()
+                  });
       assertThat(results).doesNotContain(SECRET_ACCESS_KEY);
       assertThat(s3.everythingReceived()).doesNotContain(SECRET_ACCESS_KEY);
       List<ILoggingEvent> logged;
-      synchronized (logs) { // the SDK's and the server's threads log on while the root logger is at DEBUG
+      synchronized (
+          logs) { // the SDK's and the server's threads log on while the root logger is at DEBUG
         logged = List.copyOf(logs.list);
       }
-      assertThat(logged).extracting(ILoggingEvent::getFormattedMessage)
+      assertThat(logged)
+          .extracting(ILoggingEvent::getFormattedMessage)
           .isNotEmpty()
           .allSatisfy(line -> assertThat(line).doesNotContain(SECRET_ACCESS_KEY));
     } finally {

@@ -28,9 +28,14 @@ class StreamedDownloadLimitTest {
   private static final int FILE_BYTES = 64 * 1024 * 1024;
   private final AtomicLong sent = new AtomicLong();
   private final HttpServer drive = chunkedDrive();
-  private final StorageTestFixture fixture = new StorageTestFixture()
-      .bearer(StorageProvider.GOOGLE_DRIVE, "http://127.0.0.1:" + drive.getAddress().getPort(), TOKEN, Map.of())
-      .limits(DataSize.ofKilobytes(64), DataSize.ofMegabytes(1));
+  private final StorageTestFixture fixture =
+      new StorageTestFixture()
+          .bearer(
+              StorageProvider.GOOGLE_DRIVE,
+              "http://127.0.0.1:" + drive.getAddress().getPort(),
+              TOKEN,
+              Map.of())
+          .limits(DataSize.ofKilobytes(64), DataSize.ofMegabytes(1));
 
   @AfterEach
   void stop() {
@@ -41,47 +46,57 @@ class StreamedDownloadLimitTest {
   void aDocumentDownloadWithoutAnnouncedSizeStopsJustPastTheFileLimit() {
     assertThatThrownBy(() -> fixture.run(Map.of("operation", "download", "path", "f1")))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessage("the file 'f1' is larger than 1048576 bytes, above the storage worker's limit of 1048576 bytes"
-            + " (1 MB) for files (flow-connections.storage.max-file-size)");
-    assertThat(sent.get()).as("bytes the provider got to send of its 64 MB").isLessThan(FILE_BYTES / 4);
+        .hasMessage(
+            "the file 'f1' is larger than 1048576 bytes, above the storage worker's limit of 1048576 bytes"
+                + " (1 MB) for files (flow-connections.storage.max-file-size)");
+    assertThat(sent.get())
+        .as("bytes the provider got to send of its 64 MB")
+        .isLessThan(FILE_BYTES / 4);
   }
 
   @Test
   void aTextDownloadWithoutAnnouncedSizeStopsJustPastTheVariableLimit() {
-    assertThatThrownBy(() -> fixture.run(Map.of("operation", "download", "path", "f1", "downloadAs", "text")))
+    assertThatThrownBy(
+            () -> fixture.run(Map.of("operation", "download", "path", "f1", "downloadAs", "text")))
         .isInstanceOf(ConnectorInputException.class)
-        .hasMessageStartingWith("the file 'f1' is larger than 65536 bytes, above the storage worker's limit of 65536"
-            + " bytes (64 KB) for process variables");
+        .hasMessageStartingWith(
+            "the file 'f1' is larger than 65536 bytes, above the storage worker's limit of 65536"
+                + " bytes (64 KB) for process variables");
     assertThat(sent.get()).isLessThan(FILE_BYTES / 4);
   }
 
-  /** Drive's metadata answer, then 64 MB of media in chunked encoding, counting what it managed to send. */
+  /**
+   * Drive's metadata answer, then 64 MB of media in chunked encoding, counting what it managed to
+   * send.
+   */
   private HttpServer chunkedDrive() {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext("/", exchange -> {
-        try (exchange) {
-          exchange.getRequestBody().readAllBytes();
-          if (!String.valueOf(exchange.getRequestURI().getQuery()).contains("alt=media")) {
-            byte[] json = "{\"id\":\"f1\",\"name\":\"f1\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, json.length);
-            exchange.getResponseBody().write(json);
-            return;
-          }
-          exchange.getResponseHeaders().add("Content-Type", "text/plain");
-          exchange.sendResponseHeaders(200, 0); // chunked: no length announced
-          byte[] block = "a".repeat(8192).getBytes(StandardCharsets.US_ASCII);
-          try (OutputStream out = exchange.getResponseBody()) {
-            for (int i = 0; i < FILE_BYTES / block.length; i++) {
-              out.write(block);
-              sent.addAndGet(block.length);
+      server.createContext(
+          "/",
+          exchange -> {
+            try (exchange) {
+              exchange.getRequestBody().readAllBytes();
+              if (!String.valueOf(exchange.getRequestURI().getQuery()).contains("alt=media")) {
+                byte[] json = "{\"id\":\"f1\",\"name\":\"f1\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, json.length);
+                exchange.getResponseBody().write(json);
+                return;
+              }
+              exchange.getResponseHeaders().add("Content-Type", "text/plain");
+              exchange.sendResponseHeaders(200, 0); // chunked: no length announced
+              byte[] block = "a".repeat(8192).getBytes(StandardCharsets.US_ASCII);
+              try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < FILE_BYTES / block.length; i++) {
+                  out.write(block);
+                  sent.addAndGet(block.length);
+                }
+              } catch (IOException e) {
+                // the worker stopped reading and closed the connection
+              }
             }
-          } catch (IOException e) {
-            // the worker stopped reading and closed the connection
-          }
-        }
-      });
+          });
       server.start();
       return server;
     } catch (IOException e) {

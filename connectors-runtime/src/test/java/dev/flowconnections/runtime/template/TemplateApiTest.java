@@ -8,9 +8,8 @@ import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProble
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowconnections.runtime.testsupport.ApiClient;
-import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
+import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import dev.flowconnections.templates.ElementTemplateSchema;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -23,6 +22,7 @@ class TemplateApiTest extends ApiTestBase {
 
   static final ZeebeTestEngine ENGINE = RuntimeTestSupport.startEngine();
   static final String REST_TEMPLATE = "io.flowconnections.rest-api";
+
   /** The nodes of the guide's type table, each found from its worker bean's descriptor. */
   static final int NODES = 8;
 
@@ -36,7 +36,11 @@ class TemplateApiTest extends ApiTestBase {
     assertThat(download.status()).isEqualTo(200);
     ElementTemplateSchema schema = new ElementTemplateSchema();
     assertThat(download.json()).hasSize(NODES);
-    download.json().forEach(template -> assertThat(schema.validate(template)).as(template.get("id").asText()).isEmpty());
+    download
+        .json()
+        .forEach(
+            template ->
+                assertThat(schema.validate(template)).as(template.get("id").asText()).isEmpty());
   }
 
   @Test
@@ -55,8 +59,14 @@ class TemplateApiTest extends ApiTestBase {
     JsonNode latest = modeler.get("/api/templates/" + REST_TEMPLATE).json();
     assertThat(latest.get("version").asInt()).isEqualTo(before + 1);
     assertThat(choices(latest)).contains(key);
-    assertThat(choices(modeler.get("/api/templates/" + REST_TEMPLATE + "?version=" + before).json())).doesNotContain(key);
-    assertThat(modeler.get("/api/templates/" + REST_TEMPLATE + "/versions").json().findValuesAsText("version"))
+    assertThat(
+            choices(modeler.get("/api/templates/" + REST_TEMPLATE + "?version=" + before).json()))
+        .doesNotContain(key);
+    assertThat(
+            modeler
+                .get("/api/templates/" + REST_TEMPLATE + "/versions")
+                .json()
+                .findValuesAsText("version"))
         .contains(String.valueOf(before), String.valueOf(before + 1));
   }
 
@@ -66,7 +76,8 @@ class TemplateApiTest extends ApiTestBase {
     admin.post("/api/templates/publish", Map.of());
 
     assertThat(choices(modeler.get("/api/templates/" + REST_TEMPLATE).json())).contains(personal);
-    assertThat(choices(other.get("/api/templates/" + REST_TEMPLATE).json())).doesNotContain(personal);
+    assertThat(choices(other.get("/api/templates/" + REST_TEMPLATE).json()))
+        .doesNotContain(personal);
     assertThat(other.get("/api/templates").body()).doesNotContain(personal);
     assertThat(modeler.get("/api/templates").body()).doesNotContain("token-that-stays-secret");
   }
@@ -80,11 +91,22 @@ class TemplateApiTest extends ApiTestBase {
 
   /** A BEARER REST connection of the modeler with a Development token; returns its key. */
   private String restConnection(String visibility) {
-    String integrationId = createIntegration(admin, Map.of(
-        "name", "Templates " + tag(), "type", "REST_API", "authScheme", "BEARER",
-        "config", Map.of("baseUrl", "https://templates.example.test")));
-    Response connection = createConnection(modeler, integrationId, "Templated " + tag(), visibility);
-    modeler.put("/api/connections/" + connection.text("/id") + "/environments/DEVELOPMENT",
+    String integrationId =
+        createIntegration(
+            admin,
+            Map.of(
+                "name",
+                "Templates " + tag(),
+                "type",
+                "REST_API",
+                "authScheme",
+                "BEARER",
+                "config",
+                Map.of("baseUrl", "https://templates.example.test")));
+    Response connection =
+        createConnection(modeler, integrationId, "Templated " + tag(), visibility);
+    modeler.put(
+        "/api/connections/" + connection.text("/id") + "/environments/DEVELOPMENT",
         credentials(Map.of("token", "token-that-stays-secret")));
     return connection.text("/key");
   }

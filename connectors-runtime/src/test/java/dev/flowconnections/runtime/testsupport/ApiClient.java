@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Real HTTP against the running API, as a given user. Bodies go out as JSON (or raw text, to send
- * malformed JSON). Every response, headers included, is kept in a transcript shared by all views
- * of one client, so a test can check that no written secret ever came back.
+ * malformed JSON). Every response, headers included, is kept in a transcript shared by all views of
+ * one client, so a test can check that no written secret ever came back.
  */
 public final class ApiClient {
 
@@ -36,7 +36,11 @@ public final class ApiClient {
   }
 
   private ApiClient(
-      HttpClient http, String base, String authorization, List<String> transcript, Map<String, String> headers) {
+      HttpClient http,
+      String base,
+      String authorization,
+      List<String> transcript,
+      Map<String, String> headers) {
     this.http = http;
     this.base = base;
     this.authorization = authorization;
@@ -46,7 +50,10 @@ public final class ApiClient {
 
   public static ApiClient on(int port) {
     return new ApiClient(
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), "http://127.0.0.1:" + port, null, Collections.synchronizedList(new ArrayList<>()));
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+        "http://127.0.0.1:" + port,
+        null,
+        Collections.synchronizedList(new ArrayList<>()));
   }
 
   /** The test users' passwords equal their names (application-test.yml). */
@@ -55,11 +62,16 @@ public final class ApiClient {
   }
 
   public ApiClient as(String username, String password) {
-    String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new ApiClient(http, base, "Basic " + token, transcript);
   }
 
-  /** The same user sending these headers on every request too, e.g. {@code Origin} as a browser would. */
+  /**
+   * The same user sending these headers on every request too, e.g. {@code Origin} as a browser
+   * would.
+   */
   public ApiClient withHeaders(Map<String, String> extra) {
     Map<String, String> all = new java.util.LinkedHashMap<>(headers);
     all.putAll(extra);
@@ -105,10 +117,15 @@ public final class ApiClient {
     return send(method, path, rawBody, contentType, null);
   }
 
-  private Response send(String method, String path, String rawBody, String contentType, String accept) {
+  private Response send(
+      String method, String path, String rawBody, String contentType, String accept) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
-            .method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rawBody));
+            .method(
+                method,
+                rawBody == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(rawBody));
     if (rawBody != null && contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -120,8 +137,18 @@ public final class ApiClient {
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      transcript.add(method + " " + path + " -> " + response.statusCode() + "\n" + response.headers().map() + "\n" + response.body());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      transcript.add(
+          method
+              + " "
+              + path
+              + " -> "
+              + response.statusCode()
+              + "\n"
+              + response.headers().map()
+              + "\n"
+              + response.body());
       return new Response(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Request bodies and one-line setups for API tests. Test classes share one database schema per
- * JVM, so names carry a random tag and assertions filter by it.
+ * Request bodies and one-line setups for API tests. Test classes share one database schema per JVM,
+ * so names carry a random tag and assertions filter by it.
  */
 public final class ApiFixtures {
 
@@ -43,7 +43,9 @@ public final class ApiFixtures {
   public static ApiClient.Response createConnection(
       ApiClient user, String integrationId, String name, String visibility) {
     ApiClient.Response created =
-        user.post("/api/connections", Map.of("integrationId", integrationId, "name", name, "visibility", visibility));
+        user.post(
+            "/api/connections",
+            Map.of("integrationId", integrationId, "name", name, "visibility", visibility));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created;
   }

@@ -11,8 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the API tests: a DEVELOPMENT runtime with the {@code test} profile users, real HTTP and
- * the real PostgreSQL. All subclasses share one Spring context and therefore one engine; tests
- * tag their names so they never depend on what other tests created.
+ * the real PostgreSQL. All subclasses share one Spring context and therefore one engine; tests tag
+ * their names so they never depend on what other tests created.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -29,6 +29,7 @@ public abstract class ApiTestBase {
 
   /** Anonymous client; the others are the test users (password = name) sharing its transcript. */
   protected ApiClient api;
+
   protected ApiClient admin;
   protected ApiClient modeler;
   protected ApiClient other;

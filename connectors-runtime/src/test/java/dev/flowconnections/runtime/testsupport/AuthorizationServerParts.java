@@ -26,20 +26,29 @@ public final class AuthorizationServerParts {
 
   private AuthorizationServerParts() {}
 
-  /** The authorization server's endpoints, configured by {@code server}; who is not signed in is sent to /login. */
-  public static SecurityFilterChain endpoints(HttpSecurity http, Customizer<OAuth2AuthorizationServerConfigurer> server)
-      throws Exception {
-    OAuth2AuthorizationServerConfigurer configurer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+  /**
+   * The authorization server's endpoints, configured by {@code server}; who is not signed in is
+   * sent to /login.
+   */
+  public static SecurityFilterChain endpoints(
+      HttpSecurity http, Customizer<OAuth2AuthorizationServerConfigurer> server) throws Exception {
+    OAuth2AuthorizationServerConfigurer configurer =
+        OAuth2AuthorizationServerConfigurer.authorizationServer();
     http.securityMatcher(configurer.getEndpointsMatcher())
         .with(configurer, server)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
+        .exceptionHandling(
+            errors ->
+                errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
     return http.build();
   }
 
-  /** Every other request: the default login form, for the user the authorization code flow signs in. */
+  /**
+   * Every other request: the default login form, for the user the authorization code flow signs in.
+   */
   public static SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated()).formLogin(Customizer.withDefaults());
+    http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .formLogin(Customizer.withDefaults());
     return http.build();
   }
 
@@ -49,8 +58,11 @@ public final class AuthorizationServerParts {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       KeyPair pair = generator.generateKeyPair();
-      RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-          .privateKey((RSAPrivateKey) pair.getPrivate()).keyID(UUID.randomUUID().toString()).build();
+      RSAKey key =
+          new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+              .privateKey((RSAPrivateKey) pair.getPrivate())
+              .keyID(UUID.randomUUID().toString())
+              .build();
       return new ImmutableJWKSet<>(new JWKSet(key));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

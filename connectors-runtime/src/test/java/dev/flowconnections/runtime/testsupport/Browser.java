@@ -22,8 +22,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's {@code chromium} and {@code chromedriver}, installed by
- * {@code bin/ensure-chromium}) driving the UI on the test's random port. Both binaries are named
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromedriver}, installed by {@code
+ * bin/ensure-chromium}) driving the UI on the test's random port. Both binaries are named
  * explicitly so Selenium Manager never tries to download a browser or driver. Waits are explicit
  * (conditions polled up to a timeout), never sleeps.
  *
@@ -31,8 +31,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
-  public static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-  public static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+  public static final Path CHROMIUM =
+      Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+  public static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+
   /** Only how long a failing wait takes: a page on a busy 2-core machine can take many seconds. */
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -57,14 +60,28 @@ public final class Browser implements AutoCloseable {
     try {
       Path profile = Files.createTempDirectory("flow-connections-chromium");
       ChromeOptions options = new ChromeOptions();
-      // keep the console, so tests can see what the browser refused (e.g. under the Content-Security-Policy)
+      // keep the console, so tests can see what the browser refused (e.g. under the
+      // Content-Security-Policy)
       options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
       options.setBinary(CHROMIUM.toFile());
       options.addArguments(
-          "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-          "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
-      ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--user-data-dir=" + profile,
+          "--window-size=1280,900",
+          "--lang=en-US");
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(CHROMEDRIVER.toFile())
+              .usingAnyFreePort()
+              .build();
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().window().setSize(new Dimension(1280, 900));
       return new Browser(driver, profile, "http://127.0.0.1:" + port);
@@ -137,7 +154,9 @@ public final class Browser implements AutoCloseable {
 
   /** The console messages since the last call (Chromium hands each one out once). */
   public List<String> consoleMessages() {
-    return driver.manage().logs().get("browser").getAll().stream().map(e -> e.getLevel() + " " + e.getMessage()).toList();
+    return driver.manage().logs().get("browser").getAll().stream()
+        .map(e -> e.getLevel() + " " + e.getMessage())
+        .toList();
   }
 
   public String pageSource() {

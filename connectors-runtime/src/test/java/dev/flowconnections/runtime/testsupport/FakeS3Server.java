@@ -33,20 +33,22 @@ import javax.crypto.spec.SecretKeySpec;
  * An in-test S3-compatible server (path-style addressing) for the operations the storage worker
  * uses: ListObjectsV2, PutObject, GetObject, DeleteObject. Like S3 it <em>verifies</em> every
  * request's AWS Signature Version 4 against the one configured key pair: the canonical request
- * (method, path, query, signed headers, payload hash), the payload's SHA-256 when it is signed,
- * and each chunk's signature of an {@code aws-chunked} streaming upload. A wrong secret gets S3's
- * 403 SignatureDoesNotMatch, an unknown key InvalidAccessKeyId. Errors are S3's XML documents.
+ * (method, path, query, signed headers, payload hash), the payload's SHA-256 when it is signed, and
+ * each chunk's signature of an {@code aws-chunked} streaming upload. A wrong secret gets S3's 403
+ * SignatureDoesNotMatch, an unknown key InvalidAccessKeyId. Errors are S3's XML documents.
  */
 public final class FakeS3Server implements AutoCloseable {
 
-  private static final Pattern AUTHORIZATION = Pattern.compile(
-      "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/s3/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})");
+  private static final Pattern AUTHORIZATION =
+      Pattern.compile(
+          "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/s3/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})");
   private static final String EMPTY_SHA256 = sha256Hex(new byte[0]);
 
   private final HttpServer server;
   private final String accessKeyId;
   private final String secretAccessKey;
-  private final Map<String, ConcurrentSkipListMap<String, StoredObject>> buckets = new ConcurrentHashMap<>();
+  private final Map<String, ConcurrentSkipListMap<String, StoredObject>> buckets =
+      new ConcurrentHashMap<>();
   private final List<String> requestLog = new CopyOnWriteArrayList<>();
   private final List<String> rawHeaders = new CopyOnWriteArrayList<>();
 
@@ -85,7 +87,8 @@ public final class FakeS3Server implements AutoCloseable {
   }
 
   public Optional<StoredObject> object(String bucket, String key) {
-    return Optional.ofNullable(buckets.getOrDefault(bucket, new ConcurrentSkipListMap<>()).get(key));
+    return Optional.ofNullable(
+        buckets.getOrDefault(bucket, new ConcurrentSkipListMap<>()).get(key));
   }
 
   /** "METHOD /path?query -> status" per request, in order. */
@@ -104,7 +107,8 @@ public final class FakeS3Server implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream in = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readAllBytes();
       Reply reply;
       try {
@@ -112,11 +116,21 @@ public final class FakeS3Server implements AutoCloseable {
         byte[] payload = verifiedPayload(exchange, body);
         reply = dispatch(exchange, payload);
       } catch (S3Error e) {
-        reply = new Reply(e.status, "application/xml", error(e.code, e.getMessage()).getBytes(StandardCharsets.UTF_8));
+        reply =
+            new Reply(
+                e.status,
+                "application/xml",
+                error(e.code, e.getMessage()).getBytes(StandardCharsets.UTF_8));
       }
-      requestLog.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-          + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())
-          + " -> " + reply.status);
+      requestLog.add(
+          exchange.getRequestMethod()
+              + " "
+              + exchange.getRequestURI().getRawPath()
+              + (exchange.getRequestURI().getRawQuery() == null
+                  ? ""
+                  : "?" + exchange.getRequestURI().getRawQuery())
+              + " -> "
+              + reply.status);
       if (reply.contentType != null) {
         exchange.getResponseHeaders().add("Content-Type", reply.contentType);
       }
@@ -149,7 +163,8 @@ public final class FakeS3Server implements AutoCloseable {
 
   private Reply dispatch(HttpExchange exchange, byte[] payload) {
     String rawPath = exchange.getRequestURI().getRawPath();
-    String path = URLDecoder.decode(rawPath.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+    String path =
+        URLDecoder.decode(rawPath.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
     int slash = path.indexOf('/');
     String bucketName = slash < 0 ? path : path.substring(0, slash);
     String key = slash < 0 ? "" : path.substring(slash + 1);
@@ -165,12 +180,15 @@ public final class FakeS3Server implements AutoCloseable {
       if (method.equals("HEAD")) {
         return new Reply(200, null, new byte[0]);
       }
-      throw new S3Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+      throw new S3Error(
+          405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
     }
     return switch (method) {
       case "PUT" -> {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        bucket.put(key, new StoredObject(payload, type == null ? "binary/octet-stream" : type, Instant.now()));
+        bucket.put(
+            key,
+            new StoredObject(payload, type == null ? "binary/octet-stream" : type, Instant.now()));
         yield new Reply(200, null, new byte[0]);
       }
       case "GET", "HEAD" -> {
@@ -184,28 +202,49 @@ public final class FakeS3Server implements AutoCloseable {
         bucket.remove(key);
         yield new Reply(204, null, new byte[0]);
       }
-      default -> throw new S3Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+      default ->
+          throw new S3Error(
+              405,
+              "MethodNotAllowed",
+              "The specified method is not allowed against this resource.");
     };
   }
 
-  private static Reply list(ConcurrentSkipListMap<String, StoredObject> bucket, String name, Map<String, String> query) {
+  private static Reply list(
+      ConcurrentSkipListMap<String, StoredObject> bucket, String name, Map<String, String> query) {
     if (!"2".equals(query.get("list-type"))) {
       throw new S3Error(400, "InvalidArgument", "only ListObjectsV2 is supported");
     }
     String prefix = query.getOrDefault("prefix", "");
     int maxKeys = Integer.parseInt(query.getOrDefault("max-keys", "1000"));
-    List<Map.Entry<String, StoredObject>> matching = bucket.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(prefix)).toList();
-    List<Map.Entry<String, StoredObject>> page = matching.subList(0, Math.min(maxKeys, matching.size()));
-    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + name + "</Name><Prefix>"
-        + escape(prefix) + "</Prefix><KeyCount>" + page.size() + "</KeyCount><MaxKeys>" + maxKeys
-        + "</MaxKeys><IsTruncated>" + (matching.size() > page.size()) + "</IsTruncated>");
+    List<Map.Entry<String, StoredObject>> matching =
+        bucket.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).toList();
+    List<Map.Entry<String, StoredObject>> page =
+        matching.subList(0, Math.min(maxKeys, matching.size()));
+    StringBuilder xml =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>"
+                + name
+                + "</Name><Prefix>"
+                + escape(prefix)
+                + "</Prefix><KeyCount>"
+                + page.size()
+                + "</KeyCount><MaxKeys>"
+                + maxKeys
+                + "</MaxKeys><IsTruncated>"
+                + (matching.size() > page.size())
+                + "</IsTruncated>");
     for (Map.Entry<String, StoredObject> entry : page) {
-      xml.append("<Contents><Key>").append(escape(entry.getKey())).append("</Key><LastModified>")
-          .append(entry.getValue().lastModified()).append("</LastModified><ETag>\"")
-          .append(HexFormat.of().formatHex(md5(entry.getValue().content()))).append("\"</ETag><Size>")
-          .append(entry.getValue().content().length).append("</Size><StorageClass>STANDARD</StorageClass></Contents>");
+      xml.append("<Contents><Key>")
+          .append(escape(entry.getKey()))
+          .append("</Key><LastModified>")
+          .append(entry.getValue().lastModified())
+          .append("</LastModified><ETag>\"")
+          .append(HexFormat.of().formatHex(md5(entry.getValue().content())))
+          .append("\"</ETag><Size>")
+          .append(entry.getValue().content().length)
+          .append("</Size><StorageClass>STANDARD</StorageClass></Contents>");
     }
     return Reply.xml(200, xml.append("</ListBucketResult>").toString());
   }
@@ -219,34 +258,56 @@ public final class FakeS3Server implements AutoCloseable {
       throw new S3Error(403, "AccessDenied", "Access Denied");
     }
     if (!auth.group(1).equals(accessKeyId)) {
-      throw new S3Error(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
+      throw new S3Error(
+          403,
+          "InvalidAccessKeyId",
+          "The AWS Access Key Id you provided does not exist in our records.");
     }
     String amzDate = exchange.getRequestHeaders().getFirst("X-Amz-Date");
     String payloadHash = exchange.getRequestHeaders().getFirst("X-Amz-Content-Sha256");
     if (amzDate == null || payloadHash == null || !amzDate.startsWith(auth.group(2))) {
-      throw new S3Error(400, "AuthorizationHeaderMalformed", "x-amz-date and x-amz-content-sha256 are required");
+      throw new S3Error(
+          400, "AuthorizationHeaderMalformed", "x-amz-date and x-amz-content-sha256 are required");
     }
     String scope = auth.group(2) + "/" + auth.group(3) + "/s3/aws4_request";
-    String canonicalRequest = exchange.getRequestMethod() + "\n"
-        + exchange.getRequestURI().getRawPath() + "\n"
-        + canonicalQuery(exchange.getRequestURI().getRawQuery()) + "\n"
-        + canonicalHeaders(exchange, auth.group(4)) + "\n"
-        + auth.group(4) + "\n"
-        + payloadHash;
-    String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
-        + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+    String canonicalRequest =
+        exchange.getRequestMethod()
+            + "\n"
+            + exchange.getRequestURI().getRawPath()
+            + "\n"
+            + canonicalQuery(exchange.getRequestURI().getRawQuery())
+            + "\n"
+            + canonicalHeaders(exchange, auth.group(4))
+            + "\n"
+            + auth.group(4)
+            + "\n"
+            + payloadHash;
+    String stringToSign =
+        "AWS4-HMAC-SHA256\n"
+            + amzDate
+            + "\n"
+            + scope
+            + "\n"
+            + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
     byte[] signingKey = signingKey(auth.group(2), auth.group(3));
     String expected = HexFormat.of().formatHex(hmac(signingKey, stringToSign));
-    if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), auth.group(5).getBytes(StandardCharsets.UTF_8))) {
-      throw new S3Error(403, "SignatureDoesNotMatch",
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8),
+        auth.group(5).getBytes(StandardCharsets.UTF_8))) {
+      throw new S3Error(
+          403,
+          "SignatureDoesNotMatch",
           "The request signature we calculated does not match the signature you provided.");
     }
     return switch (payloadHash) {
       case "UNSIGNED-PAYLOAD" -> body;
-      case "STREAMING-AWS4-HMAC-SHA256-PAYLOAD" -> decodeSignedChunks(body, amzDate, scope, signingKey, auth.group(5));
+      case "STREAMING-AWS4-HMAC-SHA256-PAYLOAD" ->
+          decodeSignedChunks(body, amzDate, scope, signingKey, auth.group(5));
       default -> {
         if (!payloadHash.equals(sha256Hex(body))) {
-          throw new S3Error(400, "XAmzContentSHA256Mismatch",
+          throw new S3Error(
+              400,
+              "XAmzContentSHA256Mismatch",
               "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
         yield body;
@@ -254,8 +315,12 @@ public final class FakeS3Server implements AutoCloseable {
     };
   }
 
-  /** aws-chunked: {@code hex-size;chunk-signature=sig CRLF data CRLF}, each chunk signed after the previous one. */
-  private static byte[] decodeSignedChunks(byte[] body, String amzDate, String scope, byte[] key, String seed) {
+  /**
+   * aws-chunked: {@code hex-size;chunk-signature=sig CRLF data CRLF}, each chunk signed after the
+   * previous one.
+   */
+  private static byte[] decodeSignedChunks(
+      byte[] body, String amzDate, String scope, byte[] key, String seed) {
     ByteArrayOutputStream decoded = new ByteArrayOutputStream();
     String previous = seed;
     int position = 0;
@@ -269,8 +334,17 @@ public final class FakeS3Server implements AutoCloseable {
       int size = Integer.parseInt(parts[0], 16);
       int dataStart = lineEnd + 2;
       byte[] chunk = java.util.Arrays.copyOfRange(body, dataStart, dataStart + size);
-      String stringToSign = "AWS4-HMAC-SHA256-PAYLOAD\n" + amzDate + "\n" + scope + "\n" + previous + "\n"
-          + EMPTY_SHA256 + "\n" + sha256Hex(chunk);
+      String stringToSign =
+          "AWS4-HMAC-SHA256-PAYLOAD\n"
+              + amzDate
+              + "\n"
+              + scope
+              + "\n"
+              + previous
+              + "\n"
+              + EMPTY_SHA256
+              + "\n"
+              + sha256Hex(chunk);
       String expected = HexFormat.of().formatHex(hmac(key, stringToSign));
       if (parts.length != 2 || !expected.equals(parts[1])) {
         throw new S3Error(403, "SignatureDoesNotMatch", "a chunk signature does not match");
@@ -300,7 +374,8 @@ public final class FakeS3Server implements AutoCloseable {
     List<String[]> pairs = new ArrayList<>();
     for (String pair : rawQuery.split("&")) {
       String[] kv = pair.split("=", 2);
-      pairs.add(new String[] {awsEncode(decode(kv[0])), awsEncode(kv.length > 1 ? decode(kv[1]) : "")});
+      pairs.add(
+          new String[] {awsEncode(decode(kv[0])), awsEncode(kv.length > 1 ? decode(kv[1]) : "")});
     }
     pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
     return pairs.stream().map(kv -> kv[0] + "=" + kv[1]).collect(Collectors.joining("&"));
@@ -315,8 +390,13 @@ public final class FakeS3Server implements AutoCloseable {
       if (values == null) {
         throw new S3Error(403, "SignatureDoesNotMatch", "signed header " + name + " is missing");
       }
-      result.append(name.toLowerCase(Locale.ROOT)).append(':')
-          .append(values.stream().map(v -> v.strip().replaceAll(" +", " ")).collect(Collectors.joining(",")))
+      result
+          .append(name.toLowerCase(Locale.ROOT))
+          .append(':')
+          .append(
+              values.stream()
+                  .map(v -> v.strip().replaceAll(" +", " "))
+                  .collect(Collectors.joining(",")))
           .append('\n');
     }
     return result.toString();
@@ -344,12 +424,17 @@ public final class FakeS3Server implements AutoCloseable {
     return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  /** RFC 3986 unreserved characters stay, everything else is %XX in upper case, as SigV4 requires. */
+  /**
+   * RFC 3986 unreserved characters stay, everything else is %XX in upper case, as SigV4 requires.
+   */
   private static String awsEncode(String value) {
     StringBuilder result = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || "-_.~".indexOf(c) >= 0) {
         result.append(c);
       } else {
         result.append('%').append(String.format("%02X", b & 0xff));
@@ -389,7 +474,10 @@ public final class FakeS3Server implements AutoCloseable {
   }
 
   private static String error(String code, String message) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + escape(message)
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"
+        + code
+        + "</Code><Message>"
+        + escape(message)
         + "</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>";
   }
 }

@@ -17,7 +17,8 @@ public final class InputRejections {
    * The task fails as a {@link ConnectorInputException} (an incident, no retry) whose message or a
    * cause's names {@code expected}, and {@code server} received nothing.
    */
-  public static void assertInputRejected(ThrowingCallable task, String expected, RecordingHttpServer server) {
+  public static void assertInputRejected(
+      ThrowingCallable task, String expected, RecordingHttpServer server) {
     assertThatThrownBy(task)
         .isInstanceOf(ConnectorInputException.class)
         .satisfies(e -> assertThat(messages(e)).contains(expected));

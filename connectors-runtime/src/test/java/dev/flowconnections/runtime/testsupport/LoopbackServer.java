@@ -22,7 +22,9 @@ public abstract class LoopbackServer implements AutoCloseable {
     }
   }
 
-  /** Starts accepting; call it once the subclass is constructed (its fields are what serving uses). */
+  /**
+   * Starts accepting; call it once the subclass is constructed (its fields are what serving uses).
+   */
   protected final void acceptInBackground() {
     Thread.ofVirtual().name(getClass().getSimpleName()).start(this::acceptLoop);
   }

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the input-validation tests of the message-sending workers (email, SMS) share: a local
- * server standing for the provider's API, so that "nothing was sent" is visible, the checks every
- * such worker makes alike, and the one failure that is not the task's fault: an unavailable
- * credential store is retried, not an incident.
+ * What the input-validation tests of the message-sending workers (email, SMS) share: a local server
+ * standing for the provider's API, so that "nothing was sent" is visible, the checks every such
+ * worker makes alike, and the one failure that is not the task's fault: an unavailable credential
+ * store is retried, not an incident.
  */
-public abstract class MessagingInputValidationTestBase<F extends MessagingInputValidationTestBase.Fixture> {
+public abstract class MessagingInputValidationTestBase<
+    F extends MessagingInputValidationTestBase.Fixture> {
 
   /** A worker with one connection that a fixed resolver hands out. */
   public interface Fixture {
@@ -30,7 +31,9 @@ public abstract class MessagingInputValidationTestBase<F extends MessagingInputV
   @AutoClose protected final RecordingHttpServer server = RecordingHttpServer.start();
   protected final F fixture;
 
-  /** @param fixtureOn the worker's fixture, its connection pointing at the local server */
+  /**
+   * @param fixtureOn the worker's fixture, its connection pointing at the local server
+   */
   protected MessagingInputValidationTestBase(Function<RecordingHttpServer, F> fixtureOn) {
     this.fixture = fixtureOn.apply(server);
   }
@@ -45,7 +48,8 @@ public abstract class MessagingInputValidationTestBase<F extends MessagingInputV
     fixture.resolver().failWith(new CredentialStoreUnavailableException("store down", null));
 
     assertThatThrownBy(() -> fixture.send(Map.of()))
-        .isInstanceOfSatisfying(ConnectorRetryException.class,
+        .isInstanceOfSatisfying(
+            ConnectorRetryException.class,
             e -> assertThat(e.getErrorCode()).isEqualTo("CREDENTIAL_STORE_UNAVAILABLE"));
   }
 

@@ -1,5 +1,7 @@
 package dev.flowconnections.runtime.testsupport;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -21,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import org.awaitility.Awaitility;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -72,16 +72,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * token endpoint receives, and offers revocation, introspection and a scripted browser login.
  *
  * <p>Clients (secret = {@code <id>-secret}):
+ *
  * <ul>
  *   <li>{@value #BASIC_CLIENT}: client credentials, client_secret_basic, tokens for 5 minutes
  *   <li>{@value #POST_CLIENT}: client credentials, client_secret_post
- *   <li>{@value #SHORT_CLIENT}: client credentials, client_secret_basic, tokens for {@link #SHORT_TTL}
- *   <li>{@value #GATEWAY_CLIENT}: client credentials, client_secret_post, signed JWTs for {@link #SHORT_TTL}
- *       whose {@code aud} is the request's {@code audience} parameter (as Keycloak's audience mapper
- *       and Camunda Identity produce them): the Camunda client's OIDC login to a Zeebe gateway
- *   <li>{@value #ROTATING_CLIENT}: authorization code + PKCE + refresh, a new refresh token on every refresh
- *   <li>{@value #KEEPING_CLIENT}: like the rotating one, but a refresh answer carries NO refresh token
+ *   <li>{@value #SHORT_CLIENT}: client credentials, client_secret_basic, tokens for {@link
+ *       #SHORT_TTL}
+ *   <li>{@value #GATEWAY_CLIENT}: client credentials, client_secret_post, signed JWTs for {@link
+ *       #SHORT_TTL} whose {@code aud} is the request's {@code audience} parameter (as Keycloak's
+ *       audience mapper and Camunda Identity produce them): the Camunda client's OIDC login to a
+ *       Zeebe gateway
+ *   <li>{@value #ROTATING_CLIENT}: authorization code + PKCE + refresh, a new refresh token on
+ *       every refresh
+ *   <li>{@value #KEEPING_CLIENT}: like the rotating one, but a refresh answer carries NO refresh
+ *       token
  * </ul>
+ *
  * User {@value #USER} / {@value #PASSWORD} logs in on the server's form.
  */
 public final class OAuth2TestServer implements AutoCloseable {
@@ -102,23 +108,30 @@ public final class OAuth2TestServer implements AutoCloseable {
 
   private OAuth2TestServer(ConfigurableApplicationContext context) {
     this.context = context;
-    this.base = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    this.base =
+        "http://127.0.0.1:"
+            + ((ServletWebServerApplicationContext) context).getWebServer().getPort();
     this.tokenRequests = context.getBean(TokenRequests.class);
   }
 
-  /** @param redirectUri where authorization-code clients may send the user back (our callback) */
+  /**
+   * @param redirectUri where authorization-code clients may send the user back (our callback)
+   */
   public static OAuth2TestServer start(String redirectUri) {
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(ServerConfiguration.class)
-        .web(WebApplicationType.SERVLET)
-        .properties(Map.of(
-            "spring.config.name", "oauth2-test-server-no-config-file",
-            "server.port", "0",
-            "server.address", "127.0.0.1",
-            // the runtime is on 127.0.0.1 too and cookies ignore ports: a browser keeps both sessions
-            "server.servlet.session.cookie.name", "AUTH_SERVER_SESSION",
-            "spring.main.banner-mode", "off",
-            "oauth2-test-server.redirect-uri", redirectUri))
-        .run();
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(ServerConfiguration.class)
+            .web(WebApplicationType.SERVLET)
+            .properties(
+                Map.of(
+                    "spring.config.name", "oauth2-test-server-no-config-file",
+                    "server.port", "0",
+                    "server.address", "127.0.0.1",
+                    // the runtime is on 127.0.0.1 too and cookies ignore ports: a browser keeps
+                    // both sessions
+                    "server.servlet.session.cookie.name", "AUTH_SERVER_SESSION",
+                    "spring.main.banner-mode", "off",
+                    "oauth2-test-server.redirect-uri", redirectUri))
+            .run();
     return new OAuth2TestServer(context);
   }
 
@@ -151,7 +164,8 @@ public final class OAuth2TestServer implements AutoCloseable {
 
   /** How many requests of this grant type reached the token endpoint, successful or not. */
   public int tokenRequests(String grantType) {
-    return (int) tokenRequests.all().stream().filter(p -> grantType.equals(p.get("grant_type"))).count();
+    return (int)
+        tokenRequests.all().stream().filter(p -> grantType.equals(p.get("grant_type"))).count();
   }
 
   /** The form parameters (and Authorization header, as "authorization") of every token request. */
@@ -167,8 +181,10 @@ public final class OAuth2TestServer implements AutoCloseable {
 
   /** Waits until the server itself says the token has expired (for tests of what happens after). */
   public void awaitExpired(String clientId, String token) {
-    Awaitility.await("token of " + clientId + " expired").atMost(SHORT_TTL.plusSeconds(60))
-        .pollInterval(Duration.ofMillis(250)).until(() -> !isActive(clientId, token));
+    Awaitility.await("token of " + clientId + " expired")
+        .atMost(SHORT_TTL.plusSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> !isActive(clientId, token));
   }
 
   /** Revokes a token (RFC 7009) as the client it was issued to. */
@@ -182,23 +198,39 @@ public final class OAuth2TestServer implements AutoCloseable {
    * (carrying code and state) without calling it.
    */
   public URI loginAndAuthorize(String authorizationUrl, String redirectPrefix) {
-    HttpClient browser = HttpClient.newBuilder()
-        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     URI next = URI.create(authorizationUrl);
     for (int step = 0; step < 10; step++) {
       HttpResponse<String> response = send(browser, HttpRequest.newBuilder(next).GET().build());
       if (response.statusCode() == 200 && response.body().contains("name=\"password\"")) {
-        response = send(browser, HttpRequest.newBuilder(next)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                "username", USER, "password", PASSWORD, "_csrf", csrf(response.body())))))
-            .build());
+        response =
+            send(
+                browser,
+                HttpRequest.newBuilder(next)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            form(
+                                Map.of(
+                                    "username",
+                                    USER,
+                                    "password",
+                                    PASSWORD,
+                                    "_csrf",
+                                    csrf(response.body())))))
+                    .build());
       }
       int status = response.statusCode();
-      String location = response.headers().firstValue("Location")
-          .orElseThrow(() -> new IllegalStateException("authorization server answered " + status));
+      String location =
+          response
+              .headers()
+              .firstValue("Location")
+              .orElseThrow(
+                  () -> new IllegalStateException("authorization server answered " + status));
       next = next.resolve(location);
       if (next.toString().startsWith(redirectPrefix)) {
         return next;
@@ -212,19 +244,30 @@ public final class OAuth2TestServer implements AutoCloseable {
     context.close();
   }
 
-  /** Authenticates as the client the way it is registered to (form parameters only for {@value #POST_CLIENT}). */
+  /**
+   * Authenticates as the client the way it is registered to (form parameters only for {@value
+   * #POST_CLIENT}).
+   */
   private String post(String path, String clientId, Map<String, String> form) {
     Map<String, String> body = new LinkedHashMap<>(form);
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/x-www-form-urlencoded");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded");
     if (clientId.equals(POST_CLIENT)) {
       body.put("client_id", clientId);
       body.put("client_secret", secretOf(clientId));
     } else {
-      request.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString((clientId + ":" + secretOf(clientId)).getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString(
+                      (clientId + ":" + secretOf(clientId)).getBytes(StandardCharsets.UTF_8)));
     }
-    return send(HttpClient.newHttpClient(), request.POST(HttpRequest.BodyPublishers.ofString(form(body))).build()).body();
+    return send(
+            HttpClient.newHttpClient(),
+            request.POST(HttpRequest.BodyPublishers.ofString(form(body))).build())
+        .body();
   }
 
   private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
@@ -248,14 +291,20 @@ public final class OAuth2TestServer implements AutoCloseable {
 
   private static String form(Map<String, String> values) {
     List<String> pairs = new ArrayList<>();
-    values.forEach((k, v) -> pairs.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    values.forEach(
+        (k, v) ->
+            pairs.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return String.join("&", pairs);
   }
 
   /** Every request that reached the token endpoint. */
   static final class TokenRequests extends OncePerRequestFilter {
 
-    private final List<Map<String, String>> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<Map<String, String>> requests =
+        Collections.synchronizedList(new ArrayList<>());
 
     List<Map<String, String>> all() {
       synchronized (requests) {
@@ -270,7 +319,9 @@ public final class OAuth2TestServer implements AutoCloseable {
 
     @Override
     protected void doFilterInternal(
-        HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
+        HttpServletRequest request,
+        jakarta.servlet.http.HttpServletResponse response,
+        jakarta.servlet.FilterChain chain)
         throws jakarta.servlet.ServletException, IOException {
       Map<String, String> parameters = new LinkedHashMap<>();
       request.getParameterMap().forEach((k, v) -> parameters.put(k, v[0]));
@@ -282,7 +333,8 @@ public final class OAuth2TestServer implements AutoCloseable {
     }
   }
 
-  // Not a @Configuration: the runtime's component scan of dev.flowconnections.runtime must not find it.
+  // Not a @Configuration: the runtime's component scan of dev.flowconnections.runtime must not find
+  // it.
   @EnableWebSecurity
   @Import({
     ServletWebServerFactoryAutoConfiguration.class,
@@ -309,8 +361,11 @@ public final class OAuth2TestServer implements AutoCloseable {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
-      return AuthorizationServerParts.endpoints(http,
-          server -> server.tokenEndpoint(t -> t.accessTokenResponseHandler(omitRefreshTokenFor(KEEPING_CLIENT))));
+      return AuthorizationServerParts.endpoints(
+          http,
+          server ->
+              server.tokenEndpoint(
+                  t -> t.accessTokenResponseHandler(omitRefreshTokenFor(KEEPING_CLIENT))));
     }
 
     @Bean
@@ -321,16 +376,20 @@ public final class OAuth2TestServer implements AutoCloseable {
 
     @Bean
     UserDetailsService users() {
-      return new InMemoryUserDetailsManager(User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER").build());
+      return new InMemoryUserDetailsManager(
+          User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER").build());
     }
 
     @Bean
     RegisteredClientRepository clients(org.springframework.core.env.Environment env) {
       String redirectUri = env.getRequiredProperty("oauth2-test-server.redirect-uri");
       return new InMemoryRegisteredClientRepository(
-          clientCredentials(BASIC_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, Duration.ofMinutes(5)),
-          clientCredentials(POST_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_POST, Duration.ofMinutes(5)),
-          clientCredentials(SHORT_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, SHORT_TTL),
+          clientCredentials(
+              BASIC_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, Duration.ofMinutes(5)),
+          clientCredentials(
+              POST_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_POST, Duration.ofMinutes(5)),
+          clientCredentials(
+              SHORT_CLIENT, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, SHORT_TTL),
           gatewayClient(GATEWAY_CLIENT, SHORT_TTL),
           webClient(ROTATING_CLIENT, redirectUri, false),
           webClient(KEEPING_CLIENT, redirectUri, true));
@@ -351,15 +410,19 @@ public final class OAuth2TestServer implements AutoCloseable {
       return AuthorizationServerParts.freshSigningKey();
     }
 
-    private static RegisteredClient clientCredentials(String id, ClientAuthenticationMethod method, Duration ttl) {
+    private static RegisteredClient clientCredentials(
+        String id, ClientAuthenticationMethod method, Duration ttl) {
       return RegisteredClient.withId(id)
           .clientId(id)
           .clientSecret("{noop}" + secretOf(id))
           .clientAuthenticationMethod(method)
           .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
           .scope("orders.read")
-          .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ttl)
-              .accessTokenFormat(OAuth2TokenFormat.REFERENCE).build())
+          .tokenSettings(
+              TokenSettings.builder()
+                  .accessTokenTimeToLive(ttl)
+                  .accessTokenFormat(OAuth2TokenFormat.REFERENCE)
+                  .build())
           .build();
     }
 
@@ -369,8 +432,11 @@ public final class OAuth2TestServer implements AutoCloseable {
           .clientSecret("{noop}" + secretOf(id))
           .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
           .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-          .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ttl)
-              .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED).build())
+          .tokenSettings(
+              TokenSettings.builder()
+                  .accessTokenTimeToLive(ttl)
+                  .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                  .build())
           .build();
     }
 
@@ -382,14 +448,16 @@ public final class OAuth2TestServer implements AutoCloseable {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> audienceFromRequest() {
       return context -> {
-        if (context.getAuthorizationGrant() instanceof OAuth2ClientCredentialsAuthenticationToken grant
+        if (context.getAuthorizationGrant()
+                instanceof OAuth2ClientCredentialsAuthenticationToken grant
             && grant.getAdditionalParameters().get("audience") instanceof String audience) {
           context.getClaims().audience(List.of(audience));
         }
       };
     }
 
-    private static RegisteredClient webClient(String id, String redirectUri, boolean reuseRefreshTokens) {
+    private static RegisteredClient webClient(
+        String id, String redirectUri, boolean reuseRefreshTokens) {
       return RegisteredClient.withId(id)
           .clientId(id)
           .clientSecret("{noop}" + secretOf(id))
@@ -398,29 +466,40 @@ public final class OAuth2TestServer implements AutoCloseable {
           .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
           .redirectUri(redirectUri)
           .scope("orders.read")
-          .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-          .tokenSettings(TokenSettings.builder()
-              .accessTokenTimeToLive(Duration.ofMinutes(5))
-              .accessTokenFormat(OAuth2TokenFormat.REFERENCE)
-              .reuseRefreshTokens(reuseRefreshTokens)
-              .build())
+          .clientSettings(
+              ClientSettings.builder()
+                  .requireProofKey(true)
+                  .requireAuthorizationConsent(false)
+                  .build())
+          .tokenSettings(
+              TokenSettings.builder()
+                  .accessTokenTimeToLive(Duration.ofMinutes(5))
+                  .accessTokenFormat(OAuth2TokenFormat.REFERENCE)
+                  .reuseRefreshTokens(reuseRefreshTokens)
+                  .build())
           .build();
     }
 
     /** The default token answer, except that refreshes of {@code clientId} get no refresh token. */
     private static AuthenticationSuccessHandler omitRefreshTokenFor(String clientId) {
-      OAuth2AccessTokenResponseHttpMessageConverter converter = new OAuth2AccessTokenResponseHttpMessageConverter();
+      OAuth2AccessTokenResponseHttpMessageConverter converter =
+          new OAuth2AccessTokenResponseHttpMessageConverter();
       return (request, response, authentication) -> {
-        OAuth2AccessTokenAuthenticationToken token = (OAuth2AccessTokenAuthenticationToken) authentication;
-        OAuth2AccessTokenResponse.Builder answer = OAuth2AccessTokenResponse
-            .withToken(token.getAccessToken().getTokenValue())
-            .tokenType(token.getAccessToken().getTokenType())
-            .scopes(token.getAccessToken().getScopes());
-        if (token.getAccessToken().getIssuedAt() != null && token.getAccessToken().getExpiresAt() != null) {
-          answer.expiresIn(ChronoUnit.SECONDS.between(token.getAccessToken().getIssuedAt(), token.getAccessToken().getExpiresAt()));
+        OAuth2AccessTokenAuthenticationToken token =
+            (OAuth2AccessTokenAuthenticationToken) authentication;
+        OAuth2AccessTokenResponse.Builder answer =
+            OAuth2AccessTokenResponse.withToken(token.getAccessToken().getTokenValue())
+                .tokenType(token.getAccessToken().getTokenType())
+                .scopes(token.getAccessToken().getScopes());
+        if (token.getAccessToken().getIssuedAt() != null
+            && token.getAccessToken().getExpiresAt() != null) {
+          answer.expiresIn(
+              ChronoUnit.SECONDS.between(
+                  token.getAccessToken().getIssuedAt(), token.getAccessToken().getExpiresAt()));
         }
-        boolean omit = "refresh_token".equals(request.getParameter("grant_type"))
-            && clientId.equals(token.getRegisteredClient().getClientId());
+        boolean omit =
+            "refresh_token".equals(request.getParameter("grant_type"))
+                && clientId.equals(token.getRegisteredClient().getClientId());
         if (token.getRefreshToken() != null && !omit) {
           answer.refreshToken(token.getRefreshToken().getTokenValue());
         }

@@ -43,15 +43,15 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * A Zeebe gateway that demands OIDC, as a self-managed cluster with Identity does: a gRPC proxy on
  * an ephemeral loopback port in front of the in-memory engine's (unauthenticated) gateway. Every
- * call must carry {@code authorization: Bearer <jwt>} signed by a key of the authorization
- * server's JWKS, issued by it, not expired (no clock skew allowed, so short-lived tokens really
- * expire) and meant for {@code audience}; anything else ends with UNAUTHENTICATED before a byte
- * reaches the engine.
+ * call must carry {@code authorization: Bearer <jwt>} signed by a key of the authorization server's
+ * JWKS, issued by it, not expired (no clock skew allowed, so short-lived tokens really expire) and
+ * meant for {@code audience}; anything else ends with UNAUTHENTICATED before a byte reaches the
+ * engine.
  *
  * <p>The proxy knows no Zeebe service: a fallback registry answers every method name with a
- * byte-array handler that forwards the call as it is (unary and streaming, with flow control).
- * It records each distinct token it accepted and counts refusals, so a test can prove that a
- * client refreshed its token and that the gateway did check.
+ * byte-array handler that forwards the call as it is (unary and streaming, with flow control). It
+ * records each distinct token it accepted and counts refusals, so a test can prove that a client
+ * refreshed its token and that the gateway did check.
  */
 public final class OidcGatewayProxy implements AutoCloseable {
 
@@ -65,13 +65,15 @@ public final class OidcGatewayProxy implements AutoCloseable {
   private final AtomicInteger refusals = new AtomicInteger();
 
   private OidcGatewayProxy(String engineAddress, JwtDecoder tokens, ServerCredentials credentials) {
-    this.engine = Grpc.newChannelBuilder(engineAddress, InsecureChannelCredentials.create()).build();
+    this.engine =
+        Grpc.newChannelBuilder(engineAddress, InsecureChannelCredentials.create()).build();
     try {
-      this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
-          .fallbackHandlerRegistry(new ForwardEveryMethod(new Forwarding(engine)))
-          .intercept(new BearerTokenCheck(tokens))
-          .build()
-          .start();
+      this.server =
+          NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
+              .fallbackHandlerRegistry(new ForwardEveryMethod(new Forwarding(engine)))
+              .intercept(new BearerTokenCheck(tokens))
+              .build()
+              .start();
     } catch (IOException e) {
       engine.shutdownNow();
       throw new UncheckedIOException(e);
@@ -86,12 +88,18 @@ public final class OidcGatewayProxy implements AutoCloseable {
    * @param credentials how the proxy itself listens: {@code InsecureServerCredentials} or TLS
    */
   public static OidcGatewayProxy start(
-      String engineAddress, String jwkSetUri, String issuer, String audience, ServerCredentials credentials) {
+      String engineAddress,
+      String jwkSetUri,
+      String issuer,
+      String audience,
+      ServerCredentials credentials) {
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-    List<OAuth2TokenValidator<Jwt>> checks = List.of(
-        new JwtTimestampValidator(Duration.ZERO),
-        new JwtIssuerValidator(issuer),
-        new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)));
+    List<OAuth2TokenValidator<Jwt>> checks =
+        List.of(
+            new JwtTimestampValidator(Duration.ZERO),
+            new JwtIssuerValidator(issuer),
+            new JwtClaimValidator<List<String>>(
+                "aud", aud -> aud != null && aud.contains(audience)));
     decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(checks));
     return new OidcGatewayProxy(engineAddress, decoder, credentials);
   }
@@ -170,21 +178,22 @@ public final class OidcGatewayProxy implements AutoCloseable {
   /** Answers any method name with the forwarding handler, messages as raw bytes. */
   private static final class ForwardEveryMethod extends HandlerRegistry {
 
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-      @Override
-      public InputStream stream(byte[] value) {
-        return new ByteArrayInputStream(value);
-      }
+    private static final MethodDescriptor.Marshaller<byte[]> BYTES =
+        new MethodDescriptor.Marshaller<>() {
+          @Override
+          public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+          }
 
-      @Override
-      public byte[] parse(InputStream stream) {
-        try {
-          return stream.readAllBytes();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
+          @Override
+          public byte[] parse(InputStream stream) {
+            try {
+              return stream.readAllBytes();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        };
 
     private final ServerCallHandler<byte[], byte[]> handler;
 
@@ -194,10 +203,11 @@ public final class OidcGatewayProxy implements AutoCloseable {
 
     @Override
     public ServerMethodDefinition<?, ?> lookupMethod(String methodName, String authority) {
-      MethodDescriptor<byte[], byte[]> method = MethodDescriptor.newBuilder(BYTES, BYTES)
-          .setFullMethodName(methodName)
-          .setType(MethodDescriptor.MethodType.UNKNOWN)
-          .build();
+      MethodDescriptor<byte[], byte[]> method =
+          MethodDescriptor.newBuilder(BYTES, BYTES)
+              .setFullMethodName(methodName)
+              .setType(MethodDescriptor.MethodType.UNKNOWN)
+              .build();
       return ServerMethodDefinition.create(method, handler);
     }
   }
@@ -216,10 +226,13 @@ public final class OidcGatewayProxy implements AutoCloseable {
     }
 
     @Override
-    public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> incoming, Metadata headers) {
+    public ServerCall.Listener<byte[]> startCall(
+        ServerCall<byte[], byte[]> incoming, Metadata headers) {
       // the caller's deadline holds for the engine too (a job poll ends when the worker gives up)
-      ClientCall<byte[], byte[]> outgoing = engine.newCall(incoming.getMethodDescriptor(),
-          CallOptions.DEFAULT.withDeadline(Context.current().getDeadline()));
+      ClientCall<byte[], byte[]> outgoing =
+          engine.newCall(
+              incoming.getMethodDescriptor(),
+              CallOptions.DEFAULT.withDeadline(Context.current().getDeadline()));
       Pump pump = new Pump(incoming, outgoing);
       headers.discardAll(AUTHORIZATION); // the engine has no use for the caller's credential
       outgoing.start(pump.fromEngine, headers);

@@ -36,25 +36,81 @@ public final class PrivateCertificateAuthority {
     this.serverKeys = serverKeys;
   }
 
-  /** A CA in {@code directory}, and a certificate of it for a server at the IP address 127.0.0.1. */
+  /**
+   * A CA in {@code directory}, and a certificate of it for a server at the IP address 127.0.0.1.
+   */
   public static PrivateCertificateAuthority create(Path directory) {
     Path ca = directory.resolve("ca.p12");
     Path server = directory.resolve("server.p12");
     Path request = directory.resolve("server.csr");
     Path serverCertificate = directory.resolve("server.pem");
     // the two key pairs are independent: one keytool JVM each, side by side
-    Process caKeys = keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
-        "-validity", "2", "-dname", "CN=Flow Connections Test CA", "-ext", "bc:c", "-keystore", ca.toString());
-    Process serverKeys = keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-        "-validity", "2", "-dname", "CN=127.0.0.1", "-keystore", server.toString());
+    Process caKeys =
+        keytool(
+            "-genkeypair",
+            "-alias",
+            "ca",
+            "-keyalg",
+            "EC",
+            "-groupname",
+            "secp256r1",
+            "-validity",
+            "2",
+            "-dname",
+            "CN=Flow Connections Test CA",
+            "-ext",
+            "bc:c",
+            "-keystore",
+            ca.toString());
+    Process serverKeys =
+        keytool(
+            "-genkeypair",
+            "-alias",
+            "server",
+            "-keyalg",
+            "EC",
+            "-groupname",
+            "secp256r1",
+            "-validity",
+            "2",
+            "-dname",
+            "CN=127.0.0.1",
+            "-keystore",
+            server.toString());
     succeeded(caKeys);
     succeeded(serverKeys);
-    succeeded(keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-file", request.toString()));
-    succeeded(keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-validity", "2",
-        "-ext", "SAN=ip:127.0.0.1", "-ext", "KU=digitalSignature", "-ext", "EKU=serverAuth",
-        "-infile", request.toString(), "-outfile", serverCertificate.toString()));
+    succeeded(
+        keytool(
+            "-certreq",
+            "-alias",
+            "server",
+            "-keystore",
+            server.toString(),
+            "-file",
+            request.toString()));
+    succeeded(
+        keytool(
+            "-gencert",
+            "-rfc",
+            "-alias",
+            "ca",
+            "-keystore",
+            ca.toString(),
+            "-validity",
+            "2",
+            "-ext",
+            "SAN=ip:127.0.0.1",
+            "-ext",
+            "KU=digitalSignature",
+            "-ext",
+            "EKU=serverAuth",
+            "-infile",
+            request.toString(),
+            "-outfile",
+            serverCertificate.toString()));
     Path caCertificate = writePem(load(ca), "ca", directory.resolve("ca.pem"));
-    return new PrivateCertificateAuthority(caCertificate, serverKeys(server, serverCertificate, caCertificate));
+    return new PrivateCertificateAuthority(
+        caCertificate, serverKeys(server, serverCertificate, caCertificate));
   }
 
   /** The CA certificate, PEM. */
@@ -68,7 +124,8 @@ public final class PrivateCertificateAuthority {
   }
 
   /** The server's own key with the chain the CA signed (server, CA), ready for a TLS server. */
-  private static KeyManagerFactory serverKeys(Path server, Path serverCertificate, Path caCertificate) {
+  private static KeyManagerFactory serverKeys(
+      Path server, Path serverCertificate, Path caCertificate) {
     try {
       KeyStore generated = load(server);
       PrivateKey key = (PrivateKey) generated.getKey("server", PASSWORD.toCharArray());
@@ -82,7 +139,8 @@ public final class PrivateCertificateAuthority {
       KeyStore signed = KeyStore.getInstance("PKCS12");
       signed.load(null, null);
       signed.setKeyEntry("server", key, PASSWORD.toCharArray(), chain.toArray(Certificate[]::new));
-      KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory factory =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       factory.init(signed, PASSWORD.toCharArray());
       return factory;
     } catch (IOException e) {
@@ -107,9 +165,11 @@ public final class PrivateCertificateAuthority {
   private static Path writePem(KeyStore store, String alias, Path file) {
     try {
       Certificate certificate = store.getCertificate(alias);
-      String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-          .encodeToString(certificate.getEncoded());
-      return Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+      String base64 =
+          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(certificate.getEncoded());
+      return Files.writeString(
+          file, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
@@ -118,8 +178,11 @@ public final class PrivateCertificateAuthority {
   }
 
   private static Process keytool(String... arguments) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-J-XX:TieredStopAtLevel=1"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-J-XX:TieredStopAtLevel=1"));
     command.addAll(List.of(arguments));
     command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
     try {

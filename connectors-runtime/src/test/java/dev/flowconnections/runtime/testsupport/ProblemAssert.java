@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Checks the shape every API error shares: status, problem+json, a readable detail, the field at fault. */
+/**
+ * Checks the shape every API error shares: status, problem+json, a readable detail, the field at
+ * fault.
+ */
 public final class ProblemAssert {
 
   private ProblemAssert() {}
 
   public static JsonNode assertProblem(ApiClient.Response response, int status) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+    assertThat(response.contentType())
+        .as(response.toString())
+        .startsWith("application/problem+json");
     JsonNode problem = response.json();
     assertThat(problem.get("status").asInt()).isEqualTo(status);
     assertThat(problem.path("detail").asText()).as("detail").isNotBlank();

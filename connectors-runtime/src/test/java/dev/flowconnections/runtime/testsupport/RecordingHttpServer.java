@@ -23,7 +23,8 @@ import java.util.function.Function;
  */
 public final class RecordingHttpServer implements AutoCloseable {
 
-  private static final Function<RecordedRequest, Reply> DEFAULT = request -> Reply.json(200, "{\"ok\":true}");
+  private static final Function<RecordedRequest, Reply> DEFAULT =
+      request -> Reply.json(200, "{\"ok\":true}");
 
   private final HttpServer server;
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -81,7 +82,8 @@ public final class RecordingHttpServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream in = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream in = exchange.getRequestBody()) {
       Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       headers.putAll(exchange.getRequestHeaders());
       RecordedRequest request =
@@ -94,7 +96,8 @@ public final class RecordingHttpServer implements AutoCloseable {
       requests.add(request);
       Reply reply = responder.apply(request);
       reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-      byte[] body = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
+      byte[] body =
+          reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
       boolean noBody = body.length == 0 || "HEAD".equals(request.method());
       exchange.sendResponseHeaders(reply.status(), noBody ? -1 : body.length);
       if (!noBody) {
@@ -107,7 +110,11 @@ public final class RecordingHttpServer implements AutoCloseable {
 
   /** One request as the server saw it. */
   public record RecordedRequest(
-      String method, String rawPath, String rawQuery, Map<String, List<String>> headers, String body) {
+      String method,
+      String rawPath,
+      String rawQuery,
+      Map<String, List<String>> headers,
+      String body) {
 
     /** First value of a header (any letter case), or null. */
     public String header(String name) {

@@ -30,17 +30,21 @@ public final class RuntimeTestSupport {
     return engine;
   }
 
-  public static void register(DynamicPropertyRegistry registry, ZeebeTestEngine engine, Environment environment) {
+  public static void register(
+      DynamicPropertyRegistry registry, ZeebeTestEngine engine, Environment environment) {
     PostgresTestSchema.register(registry);
     registry.add("camunda.client.mode", () -> "self-managed");
     registry.add("camunda.client.grpc-address", () -> "http://" + engine.getGatewayAddress());
-    registry.add("camunda.client.prefer-rest-over-grpc", () -> "false"); // the engine has no REST API
+    registry.add(
+        "camunda.client.prefer-rest-over-grpc", () -> "false"); // the engine has no REST API
     registry.add("flow-connections.environment", environment::name);
     registry.add("flow-connections.encryption.master-key", () -> TEST_MASTER_KEY);
     // a loopback address denied by the operator: NetworkPolicyApiTest proves nothing reaches it
     registry.add("flow-connections.network.deny[0]", () -> "127.0.0.2/32");
     // the operator's allow-list of MCP STDIO commands: the test server, plain and failing at start
-    List<String> stdio = List.of(stdioTestServerCommand(), stdioTestServerCommand("--require-env", "WEATHER_API_TOKEN"));
+    List<String> stdio =
+        List.of(
+            stdioTestServerCommand(), stdioTestServerCommand("--require-env", "WEATHER_API_TOKEN"));
     for (int i = 0; i < stdio.size(); i++) {
       String command = stdio.get(i);
       registry.add(StdioCommands.PROPERTY + "[" + i + "]", () -> command);
@@ -53,9 +57,12 @@ public final class RuntimeTestSupport {
    */
   public static String stdioTestServerCommand(String... args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    StringBuilder command = new StringBuilder(quote(java))
-        .append(" -XX:TieredStopAtLevel=1 -Xshare:auto -cp ").append(quote(System.getProperty("java.class.path")))
-        .append(' ').append("dev.flowconnections.runtime.mcp.McpStdioTestServer");
+    StringBuilder command =
+        new StringBuilder(quote(java))
+            .append(" -XX:TieredStopAtLevel=1 -Xshare:auto -cp ")
+            .append(quote(System.getProperty("java.class.path")))
+            .append(' ')
+            .append("dev.flowconnections.runtime.mcp.McpStdioTestServer");
     for (String arg : args) {
       command.append(' ').append(quote(arg));
     }

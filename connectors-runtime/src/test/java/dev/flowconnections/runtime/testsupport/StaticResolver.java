@@ -2,12 +2,12 @@ package dev.flowconnections.runtime.testsupport;
 
 import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.scope.RuntimeCaller;
 import java.util.Map;
 
 /**
@@ -26,9 +26,20 @@ public final class StaticResolver implements ConnectionResolver {
 
   /** A connection whose integration uses {@code authScheme}, for workers that read it. */
   public StaticResolver connection(
-      String key, IntegrationType type, AuthScheme authScheme, Map<String, Object> settings, Map<String, ?> secrets) {
-    this.connection = new ResolvedConnection(
-        key, key + " integration", type, authScheme, Environment.DEVELOPMENT, settings, SecretValues.of(secrets));
+      String key,
+      IntegrationType type,
+      AuthScheme authScheme,
+      Map<String, Object> settings,
+      Map<String, ?> secrets) {
+    this.connection =
+        new ResolvedConnection(
+            key,
+            key + " integration",
+            type,
+            authScheme,
+            Environment.DEVELOPMENT,
+            settings,
+            SecretValues.of(secrets));
     return this;
   }
 
@@ -42,7 +53,8 @@ public final class StaticResolver implements ConnectionResolver {
   }
 
   @Override
-  public ResolvedConnection resolve(String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
+  public ResolvedConnection resolve(
+      String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
     if (failure != null) {
       throw failure;
     }

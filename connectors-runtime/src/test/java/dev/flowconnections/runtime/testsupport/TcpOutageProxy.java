@@ -38,8 +38,14 @@ public final class TcpOutageProxy extends LoopbackServer {
    * timeout of a second so that requests during an outage fail fast instead of queueing.
    */
   public void registerAsDatasource(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + port() + testDatabase().getPath()
-        + "?currentSchema=" + PostgresTestSchema.schema());
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:postgresql://127.0.0.1:"
+                + port()
+                + testDatabase().getPath()
+                + "?currentSchema="
+                + PostgresTestSchema.schema());
     registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
   }
 
@@ -86,7 +92,8 @@ public final class TcpOutageProxy extends LoopbackServer {
   }
 
   private void pump(Socket from, Socket to) {
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       in.transferTo(out);
     } catch (IOException e) {
       // one side went away

@@ -28,9 +28,11 @@ import java.util.Map;
  */
 public final class WorkerTestContext implements OutboundConnectorContext {
 
-  private static final DocumentFactory DOCUMENTS = new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE);
+  private static final DocumentFactory DOCUMENTS =
+      new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE);
   private static final ObjectMapper MAPPER = runtimeMapper();
-  private static final ValidationProvider VALIDATION = ValidationUtil.discoverDefaultValidationProviderImplementation();
+  private static final ValidationProvider VALIDATION =
+      ValidationUtil.discoverDefaultValidationProviderImplementation();
 
   private final String jobType;
   private final String variablesJson;
@@ -53,16 +55,25 @@ public final class WorkerTestContext implements OutboundConnectorContext {
 
   /** Stores {@code content} as a Camunda document; returns its reference as a process variable. */
   public static Map<String, Object> document(byte[] content, String fileName, String contentType) {
-    Document document = DOCUMENTS.create(
-        DocumentCreationRequest.from(content).fileName(fileName).contentType(contentType).build());
+    Document document =
+        DOCUMENTS.create(
+            DocumentCreationRequest.from(content)
+                .fileName(fileName)
+                .contentType(contentType)
+                .build());
     return MAPPER.convertValue(document, new TypeReference<>() {});
   }
 
-  /** What the connector runtime's {@code objectMapper} bean is: the connectors' mapper plus documents. */
+  /**
+   * What the connector runtime's {@code objectMapper} bean is: the connectors' mapper plus
+   * documents.
+   */
   private static ObjectMapper runtimeMapper() {
     ObjectMapper mapper = ConnectorsObjectMapperSupplier.getCopy();
     return mapper.registerModules(
-        new JacksonModuleDocumentDeserializer(DOCUMENTS, new DefaultIntrinsicFunctionExecutor(mapper),
+        new JacksonModuleDocumentDeserializer(
+            DOCUMENTS,
+            new DefaultIntrinsicFunctionExecutor(mapper),
             JacksonModuleDocumentDeserializer.DocumentModuleSettings.create()),
         new JacksonModuleDocumentSerializer());
   }
@@ -83,16 +94,55 @@ public final class WorkerTestContext implements OutboundConnectorContext {
   @Override
   public JobContext getJobContext() {
     return new JobContext() {
-      @Override public Map<String, String> getCustomHeaders() { return Map.of(); }
-      @Override public String getVariables() { return variablesJson; }
-      @Override public String getType() { return jobType; }
-      @Override public long getProcessInstanceKey() { return 1; }
-      @Override public String getBpmnProcessId() { return "test"; }
-      @Override public int getProcessDefinitionVersion() { return 1; }
-      @Override public long getProcessDefinitionKey() { return 1; }
-      @Override public String getElementId() { return "task"; }
-      @Override public long getElementInstanceKey() { return 1; }
-      @Override public String getTenantId() { return tenantId; }
+      @Override
+      public Map<String, String> getCustomHeaders() {
+        return Map.of();
+      }
+
+      @Override
+      public String getVariables() {
+        return variablesJson;
+      }
+
+      @Override
+      public String getType() {
+        return jobType;
+      }
+
+      @Override
+      public long getProcessInstanceKey() {
+        return 1;
+      }
+
+      @Override
+      public String getBpmnProcessId() {
+        return "test";
+      }
+
+      @Override
+      public int getProcessDefinitionVersion() {
+        return 1;
+      }
+
+      @Override
+      public long getProcessDefinitionKey() {
+        return 1;
+      }
+
+      @Override
+      public String getElementId() {
+        return "task";
+      }
+
+      @Override
+      public long getElementInstanceKey() {
+        return 1;
+      }
+
+      @Override
+      public String getTenantId() {
+        return tenantId;
+      }
     };
   }
 

@@ -16,8 +16,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * /admin/audit in a real headless Chromium: an admin filters the log by connection and action and
- * sees who did what with field names only; a bad filter is shown next to its field; a USER gets
- * the denial page, as the API answers 403.
+ * sees who did what with field names only; a bad filter is shown next to its field; a USER gets the
+ * denial page, as the API answers 403.
  */
 class AuditPageTest extends BrowserTestBase {
 
@@ -25,13 +25,17 @@ class AuditPageTest extends BrowserTestBase {
   void adminFiltersTheLogByConnectionAndActionAndSeesNoValue() {
     String secretValue = "pw-on-the-audit-page-" + tag();
     String integration = createBasicRestIntegration(admin, "Audited page " + tag());
-    var created = createConnection(modeler, integration, "Audit page conn " + tag(), "ORGANIZATION");
+    var created =
+        createConnection(modeler, integration, "Audit page conn " + tag(), "ORGANIZATION");
     String key = created.text("/key");
-    modeler.put("/api/connections/" + created.text("/id") + "/environments/QA",
+    modeler.put(
+        "/api/connections/" + created.text("/id") + "/environments/QA",
         credentials(Map.of("username", "svc", "password", secretValue)));
 
     Browser page = browser.login("admin", "admin");
-    assertThat(page.all(By.cssSelector("header.top nav a")).stream().map(WebElement::getText).toList()).contains("Audit log");
+    assertThat(
+            page.all(By.cssSelector("header.top nav a")).stream().map(WebElement::getText).toList())
+        .contains("Audit log");
     page.go("/admin/audit");
     page.find(By.cssSelector("#audit-table:not([aria-busy])"));
     page.type(By.id("filter-connection"), key);
@@ -40,7 +44,13 @@ class AuditPageTest extends BrowserTestBase {
 
     List<String> rows = rows(page);
     assertThat(rows).hasSize(2);
-    assertThat(rows.get(0)).contains("modeler", "Credentials changed", "connection " + key, "QA", "fields: password, username");
+    assertThat(rows.get(0))
+        .contains(
+            "modeler",
+            "Credentials changed",
+            "connection " + key,
+            "QA",
+            "fields: password, username");
     assertThat(rows.get(1)).contains("modeler", "Connection created", "connection " + key);
     page.screenshot("audit-log");
 
@@ -65,13 +75,18 @@ class AuditPageTest extends BrowserTestBase {
   @Test
   void usersGetTheDenialPageLikeTheApiRefusesThem() {
     Browser page = browser.login("modeler", "modeler");
-    assertThat(page.all(By.cssSelector("header.top nav a")).stream().map(WebElement::getText).toList()).doesNotContain("Audit log");
+    assertThat(
+            page.all(By.cssSelector("header.top nav a")).stream().map(WebElement::getText).toList())
+        .doesNotContain("Audit log");
     page.go("/admin/audit");
-    assertThat(page.visible(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");
+    assertThat(page.visible(By.tagName("h1")).getText())
+        .isEqualTo("You do not have access to this page");
     assertThat(modeler.get("/api/audit").status()).isEqualTo(403);
   }
 
   private static List<String> rows(Browser page) {
-    return page.all(By.cssSelector("[data-testid=audit-row]")).stream().map(WebElement::getText).toList();
+    return page.all(By.cssSelector("[data-testid=audit-row]")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 }

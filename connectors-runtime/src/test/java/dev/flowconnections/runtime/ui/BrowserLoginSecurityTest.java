@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The browser login at the HTTP level, where each rule can be seen on its own: a form login
- * makes a session; state-changing calls on that session need the CSRF header; HTTP Basic clients
- * stay stateless and need no token; logout ends the session; pages send strangers to the login.
+ * The browser login at the HTTP level, where each rule can be seen on its own: a form login makes a
+ * session; state-changing calls on that session need the CSRF header; HTTP Basic clients stay
+ * stateless and need no token; logout ends the session; pages send strangers to the login.
  */
 class BrowserLoginSecurityTest extends ApiTestBase {
 
@@ -35,7 +35,11 @@ class BrowserLoginSecurityTest extends ApiTestBase {
   @BeforeEach
   void freshCookieJar() {
     cookies = new CookieManager();
-    browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    browser =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   @Test
@@ -48,8 +52,12 @@ class BrowserLoginSecurityTest extends ApiTestBase {
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(me.body()).contains("\"username\":\"modeler\"", "\"admin\":false");
 
-    String integrationId = ApiFixtures.createBasicRestIntegration(admin, "Session " + ApiFixtures.tag());
-    String body = "{\"integrationId\":\"" + integrationId + "\",\"name\":\"Cross site\",\"visibility\":\"ORGANIZATION\"}";
+    String integrationId =
+        ApiFixtures.createBasicRestIntegration(admin, "Session " + ApiFixtures.tag());
+    String body =
+        "{\"integrationId\":\""
+            + integrationId
+            + "\",\"name\":\"Cross site\",\"visibility\":\"ORGANIZATION\"}";
     HttpResponse<String> forged = send("POST", "/api/connections", body, false);
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(modeler.get("/api/connections?integrationId=" + integrationId).json()).isEmpty();
@@ -64,7 +72,9 @@ class BrowserLoginSecurityTest extends ApiTestBase {
     ApiClient.Response read = admin.get("/api/integrations");
     assertThat(read.status()).isEqualTo(200);
     assertThat(read.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
-    ApiClient.Response created = admin.post("/api/integrations", ApiFixtures.basicRestIntegration("Basic " + ApiFixtures.tag()));
+    ApiClient.Response created =
+        admin.post(
+            "/api/integrations", ApiFixtures.basicRestIntegration("Basic " + ApiFixtures.tag()));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.headers().allValues("Set-Cookie")).isEmpty();
   }
@@ -93,20 +103,27 @@ class BrowserLoginSecurityTest extends ApiTestBase {
 
     HttpResponse<String> after = send("GET", "/api/me", null, false);
     assertThat(after.statusCode()).isEqualTo(401);
-    assertThat(after.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(after.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
   }
 
   @Test
   void pagesSendStrangersToTheLoginForm() {
-    for (String page : new String[] {"/connections", "/admin/integrations", "/admin/security/secrets", "/"}) {
+    for (String page :
+        new String[] {"/connections", "/admin/integrations", "/admin/security/secrets", "/"}) {
       HttpResponse<String> response = send("GET", page, null, false);
       assertThat(response.statusCode()).as(page).isEqualTo(302);
-      assertThat(response.headers().firstValue("Location").orElseThrow()).as(page).matches(".*/(login|connections)$");
+      assertThat(response.headers().firstValue("Location").orElseThrow())
+          .as(page)
+          .matches(".*/(login|connections)$");
     }
     HttpResponse<String> loginPage = send("GET", "/login", null, false);
     assertThat(loginPage.statusCode()).isEqualTo(200);
-    assertThat(loginPage.body()).contains("<label for=\"username\">Username</label>", "<label for=\"password\">Password</label>");
-    assertThat(loginPage.body()).as("no OIDC registration, no single sign-on link")
+    assertThat(loginPage.body())
+        .contains(
+            "<label for=\"username\">Username</label>", "<label for=\"password\">Password</label>");
+    assertThat(loginPage.body())
+        .as("no OIDC registration, no single sign-on link")
         .doesNotContain("/oauth2/authorization/", "Sign in with", "{{");
   }
 
@@ -114,18 +131,32 @@ class BrowserLoginSecurityTest extends ApiTestBase {
     HttpResponse<String> page = send("GET", "/login", null, false);
     Matcher token = CSRF_FIELD.matcher(page.body());
     assertThat(token.find()).as(page.body()).isTrue();
-    return post("/login", "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(token.group(1)));
+    return post(
+        "/login",
+        "username="
+            + enc(username)
+            + "&password="
+            + enc(password)
+            + "&_csrf="
+            + enc(token.group(1)));
   }
 
   private HttpResponse<String> post(String path, String form) {
-    return exchange(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    return exchange(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
-  private HttpResponse<String> send(String method, String path, String json, boolean withCsrfHeader) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+  private HttpResponse<String> send(
+      String method, String path, String json, boolean withCsrfHeader) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
@@ -137,7 +168,10 @@ class BrowserLoginSecurityTest extends ApiTestBase {
 
   private String csrfCookie() {
     return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
+        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElseThrow();
   }
 
   private HttpResponse<String> exchange(HttpRequest.Builder request) {

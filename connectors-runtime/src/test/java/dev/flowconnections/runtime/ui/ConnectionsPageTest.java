@@ -16,12 +16,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The /connections page in a real headless Chromium, as a user goes through it: the wizard
- * (select an integration, name filled in, visibility), credentials for two environments saved
- * row by row, the card's status, an edit that leaves the secret blank, test connection against a
- * local server, and delete with confirmation. What the stored secret is gets checked through the
- * real REST connection tester (the Authorization header the local server received), never by
- * reading it back in the page.
+ * The /connections page in a real headless Chromium, as a user goes through it: the wizard (select
+ * an integration, name filled in, visibility), credentials for two environments saved row by row,
+ * the card's status, an edit that leaves the secret blank, test connection against a local server,
+ * and delete with confirmation. What the stored secret is gets checked through the real REST
+ * connection tester (the Authorization header the local server received), never by reading it back
+ * in the page.
  */
 class ConnectionsPageTest extends BrowserTestBase {
 
@@ -43,16 +43,24 @@ class ConnectionsPageTest extends BrowserTestBase {
   }
 
   @Test
-  void wizardCreatesConnectionWithTwoEnvironmentsFindsItThenEditKeepsBlankSecretAndDeleteAsksFirst() {
+  void
+      wizardCreatesConnectionWithTwoEnvironmentsFindsItThenEditKeepsBlankSecretAndDeleteAsksFirst() {
     // step 1: search and select the integration; the name follows it until the user edits it
     browser.click(By.id("new-connection"));
     browser.type(By.id("integration-search"), tag);
-    browser.click(By.xpath("//dialog[@id='wizard']//label[contains(@class,'choice')][.//strong[text()='" + integrationName + "']]"));
-    assertThat(browser.find(By.id("connection-name")).getDomProperty("value")).isEqualTo(integrationName);
+    browser.click(
+        By.xpath(
+            "//dialog[@id='wizard']//label[contains(@class,'choice')][.//strong[text()='"
+                + integrationName
+                + "']]"));
+    assertThat(browser.find(By.id("connection-name")).getDomProperty("value"))
+        .isEqualTo(integrationName);
     browser.type(By.id("connection-name"), "Sales Orders " + tag);
     browser.click(By.xpath("//input[@name='visibility'][@value='ORGANIZATION']/.."));
     browser.type(By.id("allowed-processes"), "order-fulfilment, billing");
-    assertThat(browser.all(By.id("allowed-in-production"))).as("a USER gets no production toggle").isEmpty();
+    assertThat(browser.all(By.id("allowed-in-production")))
+        .as("a USER gets no production toggle")
+        .isEmpty();
     browser.click(By.xpath("//button[text()='Create Connection']"));
 
     // step 2: Development and QA, each saved by its own row's button
@@ -62,22 +70,30 @@ class ConnectionsPageTest extends BrowserTestBase {
     browser.screenshot("connection-wizard-step2");
 
     testRow("DEVELOPMENT");
-    assertThat(UPSTREAM.lastRequest().header("Authorization")).isEqualTo(basic("svc-dev", "dev-password-" + tag));
+    assertThat(UPSTREAM.lastRequest().header("Authorization"))
+        .isEqualTo(basic("svc-dev", "dev-password-" + tag));
 
     browser.click(By.xpath("//dialog[@id='wizard']//button[text()='Done']"));
     browser.until(ExpectedConditions.numberOfElementsToBe(By.id("wizard"), 0));
     assertThat(card("sales-orders-" + tag).getText())
-        .contains("Sales Orders " + tag, integrationName + " · REST API", "Organization", "2 of 4 environments configured");
+        .contains(
+            "Sales Orders " + tag,
+            integrationName + " · REST API",
+            "Organization",
+            "2 of 4 environments configured");
     browser.screenshot("connections");
     browser.type(By.id("connection-search"), "no-such-" + tag);
-    browser.until(ExpectedConditions.invisibilityOfElementLocated(cardLocator("sales-orders-" + tag)));
+    browser.until(
+        ExpectedConditions.invisibilityOfElementLocated(cardLocator("sales-orders-" + tag)));
     browser.type(By.id("connection-search"), "sales orders " + tag);
     card("sales-orders-" + tag);
 
     // edit: pre-filled; the password input is empty with a placeholder; blank keeps the stored one
     clickInCard("sales-orders-" + tag, "Edit");
-    assertThat(browser.visible(By.id("connection-name")).getDomProperty("value")).isEqualTo("Sales Orders " + tag);
-    assertThat(browser.find(By.id("allowed-processes")).getDomProperty("value")).isEqualTo("order-fulfilment\nbilling");
+    assertThat(browser.visible(By.id("connection-name")).getDomProperty("value"))
+        .isEqualTo("Sales Orders " + tag);
+    assertThat(browser.find(By.id("allowed-processes")).getDomProperty("value"))
+        .isEqualTo("order-fulfilment\nbilling");
     browser.click(By.xpath("//button[text()='Save and continue']"));
     WebElement password = row("DEVELOPMENT").findElement(By.cssSelector("[data-field=password]"));
     assertThat(password.getDomProperty("value")).isEmpty();
@@ -87,10 +103,13 @@ class ConnectionsPageTest extends BrowserTestBase {
     username.clear();
     username.sendKeys("svc-dev-2");
     row("DEVELOPMENT").findElement(By.xpath(".//button[text()='Save Credentials']")).click();
-    browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Development credentials saved"));
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("toast"), "Development credentials saved"));
     UPSTREAM.reset();
     testRow("DEVELOPMENT");
-    assertThat(UPSTREAM.lastRequest().header("Authorization")).isEqualTo(basic("svc-dev-2", "dev-password-" + tag));
+    assertThat(UPSTREAM.lastRequest().header("Authorization"))
+        .isEqualTo(basic("svc-dev-2", "dev-password-" + tag));
     assertThat(browser.pageSource()).doesNotContain("dev-password-" + tag, "qa-password-" + tag);
     browser.click(By.xpath("//dialog[@id='wizard']//button[text()='Done']"));
     browser.until(ExpectedConditions.numberOfElementsToBe(By.id("wizard"), 0));
@@ -99,13 +118,20 @@ class ConnectionsPageTest extends BrowserTestBase {
     clickDelete("sales-orders-" + tag);
     browser.click(By.xpath("//dialog[@data-testid='confirm-dialog']//button[text()='Cancel']"));
     assertThat(modeler.get("/api/connections?search=" + tag).json()).hasSize(1);
-    assertThat(modeler.get("/api/connections?search=" + tag).json().get(0).get("allowedProcesses").toString())
+    assertThat(
+            modeler
+                .get("/api/connections?search=" + tag)
+                .json()
+                .get(0)
+                .get("allowedProcesses")
+                .toString())
         .isEqualTo("[\"order-fulfilment\",\"billing\"]");
     clickDelete("sales-orders-" + tag);
     assertThat(browser.visible(By.cssSelector("dialog[data-testid=confirm-dialog]")).getText())
         .contains("Delete connection “Sales Orders " + tag + "”?", "sales-orders-" + tag);
     browser.click(By.xpath("//dialog[@data-testid='confirm-dialog']//button[text()='Delete']"));
-    browser.until(ExpectedConditions.invisibilityOfElementLocated(cardLocator("sales-orders-" + tag)));
+    browser.until(
+        ExpectedConditions.invisibilityOfElementLocated(cardLocator("sales-orders-" + tag)));
     assertThat(modeler.get("/api/connections?search=" + tag).json()).isEmpty();
   }
 
@@ -113,24 +139,36 @@ class ConnectionsPageTest extends BrowserTestBase {
   void saveShowsTheProblemNextToTheFieldItNames() {
     browser.click(By.id("new-connection"));
     browser.type(By.id("integration-search"), tag);
-    browser.click(By.xpath("//dialog[@id='wizard']//label[contains(@class,'choice')][.//strong[text()='" + integrationName + "']]"));
+    browser.click(
+        By.xpath(
+            "//dialog[@id='wizard']//label[contains(@class,'choice')][.//strong[text()='"
+                + integrationName
+                + "']]"));
     browser.click(By.xpath("//button[text()='Create Connection']"));
     WebElement row = row("STAGING");
     row.findElement(By.cssSelector("[data-field=username]")).sendKeys("svc");
     row.findElement(By.xpath(".//button[text()='Save Credentials']")).click();
     browser.until(d -> row.findElements(By.cssSelector(".field .error")).size() == 1);
-    assertThat(row.findElement(By.cssSelector(".field .error")).getText()).isEqualTo("Password is required");
-    assertThat(row.findElement(By.cssSelector("[data-field=password]")).getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(row.findElement(By.cssSelector(".field .error")).getText())
+        .isEqualTo("Password is required");
+    assertThat(
+            row.findElement(By.cssSelector("[data-field=password]"))
+                .getDomAttribute("aria-invalid"))
+        .isEqualTo("true");
     assertThat(rowStatus("STAGING")).isEqualTo("Not configured");
   }
 
   @Test
   void namesAreShownAsTextNeverAsMarkup() {
-    String integrationId = admin.get("/api/integrations?search=" + tag).json().get(0).get("id").asText();
+    String integrationId =
+        admin.get("/api/integrations?search=" + tag).json().get(0).get("id").asText();
     String name = "<img src=x onerror=\"document.title='injected'\"> " + tag;
     ApiFixtures.createConnection(modeler, integrationId, name, "PERSONAL");
     browser.go("/connections");
-    WebElement card = browser.visible(By.xpath("//li[@data-testid='connection-card'][.//h2[contains(text(), '" + tag + "')]]"));
+    WebElement card =
+        browser.visible(
+            By.xpath(
+                "//li[@data-testid='connection-card'][.//h2[contains(text(), '" + tag + "')]]"));
     assertThat(card.findElement(By.tagName("h2")).getText()).isEqualTo(name);
     assertThat(card.findElements(By.tagName("img"))).isEmpty();
     assertThat(browser.driver().getTitle()).isEqualTo("Connections · Flow Connections");
@@ -146,11 +184,17 @@ class ConnectionsPageTest extends BrowserTestBase {
 
   private void testRow(String environment) {
     row(environment).findElement(By.xpath(".//button[text()='Test connection']")).click();
-    browser.until(d -> row(environment).findElement(By.cssSelector("[data-testid=test-result]")).getText().startsWith("✔ Test passed"));
+    browser.until(
+        d ->
+            row(environment)
+                .findElement(By.cssSelector("[data-testid=test-result]"))
+                .getText()
+                .startsWith("✔ Test passed"));
   }
 
   private WebElement row(String environment) {
-    return browser.visible(By.cssSelector("dialog#wizard form.env-row[data-env=" + environment + "]"));
+    return browser.visible(
+        By.cssSelector("dialog#wizard form.env-row[data-env=" + environment + "]"));
   }
 
   private String rowStatus(String environment) {
@@ -161,25 +205,35 @@ class ConnectionsPageTest extends BrowserTestBase {
     return By.cssSelector("[data-testid=connection-card][data-key='" + key + "']");
   }
 
-  /** The card once the list has finished (re)loading, so it is not replaced under the test's hands. */
+  /**
+   * The card once the list has finished (re)loading, so it is not replaced under the test's hands.
+   */
   private WebElement card(String key) {
     browser.find(By.cssSelector("#connection-cards:not([aria-busy])"));
     return browser.visible(cardLocator(key));
   }
 
-  /** Retried while the list re-renders (the wait ignores stale elements), so the click lands on the current card. */
+  /**
+   * Retried while the list re-renders (the wait ignores stale elements), so the click lands on the
+   * current card.
+   */
   private void clickDelete(String key) {
     clickInCard(key, "Delete");
   }
 
   private void clickInCard(String key, String action) {
-    browser.until(d -> {
-      card(key).findElement(By.xpath(".//button[starts-with(@aria-label,'" + action + "')]")).click();
-      return true;
-    });
+    browser.until(
+        d -> {
+          card(key)
+              .findElement(By.xpath(".//button[starts-with(@aria-label,'" + action + "')]"))
+              .click();
+          return true;
+        });
   }
 
   private static String basic(String username, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -31,7 +31,8 @@ class IntegrationsPageTest extends BrowserTestBase {
   }
 
   @Test
-  void adminCreatesPerEnvironmentIntegrationWithCopyFromThenEditsLifecycleAndDeletesWithItsConnections() {
+  void
+      adminCreatesPerEnvironmentIntegrationWithCopyFromThenEditsLifecycleAndDeletesWithItsConnections() {
     String name = "Payments " + tag;
     browser.click(By.id("new-integration"));
     browser.type(By.id("integration-name"), name);
@@ -46,7 +47,9 @@ class IntegrationsPageTest extends BrowserTestBase {
 
     // Development typed by hand, Production copied from it and then changed
     WebElement development = browser.visible(By.id("panel-DEVELOPMENT"));
-    development.findElement(By.cssSelector("[data-field=baseUrl]")).sendKeys("https://dev.pay.example");
+    development
+        .findElement(By.cssSelector("[data-field=baseUrl]"))
+        .sendKeys("https://dev.pay.example");
     WebElement keyName = development.findElement(By.cssSelector("[data-field=apiKeyName]"));
     keyName.clear();
     keyName.sendKeys("X-Pay-Key");
@@ -54,7 +57,8 @@ class IntegrationsPageTest extends BrowserTestBase {
     WebElement production = browser.visible(By.id("panel-PRODUCTION"));
     new Select(production.findElement(By.id("copy-PRODUCTION"))).selectByVisibleText("Development");
     production.findElement(By.xpath(".//button[text()='Copy']")).click();
-    WebElement productionUrl = browser.visible(By.cssSelector("#panel-PRODUCTION [data-field=baseUrl]"));
+    WebElement productionUrl =
+        browser.visible(By.cssSelector("#panel-PRODUCTION [data-field=baseUrl]"));
     assertThat(productionUrl.getDomProperty("value")).isEqualTo("https://dev.pay.example");
     productionUrl.clear();
     productionUrl.sendKeys("https://pay.example");
@@ -66,11 +70,14 @@ class IntegrationsPageTest extends BrowserTestBase {
     assertThat(created.get("type").asText()).isEqualTo("REST_API");
     assertThat(created.get("authScheme").asText()).isEqualTo("API_KEY");
     assertThat(created.get("configMode").asText()).isEqualTo("PER_ENVIRONMENT");
-    assertThat(created.at("/environments/DEVELOPMENT/baseUrl").asText()).isEqualTo("https://dev.pay.example");
-    assertThat(created.at("/environments/PRODUCTION/baseUrl").asText()).isEqualTo("https://pay.example");
+    assertThat(created.at("/environments/DEVELOPMENT/baseUrl").asText())
+        .isEqualTo("https://dev.pay.example");
+    assertThat(created.at("/environments/PRODUCTION/baseUrl").asText())
+        .isEqualTo("https://pay.example");
     assertThat(created.at("/environments/PRODUCTION/apiKeyName").asText()).isEqualTo("X-Pay-Key");
     assertThat(created.at("/environments/QA").isMissingNode()).isTrue();
-    assertThat(card(name).getText()).contains(name, "REST API", "Organization", "Active", "Card payments");
+    assertThat(card(name).getText())
+        .contains(name, "REST API", "Organization", "Active", "Card payments");
     browser.screenshot("integrations");
 
     // search by type label, scope tabs
@@ -86,28 +93,46 @@ class IntegrationsPageTest extends BrowserTestBase {
     // edit: pre-filled, the type cannot change
     clickInCard(name, "Edit");
     assertThat(browser.visible(By.id("integration-name")).getDomProperty("value")).isEqualTo(name);
-    assertThat(browser.find(By.cssSelector("input[name=type][value=REST_API]")).isSelected()).isTrue();
-    assertThat(browser.all(By.cssSelector("input[name=type]"))).allMatch(radio -> !radio.isEnabled());
+    assertThat(browser.find(By.cssSelector("input[name=type][value=REST_API]")).isSelected())
+        .isTrue();
+    assertThat(browser.all(By.cssSelector("input[name=type]")))
+        .allMatch(radio -> !radio.isEnabled());
     browser.click(By.id("tab-PRODUCTION"));
-    assertThat(browser.visible(By.cssSelector("#panel-PRODUCTION [data-field=baseUrl]")).getDomProperty("value"))
+    assertThat(
+            browser
+                .visible(By.cssSelector("#panel-PRODUCTION [data-field=baseUrl]"))
+                .getDomProperty("value"))
         .isEqualTo("https://pay.example");
     browser.click(By.xpath("//button[text()='Cancel']"));
     browser.until(ExpectedConditions.numberOfElementsToBe(By.id("integration-dialog"), 0));
 
     // Manage Versions: ACTIVE -> DEPRECATED (DRAFT is no longer offered)
     clickInCard(name, "Manage versions");
-    assertThat(browser.visible(By.cssSelector("#versions input[value=DRAFT]")).isEnabled()).isFalse();
+    assertThat(browser.visible(By.cssSelector("#versions input[value=DRAFT]")).isEnabled())
+        .isFalse();
     browser.click(By.xpath("//dialog[@id='versions']//input[@value='DEPRECATED']/.."));
     browser.click(By.xpath("//button[text()='Save status']"));
     browser.until(ExpectedConditions.numberOfElementsToBe(By.id("versions"), 0));
-    assertThat(admin.get("/api/integrations/" + created.get("id").asText()).text("/status")).isEqualTo("DEPRECATED");
-    assertThat(card(name).findElement(By.cssSelector("[data-testid=lifecycle]")).getText()).isEqualTo("Deprecated");
+    assertThat(admin.get("/api/integrations/" + created.get("id").asText()).text("/status"))
+        .isEqualTo("DEPRECATED");
+    assertThat(card(name).findElement(By.cssSelector("[data-testid=lifecycle]")).getText())
+        .isEqualTo("Deprecated");
 
     // delete: the confirmation names the connection that goes with it
-    admin.put("/api/integrations/" + created.get("id").asText(),
-        java.util.Map.of("name", name, "status", "ACTIVE", "version", created.get("version").asLong() + 1,
-            "environments", java.util.Map.of("DEVELOPMENT", java.util.Map.of("baseUrl", "https://dev.pay.example"))));
-    ApiFixtures.createConnection(modeler, created.get("id").asText(), "Checkout " + tag, "ORGANIZATION");
+    admin.put(
+        "/api/integrations/" + created.get("id").asText(),
+        java.util.Map.of(
+            "name",
+            name,
+            "status",
+            "ACTIVE",
+            "version",
+            created.get("version").asLong() + 1,
+            "environments",
+            java.util.Map.of(
+                "DEVELOPMENT", java.util.Map.of("baseUrl", "https://dev.pay.example"))));
+    ApiFixtures.createConnection(
+        modeler, created.get("id").asText(), "Checkout " + tag, "ORGANIZATION");
     browser.go("/admin/integrations");
     clickInCard(name, "Delete");
     WebElement confirm = browser.visible(By.cssSelector("dialog[data-testid=confirm-dialog]"));
@@ -136,10 +161,13 @@ class IntegrationsPageTest extends BrowserTestBase {
 
   /** Retried while the list re-renders (the wait ignores stale elements). */
   private void clickInCard(String name, String action) {
-    browser.until(d -> {
-      card(name).findElement(By.xpath(".//button[starts-with(@aria-label,'" + action + "')]")).click();
-      return true;
-    });
+    browser.until(
+        d -> {
+          card(name)
+              .findElement(By.xpath(".//button[starts-with(@aria-label,'" + action + "')]"))
+              .click();
+          return true;
+        });
   }
 
   private static By cardLocator(String name) {

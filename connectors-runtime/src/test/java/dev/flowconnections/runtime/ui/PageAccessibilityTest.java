@@ -15,8 +15,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Basic accessibility of every page and dialog in a real headless Chromium: each visible form
- * control has a label, each button a name, each page one h1; the wizard works from the keyboard
- * and Escape closes it.
+ * control has a label, each button a name, each page one h1; the wizard works from the keyboard and
+ * Escape closes it.
  */
 class PageAccessibilityTest extends BrowserTestBase {
 
@@ -69,7 +69,8 @@ class PageAccessibilityTest extends BrowserTestBase {
     WebElement newConnection = browser.clickable(By.id("new-connection"));
     newConnection.sendKeys(Keys.ENTER);
     // focus lands in the wizard's search box; Tab reaches the first integration, Space selects it
-    browser.until(d -> "integration-search".equals(d.switchTo().activeElement().getDomAttribute("id")));
+    browser.until(
+        d -> "integration-search".equals(d.switchTo().activeElement().getDomAttribute("id")));
     activeElement().sendKeys(Keys.TAB);
     activeElement().sendKeys(Keys.SPACE);
     assertThat(browser.find(By.id("connection-name")).getDomProperty("value")).isNotBlank();
@@ -85,7 +86,8 @@ class PageAccessibilityTest extends BrowserTestBase {
   @SuppressWarnings("unchecked")
   private void assertNamed(String where) {
     browser.find(By.cssSelector("main:not([aria-busy])"));
-    List<String> unnamed = (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(UNNAMED);
+    List<String> unnamed =
+        (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(UNNAMED);
     assertThat(unnamed).as("controls without a name on " + where).isEmpty();
     assertThat(browser.all(By.tagName("h1"))).as("h1 on " + where).hasSize(1);
   }

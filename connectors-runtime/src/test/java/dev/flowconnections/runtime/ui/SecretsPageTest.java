@@ -72,13 +72,15 @@ class SecretsPageTest extends BrowserTestBase {
     // delete: the confirmation names the connection that will break
     row().findElement(By.xpath(".//button[text()='Delete']")).click();
     WebElement confirm = browser.visible(By.cssSelector("dialog[data-testid=confirm-dialog]"));
-    assertThat(confirm.findElement(By.cssSelector("[data-testid=secret-users]")).getText()).contains("Checkout " + tag);
+    assertThat(confirm.findElement(By.cssSelector("[data-testid=secret-users]")).getText())
+        .contains("Checkout " + tag);
     confirm.findElement(By.xpath(".//button[text()='Delete']")).click();
     browser.until(ExpectedConditions.invisibilityOfElementLocated(rowLocator()));
     assertThat(admin.get("/api/secrets").body()).doesNotContain(key);
 
     assertThat(browser.pageSource()).doesNotContain(first, second);
-    assertThat(api.transcript()).noneMatch(entry -> entry.contains(first) || entry.contains(second));
+    assertThat(api.transcript())
+        .noneMatch(entry -> entry.contains(first) || entry.contains(second));
   }
 
   @Test
@@ -87,7 +89,8 @@ class SecretsPageTest extends BrowserTestBase {
     browser.type(By.id("secret-value"), "scoped-value-" + tag);
     browser.type(By.id("secret-processes"), "billing, shipping");
     browser.click(By.xpath("//button[text()='Create Secret']"));
-    assertThat(row().findElement(By.cssSelector("[data-testid=allowed-processes]")).getText()).isEqualTo("billing, shipping");
+    assertThat(row().findElement(By.cssSelector("[data-testid=allowed-processes]")).getText())
+        .isEqualTo("billing, shipping");
 
     row().findElement(By.xpath(".//button[text()='Processes']")).click();
     WebElement processes = browser.visible(By.id("scope-processes"));
@@ -99,19 +102,32 @@ class SecretsPageTest extends BrowserTestBase {
     browser.type(By.id("scope-processes"), "billing");
     browser.click(By.xpath("//button[text()='Save']"));
     browser.until(ExpectedConditions.numberOfElementsToBe(By.id("scope-dialog"), 0));
-    browser.untilText(By.cssSelector("#secret-table tr[data-key='" + key + "'] [data-testid=allowed-processes]"), "billing");
-    assertThat(admin.get("/api/secrets").json().toString()).contains("\"allowedProcesses\":[\"billing\"]");
+    browser.untilText(
+        By.cssSelector("#secret-table tr[data-key='" + key + "'] [data-testid=allowed-processes]"),
+        "billing");
+    assertThat(admin.get("/api/secrets").json().toString())
+        .contains("\"allowedProcesses\":[\"billing\"]");
   }
 
-  /** A REST connection whose Development API key is {@code @@SECRET:key@@}, pointing at the local server. */
+  /**
+   * A REST connection whose Development API key is {@code @@SECRET:key@@}, pointing at the local
+   * server.
+   */
   private String referencingConnection() {
     Map<String, Object> integration = ApiFixtures.basicRestIntegration("Checkout API " + tag);
     integration.put("authScheme", "API_KEY");
-    integration.put("config", Map.of("baseUrl", UPSTREAM.baseUrl(), "apiKeyName", "X-Api-Key", "apiKeyLocation", "HEADER"));
+    integration.put(
+        "config",
+        Map.of(
+            "baseUrl", UPSTREAM.baseUrl(), "apiKeyName", "X-Api-Key", "apiKeyLocation", "HEADER"));
     String integrationId = ApiFixtures.createIntegration(admin, integration);
-    String id = ApiFixtures.createConnection(modeler, integrationId, "Checkout " + tag, "ORGANIZATION").text("/id");
+    String id =
+        ApiFixtures.createConnection(modeler, integrationId, "Checkout " + tag, "ORGANIZATION")
+            .text("/id");
     ApiClient.Response saved =
-        modeler.put("/api/connections/" + id + "/environments/DEVELOPMENT", credentials(Map.of("apiKey", "@@SECRET:" + key + "@@")));
+        modeler.put(
+            "/api/connections/" + id + "/environments/DEVELOPMENT",
+            credentials(Map.of("apiKey", "@@SECRET:" + key + "@@")));
     assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
     return id;
   }
@@ -119,7 +135,8 @@ class SecretsPageTest extends BrowserTestBase {
   /** What the real connection test sends as the API key: the secret's current value. */
   private String testedApiKey(String connectionId) {
     UPSTREAM.reset();
-    ApiClient.Response tested = modeler.post("/api/connections/" + connectionId + "/environments/DEVELOPMENT/test", null);
+    ApiClient.Response tested =
+        modeler.post("/api/connections/" + connectionId + "/environments/DEVELOPMENT/test", null);
     assertThat(tested.text("/ok")).as(tested.toString()).isEqualTo("true");
     return UPSTREAM.lastRequest().header("X-Api-Key");
   }

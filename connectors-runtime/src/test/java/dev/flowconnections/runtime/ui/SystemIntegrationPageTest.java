@@ -14,7 +14,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The page offers exactly what the API allows on a System integration: an ADMIN can neither edit,
- * change the lifecycle of, nor delete one (buttons disabled, the API answers 403), a SUPER_ADMIN can.
+ * change the lifecycle of, nor delete one (buttons disabled, the API answers 403), a SUPER_ADMIN
+ * can.
  */
 class SystemIntegrationPageTest extends BrowserTestBase {
 
@@ -26,22 +27,28 @@ class SystemIntegrationPageTest extends BrowserTestBase {
     Response created = root.post("/api/integrations", system);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
-    assertThat(actions("admin", name)).allSatisfy(button -> assertThat(button.isEnabled()).as(button.getText()).isFalse());
+    assertThat(actions("admin", name))
+        .allSatisfy(button -> assertThat(button.isEnabled()).as(button.getText()).isFalse());
     Map<String, Object> edit = new java.util.HashMap<>(system);
     edit.put("version", 1);
     assertThat(admin.put(created.location(), edit).status()).isEqualTo(403);
     assertThat(admin.delete(created.location()).status()).isEqualTo(403);
 
-    assertThat(actions("root", name)).allSatisfy(button -> assertThat(button.isEnabled()).as(button.getText()).isTrue());
+    assertThat(actions("root", name))
+        .allSatisfy(button -> assertThat(button.isEnabled()).as(button.getText()).isTrue());
   }
 
   private List<WebElement> actions(String user, String integration) {
     browser.login(user, user);
     browser.go("/admin/integrations");
     browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));
-    WebElement card = browser.visible(By.cssSelector("[data-testid=integration-card][data-name='" + integration + "']"));
+    WebElement card =
+        browser.visible(
+            By.cssSelector("[data-testid=integration-card][data-name='" + integration + "']"));
     List<WebElement> buttons = card.findElements(By.cssSelector(".actions button"));
-    assertThat(buttons).extracting(WebElement::getText).containsExactly("✎ Edit", "☰ Versions", "Delete");
+    assertThat(buttons)
+        .extracting(WebElement::getText)
+        .containsExactly("✎ Edit", "☰ Versions", "Delete");
     return buttons;
   }
 }

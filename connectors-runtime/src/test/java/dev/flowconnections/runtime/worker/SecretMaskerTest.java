@@ -9,7 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** How a credential is hidden in whatever leaves a worker: as sent, as echoed in a URL, inside JSON. */
+/**
+ * How a credential is hidden in whatever leaves a worker: as sent, as echoed in a URL, inside JSON.
+ */
 @Tag("fast")
 class SecretMaskerTest {
 
@@ -45,7 +47,7 @@ class SecretMaskerTest {
     json.put("tok-9f3a", 1);
     json.put("items", List.of("tok-9f3a", 42, true));
 
-    assertThat(masker.maskJson(json)).isEqualTo(Map.of(
-        "echo", "Bearer ****", "****", 1, "items", List.of("****", 42, true)));
+    assertThat(masker.maskJson(json))
+        .isEqualTo(Map.of("echo", "Bearer ****", "****", 1, "items", List.of("****", 42, true)));
   }
 }

@@ -23,23 +23,33 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** What a worker's resolution puts into the audit log, and that the audit log can never fail a job. */
+/**
+ * What a worker's resolution puts into the audit log, and that the audit log can never fail a job.
+ */
 class WorkerConnectionsAuditTest {
 
-  private final RuntimeEnvironment runtime = new RuntimeEnvironment(Environment.DEVELOPMENT, "default");
-  private final StaticResolver resolver = new StaticResolver()
-      .connection("orders", IntegrationType.REST_API, Map.of("baseUrl", "https://x.test"), Map.of("token", "t0ken-value"));
+  private final RuntimeEnvironment runtime =
+      new RuntimeEnvironment(Environment.DEVELOPMENT, "default");
+  private final StaticResolver resolver =
+      new StaticResolver()
+          .connection(
+              "orders",
+              IntegrationType.REST_API,
+              Map.of("baseUrl", "https://x.test"),
+              Map.of("token", "t0ken-value"));
 
   @Test
   void aReadNamesTheJobsProcessInstanceAndElement() throws Exception {
     List<AuditEvent> written = Collections.synchronizedList(new ArrayList<>());
-    try (BatchingAuditWriter writer = new BatchingAuditWriter(recordingRepository(written), 10, 10)) {
+    try (BatchingAuditWriter writer =
+        new BatchingAuditWriter(recordingRepository(written), 10, 10)) {
       WorkerConnections connections = new WorkerConnections(resolver, runtime, writer);
 
       JobContext job = new WorkerTestContext("t", Map.of()).getJobContext();
       connections.resolve("orders", job, IntegrationType.REST_API, "REST worker");
       connections.resolve("orders", job, IntegrationType.REST_API, "REST worker");
-      assertThatThrownBy(() -> connections.resolve("unknown", job, IntegrationType.REST_API, "REST worker"))
+      assertThatThrownBy(
+              () -> connections.resolve("unknown", job, IntegrationType.REST_API, "REST worker"))
           .isInstanceOf(ConnectorInputException.class);
       assertThat(writer.awaitIdle(Duration.ofSeconds(5))).isTrue();
     }
@@ -48,19 +58,30 @@ class WorkerConnectionsAuditTest {
     assertThat(written.get(0).process()).isEqualTo(new ProcessReference(1, "test", "task", 1));
     assertThat(written.get(0).organizationId()).isEqualTo("default");
     assertThat(written.get(0).environment()).isEqualTo(Environment.DEVELOPMENT);
-    assertThat(written.get(1).process()).as("every read names its job").isEqualTo(written.get(0).process());
+    assertThat(written.get(1).process())
+        .as("every read names its job")
+        .isEqualTo(written.get(0).process());
     assertThat(written.toString()).doesNotContain("t0ken-value");
   }
 
   @Test
   void anUnreachableAuditDatabaseNeitherFailsNorSlowsTheJob() throws Exception {
-    DriverManagerDataSource nowhere = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "x", "");
-    try (BatchingAuditWriter writer = new BatchingAuditWriter(new AuditRepository(new JdbcTemplate(nowhere)), 2, 1)) {
+    DriverManagerDataSource nowhere =
+        new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "x", "");
+    try (BatchingAuditWriter writer =
+        new BatchingAuditWriter(new AuditRepository(new JdbcTemplate(nowhere)), 2, 1)) {
       WorkerConnections connections = new WorkerConnections(resolver, runtime, writer);
       long started = System.nanoTime();
       for (int i = 0; i < 100; i++) {
-        assertThat(connections.resolve("orders", new WorkerTestContext("t", Map.of()).getJobContext(),
-            IntegrationType.REST_API, "REST worker").key()).isEqualTo("orders");
+        assertThat(
+                connections
+                    .resolve(
+                        "orders",
+                        new WorkerTestContext("t", Map.of()).getJobContext(),
+                        IntegrationType.REST_API,
+                        "REST worker")
+                    .key())
+            .isEqualTo("orders");
       }
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
       assertThat(writer.awaitIdle(Duration.ofSeconds(20))).isTrue();

@@ -86,35 +86,47 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 15's done-criterion: the same cause ends the same way in every worker
- * (docs/workers/failures.md). Each cause runs against all seven workers — REST, SQL, Email (SMTP and SendGrid), SMS (Twilio), AI
- * Agent (OpenAI), MCP Tool (Streamable HTTP), File Manager (S3) — and each must end with the same
- * exception class and error code.
+ * (docs/workers/failures.md). Each cause runs against all seven workers — REST, SQL, Email (SMTP
+ * and SendGrid), SMS (Twilio), AI Agent (OpenAI), MCP Tool (Streamable HTTP), File Manager (S3) —
+ * and each must end with the same exception class and error code.
  *
- * <p>The workers are wired by their own {@code *WorkerConfiguration} classes, as in the runtime. The
- * resolution causes use the real resolver on PostgreSQL (reached through a {@link TcpOutageProxy} the
- * test can cut); the causes at the provider use connections pointed at one local {@link
- * RecordingHttpServer}, GreenMail, the real PostgreSQL, or a closed port.
+ * <p>The workers are wired by their own {@code *WorkerConfiguration} classes, as in the runtime.
+ * The resolution causes use the real resolver on PostgreSQL (reached through a {@link
+ * TcpOutageProxy} the test can cut); the causes at the provider use connections pointed at one
+ * local {@link RecordingHttpServer}, GreenMail, the real PostgreSQL, or a closed port.
  */
 class WorkerFailureVocabularyTest {
 
-  static final RuntimeEnvironment RUNTIME = new RuntimeEnvironment(Environment.DEVELOPMENT, "default");
+  static final RuntimeEnvironment RUNTIME =
+      new RuntimeEnvironment(Environment.DEVELOPMENT, "default");
+
   /** Credentials of the stored connection, for PRODUCTION only: the runtime runs in DEVELOPMENT. */
   static final String PRODUCTION_TOKEN = "prod-token-5b1e77a0";
+
   static final String STORED_KEY = "billing-api";
-  /** A stored connection with DEVELOPMENT credentials: only then does the resolver ask the credential store. */
+
+  /**
+   * A stored connection with DEVELOPMENT credentials: only then does the resolver ask the
+   * credential store.
+   */
   static final String READY_KEY = "ledger-api";
 
   static final URI DATABASE = URI.create(PostgresTestSchema.URL.substring("jdbc:".length()));
-  static final TcpOutageProxy DATABASE_PROXY = new TcpOutageProxy(DATABASE.getHost(), DATABASE.getPort());
+  static final TcpOutageProxy DATABASE_PROXY =
+      new TcpOutageProxy(DATABASE.getHost(), DATABASE.getPort());
   static final RecordingHttpServer PROVIDER = RecordingHttpServer.start();
-  static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
-      .withConfiguration(GreenMailConfiguration.aConfig().withUser("robot@example.com", "robot", "the-real-password"));
+  static final GreenMail SMTP =
+      new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(
+              GreenMailConfiguration.aConfig()
+                  .withUser("robot@example.com", "robot", "the-real-password"));
 
   static String schema;
   static HikariDataSource runtimeDatabase;
   static AnnotationConfigApplicationContext workers;
   static StoreConnectionResolver storeResolver;
   static StoreConnectionResolver sealedStoreResolver;
+
   /** What the workers' {@link ConnectionResolver} bean asks; each test sets it. */
   static volatile ConnectionResolver resolver;
 
@@ -123,27 +135,45 @@ class WorkerFailureVocabularyTest {
     SMTP.start();
     schema = PostgresTestSchema.extraSchema();
     Flyway.configure()
-        .dataSource(PostgresTestSchema.jdbcUrl(schema), PostgresTestSchema.USER, PostgresTestSchema.PASSWORD)
-        .schemas(schema).defaultSchema(schema).locations("classpath:db/migration").load().migrate();
+        .dataSource(
+            PostgresTestSchema.jdbcUrl(schema),
+            PostgresTestSchema.USER,
+            PostgresTestSchema.PASSWORD)
+        .schemas(schema)
+        .defaultSchema(schema)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
     runtimeDatabase = throughProxy();
     JdbcClient jdbc = JdbcClient.create(runtimeDatabase);
     ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     CredentialStore store =
-        new PostgresCredentialStore(jdbc, new EnvelopeCipher(RuntimeInstance.testKeys()), json, Clock.systemUTC());
+        new PostgresCredentialStore(
+            jdbc, new EnvelopeCipher(RuntimeInstance.testKeys()), json, Clock.systemUTC());
     ConnectionRepository connectionRows = new ConnectionRepository(jdbc, json);
     IntegrationRepository integrationRows = new IntegrationRepository(jdbc, json);
-    OrgSecretRepository orgSecrets = new OrgSecretRepository(jdbc, new EnvelopeCipher(RuntimeInstance.testKeys()));
+    OrgSecretRepository orgSecrets =
+        new OrgSecretRepository(jdbc, new EnvelopeCipher(RuntimeInstance.testKeys()));
     storeResolver = new StoreConnectionResolver(connectionRows, integrationRows, store, orgSecrets);
-    sealedStoreResolver = new StoreConnectionResolver(connectionRows, integrationRows, new SealedStore(), orgSecrets);
+    sealedStoreResolver =
+        new StoreConnectionResolver(connectionRows, integrationRows, new SealedStore(), orgSecrets);
     seedConnections(store, connectionRows, integrationRows);
 
     workers = new AnnotationConfigApplicationContext();
-    workers.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()); // "1MB" as Boot reads it
+    workers
+        .getBeanFactory()
+        .setConversionService(
+            ApplicationConversionService.getSharedInstance()); // "1MB" as Boot reads it
     workers.register(RuntimeBeans.class, WorkerSupportConfiguration.class);
     // the seven worker packages, as the runtime's component scan finds their configurations
-    workers.scan("dev.flowconnections.runtime.rest", "dev.flowconnections.runtime.sql",
-        "dev.flowconnections.runtime.email", "dev.flowconnections.runtime.sms", "dev.flowconnections.runtime.ai",
-        "dev.flowconnections.runtime.mcp", "dev.flowconnections.runtime.storage");
+    workers.scan(
+        "dev.flowconnections.runtime.rest",
+        "dev.flowconnections.runtime.sql",
+        "dev.flowconnections.runtime.email",
+        "dev.flowconnections.runtime.sms",
+        "dev.flowconnections.runtime.ai",
+        "dev.flowconnections.runtime.mcp",
+        "dev.flowconnections.runtime.storage");
     workers.refresh();
   }
 
@@ -187,7 +217,8 @@ class WorkerFailureVocabularyTest {
     // connection (with PRODUCTION credentials only) serves every worker.
     Throwable failure = worker.run(STORED_KEY);
 
-    assertThat(failure).isExactlyInstanceOf(ConnectorInputException.class)
+    assertThat(failure)
+        .isExactlyInstanceOf(ConnectorInputException.class)
         .hasMessage("connection '" + STORED_KEY + "' has no credentials for DEVELOPMENT");
     assertThat(failure.getMessage()).doesNotContain(PRODUCTION_TOKEN);
   }
@@ -199,7 +230,9 @@ class WorkerFailureVocabularyTest {
 
     Throwable failure = worker.run("no-such-connection");
 
-    assertThat(failure).isExactlyInstanceOf(ConnectorInputException.class).hasMessageContaining("'no-such-connection'");
+    assertThat(failure)
+        .isExactlyInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining("'no-such-connection'");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -210,7 +243,9 @@ class WorkerFailureVocabularyTest {
     Throwable failure = worker.run(READY_KEY);
 
     assertRetried(failure, JobFailures.CREDENTIAL_STORE_UNAVAILABLE);
-    assertThat(failure).hasMessageContaining("'" + READY_KEY + "'").hasMessageContaining("Vault is sealed");
+    assertThat(failure)
+        .hasMessageContaining("'" + READY_KEY + "'")
+        .hasMessageContaining("Vault is sealed");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -263,20 +298,24 @@ class WorkerFailureVocabularyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("workersWhose401MeansRefusedCredentials")
   void refusedCredentialsAreAnIncidentNamingConnectionAndEnvironment(Worker worker) {
-    int refusingServer = switch (worker) {
-      case SQL -> DATABASE.getPort();
-      case EMAIL_SMTP -> SMTP.getSmtp().getPort();
-      default -> {
-        PROVIDER.respond(Reply.json(401, "{\"error\":{\"message\":\"bad key " + worker.secret() + "\"}}"));
-        yield providerPort();
-      }
-    };
+    int refusingServer =
+        switch (worker) {
+          case SQL -> DATABASE.getPort();
+          case EMAIL_SMTP -> SMTP.getSmtp().getPort();
+          default -> {
+            PROVIDER.respond(
+                Reply.json(401, "{\"error\":{\"message\":\"bad key " + worker.secret() + "\"}}"));
+            yield providerPort();
+          }
+        };
     resolver = worker.connectionTo(refusingServer);
 
     Throwable failure = worker.run(worker.key());
 
-    assertThat(failure).isExactlyInstanceOf(ConnectorInputException.class)
-        .hasMessageContaining("rejected the credentials of connection '" + worker.key() + "' in DEVELOPMENT");
+    assertThat(failure)
+        .isExactlyInstanceOf(ConnectorInputException.class)
+        .hasMessageContaining(
+            "rejected the credentials of connection '" + worker.key() + "' in DEVELOPMENT");
     assertThat(failure.getMessage()).doesNotContain(worker.secret());
   }
 
@@ -297,18 +336,22 @@ class WorkerFailureVocabularyTest {
 
   private static void assertOverloadedIsRetried(Worker worker, int status) {
     resolver = worker.connectionTo(providerPort());
-    PROVIDER.respond(Reply.json(status, "{\"error\":{\"message\":\"busy\"}}").withHeader("Retry-After", "7"));
+    PROVIDER.respond(
+        Reply.json(status, "{\"error\":{\"message\":\"busy\"}}").withHeader("Retry-After", "7"));
 
     Throwable failure = worker.run(worker.key());
 
     assertRetried(failure, String.valueOf(status));
-    assertThat(((ConnectorRetryException) failure).getBackoffDuration()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(((ConnectorRetryException) failure).getBackoffDuration())
+        .isEqualTo(Duration.ofSeconds(7));
     assertThat(failure.getMessage()).doesNotContain(worker.secret());
   }
 
   private static void assertRetried(Throwable failure, String errorCode) {
     assertThat(failure).isExactlyInstanceOf(ConnectorRetryException.class);
-    assertThat(((ConnectorRetryException) failure).getErrorCode()).as(failure.getMessage()).isEqualTo(errorCode);
+    assertThat(((ConnectorRetryException) failure).getErrorCode())
+        .as(failure.getMessage())
+        .isEqualTo(errorCode);
   }
 
   /** The pool may need a moment to connect again after the cut; the next test must not see that. */
@@ -344,36 +387,124 @@ class WorkerFailureVocabularyTest {
    * is. {@code http}: the provider speaks HTTP, so the local stand-in can answer with any status.
    */
   enum Worker {
-    REST("restFunction", IntegrationType.REST_API, AuthScheme.BEARER, true,
-        port -> Map.of("baseUrl", "http://127.0.0.1:" + port), Map.of("token", "rest-token-3c9d2e11"),
+    REST(
+        "restFunction",
+        IntegrationType.REST_API,
+        AuthScheme.BEARER,
+        true,
+        port -> Map.of("baseUrl", "http://127.0.0.1:" + port),
+        Map.of("token", "rest-token-3c9d2e11"),
         Map.of("method", "GET", "path", "/orders/1")),
-    SQL("sqlFunction", IntegrationType.DATABASE, AuthScheme.NONE, false,
-        port -> Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://127.0.0.1:" + port + DATABASE.getPath(),
-            "username", "no_such_role_4f1c"), Map.of("password", "sql-password-8e2f41"),
+    SQL(
+        "sqlFunction",
+        IntegrationType.DATABASE,
+        AuthScheme.NONE,
+        false,
+        port ->
+            Map.of(
+                "vendor",
+                "POSTGRESQL",
+                "jdbcUrl",
+                "jdbc:postgresql://127.0.0.1:" + port + DATABASE.getPath(),
+                "username",
+                "no_such_role_4f1c"),
+        Map.of("password", "sql-password-8e2f41"),
         Map.of("statement", "select 1")),
-    EMAIL_SMTP("emailFunction", IntegrationType.EMAIL, AuthScheme.NONE, false,
-        port -> Map.of("provider", "SMTP", "host", "127.0.0.1", "port", port, "tlsMode", "NONE",
-            "username", "robot", "fromAddress", "robot@example.com"), Map.of("password", "smtp-password-71ac3d"),
+    EMAIL_SMTP(
+        "emailFunction",
+        IntegrationType.EMAIL,
+        AuthScheme.NONE,
+        false,
+        port ->
+            Map.of(
+                "provider",
+                "SMTP",
+                "host",
+                "127.0.0.1",
+                "port",
+                port,
+                "tlsMode",
+                "NONE",
+                "username",
+                "robot",
+                "fromAddress",
+                "robot@example.com"),
+        Map.of("password", "smtp-password-71ac3d"),
         Map.of("to", "ann@example.com", "subject", "Order 42 shipped", "textBody", "On its way.")),
-    EMAIL_SENDGRID("emailFunction", IntegrationType.EMAIL, AuthScheme.NONE, true,
-        port -> Map.of("provider", "SENDGRID", "baseUrl", "http://127.0.0.1:" + port,
-            "fromAddress", "robot@example.com"), Map.of("apiKey", "SG.sendgrid-key-0f9b7a"),
+    EMAIL_SENDGRID(
+        "emailFunction",
+        IntegrationType.EMAIL,
+        AuthScheme.NONE,
+        true,
+        port ->
+            Map.of(
+                "provider",
+                "SENDGRID",
+                "baseUrl",
+                "http://127.0.0.1:" + port,
+                "fromAddress",
+                "robot@example.com"),
+        Map.of("apiKey", "SG.sendgrid-key-0f9b7a"),
         Map.of("to", "ann@example.com", "subject", "Order 42 shipped", "textBody", "On its way.")),
-    SMS_TWILIO("smsFunction", IntegrationType.SMS, AuthScheme.NONE, true,
-        port -> Map.of("provider", "TWILIO", "baseUrl", "http://127.0.0.1:" + port, "fromNumber", "+15550001111",
-            "accountSid", "AC0123456789abcdef"), Map.of("authToken", "twilio-token-5d0c2b"),
+    SMS_TWILIO(
+        "smsFunction",
+        IntegrationType.SMS,
+        AuthScheme.NONE,
+        true,
+        port ->
+            Map.of(
+                "provider",
+                "TWILIO",
+                "baseUrl",
+                "http://127.0.0.1:" + port,
+                "fromNumber",
+                "+15550001111",
+                "accountSid",
+                "AC0123456789abcdef"),
+        Map.of("authToken", "twilio-token-5d0c2b"),
         Map.of("to", "+4915112345678", "message", "Your code is 4711")),
-    AI_OPENAI("aiFunction", IntegrationType.AI_PROVIDER, AuthScheme.API_KEY, true,
-        port -> Map.of("provider", "OPENAI", "baseUrl", "http://127.0.0.1:" + port, "defaultModel", "gpt-test"),
+    AI_OPENAI(
+        "aiFunction",
+        IntegrationType.AI_PROVIDER,
+        AuthScheme.API_KEY,
+        true,
+        port ->
+            Map.of(
+                "provider",
+                "OPENAI",
+                "baseUrl",
+                "http://127.0.0.1:" + port,
+                "defaultModel",
+                "gpt-test"),
         Map.of("apiKey", "sk-openai-key-44e1b9"),
         Map.of("userPrompt", "Printer on fire, please help")),
-    MCP_HTTP("mcpFunction", IntegrationType.MCP, AuthScheme.BEARER, true,
+    MCP_HTTP(
+        "mcpFunction",
+        IntegrationType.MCP,
+        AuthScheme.BEARER,
+        true,
         port -> Map.of("transport", "HTTP", "url", "http://127.0.0.1:" + port + "/mcp"),
         Map.of("token", "mcp-token-9a3f6c"),
         Map.of("operation", "listTools")),
-    STORAGE_S3("storageFunction", IntegrationType.STORAGE, AuthScheme.NONE, true,
-        port -> Map.of("provider", "AMAZON_S3", "baseUrl", "http://127.0.0.1:" + port, "region", "eu-central-1",
-            "bucket", "invoices", "pathStyleAccess", "true", "accessKeyId", "AKIAIOSFODNN7EXAMPLE"),
+    STORAGE_S3(
+        "storageFunction",
+        IntegrationType.STORAGE,
+        AuthScheme.NONE,
+        true,
+        port ->
+            Map.of(
+                "provider",
+                "AMAZON_S3",
+                "baseUrl",
+                "http://127.0.0.1:" + port,
+                "region",
+                "eu-central-1",
+                "bucket",
+                "invoices",
+                "pathStyleAccess",
+                "true",
+                "accessKeyId",
+                "AKIAIOSFODNN7EXAMPLE"),
         Map.of("secretAccessKey", "s3-secret-key-6b2d90"),
         Map.of("operation", "LIST"));
 
@@ -385,8 +516,14 @@ class WorkerFailureVocabularyTest {
     private final Map<String, String> secrets;
     private final Map<String, Object> task;
 
-    Worker(String functionBean, IntegrationType type, AuthScheme scheme, boolean http,
-        IntFunction<Map<String, Object>> settingsAt, Map<String, String> secrets, Map<String, Object> task) {
+    Worker(
+        String functionBean,
+        IntegrationType type,
+        AuthScheme scheme,
+        boolean http,
+        IntFunction<Map<String, Object>> settingsAt,
+        Map<String, String> secrets,
+        Map<String, Object> task) {
       this.functionBean = functionBean;
       this.type = type;
       this.scheme = scheme;
@@ -408,24 +545,40 @@ class WorkerFailureVocabularyTest {
       return secrets.values().iterator().next();
     }
 
-    /** A resolver that hands out this worker's connection, in DEVELOPMENT, to a server at {@code port}. */
+    /**
+     * A resolver that hands out this worker's connection, in DEVELOPMENT, to a server at {@code
+     * port}.
+     */
     ConnectionResolver connectionTo(int port) {
-      ResolvedConnection connection = new ResolvedConnection(key(), key() + " integration", type, scheme,
-          Environment.DEVELOPMENT, settingsAt.apply(port), SecretValues.of(secrets));
+      ResolvedConnection connection =
+          new ResolvedConnection(
+              key(),
+              key() + " integration",
+              type,
+              scheme,
+              Environment.DEVELOPMENT,
+              settingsAt.apply(port),
+              SecretValues.of(secrets));
       return (organizationId, connectionKey, environment, caller) -> {
         if (!connectionKey.equals(connection.key())) {
-          throw new ConnectionResolutionException("connection '" + connectionKey + "' does not exist");
+          throw new ConnectionResolutionException(
+              "connection '" + connectionKey + "' does not exist");
         }
         return connection;
       };
     }
 
-    /** Runs this worker's task on {@code connectionKey} as the connector runtime would; what it threw. */
+    /**
+     * Runs this worker's task on {@code connectionKey} as the connector runtime would; what it
+     * threw.
+     */
     Throwable run(String connectionKey) {
       Map<String, Object> variables = new LinkedHashMap<>(task);
       variables.put("connection", connectionKey);
-      OutboundConnectorFunction function = workers.getBean(functionBean, OutboundConnectorFunction.class);
-      Throwable failure = catchThrowable(() -> function.execute(new WorkerTestContext(functionBean, variables)));
+      OutboundConnectorFunction function =
+          workers.getBean(functionBean, OutboundConnectorFunction.class);
+      Throwable failure =
+          catchThrowable(() -> function.execute(new WorkerTestContext(functionBean, variables)));
       assertThat(failure).as(this + " must fail").isNotNull();
       return failure;
     }
@@ -437,7 +590,8 @@ class WorkerFailureVocabularyTest {
 
     @Bean
     ConnectionResolver connectionResolver() {
-      return (organizationId, key, environment, caller) -> resolver.resolve(organizationId, key, environment, caller);
+      return (organizationId, key, environment, caller) ->
+          resolver.resolve(organizationId, key, environment, caller);
     }
 
     @Bean
@@ -451,15 +605,21 @@ class WorkerFailureVocabularyTest {
      */
     @Bean
     BatchingAuditWriter connectionReads() {
-      DriverManagerDataSource auditDatabase = new DriverManagerDataSource(
-          PostgresTestSchema.jdbcUrl(schema), PostgresTestSchema.USER, PostgresTestSchema.PASSWORD);
-      return new BatchingAuditWriter(new AuditRepository(new JdbcTemplate(auditDatabase)), 1_000, 50);
+      DriverManagerDataSource auditDatabase =
+          new DriverManagerDataSource(
+              PostgresTestSchema.jdbcUrl(schema),
+              PostgresTestSchema.USER,
+              PostgresTestSchema.PASSWORD);
+      return new BatchingAuditWriter(
+          new AuditRepository(new JdbcTemplate(auditDatabase)), 1_000, 50);
     }
 
     @Bean
     OAuth2AccessTokens oauth2AccessTokens() {
       return new OAuth2AccessTokens(
-          new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()), null, Clock.systemUTC());
+          new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()),
+          null,
+          Clock.systemUTC());
     }
 
     @Bean
@@ -494,8 +654,12 @@ class WorkerFailureVocabularyTest {
   /** The runtime's pool, through the proxy; short timeouts so a cut database fails a job fast. */
   private static HikariDataSource throughProxy() {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + DATABASE_PROXY.port() + DATABASE.getPath()
-        + "?currentSchema=" + schema);
+    config.setJdbcUrl(
+        "jdbc:postgresql://127.0.0.1:"
+            + DATABASE_PROXY.port()
+            + DATABASE.getPath()
+            + "?currentSchema="
+            + schema);
     config.setUsername(PostgresTestSchema.USER);
     config.setPassword(PostgresTestSchema.PASSWORD);
     config.setMaximumPoolSize(2);
@@ -506,29 +670,62 @@ class WorkerFailureVocabularyTest {
   }
 
   /**
-   * Through the real services: REST connections {@value #STORED_KEY} with credentials for PRODUCTION
-   * only, and {@value #READY_KEY} with credentials for DEVELOPMENT.
+   * Through the real services: REST connections {@value #STORED_KEY} with credentials for
+   * PRODUCTION only, and {@value #READY_KEY} with credentials for DEVELOPMENT.
    */
   private static void seedConnections(
-      CredentialStore store, ConnectionRepository connectionRows, IntegrationRepository integrationRows) {
-    TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(runtimeDatabase));
+      CredentialStore store,
+      ConnectionRepository connectionRows,
+      IntegrationRepository integrationRows) {
+    TransactionTemplate tx =
+        new TransactionTemplate(new DataSourceTransactionManager(runtimeDatabase));
     ConnectionRemover remover = new ConnectionRemover(connectionRows, store);
     Actor admin = new Actor("admin", RUNTIME.organizationFor(""), Set.of(Role.ADMIN));
-    ChangeRecorder changes = new ChangeRecorder(new AuditRepository(new JdbcTemplate(runtimeDatabase)), event -> { });
-    Integration integration = new IntegrationService(integrationRows, connectionRows, remover, tx, changes,
-        Clock.systemUTC()).create(admin, new IntegrationDraft("Billing", null, null, IntegrationType.REST_API, null,
-            ConfigMode.SAME_FOR_ALL, AuthScheme.BEARER, null, null, Map.of("baseUrl", "https://billing.example.com"),
-            null, null));
-    ConnectionService connections = new ConnectionService(connectionRows, integrationRows, store, remover, tx,
-        changes, Clock.systemUTC());
-    var connection = connections.create(admin,
-        new ConnectionDraft(integration.id(), "Billing", STORED_KEY, Visibility.ORGANIZATION, null));
-    connections.putEnvironment(admin, connection.connection().id(), Environment.PRODUCTION,
-        Map.of("token", PRODUCTION_TOKEN), null);
+    ChangeRecorder changes =
+        new ChangeRecorder(new AuditRepository(new JdbcTemplate(runtimeDatabase)), event -> {});
+    Integration integration =
+        new IntegrationService(
+                integrationRows, connectionRows, remover, tx, changes, Clock.systemUTC())
+            .create(
+                admin,
+                new IntegrationDraft(
+                    "Billing",
+                    null,
+                    null,
+                    IntegrationType.REST_API,
+                    null,
+                    ConfigMode.SAME_FOR_ALL,
+                    AuthScheme.BEARER,
+                    null,
+                    null,
+                    Map.of("baseUrl", "https://billing.example.com"),
+                    null,
+                    null));
+    ConnectionService connections =
+        new ConnectionService(
+            connectionRows, integrationRows, store, remover, tx, changes, Clock.systemUTC());
+    var connection =
+        connections.create(
+            admin,
+            new ConnectionDraft(
+                integration.id(), "Billing", STORED_KEY, Visibility.ORGANIZATION, null));
+    connections.putEnvironment(
+        admin,
+        connection.connection().id(),
+        Environment.PRODUCTION,
+        Map.of("token", PRODUCTION_TOKEN),
+        null);
     assertThat(connection.connection().key()).isEqualTo(STORED_KEY);
-    var ready = connections.create(admin,
-        new ConnectionDraft(integration.id(), "Ledger", READY_KEY, Visibility.ORGANIZATION, null));
-    connections.putEnvironment(admin, ready.connection().id(), Environment.DEVELOPMENT,
-        Map.of("token", "dev-token-2a7c4e19"), null);
+    var ready =
+        connections.create(
+            admin,
+            new ConnectionDraft(
+                integration.id(), "Ledger", READY_KEY, Visibility.ORGANIZATION, null));
+    connections.putEnvironment(
+        admin,
+        ready.connection().id(),
+        Environment.DEVELOPMENT,
+        Map.of("token", "dev-token-2a7c4e19"),
+        null);
   }
 }

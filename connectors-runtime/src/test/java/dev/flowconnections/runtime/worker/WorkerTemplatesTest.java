@@ -44,18 +44,29 @@ class WorkerTemplatesTest {
 
   @Test
   void everyNodeOfTheGuidesTypeTableHasAWorker() {
-    assertThat(NODES.all()).extracting(Node::templateId).containsExactly(
-        "io.flowconnections.rest-api", "io.flowconnections.rest-api-tool", "io.flowconnections.sql",
-        "io.flowconnections.send-email", "io.flowconnections.send-sms", "io.flowconnections.ai-agent",
-        "io.flowconnections.mcp-tool", "io.flowconnections.file-manager");
+    assertThat(NODES.all())
+        .extracting(Node::templateId)
+        .containsExactly(
+            "io.flowconnections.rest-api",
+            "io.flowconnections.rest-api-tool",
+            "io.flowconnections.sql",
+            "io.flowconnections.send-email",
+            "io.flowconnections.send-sms",
+            "io.flowconnections.ai-agent",
+            "io.flowconnections.mcp-tool",
+            "io.flowconnections.file-manager");
   }
 
   @Test
   void eachJobTypeIsServedByOneWorker() {
-    Map<String, List<IntegrationType>> typesByJob = NODES.all().stream()
-        .collect(Collectors.groupingBy(Node::jobType, Collectors.mapping(Node::integrationType, Collectors.toList())));
+    Map<String, List<IntegrationType>> typesByJob =
+        NODES.all().stream()
+            .collect(
+                Collectors.groupingBy(
+                    Node::jobType, Collectors.mapping(Node::integrationType, Collectors.toList())));
     assertThat(typesByJob).hasSize(7);
-    assertThat(typesByJob.values()).allSatisfy(types -> assertThat(types).containsOnly(types.get(0)));
+    assertThat(typesByJob.values())
+        .allSatisfy(types -> assertThat(types).containsOnly(types.get(0)));
   }
 
   /**
@@ -66,12 +77,18 @@ class WorkerTemplatesTest {
   @MethodSource("nodes")
   void aTemplateIsExactlyThePublishedOne(Node node) throws IOException {
     Map<IntegrationType, List<ConnectionChoice>> offered = new HashMap<>();
-    offered.put(IntegrationType.MCP, List.of(new ConnectionChoice("tool-server", "Tool server", false)));
-    offered.put(node.integrationType(), List.of(
-        new ConnectionChoice("sales-crm", "Sales CRM", false), new ConnectionChoice("my-sandbox", "My sandbox", true)));
+    offered.put(
+        IntegrationType.MCP, List.of(new ConnectionChoice("tool-server", "Tool server", false)));
+    offered.put(
+        node.integrationType(),
+        List.of(
+            new ConnectionChoice("sales-crm", "Sales CRM", false),
+            new ConnectionChoice("my-sandbox", "My sandbox", true)));
 
-    assertThat(pretty(generator.generate(node, offered, 3))).isEqualTo(expected(node.id() + ".json"));
-    assertThat(pretty(generator.generate(node, Map.of(), 1))).isEqualTo(expected(node.id() + "-no-connections.json"));
+    assertThat(pretty(generator.generate(node, offered, 3)))
+        .isEqualTo(expected(node.id() + ".json"));
+    assertThat(pretty(generator.generate(node, Map.of(), 1)))
+        .isEqualTo(expected(node.id() + "-no-connections.json"));
   }
 
   @ParameterizedTest
@@ -84,12 +101,17 @@ class WorkerTemplatesTest {
     assertThat(schema.validate(generator.generate(node, List.of(), 1))).isEmpty();
   }
 
-  /** The classes of this runtime that describe a worker, as the application context registers them. */
+  /**
+   * The classes of this runtime that describe a worker, as the application context registers them.
+   */
   static List<Class<?>> workers() {
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(WorkerDescriptor.class));
-    Collection<String> names = scanner.findCandidateComponents("dev.flowconnections.runtime").stream()
-        .map(definition -> definition.getBeanClassName()).toList();
+    Collection<String> names =
+        scanner.findCandidateComponents("dev.flowconnections.runtime").stream()
+            .map(definition -> definition.getBeanClassName())
+            .toList();
     return names.stream().<Class<?>>map(name -> ClassUtils.resolveClassName(name, null)).toList();
   }
 
@@ -98,7 +120,8 @@ class WorkerTemplatesTest {
   }
 
   private static String expected(String file) throws IOException {
-    try (InputStream in = WorkerTemplatesTest.class.getResourceAsStream("/element-templates/" + file)) {
+    try (InputStream in =
+        WorkerTemplatesTest.class.getResourceAsStream("/element-templates/" + file)) {
       assertThat(in).as("expected template " + file).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

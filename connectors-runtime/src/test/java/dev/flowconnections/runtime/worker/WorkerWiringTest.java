@@ -28,42 +28,74 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 
-/** The seven worker configurations, wired the one way: from one shared WorkerConnections, settings bound as records. */
+/**
+ * The seven worker configurations, wired the one way: from one shared WorkerConnections, settings
+ * bound as records.
+ */
 @Tag("fast")
 class WorkerWiringTest {
 
-  private final ApplicationContextRunner runtime = new ApplicationContextRunner()
-      .withBean(ConnectionResolver.class, () -> (organizationId, key, environment, caller) -> {
-        throw new ConnectionResolutionException("no connections in this test");
-      })
-      .withBean(RuntimeEnvironment.class, () -> new RuntimeEnvironment(Environment.DEVELOPMENT, "default"))
-      .withBean(BatchingAuditWriter.class, () -> new BatchingAuditWriter(null, 10, 10))
-      .withBean(OAuth2AccessTokens.class, () -> new OAuth2AccessTokens(
-          new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()), null, Clock.systemUTC()))
-      .withBean(StdioCommands.class, () -> StdioCommands.NONE)
-      .withUserConfiguration(WorkerSupportConfiguration.class, RestWorkerConfiguration.class,
-          SqlWorkerConfiguration.class, EmailWorkerConfiguration.class, SmsWorkerConfiguration.class,
-          AiWorkerConfiguration.class, McpWorkerConfiguration.class, StorageWorkerConfiguration.class);
+  private final ApplicationContextRunner runtime =
+      new ApplicationContextRunner()
+          .withBean(
+              ConnectionResolver.class,
+              () ->
+                  (organizationId, key, environment, caller) -> {
+                    throw new ConnectionResolutionException("no connections in this test");
+                  })
+          .withBean(
+              RuntimeEnvironment.class,
+              () -> new RuntimeEnvironment(Environment.DEVELOPMENT, "default"))
+          .withBean(BatchingAuditWriter.class, () -> new BatchingAuditWriter(null, 10, 10))
+          .withBean(
+              OAuth2AccessTokens.class,
+              () ->
+                  new OAuth2AccessTokens(
+                      new TokenEndpointClient(ConnectorsObjectMapperSupplier.getCopy()),
+                      null,
+                      Clock.systemUTC()))
+          .withBean(StdioCommands.class, () -> StdioCommands.NONE)
+          .withUserConfiguration(
+              WorkerSupportConfiguration.class,
+              RestWorkerConfiguration.class,
+              SqlWorkerConfiguration.class,
+              EmailWorkerConfiguration.class,
+              SmsWorkerConfiguration.class,
+              AiWorkerConfiguration.class,
+              McpWorkerConfiguration.class,
+              StorageWorkerConfiguration.class);
 
   @Test
   void everyWorkerAndTesterIsBuiltFromTheOneSharedWorkerConnections() {
-    runtime.run(context -> {
-      assertThat(context).hasNotFailed().hasSingleBean(WorkerConnections.class).hasSingleBean(ProviderHttp.class);
-      assertThat(context.getBeansOfType(OutboundConnectorFunction.class)).hasSize(7);
-      assertThat(context.getBeansOfType(ConnectionTester.class)).hasSize(9);
-    });
+    runtime.run(
+        context -> {
+          assertThat(context)
+              .hasNotFailed()
+              .hasSingleBean(WorkerConnections.class)
+              .hasSingleBean(ProviderHttp.class);
+          assertThat(context.getBeansOfType(OutboundConnectorFunction.class)).hasSize(7);
+          assertThat(context.getBeansOfType(ConnectionTester.class)).hasSize(9);
+        });
   }
 
   @Test
   void workerSettingsBindToTheirDocumentedNamesWithTheirDefaults() {
-    runtime.run(context -> {
-      assertThat(context.getBean(RestLimits.class).maxResponseSize()).isEqualTo(DataSize.ofMegabytes(1));
-      assertThat(context.getBean(StorageLimits.class)).isEqualTo(StorageLimits.defaults());
-    });
-    runtime.withPropertyValues("flow-connections.rest.max-response-size=64KB",
-        "flow-connections.storage.max-file-size=5MB").run(context -> {
-          assertThat(context.getBean(RestLimits.class).maxResponseSize()).isEqualTo(DataSize.ofKilobytes(64));
-          assertThat(context.getBean(StorageLimits.class).maxFileSize()).isEqualTo(DataSize.ofMegabytes(5));
+    runtime.run(
+        context -> {
+          assertThat(context.getBean(RestLimits.class).maxResponseSize())
+              .isEqualTo(DataSize.ofMegabytes(1));
+          assertThat(context.getBean(StorageLimits.class)).isEqualTo(StorageLimits.defaults());
         });
+    runtime
+        .withPropertyValues(
+            "flow-connections.rest.max-response-size=64KB",
+            "flow-connections.storage.max-file-size=5MB")
+        .run(
+            context -> {
+              assertThat(context.getBean(RestLimits.class).maxResponseSize())
+                  .isEqualTo(DataSize.ofKilobytes(64));
+              assertThat(context.getBean(StorageLimits.class).maxFileSize())
+                  .isEqualTo(DataSize.ofMegabytes(5));
+            });
   }
 }

@@ -4,9 +4,9 @@ import dev.flowconnections.integration.IntegrationType;
 import java.util.List;
 
 /**
- * A node of the guide's type table as its element template shows it: served by the worker of
- * {@code jobType}, offering the connections of {@code integrationType}. Derived from the worker's
- * {@link WorkerDescriptor} by {@link WorkerDescriptors}, never written by hand.
+ * A node of the guide's type table as its element template shows it: served by the worker of {@code
+ * jobType}, offering the connections of {@code integrationType}. Derived from the worker's {@link
+ * WorkerDescriptor} by {@link WorkerDescriptors}, never written by hand.
  */
 public record Node(
     String id,

@@ -22,10 +22,11 @@ public final class NodeCatalog {
 
   /** The nodes of the workers (classes carrying a {@link WorkerDescriptor}) given. */
   public static NodeCatalog of(List<Class<?>> workers) {
-    return new NodeCatalog(workers.stream()
-        .sorted(Comparator.comparing(Class::getName))
-        .flatMap(worker -> WorkerDescriptors.nodesOf(worker).stream())
-        .toList());
+    return new NodeCatalog(
+        workers.stream()
+            .sorted(Comparator.comparing(Class::getName))
+            .flatMap(worker -> WorkerDescriptors.nodesOf(worker).stream())
+            .toList());
   }
 
   public List<Node> all() {

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param feel "optional", "required" or null (static value)
  * @param showWhen for conditional inputs: the input name and the values of it that show this one
- * @param connectionsOf for a dropdown of connections (besides the node's own): their integration type
+ * @param connectionsOf for a dropdown of connections (besides the node's own): their integration
+ *     type
  */
 public record TemplateInput(
     String name,
@@ -55,11 +56,24 @@ public record TemplateInput(
    * An optional dropdown of the organization's connections of {@code type}, led by a "none" choice
    * (empty value), e.g. the MCP connection whose tools an AI Agent may use.
    */
-  public static TemplateInput connectionDropdown(String name, String label, String group, IntegrationType type) {
-    return new TemplateInput(name, label, group, Kind.DROPDOWN, false, "", null, null, null, null, type);
+  public static TemplateInput connectionDropdown(
+      String name, String label, String group, IntegrationType type) {
+    return new TemplateInput(
+        name, label, group, Kind.DROPDOWN, false, "", null, null, null, null, type);
   }
 
   public TemplateInput describedAs(String text) {
-    return new TemplateInput(name, label, group, kind, optional, defaultValue, choices, feel, text, showWhen, connectionsOf);
+    return new TemplateInput(
+        name,
+        label,
+        group,
+        kind,
+        optional,
+        defaultValue,
+        choices,
+        feel,
+        text,
+        showWhen,
+        connectionsOf);
   }
 }

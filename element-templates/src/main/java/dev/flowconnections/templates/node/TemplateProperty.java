@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * How a component of a worker's request record appears in its node templates. What the record
  * already says is not repeated here: the input's name is the component's, whether it is required
  * follows from {@code @NotBlank}/{@code @NotNull}/{@code @NotEmpty}, an enum's constants are the
- * choices, and {@code {min}}/{@code {max}} in the description are its {@code @Min}/{@code @Max}
- * (or {@code @DecimalMin}/{@code @DecimalMax}, {@code @Size}) limits.
+ * choices, and {@code {min}}/{@code {max}} in the description are its {@code @Min}/{@code @Max} (or
+ * {@code @DecimalMin}/{@code @DecimalMax}, {@code @Size}) limits.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,10 +25,15 @@ public @interface TemplateProperty {
 
   String description() default "";
 
-  /** AUTO: Boolean is a checkbox, Integer a number, an enum a dropdown, anything else a text field. */
+  /**
+   * AUTO: Boolean is a checkbox, Integer a number, an enum a dropdown, anything else a text field.
+   */
   Type type() default Type.AUTO;
 
-  /** AUTO: a map or a document must be FEEL, other text may be, numbers, checkboxes and dropdowns are not. */
+  /**
+   * AUTO: a map or a document must be FEEL, other text may be, numbers, checkboxes and dropdowns
+   * are not.
+   */
   Feel feel() default Feel.AUTO;
 
   /**
@@ -44,7 +49,10 @@ public @interface TemplateProperty {
   String[] choices() default {};
 
   /** Shown only while another input has one of some values; unset: always shown. */
-  ShownWhen shownWhen() default @ShownWhen(property = "", oneOf = {});
+  ShownWhen shownWhen() default
+      @ShownWhen(
+          property = "",
+          oneOf = {});
 
   enum Type {
     AUTO,

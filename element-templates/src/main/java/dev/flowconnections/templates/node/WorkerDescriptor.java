@@ -19,7 +19,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface WorkerDescriptor {
 
-  /** The record the worker binds the job's variables to; its components are the template's inputs. */
+  /**
+   * The record the worker binds the job's variables to; its components are the template's inputs.
+   */
   Class<? extends Record> request();
 
   /** The integration type of the connections in the node's Connection dropdown. */
@@ -28,6 +30,8 @@ public @interface WorkerDescriptor {
   /** The property groups, in the order the properties panel shows them. */
   TemplateGroup[] groups();
 
-  /** One template per node; several nodes may share a worker (a task and its agent-tool variant). */
+  /**
+   * One template per node; several nodes may share a worker (a task and its agent-tool variant).
+   */
   NodeTemplate[] nodes();
 }

@@ -42,15 +42,25 @@ public final class WorkerDescriptors {
     Class<? extends Record> request = descriptor.request();
     List<RecordComponent> components = Arrays.asList(request.getRecordComponents());
     checkFetchedVariables(worker, connector, components);
-    List<Node.Group> groups = Arrays.stream(descriptor.groups()).map(g -> new Node.Group(g.id(), g.label())).toList();
-    List<TemplateInput> inputs = components.stream()
-        .filter(component -> !component.getName().equals(CONNECTION))
-        .map(component -> input(worker, request, component))
-        .toList();
+    List<Node.Group> groups =
+        Arrays.stream(descriptor.groups()).map(g -> new Node.Group(g.id(), g.label())).toList();
+    List<TemplateInput> inputs =
+        components.stream()
+            .filter(component -> !component.getName().equals(CONNECTION))
+            .map(component -> input(worker, request, component))
+            .toList();
     checkGroups(worker, groups, inputs);
     return Arrays.stream(descriptor.nodes())
-        .map(node -> new Node(node.id(), node.label(), node.description(), connector.type(),
-            descriptor.connectionType(), groups, inputs))
+        .map(
+            node ->
+                new Node(
+                    node.id(),
+                    node.label(),
+                    node.description(),
+                    connector.type(),
+                    descriptor.connectionType(),
+                    groups,
+                    inputs))
         .toList();
   }
 
@@ -58,48 +68,79 @@ public final class WorkerDescriptors {
    * Camunda's runtime fetches only the variables the connector annotation lists, and an annotation
    * can only hold a constant list: a component missing from it would silently bind as null.
    */
-  private static void checkFetchedVariables(Class<?> worker, OutboundConnector connector, List<RecordComponent> components) {
-    Set<String> fields = components.stream().map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
+  private static void checkFetchedVariables(
+      Class<?> worker, OutboundConnector connector, List<RecordComponent> components) {
+    Set<String> fields =
+        components.stream()
+            .map(RecordComponent::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
     Set<String> fetched = new TreeSet<>(Arrays.asList(connector.inputVariables()));
     if (!fields.contains(CONNECTION)) {
       throw invalid(worker, "its request record has no component '" + CONNECTION + "'");
     }
     if (!fields.equals(fetched)) {
-      throw invalid(worker, "@OutboundConnector.inputVariables " + fetched
-          + " must name exactly the request record's components " + fields);
+      throw invalid(
+          worker,
+          "@OutboundConnector.inputVariables "
+              + fetched
+              + " must name exactly the request record's components "
+              + fields);
     }
   }
 
-  private static void checkGroups(Class<?> worker, List<Node.Group> groups, List<TemplateInput> inputs) {
-    Set<String> declared = groups.stream().map(Node.Group::id).collect(Collectors.toCollection(TreeSet::new));
-    Set<String> used = inputs.stream().map(TemplateInput::group).collect(Collectors.toCollection(TreeSet::new));
+  private static void checkGroups(
+      Class<?> worker, List<Node.Group> groups, List<TemplateInput> inputs) {
+    Set<String> declared =
+        groups.stream().map(Node.Group::id).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> used =
+        inputs.stream().map(TemplateInput::group).collect(Collectors.toCollection(TreeSet::new));
     if (!declared.equals(used)) {
-      throw invalid(worker, "groups " + declared + " must be exactly those its properties use " + used);
+      throw invalid(
+          worker, "groups " + declared + " must be exactly those its properties use " + used);
     }
   }
 
   private static TemplateInput input(Class<?> worker, Class<?> request, RecordComponent component) {
     TemplateProperty property = component.getAnnotation(TemplateProperty.class);
     if (property == null) {
-      throw invalid(worker, request.getSimpleName() + "." + component.getName() + " has no @TemplateProperty");
+      throw invalid(
+          worker,
+          request.getSimpleName() + "." + component.getName() + " has no @TemplateProperty");
     }
     Field field = field(request, component);
-    String description = property.description().isEmpty() ? null : withLimits(worker, field, property.description());
+    String description =
+        property.description().isEmpty() ? null : withLimits(worker, field, property.description());
     ConnectionPicker picker = component.getAnnotation(ConnectionPicker.class);
     if (picker != null) {
-      return TemplateInput.connectionDropdown(component.getName(), property.label(), property.group(), picker.value())
+      return TemplateInput.connectionDropdown(
+              component.getName(), property.label(), property.group(), picker.value())
           .describedAs(description);
     }
     Class<?> type = component.getType();
     Kind kind = kind(property, type);
-    boolean required = property.required() || kind == Kind.DROPDOWN
-        || field.isAnnotationPresent(NotBlank.class) || field.isAnnotationPresent(NotNull.class)
-        || field.isAnnotationPresent(NotEmpty.class);
-    TemplateInput.Condition condition = property.shownWhen().property().isEmpty() ? null
-        : new TemplateInput.Condition(property.shownWhen().property(), List.of(property.shownWhen().oneOf()));
-    return new TemplateInput(component.getName(), property.label(), property.group(), kind, !required,
-        defaultValue(kind, property.defaultValue()), choices(worker, component, property, kind), feel(property, kind, type),
-        description, condition, null);
+    boolean required =
+        property.required()
+            || kind == Kind.DROPDOWN
+            || field.isAnnotationPresent(NotBlank.class)
+            || field.isAnnotationPresent(NotNull.class)
+            || field.isAnnotationPresent(NotEmpty.class);
+    TemplateInput.Condition condition =
+        property.shownWhen().property().isEmpty()
+            ? null
+            : new TemplateInput.Condition(
+                property.shownWhen().property(), List.of(property.shownWhen().oneOf()));
+    return new TemplateInput(
+        component.getName(),
+        property.label(),
+        property.group(),
+        kind,
+        !required,
+        defaultValue(kind, property.defaultValue()),
+        choices(worker, component, property, kind),
+        feel(property, kind, type),
+        description,
+        condition,
+        null);
   }
 
   private static Kind kind(TemplateProperty property, Class<?> type) {
@@ -112,7 +153,10 @@ public final class WorkerDescriptors {
       case AUTO -> {
         if (type == Boolean.class || type == boolean.class) {
           yield Kind.BOOLEAN;
-        } else if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+        } else if (type == Integer.class
+            || type == int.class
+            || type == Long.class
+            || type == long.class) {
           yield Kind.NUMBER;
         } else if (type.isEnum()) {
           yield Kind.DROPDOWN;
@@ -132,7 +176,9 @@ public final class WorkerDescriptors {
           yield null;
         }
         // a context or a document cannot be typed as plain text
-        yield Map.class.isAssignableFrom(type) || Document.class.isAssignableFrom(type) ? "required" : "optional";
+        yield Map.class.isAssignableFrom(type) || Document.class.isAssignableFrom(type)
+            ? "required"
+            : "optional";
       }
     };
   }
@@ -148,7 +194,8 @@ public final class WorkerDescriptors {
     };
   }
 
-  private static List<String> choices(Class<?> worker, RecordComponent component, TemplateProperty property, Kind kind) {
+  private static List<String> choices(
+      Class<?> worker, RecordComponent component, TemplateProperty property, Kind kind) {
     if (kind != Kind.DROPDOWN) {
       return List.of();
     }
@@ -156,22 +203,29 @@ public final class WorkerDescriptors {
       return List.of(property.choices());
     }
     if (!component.getType().isEnum()) {
-      throw invalid(worker, component.getName() + " is a dropdown without choices: list them or make it an enum");
+      throw invalid(
+          worker,
+          component.getName() + " is a dropdown without choices: list them or make it an enum");
     }
-    return Arrays.stream(component.getType().getEnumConstants()).map(constant -> jsonName((Enum<?>) constant)).toList();
+    return Arrays.stream(component.getType().getEnumConstants())
+        .map(constant -> jsonName((Enum<?>) constant))
+        .toList();
   }
 
   /** The value a job carries for an enum constant: its {@code @JsonProperty} name, else its own. */
   private static String jsonName(Enum<?> constant) {
     try {
-      JsonProperty name = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+      JsonProperty name =
+          constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
       return name == null ? constant.name() : name.value();
     } catch (NoSuchFieldException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Replaces {min} and {max} with the component's validation limits, so texts never copy a number. */
+  /**
+   * Replaces {min} and {max} with the component's validation limits, so texts never copy a number.
+   */
   private static String withLimits(Class<?> worker, AnnotatedElement field, String text) {
     String result = text;
     if (result.contains("{min}")) {
@@ -196,14 +250,23 @@ public final class WorkerDescriptors {
       Size size = field.getAnnotation(Size.class);
       return String.valueOf(lower ? size.min() : size.max());
     }
-    throw invalid(worker, "a description names {" + (lower ? "min" : "max") + "} of " + field + ", which has no such limit");
+    throw invalid(
+        worker,
+        "a description names {"
+            + (lower ? "min" : "max")
+            + "} of "
+            + field
+            + ", which has no such limit");
   }
 
   private static String plain(String decimal) {
     return new BigDecimal(decimal).stripTrailingZeros().toPlainString();
   }
 
-  /** Validation annotations on a record component land on its field (their targets exclude components). */
+  /**
+   * Validation annotations on a record component land on its field (their targets exclude
+   * components).
+   */
   private static Field field(Class<?> request, RecordComponent component) {
     try {
       return request.getDeclaredField(component.getName());
@@ -212,7 +275,8 @@ public final class WorkerDescriptors {
     }
   }
 
-  private static <A extends java.lang.annotation.Annotation> A required(Class<?> worker, Class<A> annotation) {
+  private static <A extends java.lang.annotation.Annotation> A required(
+      Class<?> worker, Class<A> annotation) {
     A found = worker.getAnnotation(annotation);
     if (found == null) {
       throw invalid(worker, "it has no @" + annotation.getSimpleName());
@@ -221,6 +285,7 @@ public final class WorkerDescriptors {
   }
 
   private static IllegalStateException invalid(Class<?> worker, String problem) {
-    return new IllegalStateException("worker descriptor of " + worker.getSimpleName() + " is invalid: " + problem);
+    return new IllegalStateException(
+        "worker descriptor of " + worker.getSimpleName() + " is invalid: " + problem);
   }
 }

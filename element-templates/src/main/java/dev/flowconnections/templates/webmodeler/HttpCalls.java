@@ -15,7 +15,8 @@ final class HttpCalls {
 
   private HttpCalls() {}
 
-  static HttpResponse<String> send(HttpClient http, HttpRequest request, String call) throws WebModelerException {
+  static HttpResponse<String> send(HttpClient http, HttpRequest request, String call)
+      throws WebModelerException {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -27,8 +28,8 @@ final class HttpCalls {
   }
 
   /**
-   * The first readable field of an error answer (problem+json {@code detail}, {@code message}, OAuth
-   * {@code error}), shortened; never the raw body, which can be a whole HTML error page.
+   * The first readable field of an error answer (problem+json {@code detail}, {@code message},
+   * OAuth {@code error}), shortened; never the raw body, which can be a whole HTML error page.
    */
   static String errorDetail(ObjectMapper json, String body, String... fields) {
     try {

@@ -21,6 +21,7 @@ public class WebModelerClient {
 
   /** The file type Web Modeler shows as a connector template. */
   static final String CONNECTOR_TEMPLATE = "connector_template";
+
   private static final String FILES = "/api/v1/files";
   private static final String SEARCH = FILES + "/search";
 
@@ -33,8 +34,13 @@ public class WebModelerClient {
   private final ObjectMapper json;
 
   public WebModelerClient(
-      HttpClient http, URI baseUrl, String projectId, String folderId,
-      WebModelerTokenClient tokens, Duration timeout, ObjectMapper json) {
+      HttpClient http,
+      URI baseUrl,
+      String projectId,
+      String folderId,
+      WebModelerTokenClient tokens,
+      Duration timeout,
+      ObjectMapper json) {
     this.http = http;
     this.baseUrl = baseUrl.toString().replaceAll("/+$", "");
     this.projectId = projectId;
@@ -63,7 +69,8 @@ public class WebModelerClient {
     if (!name.equals(found)) {
       // Should the name filter ever match more loosely ("REST API" in "REST API Tool"), refuse
       // rather than overwrite another template's file or create a duplicate on every push.
-      throw WebModelerException.unexpected("POST " + SEARCH, "the search for '" + name + "' found '" + found + "'");
+      throw WebModelerException.unexpected(
+          "POST " + SEARCH, "the search for '" + name + "' found '" + found + "'");
     }
     return Optional.of(new FileRef(requireText(first, "id", "POST " + SEARCH), found));
   }
@@ -99,39 +106,48 @@ public class WebModelerClient {
     String token = tokens.token();
     HttpResponse<String> response = HttpCalls.send(http, request(method, path, body, token), call);
     if (response.statusCode() == 401) {
-      // A cached token can be revoked or end early; a fresh one decides whether the client is refused.
+      // A cached token can be revoked or end early; a fresh one decides whether the client is
+      // refused.
       tokens.invalidate(token);
       response = HttpCalls.send(http, request(method, path, body, tokens.token()), call);
     }
     if (response.statusCode() / 100 != 2) {
-      throw WebModelerException.rejected(call, response.statusCode(),
+      throw WebModelerException.rejected(
+          call,
+          response.statusCode(),
           HttpCalls.errorDetail(json, response.body(), "detail", "message", "title", "error"));
     }
     try {
-      return response.body() == null || response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
+      return response.body() == null || response.body().isBlank()
+          ? json.missingNode()
+          : json.readTree(response.body());
     } catch (IOException e) {
       throw WebModelerException.unexpected(call, "not JSON");
     }
   }
 
   private HttpRequest request(String method, String path, JsonNode body, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(timeout)
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(timeout)
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json");
     if (body == null) {
       return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
     }
     try {
-      return request.header("Content-Type", "application/json")
+      return request
+          .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
           .build();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot serialize the request body of " + method + " " + path, e);
+      throw new IllegalStateException(
+          "cannot serialize the request body of " + method + " " + path, e);
     }
   }
 
-  private static String requireText(JsonNode node, String field, String call) throws WebModelerException {
+  private static String requireText(JsonNode node, String field, String call)
+      throws WebModelerException {
     String value = node.path(field).asText("");
     if (value.isBlank()) {
       throw WebModelerException.unexpected(call, "no " + field);

@@ -26,13 +26,16 @@ public class WebModelerException extends Exception {
   /** Web Modeler answered with an error status. 401/403 concern the client, not one file. */
   static WebModelerException rejected(String call, int status, String detail) {
     boolean client = status == 401 || status == 403;
-    return new WebModelerException(call + " answered " + status + (detail.isEmpty() ? "" : ": " + detail), client, null);
+    return new WebModelerException(
+        call + " answered " + status + (detail.isEmpty() ? "" : ": " + detail), client, null);
   }
 
   /** The token endpoint refused the client credentials or failed: no call can be made. */
   static WebModelerException tokenRefused(int status, String oauthError) {
     return new WebModelerException(
-        "token request answered " + status + (oauthError.isEmpty() ? "" : ": " + oauthError), true, null);
+        "token request answered " + status + (oauthError.isEmpty() ? "" : ": " + oauthError),
+        true,
+        null);
   }
 
   /** The token endpoint answered, but with no usable token: no call can be made either. */
@@ -42,9 +45,11 @@ public class WebModelerException extends Exception {
 
   /** No answer at all: connection refused, timeout, interrupted. */
   static WebModelerException unreachable(String call, Exception cause) {
-    String reason = cause instanceof HttpTimeoutException
-        ? "timed out"
-        : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    String reason =
+        cause instanceof HttpTimeoutException
+            ? "timed out"
+            : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     return new WebModelerException(call + " did not complete: " + reason, true, cause);
   }
 

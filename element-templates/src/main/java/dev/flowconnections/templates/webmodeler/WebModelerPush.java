@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the newest templates of one organization into a Web Modeler project after each
- * publication, one {@code connector_template} file per template: created when missing, updated
- * when its content differs, left alone otherwise.
+ * publication, one {@code connector_template} file per template: created when missing, updated when
+ * its content differs, left alone otherwise.
  *
  * <p>The publication is committed before listeners run, so a failed push only logs a warning; the
  * next publication pushes every template again, so a re-publish without changes repairs it.
@@ -33,8 +33,12 @@ public class WebModelerPush implements TemplatePublisher.PublicationListener {
   private final ObjectMapper json;
 
   public WebModelerPush(
-      WebModelerClient client, WebModelerTokenClient tokens, String organizationId, String projectId,
-      String fileNamePrefix, ObjectMapper json) {
+      WebModelerClient client,
+      WebModelerTokenClient tokens,
+      String organizationId,
+      String projectId,
+      String fileNamePrefix,
+      ObjectMapper json) {
     this.client = client;
     this.tokens = tokens;
     this.organizationId = organizationId;
@@ -45,18 +49,43 @@ public class WebModelerPush implements TemplatePublisher.PublicationListener {
 
   /** A push of {@code organizationId}'s templates as configured; the settings must be complete. */
   public static WebModelerPush connect(
-      TemplatesProperties.WebModeler settings, String organizationId, ObjectMapper json, Clock clock) {
+      TemplatesProperties.WebModeler settings,
+      String organizationId,
+      ObjectMapper json,
+      Clock clock) {
     // HTTP/1.1: no h2c upgrade attempts against proxies; redirects are not followed (the default),
     // so the bearer token never travels to another host.
-    HttpClient http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(settings.getTimeout())
-        .build();
-    WebModelerTokenClient tokens = new WebModelerTokenClient(http, settings.getTokenUrl(), settings.getClientId(),
-        settings.getClientSecret(), settings.getAudience(), settings.getTimeout(), json, clock);
-    WebModelerClient client = new WebModelerClient(http, settings.getBaseUrl(), settings.getProjectId(),
-        settings.getFolderId(), tokens, settings.getTimeout(), json);
-    return new WebModelerPush(client, tokens, organizationId, settings.getProjectId(), settings.getFileNamePrefix(), json);
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.getTimeout())
+            .build();
+    WebModelerTokenClient tokens =
+        new WebModelerTokenClient(
+            http,
+            settings.getTokenUrl(),
+            settings.getClientId(),
+            settings.getClientSecret(),
+            settings.getAudience(),
+            settings.getTimeout(),
+            json,
+            clock);
+    WebModelerClient client =
+        new WebModelerClient(
+            http,
+            settings.getBaseUrl(),
+            settings.getProjectId(),
+            settings.getFolderId(),
+            tokens,
+            settings.getTimeout(),
+            json);
+    return new WebModelerPush(
+        client,
+        tokens,
+        organizationId,
+        settings.getProjectId(),
+        settings.getFileNamePrefix(),
+        json);
   }
 
   /** Synchronized: two overlapping pushes could both miss a file and create it twice. */
@@ -66,18 +95,31 @@ public class WebModelerPush implements TemplatePublisher.PublicationListener {
       return; // the project belongs to one organization; others' connection names must not reach it
     }
     Result result = push(latest);
-    LOG.info("Pushed element templates of organization '{}' to Web Modeler project '{}': {} pushed ({} created, {} updated), {} unchanged, {} failed",
-        organizationId, projectId, result.pushed(), result.created(), result.updated(), result.unchanged(), result.failed());
+    LOG.info(
+        "Pushed element templates of organization '{}' to Web Modeler project '{}': {} pushed ({} created, {} updated), {} unchanged, {} failed",
+        organizationId,
+        projectId,
+        result.pushed(),
+        result.created(),
+        result.updated(),
+        result.unchanged(),
+        result.failed());
   }
 
-  /** Counts of one push; {@code failed} includes templates skipped after a failure that stops it. */
+  /**
+   * Counts of one push; {@code failed} includes templates skipped after a failure that stops it.
+   */
   public record Result(int created, int updated, int unchanged, int failed) {
     public int pushed() {
       return created + updated;
     }
   }
 
-  private enum Outcome { CREATED, UPDATED, UNCHANGED }
+  private enum Outcome {
+    CREATED,
+    UPDATED,
+    UNCHANGED
+  }
 
   Result push(List<PublishedTemplate> latest) {
     int created = 0;
@@ -96,15 +138,23 @@ public class WebModelerPush implements TemplatePublisher.PublicationListener {
         failed++;
         int rest = latest.size() - i - 1;
         if (e.stopsPush() && rest > 0) {
-          LOG.warn("Pushing element template '{}' to Web Modeler failed: {}; the other {} templates are not tried this time",
-              fileName, tokens.redact(e.getMessage()), rest);
+          LOG.warn(
+              "Pushing element template '{}' to Web Modeler failed: {}; the other {} templates are not tried this time",
+              fileName,
+              tokens.redact(e.getMessage()),
+              rest);
           return new Result(created, updated, unchanged, failed + rest);
         }
-        LOG.warn("Pushing element template '{}' to Web Modeler failed: {}", fileName, tokens.redact(e.getMessage()));
+        LOG.warn(
+            "Pushing element template '{}' to Web Modeler failed: {}",
+            fileName,
+            tokens.redact(e.getMessage()));
       } catch (RuntimeException e) {
         // Whatever goes wrong here must not reach the publisher: its publication is committed.
         failed++;
-        LOG.warn("Pushing element template '{}' to Web Modeler failed: {}", fileName,
+        LOG.warn(
+            "Pushing element template '{}' to Web Modeler failed: {}",
+            fileName,
             tokens.redact(e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
     }
@@ -133,7 +183,8 @@ public class WebModelerPush implements TemplatePublisher.PublicationListener {
 
   private String render(ObjectNode template) {
     try {
-      return json.writerWithDefaultPrettyPrinter().writeValueAsString(template); // people read it in Web Modeler
+      return json.writerWithDefaultPrettyPrinter()
+          .writeValueAsString(template); // people read it in Web Modeler
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize template", e);
     }

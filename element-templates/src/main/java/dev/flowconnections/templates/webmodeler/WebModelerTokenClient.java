@@ -23,10 +23,14 @@ import java.util.stream.Collectors;
  */
 public class WebModelerTokenClient {
 
-  /** Renew this long before expiry, so a token does not run out between being handed out and used. */
+  /**
+   * Renew this long before expiry, so a token does not run out between being handed out and used.
+   */
   static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(30);
+
   /** {@code expires_in} is only RECOMMENDED by RFC 6749; without it, assume a short life. */
   static final Duration LIFETIME_IF_UNSAID = Duration.ofSeconds(60);
+
   private static final String MASK = "****";
 
   private final HttpClient http;
@@ -39,12 +43,19 @@ public class WebModelerTokenClient {
 
   private String token;
   private Instant renewAt = Instant.MIN;
+
   /** Kept only to mask it too, should a late error message quote it. */
   private String previousToken;
 
   public WebModelerTokenClient(
-      HttpClient http, URI tokenUrl, String clientId, String clientSecret, String audience,
-      Duration timeout, ObjectMapper json, Clock clock) {
+      HttpClient http,
+      URI tokenUrl,
+      String clientId,
+      String clientSecret,
+      String audience,
+      Duration timeout,
+      ObjectMapper json,
+      Clock clock) {
     this.http = http;
     this.tokenUrl = tokenUrl;
     this.clientSecret = clientSecret;
@@ -58,9 +69,14 @@ public class WebModelerTokenClient {
     if (audience != null && !audience.isBlank()) {
       fields.put("audience", audience);
     }
-    this.form = fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    this.form =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
   }
 
   /** A valid token, from the cache or freshly requested. */
@@ -94,16 +110,18 @@ public class WebModelerTokenClient {
   }
 
   private void fetch() throws WebModelerException {
-    HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-        .timeout(timeout)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(form))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(tokenUrl)
+            .timeout(timeout)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
     Instant requestedAt = clock.instant();
     HttpResponse<String> response = HttpCalls.send(http, request, "token request");
     if (response.statusCode() / 100 != 2) {
-      throw WebModelerException.tokenRefused(response.statusCode(),
+      throw WebModelerException.tokenRefused(
+          response.statusCode(),
           redact(HttpCalls.errorDetail(json, response.body(), "error_description", "error")));
     }
     JsonNode answer;
@@ -116,9 +134,10 @@ public class WebModelerTokenClient {
     if (accessToken.isBlank()) {
       throw WebModelerException.tokenUnusable("no access_token");
     }
-    Duration lifetime = answer.hasNonNull("expires_in")
-        ? Duration.ofSeconds(answer.get("expires_in").asLong())
-        : LIFETIME_IF_UNSAID;
+    Duration lifetime =
+        answer.hasNonNull("expires_in")
+            ? Duration.ofSeconds(answer.get("expires_in").asLong())
+            : LIFETIME_IF_UNSAID;
     // At most half the lifetime early, so a token that lives under a minute is still reused.
     Duration half = lifetime.dividedBy(2);
     Duration margin = half.compareTo(RENEW_BEFORE_EXPIRY) < 0 ? half : RENEW_BEFORE_EXPIRY;

@@ -20,18 +20,23 @@ class WorkerDescriptorsTest {
   void everyNodeOfAWorkerSharesItsJobTypeConnectionTypeAndInputs() {
     List<Node> nodes = WorkerDescriptors.nodesOf(FixtureWorkers.ParcelApi.class);
 
-    assertThat(nodes).extracting(Node::templateId).containsExactly(FixtureWorkers.REST, FixtureWorkers.REST_TOOL);
+    assertThat(nodes)
+        .extracting(Node::templateId)
+        .containsExactly(FixtureWorkers.REST, FixtureWorkers.REST_TOOL);
     assertThat(nodes).extracting(Node::jobType).containsOnly("fixture:parcel:1");
     assertThat(nodes).extracting(Node::integrationType).containsOnly(IntegrationType.REST_API);
     assertThat(nodes.get(0).inputs()).isEqualTo(nodes.get(1).inputs());
-    assertThat(nodes.get(0).groups()).extracting(Node.Group::label).containsExactly("HTTP request", "Timeouts");
+    assertThat(nodes.get(0).groups())
+        .extracting(Node.Group::label)
+        .containsExactly("HTTP request", "Timeouts");
   }
 
   @Test
   void inputsFollowTheRecordInOrderWithoutTheConnection() {
     assertThat(input(FixtureWorkers.ParcelApi.class, null)).isNull();
     assertThat(WorkerDescriptors.nodesOf(FixtureWorkers.ParcelApi.class).get(0).inputs())
-        .extracting(TemplateInput::name).containsExactly("method", "path", "headers", "body", "timeoutInSeconds");
+        .extracting(TemplateInput::name)
+        .containsExactly("method", "path", "headers", "body", "timeoutInSeconds");
   }
 
   @Test
@@ -46,7 +51,9 @@ class WorkerDescriptorsTest {
     assertThat(path.optional()).as("required = true although the record allows null").isFalse();
     assertThat(path.feel()).isEqualTo("optional");
 
-    assertThat(input(FixtureWorkers.ParcelApi.class, "headers").feel()).as("a map must be FEEL").isEqualTo("required");
+    assertThat(input(FixtureWorkers.ParcelApi.class, "headers").feel())
+        .as("a map must be FEEL")
+        .isEqualTo("required");
     assertThat(input(FixtureWorkers.ParcelApi.class, "headers").optional()).isTrue();
     assertThat(input(FixtureWorkers.ParcelApi.class, "body").kind()).isEqualTo(Kind.TEXT);
     assertThat(input(FixtureWorkers.ParcelApi.class, "body").showWhen())
@@ -60,7 +67,9 @@ class WorkerDescriptorsTest {
     TemplateInput transaction = input(FixtureWorkers.Ledger.class, "transaction");
     assertThat(transaction.kind()).isEqualTo(Kind.BOOLEAN);
     assertThat(transaction.defaultValue()).isEqualTo(false);
-    assertThat(input(FixtureWorkers.Ledger.class, "statement").optional()).as("@NotBlank").isFalse();
+    assertThat(input(FixtureWorkers.Ledger.class, "statement").optional())
+        .as("@NotBlank")
+        .isFalse();
   }
 
   @Test
@@ -74,8 +83,10 @@ class WorkerDescriptorsTest {
 
   @Test
   void theCatalogOrdersNodesByTheGuidesTypeTable() {
-    assertThat(FixtureWorkers.CATALOG.all()).extracting(Node::templateId)
-        .containsExactly(FixtureWorkers.REST, FixtureWorkers.REST_TOOL, FixtureWorkers.SQL, FixtureWorkers.AI);
+    assertThat(FixtureWorkers.CATALOG.all())
+        .extracting(Node::templateId)
+        .containsExactly(
+            FixtureWorkers.REST, FixtureWorkers.REST_TOOL, FixtureWorkers.SQL, FixtureWorkers.AI);
   }
 
   @Test
@@ -83,7 +94,8 @@ class WorkerDescriptorsTest {
     assertThatThrownBy(() -> WorkerDescriptors.nodesOf(Unfetched.class))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Unfetched")
-        .hasMessageContaining("inputVariables [connection] must name exactly the request record's components [connection, note]");
+        .hasMessageContaining(
+            "inputVariables [connection] must name exactly the request record's components [connection, note]");
   }
 
   @Test
@@ -106,13 +118,16 @@ class WorkerDescriptorsTest {
 
   @Test
   void twoWorkersDeclaringTheSameNodeAreRefused() {
-    assertThatThrownBy(() -> NodeCatalog.of(List.of(FixtureWorkers.Ledger.class, FixtureWorkers.Ledger.class)))
+    assertThatThrownBy(
+            () -> NodeCatalog.of(List.of(FixtureWorkers.Ledger.class, FixtureWorkers.Ledger.class)))
         .hasMessageContaining("same node template id");
   }
 
   private static TemplateInput input(Class<?> worker, String name) {
     return WorkerDescriptors.nodesOf(worker).get(0).inputs().stream()
-        .filter(input -> input.name().equals(name)).findFirst().orElse(null);
+        .filter(input -> input.name().equals(name))
+        .findFirst()
+        .orElse(null);
   }
 
   record NoteRequest(@NotBlank String connection, String note) {}
@@ -122,25 +137,47 @@ class WorkerDescriptorsTest {
 
   record LimitedNoteRequest(
       @NotBlank String connection,
-      @TemplateProperty(label = "Note", group = "note", description = "at most {max}") String note) {}
+      @TemplateProperty(label = "Note", group = "note", description = "at most {max}")
+          String note) {}
 
   @OutboundConnector(name = "unfetched", inputVariables = "connection", type = "t:unfetched")
-  @WorkerDescriptor(request = DescribedNoteRequest.class, connectionType = IntegrationType.REST_API,
-      groups = @TemplateGroup(id = "note", label = "Note"), nodes = @NodeTemplate(id = "u", label = "U", description = "U"))
+  @WorkerDescriptor(
+      request = DescribedNoteRequest.class,
+      connectionType = IntegrationType.REST_API,
+      groups = @TemplateGroup(id = "note", label = "Note"),
+      nodes = @NodeTemplate(id = "u", label = "U", description = "U"))
   static class Unfetched {}
 
-  @OutboundConnector(name = "undescribed", inputVariables = {"connection", "note"}, type = "t:undescribed")
-  @WorkerDescriptor(request = NoteRequest.class, connectionType = IntegrationType.REST_API,
-      groups = @TemplateGroup(id = "note", label = "Note"), nodes = @NodeTemplate(id = "u", label = "U", description = "U"))
+  @OutboundConnector(
+      name = "undescribed",
+      inputVariables = {"connection", "note"},
+      type = "t:undescribed")
+  @WorkerDescriptor(
+      request = NoteRequest.class,
+      connectionType = IntegrationType.REST_API,
+      groups = @TemplateGroup(id = "note", label = "Note"),
+      nodes = @NodeTemplate(id = "u", label = "U", description = "U"))
   static class Undescribed {}
 
-  @OutboundConnector(name = "ungrouped", inputVariables = {"connection", "note"}, type = "t:ungrouped")
-  @WorkerDescriptor(request = DescribedNoteRequest.class, connectionType = IntegrationType.REST_API,
-      groups = @TemplateGroup(id = "other", label = "Other"), nodes = @NodeTemplate(id = "u", label = "U", description = "U"))
+  @OutboundConnector(
+      name = "ungrouped",
+      inputVariables = {"connection", "note"},
+      type = "t:ungrouped")
+  @WorkerDescriptor(
+      request = DescribedNoteRequest.class,
+      connectionType = IntegrationType.REST_API,
+      groups = @TemplateGroup(id = "other", label = "Other"),
+      nodes = @NodeTemplate(id = "u", label = "U", description = "U"))
   static class Ungrouped {}
 
-  @OutboundConnector(name = "unlimited", inputVariables = {"connection", "note"}, type = "t:unlimited")
-  @WorkerDescriptor(request = LimitedNoteRequest.class, connectionType = IntegrationType.REST_API,
-      groups = @TemplateGroup(id = "note", label = "Note"), nodes = @NodeTemplate(id = "u", label = "U", description = "U"))
+  @OutboundConnector(
+      name = "unlimited",
+      inputVariables = {"connection", "note"},
+      type = "t:unlimited")
+  @WorkerDescriptor(
+      request = LimitedNoteRequest.class,
+      connectionType = IntegrationType.REST_API,
+      groups = @TemplateGroup(id = "note", label = "Note"),
+      nodes = @NodeTemplate(id = "u", label = "U", description = "U"))
   static class Unlimited {}
 }

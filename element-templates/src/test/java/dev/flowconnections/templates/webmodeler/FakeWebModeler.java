@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * A local stand-in for Web Modeler's REST API v1 (files: search, create, read, update with
- * revision check) and its OAuth2 token endpoint. It records every request with the status it
- * answered, and can be told to reject tokens, fail or hang calls.
+ * A local stand-in for Web Modeler's REST API v1 (files: search, create, read, update with revision
+ * check) and its OAuth2 token endpoint. It records every request with the status it answered, and
+ * can be told to reject tokens, fail or hang calls.
  *
  * <p>Its error answers are deliberately careless: they quote the request's Authorization header or
  * client secret, so tests can prove that nothing from an answer reaches a log line unmasked.
@@ -63,10 +63,12 @@ final class FakeWebModeler implements AutoCloseable {
     static Map<String, String> formOf(String body) {
       return Arrays.stream(body.split("&"))
           .map(pair -> pair.split("=", 2))
-          .collect(Collectors.toMap(
-              kv -> URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-              kv -> kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "",
-              (a, b) -> a, LinkedHashMap::new));
+          .collect(
+              Collectors.toMap(
+                  kv -> URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                  kv -> kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "",
+                  (a, b) -> a,
+                  LinkedHashMap::new));
     }
   }
 
@@ -101,8 +103,10 @@ final class FakeWebModeler implements AutoCloseable {
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private final Map<String, Duration> hangs = new ConcurrentHashMap<>();
   private volatile long expiresIn;
+
   /** Moves on with every reset, so a call still hanging from an earlier test is not recorded. */
   private final AtomicInteger generation = new AtomicInteger();
+
   private volatile boolean acceptTokens;
 
   private FakeWebModeler(String clientSecret) throws IOException {
@@ -156,7 +160,9 @@ final class FakeWebModeler implements AutoCloseable {
     validTokens.clear();
   }
 
-  /** Tokens are issued, but the API refuses all of them (e.g. the client lacks the API audience). */
+  /**
+   * Tokens are issued, but the API refuses all of them (e.g. the client lacks the API audience).
+   */
   void refuseAllTokens() {
     acceptTokens = false;
   }
@@ -184,7 +190,9 @@ final class FakeWebModeler implements AutoCloseable {
   }
 
   List<Request> requests(String method, String path) {
-    return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    return requests.stream()
+        .filter(r -> r.method().equals(method) && r.path().equals(path))
+        .toList();
   }
 
   List<Request> tokenRequests() {
@@ -214,19 +222,28 @@ final class FakeWebModeler implements AutoCloseable {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream()
-        .collect(Collectors.toMap(e -> e.getKey().toLowerCase(), e -> String.join(",", e.getValue()), (a, b) -> a));
+    Map<String, String> headers =
+        exchange.getRequestHeaders().entrySet().stream()
+            .collect(
+                Collectors.toMap(
+                    e -> e.getKey().toLowerCase(),
+                    e -> String.join(",", e.getValue()),
+                    (a, b) -> a));
     Answer answer;
     try {
       Duration hang = hangs.get(method + " " + path);
       if (hang != null) {
         Thread.sleep(hang.toMillis());
       }
-      answer = path.equals(TOKEN_PATH) ? token(method, Request.formOf(body)) : api(method, path, headers, body);
+      answer =
+          path.equals(TOKEN_PATH)
+              ? token(method, Request.formOf(body))
+              : api(method, path, headers, body);
     } catch (InterruptedException e) {
       return; // shutting down
     } catch (RuntimeException e) {
-      answer = new Answer(400, MAPPER.createObjectNode().put("detail", String.valueOf(e.getMessage())));
+      answer =
+          new Answer(400, MAPPER.createObjectNode().put("detail", String.valueOf(e.getMessage())));
     }
     if (startedIn != generation.get()) {
       exchange.close();
@@ -246,25 +263,48 @@ final class FakeWebModeler implements AutoCloseable {
     if (!method.equals("POST") || !"client_credentials".equals(form.get("grant_type"))) {
       return new Answer(400, MAPPER.createObjectNode().put("error", "unsupported_grant_type"));
     }
-    if (!CLIENT_ID.equals(form.get("client_id")) || !clientSecret.equals(form.get("client_secret"))) {
-      return new Answer(401, MAPPER.createObjectNode().put("error", "invalid_client")
-          .put("error_description", "no client " + form.get("client_id") + " with secret " + form.get("client_secret")));
+    if (!CLIENT_ID.equals(form.get("client_id"))
+        || !clientSecret.equals(form.get("client_secret"))) {
+      return new Answer(
+          401,
+          MAPPER
+              .createObjectNode()
+              .put("error", "invalid_client")
+              .put(
+                  "error_description",
+                  "no client "
+                      + form.get("client_id")
+                      + " with secret "
+                      + form.get("client_secret")));
     }
     String token = "tok-" + UUID.randomUUID();
     issuedTokens.add(token);
     validTokens.add(token);
-    return new Answer(200, MAPPER.createObjectNode()
-        .put("access_token", token).put("token_type", "Bearer").put("expires_in", expiresIn));
+    return new Answer(
+        200,
+        MAPPER
+            .createObjectNode()
+            .put("access_token", token)
+            .put("token_type", "Bearer")
+            .put("expires_in", expiresIn));
   }
 
-  private Answer api(String method, String path, Map<String, String> headers, String body) throws IOException {
+  private Answer api(String method, String path, Map<String, String> headers, String body)
+      throws IOException {
     String authorization = headers.getOrDefault("authorization", "");
-    if (!acceptTokens || !authorization.startsWith("Bearer ") || !validTokens.contains(authorization.substring(7))) {
-      return new Answer(401, MAPPER.createObjectNode().put("detail", "invalid token in " + authorization));
+    if (!acceptTokens
+        || !authorization.startsWith("Bearer ")
+        || !validTokens.contains(authorization.substring(7))) {
+      return new Answer(
+          401, MAPPER.createObjectNode().put("detail", "invalid token in " + authorization));
     }
     Integer failure = failures.get(method + " " + path);
     if (failure != null) {
-      return new Answer(failure, MAPPER.createObjectNode().put("detail", "could not handle request with " + authorization));
+      return new Answer(
+          failure,
+          MAPPER
+              .createObjectNode()
+              .put("detail", "could not handle request with " + authorization));
     }
     if (method.equals("POST") && path.equals(FILES + "/search")) {
       return search(MAPPER.readTree(body));
@@ -287,28 +327,42 @@ final class FakeWebModeler implements AutoCloseable {
         return update(file, MAPPER.readTree(body));
       }
     }
-    return new Answer(404, MAPPER.createObjectNode().put("detail", "no route " + method + " " + path));
+    return new Answer(
+        404, MAPPER.createObjectNode().put("detail", "no route " + method + " " + path));
   }
 
   private Answer search(JsonNode query) {
     JsonNode filter = query.path("filter");
     int page = query.path("page").asInt(0);
     int size = query.path("size").asInt(10);
-    List<StoredFile> matches = files.values().stream()
-        .filter(f -> !filter.has("projectId") || f.projectId.equals(filter.get("projectId").asText()))
-        .filter(f -> !filter.has("name") || f.name.equals(filter.get("name").asText()))
-        .toList();
+    List<StoredFile> matches =
+        files.values().stream()
+            .filter(
+                f ->
+                    !filter.has("projectId")
+                        || f.projectId.equals(filter.get("projectId").asText()))
+            .filter(f -> !filter.has("name") || f.name.equals(filter.get("name").asText()))
+            .toList();
     ObjectNode answer = MAPPER.createObjectNode();
-    matches.stream().skip((long) page * size).limit(size).forEach(f -> answer.withArray("items").add(metadata(f)));
+    matches.stream()
+        .skip((long) page * size)
+        .limit(size)
+        .forEach(f -> answer.withArray("items").add(metadata(f)));
     answer.withArray("items");
     answer.put("total", matches.size());
     return new Answer(200, answer);
   }
 
   private Answer create(JsonNode body) {
-    if (!body.path("name").isTextual() || !body.path("projectId").isTextual() || !body.path("content").isTextual()
+    if (!body.path("name").isTextual()
+        || !body.path("projectId").isTextual()
+        || !body.path("content").isTextual()
         || !FILE_TYPES.contains(body.path("fileType").asText())) {
-      return new Answer(400, MAPPER.createObjectNode().put("detail", "name, projectId, content (string) and fileType are required"));
+      return new Answer(
+          400,
+          MAPPER
+              .createObjectNode()
+              .put("detail", "name, projectId, content (string) and fileType are required"));
     }
     StoredFile file = new StoredFile();
     file.name = body.get("name").asText();
@@ -322,11 +376,17 @@ final class FakeWebModeler implements AutoCloseable {
 
   private Answer update(StoredFile file, JsonNode body) {
     if (!body.path("revision").canConvertToLong() || !body.path("content").isTextual()) {
-      return new Answer(400, MAPPER.createObjectNode().put("detail", "content (string) and revision are required"));
+      return new Answer(
+          400,
+          MAPPER.createObjectNode().put("detail", "content (string) and revision are required"));
     }
     synchronized (file) {
       if (body.get("revision").asLong() != file.revision) {
-        return new Answer(409, MAPPER.createObjectNode().put("detail", "revision " + body.get("revision") + " is outdated"));
+        return new Answer(
+            409,
+            MAPPER
+                .createObjectNode()
+                .put("detail", "revision " + body.get("revision") + " is outdated"));
       }
       file.content = body.get("content").asText();
       file.revision++;
@@ -335,9 +395,14 @@ final class FakeWebModeler implements AutoCloseable {
   }
 
   private static ObjectNode metadata(StoredFile file) {
-    ObjectNode metadata = MAPPER.createObjectNode()
-        .put("id", file.id).put("name", file.name).put("projectId", file.projectId)
-        .put("type", file.fileType).put("revision", file.revision);
+    ObjectNode metadata =
+        MAPPER
+            .createObjectNode()
+            .put("id", file.id)
+            .put("name", file.name)
+            .put("projectId", file.projectId)
+            .put("type", file.fileType)
+            .put("revision", file.revision);
     if (file.folderId != null) {
       metadata.put("folderId", file.folderId);
     }

@@ -46,9 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The push against a local Web Modeler. Each test publishes an organization of its own into a
- * project of its own, through a publisher whose only listener is a push built by
- * {@link WebModelerPush#connect} (as the auto-configuration builds it) with a clock the test moves.
- * The last test uses the auto-configured push of this class's Spring context.
+ * project of its own, through a publisher whose only listener is a push built by {@link
+ * WebModelerPush#connect} (as the auto-configuration builds it) with a clock the test moves. The
+ * last test uses the auto-configured push of this class's Spring context.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Import(FixtureWorkers.class)
@@ -100,41 +100,72 @@ class WebModelerPushTest extends DatabaseTest {
   void theTokenIsRequestedWithTheClientCredentialsGrantForTheWebModelerAudience() {
     publisher(settings()).publish(orgAdmin);
 
-    assertThat(WEB_MODELER.tokenRequests()).singleElement().satisfies(request -> {
-      assertThat(request.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
-      assertThat(request.form()).containsExactlyInAnyOrderEntriesOf(Map.of(
-          "grant_type", "client_credentials",
-          "client_id", FakeWebModeler.CLIENT_ID,
-          "client_secret", CLIENT_SECRET,
-          "audience", "web-modeler-api"));
-    });
+    assertThat(WEB_MODELER.tokenRequests())
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.header("Content-Type"))
+                  .isEqualTo("application/x-www-form-urlencoded");
+              assertThat(request.form())
+                  .containsExactlyInAnyOrderEntriesOf(
+                      Map.of(
+                          "grant_type",
+                          "client_credentials",
+                          "client_id",
+                          FakeWebModeler.CLIENT_ID,
+                          "client_secret",
+                          CLIENT_SECRET,
+                          "audience",
+                          "web-modeler-api"));
+            });
   }
 
   @Test
-  void aFirstPublicationCreatesEveryTemplateAsAConnectorTemplateFile(CapturedOutput output) throws Exception {
+  void aFirstPublicationCreatesEveryTemplateAsAConnectorTemplateFile(CapturedOutput output)
+      throws Exception {
     publisher(settings()).publish(orgAdmin);
 
     String token = WEB_MODELER.issuedTokens().getFirst();
-    assertThat(WEB_MODELER.requests()).filteredOn(r -> r.path().startsWith(FakeWebModeler.FILES))
+    assertThat(WEB_MODELER.requests())
+        .filteredOn(r -> r.path().startsWith(FakeWebModeler.FILES))
         .hasSize(2 * TEMPLATES) // one search and one create each
         .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + token));
-    assertThat(WEB_MODELER.requests("POST", FakeWebModeler.FILES + "/search").getFirst().json()).isEqualTo(json.readTree(
-        "{\"filter\": {\"projectId\": \"" + project + "\", \"name\": \"[FC] Flow Connections: Advisor\"}, \"page\": 0, \"size\": 1}"));
+    assertThat(WEB_MODELER.requests("POST", FakeWebModeler.FILES + "/search").getFirst().json())
+        .isEqualTo(
+            json.readTree(
+                "{\"filter\": {\"projectId\": \""
+                    + project
+                    + "\", \"name\": \"[FC] Flow Connections: Advisor\"}, \"page\": 0, \"size\": 1}"));
     List<Request> creates = WEB_MODELER.requests("POST", FakeWebModeler.FILES);
-    assertThat(creates).hasSize(TEMPLATES).allSatisfy(r -> {
-      JsonNode body = r.json();
-      assertThat(body.get("projectId").asText()).isEqualTo(project);
-      assertThat(body.get("folderId").asText()).isEqualTo("folder-1");
-      assertThat(body.get("fileType").asText()).isEqualTo("connector_template");
-      assertThat(body.get("content").isTextual()).as("content is the template as a string").isTrue();
-      assertThat(r.status()).isEqualTo(200);
-    });
+    assertThat(creates)
+        .hasSize(TEMPLATES)
+        .allSatisfy(
+            r -> {
+              JsonNode body = r.json();
+              assertThat(body.get("projectId").asText()).isEqualTo(project);
+              assertThat(body.get("folderId").asText()).isEqualTo("folder-1");
+              assertThat(body.get("fileType").asText()).isEqualTo("connector_template");
+              assertThat(body.get("content").isTextual())
+                  .as("content is the template as a string")
+                  .isTrue();
+              assertThat(r.status()).isEqualTo(200);
+            });
     PublishedTemplate rest = repository.latest(org, FixtureWorkers.REST).orElseThrow();
-    FakeWebModeler.StoredFile file = WEB_MODELER.file(project, PREFIX + "Flow Connections: Parcel API").orElseThrow();
+    FakeWebModeler.StoredFile file =
+        WEB_MODELER.file(project, PREFIX + "Flow Connections: Parcel API").orElseThrow();
     assertThat(file.content()).isEqualTo(rest.content());
     assertThat(WEB_MODELER.files(project)).hasSize(TEMPLATES);
-    assertThat(output).contains("Pushed element templates of organization '" + org + "' to Web Modeler project '"
-        + project + "': " + TEMPLATES + " pushed (" + TEMPLATES + " created, 0 updated), 0 unchanged, 0 failed");
+    assertThat(output)
+        .contains(
+            "Pushed element templates of organization '"
+                + org
+                + "' to Web Modeler project '"
+                + project
+                + "': "
+                + TEMPLATES
+                + " pushed ("
+                + TEMPLATES
+                + " created, 0 updated), 0 unchanged, 0 failed");
   }
 
   @Test
@@ -150,10 +181,13 @@ class WebModelerPushTest extends DatabaseTest {
 
     FakeWebModeler.StoredFile file = WEB_MODELER.file(project, restApi).orElseThrow();
     List<Request> patches = WEB_MODELER.requests("PATCH", FakeWebModeler.FILES + "/" + file.id);
-    assertThat(patches).singleElement().satisfies(patch -> {
-      assertThat(patch.json().get("revision").asLong()).isEqualTo(4);
-      assertThat(patch.status()).isEqualTo(200);
-    });
+    assertThat(patches)
+        .singleElement()
+        .satisfies(
+            patch -> {
+              assertThat(patch.json().get("revision").asLong()).isEqualTo(4);
+              assertThat(patch.status()).isEqualTo(200);
+            });
     assertThat(WEB_MODELER.requests("GET", FakeWebModeler.FILES + "/" + file.id)).hasSize(1);
     assertThat(file.revision).isEqualTo(5);
     assertThat(file.content().get("version").asInt()).isEqualTo(2);
@@ -173,8 +207,10 @@ class WebModelerPushTest extends DatabaseTest {
 
     assertThat(WEB_MODELER.requests().stream().map(Request::method)).doesNotContain("PATCH");
     assertThat(WEB_MODELER.requests("POST", FakeWebModeler.FILES)).isEmpty();
-    assertThat(WEB_MODELER.requests().stream().filter(r -> r.method().equals("GET"))).hasSize(TEMPLATES);
-    assertThat(output).contains("0 pushed (0 created, 0 updated), " + TEMPLATES + " unchanged, 0 failed");
+    assertThat(WEB_MODELER.requests().stream().filter(r -> r.method().equals("GET")))
+        .hasSize(TEMPLATES);
+    assertThat(output)
+        .contains("0 pushed (0 created, 0 updated), " + TEMPLATES + " unchanged, 0 failed");
   }
 
   @Test
@@ -194,7 +230,8 @@ class WebModelerPushTest extends DatabaseTest {
 
     assertThat(WEB_MODELER.tokenRequests()).hasSize(1);
     String renewed = WEB_MODELER.issuedTokens().get(1);
-    assertThat(WEB_MODELER.requests()).filteredOn(r -> r.path().startsWith(FakeWebModeler.FILES))
+    assertThat(WEB_MODELER.requests())
+        .filteredOn(r -> r.path().startsWith(FakeWebModeler.FILES))
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + renewed));
   }
@@ -209,12 +246,18 @@ class WebModelerPushTest extends DatabaseTest {
     publisher.publish(orgAdmin);
 
     assertThat(WEB_MODELER.tokenRequests()).hasSize(1);
-    List<Request> api = WEB_MODELER.requests().stream().filter(r -> r.path().startsWith(FakeWebModeler.FILES)).toList();
+    List<Request> api =
+        WEB_MODELER.requests().stream()
+            .filter(r -> r.path().startsWith(FakeWebModeler.FILES))
+            .toList();
     assertThat(api.getFirst().status()).isEqualTo(401);
-    assertThat(api.subList(1, api.size())).allSatisfy(r -> {
-      assertThat(r.status()).isEqualTo(200);
-      assertThat(r.header("Authorization")).isEqualTo("Bearer " + WEB_MODELER.issuedTokens().get(1));
-    });
+    assertThat(api.subList(1, api.size()))
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(200);
+              assertThat(r.header("Authorization"))
+                  .isEqualTo("Bearer " + WEB_MODELER.issuedTokens().get(1));
+            });
     assertThat(output).contains(TEMPLATES + " unchanged, 0 failed");
   }
 
@@ -225,8 +268,11 @@ class WebModelerPushTest extends DatabaseTest {
     publisher(settings()).publish(orgAdmin);
 
     assertThat(WEB_MODELER.tokenRequests()).hasSize(2);
-    assertThat(WEB_MODELER.requests()).filteredOn(r -> r.path().startsWith(FakeWebModeler.FILES)).hasSize(2);
-    assertThat(output).contains("answered 401")
+    assertThat(WEB_MODELER.requests())
+        .filteredOn(r -> r.path().startsWith(FakeWebModeler.FILES))
+        .hasSize(2);
+    assertThat(output)
+        .contains("answered 401")
         .contains("the other " + (TEMPLATES - 1) + " templates are not tried this time")
         .contains("0 pushed (0 created, 0 updated), 0 unchanged, " + TEMPLATES + " failed");
     assertNoSecretIn(output);
@@ -241,11 +287,20 @@ class WebModelerPushTest extends DatabaseTest {
     assertThat(publication.changedCount()).isEqualTo(TEMPLATES);
     assertThat(repository.latest(org)).hasSize(TEMPLATES);
     assertThat(WEB_MODELER.files(project)).isEmpty();
-    assertThat(output.getOut().lines().filter(line -> line.contains("WARN")
-            && line.contains("Pushing element template '" + PREFIX + "Flow Connections: ")
-            && line.contains("POST /api/v1/files answered 500: could not handle request with Bearer ****")))
+    assertThat(
+            output
+                .getOut()
+                .lines()
+                .filter(
+                    line ->
+                        line.contains("WARN")
+                            && line.contains(
+                                "Pushing element template '" + PREFIX + "Flow Connections: ")
+                            && line.contains(
+                                "POST /api/v1/files answered 500: could not handle request with Bearer ****")))
         .hasSize(TEMPLATES);
-    assertThat(output).contains("0 pushed (0 created, 0 updated), 0 unchanged, " + TEMPLATES + " failed");
+    assertThat(output)
+        .contains("0 pushed (0 created, 0 updated), 0 unchanged, " + TEMPLATES + " failed");
     assertNoSecretIn(output);
   }
 
@@ -258,8 +313,15 @@ class WebModelerPushTest extends DatabaseTest {
     TemplatePublisher.Publication publication = publisher(settings).publish(orgAdmin);
 
     assertThat(publication.changedCount()).isEqualTo(TEMPLATES);
-    assertThat(WEB_MODELER.tokenRequests()).singleElement().extracting(Request::status).isEqualTo(401);
-    assertThat(output).contains("token request answered 401: no client " + FakeWebModeler.CLIENT_ID + " with secret ****")
+    assertThat(WEB_MODELER.tokenRequests())
+        .singleElement()
+        .extracting(Request::status)
+        .isEqualTo(401);
+    assertThat(output)
+        .contains(
+            "token request answered 401: no client "
+                + FakeWebModeler.CLIENT_ID
+                + " with secret ****")
         .doesNotContain(wrongSecret);
   }
 
@@ -274,7 +336,8 @@ class WebModelerPushTest extends DatabaseTest {
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     assertThat(publication.changedCount()).isEqualTo(TEMPLATES);
-    assertThat(output).contains("POST /api/v1/files/search did not complete: timed out")
+    assertThat(output)
+        .contains("POST /api/v1/files/search did not complete: timed out")
         .contains("the other " + (TEMPLATES - 1) + " templates are not tried this time")
         .contains("0 pushed (0 created, 0 updated), 0 unchanged, " + TEMPLATES + " failed");
   }
@@ -286,7 +349,8 @@ class WebModelerPushTest extends DatabaseTest {
 
     wiredPublisher.publish(WIRED_ORG, "test");
 
-    assertThat(WEB_MODELER.files(WIRED_PROJECT)).hasSize(TEMPLATES)
+    assertThat(WEB_MODELER.files(WIRED_PROJECT))
+        .hasSize(TEMPLATES)
         .allSatisfy(f -> assertThat(f.name).startsWith("Flow Connections: "));
   }
 
@@ -306,18 +370,44 @@ class WebModelerPushTest extends DatabaseTest {
   /** A publisher of this test's organization whose only listener is a push with these settings. */
   private TemplatePublisher publisher(TemplatesProperties.WebModeler settings) {
     WebModelerPush push = WebModelerPush.connect(settings, org, json, tokenClock);
-    return new TemplatePublisher(FixtureWorkers.CATALOG, choices, generator, schema, repository, tx, json, clock, List.of(push));
+    return new TemplatePublisher(
+        FixtureWorkers.CATALOG,
+        choices,
+        generator,
+        schema,
+        repository,
+        tx,
+        json,
+        clock,
+        List.of(push));
   }
 
   private ConnectionView newConnection(Visibility visibility) {
-    Integration integration = integrations.create(orgAdmin, new IntegrationDraft(unique("CRM"), null, null,
-        IntegrationType.REST_API, null, null, AuthScheme.BEARER, null, null, Map.of("baseUrl", "https://crm.example.com"), null, null));
-    return connections.create(orgAdmin, new ConnectionDraft(integration.id(), unique("CRM"), null, visibility, null));
+    Integration integration =
+        integrations.create(
+            orgAdmin,
+            new IntegrationDraft(
+                unique("CRM"),
+                null,
+                null,
+                IntegrationType.REST_API,
+                null,
+                null,
+                AuthScheme.BEARER,
+                null,
+                null,
+                Map.of("baseUrl", "https://crm.example.com"),
+                null,
+                null));
+    return connections.create(
+        orgAdmin, new ConnectionDraft(integration.id(), unique("CRM"), null, visibility, null));
   }
 
   private static void assertNoSecretIn(CapturedOutput output) {
     assertThat(output).doesNotContain(CLIENT_SECRET);
-    assertThat(WEB_MODELER.issuedTokens()).isNotEmpty().allSatisfy(token -> assertThat(output).doesNotContain(token));
+    assertThat(WEB_MODELER.issuedTokens())
+        .isNotEmpty()
+        .allSatisfy(token -> assertThat(output).doesNotContain(token));
   }
 
   /** A clock the test moves forward, for token expiry. */

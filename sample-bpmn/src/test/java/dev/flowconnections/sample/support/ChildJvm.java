@@ -37,21 +37,32 @@ public final class ChildJvm implements AutoCloseable {
 
   /** Runs {@code main} from the test class path. */
   public static ChildJvm start(Path output, Class<?> main, String... arguments) {
-    List<String> mainAndArguments = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    List<String> mainAndArguments =
+        new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     mainAndArguments.addAll(List.of(arguments));
-    return launch(output, "768m", mainAndArguments, environment -> { });
+    return launch(output, "768m", mainAndArguments, environment -> {});
   }
 
-  /** Runs an executable jar with nothing of the test class path, its environment set by {@code environment}. */
-  public static ChildJvm startJar(Path output, Path jar, String maxHeap, Consumer<Map<String, String>> environment) {
+  /**
+   * Runs an executable jar with nothing of the test class path, its environment set by {@code
+   * environment}.
+   */
+  public static ChildJvm startJar(
+      Path output, Path jar, String maxHeap, Consumer<Map<String, String>> environment) {
     return launch(output, maxHeap, List.of("-jar", jar.toString()), environment);
   }
 
-  private static ChildJvm launch(Path output, String maxHeap, List<String> what, Consumer<Map<String, String>> environment) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-Xmx" + maxHeap));
+  private static ChildJvm launch(
+      Path output, String maxHeap, List<String> what, Consumer<Map<String, String>> environment) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx" + maxHeap));
     command.addAll(what);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     environment.accept(builder.environment());
     try {
       return new ChildJvm(builder.start(), output);
@@ -66,21 +77,28 @@ public final class ChildJvm implements AutoCloseable {
     try {
       return awaitMatch(pattern);
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError("no line matching " + regex + " within " + START_TIMEOUT + ":\n" + output(), e);
+      throw new AssertionError(
+          "no line matching " + regex + " within " + START_TIMEOUT + ":\n" + output(), e);
     }
   }
 
   private Matcher awaitMatch(Pattern pattern) {
     String regex = pattern.pattern();
-    return Awaitility.await("a line matching " + regex + " in " + output).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
-        .until(() -> {
-          Matcher matcher = pattern.matcher(output());
-          if (matcher.find()) {
-            return matcher;
-          }
-          assertThat(process.isAlive()).as("the JVM ended before printing %s:%n%s", regex, output()).isTrue();
-          return null;
-        }, found -> found != null);
+    return Awaitility.await("a line matching " + regex + " in " + output)
+        .atMost(START_TIMEOUT)
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              Matcher matcher = pattern.matcher(output());
+              if (matcher.find()) {
+                return matcher;
+              }
+              assertThat(process.isAlive())
+                  .as("the JVM ended before printing %s:%n%s", regex, output())
+                  .isTrue();
+              return null;
+            },
+            found -> found != null);
   }
 
   public String output() {
@@ -91,7 +109,10 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** Ends it as Ctrl-C, a service manager or a container runtime would (SIGTERM: shutdown hooks run). */
+  /**
+   * Ends it as Ctrl-C, a service manager or a container runtime would (SIGTERM: shutdown hooks
+   * run).
+   */
   public int terminate() {
     process.destroy();
     return awaitExit();
@@ -99,7 +120,9 @@ public final class ChildJvm implements AutoCloseable {
 
   public int awaitExit() {
     try {
-      assertThat(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the JVM exits:%n%s", output()).isTrue();
+      assertThat(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+          .as("the JVM exits:%n%s", output())
+          .isTrue();
       return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -21,9 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Creates integrations, connections, credentials and org secrets through the domain
- * services, as an administrator of the default organization (the one jobs of the default tenant
- * belong to). Names and keys are unique per call, so tests sharing the database never collide.
+ * Creates integrations, connections, credentials and org secrets through the domain services, as an
+ * administrator of the default organization (the one jobs of the default tenant belong to). Names
+ * and keys are unique per call, so tests sharing the database never collide.
  */
 public final class ConnectionsFixture {
 
@@ -36,7 +36,10 @@ public final class ConnectionsFixture {
   private final String prefix;
 
   public ConnectionsFixture(
-      IntegrationService integrations, ConnectionService connections, OrgSecretService orgSecrets, String prefix) {
+      IntegrationService integrations,
+      ConnectionService connections,
+      OrgSecretService orgSecrets,
+      String prefix) {
     this.integrations = integrations;
     this.connections = connections;
     this.orgSecrets = orgSecrets;
@@ -48,21 +51,40 @@ public final class ConnectionsFixture {
     return connection(IntegrationType.REST_API, scheme, integrationConfig);
   }
 
-  /** An integration of {@code type}, configured the same for all environments, and a connection of it. */
-  public ConnectionView connection(IntegrationType type, AuthScheme scheme, Map<String, Object> integrationConfig) {
+  /**
+   * An integration of {@code type}, configured the same for all environments, and a connection of
+   * it.
+   */
+  public ConnectionView connection(
+      IntegrationType type, AuthScheme scheme, Map<String, Object> integrationConfig) {
     int n = SEQUENCE.incrementAndGet();
     UUID integrationId =
         integrations
-            .create(ADMIN, new IntegrationDraft(
-                prefix + " " + type.label() + " " + n, null, null, type, IntegrationScope.ORGANIZATION,
-                ConfigMode.SAME_FOR_ALL, scheme, null, null, integrationConfig, null, null))
+            .create(
+                ADMIN,
+                new IntegrationDraft(
+                    prefix + " " + type.label() + " " + n,
+                    null,
+                    null,
+                    type,
+                    IntegrationScope.ORGANIZATION,
+                    ConfigMode.SAME_FOR_ALL,
+                    scheme,
+                    null,
+                    null,
+                    integrationConfig,
+                    null,
+                    null))
             .id();
     String key = prefix.toLowerCase(Locale.ROOT) + "-" + n;
     return connections.create(
-        ADMIN, new ConnectionDraft(integrationId, prefix + " connection " + n, key, Visibility.ORGANIZATION, null));
+        ADMIN,
+        new ConnectionDraft(
+            integrationId, prefix + " connection " + n, key, Visibility.ORGANIZATION, null));
   }
 
-  public void credentials(ConnectionView connection, Environment environment, Map<String, Object> fields) {
+  public void credentials(
+      ConnectionView connection, Environment environment, Map<String, Object> fields) {
     connections.putEnvironment(ADMIN, connection.connection().id(), environment, fields, null);
   }
 

@@ -16,8 +16,12 @@ public class EngineProcessModelsConfiguration {
 
   /** Off where a test wants the production lookup (the REST API, which the test engine lacks). */
   @Bean
-  @ConditionalOnProperty(name = "flow-connections.test.engine-process-models", havingValue = "true", matchIfMissing = true)
+  @ConditionalOnProperty(
+      name = "flow-connections.test.engine-process-models",
+      havingValue = "true",
+      matchIfMissing = true)
   ProcessModels engineProcessModels(Environment environment) {
-    return new EngineProcessModels(ProcessTestRuntime.engineAt(environment.getProperty("camunda.client.grpc-address")));
+    return new EngineProcessModels(
+        ProcessTestRuntime.engineAt(environment.getProperty("camunda.client.grpc-address")));
   }
 }

@@ -8,10 +8,10 @@ import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import java.util.Map;
 
 /**
- * Applies an element template to a service task the way Camunda Modeler does: Hidden properties
- * get their fixed value, other properties the value the modeler entered or the template's default;
- * each value lands in its binding (task definition, input, header), empty optional inputs are left
- * out, and the task records the template id and version in {@code zeebe:modelerTemplate*}.
+ * Applies an element template to a service task the way Camunda Modeler does: Hidden properties get
+ * their fixed value, other properties the value the modeler entered or the template's default; each
+ * value lands in its binding (task definition, input, header), empty optional inputs are left out,
+ * and the task records the template id and version in {@code zeebe:modelerTemplate*}.
  */
 public final class ModelerTemplateApplier {
 
@@ -20,23 +20,27 @@ public final class ModelerTemplateApplier {
   private ModelerTemplateApplier() {}
 
   /** A process start → templated task → end; {@code entered} maps property ids to values. */
-  public static BpmnModelInstance process(String processId, JsonNode template, Map<String, String> entered) {
-    BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
-        .startEvent("start")
-        .serviceTask("templatedTask", task -> apply(task, template, entered))
-        .endEvent("end")
-        .done();
+  public static BpmnModelInstance process(
+      String processId, JsonNode template, Map<String, String> entered) {
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(processId)
+            .startEvent("start")
+            .serviceTask("templatedTask", task -> apply(task, template, entered))
+            .endEvent("end")
+            .done();
     ServiceTask task = model.getModelElementById("templatedTask");
     task.setAttributeValueNs(ZEEBE_NS, "modelerTemplate", template.get("id").asText());
     task.setAttributeValueNs(ZEEBE_NS, "modelerTemplateVersion", template.get("version").asText());
     return model;
   }
 
-  private static void apply(ServiceTaskBuilder task, JsonNode template, Map<String, String> entered) {
+  private static void apply(
+      ServiceTaskBuilder task, JsonNode template, Map<String, String> entered) {
     for (JsonNode property : template.get("properties")) {
       String id = property.path("id").asText(null);
       boolean hidden = "Hidden".equals(property.get("type").asText());
-      String value = hidden || id == null || !entered.containsKey(id) ? defaultOf(property) : entered.get(id);
+      String value =
+          hidden || id == null || !entered.containsKey(id) ? defaultOf(property) : entered.get(id);
       if (value == null || value.isEmpty() || !conditionHolds(property, template, entered)) {
         continue;
       }
@@ -61,7 +65,8 @@ public final class ModelerTemplateApplier {
     return value == null || value.isNull() ? null : value.asText();
   }
 
-  private static boolean conditionHolds(JsonNode property, JsonNode template, Map<String, String> entered) {
+  private static boolean conditionHolds(
+      JsonNode property, JsonNode template, Map<String, String> entered) {
     JsonNode condition = property.get("condition");
     if (condition == null) {
       return true;

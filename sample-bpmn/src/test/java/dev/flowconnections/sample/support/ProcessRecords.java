@@ -44,13 +44,17 @@ public final class ProcessRecords {
     return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false);
   }
 
-  /** Every record as JSON, one per line: what an exporter would ship to Operate or Elasticsearch. */
+  /**
+   * Every record as JSON, one per line: what an exporter would ship to Operate or Elasticsearch.
+   */
   public String allAsJson() {
     return all().map(Record::toJson).collect(Collectors.joining("\n"));
   }
 
   public void awaitCompleted(long processInstanceKey) {
-    awaitTrue("process instance " + processInstanceKey + " to complete", () -> completed(processInstanceKey));
+    awaitTrue(
+        "process instance " + processInstanceKey + " to complete",
+        () -> completed(processInstanceKey));
   }
 
   public boolean completed(long processInstanceKey) {
@@ -62,12 +66,15 @@ public final class ProcessRecords {
   }
 
   public String awaitIncident(long processInstanceKey) {
-    return awaitPresent("an incident in process instance " + processInstanceKey, () -> incidentMessage(processInstanceKey));
+    return awaitPresent(
+        "an incident in process instance " + processInstanceKey,
+        () -> incidentMessage(processInstanceKey));
   }
 
   public Optional<String> incidentMessage(long processInstanceKey) {
     return all()
-        .filter(r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
+        .filter(
+            r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
         .map(r -> (IncidentRecordValue) r.getValue())
         .filter(v -> v.getProcessInstanceKey() == processInstanceKey)
         .map(IncidentRecordValue::getErrorMessage)
@@ -80,27 +87,41 @@ public final class ProcessRecords {
     all()
         .filter(r -> r.getValueType() == ValueType.VARIABLE)
         .map(r -> (VariableRecordValue) r.getValue())
-        .filter(v -> v.getProcessInstanceKey() == processInstanceKey && v.getScopeKey() == processInstanceKey)
+        .filter(
+            v ->
+                v.getProcessInstanceKey() == processInstanceKey
+                    && v.getScopeKey() == processInstanceKey)
         .forEach(v -> variables.put(v.getName(), v.getValue()));
     return variables;
   }
 
   public void awaitTrue(String what, Supplier<Boolean> condition) {
-    Awaitility.await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(condition::get);
+    Awaitility.await(what)
+        .atMost(TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(condition::get);
   }
 
   public <T> T awaitPresent(String what, Supplier<Optional<T>> lookup) {
-    return Awaitility.await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
-        .until(lookup::get, Optional::isPresent).orElseThrow();
+    return Awaitility.await(what)
+        .atMost(TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(lookup::get, Optional::isPresent)
+        .orElseThrow();
   }
 
   private boolean passed(long processInstanceKey, BpmnElementType type, String elementId) {
     return all()
-        .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .filter(
+            r ->
+                r.getValueType() == ValueType.PROCESS_INSTANCE
+                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
         .map(r -> (ProcessInstanceRecordValue) r.getValue())
-        .anyMatch(v -> v.getProcessInstanceKey() == processInstanceKey
-            && (type == null || v.getBpmnElementType() == type)
-            && (elementId == null || elementId.equals(v.getElementId())));
+        .anyMatch(
+            v ->
+                v.getProcessInstanceKey() == processInstanceKey
+                    && (type == null || v.getBpmnElementType() == type)
+                    && (elementId == null || elementId.equals(v.getElementId())));
   }
 
   private void idle() {

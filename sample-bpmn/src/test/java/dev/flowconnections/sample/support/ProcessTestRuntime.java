@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * What one end-to-end test class runs against: its own in-memory engine (so no other cached
- * runtime takes its jobs), the environment its runtime serves, and a local HTTP server standing
- * for the external API. Hold it in a static field of the test class.
+ * What one end-to-end test class runs against: its own in-memory engine (so no other cached runtime
+ * takes its jobs), the environment its runtime serves, and a local HTTP server standing for the
+ * external API. Hold it in a static field of the test class.
  */
 public final class ProcessTestRuntime {
 
@@ -32,7 +32,10 @@ public final class ProcessTestRuntime {
     return new ProcessTestRuntime(environment);
   }
 
-  /** The engine a runtime connected to {@code grpcAddress} (its {@code camunda.client.grpc-address}) talks to. */
+  /**
+   * The engine a runtime connected to {@code grpcAddress} (its {@code camunda.client.grpc-address})
+   * talks to.
+   */
   public static ZeebeTestEngine engineAt(String grpcAddress) {
     ZeebeTestEngine engine = ENGINES.get(grpcAddress);
     if (engine == null) {

@@ -6,6 +6,8 @@ public enum VaultAuthenticationMethod {
   TOKEN,
   /** role-id + secret-id; a fresh login whenever the token expires or is revoked. */
   APPROLE,
-  /** The pod's service-account JWT against Vault's Kubernetes auth method; re-login like AppRole. */
+  /**
+   * The pod's service-account JWT against Vault's Kubernetes auth method; re-login like AppRole.
+   */
   KUBERNETES
 }

@@ -19,8 +19,8 @@ import org.springframework.vault.support.Versioned.Version;
  * Secret fields of connection environments in a HashiCorp Vault KV version 2 mount, one secret per
  * connection environment at {@link VaultPathLayout}. Connection metadata stays in PostgreSQL.
  *
- * <p>Writes are check-and-set against the version read before the update, so a concurrent edit is
- * a conflict instead of a lost update. Deletes are soft (the latest version is marked deleted; its
+ * <p>Writes are check-and-set against the version read before the update, so a concurrent edit is a
+ * conflict instead of a lost update. Deletes are soft (the latest version is marked deleted; its
  * history and metadata stay, so an operator can undelete it). Vault has no transactions: when the
  * caller's database transaction rolls back after a Vault write or delete, the Vault change is
  * undone (the previous version written again, or the deleted version undeleted) so that Vault and
@@ -50,12 +50,15 @@ public class VaultCredentialStore implements CredentialStore, AutoCloseable {
 
   @Override
   public StoredCredentials readForUpdate(CredentialLocation location) {
-    Versioned<Map<String, Object>> current = call("read", location, VaultVersionedKeyValueOperations::get);
+    Versioned<Map<String, Object>> current =
+        call("read", location, VaultVersionedKeyValueOperations::get);
     if (current == null) {
       return new StoredCredentials(Optional.empty(), 0);
     }
     Optional<SecretValues> values =
-        current.hasData() && !current.getMetadata().isDeleted() && !current.getMetadata().isDestroyed()
+        current.hasData()
+                && !current.getMetadata().isDeleted()
+                && !current.getMetadata().isDestroyed()
             ? Optional.of(SecretValues.of(current.getRequiredData()))
             : Optional.empty();
     return new StoredCredentials(values, current.getVersion().getVersion());
@@ -68,11 +71,19 @@ public class VaultCredentialStore implements CredentialStore, AutoCloseable {
 
   @Override
   public void write(CredentialLocation location, SecretValues values, long expectedVersion) {
-    long expected = expectedVersion == StoredCredentials.UNVERSIONED ? readForUpdate(location).version() : expectedVersion;
+    long expected =
+        expectedVersion == StoredCredentials.UNVERSIONED
+            ? readForUpdate(location).version()
+            : expectedVersion;
     Versioned.Metadata written =
-        call("write", location, (kv, path) -> kv.put(path, Versioned.create(values.asMap(), Version.from((int) expected))));
+        call(
+            "write",
+            location,
+            (kv, path) ->
+                kv.put(path, Versioned.create(values.asMap(), Version.from((int) expected))));
     int newVersion = written.getVersion().getVersion();
-    undoOnRollback("write", location, kv -> restore(kv, layout.pathOf(location), (int) expected, newVersion));
+    undoOnRollback(
+        "write", location, kv -> restore(kv, layout.pathOf(location), (int) expected, newVersion));
   }
 
   @Override
@@ -82,10 +93,13 @@ public class VaultCredentialStore implements CredentialStore, AutoCloseable {
       return; // never written, or already deleted: nothing to do
     }
     Version latest = Version.from((int) current.version());
-    call("delete", location, (kv, path) -> {
-      kv.delete(path, latest);
-      return null;
-    });
+    call(
+        "delete",
+        location,
+        (kv, path) -> {
+          kv.delete(path, latest);
+          return null;
+        });
     undoOnRollback("delete", location, kv -> kv.undelete(layout.pathOf(location), latest));
   }
 
@@ -109,7 +123,9 @@ public class VaultCredentialStore implements CredentialStore, AutoCloseable {
    * renewals, so the session logs in again and the operation is tried once more.
    */
   private <T> T call(
-      String operation, CredentialLocation location, BiFunction<VaultVersionedKeyValueOperations, String, T> action) {
+      String operation,
+      CredentialLocation location,
+      BiFunction<VaultVersionedKeyValueOperations, String, T> action) {
     String path = layout.pathOf(location);
     try {
       return action.apply(session.keyValue(), path);
@@ -127,8 +143,10 @@ public class VaultCredentialStore implements CredentialStore, AutoCloseable {
   }
 
   /** Writes the version before ours again, or soft-deletes ours when there was none. */
-  private static void restore(VaultVersionedKeyValueOperations kv, String path, int previous, int ours) {
-    Versioned<Map<String, Object>> before = previous == 0 ? null : kv.get(path, Version.from(previous));
+  private static void restore(
+      VaultVersionedKeyValueOperations kv, String path, int previous, int ours) {
+    Versioned<Map<String, Object>> before =
+        previous == 0 ? null : kv.get(path, Version.from(previous));
     if (before == null || !before.hasData()) {
       kv.delete(path, Version.from(ours));
     } else {
@@ -137,7 +155,9 @@ public class VaultCredentialStore implements CredentialStore, AutoCloseable {
   }
 
   private void undoOnRollback(
-      String operation, CredentialLocation location, java.util.function.Consumer<VaultVersionedKeyValueOperations> undo) {
+      String operation,
+      CredentialLocation location,
+      java.util.function.Consumer<VaultVersionedKeyValueOperations> undo) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return;
     }
@@ -151,12 +171,18 @@ public class VaultCredentialStore implements CredentialStore, AutoCloseable {
             }
             try {
               undo.accept(session.keyValue());
-              LOG.info("undid the Vault {} of {} after the database transaction rolled back", operation, path);
+              LOG.info(
+                  "undid the Vault {} of {} after the database transaction rolled back",
+                  operation,
+                  path);
             } catch (RuntimeException e) {
-              // the next edit still reads Vault's latest version, so it stays consistent; say what to check
+              // the next edit still reads Vault's latest version, so it stays consistent; say what
+              // to check
               LOG.warn(
                   "could not undo the Vault {} of {} after the database transaction rolled back: {}",
-                  operation, path, VaultFailures.translate(e, "undo " + operation, path).getMessage());
+                  operation,
+                  path,
+                  VaultFailures.translate(e, "undo " + operation, path).getMessage());
             }
           }
         });

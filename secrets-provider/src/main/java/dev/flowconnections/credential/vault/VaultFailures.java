@@ -24,37 +24,60 @@ final class VaultFailures {
   static RuntimeException translate(RuntimeException e, String operation, String path) {
     if (e instanceof VaultLoginException) {
       return new CredentialStoreUnavailableException(
-          "Vault login failed (" + vaultError(e).orElse("no answer") + "); check flow-connections.store.vault"
-              + " authentication settings", e);
+          "Vault login failed ("
+              + vaultError(e).orElse("no answer")
+              + "); check flow-connections.store.vault"
+              + " authentication settings",
+          e);
     }
     Optional<Integer> status = status(e);
     if (status.isEmpty()) {
       if (hasCause(e, ResourceAccessException.class)) {
-        return new CredentialStoreUnavailableException("Vault is unreachable (" + operation + " " + path + ")", e);
+        return new CredentialStoreUnavailableException(
+            "Vault is unreachable (" + operation + " " + path + ")", e);
       }
       return new CredentialStoreUnavailableException(
-          "Vault could not " + operation + " " + path + " (" + e.getClass().getSimpleName() + ")", e);
+          "Vault could not " + operation + " " + path + " (" + e.getClass().getSimpleName() + ")",
+          e);
     }
     String error = vaultError(e).orElse("");
     return switch (status.get()) {
-      case 400 -> error.contains("check-and-set")
-          ? new ConflictException(
-              "fields",
-              "the credentials were changed by someone else meanwhile (Vault " + path + "); reload and retry",
-              Map.of("store", "vault"))
-          : unavailable(status.get(), error, operation, path, e);
-      case 403 -> new CredentialStoreUnavailableException(
-          "Vault denied " + operation + " of " + path + " (403 permission denied): check the policy of the"
-              + " runtime's Vault token or role", e);
-      case 503 -> new CredentialStoreUnavailableException(
-          "Vault is sealed or unavailable (503) for " + operation + " of " + path, e);
+      case 400 ->
+          error.contains("check-and-set")
+              ? new ConflictException(
+                  "fields",
+                  "the credentials were changed by someone else meanwhile (Vault "
+                      + path
+                      + "); reload and retry",
+                  Map.of("store", "vault"))
+              : unavailable(status.get(), error, operation, path, e);
+      case 403 ->
+          new CredentialStoreUnavailableException(
+              "Vault denied "
+                  + operation
+                  + " of "
+                  + path
+                  + " (403 permission denied): check the policy of the"
+                  + " runtime's Vault token or role",
+              e);
+      case 503 ->
+          new CredentialStoreUnavailableException(
+              "Vault is sealed or unavailable (503) for " + operation + " of " + path, e);
       default -> unavailable(status.get(), error, operation, path, e);
     };
   }
 
-  private static RuntimeException unavailable(int status, String error, String operation, String path, RuntimeException e) {
+  private static RuntimeException unavailable(
+      int status, String error, String operation, String path, RuntimeException e) {
     return new CredentialStoreUnavailableException(
-        "Vault answered " + status + (error.isBlank() ? "" : " (" + error + ")") + " to " + operation + " of " + path, e);
+        "Vault answered "
+            + status
+            + (error.isBlank() ? "" : " (" + error + ")")
+            + " to "
+            + operation
+            + " of "
+            + path,
+        e);
   }
 
   private static Optional<Integer> status(Throwable e) {
@@ -70,7 +93,10 @@ final class VaultFailures {
   private static Optional<String> vaultError(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof HttpStatusCodeException http) {
-        return Optional.of(org.springframework.vault.client.VaultResponses.getError(http.getResponseBodyAsString()).strip())
+        return Optional.of(
+                org.springframework.vault.client.VaultResponses.getError(
+                        http.getResponseBodyAsString())
+                    .strip())
             .filter(s -> s.length() < 200);
       }
     }

@@ -10,21 +10,25 @@ import java.util.regex.Pattern;
  */
 public final class VaultPathLayout {
 
-  public static final String DEFAULT_PATTERN = "flow-connections/{organization}/{connection}/{environment}";
+  public static final String DEFAULT_PATTERN =
+      "flow-connections/{organization}/{connection}/{environment}";
 
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.@-]+");
 
   private final String pattern;
 
   public VaultPathLayout(String pattern) {
-    if (pattern == null || !pattern.contains("{organization}") || !pattern.contains("{environment}")
+    if (pattern == null
+        || !pattern.contains("{organization}")
+        || !pattern.contains("{environment}")
         || !(pattern.contains("{connection}") || pattern.contains("{connectionId}"))) {
       throw new IllegalArgumentException(
           "flow-connections.store.vault.path-pattern must contain {organization}, {environment} and"
               + " {connection} or {connectionId}, so that no two connection environments share a path");
     }
     if (pattern.startsWith("/") || pattern.endsWith("/")) {
-      throw new IllegalArgumentException("flow-connections.store.vault.path-pattern must not start or end with '/'");
+      throw new IllegalArgumentException(
+          "flow-connections.store.vault.path-pattern must not start or end with '/'");
     }
     this.pattern = pattern;
   }
@@ -38,9 +42,16 @@ public final class VaultPathLayout {
   }
 
   private static String segment(String what, String value) {
-    if (value == null || !SEGMENT.matcher(value).matches() || value.equals(".") || value.equals("..")) {
+    if (value == null
+        || !SEGMENT.matcher(value).matches()
+        || value.equals(".")
+        || value.equals("..")) {
       throw new IllegalArgumentException(
-          "the " + what + " '" + value + "' cannot be a Vault path segment (allowed: letters, digits, . _ @ -)");
+          "the "
+              + what
+              + " '"
+              + value
+              + "' cannot be a Vault path segment (allowed: letters, digits, . _ @ -)");
     }
     return value;
   }

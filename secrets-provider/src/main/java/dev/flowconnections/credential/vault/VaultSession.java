@@ -20,9 +20,10 @@ import org.springframework.vault.core.VaultVersionedKeyValueOperations;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * A logged-in connection to Vault: Spring Vault's template over a {@link LifecycleAwareSessionManager}
- * that renews the token before it expires and logs in again once it cannot be renewed any more.
- * Close it to stop renewing and to revoke a token we logged in for (never a configured TOKEN).
+ * A logged-in connection to Vault: Spring Vault's template over a {@link
+ * LifecycleAwareSessionManager} that renews the token before it expires and logs in again once it
+ * cannot be renewed any more. Close it to stop renewing and to revoke a token we logged in for
+ * (never a configured TOKEN).
  */
 public final class VaultSession implements AutoCloseable {
 
@@ -32,7 +33,9 @@ public final class VaultSession implements AutoCloseable {
   private final VaultStoreProperties properties;
 
   private VaultSession(
-      VaultTemplate template, ReloginSessionManager sessions, ThreadPoolTaskScheduler scheduler,
+      VaultTemplate template,
+      ReloginSessionManager sessions,
+      ThreadPoolTaskScheduler scheduler,
       VaultStoreProperties properties) {
     this.template = template;
     this.sessions = sessions;
@@ -40,10 +43,14 @@ public final class VaultSession implements AutoCloseable {
     this.properties = properties;
   }
 
-  /** Connects lazily: the first login happens with the first request, so a down Vault does not stop startup. */
+  /**
+   * Connects lazily: the first login happens with the first request, so a down Vault does not stop
+   * startup.
+   */
   public static VaultSession open(VaultStoreProperties properties) {
     if (properties.getUri() == null) {
-      throw new IllegalArgumentException("flow-connections.store.vault.uri is required when the Vault store is used");
+      throw new IllegalArgumentException(
+          "flow-connections.store.vault.uri is required when the Vault store is used");
     }
     VaultEndpoint endpoint = VaultEndpoint.from(properties.getUri());
     SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
@@ -63,12 +70,15 @@ public final class VaultSession implements AutoCloseable {
             scheduler,
             rest,
             new FixedTimeoutRefreshTrigger(
-                properties.getRenewBeforeExpiry(), properties.getRenewBeforeExpiry().plusSeconds(2)));
-    VaultTemplate template = new VaultTemplate(endpoint, (ClientHttpRequestFactory) requests, sessions);
+                properties.getRenewBeforeExpiry(),
+                properties.getRenewBeforeExpiry().plusSeconds(2)));
+    VaultTemplate template =
+        new VaultTemplate(endpoint, (ClientHttpRequestFactory) requests, sessions);
     return new VaultSession(template, sessions, scheduler, properties);
   }
 
-  private static ClientAuthentication authentication(VaultStoreProperties properties, RestTemplate rest) {
+  private static ClientAuthentication authentication(
+      VaultStoreProperties properties, RestTemplate rest) {
     return switch (properties.getAuthentication()) {
       case TOKEN -> {
         require(properties.getToken(), "token");
@@ -104,7 +114,8 @@ public final class VaultSession implements AutoCloseable {
 
   private static void require(String value, String property) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("flow-connections.store.vault." + property + " is required for this authentication");
+      throw new IllegalArgumentException(
+          "flow-connections.store.vault." + property + " is required for this authentication");
     }
   }
 
@@ -118,7 +129,8 @@ public final class VaultSession implements AutoCloseable {
 
   /**
    * Forgets the current token so the next request logs in again: after Vault said 403, the token
-   * may have been revoked or have expired between renewals. A configured TOKEN comes back as it was.
+   * may have been revoked or have expired between renewals. A configured TOKEN comes back as it
+   * was.
    */
   void forgetToken() {
     sessions.forgetToken();
@@ -133,7 +145,9 @@ public final class VaultSession implements AutoCloseable {
   /** Spring Vault's session manager, plus dropping a token Vault no longer accepts. */
   private static final class ReloginSessionManager extends LifecycleAwareSessionManager {
     ReloginSessionManager(
-        ClientAuthentication authentication, ThreadPoolTaskScheduler scheduler, RestTemplate rest,
+        ClientAuthentication authentication,
+        ThreadPoolTaskScheduler scheduler,
+        RestTemplate rest,
         FixedTimeoutRefreshTrigger trigger) {
       super(authentication, scheduler, rest, trigger);
     }

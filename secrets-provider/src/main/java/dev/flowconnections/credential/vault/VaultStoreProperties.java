@@ -17,8 +17,8 @@ public class VaultStoreProperties {
   private String mount = "secret";
 
   /**
-   * Path of one connection environment below the mount; placeholders {@code {organization}},
-   * {@code {connection}} (the key), {@code {connectionId}} and {@code {environment}}.
+   * Path of one connection environment below the mount; placeholders {@code {organization}}, {@code
+   * {connection}} (the key), {@code {connectionId}} and {@code {environment}}.
    */
   private String pathPattern = VaultPathLayout.DEFAULT_PATTERN;
 
@@ -110,8 +110,15 @@ public class VaultStoreProperties {
 
   @Override
   public String toString() {
-    return "VaultStoreProperties[uri=" + uri + ", mount=" + mount + ", pathPattern=" + pathPattern
-        + ", authentication=" + authentication + " (credentials hidden)]";
+    return "VaultStoreProperties[uri="
+        + uri
+        + ", mount="
+        + mount
+        + ", pathPattern="
+        + pathPattern
+        + ", authentication="
+        + authentication
+        + " (credentials hidden)]";
   }
 
   /** {@code flow-connections.store.vault.app-role.*} */

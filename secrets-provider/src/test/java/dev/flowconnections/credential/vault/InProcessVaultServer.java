@@ -25,13 +25,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A small, in-process stand-in for HashiCorp Vault that answers the documented HTTP API of what the
- * Vault store uses, so tests run without a Vault binary: KV v2 ({@code data} read/write with
- * {@code options.cas} and {@code ?version=}, {@code metadata} read/delete, {@code delete},
- * {@code undelete}, {@code destroy}), token {@code lookup-self}/{@code renew-self}/{@code
- * revoke-self}, AppRole and Kubernetes login. Requests without a live token, or outside the token's
- * policy, get 403 "permission denied"; a sealed server answers 503 "Vault is sealed"; a request
- * naming an index the server has not reached ({@code X-Vault-Index} while {@link #lagBehind lagging})
- * gets 412, as a performance standby does.
+ * Vault store uses, so tests run without a Vault binary: KV v2 ({@code data} read/write with {@code
+ * options.cas} and {@code ?version=}, {@code metadata} read/delete, {@code delete}, {@code
+ * undelete}, {@code destroy}), token {@code lookup-self}/{@code renew-self}/{@code revoke-self},
+ * AppRole and Kubernetes login. Requests without a live token, or outside the token's policy, get
+ * 403 "permission denied"; a sealed server answers 503 "Vault is sealed"; a request naming an index
+ * the server has not reached ({@code X-Vault-Index} while {@link #lagBehind lagging}) gets 412, as
+ * a performance standby does.
  *
  * <p>Status codes and JSON shapes follow developer.hashicorp.com/vault/api-docs (secret/kv/kv-v2,
  * auth/token, auth/approle, auth/kubernetes). It binds 127.0.0.1 on a random port. Token TTLs are
@@ -57,15 +57,19 @@ public final class InProcessVaultServer implements AutoCloseable {
   /** Starts a server with one KV v2 mount ({@code mount}) on a random local port. */
   public static InProcessVaultServer start(String mount) {
     try {
-      HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer http =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       InProcessVaultServer server = new InProcessVaultServer(http);
       server.mounts.put(mount, new ConcurrentHashMap<>());
       http.createContext("/v1/", server::handle);
-      http.setExecutor(Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "in-process-vault");
-        t.setDaemon(true);
-        return t;
-      }));
+      http.setExecutor(
+          Executors.newFixedThreadPool(
+              4,
+              r -> {
+                Thread t = new Thread(r, "in-process-vault");
+                t.setDaemon(true);
+                return t;
+              }));
       http.start();
       return server;
     } catch (IOException e) {
@@ -109,11 +113,13 @@ public final class InProcessVaultServer implements AutoCloseable {
     return createToken(Duration.ofDays(365), Duration.ZERO, false, Policy.allowAll());
   }
 
-  public void addAppRole(String roleId, String secretId, Duration tokenTtl, Duration tokenMaxTtl, Policy policy) {
+  public void addAppRole(
+      String roleId, String secretId, Duration tokenTtl, Duration tokenMaxTtl, Policy policy) {
     tokens.addAppRole(roleId, secretId, tokenTtl, tokenMaxTtl, policy);
   }
 
-  public void addKubernetesRole(String role, String serviceAccountJwt, Duration tokenTtl, Policy policy) {
+  public void addKubernetesRole(
+      String role, String serviceAccountJwt, Duration tokenTtl, Policy policy) {
     tokens.addKubernetesRole(role, serviceAccountJwt, tokenTtl, policy);
   }
 
@@ -167,7 +173,9 @@ public final class InProcessVaultServer implements AutoCloseable {
         return null;
       }
       Version version = secret.versions.get(secret.currentVersion);
-      return version == null || version.deletedAt != null || version.destroyed ? null : version.data;
+      return version == null || version.deletedAt != null || version.destroyed
+          ? null
+          : version.data;
     }
   }
 
@@ -235,7 +243,8 @@ public final class InProcessVaultServer implements AutoCloseable {
     }
   }
 
-  private VaultReply dispatch(HttpExchange exchange, String method, String path, String query) throws IOException {
+  private VaultReply dispatch(HttpExchange exchange, String method, String path, String query)
+      throws IOException {
     if (sealed.get()) {
       return VaultReply.error(503, "Vault is sealed");
     }
@@ -266,25 +275,39 @@ public final class InProcessVaultServer implements AutoCloseable {
     }
     for (String mount : mounts.keySet()) {
       if (path.startsWith(mount + "/")) {
-        return kv(token, mounts.get(mount), method, path, path.substring(mount.length() + 1), query, body);
+        return kv(
+            token,
+            mounts.get(mount),
+            method,
+            path,
+            path.substring(mount.length() + 1),
+            query,
+            body);
       }
     }
     return VaultReply.error(404, "no handler for route \"" + path + "\". route entry not found.");
   }
 
-  private VaultReply kv(VaultTokens.Token token, Map<String, Secret> secrets, String method, String fullPath, String rest,
-      String query, Map<String, Object> body) {
+  private VaultReply kv(
+      VaultTokens.Token token,
+      Map<String, Secret> secrets,
+      String method,
+      String fullPath,
+      String rest,
+      String query,
+      Map<String, Object> body) {
     int slash = rest.indexOf('/');
     if (slash < 0) {
       return VaultReply.error(404, "unsupported path");
     }
     String operation = rest.substring(0, slash);
     String key = rest.substring(slash + 1);
-    String capability = switch (method) {
-      case "GET", "LIST" -> "read";
-      case "DELETE" -> "delete";
-      default -> "update";
-    };
+    String capability =
+        switch (method) {
+          case "GET", "LIST" -> "read";
+          case "DELETE" -> "delete";
+          default -> "update";
+        };
     if (!token.policy.allows(fullPath, capability)
         && !(capability.equals("update") && token.policy.allows(fullPath, "create"))) {
       return VaultReply.error(403, "1 error occurred:\n\t* permission denied\n\n");
@@ -294,9 +317,12 @@ public final class InProcessVaultServer implements AutoCloseable {
         case "data GET" -> readData(secrets.get(key), query);
         case "data POST", "data PUT" -> writeData(secrets, key, body);
         case "data DELETE" -> deleteLatest(secrets.get(key));
-        case "delete POST", "delete PUT" -> changeVersions(secrets.get(key), body, v -> v.deletedAt = Instant.now());
-        case "undelete POST", "undelete PUT" -> changeVersions(secrets.get(key), body, v -> v.deletedAt = null);
-        case "destroy POST", "destroy PUT" -> changeVersions(secrets.get(key), body, Version::destroy);
+        case "delete POST", "delete PUT" ->
+            changeVersions(secrets.get(key), body, v -> v.deletedAt = Instant.now());
+        case "undelete POST", "undelete PUT" ->
+            changeVersions(secrets.get(key), body, v -> v.deletedAt = null);
+        case "destroy POST", "destroy PUT" ->
+            changeVersions(secrets.get(key), body, Version::destroy);
         case "metadata GET" -> metadata(secrets.get(key));
         case "metadata DELETE" -> {
           secrets.remove(key);
@@ -338,7 +364,8 @@ public final class InProcessVaultServer implements AutoCloseable {
       return VaultReply.error(400, "no data provided");
     }
     Secret secret = secrets.get(key);
-    Map<String, Object> options = body.get("options") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
+    Map<String, Object> options =
+        body.get("options") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
     Object cas = options.get("cas");
     if (cas == null && secret != null && secret.casRequired) {
       return VaultReply.error(400, "check-and-set parameter required for this call");
@@ -349,7 +376,8 @@ public final class InProcessVaultServer implements AutoCloseable {
         return VaultReply.error(400, "check-and-set parameter did not match the current version");
       }
     }
-    Version version = secrets.computeIfAbsent(key, k -> new Secret()).add((Map<String, Object>) data);
+    Version version =
+        secrets.computeIfAbsent(key, k -> new Secret()).add((Map<String, Object>) data);
     return VaultReply.data(version.metadata());
   }
 
@@ -363,7 +391,8 @@ public final class InProcessVaultServer implements AutoCloseable {
     return VaultReply.noContent();
   }
 
-  private VaultReply changeVersions(Secret secret, Map<String, Object> body, java.util.function.Consumer<Version> change) {
+  private VaultReply changeVersions(
+      Secret secret, Map<String, Object> body, java.util.function.Consumer<Version> change) {
     if (!(body.get("versions") instanceof List<?> versions) || versions.isEmpty()) {
       return VaultReply.error(400, "no version number provided");
     }
@@ -381,10 +410,17 @@ public final class InProcessVaultServer implements AutoCloseable {
       return VaultReply.error(404, null);
     }
     Map<String, Object> versions = new TreeMap<>();
-    secret.versions.forEach((n, v) -> versions.put(String.valueOf(n), Map.of(
-        "created_time", v.createdAt.toString(),
-        "deletion_time", v.deletedAt == null ? "" : v.deletedAt.toString(),
-        "destroyed", v.destroyed)));
+    secret.versions.forEach(
+        (n, v) ->
+            versions.put(
+                String.valueOf(n),
+                Map.of(
+                    "created_time",
+                    v.createdAt.toString(),
+                    "deletion_time",
+                    v.deletedAt == null ? "" : v.deletedAt.toString(),
+                    "destroyed",
+                    v.destroyed)));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("cas_required", secret.casRequired);
     data.put("created_time", secret.createdAt.toString());
@@ -420,7 +456,9 @@ public final class InProcessVaultServer implements AutoCloseable {
     Version add(Map<String, Object> data) {
       currentVersion++;
       updatedAt = Instant.now();
-      Version version = new Version(currentVersion, Collections.unmodifiableMap(new LinkedHashMap<>(data)), updatedAt);
+      Version version =
+          new Version(
+              currentVersion, Collections.unmodifiableMap(new LinkedHashMap<>(data)), updatedAt);
       versions.put(currentVersion, version);
       return version;
     }

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Token, AppRole and Kubernetes login; renewal before expiry and a fresh login once a token is gone. */
+/**
+ * Token, AppRole and Kubernetes login; renewal before expiry and a fresh login once a token is
+ * gone.
+ */
 class VaultAuthenticationTest {
 
   static final String ROLE_ID = "flow-connections-role";
@@ -45,7 +48,8 @@ class VaultAuthenticationTest {
   @Test
   void tokenAuthenticationUsesTheConfiguredToken() {
     String token = vault.createToken(Duration.ofHours(1), Duration.ZERO, false, Policy.allowAll());
-    try (VaultCredentialStore store = VaultCredentialStore.connect(VaultTestSupport.tokenProperties(vault, token))) {
+    try (VaultCredentialStore store =
+        VaultCredentialStore.connect(VaultTestSupport.tokenProperties(vault, token))) {
       store.write(location, values);
       assertThat(store.read(location)).contains(values);
     }
@@ -66,7 +70,8 @@ class VaultAuthenticationTest {
       awaitPast(originalExpiry);
 
       assertThat(store.read(location)).contains(values);
-      assertThat(vault.requests()).contains("GET /v1/auth/token/lookup-self", "POST /v1/auth/token/renew-self");
+      assertThat(vault.requests())
+          .contains("GET /v1/auth/token/lookup-self", "POST /v1/auth/token/renew-self");
     }
   }
 
@@ -74,7 +79,8 @@ class VaultAuthenticationTest {
   void appRoleLogsInAndRevokesItsTokenOnClose() {
     vault.addAppRole(ROLE_ID, SECRET_ID, Duration.ofMinutes(10), Duration.ZERO, Policy.allowAll());
     try (VaultCredentialStore store =
-        VaultCredentialStore.connect(VaultTestSupport.appRoleProperties(vault, ROLE_ID, SECRET_ID))) {
+        VaultCredentialStore.connect(
+            VaultTestSupport.appRoleProperties(vault, ROLE_ID, SECRET_ID))) {
       store.write(location, values);
       assertThat(store.read(location)).contains(values);
     }
@@ -101,7 +107,8 @@ class VaultAuthenticationTest {
   void aRevokedTokenLeadsToAFreshLoginWithoutFailingTheRequest() {
     vault.addAppRole(ROLE_ID, SECRET_ID, Duration.ofMinutes(10), Duration.ZERO, Policy.allowAll());
     try (VaultCredentialStore store =
-        VaultCredentialStore.connect(VaultTestSupport.appRoleProperties(vault, ROLE_ID, SECRET_ID))) {
+        VaultCredentialStore.connect(
+            VaultTestSupport.appRoleProperties(vault, ROLE_ID, SECRET_ID))) {
       store.write(location, values);
       vault.revokeAllTokens();
 
@@ -114,7 +121,10 @@ class VaultAuthenticationTest {
   void kubernetesLogsInWithTheServiceAccountToken(@TempDir Path dir) throws Exception {
     Path jwtFile = dir.resolve("token");
     Files.writeString(jwtFile, "eyJhbGciOiJSUzI1NiJ9.service-account.sig");
-    vault.addKubernetesRole("flow-connections", "eyJhbGciOiJSUzI1NiJ9.service-account.sig", Duration.ofMinutes(5),
+    vault.addKubernetesRole(
+        "flow-connections",
+        "eyJhbGciOiJSUzI1NiJ9.service-account.sig",
+        Duration.ofMinutes(5),
         Policy.allowAll());
     VaultStoreProperties properties = VaultTestSupport.tokenProperties(vault, null);
     properties.setAuthentication(VaultAuthenticationMethod.KUBERNETES);
@@ -131,7 +141,8 @@ class VaultAuthenticationTest {
   void aRefusedLoginIsAClearUnavailableErrorWithoutTheSecretId() {
     vault.addAppRole(ROLE_ID, SECRET_ID, Duration.ofMinutes(10), Duration.ZERO, Policy.allowAll());
     try (VaultCredentialStore store =
-        VaultCredentialStore.connect(VaultTestSupport.appRoleProperties(vault, ROLE_ID, "wrong-secret-id-99"))) {
+        VaultCredentialStore.connect(
+            VaultTestSupport.appRoleProperties(vault, ROLE_ID, "wrong-secret-id-99"))) {
       assertThatThrownBy(() -> store.read(location))
           .isInstanceOf(CredentialStoreUnavailableException.class)
           .hasMessageContaining("Vault login failed")
@@ -143,8 +154,11 @@ class VaultAuthenticationTest {
 
   @Test
   void aPolicyThatDoesNotCoverThePathIsAClearUnavailableError() {
-    String token = vault.createToken(Duration.ofHours(1), Duration.ZERO, false, Policy.readOnly("secret/data/other/"));
-    try (VaultCredentialStore store = VaultCredentialStore.connect(VaultTestSupport.tokenProperties(vault, token))) {
+    String token =
+        vault.createToken(
+            Duration.ofHours(1), Duration.ZERO, false, Policy.readOnly("secret/data/other/"));
+    try (VaultCredentialStore store =
+        VaultCredentialStore.connect(VaultTestSupport.tokenProperties(vault, token))) {
       assertThatThrownBy(() -> store.read(location))
           .isInstanceOf(CredentialStoreUnavailableException.class)
           .hasMessageContaining("Vault denied read of flow-connections/acme/")
@@ -163,11 +177,13 @@ class VaultAuthenticationTest {
   }
 
   /**
-   * The in-process Vault's tokens expire in real time: waits until {@code instant} has passed, however
-   * long the busy machine takes to get there.
+   * The in-process Vault's tokens expire in real time: waits until {@code instant} has passed,
+   * however long the busy machine takes to get there.
    */
   private static void awaitPast(Instant instant) {
-    Awaitility.await("past " + instant).atMost(Duration.between(Instant.now(), instant).plusSeconds(30))
-        .pollInterval(Duration.ofMillis(100)).until(() -> Instant.now().isAfter(instant));
+    Awaitility.await("past " + instant)
+        .atMost(Duration.between(Instant.now(), instant).plusSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> Instant.now().isAfter(instant));
   }
 }

@@ -11,9 +11,9 @@ import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.credential.CredentialStores;
 import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.errors.ConflictException;
 import dev.flowconnections.resolution.CachingConnectionResolver;
+import dev.flowconnections.scope.RuntimeCaller;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Connections of an organization that keeps its credentials in Vault: metadata in PostgreSQL, secrets in Vault. */
+/**
+ * Connections of an organization that keeps its credentials in Vault: metadata in PostgreSQL,
+ * secrets in Vault.
+ */
 class VaultConnectionServiceTest extends VaultDatabaseTest {
 
   @Autowired JdbcClient jdbc;
@@ -39,12 +42,25 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
   void secretsOfAVaultOrganizationGoToVaultAndAreResolvedFromThere() {
     ConnectionView view = basicConnection(VAULT_ORG);
     UUID id = view.connection().id();
-    connections.putEnvironment(userOf(VAULT_ORG), id, Environment.PRODUCTION, Map.of("username", "svc", "password", "vault-pw-1"), null);
+    connections.putEnvironment(
+        userOf(VAULT_ORG),
+        id,
+        Environment.PRODUCTION,
+        Map.of("username", "svc", "password", "vault-pw-1"),
+        null);
 
     String path = "flow-connections/" + VAULT_ORG + "/" + view.connection().key() + "/PRODUCTION";
     assertThat(VAULT.current(MOUNT, path)).isEqualTo(Map.of("password", "vault-pw-1"));
     assertThat(credentialRows(id)).as("no secret in PostgreSQL").isZero();
-    assertThat(resolver.resolve(VAULT_ORG, view.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS).secrets().text("password"))
+    assertThat(
+            resolver
+                .resolve(
+                    VAULT_ORG,
+                    view.connection().key(),
+                    Environment.PRODUCTION,
+                    RuntimeCaller.UNKNOWN_PROCESS)
+                .secrets()
+                .text("password"))
         .contains("vault-pw-1");
   }
 
@@ -52,7 +68,12 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
   void otherOrganizationsStayInPostgres() {
     String organization = uniqueOrganization("pg");
     ConnectionView view = basicConnection(organization);
-    connections.putEnvironment(userOf(organization), view.connection().id(), Environment.QA, Map.of("username", "svc", "password", "pg-pw"), null);
+    connections.putEnvironment(
+        userOf(organization),
+        view.connection().id(),
+        Environment.QA,
+        Map.of("username", "svc", "password", "pg-pw"),
+        null);
 
     assertThat(credentialRows(view.connection().id())).isEqualTo(1);
     assertThat(VAULT.paths(MOUNT)).noneMatch(p -> p.contains(view.connection().key()));
@@ -62,24 +83,46 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
   void aSealedVaultFailsTheUpdateAndLeavesMetadataAndSecretsAsTheyWere() {
     ConnectionView view = basicConnection(VAULT_ORG);
     UUID id = view.connection().id();
-    connections.putEnvironment(userOf(VAULT_ORG), id, Environment.PRODUCTION, Map.of("username", "svc", "password", "before"), null);
+    connections.putEnvironment(
+        userOf(VAULT_ORG),
+        id,
+        Environment.PRODUCTION,
+        Map.of("username", "svc", "password", "before"),
+        null);
     ConnectionView before = connections.get(userOf(VAULT_ORG), id);
     VAULT.seal();
 
-    assertThatThrownBy(() -> connections.putEnvironment(
-            userOf(VAULT_ORG), id, Environment.PRODUCTION, Map.of("username", "svc2", "password", "after-123"), null))
+    assertThatThrownBy(
+            () ->
+                connections.putEnvironment(
+                    userOf(VAULT_ORG),
+                    id,
+                    Environment.PRODUCTION,
+                    Map.of("username", "svc2", "password", "after-123"),
+                    null))
         .isInstanceOf(CredentialStoreUnavailableException.class)
         .message()
         .doesNotContain("after-123");
-    assertThatThrownBy(() -> connections.putEnvironment(
-            userOf(VAULT_ORG), id, Environment.QA, Map.of("username", "svc", "password", "qa-pw"), null))
+    assertThatThrownBy(
+            () ->
+                connections.putEnvironment(
+                    userOf(VAULT_ORG),
+                    id,
+                    Environment.QA,
+                    Map.of("username", "svc", "password", "qa-pw"),
+                    null))
         .isInstanceOf(CredentialStoreUnavailableException.class);
     assertThatThrownBy(() -> connections.delete(userOf(VAULT_ORG), id))
         .isInstanceOf(CredentialStoreUnavailableException.class);
 
     VAULT.unseal();
     assertThat(connections.get(userOf(VAULT_ORG), id)).isEqualTo(before);
-    assertThat(stores.require(CredentialStoreType.VAULT).read(location(view, Environment.PRODUCTION)).orElseThrow().text("password"))
+    assertThat(
+            stores
+                .require(CredentialStoreType.VAULT)
+                .read(location(view, Environment.PRODUCTION))
+                .orElseThrow()
+                .text("password"))
         .contains("before");
   }
 
@@ -87,13 +130,25 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
   void anEditInVaultMeanwhileIsAConflictAndNothingIsWritten() {
     ConnectionView view = basicConnection(VAULT_ORG);
     UUID id = view.connection().id();
-    connections.putEnvironment(userOf(VAULT_ORG), id, Environment.PRODUCTION, Map.of("username", "svc", "password", "v1"), null);
+    connections.putEnvironment(
+        userOf(VAULT_ORG),
+        id,
+        Environment.PRODUCTION,
+        Map.of("username", "svc", "password", "v1"),
+        null);
     ConnectionView before = connections.get(userOf(VAULT_ORG), id);
     String path = "flow-connections/" + VAULT_ORG + "/" + view.connection().key() + "/PRODUCTION";
-    VAULT.beforeNextWrite(() -> VAULT.writeDirectly(MOUNT, path, Map.of("password", "operator-edit")));
+    VAULT.beforeNextWrite(
+        () -> VAULT.writeDirectly(MOUNT, path, Map.of("password", "operator-edit")));
 
-    assertThatThrownBy(() -> connections.putEnvironment(
-            userOf(VAULT_ORG), id, Environment.PRODUCTION, Map.of("password", "mine"), null))
+    assertThatThrownBy(
+            () ->
+                connections.putEnvironment(
+                    userOf(VAULT_ORG),
+                    id,
+                    Environment.PRODUCTION,
+                    Map.of("password", "mine"),
+                    null))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("reload and retry");
 
@@ -108,14 +163,18 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
     var vault = stores.require(CredentialStoreType.VAULT);
     vault.write(prod, SecretValues.of(Map.of("password", "committed")));
 
-    assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-          vault.write(prod, SecretValues.of(Map.of("password", "rolled-back")));
-          throw new IllegalStateException("the database failed after Vault wrote");
-        }))
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      vault.write(prod, SecretValues.of(Map.of("password", "rolled-back")));
+                      throw new IllegalStateException("the database failed after Vault wrote");
+                    }))
         .hasMessageContaining("database failed");
 
     assertThat(vault.read(prod).orElseThrow().text("password")).contains("committed");
-    assertThat(VAULT.currentVersion(MOUNT, ((VaultCredentialStore) vault).pathOf(prod))).isEqualTo(3);
+    assertThat(VAULT.currentVersion(MOUNT, ((VaultCredentialStore) vault).pathOf(prod)))
+        .isEqualTo(3);
   }
 
   @Test
@@ -124,17 +183,23 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
     CredentialLocation qa = location(view, Environment.QA);
     var vault = stores.require(CredentialStoreType.VAULT);
 
-    assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-          vault.write(qa, SecretValues.of(Map.of("password", "never")));
-          throw new IllegalStateException("rollback");
-        }));
+    assertThatThrownBy(
+        () ->
+            tx.executeWithoutResult(
+                s -> {
+                  vault.write(qa, SecretValues.of(Map.of("password", "never")));
+                  throw new IllegalStateException("rollback");
+                }));
     assertThat(vault.read(qa)).isEmpty();
 
     vault.write(qa, SecretValues.of(Map.of("password", "kept")));
-    assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-          vault.delete(qa);
-          throw new IllegalStateException("rollback");
-        }));
+    assertThatThrownBy(
+        () ->
+            tx.executeWithoutResult(
+                s -> {
+                  vault.delete(qa);
+                  throw new IllegalStateException("rollback");
+                }));
     assertThat(vault.read(qa).orElseThrow().text("password")).contains("kept");
   }
 
@@ -142,10 +207,17 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
   void deletingAConnectionOrAnEnvironmentSoftDeletesItsSecrets() {
     ConnectionView view = basicConnection(VAULT_ORG);
     UUID id = view.connection().id();
-    connections.putEnvironment(userOf(VAULT_ORG), id, Environment.QA, Map.of("username", "svc", "password", "qa"), null);
-    connections.putEnvironment(userOf(VAULT_ORG), id, Environment.PRODUCTION, Map.of("username", "svc", "password", "prod"), null);
+    connections.putEnvironment(
+        userOf(VAULT_ORG), id, Environment.QA, Map.of("username", "svc", "password", "qa"), null);
+    connections.putEnvironment(
+        userOf(VAULT_ORG),
+        id,
+        Environment.PRODUCTION,
+        Map.of("username", "svc", "password", "prod"),
+        null);
     String qaPath = "flow-connections/" + VAULT_ORG + "/" + view.connection().key() + "/QA";
-    String prodPath = "flow-connections/" + VAULT_ORG + "/" + view.connection().key() + "/PRODUCTION";
+    String prodPath =
+        "flow-connections/" + VAULT_ORG + "/" + view.connection().key() + "/PRODUCTION";
 
     connections.deleteEnvironment(userOf(VAULT_ORG), id, Environment.QA);
     assertThat(VAULT.isDeleted(MOUNT, qaPath, 1)).isTrue();
@@ -153,7 +225,9 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
 
     connections.delete(userOf(VAULT_ORG), id);
     assertThat(VAULT.isDeleted(MOUNT, prodPath, 1)).isTrue();
-    assertThat(VAULT.paths(MOUNT)).as("metadata and history stay for an undelete").contains(qaPath, prodPath);
+    assertThat(VAULT.paths(MOUNT))
+        .as("metadata and history stay for an undelete")
+        .contains(qaPath, prodPath);
   }
 
   private int credentialRows(UUID connectionId) {
@@ -164,6 +238,10 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
   }
 
   private static CredentialLocation location(ConnectionView view, Environment environment) {
-    return new CredentialLocation(view.connection().organizationId(), view.connection().id(), view.connection().key(), environment);
+    return new CredentialLocation(
+        view.connection().organizationId(),
+        view.connection().id(),
+        view.connection().key(),
+        environment);
   }
 }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The behaviours every credential store has, here against Vault KV v2: per environment, per organization. */
+/**
+ * The behaviours every credential store has, here against Vault KV v2: per environment, per
+ * organization.
+ */
 @Tag("fast")
 class VaultCredentialStoreContractTest {
 
@@ -27,7 +30,8 @@ class VaultCredentialStoreContractTest {
   @BeforeAll
   static void start() {
     vault = InProcessVaultServer.start(MOUNT);
-    store = VaultCredentialStore.connect(VaultTestSupport.tokenProperties(vault, vault.rootToken()));
+    store =
+        VaultCredentialStore.connect(VaultTestSupport.tokenProperties(vault, vault.rootToken()));
   }
 
   @AfterAll
@@ -39,20 +43,24 @@ class VaultCredentialStoreContractTest {
   @Test
   void writesReadsAndKeepsMapsUnderTheDocumentedPath() {
     CredentialLocation prod = location("acme", uniqueKey("crm"), Environment.PRODUCTION);
-    SecretValues values = SecretValues.of(Map.of("token", "tok-prod-1", "headers", Map.of("X-Key", "hv-2")));
+    SecretValues values =
+        SecretValues.of(Map.of("token", "tok-prod-1", "headers", Map.of("X-Key", "hv-2")));
 
     store.write(prod, values);
 
     assertThat(store.read(prod)).contains(values);
     String path = "flow-connections/acme/" + prod.connectionKey() + "/PRODUCTION";
     assertThat(store.pathOf(prod)).isEqualTo(path);
-    assertThat(vault.current(MOUNT, path)).isEqualTo(Map.of("token", "tok-prod-1", "headers", Map.of("X-Key", "hv-2")));
+    assertThat(vault.current(MOUNT, path))
+        .isEqualTo(Map.of("token", "tok-prod-1", "headers", Map.of("X-Key", "hv-2")));
   }
 
   @Test
   void environmentsAreSeparate() {
     CredentialLocation dev = location("acme", uniqueKey("crm"), Environment.DEVELOPMENT);
-    CredentialLocation prod = new CredentialLocation("acme", dev.connectionId(), dev.connectionKey(), Environment.PRODUCTION);
+    CredentialLocation prod =
+        new CredentialLocation(
+            "acme", dev.connectionId(), dev.connectionKey(), Environment.PRODUCTION);
     store.write(dev, SecretValues.of(Map.of("token", "dev-token")));
 
     assertThat(store.read(prod)).isEmpty();
@@ -93,7 +101,9 @@ class VaultCredentialStoreContractTest {
     assertThat(store.read(staging)).isEmpty();
     assertThat(vault.paths(MOUNT)).contains(path);
     assertThat(vault.isDeleted(MOUNT, path, 1)).isTrue();
-    assertThat(store.readForUpdate(staging).version()).as("metadata keeps the version").isEqualTo(1);
+    assertThat(store.readForUpdate(staging).version())
+        .as("metadata keeps the version")
+        .isEqualTo(1);
     store.delete(staging); // deleting again is fine
 
     // writing the environment again continues the history (check-and-set against the kept version)
@@ -110,7 +120,8 @@ class VaultCredentialStoreContractTest {
     String path = store.pathOf(prod);
     vault.writeDirectly(MOUNT, path, Map.of("token", "edited-in-vault"));
 
-    assertThatThrownBy(() -> store.write(prod, SecretValues.of(Map.of("token", "mine-1234")), read.version()))
+    assertThatThrownBy(
+            () -> store.write(prod, SecretValues.of(Map.of("token", "mine-1234")), read.version()))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("changed by someone else")
         .message()
@@ -123,9 +134,11 @@ class VaultCredentialStoreContractTest {
     CredentialLocation dev = location("acme", uniqueKey("crm"), Environment.DEVELOPMENT);
     StoredCredentials read = store.readForUpdate(dev);
     assertThat(read.version()).isZero();
-    vault.beforeNextWrite(() -> vault.writeDirectly(MOUNT, store.pathOf(dev), Map.of("token", "theirs")));
+    vault.beforeNextWrite(
+        () -> vault.writeDirectly(MOUNT, store.pathOf(dev), Map.of("token", "theirs")));
 
-    assertThatThrownBy(() -> store.write(dev, SecretValues.of(Map.of("token", "mine")), read.version()))
+    assertThatThrownBy(
+            () -> store.write(dev, SecretValues.of(Map.of("token", "mine")), read.version()))
         .isInstanceOf(ConflictException.class);
   }
 

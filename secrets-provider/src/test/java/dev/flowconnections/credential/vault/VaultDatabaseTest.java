@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class VaultDatabaseTest extends DatabaseTest {
 
   protected static final String VAULT_ORG = "vaulted";
-  protected static final InProcessVaultServer VAULT = InProcessVaultServer.start(VaultTestSupport.MOUNT);
+  protected static final InProcessVaultServer VAULT =
+      InProcessVaultServer.start(VaultTestSupport.MOUNT);
   private static final String TOKEN = VAULT.rootToken();
 
   @DynamicPropertySource
@@ -51,8 +52,18 @@ public abstract class VaultDatabaseTest extends DatabaseTest {
         integrations.create(
             adminOf(organization),
             new IntegrationDraft(
-                unique("REST"), "test", null, IntegrationType.REST_API, null, ConfigMode.SAME_FOR_ALL,
-                AuthScheme.BASIC, null, null, Map.of("baseUrl", "https://api.example.com"), null, null));
+                unique("REST"),
+                "test",
+                null,
+                IntegrationType.REST_API,
+                null,
+                ConfigMode.SAME_FOR_ALL,
+                AuthScheme.BASIC,
+                null,
+                null,
+                Map.of("baseUrl", "https://api.example.com"),
+                null,
+                null));
     return connections.create(
         userOf(organization),
         new ConnectionDraft(integration.id(), unique("Conn"), null, Visibility.ORGANIZATION, null));

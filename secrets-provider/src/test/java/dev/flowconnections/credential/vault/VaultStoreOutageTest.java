@@ -20,7 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Sealed, unreachable: retryable errors that name the problem but no secret; recovery without a new store. */
+/**
+ * Sealed, unreachable: retryable errors that name the problem but no secret; recovery without a new
+ * store.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 @Tag("fast")
 class VaultStoreOutageTest {
@@ -53,14 +56,18 @@ class VaultStoreOutageTest {
         .hasMessageContaining("Vault is sealed or unavailable (503)")
         .message()
         .doesNotContain("sealed-away-pw");
-    assertThatThrownBy(() -> store.write(location, SecretValues.of(Map.of("password", "new-pw-123"))))
+    assertThatThrownBy(
+            () -> store.write(location, SecretValues.of(Map.of("password", "new-pw-123"))))
         .isInstanceOf(CredentialStoreUnavailableException.class)
         .message()
         .doesNotContain("new-pw-123");
 
     vault.unseal();
     assertThat(store.read(location).orElseThrow().text("password")).contains("sealed-away-pw");
-    assertThat(output.getAll()).doesNotContain("sealed-away-pw").doesNotContain("new-pw-123").doesNotContain(token);
+    assertThat(output.getAll())
+        .doesNotContain("sealed-away-pw")
+        .doesNotContain("new-pw-123")
+        .doesNotContain(token);
   }
 
   @Test

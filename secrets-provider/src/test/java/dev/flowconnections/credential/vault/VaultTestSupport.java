@@ -23,7 +23,8 @@ public final class VaultTestSupport {
     return properties;
   }
 
-  public static VaultStoreProperties appRoleProperties(InProcessVaultServer server, String roleId, String secretId) {
+  public static VaultStoreProperties appRoleProperties(
+      InProcessVaultServer server, String roleId, String secretId) {
     VaultStoreProperties properties = tokenProperties(server, null);
     properties.setAuthentication(VaultAuthenticationMethod.APPROLE);
     properties.getAppRole().setRoleId(roleId);
@@ -31,7 +32,8 @@ public final class VaultTestSupport {
     return properties;
   }
 
-  public static CredentialLocation location(String organization, String key, Environment environment) {
+  public static CredentialLocation location(
+      String organization, String key, Environment environment) {
     return new CredentialLocation(organization, UUID.randomUUID(), key, environment);
   }
 

@@ -35,11 +35,15 @@ final class VaultTokens {
   String create(Duration ttl, Duration maxTtl, boolean renewable, Policy policy) {
     String id = "hvs." + UUID.randomUUID().toString().replace("-", "");
     Instant now = Instant.now();
-    tokens.put(id, new Token(id, "acc-" + UUID.randomUUID(), policy, ttl, maxTtl, renewable, now, now.plus(ttl)));
+    tokens.put(
+        id,
+        new Token(
+            id, "acc-" + UUID.randomUUID(), policy, ttl, maxTtl, renewable, now, now.plus(ttl)));
     return id;
   }
 
-  void addAppRole(String roleId, String secretId, Duration tokenTtl, Duration tokenMaxTtl, Policy policy) {
+  void addAppRole(
+      String roleId, String secretId, Duration tokenTtl, Duration tokenMaxTtl, Policy policy) {
     appRoles.put(roleId, new AppRole(secretId, tokenTtl, tokenMaxTtl, policy));
   }
 
@@ -67,7 +71,8 @@ final class VaultTokens {
     if (!role.secretId.equals(body.get("secret_id"))) {
       return VaultReply.error(400, "invalid role or secret ID");
     }
-    return login(role.tokenTtl, role.tokenMaxTtl, role.policy, Map.of("role_name", "flow-connections"));
+    return login(
+        role.tokenTtl, role.tokenMaxTtl, role.policy, Map.of("role_name", "flow-connections"));
   }
 
   VaultReply kubernetesLogin(Map<String, Object> body) {
@@ -75,12 +80,18 @@ final class VaultTokens {
     if (role == null || !role.jwt.equals(body.get("jwt"))) {
       return VaultReply.error(403, "permission denied");
     }
-    return login(role.tokenTtl, Duration.ZERO, role.policy, Map.of("role", String.valueOf(body.get("role"))));
+    return login(
+        role.tokenTtl,
+        Duration.ZERO,
+        role.policy,
+        Map.of("role", String.valueOf(body.get("role"))));
   }
 
-  private VaultReply login(Duration ttl, Duration maxTtl, Policy policy, Map<String, String> metadata) {
+  private VaultReply login(
+      Duration ttl, Duration maxTtl, Policy policy, Map<String, String> metadata) {
     Token token = tokens.get(create(ttl, maxTtl, true, policy));
-    return VaultReply.auth(auth(token, List.of("default", "flow-connections"), metadata, ttl.toSeconds(), true));
+    return VaultReply.auth(
+        auth(token, List.of("default", "flow-connections"), metadata, ttl.toSeconds(), true));
   }
 
   Map<String, Object> lookup(Token token) {
@@ -120,7 +131,11 @@ final class VaultTokens {
 
   /** The {@code auth} block of a login or renewal answer. */
   private static Map<String, Object> auth(
-      Token token, List<String> policies, Map<String, String> metadata, long leaseSeconds, boolean orphan) {
+      Token token,
+      List<String> policies,
+      Map<String, String> metadata,
+      long leaseSeconds,
+      boolean orphan) {
     Map<String, Object> auth = new LinkedHashMap<>();
     auth.put("client_token", token.id);
     auth.put("accessor", token.accessor);
@@ -145,8 +160,15 @@ final class VaultTokens {
     final Instant createdAt;
     volatile Instant expiresAt;
 
-    Token(String id, String accessor, Policy policy, Duration ttl, Duration maxTtl, boolean renewable,
-        Instant createdAt, Instant expiresAt) {
+    Token(
+        String id,
+        String accessor,
+        Policy policy,
+        Duration ttl,
+        Duration maxTtl,
+        boolean renewable,
+        Instant createdAt,
+        Instant expiresAt) {
       this.id = id;
       this.accessor = accessor;
       this.policy = policy;

@@ -2,7 +2,9 @@ package dev.flowconnections.runtime.rest.auth;
 
 import dev.flowconnections.runtime.rest.OutgoingRequest;
 
-/** An API key in a header (the usual way) or a query parameter, under the integration's name for it. */
+/**
+ * An API key in a header (the usual way) or a query parameter, under the integration's name for it.
+ */
 public final class ApiKeyAuthentication implements Authentication {
 
   /** Where the key travels; the integration's {@code apiKeyLocation} setting. */

@@ -10,8 +10,8 @@ public interface Authentication {
   void apply(OutgoingRequest request);
 
   /**
-   * Values derived from credentials that are sent on the wire, e.g. the base64 of
-   * {@code user:password}, so they are masked like the credentials themselves.
+   * Values derived from credentials that are sent on the wire, e.g. the base64 of {@code
+   * user:password}, so they are masked like the credentials themselves.
    */
   default List<String> derivedSecrets() {
     return List.of();

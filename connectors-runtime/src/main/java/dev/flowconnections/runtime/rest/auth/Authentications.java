@@ -34,7 +34,8 @@ public final class Authentications {
               connection.requireText(FieldCatalog.API_KEY));
       case BASIC ->
           new BasicAuthentication(
-              connection.requireText(FieldCatalog.USERNAME), connection.requireText(FieldCatalog.PASSWORD));
+              connection.requireText(FieldCatalog.USERNAME),
+              connection.requireText(FieldCatalog.PASSWORD));
       case CUSTOM_HEADERS -> new CustomHeadersAuthentication(customHeaders(connection));
       case OAUTH2 -> new OAuth2Authentication(oauth2.accessTokenFor(connection));
     };
@@ -46,15 +47,28 @@ public final class Authentications {
       return ApiKeyAuthentication.Location.valueOf(location.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new ConnectionResolutionException(
-          "connection '" + connection.key() + "' has an unknown '" + FieldCatalog.API_KEY_LOCATION
-              + "' in " + connection.environment() + "; expected HEADER or QUERY");
+          "connection '"
+              + connection.key()
+              + "' has an unknown '"
+              + FieldCatalog.API_KEY_LOCATION
+              + "' in "
+              + connection.environment()
+              + "; expected HEADER or QUERY");
     }
   }
 
   private static Map<String, String> customHeaders(ResolvedConnection connection) {
-    return connection.secrets().map(FieldCatalog.HEADERS)
-        .orElseThrow(() -> new ConnectionResolutionException(
-            "connection '" + connection.key() + "' has no value for '" + FieldCatalog.HEADERS + "' in "
-                + connection.environment()));
+    return connection
+        .secrets()
+        .map(FieldCatalog.HEADERS)
+        .orElseThrow(
+            () ->
+                new ConnectionResolutionException(
+                    "connection '"
+                        + connection.key()
+                        + "' has no value for '"
+                        + FieldCatalog.HEADERS
+                        + "' in "
+                        + connection.environment()));
   }
 }

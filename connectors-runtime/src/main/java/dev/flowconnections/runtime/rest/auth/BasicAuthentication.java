@@ -12,7 +12,8 @@ public final class BasicAuthentication implements Authentication {
 
   public BasicAuthentication(String username, String password) {
     this.encodedCredentials =
-        Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -3,7 +3,10 @@ package dev.flowconnections.runtime.rest.auth;
 import dev.flowconnections.runtime.rest.OutgoingRequest;
 import java.util.List;
 
-/** {@code Authorization: Bearer <access token>} with a token obtained for the connection's OAuth2 client. */
+/**
+ * {@code Authorization: Bearer <access token>} with a token obtained for the connection's OAuth2
+ * client.
+ */
 public final class OAuth2Authentication implements Authentication {
 
   private final String accessToken;
@@ -17,7 +20,9 @@ public final class OAuth2Authentication implements Authentication {
     request.header("Authorization", "Bearer " + accessToken);
   }
 
-  /** The token is not among the connection's stored secrets (client credentials), so mask it too. */
+  /**
+   * The token is not among the connection's stored secrets (client credentials), so mask it too.
+   */
   @Override
   public List<String> derivedSecrets() {
     return List.of(accessToken);

@@ -21,7 +21,9 @@ class ApiKeyAuthenticationTest {
 
   @Test
   void sendsTheKeyInTheNamedHeader() {
-    fixture.connection(AuthScheme.API_KEY, Map.of("apiKeyName", "X-API-Key", "apiKeyLocation", "HEADER"),
+    fixture.connection(
+        AuthScheme.API_KEY,
+        Map.of("apiKeyName", "X-API-Key", "apiKeyLocation", "HEADER"),
         Map.of("apiKey", "key-12345"));
 
     fixture.execute(Map.of("path", "/orders", "headers", Map.of("x-api-key", "forged")));
@@ -33,7 +35,8 @@ class ApiKeyAuthenticationTest {
 
   @Test
   void headerIsTheDefaultLocation() {
-    fixture.connection(AuthScheme.API_KEY, Map.of("apiKeyName", "X-API-Key"), Map.of("apiKey", "key-12345"));
+    fixture.connection(
+        AuthScheme.API_KEY, Map.of("apiKeyName", "X-API-Key"), Map.of("apiKey", "key-12345"));
 
     fixture.get("/orders");
 
@@ -42,13 +45,18 @@ class ApiKeyAuthenticationTest {
 
   @Test
   void sendsTheKeyAsEncodedQueryParameterNextToTheTasksOwn() {
-    fixture.connection(AuthScheme.API_KEY, Map.of("apiKeyName", "api_key", "apiKeyLocation", "QUERY"),
+    fixture.connection(
+        AuthScheme.API_KEY,
+        Map.of("apiKeyName", "api_key", "apiKeyLocation", "QUERY"),
         Map.of("apiKey", "k&y=1 2+3"));
 
-    fixture.execute(Map.of("path", "/orders", "queryParameters", Map.of("status", "open", "api_key", "forged")));
+    fixture.execute(
+        Map.of(
+            "path", "/orders", "queryParameters", Map.of("status", "open", "api_key", "forged")));
 
     var request = fixture.server.lastRequest();
-    assertThat(request.query()).containsExactlyInAnyOrderEntriesOf(Map.of("status", "open", "api_key", "k&y=1 2+3"));
+    assertThat(request.query())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("status", "open", "api_key", "k&y=1 2+3"));
     assertThat(request.rawQuery()).contains("api_key=k%26y%3D1%202%2B3");
     assertThat(request.header("api_key")).isNull();
   }

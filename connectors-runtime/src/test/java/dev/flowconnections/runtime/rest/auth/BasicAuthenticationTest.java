@@ -25,18 +25,21 @@ class BasicAuthenticationTest {
 
   @Test
   void sendsUsernameAndPasswordUtf8Base64Encoded() {
-    fixture.connection(AuthScheme.BASIC, Map.of("username", "jürgen"), Map.of("password", "pässwörd"));
+    fixture.connection(
+        AuthScheme.BASIC, Map.of("username", "jürgen"), Map.of("password", "pässwörd"));
 
     fixture.get("/orders");
 
-    String expected = Base64.getEncoder().encodeToString("jürgen:pässwörd".getBytes(StandardCharsets.UTF_8));
+    String expected =
+        Base64.getEncoder().encodeToString("jürgen:pässwörd".getBytes(StandardCharsets.UTF_8));
     assertThat(fixture.server.lastRequest().header("Authorization")).isEqualTo("Basic " + expected);
   }
 
   @Test
   void anEchoedAuthorizationHeaderIsMaskedToo() {
     fixture.connection(AuthScheme.BASIC, Map.of("username", "ann"), Map.of("password", "pw-12345"));
-    fixture.server.respond(request -> Reply.text(200, "you sent " + request.header("Authorization")));
+    fixture.server.respond(
+        request -> Reply.text(200, "you sent " + request.header("Authorization")));
 
     RestResponse response = fixture.get("/whoami");
 

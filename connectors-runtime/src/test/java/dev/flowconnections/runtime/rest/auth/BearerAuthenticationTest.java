@@ -27,14 +27,20 @@ class BearerAuthenticationTest {
 
     fixture.get("/orders");
 
-    assertThat(fixture.server.lastRequest().header("Authorization")).isEqualTo("Bearer dev-token-123");
+    assertThat(fixture.server.lastRequest().header("Authorization"))
+        .isEqualTo("Bearer dev-token-123");
   }
 
   @Test
   void replacesAnAuthorizationHeaderOfTheTaskWhateverItsCase() {
     fixture.connection(AuthScheme.BEARER, Map.of(), Map.of("token", "dev-token-123"));
 
-    fixture.execute(Map.of("path", "/orders", "headers", Map.of("authorization", "Bearer forged", "X-Trace", "t1")));
+    fixture.execute(
+        Map.of(
+            "path",
+            "/orders",
+            "headers",
+            Map.of("authorization", "Bearer forged", "X-Trace", "t1")));
 
     var request = fixture.server.lastRequest();
     assertThat(request.headers().get("Authorization")).containsExactly("Bearer dev-token-123");
@@ -53,7 +59,8 @@ class BearerAuthenticationTest {
 
   @Test
   void oauth2WithoutATokenEndpointIsAConfigurationError() {
-    fixture.connection(AuthScheme.OAUTH2, Map.of("clientId", "c1"), Map.of("clientSecret", "s3cr3t-value"));
+    fixture.connection(
+        AuthScheme.OAUTH2, Map.of("clientId", "c1"), Map.of("clientSecret", "s3cr3t-value"));
 
     assertThatThrownBy(() -> fixture.get("/orders"))
         .isInstanceOf(ConnectorInputException.class)

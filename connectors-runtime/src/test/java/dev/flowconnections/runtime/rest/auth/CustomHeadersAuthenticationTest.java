@@ -21,10 +21,17 @@ class CustomHeadersAuthenticationTest {
 
   @Test
   void sendsEveryStoredHeaderAndOverridesTheTasksOfTheSameName() {
-    fixture.connection(AuthScheme.CUSTOM_HEADERS, Map.of(),
+    fixture.connection(
+        AuthScheme.CUSTOM_HEADERS,
+        Map.of(),
         Map.of("headers", Map.of("X-Tenant", "acme", "X-Signature", "sig-98765")));
 
-    fixture.execute(Map.of("path", "/orders", "headers", Map.of("x-tenant", "other", "Accept", "application/json")));
+    fixture.execute(
+        Map.of(
+            "path",
+            "/orders",
+            "headers",
+            Map.of("x-tenant", "other", "Accept", "application/json")));
 
     var request = fixture.server.lastRequest();
     assertThat(request.headers().get("X-Tenant")).containsExactly("acme");

@@ -55,19 +55,14 @@ public record AuditEvent(
       Connection connection,
       Environment environment,
       Collection<String> fields) {
-    return new AuditEvent(
-        null,
+    return aboutConnection(
         actor.organizationId(),
         at,
         actor.username(),
         action,
-        connection.id().toString(),
-        connection.key(),
-        ownerIfPersonal(connection),
+        connection,
         environment,
         sorted(fields),
-        null,
-        null,
         null);
   }
 
@@ -82,38 +77,28 @@ public record AuditEvent(
       Connection connection,
       Environment environment,
       Collection<String> fields) {
-    return new AuditEvent(
-        null,
+    return aboutConnection(
         connection.organizationId(),
         at,
         actor,
         AuditAction.CREDENTIALS_CHANGED,
-        connection.id().toString(),
-        connection.key(),
-        ownerIfPersonal(connection),
+        connection,
         environment,
         sorted(fields),
-        null,
-        null,
         null);
   }
 
   public static AuditEvent tested(
       Actor actor, Instant at, Connection connection, Environment environment, boolean ok) {
-    return new AuditEvent(
-        null,
+    return aboutConnection(
         actor.organizationId(),
         at,
         actor.username(),
         AuditAction.CONNECTION_TESTED,
-        connection.id().toString(),
-        connection.key(),
-        ownerIfPersonal(connection),
+        connection,
         environment,
         List.of(),
-        ok ? "OK" : "FAILED",
-        null,
-        null);
+        ok ? "OK" : "FAILED");
   }
 
   public static AuditEvent secret(Actor actor, Instant at, AuditAction action, String secretKey) {
@@ -125,20 +110,7 @@ public record AuditEvent(
    */
   public static AuditEvent secret(
       Actor actor, Instant at, AuditAction action, String secretKey, Collection<String> fields) {
-    return new AuditEvent(
-        null,
-        actor.organizationId(),
-        at,
-        actor.username(),
-        action,
-        null,
-        secretKey,
-        null,
-        null,
-        sorted(fields),
-        null,
-        null,
-        null);
+    return byUser(actor, at, action, null, secretKey, fields);
   }
 
   public static AuditEvent integration(
@@ -147,20 +119,7 @@ public record AuditEvent(
       AuditAction action,
       Integration integration,
       Collection<String> fields) {
-    return new AuditEvent(
-        null,
-        actor.organizationId(),
-        at,
-        actor.username(),
-        action,
-        integration.id().toString(),
-        integration.name(),
-        null,
-        null,
-        sorted(fields),
-        null,
-        null,
-        null);
+    return byUser(actor, at, action, integration.id().toString(), integration.name(), fields);
   }
 
   /**
@@ -174,18 +133,12 @@ public record AuditEvent(
       Environment environment,
       ProcessReference process,
       String worker) {
-    return new AuditEvent(
-        null,
+    return byRuntime(
         organizationId,
         at,
-        RUNTIME_ACTOR,
         AuditAction.CONNECTION_READ,
-        null,
         connectionKey,
-        null,
         environment,
-        List.of(),
-        null,
         process,
         worker);
   }
@@ -207,20 +160,7 @@ public record AuditEvent(
         subject == AuditSubject.SECRET
             ? AuditAction.SECRET_READ_REFUSED
             : AuditAction.CONNECTION_READ_REFUSED;
-    return new AuditEvent(
-        null,
-        organizationId,
-        at,
-        RUNTIME_ACTOR,
-        action,
-        null,
-        key,
-        null,
-        environment,
-        List.of(),
-        null,
-        process,
-        worker);
+    return byRuntime(organizationId, at, action, key, environment, process, worker);
   }
 
   /**
@@ -242,6 +182,81 @@ public record AuditEvent(
         environment,
         changedFields,
         outcome,
+        process,
+        worker);
+  }
+
+  /** An event about one connection, named by id and key (both hidden from others if personal). */
+  private static AuditEvent aboutConnection(
+      String organizationId,
+      Instant at,
+      String actor,
+      AuditAction action,
+      Connection connection,
+      Environment environment,
+      List<String> changedFields,
+      String outcome) {
+    return new AuditEvent(
+        null,
+        organizationId,
+        at,
+        actor,
+        action,
+        connection.id().toString(),
+        connection.key(),
+        ownerIfPersonal(connection),
+        environment,
+        changedFields,
+        outcome,
+        null,
+        null);
+  }
+
+  /** A user's change to an org-wide subject (secret, integration), in no environment. */
+  private static AuditEvent byUser(
+      Actor actor,
+      Instant at,
+      AuditAction action,
+      String subjectId,
+      String subjectKey,
+      Collection<String> fields) {
+    return new AuditEvent(
+        null,
+        actor.organizationId(),
+        at,
+        actor.username(),
+        action,
+        subjectId,
+        subjectKey,
+        null,
+        null,
+        sorted(fields),
+        null,
+        null,
+        null);
+  }
+
+  /** A job's read through the runtime, naming the subject by key only. */
+  private static AuditEvent byRuntime(
+      String organizationId,
+      Instant at,
+      AuditAction action,
+      String key,
+      Environment environment,
+      ProcessReference process,
+      String worker) {
+    return new AuditEvent(
+        null,
+        organizationId,
+        at,
+        RUNTIME_ACTOR,
+        action,
+        null,
+        key,
+        null,
+        environment,
+        List.of(),
+        null,
         process,
         worker);
   }

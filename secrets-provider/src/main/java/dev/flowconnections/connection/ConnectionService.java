@@ -200,18 +200,7 @@ public class ConnectionService {
                   current.environments(),
                   allowedProcesses == null ? current.allowedProcesses() : allowedProcesses,
                   allowedInProduction);
-          if (!connections.update(updated, current.version())) {
-            throw ConflictException.staleVersion(
-                "connection", draft.version(), current.version() + 1);
-          }
-          changes.changed(
-              AuditEvent.connection(
-                  actor,
-                  clock.instant(),
-                  AuditAction.CONNECTION_UPDATED,
-                  updated,
-                  null,
-                  changedProperties(current, updated)));
+          saveUpdated(actor, current, updated, changedProperties(current, updated));
           return view(updated, integrationOf(updated));
         });
   }
@@ -410,18 +399,7 @@ public class ConnectionService {
                   current.environments(),
                   current.allowedProcesses(),
                   allowed);
-          if (!connections.update(updated, current.version())) {
-            throw ConflictException.staleVersion(
-                "connection", current.version(), current.version() + 1);
-          }
-          changes.changed(
-              AuditEvent.connection(
-                  actor,
-                  clock.instant(),
-                  AuditAction.CONNECTION_UPDATED,
-                  updated,
-                  null,
-                  List.of("allowedInProduction")));
+          saveUpdated(actor, current, updated, List.of("allowedInProduction"));
         });
   }
 
@@ -567,6 +545,25 @@ public class ConnectionService {
   private ConnectionView view(Connection connection, Integration integration) {
     return new ConnectionView(
         connection, integration, EnvironmentStatuses.of(connection, integration));
+  }
+
+  /**
+   * Writes {@code updated} over {@code current} unless another change came first (a conflict), and
+   * audits the update with the properties it changed.
+   */
+  private void saveUpdated(
+      Actor actor, Connection current, Connection updated, List<String> changedProperties) {
+    if (!connections.update(updated, current.version())) {
+      throw ConflictException.staleVersion("connection", current.version(), current.version() + 1);
+    }
+    changes.changed(
+        AuditEvent.connection(
+            actor,
+            clock.instant(),
+            AuditAction.CONNECTION_UPDATED,
+            updated,
+            null,
+            changedProperties));
   }
 
   private void touch(Connection current, Instant now, Actor actor) {

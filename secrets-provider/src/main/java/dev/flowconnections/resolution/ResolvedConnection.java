@@ -86,11 +86,20 @@ public record ResolvedConnection(
 
   /** A text field that must be present; its absence is a configuration error naming the field. */
   public String requireText(String field) {
-    return text(field)
-        .orElseThrow(
-            () ->
-                new ConnectionResolutionException(
-                    "connection '" + key + "' has no value for '" + field + "' in " + environment));
+    return text(field).orElseThrow(() -> missing(field));
+  }
+
+  /**
+   * A map field of the secrets (e.g. custom headers) that must be present; its absence is a
+   * configuration error naming the field.
+   */
+  public Map<String, String> requireSecretMap(String field) {
+    return secrets.map(field).orElseThrow(() -> missing(field));
+  }
+
+  private ConnectionResolutionException missing(String field) {
+    return new ConnectionResolutionException(
+        "connection '" + key + "' has no value for '" + field + "' in " + environment);
   }
 
   @Override

@@ -48,20 +48,7 @@ record AiAccount(
             headers.putAll(provider.keyHeaders(connection.requireText(FieldCatalog.API_KEY)));
         case BEARER ->
             headers.putAll(provider.keyHeaders(connection.requireText(FieldCatalog.TOKEN)));
-        case CUSTOM_HEADERS ->
-            headers.putAll(
-                connection
-                    .secrets()
-                    .map(FieldCatalog.HEADERS)
-                    .orElseThrow(
-                        () ->
-                            new ConnectionResolutionException(
-                                "connection '"
-                                    + connection.key()
-                                    + "' has no value for '"
-                                    + FieldCatalog.HEADERS
-                                    + "' in "
-                                    + connection.environment())));
+        case CUSTOM_HEADERS -> headers.putAll(connection.requireSecretMap(FieldCatalog.HEADERS));
         case NONE -> {}
         default ->
             throw new ConnectorInputException(

@@ -89,8 +89,7 @@ final class AnthropicDialect implements ChatDialect {
   @Override
   public void appendToolRound(
       ObjectNode conversation, ModelTurn turn, List<ToolCall> calls, List<ToolOutcome> outcomes) {
-    ArrayNode messages = (ArrayNode) conversation.get("messages");
-    messages.add(turn.assistantMessage());
+    ArrayNode messages = ChatMessages.appendTurn(conversation, turn);
     ArrayNode results = messages.addObject().put("role", "user").putArray("content");
     for (int i = 0; i < calls.size(); i++) {
       ObjectNode result =

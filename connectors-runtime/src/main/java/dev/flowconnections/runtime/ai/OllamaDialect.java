@@ -33,11 +33,7 @@ final class OllamaDialect implements ChatDialect {
     ObjectNode body = json.createObjectNode();
     body.put("model", prompt.model());
     body.put("stream", false);
-    ArrayNode messages = body.putArray("messages");
-    if (prompt.systemPrompt() != null && !prompt.systemPrompt().isBlank()) {
-      messages.addObject().put("role", "system").put("content", prompt.systemPrompt());
-    }
-    messages.addObject().put("role", "user").put("content", prompt.userPrompt());
+    ChatMessages.start(body, prompt);
     if (prompt.outputSchema() != null) {
       body.set("format", prompt.outputSchema());
     }
@@ -86,15 +82,9 @@ final class OllamaDialect implements ChatDialect {
   @Override
   public void appendToolRound(
       ObjectNode conversation, ModelTurn turn, List<ToolCall> calls, List<ToolOutcome> outcomes) {
-    ArrayNode messages = (ArrayNode) conversation.get("messages");
-    messages.add(turn.assistantMessage());
+    ArrayNode messages = ChatMessages.appendTurn(conversation, turn);
     for (int i = 0; i < calls.size(); i++) {
-      ToolOutcome outcome = outcomes.get(i);
-      messages
-          .addObject()
-          .put("role", "tool")
-          .put("tool_name", calls.get(i).name())
-          .put("content", outcome.error() ? "Error: " + outcome.content() : outcome.content());
+      ChatMessages.appendToolResult(messages, "tool_name", calls.get(i).name(), outcomes.get(i));
     }
   }
 }

@@ -41,11 +41,7 @@ final class OpenAiDialect implements ChatDialect {
   public ObjectNode newConversation(AgentPrompt prompt, List<ToolSpec> tools) {
     ObjectNode body = json.createObjectNode();
     body.put("model", prompt.model());
-    ArrayNode messages = body.putArray("messages");
-    if (prompt.systemPrompt() != null && !prompt.systemPrompt().isBlank()) {
-      messages.addObject().put("role", "system").put("content", prompt.systemPrompt());
-    }
-    messages.addObject().put("role", "user").put("content", prompt.userPrompt());
+    ChatMessages.start(body, prompt);
     if (prompt.temperature() != null) {
       body.put("temperature", prompt.temperature());
     }
@@ -98,15 +94,9 @@ final class OpenAiDialect implements ChatDialect {
   @Override
   public void appendToolRound(
       ObjectNode conversation, ModelTurn turn, List<ToolCall> calls, List<ToolOutcome> outcomes) {
-    ArrayNode messages = (ArrayNode) conversation.get("messages");
-    messages.add(turn.assistantMessage());
+    ArrayNode messages = ChatMessages.appendTurn(conversation, turn);
     for (int i = 0; i < calls.size(); i++) {
-      ToolOutcome outcome = outcomes.get(i);
-      messages
-          .addObject()
-          .put("role", "tool")
-          .put("tool_call_id", calls.get(i).id())
-          .put("content", outcome.error() ? "Error: " + outcome.content() : outcome.content());
+      ChatMessages.appendToolResult(messages, "tool_call_id", calls.get(i).id(), outcomes.get(i));
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.flowconnections.runtime.mcp;
 
 import dev.flowconnections.fields.FieldCatalog;
-import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.ArrayList;
@@ -41,20 +40,7 @@ final class McpAuthHeaders {
             connection.requireText(FieldCatalog.API_KEY_NAME),
             connection.requireText(FieldCatalog.API_KEY));
       }
-      case CUSTOM_HEADERS ->
-          headers.putAll(
-              connection
-                  .secrets()
-                  .map(FieldCatalog.HEADERS)
-                  .orElseThrow(
-                      () ->
-                          new ConnectionResolutionException(
-                              "connection '"
-                                  + connection.key()
-                                  + "' has no value for '"
-                                  + FieldCatalog.HEADERS
-                                  + "' in "
-                                  + connection.environment())));
+      case CUSTOM_HEADERS -> headers.putAll(connection.requireSecretMap(FieldCatalog.HEADERS));
       case OAUTH2 -> {
         String accessToken = accessTokens.accessTokenFor(connection);
         sentSecrets.add(accessToken);

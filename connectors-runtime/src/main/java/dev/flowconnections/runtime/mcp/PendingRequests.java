@@ -49,6 +49,20 @@ final class PendingRequests {
   }
 
   /**
+   * Sends {@code message} with {@code send} once {@link #sending} lets it go; to a server that is
+   * gone, the sending fails instead.
+   */
+  Mono<Void> send(
+      McpSchema.JSONRPCMessage message, Function<McpSchema.JSONRPCMessage, Mono<Void>> send) {
+    try {
+      sending(message);
+    } catch (McpServerGoneException e) {
+      return Mono.error(e);
+    }
+    return send.apply(message);
+  }
+
+  /**
    * The server went away: every pending request is answered with {@link #SERVER_GONE} and the
    * reason.
    */

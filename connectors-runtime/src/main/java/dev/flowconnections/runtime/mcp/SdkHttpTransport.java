@@ -85,12 +85,7 @@ final class SdkHttpTransport implements McpClientTransport {
 
   @Override
   public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-    try {
-      pending.sending(message);
-    } catch (PendingRequests.McpServerGoneException e) {
-      return Mono.error(e);
-    }
-    return delegate.sendMessage(message);
+    return pending.send(message, delegate::sendMessage);
   }
 
   @Override

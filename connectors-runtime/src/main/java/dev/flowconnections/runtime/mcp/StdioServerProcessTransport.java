@@ -122,12 +122,7 @@ final class StdioServerProcessTransport extends StdioClientTransport {
 
   @Override
   public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-    try {
-      pending.sending(message);
-    } catch (PendingRequests.McpServerGoneException e) {
-      return Mono.error(e);
-    }
-    return super.sendMessage(message);
+    return pending.send(message, super::sendMessage);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.oauth2;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.ChoiceSetting;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -165,19 +166,7 @@ public record OAuth2Settings(
     if (value == null) {
       return fallback;
     }
-    try {
-      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ConnectorInputException(
-          "connection '"
-              + connection.key()
-              + "' has an unknown '"
-              + field
-              + "' in "
-              + connection.environment()
-              + "; expected one of "
-              + List.of(type.getEnumConstants()));
-    }
+    return ChoiceSetting.parse(connection, field, value, type);
   }
 
   @Override

@@ -1,11 +1,9 @@
 package dev.flowconnections.runtime.sms;
 
-import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderUrls;
+import dev.flowconnections.runtime.worker.AwsConnections;
 import dev.flowconnections.runtime.worker.WorkerConnections;
-import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
 import software.amazon.awssdk.regions.Region;
 
@@ -20,24 +18,9 @@ record SnsAccount(Region region, URI endpointOverride, String accessKeyId, Strin
 
   static SnsAccount of(ResolvedConnection connection) {
     try {
-      String region = connection.requireText("region").strip();
-      if (!region.matches("[a-z0-9-]{2,32}")) {
-        throw new ConnectorInputException(
-            "connection '"
-                + connection.key()
-                + "' has a 'region' in "
-                + connection.environment()
-                + " that is not an AWS region such as eu-central-1");
-      }
-      URI endpoint =
-          connection
-              .text(FieldCatalog.BASE_URL)
-              .filter(s -> !s.isBlank())
-              .map(s -> URI.create(ProviderUrls.baseUrl(connection, s)))
-              .orElse(null);
       return new SnsAccount(
-          Region.of(region),
-          endpoint,
+          AwsConnections.region(connection),
+          AwsConnections.endpointOverride(connection),
           connection.requireText("accessKeyId").strip(),
           connection.requireText("secretAccessKey"));
     } catch (ConnectionResolutionException e) {

@@ -2,6 +2,7 @@ package dev.flowconnections.runtime.sms;
 
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.runtime.worker.AwsConnections;
 import dev.flowconnections.runtime.worker.AwsRetryAfter;
 import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
@@ -9,12 +10,9 @@ import dev.flowconnections.runtime.worker.SecretMasker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -117,20 +115,12 @@ final class SnsMessages {
   }
 
   private static SnsClient client(SnsAccount account, Duration timeout) {
-    Duration connectTimeout =
-        timeout.compareTo(ProviderHttp.CONNECT_TIMEOUT) < 0
-            ? timeout
-            : ProviderHttp.CONNECT_TIMEOUT;
     SnsClientBuilder builder =
         SnsClient.builder()
             .region(account.region())
             .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey())))
-            .httpClientBuilder(
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(connectTimeout)
-                    .socketTimeout(timeout))
+                AwsConnections.credentials(account.accessKeyId(), account.secretAccessKey()))
+            .httpClientBuilder(AwsConnections.httpClient(timeout))
             .overrideConfiguration(
                 o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(timeout));
     if (account.endpointOverride() != null) {

@@ -3,7 +3,6 @@ package dev.flowconnections.runtime.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.SecretMasker;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -18,32 +17,21 @@ import java.util.Map;
  * (upload.box.com; with a base URL override, {@code <baseUrl>/api/2.0}) as one multipart request,
  * which Box accepts up to 50 MB.
  */
-final class BoxFileStore implements FileStore {
+final class BoxFileStore extends BearerApiFileStore {
 
   static final String DEFAULT_API_URL = "https://api.box.com/2.0";
   static final String DEFAULT_UPLOAD_URL = "https://upload.box.com/api/2.0";
 
-  private final BearerApi api;
   private final String apiUrl;
   private final String uploadUrl;
 
   BoxFileStore(BearerApi api, ResolvedConnection connection) {
-    this.api = api;
+    super(api);
     boolean overridden =
         connection.text(FieldCatalog.BASE_URL).filter(s -> !s.isBlank()).isPresent();
     String base = api.baseUrl(DEFAULT_API_URL);
     this.apiUrl = overridden ? base + "/2.0" : DEFAULT_API_URL;
     this.uploadUrl = overridden ? base + "/api/2.0" : DEFAULT_UPLOAD_URL;
-  }
-
-  @Override
-  public String describe() {
-    return api.describe();
-  }
-
-  @Override
-  public SecretMasker masker() {
-    return api.masker();
   }
 
   @Override

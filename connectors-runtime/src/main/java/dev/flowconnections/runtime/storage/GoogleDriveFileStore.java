@@ -1,7 +1,6 @@
 package dev.flowconnections.runtime.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -18,28 +17,17 @@ import java.util.Map;
  * empty), or {@code [folderId/]name} (upload). Uploads of up to {@value #MULTIPART_LIMIT} bytes are
  * one multipart request, larger ones a resumable session sent in one streamed PUT.
  */
-final class GoogleDriveFileStore implements FileStore {
+final class GoogleDriveFileStore extends BearerApiFileStore {
 
   static final String DEFAULT_BASE_URL = "https://www.googleapis.com";
   static final long MULTIPART_LIMIT = 5L * 1024 * 1024;
   static final String FOLDER_TYPE = "application/vnd.google-apps.folder";
 
-  private final BearerApi api;
   private final String base;
 
   GoogleDriveFileStore(BearerApi api) {
-    this.api = api;
+    super(api);
     this.base = api.baseUrl(DEFAULT_BASE_URL);
-  }
-
-  @Override
-  public String describe() {
-    return api.describe();
-  }
-
-  @Override
-  public SecretMasker masker() {
-    return api.masker();
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.flowconnections.runtime.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,30 +16,19 @@ import java.util.Map;
  * are one PUT; larger ones go through an upload session in chunks of {@value #CHUNK_SIZE} bytes (a
  * multiple of 320 KiB, as Graph requires), the only part of a file held in memory at once.
  */
-final class OneDriveFileStore implements FileStore {
+final class OneDriveFileStore extends BearerApiFileStore {
 
   static final String DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
   static final long SIMPLE_UPLOAD_LIMIT = 4L * 1024 * 1024;
   static final int CHUNK_SIZE = 32 * 320 * 1024;
 
-  private final BearerApi api;
   private final String base;
   private final String root;
 
   OneDriveFileStore(BearerApi api) {
-    this.api = api;
+    super(api);
     this.base = api.baseUrl(DEFAULT_BASE_URL);
     this.root = trimSlashes(api.rootFolder(""));
-  }
-
-  @Override
-  public String describe() {
-    return api.describe();
-  }
-
-  @Override
-  public SecretMasker masker() {
-    return api.masker();
   }
 
   @Override

@@ -1,9 +1,8 @@
 package dev.flowconnections.runtime.storage;
 
-import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.ProviderUrls;
+import dev.flowconnections.runtime.worker.AwsConnections;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
@@ -26,15 +25,7 @@ record S3Account(
 
   static S3Account of(ResolvedConnection connection) {
     try {
-      String region = connection.requireText("region").strip();
-      if (!region.matches("[a-z0-9-]{2,32}")) {
-        throw new ConnectorInputException(
-            "connection '"
-                + connection.key()
-                + "' has a 'region' in "
-                + connection.environment()
-                + " that is not an AWS region such as eu-central-1");
-      }
+      Region region = AwsConnections.region(connection);
       String bucket = connection.requireText("bucket").strip();
       if (!bucket.matches("[a-zA-Z0-9._-]{3,255}")) {
         throw new ConnectorInputException(
@@ -44,12 +35,7 @@ record S3Account(
                 + connection.environment()
                 + " that is not an S3 bucket name");
       }
-      URI endpoint =
-          connection
-              .text(FieldCatalog.BASE_URL)
-              .filter(s -> !s.isBlank())
-              .map(s -> URI.create(ProviderUrls.baseUrl(connection, s)))
-              .orElse(null);
+      URI endpoint = AwsConnections.endpointOverride(connection);
       boolean pathStyle =
           connection
               .text("pathStyleAccess")
@@ -57,7 +43,7 @@ record S3Account(
               .map(Boolean::parseBoolean)
               .orElse(false);
       return new S3Account(
-          Region.of(region),
+          region,
           endpoint,
           pathStyle,
           bucket,

@@ -2,9 +2,9 @@ package dev.flowconnections.runtime.storage;
 
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.network.OutboundAddressPolicy;
+import dev.flowconnections.runtime.worker.AwsConnections;
 import dev.flowconnections.runtime.worker.AwsRetryAfter;
 import dev.flowconnections.runtime.worker.JobFailures;
-import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.io.InputStream;
@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -22,7 +20,6 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -221,15 +218,8 @@ final class S3FileStore implements FileStore {
         S3Client.builder()
             .region(account.region())
             .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey())))
-            .httpClientBuilder(
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(
-                        ProviderHttp.CONNECT_TIMEOUT.compareTo(timeout) < 0
-                            ? ProviderHttp.CONNECT_TIMEOUT
-                            : timeout)
-                    .socketTimeout(timeout))
+                AwsConnections.credentials(account.accessKeyId(), account.secretAccessKey()))
+            .httpClientBuilder(AwsConnections.httpClient(timeout))
             .forcePathStyle(account.pathStyle())
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)

@@ -2,8 +2,6 @@ package dev.flowconnections.runtime.worker;
 
 import dev.flowconnections.resolution.ResolvedConnection;
 import io.camunda.connector.api.error.ConnectorInputException;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** Reads an integration's {@code provider} setting (SMTP or SendGrid, Twilio or SNS, ...). */
 public final class ProviderSetting {
@@ -19,19 +17,7 @@ public final class ProviderSetting {
   public static <E extends Enum<E>> E of(ResolvedConnection connection, Class<E> type, E fallback) {
     String value =
         connection.text(FIELD).map(String::strip).filter(s -> !s.isEmpty()).orElse(fallback.name());
-    try {
-      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ConnectorInputException(
-          "connection '"
-              + connection.key()
-              + "' has an unknown '"
-              + FIELD
-              + "' in "
-              + connection.environment()
-              + "; expected one of "
-              + Arrays.toString(type.getEnumConstants()));
-    }
+    return ChoiceSetting.parse(connection, FIELD, value, type);
   }
 
   /** Whether {@code provider} is the connection's; false for an unknown one (nothing serves it). */

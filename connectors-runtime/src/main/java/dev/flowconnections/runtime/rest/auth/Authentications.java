@@ -7,7 +7,6 @@ import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import java.util.Locale;
-import java.util.Map;
 
 /** Picks the {@link Authentication} for a connection's auth scheme and reads its fields. */
 public final class Authentications {
@@ -36,7 +35,8 @@ public final class Authentications {
           new BasicAuthentication(
               connection.requireText(FieldCatalog.USERNAME),
               connection.requireText(FieldCatalog.PASSWORD));
-      case CUSTOM_HEADERS -> new CustomHeadersAuthentication(customHeaders(connection));
+      case CUSTOM_HEADERS ->
+          new CustomHeadersAuthentication(connection.requireSecretMap(FieldCatalog.HEADERS));
       case OAUTH2 -> new OAuth2Authentication(oauth2.accessTokenFor(connection));
     };
   }
@@ -55,20 +55,5 @@ public final class Authentications {
               + connection.environment()
               + "; expected HEADER or QUERY");
     }
-  }
-
-  private static Map<String, String> customHeaders(ResolvedConnection connection) {
-    return connection
-        .secrets()
-        .map(FieldCatalog.HEADERS)
-        .orElseThrow(
-            () ->
-                new ConnectionResolutionException(
-                    "connection '"
-                        + connection.key()
-                        + "' has no value for '"
-                        + FieldCatalog.HEADERS
-                        + "' in "
-                        + connection.environment()));
   }
 }

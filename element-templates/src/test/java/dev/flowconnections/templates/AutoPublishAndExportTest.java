@@ -10,9 +10,9 @@ import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,19 +49,11 @@ class AutoPublishAndExportTest extends DatabaseTest {
     Integration integration =
         integrations.create(
             orgAdmin,
-            new IntegrationDraft(
+            IntegrationDrafts.ofType(
                 unique("Shop"),
-                null,
-                null,
                 IntegrationType.REST_API,
-                null,
-                null,
                 AuthScheme.BEARER,
-                null,
-                null,
-                Map.of("baseUrl", "https://shop.example.com"),
-                null,
-                null));
+                Map.of("baseUrl", "https://shop.example.com")));
     connections.create(
         orgAdmin,
         new ConnectionDraft(integration.id(), "Shop A", null, Visibility.ORGANIZATION, null));

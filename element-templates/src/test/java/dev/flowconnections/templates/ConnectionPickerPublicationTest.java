@@ -10,9 +10,9 @@ import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,19 +74,11 @@ class ConnectionPickerPublicationTest extends DatabaseTest {
     Integration integration =
         integrations.create(
             orgAdmin,
-            new IntegrationDraft(
+            IntegrationDrafts.ofType(
                 unique("Tools"),
-                null,
-                null,
                 IntegrationType.MCP,
-                null,
-                null,
                 AuthScheme.NONE,
-                null,
-                null,
-                Map.of("transport", "HTTP", "url", "https://tools.example.com/mcp"),
-                null,
-                null));
+                Map.of("transport", "HTTP", "url", "https://tools.example.com/mcp")));
     return connections.create(
         owner, new ConnectionDraft(integration.id(), unique("Tools"), null, visibility, null));
   }

@@ -13,9 +13,9 @@ import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,19 +108,11 @@ class TemplatePublisherTest extends DatabaseTest {
     Integration integration =
         integrations.create(
             orgAdmin,
-            new IntegrationDraft(
+            IntegrationDrafts.ofType(
                 unique("CRM"),
-                null,
-                null,
                 IntegrationType.REST_API,
-                null,
-                null,
                 AuthScheme.BEARER,
-                null,
-                null,
-                Map.of("baseUrl", "https://crm.example.com"),
-                null,
-                null));
+                Map.of("baseUrl", "https://crm.example.com")));
     return connections.create(
         owner, new ConnectionDraft(integration.id(), unique("CRM"), null, visibility, null));
   }

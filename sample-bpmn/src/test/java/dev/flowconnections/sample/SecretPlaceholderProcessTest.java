@@ -64,15 +64,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
     ConnectionView connection =
         bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-1"));
 
-    long instance =
-        start(
-            Map.of(
-                "connection",
-                keyOf(connection),
-                "path",
-                "/orders",
-                "headers",
-                Map.of("X-Leak", "{{secrets." + orgKey + "}}")));
+    long instance = startGetOrders(connection, Map.of("X-Leak", "{{secrets." + orgKey + "}}"));
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-Leak")).isEqualTo("{{secrets." + orgKey + "}}");
@@ -113,15 +105,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
         null);
     String placeholder = "{{secrets.connections." + keyOf(personal) + ".token}}";
 
-    long instance =
-        start(
-            Map.of(
-                "connection",
-                keyOf(carrier),
-                "path",
-                "/orders",
-                "headers",
-                Map.of("X-Leak", placeholder)));
+    long instance = startGetOrders(carrier, Map.of("X-Leak", placeholder));
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-Leak")).isEqualTo(placeholder);
@@ -135,14 +119,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
         bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-4"));
 
     long instance =
-        start(
-            Map.of(
-                "connection",
-                keyOf(connection),
-                "path",
-                "/orders",
-                "headers",
-                Map.of("X-Leak", "secrets." + orgKey, "X-File", "secrets.json")));
+        startGetOrders(connection, Map.of("X-Leak", "secrets." + orgKey, "X-File", "secrets.json"));
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-Leak")).isEqualTo("secrets." + orgKey);
@@ -290,6 +267,11 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
     assertThat(records.awaitIncident(instance))
         .isEqualTo("Secret with name 'HOME' is not available");
     assertThat(server().requests()).isEmpty();
+  }
+
+  /** Starts the example process: GET /orders over {@code connection}, with {@code headers}. */
+  private long startGetOrders(ConnectionView connection, Map<String, String> headers) {
+    return start(Map.of("connection", keyOf(connection), "path", "/orders", "headers", headers));
   }
 
   private void awaitCompletedOrIncident(long instance) {

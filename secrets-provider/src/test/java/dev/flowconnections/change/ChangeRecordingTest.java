@@ -14,12 +14,9 @@ import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationService;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.oauth2.OAuth2Grants;
 import dev.flowconnections.oauth2.OAuth2Grants.RefreshOutcome;
 import dev.flowconnections.oauth2.StoredTokens;
@@ -27,6 +24,7 @@ import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
@@ -196,18 +194,10 @@ class ChangeRecordingTest extends DatabaseTest {
             integrations.update(
                 orgAdmin,
                 integration.id(),
-                new IntegrationDraft(
+                IntegrationDrafts.editDescriptionAndConfig(
                     integration.name(),
                     "changed",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
                     Map.of("baseUrl", "https://other.example.com"),
-                    null,
                     integration.version())),
         AuditAction.INTEGRATION_UPDATED);
   }
@@ -335,19 +325,7 @@ class ChangeRecordingTest extends DatabaseTest {
   }
 
   private static IntegrationDraft bearerDraft() {
-    return new IntegrationDraft(
-        unique("REST"),
-        null,
-        null,
-        IntegrationType.REST_API,
-        null,
-        ConfigMode.SAME_FOR_ALL,
-        AuthScheme.BEARER,
-        null,
-        null,
-        Map.of("baseUrl", "https://api.example.com"),
-        null,
-        null);
+    return IntegrationDrafts.bearerRest(unique("REST"));
   }
 
   private static void assertSorted(Class<?> service, Set<String> changing, Set<String> reading) {

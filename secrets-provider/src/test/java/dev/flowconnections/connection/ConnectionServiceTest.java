@@ -14,6 +14,7 @@ import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.LifecycleStatus;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -260,19 +261,11 @@ class ConnectionServiceTest extends DatabaseTest {
     Integration twilio =
         integrations.create(
             admin,
-            new IntegrationDraft(
+            IntegrationDrafts.ofType(
                 unique("Twilio"),
-                null,
-                null,
                 dev.flowconnections.integration.IntegrationType.SMS,
                 null,
-                null,
-                null,
-                null,
-                null,
-                Map.of("provider", "TWILIO"),
-                null,
-                null));
+                Map.of("provider", "TWILIO")));
     ConnectionView sms = connection(modeler, twilio, Visibility.ORGANIZATION);
 
     assertThatThrownBy(

@@ -11,6 +11,7 @@ import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.integration.IntegrationDraft.EnvironmentConfigDraft;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -151,19 +152,11 @@ class IntegrationServiceTest extends DatabaseTest {
             () ->
                 integrations.create(
                     modeler,
-                    new IntegrationDraft(
+                    IntegrationDrafts.ofType(
                         unique("X"),
-                        null,
-                        null,
                         IntegrationType.REST_API,
                         null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of("baseUrl", "https://x.example"),
-                        null,
-                        null)))
+                        Map.of("baseUrl", "https://x.example"))))
         .isInstanceOf(AccessDeniedException.class);
 
     IntegrationDraft system =
@@ -184,19 +177,8 @@ class IntegrationServiceTest extends DatabaseTest {
         .isInstanceOf(AccessDeniedException.class);
     Integration created = integrations.create(superAdmin, system);
     IntegrationDraft edit =
-        new IntegrationDraft(
-            created.name(),
-            "edited",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Map.of("baseUrl", "https://sys.example"),
-            null,
-            created.version());
+        IntegrationDrafts.editDescriptionAndConfig(
+            created.name(), "edited", Map.of("baseUrl", "https://sys.example"), created.version());
     assertThatThrownBy(() -> integrations.update(admin, created.id(), edit))
         .isInstanceOf(AccessDeniedException.class);
     assertThat(integrations.update(superAdmin, created.id(), edit).description())
@@ -246,19 +228,11 @@ class IntegrationServiceTest extends DatabaseTest {
   @Test
   void authSchemesMustSuitTheType() {
     IntegrationDraft database =
-        new IntegrationDraft(
+        IntegrationDrafts.ofType(
             unique("DB"),
-            null,
-            null,
             IntegrationType.DATABASE,
-            null,
-            null,
             AuthScheme.BEARER,
-            null,
-            null,
-            Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db/app"),
-            null,
-            null);
+            Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db/app"));
 
     assertThatThrownBy(() -> integrations.create(admin, database))
         .isInstanceOfSatisfying(
@@ -269,19 +243,8 @@ class IntegrationServiceTest extends DatabaseTest {
   @Test
   void settingsRequiredForAProviderAreRequiredOnlyThen() {
     IntegrationDraft sns =
-        new IntegrationDraft(
-            unique("SNS"),
-            null,
-            null,
-            IntegrationType.SMS,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Map.of("provider", "AWS_SNS"),
-            null,
-            null);
+        IntegrationDrafts.ofType(
+            unique("SNS"), IntegrationType.SMS, null, Map.of("provider", "AWS_SNS"));
 
     assertThatThrownBy(() -> integrations.create(admin, sns))
         .isInstanceOfSatisfying(
@@ -292,19 +255,8 @@ class IntegrationServiceTest extends DatabaseTest {
             integrations
                 .create(
                     admin,
-                    new IntegrationDraft(
-                        unique("Twilio"),
-                        null,
-                        null,
-                        IntegrationType.SMS,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of("provider", "TWILIO"),
-                        null,
-                        null))
+                    IntegrationDrafts.ofType(
+                        unique("Twilio"), IntegrationType.SMS, null, Map.of("provider", "TWILIO")))
                 .config()
                 .shared())
         .containsEntry("provider", "TWILIO");

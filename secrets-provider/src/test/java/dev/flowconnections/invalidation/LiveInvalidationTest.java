@@ -8,15 +8,12 @@ import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolutionInputsChanged;
 import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import dev.flowconnections.testsupport.RuntimeInstance;
 import java.time.Duration;
 import java.util.Map;
@@ -143,21 +140,7 @@ class LiveInvalidationTest extends DatabaseTest {
 
   private ConnectionView connection() {
     Integration integration =
-        integrations.create(
-            orgAdmin,
-            new IntegrationDraft(
-                unique("REST"),
-                null,
-                null,
-                IntegrationType.REST_API,
-                null,
-                ConfigMode.SAME_FOR_ALL,
-                AuthScheme.BEARER,
-                null,
-                null,
-                Map.of("baseUrl", "https://api.example.com"),
-                null,
-                null));
+        integrations.create(orgAdmin, IntegrationDrafts.bearerRest(unique("REST")));
     return connections.create(
         orgAdmin,
         new ConnectionDraft(integration.id(), unique("Conn"), null, Visibility.ORGANIZATION, null));

@@ -7,11 +7,8 @@ import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationService;
-import dev.flowconnections.integration.IntegrationType;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,20 +49,7 @@ public abstract class DatabaseTest {
 
   protected Integration restIntegration(AuthScheme scheme, Map<String, Object> config) {
     return integrations.create(
-        admin,
-        new IntegrationDraft(
-            unique("REST"),
-            "test",
-            null,
-            IntegrationType.REST_API,
-            null,
-            ConfigMode.SAME_FOR_ALL,
-            scheme,
-            null,
-            null,
-            config,
-            null,
-            null));
+        admin, IntegrationDrafts.restSameForAll(unique("REST"), "test", scheme, config));
   }
 
   protected Integration bearerIntegration() {

@@ -14,14 +14,12 @@ import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import java.time.Clock;
 import java.util.Map;
@@ -80,19 +78,11 @@ final class BenchmarkDatabase {
     Integration integration =
         integrations.create(
             admin,
-            new IntegrationDraft(
+            IntegrationDrafts.restSameForAll(
                 "Bench CRM",
                 null,
-                null,
-                IntegrationType.REST_API,
-                null,
-                ConfigMode.SAME_FOR_ALL,
                 AuthScheme.BEARER,
-                null,
-                null,
-                Map.of("baseUrl", "https://crm.example.com"),
-                null,
-                null));
+                Map.of("baseUrl", "https://crm.example.com")));
     ConnectionView connection =
         connections.create(
             admin,

@@ -28,9 +28,7 @@ import dev.flowconnections.crypto.EnvelopeCipher;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.integration.IntegrationType;
@@ -46,6 +44,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.TcpOutageProxy;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import dev.flowconnections.secret.OrgSecretRepository;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import dev.flowconnections.testsupport.RuntimeInstance;
 import io.camunda.connector.api.error.ConnectorException;
@@ -688,19 +687,11 @@ class WorkerFailureVocabularyTest {
                 integrationRows, connectionRows, remover, tx, changes, Clock.systemUTC())
             .create(
                 admin,
-                new IntegrationDraft(
+                IntegrationDrafts.restSameForAll(
                     "Billing",
                     null,
-                    null,
-                    IntegrationType.REST_API,
-                    null,
-                    ConfigMode.SAME_FOR_ALL,
                     AuthScheme.BEARER,
-                    null,
-                    null,
-                    Map.of("baseUrl", "https://billing.example.com"),
-                    null,
-                    null));
+                    Map.of("baseUrl", "https://billing.example.com")));
     ConnectionService connections =
         new ConnectionService(
             connectionRows, integrationRows, store, remover, tx, changes, Clock.systemUTC());

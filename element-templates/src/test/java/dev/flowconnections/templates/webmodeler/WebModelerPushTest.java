@@ -11,7 +11,6 @@ import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.templates.ElementTemplateGenerator;
 import dev.flowconnections.templates.ElementTemplateSchema;
@@ -23,6 +22,7 @@ import dev.flowconnections.templates.TemplatePublisher;
 import dev.flowconnections.templates.TemplatesProperties;
 import dev.flowconnections.templates.webmodeler.FakeWebModeler.Request;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -386,19 +386,11 @@ class WebModelerPushTest extends DatabaseTest {
     Integration integration =
         integrations.create(
             orgAdmin,
-            new IntegrationDraft(
+            IntegrationDrafts.ofType(
                 unique("CRM"),
-                null,
-                null,
                 IntegrationType.REST_API,
-                null,
-                null,
                 AuthScheme.BEARER,
-                null,
-                null,
-                Map.of("baseUrl", "https://crm.example.com"),
-                null,
-                null));
+                Map.of("baseUrl", "https://crm.example.com")));
     return connections.create(
         orgAdmin, new ConnectionDraft(integration.id(), unique("CRM"), null, visibility, null));
   }

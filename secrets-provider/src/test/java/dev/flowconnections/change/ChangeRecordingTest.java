@@ -289,8 +289,7 @@ class ChangeRecordingTest extends DatabaseTest {
   }
 
   private void putToken(Actor actor, ConnectionView c, String token) {
-    connections.putEnvironment(
-        actor, c.connection().id(), Environment.PRODUCTION, Map.of("token", token), null);
+    putCredentials(actor, c, Environment.PRODUCTION, Map.of("token", token));
   }
 
   private String canaryToken() {

@@ -1,5 +1,6 @@
 package dev.flowconnections.integration;
 
+import static dev.flowconnections.testsupport.ValidationAssertions.assertThatFieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,28 +35,14 @@ class IntegrationServiceTest extends DatabaseTest {
   @Test
   void namesEveryInvalidField() {
     IntegrationDraft draft =
-        new IntegrationDraft(
+        IntegrationDrafts.restSameForAll(
             unique("Bad"),
             null,
-            null,
-            IntegrationType.REST_API,
-            null,
-            ConfigMode.SAME_FOR_ALL,
             AuthScheme.API_KEY,
-            null,
-            null,
-            Map.of("baseUrl", "ftp://nope", "apiKeyLocation", "BODY", "colour", "red"),
-            null,
-            null);
+            Map.of("baseUrl", "ftp://nope", "apiKeyLocation", "BODY", "colour", "red"));
 
-    assertThatThrownBy(() -> integrations.create(admin, draft))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e ->
-                assertThat(e.errors())
-                    .extracting(f -> f.field())
-                    .containsExactlyInAnyOrder(
-                        "config.baseUrl", "config.apiKeyLocation", "config.colour"));
+    assertThatFieldErrors(() -> integrations.create(admin, draft))
+        .containsExactlyInAnyOrder("config.baseUrl", "config.apiKeyLocation", "config.colour");
   }
 
   @Test
@@ -72,19 +59,7 @@ class IntegrationServiceTest extends DatabaseTest {
     Integration created =
         integrations.create(
             admin,
-            new IntegrationDraft(
-                unique("PerEnv"),
-                null,
-                null,
-                IntegrationType.REST_API,
-                null,
-                ConfigMode.PER_ENVIRONMENT,
-                AuthScheme.API_KEY,
-                null,
-                null,
-                null,
-                envs,
-                null));
+            IntegrationDrafts.restPerEnvironment(unique("PerEnv"), AuthScheme.API_KEY, envs));
 
     assertThat(
             created
@@ -102,27 +77,10 @@ class IntegrationServiceTest extends DatabaseTest {
     Map<Environment, EnvironmentConfigDraft> envs =
         Map.of(Environment.PRODUCTION, new EnvironmentConfigDraft(Environment.QA, Map.of()));
     IntegrationDraft draft =
-        new IntegrationDraft(
-            unique("Copy"),
-            null,
-            null,
-            IntegrationType.REST_API,
-            null,
-            ConfigMode.PER_ENVIRONMENT,
-            AuthScheme.NONE,
-            null,
-            null,
-            null,
-            envs,
-            null);
+        IntegrationDrafts.restPerEnvironment(unique("Copy"), AuthScheme.NONE, envs);
 
-    assertThatThrownBy(() -> integrations.create(admin, draft))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e ->
-                assertThat(e.errors())
-                    .extracting(f -> f.field())
-                    .contains("environments.PRODUCTION.copyFrom"));
+    assertThatFieldErrors(() -> integrations.create(admin, draft))
+        .contains("environments.PRODUCTION.copyFrom");
   }
 
   @Test
@@ -234,10 +192,7 @@ class IntegrationServiceTest extends DatabaseTest {
             AuthScheme.BEARER,
             Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db/app"));
 
-    assertThatThrownBy(() -> integrations.create(admin, database))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("authScheme"));
+    assertThatFieldErrors(() -> integrations.create(admin, database)).containsExactly("authScheme");
   }
 
   @Test
@@ -246,11 +201,7 @@ class IntegrationServiceTest extends DatabaseTest {
         IntegrationDrafts.ofType(
             unique("SNS"), IntegrationType.SMS, null, Map.of("provider", "AWS_SNS"));
 
-    assertThatThrownBy(() -> integrations.create(admin, sns))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e ->
-                assertThat(e.errors()).extracting(f -> f.field()).containsExactly("config.region"));
+    assertThatFieldErrors(() -> integrations.create(admin, sns)).containsExactly("config.region");
     assertThat(
             integrations
                 .create(

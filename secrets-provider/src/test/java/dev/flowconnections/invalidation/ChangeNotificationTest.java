@@ -47,12 +47,7 @@ class ChangeNotificationTest extends DatabaseTest {
   @Test
   void aCommittedCredentialChangeAnnouncesTheOrganizationAndNoSecret() throws Exception {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
-    connections.putEnvironment(
-        modeler,
-        c.connection().id(),
-        Environment.PRODUCTION,
-        Map.of("token", "tok-very-secret-123"),
-        null);
+    putCredentials(modeler, c, Environment.PRODUCTION, Map.of("token", "tok-very-secret-123"));
 
     List<PGNotification> received = receive();
 
@@ -75,8 +70,7 @@ class ChangeNotificationTest extends DatabaseTest {
               IntegrationDrafts.bearerRest(unique("REST")));
           status.setRollbackOnly();
         });
-    connections.putEnvironment(
-        modeler, c.connection().id(), Environment.PRODUCTION, Map.of("token", "t"), null);
+    putCredentials(modeler, c, Environment.PRODUCTION, Map.of("token", "t"));
 
     // the committed change after it arrives, the rolled-back one before it never does
     assertThat(receive())

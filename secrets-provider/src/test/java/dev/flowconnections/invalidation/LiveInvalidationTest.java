@@ -105,8 +105,7 @@ class LiveInvalidationTest extends DatabaseTest {
     cachedTokenAtB(c);
     ConnectionView elsewhere = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
 
-    connections.putEnvironment(
-        modeler, elsewhere.connection().id(), Environment.PRODUCTION, Map.of("token", "x"), null);
+    putCredentials(modeler, elsewhere, Environment.PRODUCTION, Map.of("token", "x"));
     awaitBHandledEveryChangeSoFar();
 
     assertThat(instanceB.resolver.size()).isEqualTo(1);
@@ -147,8 +146,7 @@ class LiveInvalidationTest extends DatabaseTest {
   }
 
   private void putToken(ConnectionView c, String token) {
-    connections.putEnvironment(
-        orgAdmin, c.connection().id(), Environment.PRODUCTION, Map.of("token", token), null);
+    putCredentials(orgAdmin, c, Environment.PRODUCTION, Map.of("token", token));
   }
 
   /**

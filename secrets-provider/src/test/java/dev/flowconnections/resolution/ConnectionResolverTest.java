@@ -7,14 +7,12 @@ import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationDraft.EnvironmentConfigDraft;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,21 +65,13 @@ class ConnectionResolverTest extends DatabaseTest {
     Integration integration =
         integrations.create(
             admin,
-            new IntegrationDraft(
+            IntegrationDrafts.restPerEnvironment(
                 unique("PerEnv"),
-                null,
-                null,
-                IntegrationType.REST_API,
-                null,
-                ConfigMode.PER_ENVIRONMENT,
                 AuthScheme.BEARER,
-                null,
-                null,
-                null,
                 Map.of(
                     Environment.DEVELOPMENT,
-                    new EnvironmentConfigDraft(null, Map.of("baseUrl", "https://dev.example.com"))),
-                null));
+                    new EnvironmentConfigDraft(
+                        null, Map.of("baseUrl", "https://dev.example.com")))));
     ConnectionView c = connection(modeler, integration, Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, Map.of("token", "prod-token"));
 

@@ -6,6 +6,7 @@ import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
+import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationService;
@@ -59,5 +60,12 @@ public abstract class DatabaseTest {
   protected ConnectionView connection(Actor actor, Integration integration, Visibility visibility) {
     return connections.create(
         actor, new ConnectionDraft(integration.id(), unique("Conn"), null, visibility, null));
+  }
+
+  /** {@code actor} writes {@code fields} to one environment of {@code connection}, unversioned. */
+  protected ConnectionView putCredentials(
+      Actor actor, ConnectionView connection, Environment environment, Map<String, Object> fields) {
+    return connections.putEnvironment(
+        actor, connection.connection().id(), environment, fields, null);
   }
 }

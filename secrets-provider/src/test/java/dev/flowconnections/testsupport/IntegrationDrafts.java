@@ -1,5 +1,6 @@
 package dev.flowconnections.testsupport;
 
+import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.IntegrationDraft;
@@ -32,6 +33,26 @@ public final class IntegrationDrafts {
         null,
         config,
         null,
+        null);
+  }
+
+  /** A REST API integration configured per environment, with no shared configuration. */
+  public static IntegrationDraft restPerEnvironment(
+      String name,
+      AuthScheme scheme,
+      Map<Environment, IntegrationDraft.EnvironmentConfigDraft> environments) {
+    return new IntegrationDraft(
+        name,
+        null,
+        null,
+        IntegrationType.REST_API,
+        null,
+        ConfigMode.PER_ENVIRONMENT,
+        scheme,
+        null,
+        null,
+        null,
+        environments,
         null);
   }
 

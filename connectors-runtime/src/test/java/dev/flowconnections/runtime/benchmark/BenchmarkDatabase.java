@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -45,18 +44,7 @@ final class BenchmarkDatabase {
 
   /** A fresh schema of the test database, migrated; dropped at JVM exit. */
   static String migratedSchema() {
-    String schema = PostgresTestSchema.extraSchema();
-    Flyway.configure()
-        .dataSource(
-            PostgresTestSchema.jdbcUrl(schema),
-            PostgresTestSchema.USER,
-            PostgresTestSchema.PASSWORD)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
-    return schema;
+    return PostgresTestSchema.migratedExtraSchema();
   }
 
   /** Creates the connection and returns its key. */

@@ -61,8 +61,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
   void anOrgSecretPlaceholderInStartVariablesIsNotResolved() {
     String orgKey =
         connections.orgSecret("ORG_KEY_" + System.nanoTime(), secret("org-secret-value-for-data"));
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-1"));
+    ConnectionView connection = developmentBearerConnection("dev-token-data-1");
 
     long instance = startGetOrders(connection, Map.of("X-Leak", "{{secrets." + orgKey + "}}"));
 
@@ -74,8 +73,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
   void anOrgSecretPlaceholderInThePathIsNotResolved() {
     String orgKey =
         connections.orgSecret("ORG_PATH_" + System.nanoTime(), secret("org-secret-value-in-path"));
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-2"));
+    ConnectionView connection = developmentBearerConnection("dev-token-data-2");
 
     long instance =
         start(Map.of("connection", keyOf(connection), "path", "/{{secrets." + orgKey + "}}"));
@@ -87,7 +85,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
 
   @Test
   void anotherUsersPersonalTokenPlaceholderInDataIsNotResolved() {
-    ConnectionView carrier = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-3"));
+    ConnectionView carrier = developmentBearerConnection("dev-token-data-3");
     ConnectionView personal =
         connectionService.create(
             VICTIM,
@@ -115,8 +113,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
   void theBareLegacySyntaxInDataIsNotResolved() {
     String orgKey =
         connections.orgSecret("ORG_BARE_" + System.nanoTime(), secret("org-secret-value-bare"));
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-4"));
+    ConnectionView connection = developmentBearerConnection("dev-token-data-4");
 
     long instance =
         startGetOrders(connection, Map.of("X-Leak", "secrets." + orgKey, "X-File", "secrets.json"));
@@ -136,8 +133,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
     String other =
         connections.orgSecret(
             "ORG_OTHER_" + System.nanoTime(), secret("org-secret-only-data-names"));
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-mixed"));
+    ConnectionView connection = developmentBearerConnection("dev-token-mixed");
     deploy(
         "placeholder-mixed",
         task ->
@@ -169,8 +165,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
 
   @Test
   void aPlaceholderInAStaticInputValueIsResolved() {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-static-path"));
+    ConnectionView connection = developmentBearerConnection("dev-token-static-path");
     deploy(
         "placeholder-static",
         task ->
@@ -187,8 +182,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
   @Test
   void aPlaceholderInAFeelStringLiteralIsResolvedAndItsReadNamesTheJob()
       throws InterruptedException {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-feel-literal"));
+    ConnectionView connection = developmentBearerConnection("dev-token-feel-literal");
     deploy(
         "placeholder-feel",
         task ->
@@ -239,8 +233,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
     String orgKey =
         connections.orgSecret(
             "ORG_IN_FAILURE_" + System.nanoTime(), secret("org-secret-in-failure"));
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-failure"));
+    ConnectionView connection = developmentBearerConnection("dev-token-failure");
     server().respond(Reply.json(500, "{\"error\":\"internal\"}"));
     deploy(
         "placeholder-failure",
@@ -255,7 +248,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
 
   @Test
   void theEnvironmentVariableProviderStaysOff() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-home"));
+    ConnectionView connection = developmentBearerConnection("dev-token-home");
     deploy(
         "placeholder-home",
         task ->

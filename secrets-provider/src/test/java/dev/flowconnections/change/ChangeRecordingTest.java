@@ -234,20 +234,10 @@ class ChangeRecordingTest extends DatabaseTest {
                 org, c.connection().id(), Environment.PRODUCTION, "modeler", tokens("access-1")),
         AuditAction.CREDENTIALS_CHANGED);
     assertRecorded(
-        () ->
-            grants.refresh(
-                org,
-                c.connection().key(),
-                Environment.PRODUCTION,
-                stored -> new RefreshOutcome.Refreshed(tokens("access-2"))),
+        () -> refreshProduction(c, new RefreshOutcome.Refreshed(tokens("access-2"))),
         AuditAction.CREDENTIALS_CHANGED);
     assertRecorded(
-        () ->
-            grants.refresh(
-                org,
-                c.connection().key(),
-                Environment.PRODUCTION,
-                stored -> new RefreshOutcome.Rejected("refresh refused: invalid_grant")),
+        () -> refreshProduction(c, new RefreshOutcome.Rejected("refresh refused: invalid_grant")),
         AuditAction.CREDENTIALS_CHANGED);
   }
 
@@ -341,5 +331,10 @@ class ChangeRecordingTest extends DatabaseTest {
                 + "and get a test in this class",
             service.getSimpleName())
         .isEqualTo(known);
+  }
+
+  /** Refreshes the PRODUCTION grant of {@code c}, the token endpoint answering {@code outcome}. */
+  private RefreshOutcome refreshProduction(ConnectionView c, RefreshOutcome outcome) {
+    return grants.refresh(org, c.connection().key(), Environment.PRODUCTION, stored -> outcome);
   }
 }

@@ -59,29 +59,13 @@ class LiveInvalidationTest extends DatabaseTest {
     assertThat(cachedTokenAtB(c)).isEqualTo("token-v1");
 
     try (RuntimeInstance deaf = RuntimeInstance.deaf()) {
-      assertThat(
-              deaf.resolver
-                  .resolve(
-                      org,
-                      c.connection().key(),
-                      Environment.PRODUCTION,
-                      RuntimeCaller.UNKNOWN_PROCESS)
-                  .requireText("token"))
-          .isEqualTo("token-v1");
+      assertThat(tokenAt(deaf, c)).isEqualTo("token-v1");
       putToken(c, "token-v2");
 
       long took = millisUntil(() -> tokenAtB(c), "token-v2");
       assertThat(took).isLessThan(WITHIN.toMillis());
       // the control: an instance that does not listen keeps its cached value until its TTL
-      assertThat(
-              deaf.resolver
-                  .resolve(
-                      org,
-                      c.connection().key(),
-                      Environment.PRODUCTION,
-                      RuntimeCaller.UNKNOWN_PROCESS)
-                  .requireText("token"))
-          .isEqualTo("token-v1");
+      assertThat(tokenAt(deaf, c)).isEqualTo("token-v1");
     }
   }
 
@@ -163,7 +147,12 @@ class LiveInvalidationTest extends DatabaseTest {
   }
 
   private String tokenAtB(ConnectionView c) {
-    return instanceB
+    return tokenAt(instanceB, c);
+  }
+
+  /** The PRODUCTION token of {@code c} as {@code instance} resolves it (cached or not). */
+  private String tokenAt(RuntimeInstance instance, ConnectionView c) {
+    return instance
         .resolver
         .resolve(org, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
         .requireText("token");

@@ -90,11 +90,7 @@ class ConnectionResolverTest extends DatabaseTest {
     put(c, Environment.PRODUCTION, Map.of("token", "Bearer-ish @@SECRET:" + secretKey + "@@"));
     put(c, Environment.QA, Map.of("token", "@@SECRET:MISSING_KEY@@"));
 
-    assertThat(
-            resolver
-                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
-                .requireText("token"))
-        .isEqualTo("Bearer-ish sk-live-from-secret");
+    assertThat(productionToken(c)).isEqualTo("Bearer-ish sk-live-from-secret");
     assertThatThrownBy(
             () -> resolver.resolve(ORG, key(c), Environment.QA, RuntimeCaller.UNKNOWN_PROCESS))
         .isInstanceOf(ConnectionResolutionException.class)
@@ -106,19 +102,11 @@ class ConnectionResolverTest extends DatabaseTest {
   void theNextResolutionSeesACredentialUpdate() {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, Map.of("token", "old-token"));
-    assertThat(
-            resolver
-                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
-                .requireText("token"))
-        .isEqualTo("old-token");
+    assertThat(productionToken(c)).isEqualTo("old-token");
 
     put(c, Environment.PRODUCTION, Map.of("token", "new-token"));
 
-    assertThat(
-            resolver
-                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
-                .requireText("token"))
-        .isEqualTo("new-token");
+    assertThat(productionToken(c)).isEqualTo("new-token");
   }
 
   @Test
@@ -127,19 +115,11 @@ class ConnectionResolverTest extends DatabaseTest {
     secrets.put(admin, secretKey, "v1");
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, Map.of("token", "@@SECRET:" + secretKey + "@@"));
-    assertThat(
-            resolver
-                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
-                .requireText("token"))
-        .isEqualTo("v1");
+    assertThat(productionToken(c)).isEqualTo("v1");
 
     secrets.put(admin, secretKey, "v2");
 
-    assertThat(
-            resolver
-                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
-                .requireText("token"))
-        .isEqualTo("v2");
+    assertThat(productionToken(c)).isEqualTo("v2");
   }
 
   private void put(ConnectionView c, Environment env, Map<String, Object> fields) {
@@ -148,5 +128,12 @@ class ConnectionResolverTest extends DatabaseTest {
 
   private static String key(ConnectionView c) {
     return c.connection().key();
+  }
+
+  /** The token of {@code c} in PRODUCTION, as a process the runtime cannot name resolves it. */
+  private String productionToken(ConnectionView c) {
+    return resolver
+        .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
+        .requireText("token");
   }
 }

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flowconnections.access.Actor;
-import dev.flowconnections.access.Role;
 import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -26,7 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @Import(FixtureWorkers.class)
-class AutoPublishAndExportTest extends DatabaseTest {
+class AutoPublishAndExportTest extends OwnOrganizationTest {
 
   static final Path EXPORT_DIR = tempDir();
 
@@ -40,28 +35,17 @@ class AutoPublishAndExportTest extends DatabaseTest {
   @Autowired TemplatePublisher publisher;
   @Autowired ObjectMapper json;
 
-  private final String org = "org-" + UUID.randomUUID();
-  private final Actor orgAdmin = new Actor("admin", org, Set.of(Role.ADMIN));
-
   @Test
   void aBurstOfChangesIsPublishedOnceAndExportedForDesktopModeler() throws Exception {
     publisher.publish(orgAdmin);
     Integration integration =
         integrations.create(
             orgAdmin,
-            new IntegrationDraft(
+            IntegrationDrafts.ofType(
                 unique("Shop"),
-                null,
-                null,
                 IntegrationType.REST_API,
-                null,
-                null,
                 AuthScheme.BEARER,
-                null,
-                null,
-                Map.of("baseUrl", "https://shop.example.com"),
-                null,
-                null));
+                Map.of("baseUrl", "https://shop.example.com")));
     connections.create(
         orgAdmin,
         new ConnectionDraft(integration.id(), "Shop A", null, Visibility.ORGANIZATION, null));

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.access.Actor;
-import dev.flowconnections.access.Role;
 import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -26,17 +22,12 @@ import org.springframework.context.annotation.Import;
  * downloaded, in an organization of its own.
  */
 @Import(FixtureWorkers.class)
-class ConnectionPickerPublicationTest extends DatabaseTest {
+class ConnectionPickerPublicationTest extends OwnOrganizationTest {
 
   static final String ADVISOR = FixtureWorkers.AI;
 
   @Autowired TemplatePublisher publisher;
   @Autowired TemplateCatalog catalog;
-
-  private final String org = "org-" + UUID.randomUUID();
-  private final Actor orgAdmin = new Actor("admin", org, Set.of(Role.ADMIN));
-  private final Actor alice = new Actor("alice", org, Set.of(Role.USER));
-  private final Actor bob = new Actor("bob", org, Set.of(Role.USER));
 
   @Test
   void aNewMcpConnectionBumpsTheAiAgentTemplateAndIsOfferedForTools() {
@@ -74,19 +65,11 @@ class ConnectionPickerPublicationTest extends DatabaseTest {
     Integration integration =
         integrations.create(
             orgAdmin,
-            new IntegrationDraft(
+            IntegrationDrafts.ofType(
                 unique("Tools"),
-                null,
-                null,
                 IntegrationType.MCP,
-                null,
-                null,
                 AuthScheme.NONE,
-                null,
-                null,
-                Map.of("transport", "HTTP", "url", "https://tools.example.com/mcp"),
-                null,
-                null));
+                Map.of("transport", "HTTP", "url", "https://tools.example.com/mcp")));
     return connections.create(
         owner, new ConnectionDraft(integration.id(), unique("Tools"), null, visibility, null));
   }

@@ -5,21 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.access.AccessDeniedException;
-import dev.flowconnections.access.Actor;
-import dev.flowconnections.access.Role;
-import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
-import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.testsupport.DatabaseTest;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -28,15 +18,10 @@ import org.springframework.context.annotation.Import;
 
 /** Each test publishes in an organization of its own, so versions start at 1. */
 @Import(FixtureWorkers.class)
-class TemplatePublisherTest extends DatabaseTest {
+class TemplatePublisherTest extends OwnOrganizationTest {
 
   @Autowired TemplatePublisher publisher;
   @Autowired TemplateCatalog catalog;
-
-  private final String org = "org-" + UUID.randomUUID();
-  private final Actor orgAdmin = new Actor("admin", org, Set.of(Role.ADMIN));
-  private final Actor alice = new Actor("alice", org, Set.of(Role.USER));
-  private final Actor bob = new Actor("bob", org, Set.of(Role.USER));
 
   @Test
   void aFirstPublicationCreatesVersionOneOfEveryTemplateAndARepeatChangesNothing() {
@@ -53,7 +38,7 @@ class TemplatePublisherTest extends DatabaseTest {
   @Test
   void aNewConnectionBumpsOnlyTheTemplatesThatOfferIt() {
     publisher.publish(orgAdmin);
-    ConnectionView crm = newConnection(alice, Visibility.ORGANIZATION);
+    ConnectionView crm = crmConnection(alice, Visibility.ORGANIZATION);
 
     Map<String, TemplatePublisher.Publication.Entry> entries = byId(publisher.publish(orgAdmin));
 
@@ -72,8 +57,8 @@ class TemplatePublisherTest extends DatabaseTest {
 
   @Test
   void personalConnectionsAppearOnlyInTheirOwnersDownload() {
-    ConnectionView shared = newConnection(alice, Visibility.ORGANIZATION);
-    ConnectionView personal = newConnection(alice, Visibility.PERSONAL);
+    ConnectionView shared = crmConnection(alice, Visibility.ORGANIZATION);
+    ConnectionView personal = crmConnection(alice, Visibility.PERSONAL);
     publisher.publish(orgAdmin);
 
     assertThat(dropdownValues(catalog.get(alice, FixtureWorkers.REST, null)))
@@ -85,13 +70,8 @@ class TemplatePublisherTest extends DatabaseTest {
 
   @Test
   void noCredentialEverReachesATemplate() {
-    ConnectionView crm = newConnection(alice, Visibility.ORGANIZATION);
-    connections.putEnvironment(
-        alice,
-        crm.connection().id(),
-        Environment.PRODUCTION,
-        Map.of("token", "tok-never-in-templates"),
-        null);
+    ConnectionView crm = crmConnection(alice, Visibility.ORGANIZATION);
+    putCredentials(alice, crm, Environment.PRODUCTION, Map.of("token", "tok-never-in-templates"));
     publisher.publish(orgAdmin);
 
     assertThat(catalog.latest(alice).toString())
@@ -102,27 +82,6 @@ class TemplatePublisherTest extends DatabaseTest {
   @Test
   void onlyAdministratorsPublish() {
     assertThatThrownBy(() -> publisher.publish(alice)).isInstanceOf(AccessDeniedException.class);
-  }
-
-  private ConnectionView newConnection(Actor owner, Visibility visibility) {
-    Integration integration =
-        integrations.create(
-            orgAdmin,
-            new IntegrationDraft(
-                unique("CRM"),
-                null,
-                null,
-                IntegrationType.REST_API,
-                null,
-                null,
-                AuthScheme.BEARER,
-                null,
-                null,
-                Map.of("baseUrl", "https://crm.example.com"),
-                null,
-                null));
-    return connections.create(
-        owner, new ConnectionDraft(integration.id(), unique("CRM"), null, visibility, null));
   }
 
   private static List<String> dropdownValues(JsonNode template) {

@@ -129,17 +129,7 @@ class AiAgentProcessTest extends ExampleProcessTestBase {
 
   @Test
   void withCredentialsOnlyForProductionNothingIsAskedInDevelopment() {
-    ConnectionView connection =
-        connections.connection(
-            IntegrationType.AI_PROVIDER,
-            AuthScheme.BEARER,
-            Map.of(
-                "provider",
-                "OPENAI",
-                FieldCatalog.BASE_URL,
-                OPENAI.baseUrl(),
-                "defaultModel",
-                "gpt-4.1-mini"));
+    ConnectionView connection = openAiConnectionWithoutCredentials();
     connections.credentials(
         connection,
         Environment.PRODUCTION,
@@ -217,20 +207,24 @@ class AiAgentProcessTest extends ExampleProcessTestBase {
    * An OpenAI integration pointing at the local server, and a connection with a DEVELOPMENT key.
    */
   private ConnectionView openAiConnection(String developmentKey) {
-    ConnectionView connection =
-        connections.connection(
-            IntegrationType.AI_PROVIDER,
-            AuthScheme.BEARER,
-            Map.of(
-                "provider",
-                "OPENAI",
-                FieldCatalog.BASE_URL,
-                OPENAI.baseUrl(),
-                "defaultModel",
-                "gpt-4.1-mini"));
+    ConnectionView connection = openAiConnectionWithoutCredentials();
     connections.credentials(
         connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, secret(developmentKey)));
     return connection;
+  }
+
+  /** An OpenAI integration pointing at the local server, and a connection with no credentials. */
+  private ConnectionView openAiConnectionWithoutCredentials() {
+    return connections.connection(
+        IntegrationType.AI_PROVIDER,
+        AuthScheme.BEARER,
+        Map.of(
+            "provider",
+            "OPENAI",
+            FieldCatalog.BASE_URL,
+            OPENAI.baseUrl(),
+            "defaultModel",
+            "gpt-4.1-mini"));
   }
 
   private static McpHttpTestServer startMcp() {

@@ -50,8 +50,7 @@ class DatabaseOutageProcessTest extends RestProcessTestBase {
   @Test
   void aJobThatNeedsTheDatabaseDuringAnOutageIsRetriedAndCompletesWhenItIsBack() {
     // created now and never resolved: the resolver's cache has nothing to answer with
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-outage"));
+    ConnectionView connection = developmentBearerConnection("dev-token-outage");
     server().respond(Reply.json(200, "{\"id\":7}"));
     client
         .newDeployResourceCommand()

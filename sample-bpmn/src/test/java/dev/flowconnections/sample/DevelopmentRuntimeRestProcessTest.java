@@ -73,7 +73,7 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
         Environment.DEVELOPMENT,
         Map.of(FieldCatalog.TOKEN, "@@SECRET:" + secretKey + "@@"));
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders"));
+    long instance = startGet(connection, "/orders");
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("Authorization"))
@@ -82,8 +82,7 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
 
   @Test
   void resolvesStockSecretPlaceholdersThatTheModelWrites() {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-for-placeholder"));
+    ConnectionView connection = developmentBearerConnection("dev-token-for-placeholder");
     String placeholder = "{{secrets.connections." + keyOf(connection) + ".token}}";
     client
         .newDeployResourceCommand()
@@ -104,11 +103,10 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
 
   @Test
   void notFoundBecomesABpmnErrorCaughtByTheBoundaryEvent() {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-for-404"));
+    ConnectionView connection = developmentBearerConnection("dev-token-for-404");
     server().respond(Reply.json(404, "{\"message\":\"no such order\"}"));
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/999"));
+    long instance = startGet(connection, "/orders/999");
 
     records.awaitCompleted(instance);
     assertThat(records.passedElement(instance, "ResourceNotFound")).isTrue();
@@ -121,8 +119,7 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
   void aFailureNoErrorExpressionHandlesBecomesAnIncidentWithAMaskedMessage() {
     // Some APIs want the key in the path (e.g. Telegram's /bot<token>/...): the message then holds
     // it.
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-in-the-path"));
+    ConnectionView connection = developmentBearerConnection("dev-token-in-the-path");
     server().respond(Reply.json(500, "{\"error\":\"internal\"}"));
     client
         .newDeployResourceCommand()
@@ -144,15 +141,14 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
 
   @Test
   void echoedCredentialsReachProcessVariablesOnlyMasked() {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-echoed-in-200"));
+    ConnectionView connection = developmentBearerConnection("dev-token-echoed-in-200");
     server()
         .respond(
             request ->
                 Reply.json(200, "{\"youSent\":\"" + request.header("Authorization") + "\"}")
                     .withHeader("X-Echo", request.header("Authorization")));
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/echo"));
+    long instance = startGet(connection, "/echo");
 
     records.awaitCompleted(instance);
     assertThat(records.variables(instance))
@@ -161,9 +157,8 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
 
   @Test
   void theNextJobUsesUpdatedCredentials() {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-before-rotation"));
-    long first = start(Map.of("connection", keyOf(connection), "path", "/orders"));
+    ConnectionView connection = developmentBearerConnection("dev-token-before-rotation");
+    long first = startGet(connection, "/orders");
     records.awaitCompleted(first);
     assertThat(server().lastRequest().header("Authorization"))
         .isEqualTo("Bearer dev-token-before-rotation");
@@ -172,7 +167,7 @@ class DevelopmentRuntimeRestProcessTest extends RestProcessTestBase {
         connection,
         Environment.DEVELOPMENT,
         Map.of(FieldCatalog.TOKEN, secret("dev-token-after-rotation")));
-    long second = start(Map.of("connection", keyOf(connection), "path", "/orders"));
+    long second = startGet(connection, "/orders");
 
     records.awaitCompleted(second);
     assertThat(server().lastRequest().header("Authorization"))

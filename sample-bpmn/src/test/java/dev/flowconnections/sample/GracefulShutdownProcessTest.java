@@ -70,8 +70,7 @@ class GracefulShutdownProcessTest extends RestProcessTestBase {
 
   @Test
   void runningJobsFinishOrAreHandedBackAndNoJobStartsOnceShutdownBegan() throws Exception {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-drained"));
+    ConnectionView connection = developmentBearerConnection("dev-token-drained");
     CountDownLatch releaseFirst = new CountDownLatch(1);
     CountDownLatch releaseSecond = new CountDownLatch(1);
     server()
@@ -91,13 +90,13 @@ class GracefulShutdownProcessTest extends RestProcessTestBase {
             });
 
     // 1. the in-flight job finishes during shutdown; no job starts once shutdown began
-    long first = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
+    long first = startGet(connection, "/orders/1");
     records.awaitTrue(
         "the first job's request reached the peer", () -> requestsFor("/orders/1") == 1);
     CompletableFuture<Void> closing = CompletableFuture.runAsync(firstRuntime::close);
     JobsInFlight firstJobs = firstRuntime.getBean(JobsInFlight.class);
     records.awaitTrue("shutdown began: the workers are closed", firstJobs::draining);
-    long second = start(Map.of("connection", keyOf(connection), "path", "/orders/2"));
+    long second = startGet(connection, "/orders/2");
     long secondJob = records.awaitPresent("the second job is created", () -> jobCreatedIn(second));
     assertThat(closing).as("the runtime waits for its running job").isNotDone();
 

@@ -52,15 +52,7 @@ class McpProcessTest extends ExampleProcessTestBase {
     ConnectionView connection = mcpConnection(true);
     int before = MCP.requests().size();
 
-    long instance =
-        start(
-            Map.of(
-                "connection",
-                keyOf(connection),
-                "toolName",
-                "add",
-                "arguments",
-                Map.of("a", 40, "b", 2)));
+    long instance = callTool(connection, "add", Map.of("a", 40, "b", 2));
 
     records.awaitCompleted(instance);
     assertThat(records.variables(instance))
@@ -78,15 +70,7 @@ class McpProcessTest extends ExampleProcessTestBase {
     ConnectionView connection = mcpConnection(false);
     int before = MCP.requests().size();
 
-    long instance =
-        start(
-            Map.of(
-                "connection",
-                keyOf(connection),
-                "toolName",
-                "add",
-                "arguments",
-                Map.of("a", 1, "b", 1)));
+    long instance = callTool(connection, "add", Map.of("a", 1, "b", 1));
 
     assertThat(records.awaitIncident(instance))
         .isEqualTo("connection '" + keyOf(connection) + "' has no credentials for PRODUCTION");
@@ -97,9 +81,7 @@ class McpProcessTest extends ExampleProcessTestBase {
   void anUnknownToolIsAnIncidentNamingTheTools() {
     ConnectionView connection = mcpConnection(true);
 
-    long instance =
-        start(
-            Map.of("connection", keyOf(connection), "toolName", "forecast", "arguments", Map.of()));
+    long instance = callTool(connection, "forecast", Map.of());
 
     assertThat(records.awaitIncident(instance))
         .contains("has no tool 'forecast'; it has: add, echo");
@@ -128,5 +110,11 @@ class McpProcessTest extends ExampleProcessTestBase {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Starts the example process: {@code toolName} of {@code connection}, with {@code arguments}. */
+  private long callTool(ConnectionView connection, String toolName, Map<String, ?> arguments) {
+    return start(
+        Map.of("connection", keyOf(connection), "toolName", toolName, "arguments", arguments));
   }
 }

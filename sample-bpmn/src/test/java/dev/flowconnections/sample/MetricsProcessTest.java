@@ -54,8 +54,7 @@ class MetricsProcessTest extends RestProcessTestBase {
   @Test
   void processesMoveTheCountersAndNoSecretShows() {
     String before = scrape();
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-counted-not-shown"));
+    ConnectionView connection = developmentBearerConnection("dev-token-counted-not-shown");
     AtomicInteger unavailable = new AtomicInteger();
     server()
         .respond(
@@ -69,12 +68,12 @@ class MetricsProcessTest extends RestProcessTestBase {
               return Reply.json(200, "{\"id\":1}");
             });
 
-    long first = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
+    long first = startGet(connection, "/orders/1");
     records.awaitCompleted(first);
     // The change notification of the credentials just saved arrives asynchronously and may evict
     // the
     // entry of an early run: run again until one is answered from the cache (a few at most).
-    records.awaitCompleted(start(Map.of("connection", keyOf(connection), "path", "/orders/2")));
+    records.awaitCompleted(startGet(connection, "/orders/2"));
     for (int run = 3;
         run <= 6
             && delta(before, scrape(), "flow_connections_resolution_cache_total", "result=\"hit\"")
@@ -86,11 +85,11 @@ class MetricsProcessTest extends RestProcessTestBase {
     long unknown =
         start(Map.of("connection", "no-such-connection-for-metrics", "path", "/orders/x"));
     records.awaitIncident(unknown);
-    long missing = start(Map.of("connection", keyOf(connection), "path", "/missing"));
+    long missing = startGet(connection, "/missing");
     records.awaitTrue(
         "the 404 ends at the error boundary",
         () -> records.passedElement(missing, "ResourceNotFound"));
-    start(Map.of("connection", keyOf(connection), "path", "/flaky"));
+    startGet(connection, "/flaky");
     records.awaitTrue(
         "the 503 is counted as a retry",
         () ->

@@ -81,9 +81,9 @@ class OAuth2RestProcessTest extends RestProcessTestBase {
                 Reply.json(200, "{\"youSent\":\"" + request.header("Authorization") + "\"}"));
     int tokenRequests = AUTH_SERVER.tokenRequests("client_credentials");
 
-    long first = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
+    long first = startGet(connection, "/orders/1");
     records.awaitCompleted(first);
-    long second = start(Map.of("connection", keyOf(connection), "path", "/orders/2"));
+    long second = startGet(connection, "/orders/2");
     records.awaitCompleted(second);
 
     String authorization = server().lastRequest().header("Authorization");
@@ -102,7 +102,7 @@ class OAuth2RestProcessTest extends RestProcessTestBase {
   void aRefusedClientSecretIsAnIncidentNamingTheConnectionAndEnvironment() {
     ConnectionView connection = oauth2Connection("staging-secret-the-server-does-not-know");
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
+    long instance = startGet(connection, "/orders/1");
 
     assertThat(records.awaitIncident(instance))
         .startsWith(

@@ -94,8 +94,7 @@ class ProcessScopeRestProcessTest extends RestProcessTestBase {
 
   @Test
   void anOrganizationConnectionWithAListServesOnlyThoseProcesses() {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "org-scoped-token"));
+    ConnectionView connection = developmentBearerConnection("org-scoped-token");
     scope(ConnectionsFixture.ADMIN, connection, List.of("process-a"));
 
     long allowed = run("process-a", connection);

@@ -55,7 +55,7 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
                 Environment.PRODUCTION,
                 "prod-token-for-orders"));
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
+    long instance = startGet(connection, "/orders/1");
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("Authorization"))
@@ -78,7 +78,7 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
     connections.credentials(
         connection, Environment.PRODUCTION, Map.of(FieldCatalog.API_KEY, secret("prod-api-key-1")));
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/customers"));
+    long instance = startGet(connection, "/customers");
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-API-Key")).isEqualTo("prod-api-key-1");
@@ -89,7 +89,7 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
     ConnectionView connection =
         bearerConnection(Map.of(Environment.PRODUCTION, "prod-token-for-the-audit"));
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/7"));
+    long instance = startGet(connection, "/orders/7");
     records.awaitCompleted(instance);
 
     assertThat(connectionReads.awaitIdle(Duration.ofSeconds(10))).isTrue();
@@ -143,7 +143,7 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
         Map.of(FieldCatalog.TOKEN, secret("owners-prod-token")),
         null);
 
-    long refused = start(Map.of("connection", keyOf(personal), "path", "/orders/1"));
+    long refused = startGet(personal, "/orders/1");
     assertThat(records.awaitIncident(refused))
         .isEqualTo(
             "connection '"
@@ -155,7 +155,7 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
 
     connectionService.setAllowedInProduction(
         ConnectionsFixture.ADMIN, personal.connection().id(), true);
-    long allowed = start(Map.of("connection", keyOf(personal), "path", "/orders/1"));
+    long allowed = startGet(personal, "/orders/1");
     records.awaitCompleted(allowed);
     assertThat(server().lastRequest().header("Authorization"))
         .isEqualTo("Bearer owners-prod-token");
@@ -163,9 +163,9 @@ class ProductionRuntimeRestProcessTest extends RestProcessTestBase {
 
   @Test
   void failsClosedWhenTheConnectionHasNoProductionCredentials() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-only-token"));
+    ConnectionView connection = developmentBearerConnection("dev-only-token");
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders/1"));
+    long instance = startGet(connection, "/orders/1");
 
     String incident = records.awaitIncident(instance);
     assertThat(incident)

@@ -48,4 +48,14 @@ abstract class RestProcessTestBase extends ExampleProcessTestBase {
                 connection, environment, Map.of(FieldCatalog.TOKEN, secret(token))));
     return connection;
   }
+
+  /** A BEARER connection to the local server with a token for DEVELOPMENT only. */
+  ConnectionView developmentBearerConnection(String token) {
+    return bearerConnection(Map.of(Environment.DEVELOPMENT, token));
+  }
+
+  /** Starts the example process: GET {@code path} over {@code connection}. */
+  long startGet(ConnectionView connection, String path) {
+    return start(Map.of("connection", keyOf(connection), "path", path));
+  }
 }

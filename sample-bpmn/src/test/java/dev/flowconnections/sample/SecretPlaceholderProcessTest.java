@@ -61,18 +61,9 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
   void anOrgSecretPlaceholderInStartVariablesIsNotResolved() {
     String orgKey =
         connections.orgSecret("ORG_KEY_" + System.nanoTime(), secret("org-secret-value-for-data"));
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-1"));
+    ConnectionView connection = developmentBearerConnection("dev-token-data-1");
 
-    long instance =
-        start(
-            Map.of(
-                "connection",
-                keyOf(connection),
-                "path",
-                "/orders",
-                "headers",
-                Map.of("X-Leak", "{{secrets." + orgKey + "}}")));
+    long instance = startGetOrders(connection, Map.of("X-Leak", "{{secrets." + orgKey + "}}"));
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-Leak")).isEqualTo("{{secrets." + orgKey + "}}");
@@ -82,8 +73,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
   void anOrgSecretPlaceholderInThePathIsNotResolved() {
     String orgKey =
         connections.orgSecret("ORG_PATH_" + System.nanoTime(), secret("org-secret-value-in-path"));
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-2"));
+    ConnectionView connection = developmentBearerConnection("dev-token-data-2");
 
     long instance =
         start(Map.of("connection", keyOf(connection), "path", "/{{secrets." + orgKey + "}}"));
@@ -95,7 +85,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
 
   @Test
   void anotherUsersPersonalTokenPlaceholderInDataIsNotResolved() {
-    ConnectionView carrier = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-3"));
+    ConnectionView carrier = developmentBearerConnection("dev-token-data-3");
     ConnectionView personal =
         connectionService.create(
             VICTIM,
@@ -113,15 +103,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
         null);
     String placeholder = "{{secrets.connections." + keyOf(personal) + ".token}}";
 
-    long instance =
-        start(
-            Map.of(
-                "connection",
-                keyOf(carrier),
-                "path",
-                "/orders",
-                "headers",
-                Map.of("X-Leak", placeholder)));
+    long instance = startGetOrders(carrier, Map.of("X-Leak", placeholder));
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-Leak")).isEqualTo(placeholder);
@@ -131,18 +113,10 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
   void theBareLegacySyntaxInDataIsNotResolved() {
     String orgKey =
         connections.orgSecret("ORG_BARE_" + System.nanoTime(), secret("org-secret-value-bare"));
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-data-4"));
+    ConnectionView connection = developmentBearerConnection("dev-token-data-4");
 
     long instance =
-        start(
-            Map.of(
-                "connection",
-                keyOf(connection),
-                "path",
-                "/orders",
-                "headers",
-                Map.of("X-Leak", "secrets." + orgKey, "X-File", "secrets.json")));
+        startGetOrders(connection, Map.of("X-Leak", "secrets." + orgKey, "X-File", "secrets.json"));
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("X-Leak")).isEqualTo("secrets." + orgKey);
@@ -159,8 +133,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
     String other =
         connections.orgSecret(
             "ORG_OTHER_" + System.nanoTime(), secret("org-secret-only-data-names"));
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-mixed"));
+    ConnectionView connection = developmentBearerConnection("dev-token-mixed");
     deploy(
         "placeholder-mixed",
         task ->
@@ -192,8 +165,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
 
   @Test
   void aPlaceholderInAStaticInputValueIsResolved() {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-static-path"));
+    ConnectionView connection = developmentBearerConnection("dev-token-static-path");
     deploy(
         "placeholder-static",
         task ->
@@ -210,8 +182,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
   @Test
   void aPlaceholderInAFeelStringLiteralIsResolvedAndItsReadNamesTheJob()
       throws InterruptedException {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-feel-literal"));
+    ConnectionView connection = developmentBearerConnection("dev-token-feel-literal");
     deploy(
         "placeholder-feel",
         task ->
@@ -262,8 +233,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
     String orgKey =
         connections.orgSecret(
             "ORG_IN_FAILURE_" + System.nanoTime(), secret("org-secret-in-failure"));
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-failure"));
+    ConnectionView connection = developmentBearerConnection("dev-token-failure");
     server().respond(Reply.json(500, "{\"error\":\"internal\"}"));
     deploy(
         "placeholder-failure",
@@ -278,7 +248,7 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
 
   @Test
   void theEnvironmentVariableProviderStaysOff() {
-    ConnectionView connection = bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-home"));
+    ConnectionView connection = developmentBearerConnection("dev-token-home");
     deploy(
         "placeholder-home",
         task ->
@@ -290,6 +260,11 @@ class SecretPlaceholderProcessTest extends RestProcessTestBase {
     assertThat(records.awaitIncident(instance))
         .isEqualTo("Secret with name 'HOME' is not available");
     assertThat(server().requests()).isEmpty();
+  }
+
+  /** Starts the example process: GET /orders over {@code connection}, with {@code headers}. */
+  private long startGetOrders(ConnectionView connection, Map<String, String> headers) {
+    return start(Map.of("connection", keyOf(connection), "path", "/orders", "headers", headers));
   }
 
   private void awaitCompletedOrIncident(long instance) {

@@ -34,8 +34,7 @@ class UnreadableProcessModelTest extends RestProcessTestBase {
 
   @Test
   void aJobWithAPlaceholderFailsClosedWhenTheModelCannotBeRead() {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-unreadable-model"));
+    ConnectionView connection = developmentBearerConnection("dev-token-unreadable-model");
     client
         .newDeployResourceCommand()
         .addProcessModel(
@@ -68,10 +67,9 @@ class UnreadableProcessModelTest extends RestProcessTestBase {
 
   @Test
   void aJobWithoutPlaceholdersDoesNotNeedTheModel() {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-no-placeholder"));
+    ConnectionView connection = developmentBearerConnection("dev-token-no-placeholder");
 
-    long instance = start(Map.of("connection", keyOf(connection), "path", "/orders"));
+    long instance = startGet(connection, "/orders");
 
     records.awaitCompleted(instance);
     assertThat(server().lastRequest().header("Authorization"))

@@ -57,8 +57,7 @@ class VaultStoreProcessTest extends RestProcessTestBase {
 
   @Test
   void aSealedVaultFailsTheJobForARetryAndTheProcessCompletesOnceVaultIsBack() {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-kept-in-vault"));
+    ConnectionView connection = developmentBearerConnection("dev-token-kept-in-vault");
     assertThat(
             VAULT.current(
                 VaultTestSupport.MOUNT,
@@ -89,8 +88,7 @@ class VaultStoreProcessTest extends RestProcessTestBase {
 
   @Test
   void withNoRetriesLeftTheIncidentNamesTheUnavailableStoreAndResolvingItCompletesTheProcess() {
-    ConnectionView connection =
-        bearerConnection(Map.of(Environment.DEVELOPMENT, "dev-token-for-incident"));
+    ConnectionView connection = developmentBearerConnection("dev-token-for-incident");
     server().respond(Reply.json(200, "{}"));
     deploy(1);
     VAULT.seal();

@@ -11,9 +11,9 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.errors.ConflictException;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -107,18 +107,10 @@ class AuditLogRecordingTest extends DatabaseTest {
     integrations.update(
         admin,
         integration.id(),
-        new IntegrationDraft(
+        IntegrationDrafts.editDescriptionAndConfig(
             integration.name(),
             "changed description",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
             Map.of("baseUrl", "https://other.example.com"),
-            null,
             integration.version()));
     ConnectionView used = connection(modeler, integration, Visibility.ORGANIZATION);
     integrations.delete(admin, integration.id(), true);

@@ -14,12 +14,9 @@ import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationService;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.oauth2.OAuth2Grants;
 import dev.flowconnections.oauth2.OAuth2Grants.RefreshOutcome;
 import dev.flowconnections.oauth2.StoredTokens;
@@ -27,6 +24,7 @@ import dev.flowconnections.resolution.CachingConnectionResolver;
 import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
@@ -196,18 +194,10 @@ class ChangeRecordingTest extends DatabaseTest {
             integrations.update(
                 orgAdmin,
                 integration.id(),
-                new IntegrationDraft(
+                IntegrationDrafts.editDescriptionAndConfig(
                     integration.name(),
                     "changed",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
                     Map.of("baseUrl", "https://other.example.com"),
-                    null,
                     integration.version())),
         AuditAction.INTEGRATION_UPDATED);
   }
@@ -244,20 +234,10 @@ class ChangeRecordingTest extends DatabaseTest {
                 org, c.connection().id(), Environment.PRODUCTION, "modeler", tokens("access-1")),
         AuditAction.CREDENTIALS_CHANGED);
     assertRecorded(
-        () ->
-            grants.refresh(
-                org,
-                c.connection().key(),
-                Environment.PRODUCTION,
-                stored -> new RefreshOutcome.Refreshed(tokens("access-2"))),
+        () -> refreshProduction(c, new RefreshOutcome.Refreshed(tokens("access-2"))),
         AuditAction.CREDENTIALS_CHANGED);
     assertRecorded(
-        () ->
-            grants.refresh(
-                org,
-                c.connection().key(),
-                Environment.PRODUCTION,
-                stored -> new RefreshOutcome.Rejected("refresh refused: invalid_grant")),
+        () -> refreshProduction(c, new RefreshOutcome.Rejected("refresh refused: invalid_grant")),
         AuditAction.CREDENTIALS_CHANGED);
   }
 
@@ -299,8 +279,7 @@ class ChangeRecordingTest extends DatabaseTest {
   }
 
   private void putToken(Actor actor, ConnectionView c, String token) {
-    connections.putEnvironment(
-        actor, c.connection().id(), Environment.PRODUCTION, Map.of("token", token), null);
+    putCredentials(actor, c, Environment.PRODUCTION, Map.of("token", token));
   }
 
   private String canaryToken() {
@@ -335,19 +314,7 @@ class ChangeRecordingTest extends DatabaseTest {
   }
 
   private static IntegrationDraft bearerDraft() {
-    return new IntegrationDraft(
-        unique("REST"),
-        null,
-        null,
-        IntegrationType.REST_API,
-        null,
-        ConfigMode.SAME_FOR_ALL,
-        AuthScheme.BEARER,
-        null,
-        null,
-        Map.of("baseUrl", "https://api.example.com"),
-        null,
-        null);
+    return IntegrationDrafts.bearerRest(unique("REST"));
   }
 
   private static void assertSorted(Class<?> service, Set<String> changing, Set<String> reading) {
@@ -364,5 +331,10 @@ class ChangeRecordingTest extends DatabaseTest {
                 + "and get a test in this class",
             service.getSimpleName())
         .isEqualTo(known);
+  }
+
+  /** Refreshes the PRODUCTION grant of {@code c}, the token endpoint answering {@code outcome}. */
+  private RefreshOutcome refreshProduction(ConnectionView c, RefreshOutcome outcome) {
+    return grants.refresh(org, c.connection().key(), Environment.PRODUCTION, stored -> outcome);
   }
 }

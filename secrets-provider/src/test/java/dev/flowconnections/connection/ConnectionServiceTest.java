@@ -1,5 +1,6 @@
 package dev.flowconnections.connection;
 
+import static dev.flowconnections.testsupport.ValidationAssertions.assertThatFieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +15,7 @@ import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.LifecycleStatus;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -116,31 +118,18 @@ class ConnectionServiceTest extends DatabaseTest {
         restIntegration(AuthScheme.BASIC, Map.of("baseUrl", "https://api.example.com"));
     ConnectionView created = connection(modeler, integration, Visibility.ORGANIZATION);
 
-    assertThatThrownBy(
+    assertThatFieldErrors(
             () ->
-                connections.putEnvironment(
-                    modeler,
-                    created.connection().id(),
-                    Environment.PRODUCTION,
-                    Map.of("username", "svc"),
-                    null))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e ->
-                assertThat(e.errors())
-                    .extracting(f -> f.field())
-                    .containsExactly("fields.password"));
-    assertThatThrownBy(
+                putCredentials(modeler, created, Environment.PRODUCTION, Map.of("username", "svc")))
+        .containsExactly("fields.password");
+    assertThatFieldErrors(
             () ->
-                connections.putEnvironment(
+                putCredentials(
                     modeler,
-                    created.connection().id(),
+                    created,
                     Environment.PRODUCTION,
-                    Map.of("username", "svc", "password", "p", "token", "t"),
-                    null))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("fields.token"));
+                    Map.of("username", "svc", "password", "p", "token", "t")))
+        .containsExactly("fields.token");
 
     ConnectionView unchanged = connections.get(modeler, created.connection().id());
     assertThat(unchanged.connection().environments()).isEmpty();
@@ -215,8 +204,7 @@ class ConnectionServiceTest extends DatabaseTest {
   @Test
   void deletingAConnectionRemovesItsCredentials() {
     ConnectionView created = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
-    connections.putEnvironment(
-        modeler, created.connection().id(), Environment.STAGING, Map.of("token", "t"), null);
+    putCredentials(modeler, created, Environment.STAGING, Map.of("token", "t"));
 
     connections.delete(modeler, created.connection().id());
 
@@ -227,8 +215,7 @@ class ConnectionServiceTest extends DatabaseTest {
   void anEnvironmentBecomesIncompleteWhenTheAuthSchemeChanges() {
     Integration integration = bearerIntegration();
     ConnectionView created = connection(modeler, integration, Visibility.ORGANIZATION);
-    connections.putEnvironment(
-        modeler, created.connection().id(), Environment.DEVELOPMENT, Map.of("token", "t"), null);
+    putCredentials(modeler, created, Environment.DEVELOPMENT, Map.of("token", "t"));
 
     integrations.update(
         admin,
@@ -260,42 +247,19 @@ class ConnectionServiceTest extends DatabaseTest {
     Integration twilio =
         integrations.create(
             admin,
-            new IntegrationDraft(
+            IntegrationDrafts.ofType(
                 unique("Twilio"),
-                null,
-                null,
                 dev.flowconnections.integration.IntegrationType.SMS,
                 null,
-                null,
-                null,
-                null,
-                null,
-                Map.of("provider", "TWILIO"),
-                null,
-                null));
+                Map.of("provider", "TWILIO")));
     ConnectionView sms = connection(modeler, twilio, Visibility.ORGANIZATION);
 
-    assertThatThrownBy(
-            () ->
-                connections.putEnvironment(
-                    modeler,
-                    sms.connection().id(),
-                    Environment.QA,
-                    Map.of("accountSid", "AC123"),
-                    null))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e ->
-                assertThat(e.errors())
-                    .extracting(f -> f.field())
-                    .containsExactly("fields.authToken"));
+    assertThatFieldErrors(
+            () -> putCredentials(modeler, sms, Environment.QA, Map.of("accountSid", "AC123")))
+        .containsExactly("fields.authToken");
     ConnectionView saved =
-        connections.putEnvironment(
-            modeler,
-            sms.connection().id(),
-            Environment.QA,
-            Map.of("accountSid", "AC123", "authToken", "tw-token"),
-            null);
+        putCredentials(
+            modeler, sms, Environment.QA, Map.of("accountSid", "AC123", "authToken", "tw-token"));
     assertThat(saved.statuses().get(Environment.QA)).isEqualTo(EnvironmentStatus.CONFIGURED);
   }
 

@@ -1,5 +1,6 @@
 package dev.flowconnections.integration;
 
+import static dev.flowconnections.testsupport.ValidationAssertions.assertThatFieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,7 @@ import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.integration.IntegrationDraft.EnvironmentConfigDraft;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,28 +35,14 @@ class IntegrationServiceTest extends DatabaseTest {
   @Test
   void namesEveryInvalidField() {
     IntegrationDraft draft =
-        new IntegrationDraft(
+        IntegrationDrafts.restSameForAll(
             unique("Bad"),
             null,
-            null,
-            IntegrationType.REST_API,
-            null,
-            ConfigMode.SAME_FOR_ALL,
             AuthScheme.API_KEY,
-            null,
-            null,
-            Map.of("baseUrl", "ftp://nope", "apiKeyLocation", "BODY", "colour", "red"),
-            null,
-            null);
+            Map.of("baseUrl", "ftp://nope", "apiKeyLocation", "BODY", "colour", "red"));
 
-    assertThatThrownBy(() -> integrations.create(admin, draft))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e ->
-                assertThat(e.errors())
-                    .extracting(f -> f.field())
-                    .containsExactlyInAnyOrder(
-                        "config.baseUrl", "config.apiKeyLocation", "config.colour"));
+    assertThatFieldErrors(() -> integrations.create(admin, draft))
+        .containsExactlyInAnyOrder("config.baseUrl", "config.apiKeyLocation", "config.colour");
   }
 
   @Test
@@ -71,19 +59,7 @@ class IntegrationServiceTest extends DatabaseTest {
     Integration created =
         integrations.create(
             admin,
-            new IntegrationDraft(
-                unique("PerEnv"),
-                null,
-                null,
-                IntegrationType.REST_API,
-                null,
-                ConfigMode.PER_ENVIRONMENT,
-                AuthScheme.API_KEY,
-                null,
-                null,
-                null,
-                envs,
-                null));
+            IntegrationDrafts.restPerEnvironment(unique("PerEnv"), AuthScheme.API_KEY, envs));
 
     assertThat(
             created
@@ -101,27 +77,10 @@ class IntegrationServiceTest extends DatabaseTest {
     Map<Environment, EnvironmentConfigDraft> envs =
         Map.of(Environment.PRODUCTION, new EnvironmentConfigDraft(Environment.QA, Map.of()));
     IntegrationDraft draft =
-        new IntegrationDraft(
-            unique("Copy"),
-            null,
-            null,
-            IntegrationType.REST_API,
-            null,
-            ConfigMode.PER_ENVIRONMENT,
-            AuthScheme.NONE,
-            null,
-            null,
-            null,
-            envs,
-            null);
+        IntegrationDrafts.restPerEnvironment(unique("Copy"), AuthScheme.NONE, envs);
 
-    assertThatThrownBy(() -> integrations.create(admin, draft))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e ->
-                assertThat(e.errors())
-                    .extracting(f -> f.field())
-                    .contains("environments.PRODUCTION.copyFrom"));
+    assertThatFieldErrors(() -> integrations.create(admin, draft))
+        .contains("environments.PRODUCTION.copyFrom");
   }
 
   @Test
@@ -151,19 +110,11 @@ class IntegrationServiceTest extends DatabaseTest {
             () ->
                 integrations.create(
                     modeler,
-                    new IntegrationDraft(
+                    IntegrationDrafts.ofType(
                         unique("X"),
-                        null,
-                        null,
                         IntegrationType.REST_API,
                         null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of("baseUrl", "https://x.example"),
-                        null,
-                        null)))
+                        Map.of("baseUrl", "https://x.example"))))
         .isInstanceOf(AccessDeniedException.class);
 
     IntegrationDraft system =
@@ -184,19 +135,8 @@ class IntegrationServiceTest extends DatabaseTest {
         .isInstanceOf(AccessDeniedException.class);
     Integration created = integrations.create(superAdmin, system);
     IntegrationDraft edit =
-        new IntegrationDraft(
-            created.name(),
-            "edited",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Map.of("baseUrl", "https://sys.example"),
-            null,
-            created.version());
+        IntegrationDrafts.editDescriptionAndConfig(
+            created.name(), "edited", Map.of("baseUrl", "https://sys.example"), created.version());
     assertThatThrownBy(() -> integrations.update(admin, created.id(), edit))
         .isInstanceOf(AccessDeniedException.class);
     assertThat(integrations.update(superAdmin, created.id(), edit).description())
@@ -246,65 +186,28 @@ class IntegrationServiceTest extends DatabaseTest {
   @Test
   void authSchemesMustSuitTheType() {
     IntegrationDraft database =
-        new IntegrationDraft(
+        IntegrationDrafts.ofType(
             unique("DB"),
-            null,
-            null,
             IntegrationType.DATABASE,
-            null,
-            null,
             AuthScheme.BEARER,
-            null,
-            null,
-            Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db/app"),
-            null,
-            null);
+            Map.of("vendor", "POSTGRESQL", "jdbcUrl", "jdbc:postgresql://db/app"));
 
-    assertThatThrownBy(() -> integrations.create(admin, database))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e -> assertThat(e.errors()).extracting(f -> f.field()).containsExactly("authScheme"));
+    assertThatFieldErrors(() -> integrations.create(admin, database)).containsExactly("authScheme");
   }
 
   @Test
   void settingsRequiredForAProviderAreRequiredOnlyThen() {
     IntegrationDraft sns =
-        new IntegrationDraft(
-            unique("SNS"),
-            null,
-            null,
-            IntegrationType.SMS,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Map.of("provider", "AWS_SNS"),
-            null,
-            null);
+        IntegrationDrafts.ofType(
+            unique("SNS"), IntegrationType.SMS, null, Map.of("provider", "AWS_SNS"));
 
-    assertThatThrownBy(() -> integrations.create(admin, sns))
-        .isInstanceOfSatisfying(
-            ValidationException.class,
-            e ->
-                assertThat(e.errors()).extracting(f -> f.field()).containsExactly("config.region"));
+    assertThatFieldErrors(() -> integrations.create(admin, sns)).containsExactly("config.region");
     assertThat(
             integrations
                 .create(
                     admin,
-                    new IntegrationDraft(
-                        unique("Twilio"),
-                        null,
-                        null,
-                        IntegrationType.SMS,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of("provider", "TWILIO"),
-                        null,
-                        null))
+                    IntegrationDrafts.ofType(
+                        unique("Twilio"), IntegrationType.SMS, null, Map.of("provider", "TWILIO")))
                 .config()
                 .shared())
         .containsEntry("provider", "TWILIO");

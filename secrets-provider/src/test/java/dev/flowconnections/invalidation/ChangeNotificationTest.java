@@ -7,11 +7,8 @@ import dev.flowconnections.access.Role;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
-import dev.flowconnections.integration.IntegrationDraft;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -50,12 +47,7 @@ class ChangeNotificationTest extends DatabaseTest {
   @Test
   void aCommittedCredentialChangeAnnouncesTheOrganizationAndNoSecret() throws Exception {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
-    connections.putEnvironment(
-        modeler,
-        c.connection().id(),
-        Environment.PRODUCTION,
-        Map.of("token", "tok-very-secret-123"),
-        null);
+    putCredentials(modeler, c, Environment.PRODUCTION, Map.of("token", "tok-very-secret-123"));
 
     List<PGNotification> received = receive();
 
@@ -75,23 +67,10 @@ class ChangeNotificationTest extends DatabaseTest {
         status -> {
           integrations.create(
               new Actor("admin", marker, Set.of(Role.ADMIN)),
-              new IntegrationDraft(
-                  unique("REST"),
-                  null,
-                  null,
-                  IntegrationType.REST_API,
-                  null,
-                  ConfigMode.SAME_FOR_ALL,
-                  AuthScheme.BEARER,
-                  null,
-                  null,
-                  Map.of("baseUrl", "https://api.example.com"),
-                  null,
-                  null));
+              IntegrationDrafts.bearerRest(unique("REST")));
           status.setRollbackOnly();
         });
-    connections.putEnvironment(
-        modeler, c.connection().id(), Environment.PRODUCTION, Map.of("token", "t"), null);
+    putCredentials(modeler, c, Environment.PRODUCTION, Map.of("token", "t"));
 
     // the committed change after it arrives, the rolled-back one before it never does
     assertThat(receive())

@@ -8,15 +8,12 @@ import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolutionInputsChanged;
 import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import dev.flowconnections.testsupport.RuntimeInstance;
 import java.time.Duration;
 import java.util.Map;
@@ -62,29 +59,13 @@ class LiveInvalidationTest extends DatabaseTest {
     assertThat(cachedTokenAtB(c)).isEqualTo("token-v1");
 
     try (RuntimeInstance deaf = RuntimeInstance.deaf()) {
-      assertThat(
-              deaf.resolver
-                  .resolve(
-                      org,
-                      c.connection().key(),
-                      Environment.PRODUCTION,
-                      RuntimeCaller.UNKNOWN_PROCESS)
-                  .requireText("token"))
-          .isEqualTo("token-v1");
+      assertThat(tokenAt(deaf, c)).isEqualTo("token-v1");
       putToken(c, "token-v2");
 
       long took = millisUntil(() -> tokenAtB(c), "token-v2");
       assertThat(took).isLessThan(WITHIN.toMillis());
       // the control: an instance that does not listen keeps its cached value until its TTL
-      assertThat(
-              deaf.resolver
-                  .resolve(
-                      org,
-                      c.connection().key(),
-                      Environment.PRODUCTION,
-                      RuntimeCaller.UNKNOWN_PROCESS)
-                  .requireText("token"))
-          .isEqualTo("token-v1");
+      assertThat(tokenAt(deaf, c)).isEqualTo("token-v1");
     }
   }
 
@@ -108,8 +89,7 @@ class LiveInvalidationTest extends DatabaseTest {
     cachedTokenAtB(c);
     ConnectionView elsewhere = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
 
-    connections.putEnvironment(
-        modeler, elsewhere.connection().id(), Environment.PRODUCTION, Map.of("token", "x"), null);
+    putCredentials(modeler, elsewhere, Environment.PRODUCTION, Map.of("token", "x"));
     awaitBHandledEveryChangeSoFar();
 
     assertThat(instanceB.resolver.size()).isEqualTo(1);
@@ -143,29 +123,14 @@ class LiveInvalidationTest extends DatabaseTest {
 
   private ConnectionView connection() {
     Integration integration =
-        integrations.create(
-            orgAdmin,
-            new IntegrationDraft(
-                unique("REST"),
-                null,
-                null,
-                IntegrationType.REST_API,
-                null,
-                ConfigMode.SAME_FOR_ALL,
-                AuthScheme.BEARER,
-                null,
-                null,
-                Map.of("baseUrl", "https://api.example.com"),
-                null,
-                null));
+        integrations.create(orgAdmin, IntegrationDrafts.bearerRest(unique("REST")));
     return connections.create(
         orgAdmin,
         new ConnectionDraft(integration.id(), unique("Conn"), null, Visibility.ORGANIZATION, null));
   }
 
   private void putToken(ConnectionView c, String token) {
-    connections.putEnvironment(
-        orgAdmin, c.connection().id(), Environment.PRODUCTION, Map.of("token", token), null);
+    putCredentials(orgAdmin, c, Environment.PRODUCTION, Map.of("token", token));
   }
 
   /**
@@ -182,7 +147,12 @@ class LiveInvalidationTest extends DatabaseTest {
   }
 
   private String tokenAtB(ConnectionView c) {
-    return instanceB
+    return tokenAt(instanceB, c);
+  }
+
+  /** The PRODUCTION token of {@code c} as {@code instance} resolves it (cached or not). */
+  private String tokenAt(RuntimeInstance instance, ConnectionView c) {
+    return instance
         .resolver
         .resolve(org, c.connection().key(), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
         .requireText("token");

@@ -7,14 +7,12 @@ import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationDraft.EnvironmentConfigDraft;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.scope.RuntimeCaller;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,21 +65,13 @@ class ConnectionResolverTest extends DatabaseTest {
     Integration integration =
         integrations.create(
             admin,
-            new IntegrationDraft(
+            IntegrationDrafts.restPerEnvironment(
                 unique("PerEnv"),
-                null,
-                null,
-                IntegrationType.REST_API,
-                null,
-                ConfigMode.PER_ENVIRONMENT,
                 AuthScheme.BEARER,
-                null,
-                null,
-                null,
                 Map.of(
                     Environment.DEVELOPMENT,
-                    new EnvironmentConfigDraft(null, Map.of("baseUrl", "https://dev.example.com"))),
-                null));
+                    new EnvironmentConfigDraft(
+                        null, Map.of("baseUrl", "https://dev.example.com")))));
     ConnectionView c = connection(modeler, integration, Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, Map.of("token", "prod-token"));
 
@@ -100,11 +90,7 @@ class ConnectionResolverTest extends DatabaseTest {
     put(c, Environment.PRODUCTION, Map.of("token", "Bearer-ish @@SECRET:" + secretKey + "@@"));
     put(c, Environment.QA, Map.of("token", "@@SECRET:MISSING_KEY@@"));
 
-    assertThat(
-            resolver
-                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
-                .requireText("token"))
-        .isEqualTo("Bearer-ish sk-live-from-secret");
+    assertThat(productionToken(c)).isEqualTo("Bearer-ish sk-live-from-secret");
     assertThatThrownBy(
             () -> resolver.resolve(ORG, key(c), Environment.QA, RuntimeCaller.UNKNOWN_PROCESS))
         .isInstanceOf(ConnectionResolutionException.class)
@@ -116,19 +102,11 @@ class ConnectionResolverTest extends DatabaseTest {
   void theNextResolutionSeesACredentialUpdate() {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, Map.of("token", "old-token"));
-    assertThat(
-            resolver
-                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
-                .requireText("token"))
-        .isEqualTo("old-token");
+    assertThat(productionToken(c)).isEqualTo("old-token");
 
     put(c, Environment.PRODUCTION, Map.of("token", "new-token"));
 
-    assertThat(
-            resolver
-                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
-                .requireText("token"))
-        .isEqualTo("new-token");
+    assertThat(productionToken(c)).isEqualTo("new-token");
   }
 
   @Test
@@ -137,19 +115,11 @@ class ConnectionResolverTest extends DatabaseTest {
     secrets.put(admin, secretKey, "v1");
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
     put(c, Environment.PRODUCTION, Map.of("token", "@@SECRET:" + secretKey + "@@"));
-    assertThat(
-            resolver
-                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
-                .requireText("token"))
-        .isEqualTo("v1");
+    assertThat(productionToken(c)).isEqualTo("v1");
 
     secrets.put(admin, secretKey, "v2");
 
-    assertThat(
-            resolver
-                .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
-                .requireText("token"))
-        .isEqualTo("v2");
+    assertThat(productionToken(c)).isEqualTo("v2");
   }
 
   private void put(ConnectionView c, Environment env, Map<String, Object> fields) {
@@ -158,5 +128,12 @@ class ConnectionResolverTest extends DatabaseTest {
 
   private static String key(ConnectionView c) {
     return c.connection().key();
+  }
+
+  /** The token of {@code c} in PRODUCTION, as a process the runtime cannot name resolves it. */
+  private String productionToken(ConnectionView c) {
+    return resolver
+        .resolve(ORG, key(c), Environment.PRODUCTION, RuntimeCaller.UNKNOWN_PROCESS)
+        .requireText("token");
   }
 }

@@ -12,13 +12,10 @@ import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.crypto.EnvelopeCipher;
 import dev.flowconnections.crypto.MasterKeyRing;
 import dev.flowconnections.environment.Environment;
-import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationService;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import dev.flowconnections.testsupport.RuntimeInstance;
 import dev.flowconnections.testsupport.SecretsProviderTestApplication;
@@ -100,21 +97,7 @@ abstract class RotationTestBase {
    */
   Map<CredentialLocation, String> credentialsUnderK1(int count) {
     Integration integration =
-        integrations.create(
-            superAdmin,
-            new IntegrationDraft(
-                "REST " + UUID.randomUUID(),
-                null,
-                null,
-                IntegrationType.REST_API,
-                null,
-                ConfigMode.SAME_FOR_ALL,
-                AuthScheme.BEARER,
-                null,
-                null,
-                Map.of("baseUrl", "https://api.example.com"),
-                null,
-                null));
+        integrations.create(superAdmin, IntegrationDrafts.bearerRest("REST " + UUID.randomUUID()));
     Map<CredentialLocation, String> values = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
       ConnectionView c =

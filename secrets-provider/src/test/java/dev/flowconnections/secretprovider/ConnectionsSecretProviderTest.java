@@ -39,18 +39,10 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
             modeler,
             restIntegration(AuthScheme.BASIC, Map.of("baseUrl", "https://api.example.com")),
             Visibility.ORGANIZATION);
-    connections.putEnvironment(
-        modeler,
-        c.connection().id(),
-        Environment.DEVELOPMENT,
-        Map.of("username", "dev", "password", "dev-pass"),
-        null);
-    connections.putEnvironment(
-        modeler,
-        c.connection().id(),
-        Environment.PRODUCTION,
-        Map.of("username", "prod", "password", "prod-pass"),
-        null);
+    putCredentials(
+        modeler, c, Environment.DEVELOPMENT, Map.of("username", "dev", "password", "dev-pass"));
+    putCredentials(
+        modeler, c, Environment.PRODUCTION, Map.of("username", "prod", "password", "prod-pass"));
     String prefix = "connections." + c.connection().key() + ".";
 
     assertThat(secret(prefix + "password", DEFAULT_TENANT)).isEqualTo("prod-pass");
@@ -63,12 +55,8 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
       placeholdersOfAProcessOutsideTheScopeGetNoPersonalConnectionAndNoScopedSecretAndTheRefusalIsAudited()
           throws Exception {
     ConnectionView personal = connection(modeler, bearerIntegration(), Visibility.PERSONAL);
-    connections.putEnvironment(
-        modeler,
-        personal.connection().id(),
-        Environment.PRODUCTION,
-        Map.of("token", "someone-elses-token"),
-        null);
+    putCredentials(
+        modeler, personal, Environment.PRODUCTION, Map.of("token", "someone-elses-token"));
     String scopedKey = "PLACEHOLDER_SCOPED_" + System.nanoTime();
     secrets.put(admin, scopedKey, "scoped-org-value", java.util.List.of("billing"));
     String openKey = "PLACEHOLDER_OPEN_" + System.nanoTime();
@@ -103,12 +91,7 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
   @Test
   void theAuditLogRecordsWhichConnectionAPlaceholderReadButNoValue() throws Exception {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
-    connections.putEnvironment(
-        modeler,
-        c.connection().id(),
-        Environment.PRODUCTION,
-        Map.of("token", "placeholder-token-1"),
-        null);
+    putCredentials(modeler, c, Environment.PRODUCTION, Map.of("token", "placeholder-token-1"));
 
     secret("connections." + c.connection().key() + ".token", DEFAULT_TENANT);
 
@@ -149,12 +132,8 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
             restIntegration(
                 AuthScheme.CUSTOM_HEADERS, Map.of("baseUrl", "https://api.example.com")),
             Visibility.ORGANIZATION);
-    connections.putEnvironment(
-        modeler,
-        c.connection().id(),
-        Environment.PRODUCTION,
-        Map.of("headers", Map.of("X-Api-Key", "hk-1")),
-        null);
+    putCredentials(
+        modeler, c, Environment.PRODUCTION, Map.of("headers", Map.of("X-Api-Key", "hk-1")));
 
     assertThat(secret("connections." + c.connection().key() + ".headers.X-Api-Key", DEFAULT_TENANT))
         .isEqualTo("hk-1");
@@ -163,8 +142,7 @@ class ConnectionsSecretProviderTest extends DatabaseTest {
   @Test
   void failsClosedInsteadOfLettingAnotherProviderAnswer() {
     ConnectionView c = connection(modeler, bearerIntegration(), Visibility.ORGANIZATION);
-    connections.putEnvironment(
-        modeler, c.connection().id(), Environment.DEVELOPMENT, Map.of("token", "dev-token"), null);
+    putCredentials(modeler, c, Environment.DEVELOPMENT, Map.of("token", "dev-token"));
 
     assertThatThrownBy(
             () -> secret("connections." + c.connection().key() + ".token", DEFAULT_TENANT))

@@ -9,15 +9,13 @@ import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationService;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.starter.sampleapp.CredentialCheckFunction;
 import dev.flowconnections.starter.sampleapp.CredentialCheckRequest;
 import dev.flowconnections.starter.sampleapp.SeenCredentials;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.protocol.record.Record;
@@ -106,19 +104,11 @@ final class CredentialCheckScenario {
             .getBean(IntegrationService.class)
             .create(
                 ADMIN,
-                new IntegrationDraft(
+                IntegrationDrafts.restSameForAll(
                     "CRM",
                     "test",
-                    null,
-                    IntegrationType.REST_API,
-                    null,
-                    ConfigMode.SAME_FOR_ALL,
                     AuthScheme.BEARER,
-                    null,
-                    null,
-                    Map.of("baseUrl", "https://crm.example.com"),
-                    null,
-                    null));
+                    Map.of("baseUrl", "https://crm.example.com")));
     ConnectionService connections = runtime.getBean(ConnectionService.class);
     var connection =
         connections.create(

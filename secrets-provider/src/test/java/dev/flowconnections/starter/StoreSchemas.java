@@ -6,7 +6,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
@@ -27,18 +26,7 @@ final class StoreSchemas {
   }
 
   static String migratedTo(MigrationVersion target) {
-    String schema = PostgresTestSchema.extraSchema();
-    Flyway.configure()
-        .dataSource(
-            PostgresTestSchema.jdbcUrl(schema),
-            PostgresTestSchema.USER,
-            PostgresTestSchema.PASSWORD)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .target(target)
-        .load()
-        .migrate();
-    return schema;
+    return PostgresTestSchema.migratedExtraSchema(target);
   }
 
   /** A history that says a later release migrated the schema further than this jar knows. */

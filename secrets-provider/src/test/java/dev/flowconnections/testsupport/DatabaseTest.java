@@ -6,12 +6,10 @@ import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
+import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationService;
-import dev.flowconnections.integration.IntegrationType;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,20 +50,7 @@ public abstract class DatabaseTest {
 
   protected Integration restIntegration(AuthScheme scheme, Map<String, Object> config) {
     return integrations.create(
-        admin,
-        new IntegrationDraft(
-            unique("REST"),
-            "test",
-            null,
-            IntegrationType.REST_API,
-            null,
-            ConfigMode.SAME_FOR_ALL,
-            scheme,
-            null,
-            null,
-            config,
-            null,
-            null));
+        admin, IntegrationDrafts.restSameForAll(unique("REST"), "test", scheme, config));
   }
 
   protected Integration bearerIntegration() {
@@ -75,5 +60,12 @@ public abstract class DatabaseTest {
   protected ConnectionView connection(Actor actor, Integration integration, Visibility visibility) {
     return connections.create(
         actor, new ConnectionDraft(integration.id(), unique("Conn"), null, visibility, null));
+  }
+
+  /** {@code actor} writes {@code fields} to one environment of {@code connection}, unversioned. */
+  protected ConnectionView putCredentials(
+      Actor actor, ConnectionView connection, Environment environment, Map<String, Object> fields) {
+    return connections.putEnvironment(
+        actor, connection.connection().id(), environment, fields, null);
   }
 }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -83,6 +85,25 @@ public final class PostgresTestSchema {
           "cannot create test schema " + extra + ": " + e.getMessage(), e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(extra)));
+    return extra;
+  }
+
+  /** One more fresh schema ({@link #extraSchema()}), migrated by Flyway to the newest version. */
+  public static String migratedExtraSchema() {
+    return migratedExtraSchema(MigrationVersion.LATEST);
+  }
+
+  /** One more fresh schema ({@link #extraSchema()}), migrated by Flyway up to {@code target}. */
+  public static String migratedExtraSchema(MigrationVersion target) {
+    String extra = extraSchema();
+    Flyway.configure()
+        .dataSource(jdbcUrl(extra), USER, PASSWORD)
+        .schemas(extra)
+        .defaultSchema(extra)
+        .locations("classpath:db/migration")
+        .target(target)
+        .load()
+        .migrate();
     return extra;
   }
 

@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.access;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createBasicRestIntegration;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.credentials;
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.postConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,15 +75,7 @@ class OrganizationIsolationApiTest extends ApiTestBase {
       assertProblem(stranger.delete("/api/connections/" + connection), 404);
       // a connection on another organization's integration cannot be created either
       assertProblem(
-          stranger.post(
-              "/api/connections",
-              Map.of(
-                  "integrationId",
-                  integration,
-                  "name",
-                  "Sneaky " + tag(),
-                  "visibility",
-                  "ORGANIZATION")),
+          postConnection(stranger, integration, "Sneaky " + tag(), "ORGANIZATION"),
           400,
           "integrationId");
 

@@ -14,20 +14,17 @@ import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.credential.CredentialStore;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -47,18 +44,7 @@ final class BenchmarkDatabase {
 
   /** A fresh schema of the test database, migrated; dropped at JVM exit. */
   static String migratedSchema() {
-    String schema = PostgresTestSchema.extraSchema();
-    Flyway.configure()
-        .dataSource(
-            PostgresTestSchema.jdbcUrl(schema),
-            PostgresTestSchema.USER,
-            PostgresTestSchema.PASSWORD)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
-    return schema;
+    return PostgresTestSchema.migratedExtraSchema();
   }
 
   /** Creates the connection and returns its key. */
@@ -80,19 +66,11 @@ final class BenchmarkDatabase {
     Integration integration =
         integrations.create(
             admin,
-            new IntegrationDraft(
+            IntegrationDrafts.restSameForAll(
                 "Bench CRM",
                 null,
-                null,
-                IntegrationType.REST_API,
-                null,
-                ConfigMode.SAME_FOR_ALL,
                 AuthScheme.BEARER,
-                null,
-                null,
-                Map.of("baseUrl", "https://crm.example.com"),
-                null,
-                null));
+                Map.of("baseUrl", "https://crm.example.com")));
     ConnectionView connection =
         connections.create(
             admin,

@@ -4,6 +4,8 @@ import static dev.flowconnections.runtime.testsupport.ApiFixtures.basicRestInteg
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createBasicRestIntegration;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.credentials;
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.postConnection;
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.postKeyedConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,15 +38,7 @@ class ConnectionApiTest extends ApiTestBase {
   void createsAConnectionWithAKeyDerivedFromItsName() {
     String tag = tag();
     Response created =
-        modeler.post(
-            "/api/connections",
-            Map.of(
-                "integrationId",
-                integrationId,
-                "name",
-                "Sales Team Gmail " + tag,
-                "visibility",
-                "ORGANIZATION"));
+        postConnection(modeler, integrationId, "Sales Team Gmail " + tag, "ORGANIZATION");
 
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonNode body = created.json();
@@ -73,35 +67,14 @@ class ConnectionApiTest extends ApiTestBase {
   @Test
   void takesAnExplicitKey() {
     String key = "crm-" + tag();
-    Response created =
-        modeler.post(
-            "/api/connections",
-            Map.of(
-                "integrationId",
-                integrationId,
-                "name",
-                "CRM " + tag(),
-                "key",
-                key,
-                "visibility",
-                "PERSONAL"));
+    Response created = postKeyedConnection(modeler, integrationId, "CRM " + tag(), key, "PERSONAL");
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().get("key").asText())
         .as("personal keys carry their owner")
         .isEqualTo(key + "@modeler");
     Response shared =
-        modeler.post(
-            "/api/connections",
-            Map.of(
-                "integrationId",
-                integrationId,
-                "name",
-                "Shared CRM " + tag(),
-                "key",
-                key,
-                "visibility",
-                "ORGANIZATION"));
+        postKeyedConnection(modeler, integrationId, "Shared CRM " + tag(), key, "ORGANIZATION");
     assertThat(shared.json().get("key").asText()).isEqualTo(key);
   }
 

@@ -3,6 +3,8 @@ package dev.flowconnections.runtime.connection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createBasicRestIntegration;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.credentials;
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.postConnection;
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.postKeyedConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.read;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,14 +110,8 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
     String name = "Private CRM " + tag();
     Response mine = createConnection(modeler, integrationId, name, "PERSONAL");
 
-    Response sameNamePersonal =
-        admin.post(
-            "/api/connections",
-            Map.of("integrationId", integrationId, "name", name, "visibility", "PERSONAL"));
-    Response sameNameShared =
-        other.post(
-            "/api/connections",
-            Map.of("integrationId", integrationId, "name", name, "visibility", "ORGANIZATION"));
+    Response sameNamePersonal = postConnection(admin, integrationId, name, "PERSONAL");
+    Response sameNameShared = postConnection(other, integrationId, name, "ORGANIZATION");
 
     assertThat(sameNameShared.status()).as(sameNameShared.toString()).isEqualTo(201);
     assertThat(sameNamePersonal.status()).as(sameNamePersonal.toString()).isEqualTo(201);
@@ -125,10 +121,7 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
         .isNotEqualTo(sameNameShared.text("/key"));
     // names visible to the same user stay unique: the owner cannot add a second personal one of
     // that name
-    Response again =
-        modeler.post(
-            "/api/connections",
-            Map.of("integrationId", integrationId, "name", name, "visibility", "PERSONAL"));
+    Response again = postConnection(modeler, integrationId, name, "PERSONAL");
     assertThat(again.status()).isEqualTo(409);
   }
 
@@ -149,18 +142,7 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
   @Test
   void aKeyTakenBySomeoneElsesPersonalConnectionIsNotRevealedAndRuntimeLookupStaysUnambiguous() {
     String key = "secret-crm-" + tag();
-    Response mine =
-        modeler.post(
-            "/api/connections",
-            Map.of(
-                "integrationId",
-                integrationId,
-                "name",
-                "Mine " + tag(),
-                "key",
-                key,
-                "visibility",
-                "PERSONAL"));
+    Response mine = postKeyedConnection(modeler, integrationId, "Mine " + tag(), key, "PERSONAL");
     assertThat(mine.status()).as(mine.toString()).isEqualTo(201);
     assertThat(mine.text("/key"))
         .as("a personal key lives in its owner's namespace")
@@ -170,17 +152,7 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
         credentials(Map.of("username", "mine", "password", "p1")));
 
     Response shared =
-        other.post(
-            "/api/connections",
-            Map.of(
-                "integrationId",
-                integrationId,
-                "name",
-                "Shared " + tag(),
-                "key",
-                key,
-                "visibility",
-                "ORGANIZATION"));
+        postKeyedConnection(other, integrationId, "Shared " + tag(), key, "ORGANIZATION");
     assertThat(shared.status()).as(shared.toString()).isEqualTo(201);
     assertThat(shared.text("/key")).isEqualTo(key);
     other.put(
@@ -189,17 +161,8 @@ class ConnectionOwnershipApiTest extends ApiTestBase {
 
     // nobody can create a key in someone else's namespace, so nobody can probe it either
     Response intoTheNamespace =
-        other.post(
-            "/api/connections",
-            Map.of(
-                "integrationId",
-                integrationId,
-                "name",
-                "Probe " + tag(),
-                "key",
-                key + "@modeler",
-                "visibility",
-                "ORGANIZATION"));
+        postKeyedConnection(
+            other, integrationId, "Probe " + tag(), key + "@modeler", "ORGANIZATION");
     assertThat(intoTheNamespace.status()).isEqualTo(400);
     assertThat(intoTheNamespace.text("/field")).isEqualTo("key");
 

@@ -33,18 +33,12 @@ class OrgSecretTestMessageApiTest extends ApiTestBase {
   void anOrgSecretInADatabaseUsernameIsMaskedInTheTestMessageAndInLastTest() {
     String secretKey = "DB_USER_" + tag().toUpperCase(Locale.ROOT);
     String secretValue = "no_such_role_" + tag();
-    assertThat(admin.put("/api/secrets/" + secretKey, Map.of("value", secretValue)).status())
-        .isIn(200, 201);
+    putOrgSecret(secretKey, secretValue);
     String integration =
-        createIntegration(
-            admin,
-            Map.of(
-                "name",
-                "DB " + tag(),
-                "type",
-                "DATABASE",
-                "config",
-                Map.of("vendor", "POSTGRESQL", "jdbcUrl", PostgresTestSchema.jdbcUrl())));
+        integration(
+            "DB " + tag(),
+            "DATABASE",
+            Map.of("vendor", "POSTGRESQL", "jdbcUrl", PostgresTestSchema.jdbcUrl()));
     String id = createConnection(modeler, integration, "DB " + tag(), "ORGANIZATION").text("/id");
     modeler.put(
         "/api/connections/" + id + "/environments/DEVELOPMENT",
@@ -66,22 +60,13 @@ class OrgSecretTestMessageApiTest extends ApiTestBase {
   void anOrgSecretInARestHealthPathIsMaskedInTheTestMessage() {
     String secretKey = "PROBE_" + tag().toUpperCase(Locale.ROOT);
     String secretValue = "probe-path-" + tag();
-    assertThat(admin.put("/api/secrets/" + secretKey, Map.of("value", secretValue)).status())
-        .isIn(200, 201);
+    putOrgSecret(secretKey, secretValue);
     String integration =
-        createIntegration(
-            admin,
+        integration(
+            "Probe " + tag(),
+            "REST_API",
             Map.of(
-                "name",
-                "Probe " + tag(),
-                "type",
-                "REST_API",
-                "config",
-                Map.of(
-                    "baseUrl",
-                    SERVER.baseUrl(),
-                    "healthPath",
-                    "/status/@@SECRET:" + secretKey + "@@")));
+                "baseUrl", SERVER.baseUrl(), "healthPath", "/status/@@SECRET:" + secretKey + "@@"));
     String id =
         createConnection(modeler, integration, "Probe " + tag(), "ORGANIZATION").text("/id");
     modeler.put("/api/connections/" + id + "/environments/DEVELOPMENT", credentials(Map.of()));
@@ -94,5 +79,15 @@ class OrgSecretTestMessageApiTest extends ApiTestBase {
     assertThat(result.json().get("message").asText()).isEqualTo("HTTP 200 from GET /status/****");
     assertThat(modeler.get("/api/connections/" + id).body()).doesNotContain(secretValue);
     assertThat(api.transcript()).noneMatch(exchange -> exchange.contains(secretValue));
+  }
+
+  /** The admin stores an organization secret; created or replaced, either is fine. */
+  private void putOrgSecret(String key, String value) {
+    assertThat(admin.put("/api/secrets/" + key, Map.of("value", value)).status()).isIn(200, 201);
+  }
+
+  /** The admin creates an integration of {@code type}; its id. */
+  private String integration(String name, String type, Map<String, Object> config) {
+    return createIntegration(admin, Map.of("name", name, "type", type, "config", config));
   }
 }

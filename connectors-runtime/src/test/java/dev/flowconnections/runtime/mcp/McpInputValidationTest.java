@@ -59,16 +59,10 @@ class McpInputValidationTest {
 
   @Test
   void argumentsThatAreNotAnObjectAreRejected() {
-    assertThatThrownBy(
-            () ->
-                worker.run(
-                    Map.of("operation", "callTool", "toolName", "add", "arguments", "[1, 2]")))
+    assertThatThrownBy(() -> worker.callTool("add", "[1, 2]"))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageStartingWith("arguments:");
-    assertThatThrownBy(
-            () ->
-                worker.run(
-                    Map.of("operation", "callTool", "toolName", "add", "arguments", "{a: 1")))
+    assertThatThrownBy(() -> worker.callTool("add", "{a: 1"))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageStartingWith("arguments: not a JSON object");
   }

@@ -74,14 +74,7 @@ class McpLogSecretsTest {
     worker.connection(signed);
     for (String tool : List.of("rejectHeader", "throwWithHeader", "requestHeader")) {
       try {
-        worker.run(
-            Map.of(
-                "operation",
-                "callTool",
-                "toolName",
-                tool,
-                "arguments",
-                Map.of("name", "X-Signature")));
+        worker.callTool(tool, Map.of("name", "X-Signature"));
       } catch (RuntimeException expected) {
         assertThat(expected.getMessage()).doesNotContain(SIGNATURE);
       }

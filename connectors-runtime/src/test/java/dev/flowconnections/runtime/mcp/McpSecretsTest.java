@@ -36,25 +36,10 @@ class McpSecretsTest {
 
   @Test
   void anEchoedCredentialIsMaskedEverywhereInTheResult() throws Exception {
-    worker.connection(
-        McpTestConnections.of(
-            "HTTP",
-            server.url(),
-            AuthScheme.CUSTOM_HEADERS,
-            Environment.DEVELOPMENT,
-            Map.of("headers", Map.of("X-Signature", HEADER_SECRET)),
-            Map.of()));
+    connectWithSecretSignatureHeader();
 
     McpToolResult result =
-        (McpToolResult)
-            worker.run(
-                Map.of(
-                    "operation",
-                    "callTool",
-                    "toolName",
-                    "requestHeader",
-                    "arguments",
-                    Map.of("name", "X-Signature")));
+        (McpToolResult) worker.callTool("requestHeader", Map.of("name", "X-Signature"));
 
     assertThat(result.text()).isEqualTo("****");
     assertThat(result.structuredContent()).isEqualTo(Map.of("header", "****"));
@@ -66,25 +51,9 @@ class McpSecretsTest {
 
   @Test
   void aToolErrorQuotingTheCredentialIsMaskedInTheIncidentAndItsVariables() {
-    worker.connection(
-        McpTestConnections.of(
-            "HTTP",
-            server.url(),
-            AuthScheme.CUSTOM_HEADERS,
-            Environment.DEVELOPMENT,
-            Map.of("headers", Map.of("X-Signature", HEADER_SECRET)),
-            Map.of()));
+    connectWithSecretSignatureHeader();
 
-    assertThatThrownBy(
-            () ->
-                worker.run(
-                    Map.of(
-                        "operation",
-                        "callTool",
-                        "toolName",
-                        "rejectHeader",
-                        "arguments",
-                        Map.of("name", "X-Signature"))))
+    assertThatThrownBy(() -> worker.callTool("rejectHeader", Map.of("name", "X-Signature")))
         .isInstanceOfSatisfying(
             ConnectorException.class,
             e -> {
@@ -94,5 +63,17 @@ class McpSecretsTest {
                   .contains("upstream refused ****")
                   .doesNotContain(HEADER_SECRET);
             });
+  }
+
+  /** The worker's connection sends {@link #HEADER_SECRET} as the X-Signature header. */
+  private void connectWithSecretSignatureHeader() {
+    worker.connection(
+        McpTestConnections.of(
+            "HTTP",
+            server.url(),
+            AuthScheme.CUSTOM_HEADERS,
+            Environment.DEVELOPMENT,
+            Map.of("headers", Map.of("X-Signature", HEADER_SECRET)),
+            Map.of()));
   }
 }

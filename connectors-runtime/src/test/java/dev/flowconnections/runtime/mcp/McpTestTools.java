@@ -6,6 +6,7 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
@@ -22,16 +23,20 @@ final class McpTestTools {
   static final String SERVER_NAME = "flow-test-server";
   static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
 
+  /** The input schema of the tools that take one string argument, {@code name}. */
+  private static final Map<String, Object> NAME_ARGUMENT =
+      Map.of(
+          "type",
+          "object",
+          "properties",
+          Map.of("name", Map.of("type", "string")),
+          "required",
+          List.of("name"));
+
   private McpTestTools() {}
 
   static McpSyncServer serve(McpStreamableServerTransportProvider transport) {
-    return McpServer.sync(transport)
-        .serverInfo(SERVER_NAME, "1.0.0")
-        .jsonMapper(JSON)
-        .jsonSchemaValidator(new McpJsonSchemaValidator(new ObjectMapper()))
-        .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-        .tools(tools())
-        .build();
+    return withTestTools(McpServer.sync(transport), tools());
   }
 
   static McpSyncServer serve(McpServerTransportProvider transport) {
@@ -42,12 +47,18 @@ final class McpTestTools {
       McpServerTransportProvider transport, List<SyncToolSpecification> extraTools) {
     List<SyncToolSpecification> all = new java.util.ArrayList<>(tools());
     all.addAll(extraTools);
-    return McpServer.sync(transport)
+    return withTestTools(McpServer.sync(transport), all);
+  }
+
+  /** Whatever the transport, the same server identity, mapper, validator and capabilities. */
+  private static McpSyncServer withTestTools(
+      McpServer.SyncSpecification<?> server, List<SyncToolSpecification> tools) {
+    return server
         .serverInfo(SERVER_NAME, "1.0.0")
         .jsonMapper(JSON)
         .jsonSchemaValidator(new McpJsonSchemaValidator(new ObjectMapper()))
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-        .tools(all)
+        .tools(tools)
         .build();
   }
 
@@ -95,101 +106,45 @@ final class McpTestTools {
         tool(
             "environment",
             "Returns an environment variable of the server process, or <unset>",
-            Map.of(
-                "type",
-                "object",
-                "properties",
-                Map.of("name", Map.of("type", "string")),
-                "required",
-                List.of("name")),
+            NAME_ARGUMENT,
             arguments -> {
               String value = System.getenv(String.valueOf(arguments.get("name")));
               return McpSchema.CallToolResult.builder()
                   .addTextContent(value == null ? "<unset>" : value)
                   .build();
             }),
-        SyncToolSpecification.builder()
-            .tool(
-                McpSchema.Tool.builder(
-                        "requestHeader",
-                        Map.of(
-                            "type",
-                            "object",
-                            "properties",
-                            Map.of("name", Map.of("type", "string")),
-                            "required",
-                            List.of("name")))
-                    .description(
-                        "Returns a header of the HTTP request that carried the call, as a debugging tool might")
-                    .build())
-            .callHandler(
-                (exchange, request) -> {
-                  Object value =
-                      exchange
-                          .transportContext()
-                          .get(String.valueOf(request.arguments().get("name")).toLowerCase());
-                  return McpSchema.CallToolResult.builder()
-                      .addTextContent(value == null ? "<none>" : String.valueOf(value))
-                      .structuredContent(
-                          Map.of("header", value == null ? "<none>" : String.valueOf(value)))
-                      .build();
-                })
-            .build(),
-        SyncToolSpecification.builder()
-            .tool(
-                McpSchema.Tool.builder(
-                        "rejectHeader",
-                        Map.of(
-                            "type",
-                            "object",
-                            "properties",
-                            Map.of("name", Map.of("type", "string")),
-                            "required",
-                            List.of("name")))
-                    .description(
-                        "Fails, quoting a header of the request, as an upstream error message might")
-                    .build())
-            .callHandler(
-                (exchange, request) ->
-                    McpSchema.CallToolResult.builder()
-                        .addTextContent(
-                            "upstream refused "
-                                + exchange
-                                    .transportContext()
-                                    .get(
-                                        String.valueOf(request.arguments().get("name"))
-                                            .toLowerCase()))
-                        .isError(true)
-                        .build())
-            .build(),
-        SyncToolSpecification.builder()
-            .tool(
-                McpSchema.Tool.builder(
-                        "throwWithHeader",
-                        Map.of(
-                            "type",
-                            "object",
-                            "properties",
-                            Map.of("name", Map.of("type", "string")),
-                            "required",
-                            List.of("name")))
-                    .description(
-                        "Throws an exception quoting a header of the request: a JSON-RPC error, not a tool error")
-                    .build())
-            .callHandler(
-                (exchange, request) -> {
-                  throw new io.modelcontextprotocol.spec.McpError(
-                      new McpSchema.JSONRPCResponse.JSONRPCError(
-                          McpSchema.ErrorCodes.INTERNAL_ERROR,
-                          "cannot verify "
-                              + exchange
-                                  .transportContext()
-                                  .get(
-                                      String.valueOf(request.arguments().get("name"))
-                                          .toLowerCase()),
-                          null));
-                })
-            .build(),
+        exchangeTool(
+            "requestHeader",
+            "Returns a header of the HTTP request that carried the call, as a debugging tool might",
+            NAME_ARGUMENT,
+            (exchange, request) -> {
+              Object value = requestedHeader(exchange, request);
+              return McpSchema.CallToolResult.builder()
+                  .addTextContent(value == null ? "<none>" : String.valueOf(value))
+                  .structuredContent(
+                      Map.of("header", value == null ? "<none>" : String.valueOf(value)))
+                  .build();
+            }),
+        exchangeTool(
+            "rejectHeader",
+            "Fails, quoting a header of the request, as an upstream error message might",
+            NAME_ARGUMENT,
+            (exchange, request) ->
+                McpSchema.CallToolResult.builder()
+                    .addTextContent("upstream refused " + requestedHeader(exchange, request))
+                    .isError(true)
+                    .build()),
+        exchangeTool(
+            "throwWithHeader",
+            "Throws an exception quoting a header of the request: a JSON-RPC error, not a tool error",
+            NAME_ARGUMENT,
+            (exchange, request) -> {
+              throw new io.modelcontextprotocol.spec.McpError(
+                  new McpSchema.JSONRPCResponse.JSONRPCError(
+                      McpSchema.ErrorCodes.INTERNAL_ERROR,
+                      "cannot verify " + requestedHeader(exchange, request),
+                      null));
+            }),
         tool(
             "environmentMatches",
             "Whether an environment variable of the server process has the given value",
@@ -215,12 +170,34 @@ final class McpTestTools {
       String description,
       Map<String, Object> schema,
       java.util.function.Function<Map<String, Object>, McpSchema.CallToolResult> handler) {
+    return exchangeTool(
+        name,
+        description,
+        schema,
+        (exchange, request) ->
+            handler.apply(request.arguments() == null ? Map.of() : request.arguments()));
+  }
+
+  /** A tool whose handler sees the exchange, so it can read the request that carried the call. */
+  static SyncToolSpecification exchangeTool(
+      String name,
+      String description,
+      Map<String, Object> schema,
+      java.util.function.BiFunction<
+              McpSyncServerExchange, McpSchema.CallToolRequest, McpSchema.CallToolResult>
+          handler) {
     return SyncToolSpecification.builder()
         .tool(McpSchema.Tool.builder(name, schema).description(description).build())
-        .callHandler(
-            (exchange, request) ->
-                handler.apply(request.arguments() == null ? Map.of() : request.arguments()))
+        .callHandler(handler)
         .build();
+  }
+
+  /** The header of the carrying request that the call's {@code name} argument names. */
+  private static Object requestedHeader(
+      McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+    return exchange
+        .transportContext()
+        .get(String.valueOf(request.arguments().get("name")).toLowerCase());
   }
 
   private static String format(double value) {

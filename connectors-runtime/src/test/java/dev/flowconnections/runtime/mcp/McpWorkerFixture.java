@@ -27,6 +27,11 @@ final class McpWorkerFixture {
     return function().execute(new WorkerTestContext(McpFunction.TYPE, all));
   }
 
+  /** Runs the callTool operation: {@code toolName} with {@code arguments} (a map or JSON text). */
+  Object callTool(String toolName, Object arguments) {
+    return run(Map.of("operation", "callTool", "toolName", toolName, "arguments", arguments));
+  }
+
   McpFunction function() {
     ConnectionResolver resolver =
         (organizationId, key, environment, caller) -> {

@@ -41,16 +41,7 @@ class McpWorkerTest {
   void callToolPassesAFeelContextAsArguments() {
     worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
 
-    McpToolResult result =
-        (McpToolResult)
-            worker.run(
-                Map.of(
-                    "operation",
-                    "callTool",
-                    "toolName",
-                    "add",
-                    "arguments",
-                    Map.of("a", 19, "b", 23)));
+    McpToolResult result = (McpToolResult) worker.callTool("add", Map.of("a", 19, "b", 23));
 
     assertThat(result.text()).isEqualTo("sum is 42");
     assertThat(result.structuredContent()).isEqualTo(Map.of("sum", 42.0));
@@ -61,16 +52,7 @@ class McpWorkerTest {
   void callToolAcceptsArgumentsAsJsonText() {
     worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
 
-    McpToolResult result =
-        (McpToolResult)
-            worker.run(
-                Map.of(
-                    "operation",
-                    "callTool",
-                    "toolName",
-                    "echo",
-                    "arguments",
-                    "{\"text\": \"from JSON\"}"));
+    McpToolResult result = (McpToolResult) worker.callTool("echo", "{\"text\": \"from JSON\"}");
 
     assertThat(result.text()).isEqualTo("from JSON");
   }
@@ -124,10 +106,7 @@ class McpWorkerTest {
     worker.connection(McpTestConnections.bearer("HTTP", SERVER.url(), McpTestConnections.TOKEN));
     var mapper = io.camunda.connector.jackson.ConnectorsObjectMapperSupplier.getCopy();
 
-    Object call =
-        worker.run(
-            Map.of(
-                "operation", "callTool", "toolName", "add", "arguments", Map.of("a", 1, "b", 2)));
+    Object call = worker.callTool("add", Map.of("a", 1, "b", 2));
     Object list = worker.run(Map.of("operation", "listTools"));
 
     assertThat(mapper.readTree(mapper.writeValueAsString(call)).toString())

@@ -3,6 +3,8 @@ package dev.flowconnections.runtime.problem;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createBasicRestIntegration;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.credentials;
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.postConnection;
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.postKeyedConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,24 +37,9 @@ class ConnectionInputValidationTest extends ApiTestBase {
     String name = modeler.get("/api/connections/" + connectionId).text("/name");
     int before = count("/api/connections");
 
+    assertProblem(postConnection(modeler, integrationId, name, "ORGANIZATION"), 409, "name");
     assertProblem(
-        modeler.post(
-            "/api/connections",
-            Map.of("integrationId", integrationId, "name", name, "visibility", "ORGANIZATION")),
-        409,
-        "name");
-    assertProblem(
-        modeler.post(
-            "/api/connections",
-            Map.of(
-                "integrationId",
-                integrationId,
-                "name",
-                name.toUpperCase(),
-                "visibility",
-                "PERSONAL")),
-        409,
-        "name");
+        postConnection(modeler, integrationId, name.toUpperCase(), "PERSONAL"), 409, "name");
 
     assertThat(count("/api/connections")).isEqualTo(before);
   }
@@ -82,30 +69,14 @@ class ConnectionInputValidationTest extends ApiTestBase {
   void anIntegrationIdThatIsNotAUuidIsReported() {
     String tag = tag();
     assertProblem(
-        modeler.post(
-            "/api/connections",
-            Map.of(
-                "integrationId", "gmail", "name", "Bad ref " + tag, "visibility", "ORGANIZATION")),
+        postConnection(modeler, "gmail", "Bad ref " + tag, "ORGANIZATION"), 400, "integrationId");
+    assertProblem(
+        postConnection(
+            modeler, java.util.UUID.randomUUID().toString(), "Bad ref " + tag, "ORGANIZATION"),
         400,
         "integrationId");
     assertProblem(
-        modeler.post(
-            "/api/connections",
-            Map.of(
-                "integrationId",
-                java.util.UUID.randomUUID().toString(),
-                "name",
-                "Bad ref " + tag,
-                "visibility",
-                "ORGANIZATION")),
-        400,
-        "integrationId");
-    assertProblem(
-        modeler.post(
-            "/api/connections",
-            Map.of("integrationId", integrationId, "name", "Bad ref " + tag, "visibility", "TEAM")),
-        400,
-        "visibility");
+        postConnection(modeler, integrationId, "Bad ref " + tag, "TEAM"), 400, "visibility");
     assertThat(count("/api/connections?search=" + tag)).isZero();
   }
 
@@ -246,24 +217,9 @@ class ConnectionInputValidationTest extends ApiTestBase {
   @Test
   void aNameOrKeyThatMakesNoValidKeyIsReported() {
     String tag = tag();
+    assertProblem(postConnection(modeler, integrationId, "!!!", "ORGANIZATION"), 400, "name");
     assertProblem(
-        modeler.post(
-            "/api/connections",
-            Map.of("integrationId", integrationId, "name", "!!!", "visibility", "ORGANIZATION")),
-        400,
-        "name");
-    assertProblem(
-        modeler.post(
-            "/api/connections",
-            Map.of(
-                "integrationId",
-                integrationId,
-                "name",
-                "Keyed " + tag,
-                "key",
-                "Not A Key",
-                "visibility",
-                "ORGANIZATION")),
+        postKeyedConnection(modeler, integrationId, "Keyed " + tag, "Not A Key", "ORGANIZATION"),
         400,
         "key");
     assertThat(count("/api/connections?search=" + tag)).isZero();

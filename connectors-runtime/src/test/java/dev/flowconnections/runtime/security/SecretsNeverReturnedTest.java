@@ -1,6 +1,7 @@
 package dev.flowconnections.runtime.security;
 
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createIntegration;
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.postConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -197,11 +198,7 @@ class SecretsNeverReturnedTest extends ApiTestBase {
   }
 
   private String connection(ApiClient user, String integrationId, String visibility) {
-    Response created =
-        user.post(
-            "/api/connections",
-            Map.of(
-                "integrationId", integrationId, "name", "Conn " + tag(), "visibility", visibility));
+    Response created = postConnection(user, integrationId, "Conn " + tag(), visibility);
     ok(created);
     return created.text("/id");
   }

@@ -40,12 +40,25 @@ public final class ApiFixtures {
     return createIntegration(admin, basicRestIntegration(name));
   }
 
+  /** POSTs a new connection; the response, whatever its status. */
+  public static ApiClient.Response postConnection(
+      ApiClient user, String integrationId, String name, String visibility) {
+    return user.post(
+        "/api/connections",
+        Map.of("integrationId", integrationId, "name", name, "visibility", visibility));
+  }
+
+  /** POSTs a new connection with an explicit key; the response, whatever its status. */
+  public static ApiClient.Response postKeyedConnection(
+      ApiClient user, String integrationId, String name, String key, String visibility) {
+    return user.post(
+        "/api/connections",
+        Map.of("integrationId", integrationId, "name", name, "key", key, "visibility", visibility));
+  }
+
   public static ApiClient.Response createConnection(
       ApiClient user, String integrationId, String name, String visibility) {
-    ApiClient.Response created =
-        user.post(
-            "/api/connections",
-            Map.of("integrationId", integrationId, "name", name, "visibility", visibility));
+    ApiClient.Response created = postConnection(user, integrationId, name, visibility);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created;
   }

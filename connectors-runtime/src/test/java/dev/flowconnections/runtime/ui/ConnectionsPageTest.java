@@ -46,13 +46,7 @@ class ConnectionsPageTest extends BrowserTestBase {
   void
       wizardCreatesConnectionWithTwoEnvironmentsFindsItThenEditKeepsBlankSecretAndDeleteAsksFirst() {
     // step 1: search and select the integration; the name follows it until the user edits it
-    browser.click(By.id("new-connection"));
-    browser.type(By.id("integration-search"), tag);
-    browser.click(
-        By.xpath(
-            "//dialog[@id='wizard']//label[contains(@class,'choice')][.//strong[text()='"
-                + integrationName
-                + "']]"));
+    openWizardAndChooseTheIntegration();
     assertThat(browser.find(By.id("connection-name")).getDomProperty("value"))
         .isEqualTo(integrationName);
     browser.type(By.id("connection-name"), "Sales Orders " + tag);
@@ -137,13 +131,7 @@ class ConnectionsPageTest extends BrowserTestBase {
 
   @Test
   void saveShowsTheProblemNextToTheFieldItNames() {
-    browser.click(By.id("new-connection"));
-    browser.type(By.id("integration-search"), tag);
-    browser.click(
-        By.xpath(
-            "//dialog[@id='wizard']//label[contains(@class,'choice')][.//strong[text()='"
-                + integrationName
-                + "']]"));
+    openWizardAndChooseTheIntegration();
     browser.click(By.xpath("//button[text()='Create Connection']"));
     WebElement row = row("STAGING");
     row.findElement(By.cssSelector("[data-field=username]")).sendKeys("svc");
@@ -235,5 +223,16 @@ class ConnectionsPageTest extends BrowserTestBase {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Opens the new-connection wizard, searches this test's integration and selects it. */
+  private void openWizardAndChooseTheIntegration() {
+    browser.click(By.id("new-connection"));
+    browser.type(By.id("integration-search"), tag);
+    browser.click(
+        By.xpath(
+            "//dialog[@id='wizard']//label[contains(@class,'choice')][.//strong[text()='"
+                + integrationName
+                + "']]"));
   }
 }

@@ -18,6 +18,7 @@ import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionRemover;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.connection.ConnectionService;
+import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
@@ -28,9 +29,7 @@ import dev.flowconnections.crypto.EnvelopeCipher;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.integration.IntegrationType;
@@ -46,6 +45,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.TcpOutageProxy;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import dev.flowconnections.secret.OrgSecretRepository;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import dev.flowconnections.testsupport.RuntimeInstance;
 import io.camunda.connector.api.error.ConnectorException;
@@ -66,7 +66,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,17 +132,7 @@ class WorkerFailureVocabularyTest {
   @BeforeAll
   static void start() {
     SMTP.start();
-    schema = PostgresTestSchema.extraSchema();
-    Flyway.configure()
-        .dataSource(
-            PostgresTestSchema.jdbcUrl(schema),
-            PostgresTestSchema.USER,
-            PostgresTestSchema.PASSWORD)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    schema = PostgresTestSchema.migratedExtraSchema();
     runtimeDatabase = throughProxy();
     JdbcClient jdbc = JdbcClient.create(runtimeDatabase);
     ObjectMapper json = new ObjectMapper().findAndRegisterModules();
@@ -688,44 +677,48 @@ class WorkerFailureVocabularyTest {
                 integrationRows, connectionRows, remover, tx, changes, Clock.systemUTC())
             .create(
                 admin,
-                new IntegrationDraft(
+                IntegrationDrafts.restSameForAll(
                     "Billing",
                     null,
-                    null,
-                    IntegrationType.REST_API,
-                    null,
-                    ConfigMode.SAME_FOR_ALL,
                     AuthScheme.BEARER,
-                    null,
-                    null,
-                    Map.of("baseUrl", "https://billing.example.com"),
-                    null,
-                    null));
+                    Map.of("baseUrl", "https://billing.example.com")));
     ConnectionService connections =
         new ConnectionService(
             connectionRows, integrationRows, store, remover, tx, changes, Clock.systemUTC());
     var connection =
-        connections.create(
+        organizationConnection(
+            connections,
             admin,
-            new ConnectionDraft(
-                integration.id(), "Billing", STORED_KEY, Visibility.ORGANIZATION, null));
-    connections.putEnvironment(
-        admin,
-        connection.connection().id(),
-        Environment.PRODUCTION,
-        Map.of("token", PRODUCTION_TOKEN),
-        null);
+            integration,
+            "Billing",
+            STORED_KEY,
+            Environment.PRODUCTION,
+            PRODUCTION_TOKEN);
     assertThat(connection.connection().key()).isEqualTo(STORED_KEY);
-    var ready =
-        connections.create(
-            admin,
-            new ConnectionDraft(
-                integration.id(), "Ledger", READY_KEY, Visibility.ORGANIZATION, null));
-    connections.putEnvironment(
+    organizationConnection(
+        connections,
         admin,
-        ready.connection().id(),
+        integration,
+        "Ledger",
+        READY_KEY,
         Environment.DEVELOPMENT,
-        Map.of("token", "dev-token-2a7c4e19"),
-        null);
+        "dev-token-2a7c4e19");
+  }
+
+  /** A connection of the organization with {@code key} and a token in one environment. */
+  private static ConnectionView organizationConnection(
+      ConnectionService connections,
+      Actor admin,
+      Integration integration,
+      String name,
+      String key,
+      Environment environment,
+      String token) {
+    ConnectionView connection =
+        connections.create(
+            admin, new ConnectionDraft(integration.id(), name, key, Visibility.ORGANIZATION, null));
+    connections.putEnvironment(
+        admin, connection.connection().id(), environment, Map.of("token", token), null);
+    return connection;
   }
 }

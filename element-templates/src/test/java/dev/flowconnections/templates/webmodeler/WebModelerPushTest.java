@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flowconnections.access.Actor;
-import dev.flowconnections.access.Role;
-import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
-import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.templates.ElementTemplateGenerator;
 import dev.flowconnections.templates.ElementTemplateSchema;
 import dev.flowconnections.templates.FixtureWorkers;
+import dev.flowconnections.templates.OwnOrganizationTest;
 import dev.flowconnections.templates.PublishedTemplate;
 import dev.flowconnections.templates.PublishedTemplateRepository;
 import dev.flowconnections.templates.TemplateChoices;
 import dev.flowconnections.templates.TemplatePublisher;
 import dev.flowconnections.templates.TemplatesProperties;
 import dev.flowconnections.templates.webmodeler.FakeWebModeler.Request;
-import dev.flowconnections.testsupport.DatabaseTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +23,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Import(FixtureWorkers.class)
-class WebModelerPushTest extends DatabaseTest {
+class WebModelerPushTest extends OwnOrganizationTest {
 
   static final String CLIENT_SECRET = "cs-" + UUID.randomUUID();
   static final FakeWebModeler WEB_MODELER = FakeWebModeler.start(CLIENT_SECRET);
@@ -86,9 +78,7 @@ class WebModelerPushTest extends DatabaseTest {
   @Autowired ObjectMapper json;
   @Autowired Clock clock;
 
-  private final String org = "org-" + UUID.randomUUID();
   private final String project = "project-" + UUID.randomUUID();
-  private final Actor orgAdmin = new Actor("admin", org, Set.of(Role.ADMIN));
   private final MutableClock tokenClock = new MutableClock();
 
   @BeforeEach
@@ -175,7 +165,7 @@ class WebModelerPushTest extends DatabaseTest {
     String restApi = PREFIX + "Flow Connections: Parcel API";
     WEB_MODELER.savedMeanwhile(project, restApi, 4);
     WEB_MODELER.clearRequests();
-    ConnectionView crm = newConnection(Visibility.ORGANIZATION);
+    ConnectionView crm = crmConnection(orgAdmin, Visibility.ORGANIZATION);
 
     publisher.publish(orgAdmin);
 
@@ -380,27 +370,6 @@ class WebModelerPushTest extends DatabaseTest {
         json,
         clock,
         List.of(push));
-  }
-
-  private ConnectionView newConnection(Visibility visibility) {
-    Integration integration =
-        integrations.create(
-            orgAdmin,
-            new IntegrationDraft(
-                unique("CRM"),
-                null,
-                null,
-                IntegrationType.REST_API,
-                null,
-                null,
-                AuthScheme.BEARER,
-                null,
-                null,
-                Map.of("baseUrl", "https://crm.example.com"),
-                null,
-                null));
-    return connections.create(
-        orgAdmin, new ConnectionDraft(integration.id(), unique("CRM"), null, visibility, null));
   }
 
   private static void assertNoSecretIn(CapturedOutput output) {

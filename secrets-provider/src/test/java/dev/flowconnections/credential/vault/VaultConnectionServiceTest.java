@@ -42,12 +42,8 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
   void secretsOfAVaultOrganizationGoToVaultAndAreResolvedFromThere() {
     ConnectionView view = basicConnection(VAULT_ORG);
     UUID id = view.connection().id();
-    connections.putEnvironment(
-        userOf(VAULT_ORG),
-        id,
-        Environment.PRODUCTION,
-        Map.of("username", "svc", "password", "vault-pw-1"),
-        null);
+    putAsUser(
+        VAULT_ORG, id, Environment.PRODUCTION, Map.of("username", "svc", "password", "vault-pw-1"));
 
     String path = "flow-connections/" + VAULT_ORG + "/" + view.connection().key() + "/PRODUCTION";
     assertThat(VAULT.current(MOUNT, path)).isEqualTo(Map.of("password", "vault-pw-1"));
@@ -68,12 +64,11 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
   void otherOrganizationsStayInPostgres() {
     String organization = uniqueOrganization("pg");
     ConnectionView view = basicConnection(organization);
-    connections.putEnvironment(
-        userOf(organization),
+    putAsUser(
+        organization,
         view.connection().id(),
         Environment.QA,
-        Map.of("username", "svc", "password", "pg-pw"),
-        null);
+        Map.of("username", "svc", "password", "pg-pw"));
 
     assertThat(credentialRows(view.connection().id())).isEqualTo(1);
     assertThat(VAULT.paths(MOUNT)).noneMatch(p -> p.contains(view.connection().key()));
@@ -83,34 +78,25 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
   void aSealedVaultFailsTheUpdateAndLeavesMetadataAndSecretsAsTheyWere() {
     ConnectionView view = basicConnection(VAULT_ORG);
     UUID id = view.connection().id();
-    connections.putEnvironment(
-        userOf(VAULT_ORG),
-        id,
-        Environment.PRODUCTION,
-        Map.of("username", "svc", "password", "before"),
-        null);
+    putAsUser(
+        VAULT_ORG, id, Environment.PRODUCTION, Map.of("username", "svc", "password", "before"));
     ConnectionView before = connections.get(userOf(VAULT_ORG), id);
     VAULT.seal();
 
     assertThatThrownBy(
             () ->
-                connections.putEnvironment(
-                    userOf(VAULT_ORG),
+                putAsUser(
+                    VAULT_ORG,
                     id,
                     Environment.PRODUCTION,
-                    Map.of("username", "svc2", "password", "after-123"),
-                    null))
+                    Map.of("username", "svc2", "password", "after-123")))
         .isInstanceOf(CredentialStoreUnavailableException.class)
         .message()
         .doesNotContain("after-123");
     assertThatThrownBy(
             () ->
-                connections.putEnvironment(
-                    userOf(VAULT_ORG),
-                    id,
-                    Environment.QA,
-                    Map.of("username", "svc", "password", "qa-pw"),
-                    null))
+                putAsUser(
+                    VAULT_ORG, id, Environment.QA, Map.of("username", "svc", "password", "qa-pw")))
         .isInstanceOf(CredentialStoreUnavailableException.class);
     assertThatThrownBy(() -> connections.delete(userOf(VAULT_ORG), id))
         .isInstanceOf(CredentialStoreUnavailableException.class);
@@ -130,25 +116,14 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
   void anEditInVaultMeanwhileIsAConflictAndNothingIsWritten() {
     ConnectionView view = basicConnection(VAULT_ORG);
     UUID id = view.connection().id();
-    connections.putEnvironment(
-        userOf(VAULT_ORG),
-        id,
-        Environment.PRODUCTION,
-        Map.of("username", "svc", "password", "v1"),
-        null);
+    putAsUser(VAULT_ORG, id, Environment.PRODUCTION, Map.of("username", "svc", "password", "v1"));
     ConnectionView before = connections.get(userOf(VAULT_ORG), id);
     String path = "flow-connections/" + VAULT_ORG + "/" + view.connection().key() + "/PRODUCTION";
     VAULT.beforeNextWrite(
         () -> VAULT.writeDirectly(MOUNT, path, Map.of("password", "operator-edit")));
 
     assertThatThrownBy(
-            () ->
-                connections.putEnvironment(
-                    userOf(VAULT_ORG),
-                    id,
-                    Environment.PRODUCTION,
-                    Map.of("password", "mine"),
-                    null))
+            () -> putAsUser(VAULT_ORG, id, Environment.PRODUCTION, Map.of("password", "mine")))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("reload and retry");
 
@@ -207,14 +182,8 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
   void deletingAConnectionOrAnEnvironmentSoftDeletesItsSecrets() {
     ConnectionView view = basicConnection(VAULT_ORG);
     UUID id = view.connection().id();
-    connections.putEnvironment(
-        userOf(VAULT_ORG), id, Environment.QA, Map.of("username", "svc", "password", "qa"), null);
-    connections.putEnvironment(
-        userOf(VAULT_ORG),
-        id,
-        Environment.PRODUCTION,
-        Map.of("username", "svc", "password", "prod"),
-        null);
+    putAsUser(VAULT_ORG, id, Environment.QA, Map.of("username", "svc", "password", "qa"));
+    putAsUser(VAULT_ORG, id, Environment.PRODUCTION, Map.of("username", "svc", "password", "prod"));
     String qaPath = "flow-connections/" + VAULT_ORG + "/" + view.connection().key() + "/QA";
     String prodPath =
         "flow-connections/" + VAULT_ORG + "/" + view.connection().key() + "/PRODUCTION";
@@ -243,5 +212,11 @@ class VaultConnectionServiceTest extends VaultDatabaseTest {
         view.connection().id(),
         view.connection().key(),
         environment);
+  }
+
+  /** A user of {@code organization} writes {@code fields} to one environment, unversioned. */
+  private ConnectionView putAsUser(
+      String organization, UUID id, Environment environment, Map<String, Object> fields) {
+    return connections.putEnvironment(userOf(organization), id, environment, fields, null);
   }
 }

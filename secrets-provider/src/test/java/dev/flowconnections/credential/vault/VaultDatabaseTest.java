@@ -6,11 +6,9 @@ import dev.flowconnections.connection.ConnectionDraft;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.integration.AuthScheme;
-import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationDraft;
-import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.testsupport.DatabaseTest;
+import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -51,19 +49,11 @@ public abstract class VaultDatabaseTest extends DatabaseTest {
     Integration integration =
         integrations.create(
             adminOf(organization),
-            new IntegrationDraft(
+            IntegrationDrafts.restSameForAll(
                 unique("REST"),
                 "test",
-                null,
-                IntegrationType.REST_API,
-                null,
-                ConfigMode.SAME_FOR_ALL,
                 AuthScheme.BASIC,
-                null,
-                null,
-                Map.of("baseUrl", "https://api.example.com"),
-                null,
-                null));
+                Map.of("baseUrl", "https://api.example.com")));
     return connections.create(
         userOf(organization),
         new ConnectionDraft(integration.id(), unique("Conn"), null, Visibility.ORGANIZATION, null));

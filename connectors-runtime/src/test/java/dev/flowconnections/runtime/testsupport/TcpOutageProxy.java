@@ -35,7 +35,10 @@ public final class TcpOutageProxy extends LoopbackServer {
 
   /**
    * Points the runtime's datasource at the test schema through this proxy, with a connection
-   * timeout of a second so that requests during an outage fail fast instead of queueing.
+   * timeout of a few seconds: requests during an outage fail well within the tests' waits instead
+   * of queueing for Hikari's default 30 s, while the start-up of a runtime on a loaded 2-core
+   * machine (Flyway waiting for a second pooled connection) still gets its connections; one second
+   * was too short there.
    */
   public void registerAsDatasource(DynamicPropertyRegistry registry) {
     registry.add(
@@ -46,7 +49,7 @@ public final class TcpOutageProxy extends LoopbackServer {
                 + testDatabase().getPath()
                 + "?currentSchema="
                 + PostgresTestSchema.schema());
-    registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
+    registry.add("spring.datasource.hikari.connection-timeout", () -> "5000");
   }
 
   private static URI testDatabase() {

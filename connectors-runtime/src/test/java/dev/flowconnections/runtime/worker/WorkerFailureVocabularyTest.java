@@ -640,7 +640,10 @@ class WorkerFailureVocabularyTest {
     }
   }
 
-  /** The runtime's pool, through the proxy; short timeouts so a cut database fails a job fast. */
+  /**
+   * The runtime's pool, through the proxy; a short connection timeout so a cut database fails a job
+   * fast, yet long enough for a connection through the proxy on a loaded 2-core machine.
+   */
   private static HikariDataSource throughProxy() {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(
@@ -653,7 +656,7 @@ class WorkerFailureVocabularyTest {
     config.setPassword(PostgresTestSchema.PASSWORD);
     config.setMaximumPoolSize(2);
     config.setMinimumIdle(0);
-    config.setConnectionTimeout(1_000);
+    config.setConnectionTimeout(3_000);
     config.setPoolName("vocabulary-runtime-db");
     return new HikariDataSource(config);
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.templates.node.Node;
+import dev.flowconnections.templates.node.NodeTemplate;
 import dev.flowconnections.templates.node.TemplateInput;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,27 @@ public class ElementTemplateGenerator {
 
   public static final String SCHEMA_URL =
       "https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json";
+
+  /** The task header that marks a tool node's job: its failures go back to the model. */
+  public static final String AGENT_TOOL_HEADER = "agentTool";
+
+  /** The extension property a tool node describes itself with. */
+  public static final String TOOL_DESCRIPTION = "toolDescription";
+
+  /** Where a tool's result goes, and where the agent's sub-process collects it from. */
+  public static final String TOOL_CALL_RESULT = "toolCallResult";
+
+  public static final String TOOL_CALL_RESULTS = "toolCallResults";
+
+  /** The variable the agent's worker completes its last job with. */
+  public static final String AGENT_RESULT = "agent";
+
+  /**
+   * One entry of {@value #TOOL_CALL_RESULTS} per completed tool: the call's id and name (set by the
+   * agent when it activated the tool) and the tool's result, as Camunda's AI Agent expects.
+   */
+  static final String TOOL_CALL_RESULT_ELEMENT =
+      "={id: toolCall._meta.id, name: toolCall._meta.name, content: toolCallResult}";
 
   /** Shown while no compatible connection exists, so the dropdown is never empty. */
   static final String NO_CONNECTION = "";
@@ -47,48 +69,42 @@ public class ElementTemplateGenerator {
     template.put("description", node.description());
     template.put("version", version);
     template.putObject("category").put("id", "flow-connections").put("name", "Flow Connections");
-    template.putArray("appliesTo").add("bpmn:Task");
-    template.putObject("elementType").put("value", "bpmn:ServiceTask");
+    boolean agent = node.element() == NodeTemplate.Element.AD_HOC_SUB_PROCESS;
+    template.putArray("appliesTo").add(agent ? "bpmn:SubProcess" : "bpmn:Task");
+    template
+        .putObject("elementType")
+        .put("value", agent ? "bpmn:AdHocSubProcess" : "bpmn:ServiceTask");
     template.putObject("engines").put("camunda", "^8.8");
     groups(template.putArray("groups"), node);
     ArrayNode properties = template.putArray("properties");
     properties.add(hidden("zeebe:taskDefinition", "property", "type", node.jobType()));
+    if (agent) {
+      properties.add(hidden("zeebe:adHoc", "property", "outputCollection", TOOL_CALL_RESULTS));
+      properties.add(hidden("zeebe:adHoc", "property", "outputElement", TOOL_CALL_RESULT_ELEMENT));
+    }
     properties.add(
         connectionDropdown(node, connections.getOrDefault(node.integrationType(), List.of())));
+    if (node.isTool()) {
+      properties.add(toolDescription(node));
+    }
     node.inputs()
         .forEach(
             input ->
                 properties.add(
                     input.connectionsOf() == null
-                        ? input(input)
+                        ? input(node, input)
                         : otherConnectionDropdown(
                             input, connections.getOrDefault(input.connectionsOf(), List.of()))));
     properties.add(hiddenHeader("elementTemplateVersion", String.valueOf(version)));
     properties.add(hiddenHeader("elementTemplateId", node.templateId()));
-    properties.add(
-        header(
-            "resultVariable",
-            "Result variable",
-            "output",
-            "String",
-            null,
-            "Name of the variable to store the whole response in"));
-    properties.add(
-        header(
-            "resultExpression",
-            "Result expression",
-            "output",
-            "Text",
-            "required",
-            "FEEL expression mapping the response to process variables, e.g. ={status: status}"));
-    properties.add(
-        header(
-            "errorExpression",
-            "Error expression",
-            "error",
-            "Text",
-            "required",
-            "e.g. =if error.code = \"404\" then bpmnError(\"NOT_FOUND\", error.message) else null"));
+    if (node.isTool()) {
+      properties.add(hiddenHeader(AGENT_TOOL_HEADER, "true"));
+    }
+    if (agent) {
+      properties.add(agentResult());
+    } else {
+      connectorOutputAndErrors(node, properties);
+    }
     ObjectNode retries = hidden("zeebe:taskDefinition", "property", "retries", "3");
     retries
         .put("id", "retryCount")
@@ -108,12 +124,88 @@ public class ElementTemplateGenerator {
     return template;
   }
 
+  /** The connector runtime's output and error headers (it applies them to the worker's result). */
+  private void connectorOutputAndErrors(Node node, ArrayNode properties) {
+    ObjectNode resultVariable =
+        header(
+            "resultVariable",
+            "Result variable",
+            "output",
+            "String",
+            null,
+            node.isTool()
+                ? "The agent reads the tool's result from " + TOOL_CALL_RESULT + "; keep this name"
+                : "Name of the variable to store the whole response in");
+    if (node.isTool()) {
+      resultVariable.put("value", TOOL_CALL_RESULT);
+    }
+    properties.add(resultVariable);
+    properties.add(
+        header(
+            "resultExpression",
+            "Result expression",
+            "output",
+            "Text",
+            "required",
+            "FEEL expression mapping the response to process variables, e.g. ={status: status}"));
+    properties.add(
+        header(
+            "errorExpression",
+            "Error expression",
+            "error",
+            "Text",
+            "required",
+            "e.g. =if error.code = \"404\" then bpmnError(\"NOT_FOUND\", error.message) else null"));
+  }
+
+  /**
+   * The agent's final answer, which its worker completes the last job with as {@value
+   * #AGENT_RESULT}: mapped out of the sub-process to the variable the modeller names.
+   */
+  private ObjectNode agentResult() {
+    ObjectNode property = json.createObjectNode();
+    property
+        .put("id", "resultVariable")
+        .put("label", "Result variable")
+        .put("group", "output")
+        .put("type", "String")
+        .put("value", AGENT_RESULT)
+        .put("description", "Variable for the agent's answer (text, structured, usage, toolCalls)");
+    property.putObject("binding").put("type", "zeebe:output").put("source", "=" + AGENT_RESULT);
+    return property;
+  }
+
+  /**
+   * What the agent tells the model the tool does when the element has no documentation: an element
+   * template cannot write an element's documentation, so it writes this extension property, which
+   * the engine hands to the agent with the element.
+   */
+  private ObjectNode toolDescription(Node node) {
+    ObjectNode property = json.createObjectNode();
+    property
+        .put("id", TOOL_DESCRIPTION)
+        .put("label", "Tool description")
+        .put("group", "tool")
+        .put("type", "Text")
+        .put("value", node.toolDescription())
+        .put(
+            "description",
+            "What the model is told this tool does; the element's documentation, if any, wins");
+    property.putObject("binding").put("type", "zeebe:property").put("name", TOOL_DESCRIPTION);
+    return property;
+  }
+
   private void groups(ArrayNode groups, Node node) {
     groups.addObject().put("id", "connection").put("label", "Connection");
+    if (node.isTool()) {
+      groups.addObject().put("id", "tool").put("label", "Agent tool");
+    }
     node.groups()
         .forEach(group -> groups.addObject().put("id", group.id()).put("label", group.label()));
     groups.addObject().put("id", "output").put("label", "Output mapping");
-    groups.addObject().put("id", "error").put("label", "Error handling");
+    if (node.element() == NodeTemplate.Element.SERVICE_TASK) {
+      groups.addObject().put("id", "error").put("label", "Error handling");
+    }
     groups.addObject().put("id", "retries").put("label", "Retries");
   }
 
@@ -178,7 +270,11 @@ public class ElementTemplateGenerator {
     return property;
   }
 
-  private ObjectNode input(TemplateInput input) {
+  private ObjectNode input(Node node, TemplateInput input) {
+    String fromModel = node.toolInputs().get(input.name());
+    if (fromModel != null) {
+      return toolInput(node, input, fromModel);
+    }
     ObjectNode property = json.createObjectNode();
     property.put("id", input.name()).put("label", input.label()).put("group", input.group());
     property.put("type", input.kind().schemaName());
@@ -205,11 +301,31 @@ public class ElementTemplateGenerator {
           .choices()
           .forEach(choice -> choices.addObject().put("name", choice).put("value", choice));
     }
-    if (input.showWhen() != null) {
+    if (input.showWhen() != null && !node.toolInputs().containsKey(input.showWhen().input())) {
+      // a condition on an input the model supplies cannot be known while modelling
       ObjectNode condition =
           property.putObject("condition").put("property", input.showWhen().input());
       input.showWhen().oneOf().forEach(condition.putArray("oneOf")::add);
     }
+    property.putObject("binding").put("type", "zeebe:input").put("name", input.name());
+    return property;
+  }
+
+  /**
+   * An input the model supplies: FEEL text holding {@code fromAi(...)}, whatever its kind on the
+   * plain task (a dropdown cannot hold FEEL).
+   */
+  private ObjectNode toolInput(Node node, TemplateInput input, String fromModel) {
+    ObjectNode property = json.createObjectNode();
+    property.put("id", input.name()).put("label", input.label()).put("group", input.group());
+    property.put("type", input.kind() == TemplateInput.Kind.TEXT ? "Text" : "String");
+    property.put("optional", input.optional());
+    property.put("feel", "optional");
+    property.put(
+        "description",
+        "The model supplies it: fromAi(...) tells the agent what to pass"
+            + (input.description() != null ? ". " + input.description() : ""));
+    property.put("value", fromModel);
     property.putObject("binding").put("type", "zeebe:input").put("name", input.name());
     return property;
   }

@@ -4,6 +4,7 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.runtime.worker.WorkerFunction;
 import dev.flowconnections.templates.node.NodeTemplate;
 import dev.flowconnections.templates.node.TemplateGroup;
+import dev.flowconnections.templates.node.ToolInput;
 import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
 
@@ -46,7 +47,28 @@ import io.camunda.connector.api.annotation.OutboundConnector;
           id = "rest-api-tool",
           label = "REST API Tool",
           description =
-              "A REST API call offered to an AI Agent as a tool: place it inside the agent's ad-hoc sub-process")
+              "A REST API call offered to an AI Agent as a tool: place it inside the agent's ad-hoc sub-process",
+          toolDescription =
+              "Calls an HTTP endpoint of this REST API; the API's base URL and credentials are"
+                  + " added for you. Returns status, headers and body.",
+          toolInputs = {
+            @ToolInput(
+                input = "method",
+                value =
+                    "=fromAi(toolCall.method, \"The HTTP method\", \"string\","
+                        + " {enum: [\"GET\", \"POST\", \"PUT\", \"PATCH\", \"DELETE\"]})"),
+            @ToolInput(
+                input = "path",
+                description = "The path below the API's base URL, e.g. /orders/42"),
+            @ToolInput(
+                input = "queryParameters",
+                description = "Query parameters: an object of names to values",
+                type = "object"),
+            @ToolInput(
+                input = "body",
+                description = "The JSON request body, for POST, PUT and PATCH",
+                type = "object")
+          })
     })
 public class RestFunction extends WorkerFunction<RestRequest> {
 

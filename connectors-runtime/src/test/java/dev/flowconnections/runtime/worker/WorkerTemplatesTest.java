@@ -13,6 +13,8 @@ import dev.flowconnections.templates.node.WorkerDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -85,10 +87,10 @@ class WorkerTemplatesTest {
             new ConnectionChoice("sales-crm", "Sales CRM", false),
             new ConnectionChoice("my-sandbox", "My sandbox", true)));
 
-    assertThat(pretty(generator.generate(node, offered, 3)))
-        .isEqualTo(expected(node.id() + ".json"));
-    assertThat(pretty(generator.generate(node, Map.of(), 1)))
-        .isEqualTo(expected(node.id() + "-no-connections.json"));
+    String offering = pretty(generator.generate(node, offered, 3));
+    assertThat(offering).isEqualTo(expected(node.id() + ".json", offering));
+    String empty = pretty(generator.generate(node, Map.of(), 1));
+    assertThat(empty).isEqualTo(expected(node.id() + "-no-connections.json", empty));
   }
 
   @ParameterizedTest
@@ -119,7 +121,16 @@ class WorkerTemplatesTest {
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(template) + "\n";
   }
 
-  private static String expected(String file) throws IOException {
+  /**
+   * The expected file; with {@code -DupdateTemplates=true} it is first rewritten with the {@code
+   * actual} template, for an intended change (review the diff before committing).
+   */
+  private static String expected(String file, String actual) throws IOException {
+    if (Boolean.getBoolean("updateTemplates")) {
+      Files.writeString(
+          Path.of("src/test/resources/element-templates", file), actual, StandardCharsets.UTF_8);
+      return actual;
+    }
     try (InputStream in =
         WorkerTemplatesTest.class.getResourceAsStream("/element-templates/" + file)) {
       assertThat(in).as("expected template " + file).isNotNull();

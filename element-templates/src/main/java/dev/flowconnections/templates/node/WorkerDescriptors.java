@@ -17,6 +17,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,7 @@ public final class WorkerDescriptors {
     List<TemplateInput> inputs =
         components.stream()
             .filter(component -> !component.getName().equals(CONNECTION))
+            .filter(component -> !component.isAnnotationPresent(EngineVariable.class))
             .map(component -> input(worker, request, component))
             .toList();
     checkGroups(worker, groups, inputs);
@@ -60,8 +62,42 @@ public final class WorkerDescriptors {
                     connector.type(),
                     descriptor.connectionType(),
                     groups,
-                    inputs))
+                    inputs,
+                    node.element(),
+                    node.toolDescription().isEmpty() ? null : node.toolDescription(),
+                    toolInputs(worker, node, inputs)))
         .toList();
+  }
+
+  /**
+   * The FEEL value of each input the model supplies: {@code fromAi} of the parameter {@code
+   * toolCall.<input>}, the name under which the agent passes the model's argument to the element.
+   */
+  private static Map<String, String> toolInputs(
+      Class<?> worker, NodeTemplate node, List<TemplateInput> inputs) {
+    if (node.toolInputs().length > 0 && node.toolDescription().isEmpty()) {
+      throw invalid(worker, "node " + node.id() + " has tool inputs but no toolDescription");
+    }
+    Set<String> names = inputs.stream().map(TemplateInput::name).collect(Collectors.toSet());
+    Map<String, String> values = new LinkedHashMap<>();
+    for (ToolInput tool : node.toolInputs()) {
+      if (!names.contains(tool.input())) {
+        throw invalid(
+            worker, "tool input '" + tool.input() + "' of node " + node.id() + " is no input");
+      }
+      values.put(
+          tool.input(),
+          tool.value().isEmpty()
+              ? "=fromAi(toolCall."
+                  + tool.input()
+                  + ", \""
+                  + tool.description().replace("\"", "'")
+                  + "\", \""
+                  + tool.type()
+                  + "\")"
+              : tool.value());
+    }
+    return values;
   }
 
   /**

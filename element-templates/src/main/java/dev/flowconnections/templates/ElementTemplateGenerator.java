@@ -33,6 +33,9 @@ public class ElementTemplateGenerator {
 
   public static final String TOOL_CALL_RESULTS = "toolCallResults";
 
+  /** The agent's memory between the jobs of its sub-process. */
+  public static final String AGENT_CONTEXT = "agentContext";
+
   /** The variable the agent's worker completes its last job with. */
   public static final String AGENT_RESULT = "agent";
 
@@ -81,6 +84,8 @@ public class ElementTemplateGenerator {
     if (agent) {
       properties.add(hidden("zeebe:adHoc", "property", "outputCollection", TOOL_CALL_RESULTS));
       properties.add(hidden("zeebe:adHoc", "property", "outputElement", TOOL_CALL_RESULT_ELEMENT));
+      // a fresh memory for each run of the sub-process, local to it
+      properties.add(hidden("zeebe:input", "name", AGENT_CONTEXT, "={}"));
     }
     properties.add(
         connectionDropdown(node, connections.getOrDefault(node.integrationType(), List.of())));

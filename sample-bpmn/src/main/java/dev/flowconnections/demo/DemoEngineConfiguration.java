@@ -32,6 +32,12 @@ class DemoEngineConfiguration {
     return engine;
   }
 
+  /** The in-memory engine's gateway drops job results, which an AI agent sub-process needs. */
+  @Bean
+  InMemoryEngineJobResults demoEngineJobResults(ZeebeTestEngine demoZeebeEngine) {
+    return new InMemoryEngineJobResults(demoZeebeEngine);
+  }
+
   /** The placeholder guard reads process models; the in-memory engine has no REST API for them. */
   @Bean
   ProcessModels demoProcessModels(ZeebeTestEngine demoZeebeEngine) {

@@ -1,12 +1,9 @@
 package dev.flowconnections.runtime.ai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.ai.AiResult.ToolCallRecord;
 import dev.flowconnections.runtime.worker.JobFailures;
-import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
@@ -34,14 +31,9 @@ final class AgentLoop {
     this.json = json;
   }
 
-  Outcome run(
-      AiAccount account,
-      ChatDialect dialect,
-      AgentPrompt prompt,
-      AgentTools tools,
-      int maxToolRounds,
-      ResolvedConnection connection,
-      SecretMasker masker) {
+  Outcome run(ModelSession session, AgentTools tools, int maxToolRounds) {
+    ChatDialect dialect = session.dialect();
+    SecretMasker masker = session.masker();
     List<ToolSpec> available = tools.tools();
     ToolNames names = new ToolNames(available);
     List<ToolSpec> offered =
@@ -51,27 +43,18 @@ final class AgentLoop {
                     new ToolSpec(
                         names.aliasOf(tool.name()), tool.description(), tool.inputSchema()))
             .toList();
-    ObjectNode conversation = dialect.newConversation(prompt, offered);
-    String path = dialect.chatPath(prompt.model());
+    ObjectNode conversation = dialect.newConversation(session.prompt(), offered);
     TokenUsage usage = TokenUsage.NONE;
     List<ToolCallRecord> records = new ArrayList<>();
     int rounds = 0;
     while (true) {
-      ModelTurn turn = ask(account, dialect, path, conversation, connection, masker);
+      ModelTurn turn = session.ask(client, conversation);
       usage = usage.plus(turn.usage());
       if (turn.toolCalls().isEmpty() || offered.isEmpty()) {
         return new Outcome(turn, usage, records);
       }
       if (rounds == maxToolRounds) {
-        throw new ConnectorInputException(
-            "the model still called tools after "
-                + maxToolRounds
-                + " rounds (maxToolIterations "
-                + maxToolRounds
-                + ", at most "
-                + AiRequest.MAX_TOOL_ITERATIONS
-                + "); last asked for: "
-                + turn.toolCalls().stream().map(ToolCall::name).collect(Collectors.joining(", ")));
+        throw tooManyRounds(maxToolRounds, turn);
       }
       rounds++;
       List<ToolOutcome> outcomes = new ArrayList<>();
@@ -96,21 +79,17 @@ final class AgentLoop {
     }
   }
 
-  private ModelTurn ask(
-      AiAccount account,
-      ChatDialect dialect,
-      String path,
-      ObjectNode conversation,
-      ResolvedConnection connection,
-      SecretMasker masker) {
-    JsonNode response =
-        client.post(account, path, conversation, ProviderHttp.READ_TIMEOUT, connection, masker);
-    try {
-      return dialect.read(response);
-    } catch (ChatDialect.MalformedAnswerException e) {
-      throw JobFailures.rejected(
-          "INVALID_RESPONSE", account.describe() + ": " + e.getMessage(), masker);
-    }
+  /** The model would loop the same way again: an incident, not a retry. */
+  static ConnectorInputException tooManyRounds(int maxToolRounds, ModelTurn turn) {
+    return new ConnectorInputException(
+        "the model still called tools after "
+            + maxToolRounds
+            + " rounds (maxToolIterations "
+            + maxToolRounds
+            + ", at most "
+            + AiRequest.MAX_TOOL_ITERATIONS
+            + "); last asked for: "
+            + turn.toolCalls().stream().map(ToolCall::name).collect(Collectors.joining(", ")));
   }
 
   /**

@@ -26,7 +26,10 @@ import io.camunda.connector.api.annotation.OutboundConnector;
       "maxTokens",
       "outputSchema",
       "mcpConnection",
-      "maxToolIterations"
+      "maxToolIterations",
+      "adHocSubProcessElements",
+      "toolCallResults",
+      "agentContext"
     },
     type = AiFunction.TYPE)
 @WorkerDescriptor(

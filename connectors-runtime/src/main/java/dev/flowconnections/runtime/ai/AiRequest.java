@@ -1,7 +1,9 @@
 package dev.flowconnections.runtime.ai;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.templates.node.ConnectionPicker;
+import dev.flowconnections.templates.node.EngineVariable;
 import dev.flowconnections.templates.node.TemplateProperty;
 import dev.flowconnections.templates.node.TemplateProperty.Type;
 import jakarta.validation.constraints.DecimalMax;
@@ -9,6 +11,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 
 /**
  * What an AI Agent task asks for, bound from the job's variables. The connection supplies the
@@ -23,6 +26,11 @@ import jakarta.validation.constraints.NotBlank;
  * @param mcpConnection an MCP connection whose tools the model may call; none when empty
  * @param maxToolIterations how many rounds of tool calls the model may make, 1 to {@value
  *     #MAX_TOOL_ITERATIONS}; {@value #DEFAULT_TOOL_ITERATIONS} when empty
+ * @param adHocSubProcessElements set by the engine for the agent of an ad-hoc sub-process: its
+ *     elements, the tools; absent for a task
+ * @param toolCallResults set by the engine for the agent of an ad-hoc sub-process: the results of
+ *     the tools activated so far
+ * @param agentContext the sub-process agent's own memory between its jobs ({@link AgentContext})
  */
 public record AiRequest(
     @NotBlank String connection,
@@ -78,7 +86,10 @@ public record AiRequest(
             description = "{min} to {max} rounds of tool calls; more is an incident")
         @Min(1)
         @Max(MAX_TOOL_ITERATIONS)
-        Integer maxToolIterations) {
+        Integer maxToolIterations,
+    @EngineVariable List<AdHocToolElement> adHocSubProcessElements,
+    @EngineVariable List<ToolCallResult> toolCallResults,
+    @EngineVariable JsonNode agentContext) {
 
   static final int MAX_TOKENS = 1_000_000;
 

@@ -1,11 +1,7 @@
 package dev.flowconnections.runtime.ai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flowconnections.integration.IntegrationType;
-import dev.flowconnections.resolution.ResolvedConnection;
-import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
-import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.JobContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,62 +42,20 @@ public class AiService {
    *     it
    */
   public AiResult ask(AiRequest request, JobContext job) {
-    OutputSchema schema = OutputSchema.parse(request.outputSchema(), json);
-    ResolvedConnection connection =
-        connections.resolve(request.connection(), job, IntegrationType.AI_PROVIDER, WORKER);
-    AiAccount account = AiAccount.of(connection);
-    SecretMasker masker = WorkerConnections.maskerFor(connection);
-    String model = model(request, account, connection);
-    AgentPrompt prompt =
-        new AgentPrompt(
-            model,
-            request.systemPrompt(),
-            request.userPrompt(),
-            request.temperature(),
-            request.maxTokens(),
-            schema == null ? null : schema.schema());
-    ChatDialect dialect = account.provider().dialect(json);
+    ModelSession session = ModelSession.open(request, job, connections, WORKER, json);
     LOG.debug(
         "asking {} model {} via connection '{}' ({}){}",
-        account.provider(),
-        model,
-        connection.key(),
-        connection.environment(),
+        session.account().provider(),
+        session.model(),
+        session.connection().key(),
+        session.connection().environment(),
         request.usesTools() ? " with the tools of '" + request.mcpConnection() + "'" : "");
     try (AgentTools tools =
         request.usesTools()
             ? toolSource.open(request.mcpConnection().strip(), job)
             : AgentTools.NONE) {
-      AgentLoop.Outcome outcome =
-          loop.run(account, dialect, prompt, tools, request.toolIterations(), connection, masker);
-      ModelTurn answer = outcome.finalTurn();
-      Object structured =
-          schema == null ? null : masker.maskJson(schema.validate(answer.text(), masker));
-      return new AiResult(
-          account.provider().name(),
-          model,
-          masker.mask(answer.text()),
-          structured,
-          outcome.usage(),
-          answer.stopReason(),
-          outcome.toolCalls());
+      AgentLoop.Outcome outcome = loop.run(session, tools, request.toolIterations());
+      return session.result(outcome.finalTurn(), outcome.usage(), outcome.toolCalls());
     }
-  }
-
-  private static String model(AiRequest request, AiAccount account, ResolvedConnection connection) {
-    if (request.model() != null && !request.model().isBlank()) {
-      return request.model().strip();
-    }
-    return account
-        .defaultModel()
-        .orElseThrow(
-            () ->
-                new ConnectorInputException(
-                    "no model: set 'model' on the task"
-                        + " or '"
-                        + AiAccount.DEFAULT_MODEL
-                        + "' on the integration of connection '"
-                        + connection.key()
-                        + "'"));
   }
 }

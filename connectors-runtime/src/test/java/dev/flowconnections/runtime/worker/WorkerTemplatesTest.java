@@ -54,6 +54,7 @@ class WorkerTemplatesTest {
             "io.flowconnections.sql",
             "io.flowconnections.send-email",
             "io.flowconnections.send-sms",
+            "io.flowconnections.ai-agent-subprocess",
             "io.flowconnections.ai-agent",
             "io.flowconnections.mcp-tool",
             "io.flowconnections.file-manager");
@@ -66,7 +67,7 @@ class WorkerTemplatesTest {
             .collect(
                 Collectors.groupingBy(
                     Node::jobType, Collectors.mapping(Node::integrationType, Collectors.toList())));
-    assertThat(typesByJob).hasSize(7);
+    assertThat(typesByJob).hasSize(8);
     assertThat(typesByJob.values())
         .allSatisfy(types -> assertThat(types).containsOnly(types.get(0)));
   }

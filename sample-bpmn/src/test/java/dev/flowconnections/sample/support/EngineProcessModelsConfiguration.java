@@ -1,6 +1,7 @@
 package dev.flowconnections.sample.support;
 
 import dev.flowconnections.demo.EngineProcessModels;
+import dev.flowconnections.demo.InMemoryEngineJobResults;
 import dev.flowconnections.secretprovider.ProcessModels;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -13,6 +14,13 @@ import org.springframework.core.env.Environment;
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EngineProcessModelsConfiguration {
+
+  /** An AI agent sub-process needs job results, which the test engine's gateway drops. */
+  @Bean
+  InMemoryEngineJobResults engineJobResults(Environment environment) {
+    return new InMemoryEngineJobResults(
+        ProcessTestRuntime.engineAt(environment.getProperty("camunda.client.grpc-address")));
+  }
 
   /** Off where a test wants the production lookup (the REST API, which the test engine lacks). */
   @Bean

@@ -1,0 +1,257 @@
+package dev.flowconnections.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.connection.ConnectionView;
+import dev.flowconnections.environment.Environment;
+import dev.flowconnections.fields.FieldCatalog;
+import dev.flowconnections.integration.AuthScheme;
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedRequest;
+import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
+import dev.flowconnections.sample.support.ProcessTestRuntime;
+import dev.flowconnections.testsupport.PostgresTestSchema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code bpmn/ai-agent-tools-example.bpmn} in a DEVELOPMENT runtime: an AI agent applied to an
+ * ad-hoc sub-process calls its two tools, a REST API Tool (the shop, a local server) and a SQL
+ * query (the real PostgreSQL), gets their results and answers. The model is a local server
+ * replaying OpenAI Chat Completions' documented tool-call responses.
+ */
+class AgentToolsProcessTest extends ExampleProcessTestBase {
+
+  static final ProcessTestRuntime RUNTIME = ProcessTestRuntime.start(Environment.DEVELOPMENT);
+
+  /** Stands in for api.openai.com. */
+  static final RecordingHttpServer MODEL = RUNTIME.server();
+
+  /** Stands in for the shop's REST API. */
+  static final RecordingHttpServer SHOP = RecordingHttpServer.start();
+
+  static final String SCHEMA = "fc_agent_e2e_" + Long.toHexString(System.nanoTime());
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    RUNTIME.register(registry);
+  }
+
+  AgentToolsProcessTest() {
+    super(RUNTIME, "ai-agent-tools-example");
+  }
+
+  @BeforeAll
+  static void orders() throws SQLException {
+    admin(
+        "create schema " + SCHEMA,
+        "create table "
+            + SCHEMA
+            + ".orders (id int primary key, customer varchar(100), item varchar(100), quantity int)",
+        "insert into " + SCHEMA + ".orders values (42, 'ada', 'lamp', 2), (43, 'ada', 'desk', 1)");
+  }
+
+  @AfterAll
+  static void dropOrders() throws SQLException {
+    admin("drop schema if exists " + SCHEMA + " cascade");
+    SHOP.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    MODEL.reset();
+    SHOP.reset();
+    SHOP.respond(
+        request ->
+            request.rawPath().equals("/orders/42")
+                ? Reply.json(200, "{\"id\":42,\"customer\":\"ada\",\"status\":\"SHIPPED\"}")
+                : Reply.json(404, "{\"message\":\"no such order\"}"));
+  }
+
+  @Test
+  void theModelCallsBothToolsGetsTheirResultsAndAnswers() throws Exception {
+    ConnectionView ai = aiConnection(secret("sk-e2e-agent-dev-key-71"));
+    ConnectionView shop = shopConnection(secret("shop-dev-token-72"), secret("shop-prod-token-73"));
+    ConnectionView orders = ordersConnection(secret("orders-db-pw-74"));
+    AtomicInteger turns = new AtomicInteger();
+    MODEL.respond(
+        request ->
+            switch (turns.incrementAndGet()) {
+              case 1 ->
+                  toolCalls(
+                      toolCall(
+                          "call_rest", "GetOrder", "{\"method\":\"GET\",\"path\":\"/orders/42\"}"),
+                      toolCall("call_sql", "CountOrders", "{\"customer\":\"ada\"}"));
+              default -> answer("Order 42 has shipped; ada has 2 orders.");
+            });
+
+    long instance =
+        start(
+            Map.of(
+                "aiConnection", keyOf(ai),
+                "shopConnection", keyOf(shop),
+                "ordersConnection", keyOf(orders),
+                "question", "Where is order 42 of ada, and how many orders does she have?"));
+
+    records.awaitCompleted(instance);
+    assertThat(records.variables(instance))
+        .containsEntry("answer", "\"Order 42 has shipped; ada has 2 orders.\"");
+
+    // the REST tool ran with the shop connection's DEVELOPMENT credentials only
+    RecordedRequest shopCall = SHOP.lastRequest();
+    assertThat(shopCall.rawPath()).isEqualTo("/orders/42");
+    assertThat(shopCall.header("Authorization")).isEqualTo("Bearer shop-dev-token-72");
+
+    List<RecordedRequest> modelCalls = MODEL.requests();
+    assertThat(modelCalls).hasSize(2);
+    JsonNode first = JSON.readTree(modelCalls.get(0).body());
+    assertThat(first.path("tools").findValuesAsText("name"))
+        .containsExactlyInAnyOrder("GetOrder", "CountOrders");
+    JsonNode getOrder = tool(first, "GetOrder");
+    assertThat(getOrder.path("description").asText())
+        .isEqualTo(
+            "Reads one order of the shop by its id: GET /orders/{id}. Returns the order as JSON.");
+    assertThat(
+            getOrder
+                .path("parameters")
+                .path("properties")
+                .path("path")
+                .path("description")
+                .asText())
+        .isEqualTo("The path below the API's base URL, e.g. /orders/42");
+    assertThat(
+            getOrder.path("parameters").path("properties").path("method").path("enum").toString())
+        .isEqualTo("[\"GET\"]");
+
+    // the second turn carries both tools' results, answering their calls
+    JsonNode second = JSON.readTree(modelCalls.get(1).body());
+    Map<String, String> results = toolResults(second);
+    assertThat(results).containsOnlyKeys("call_rest", "call_sql");
+    assertThat(results.get("call_rest")).contains("SHIPPED");
+    assertThat(results.get("call_sql")).contains("\"orders\":2");
+
+    // nothing the model was sent holds a credential of any connection
+    String transcript = modelCalls.stream().map(RecordedRequest::body).reduce("", String::concat);
+    assertThat(transcript)
+        .doesNotContain("sk-e2e-agent-dev-key-71")
+        .doesNotContain("shop-dev-token-72")
+        .doesNotContain("shop-prod-token-73")
+        .doesNotContain("orders-db-pw-74");
+    assertThat(modelCalls.get(0).header("Authorization"))
+        .isEqualTo("Bearer sk-e2e-agent-dev-key-71");
+  }
+
+  private static JsonNode tool(JsonNode request, String name) {
+    for (JsonNode tool : request.path("tools")) {
+      if (tool.path("function").path("name").asText().equals(name)) {
+        return tool.path("function");
+      }
+    }
+    throw new AssertionError("no tool " + name + " in " + request.path("tools"));
+  }
+
+  private static Map<String, String> toolResults(JsonNode request) {
+    Map<String, String> results = new java.util.LinkedHashMap<>();
+    for (JsonNode message : request.path("messages")) {
+      if (message.path("role").asText().equals("tool")) {
+        results.put(message.path("tool_call_id").asText(), message.path("content").asText());
+      }
+    }
+    return results;
+  }
+
+  private static Reply toolCalls(String... calls) {
+    return Reply.json(
+        200,
+        """
+        {"id":"chatcmpl-agent","object":"chat.completion","created":1741569952,"model":"gpt-4.1-mini",
+         "choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[%s]},
+           "finish_reason":"tool_calls"}],
+         "usage":{"prompt_tokens":120,"completion_tokens":40,"total_tokens":160}}"""
+            .formatted(String.join(",", calls)));
+  }
+
+  private static String toolCall(String id, String name, String arguments) {
+    return "{\"id\":\"%s\",\"type\":\"function\",\"function\":{\"name\":\"%s\",\"arguments\":%s}}"
+        .formatted(id, name, JSON.valueToTree(arguments).toString());
+  }
+
+  private static Reply answer(String text) {
+    return Reply.json(
+        200,
+        """
+        {"id":"chatcmpl-agent-2","object":"chat.completion","created":1741569953,"model":"gpt-4.1-mini",
+         "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
+         "usage":{"prompt_tokens":200,"completion_tokens":20,"total_tokens":220}}"""
+            .formatted(text));
+  }
+
+  private ConnectionView aiConnection(String developmentKey) {
+    ConnectionView connection =
+        connections.connection(
+            IntegrationType.AI_PROVIDER,
+            AuthScheme.BEARER,
+            Map.of(
+                "provider",
+                "OPENAI",
+                FieldCatalog.BASE_URL,
+                MODEL.baseUrl(),
+                "defaultModel",
+                "gpt-4.1-mini"));
+    connections.credentials(
+        connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, developmentKey));
+    return connection;
+  }
+
+  private ConnectionView shopConnection(String developmentToken, String productionToken) {
+    ConnectionView connection =
+        connections.restConnection(
+            AuthScheme.BEARER, Map.of(FieldCatalog.BASE_URL, SHOP.baseUrl()));
+    connections.credentials(
+        connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, developmentToken));
+    connections.credentials(
+        connection, Environment.PRODUCTION, Map.of(FieldCatalog.TOKEN, productionToken));
+    return connection;
+  }
+
+  private ConnectionView ordersConnection(String password) {
+    String url =
+        PostgresTestSchema.URL
+            + (PostgresTestSchema.URL.contains("?") ? "&" : "?")
+            + "currentSchema="
+            + SCHEMA;
+    ConnectionView connection =
+        connections.connection(
+            IntegrationType.DATABASE,
+            AuthScheme.NONE,
+            Map.of("vendor", "POSTGRESQL", "jdbcUrl", url));
+    connections.credentials(
+        connection,
+        Environment.DEVELOPMENT,
+        Map.of("username", PostgresTestSchema.USER, "password", password));
+    return connection;
+  }
+
+  private static void admin(String... statements) throws SQLException {
+    try (Connection connection = PostgresTestSchema.connect();
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+}

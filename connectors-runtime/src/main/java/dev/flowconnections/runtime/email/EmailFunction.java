@@ -25,13 +25,17 @@ import io.camunda.connector.api.annotation.OutboundConnector;
       "subject",
       "textBody",
       "htmlBody",
-      "attachments"
+      "attachments",
+      "allowedRecipients"
     },
     type = EmailFunction.TYPE)
 @WorkerDescriptor(
     request = EmailRequest.class,
     connectionType = IntegrationType.EMAIL,
-    groups = {@TemplateGroup(id = "message", label = "Message")},
+    groups = {
+      @TemplateGroup(id = "message", label = "Message"),
+      @TemplateGroup(id = "guard", label = "Guard")
+    },
     nodes = {
       @NodeTemplate(
           id = "send-email",

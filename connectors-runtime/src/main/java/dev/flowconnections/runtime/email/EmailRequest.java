@@ -23,6 +23,8 @@ import java.util.List;
  *
  * @param from the sender; the integration's {@code fromAddress} when empty
  * @param attachments inline {@code {fileName, contentType, base64}} objects or Camunda documents
+ * @param allowedRecipients null for any recipient; else every recipient must match it (see {@link
+ *     RecipientAllowList})
  */
 public record EmailRequest(
     @NotBlank String connection,
@@ -71,13 +73,25 @@ public record EmailRequest(
             description =
                 "FEEL list of Camunda documents or {fileName, contentType, base64}; 10 MiB in all")
         @Size(max = MAX_ATTACHMENTS)
-        List<@NotNull @Valid EmailAttachment> attachments) {
+        List<@NotNull @Valid EmailAttachment> attachments,
+    @TemplateProperty(
+            label = "Allowed recipients",
+            group = "guard",
+            description =
+                "Only these may receive the email, e.g. ann@example.com, example.com (that domain"
+                    + " only), *.example.com (its subdomains). Empty: anyone. Set it when an AI"
+                    + " model fills the recipients")
+        @Size(max = MAX_ALLOWED_RECIPIENTS)
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        List<@NotNull String> allowedRecipients) {
 
   /**
    * Per field: enough for a team list, few enough that a list mix-up does not mail a whole
    * directory.
    */
   static final int MAX_RECIPIENTS = 100;
+
+  static final int MAX_ALLOWED_RECIPIENTS = 1000;
 
   static final int MAX_BODY_CHARS = 1_000_000;
   static final int MAX_ATTACHMENTS = 20;

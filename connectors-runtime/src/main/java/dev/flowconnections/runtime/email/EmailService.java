@@ -78,11 +78,17 @@ public class EmailService {
     if (to.isEmpty()) { // e.g. to = " ": the list was not empty, but named nobody
       throw new ConnectorInputException("to must name at least one recipient");
     }
+    List<InternetAddress> cc = Addresses.parseList("cc", request.cc(), masker);
+    List<InternetAddress> bcc = Addresses.parseList("bcc", request.bcc(), masker);
+    // Every provider's message passes here, before its attachments are read: an AI model may fill
+    // the recipients, the modeller's list bounds them.
+    RecipientAllowList.of(request.allowedRecipients())
+        .ifPresent(allowList -> allowList.check(List.of(to, cc, bcc), masker));
     return new OutgoingEmail(
         sender(request, connection, masker),
         to,
-        Addresses.parseList("cc", request.cc(), masker),
-        Addresses.parseList("bcc", request.bcc(), masker),
+        cc,
+        bcc,
         request.subject().strip(),
         EmailRequest.hasText(request.textBody()) ? request.textBody() : null,
         EmailRequest.hasText(request.htmlBody()) ? request.htmlBody() : null,

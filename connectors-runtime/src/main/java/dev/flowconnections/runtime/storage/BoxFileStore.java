@@ -117,6 +117,24 @@ final class BoxFileStore extends BearerApiFileStore {
     api.json(api.request(apiUrl + "/files/" + id).DELETE().build(), "deleting file '" + id + "'");
   }
 
+  /** One call: Box lists an item's ancestors, from the user's root down, in its path_collection. */
+  @Override
+  public boolean isInside(String id, String folderId, boolean folder) {
+    JsonNode item =
+        api.json(
+            api.request(
+                    apiUrl + (folder ? "/folders/" : "/files/") + id + "?fields=id,path_collection")
+                .GET()
+                .build(),
+            "reading the folders above '" + id + "'");
+    for (JsonNode ancestor : item.path("path_collection").path("entries")) {
+      if (folderId.equals(ancestor.path("id").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public String verify() {
     JsonNode user =

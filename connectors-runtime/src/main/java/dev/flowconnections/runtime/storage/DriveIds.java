@@ -13,7 +13,7 @@ final class DriveIds {
    */
   static String id(String value, String field, ResolvedConnection connection) {
     String id = value.strip();
-    if (!id.matches("[A-Za-z0-9_-]{1,200}")) {
+    if (!isId(id)) {
       throw new ConnectorInputException(
           field
               + ": '"
@@ -23,6 +23,11 @@ final class DriveIds {
               + "' (letters, digits, - and _)");
     }
     return id;
+  }
+
+  /** Whether a value (e.g. a parent id a provider answered) may go into a URL path as an id. */
+  static boolean isId(String value) {
+    return value != null && value.matches("[A-Za-z0-9_-]{1,200}");
   }
 
   static String fileName(String value) {

@@ -41,6 +41,17 @@ interface FileStore extends Closeable {
 
   void delete(String path);
 
+  /**
+   * Whether the file or folder {@code id} lies below the folder {@code folderId}, at any depth: the
+   * check of a task's root folder for stores that address files by id (Drive, Box). Stores that
+   * address files by path never need it; their root is a path prefix.
+   *
+   * @param folder whether {@code id} names a folder (Box has separate endpoints)
+   */
+  default boolean isInside(String id, String folderId, boolean folder) {
+    throw new UnsupportedOperationException(describe() + " addresses files by path");
+  }
+
   /** A cheap authenticated read-only call; returns what succeeded, for the test outcome. */
   String verify();
 

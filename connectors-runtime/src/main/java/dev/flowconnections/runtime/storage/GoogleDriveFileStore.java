@@ -22,6 +22,7 @@ final class GoogleDriveFileStore extends BearerApiFileStore {
   static final String DEFAULT_BASE_URL = "https://www.googleapis.com";
   static final long MULTIPART_LIMIT = 5L * 1024 * 1024;
   static final String FOLDER_TYPE = "application/vnd.google-apps.folder";
+  static final int MAX_DEPTH = 32;
 
   private final String base;
 
@@ -147,6 +148,46 @@ final class GoogleDriveFileStore extends BearerApiFileStore {
     String id = DriveIds.id(path, "path", api.connection());
     api.json(
         api.request(base + "/drive/v3/files/" + id).DELETE().build(), "deleting file '" + id + "'");
+  }
+
+  /**
+   * Walks up the parents (one call per level, at most {@value #MAX_DEPTH}); "root" is My Drive's
+   * alias, resolved to its id first. Drive gives a file one parent since 2020; of an older file
+   * with several, all are compared and the first is followed, so such a file may be refused.
+   */
+  @Override
+  public boolean isInside(String id, String folderId, boolean folder) {
+    String target = folderId;
+    if ("root".equals(folderId)) {
+      target =
+          api.json(
+                  api.request(base + "/drive/v3/files/root?fields=id").GET().build(),
+                  "reading the root folder")
+              .path("id")
+              .asText();
+    }
+    String current = id;
+    for (int depth = 0; depth < MAX_DEPTH; depth++) {
+      JsonNode parents =
+          api.json(
+                  api.request(base + "/drive/v3/files/" + current + "?fields=parents")
+                      .GET()
+                      .build(),
+                  "reading the parents of '" + current + "'")
+              .path("parents");
+      String next = null;
+      for (JsonNode parent : parents) {
+        if (parent.asText().equals(target)) {
+          return true;
+        }
+        next = next == null ? parent.asText() : next;
+      }
+      if (!DriveIds.isId(next)) {
+        return false;
+      }
+      current = next;
+    }
+    return false;
   }
 
   @Override

@@ -24,7 +24,8 @@ import io.camunda.connector.api.annotation.OutboundConnector;
       "content",
       "contentType",
       "downloadAs",
-      "maxResults"
+      "maxResults",
+      "rootFolder"
     },
     type = StorageFunction.TYPE)
 @WorkerDescriptor(
@@ -32,7 +33,8 @@ import io.camunda.connector.api.annotation.OutboundConnector;
     connectionType = IntegrationType.STORAGE,
     groups = {
       @TemplateGroup(id = "file", label = "File"),
-      @TemplateGroup(id = "content", label = "Content")
+      @TemplateGroup(id = "content", label = "Content"),
+      @TemplateGroup(id = "guard", label = "Guard")
     },
     nodes = {
       @NodeTemplate(

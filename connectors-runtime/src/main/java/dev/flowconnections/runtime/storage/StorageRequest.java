@@ -25,6 +25,7 @@ import jakarta.validation.constraints.Size;
  *     worker's variable limit
  * @param maxResults list: at most this many entries, 1 to {@value #MAX_RESULTS} (default {@value
  *     #DEFAULT_MAX_RESULTS})
+ * @param rootFolder null for none; else every path must stay below it (see {@link RootFolder})
  */
 public record StorageRequest(
     @NotBlank String connection,
@@ -74,7 +75,17 @@ public record StorageRequest(
             description = "{min} to {max}; more entries set truncated = true")
         @Min(1)
         @Max(MAX_RESULTS)
-        Integer maxResults) {
+        Integer maxResults,
+    @TemplateProperty(
+            label = "Root folder",
+            group = "guard",
+            description =
+                "Confines the task to this folder: path is then relative to it and results never"
+                    + " name anything outside. S3: key prefix. OneDrive: folder below the"
+                    + " integration's root. Google Drive, Box: folder id. Set it when an AI model"
+                    + " fills the path")
+        @Size(max = 1024)
+        String rootFolder) {
 
   static final int MAX_RESULTS = 1000;
   public static final int DEFAULT_MAX_RESULTS = 100;

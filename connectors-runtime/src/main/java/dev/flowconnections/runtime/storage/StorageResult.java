@@ -29,6 +29,12 @@ public record StorageResult(
     String contentType,
     Boolean deleted) {
 
+  /** The same result naming {@code path}, e.g. relative to a task's root folder. */
+  StorageResult withPath(String path) {
+    return new StorageResult(
+        provider, operation, path, items, truncated, document, content, size, contentType, deleted);
+  }
+
   static StorageResult listed(
       StorageProvider provider, String path, List<StorageItem> items, boolean truncated) {
     return new StorageResult(

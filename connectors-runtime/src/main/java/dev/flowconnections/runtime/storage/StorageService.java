@@ -76,34 +76,68 @@ public class StorageService {
     ResolvedConnection connection = resolved.connection();
     StorageProvider provider = resolved.provider();
     SecretMasker masker = WorkerConnections.maskerFor(connection);
+    // the modeller's bound on the path an AI model may fill; checked before any provider call
+    RootFolder root = RootFolder.of(request.rootFolder(), provider, connection);
     LOG.debug("{} '{}' via {}", request.operation(), path, resolved);
     try (FileStore store = stores.open(provider, connection, masker)) {
+      if (root == null) {
+        return run(request, store, provider, path, path, source, documents);
+      }
+      StorageResult result =
+          run(
+              request,
+              store,
+              provider,
+              root.resolve(path, request.operation(), store),
+              path,
+              source,
+              documents);
       return switch (request.operation()) {
-        case LIST -> {
-          FileStore.Listing listing = store.list(path, request.resultLimit());
-          // names come from the provider, which might echo what it was sent
-          List<StorageItem> items =
-              listing.items().stream()
-                  .map(
-                      item ->
-                          new StorageItem(
-                              store.masker().mask(item.name()),
-                              item.path(),
-                              item.folder(),
-                              item.size(),
-                              item.lastModified()))
-                  .toList();
-          yield StorageResult.listed(provider, path, items, listing.truncated());
-        }
-        case UPLOAD -> upload(store, provider, path, source, request.contentType());
-        case DOWNLOAD ->
-            download(store, provider, path, request.target(), documents, store.masker());
-        case DELETE -> {
-          store.delete(path);
-          yield StorageResult.deleted(provider, path);
-        }
+        case LIST ->
+            StorageResult.listed(provider, path, root.inside(result.items()), result.truncated());
+        case UPLOAD -> result.withPath(root.stored(result.path(), path));
+        case DOWNLOAD, DELETE -> result.withPath(path);
       };
     }
+  }
+
+  /**
+   * @param target the provider's path or id
+   * @param path the task's path, for the result
+   */
+  private StorageResult run(
+      StorageRequest request,
+      FileStore store,
+      StorageProvider provider,
+      String target,
+      String path,
+      UploadSource source,
+      Function<DocumentCreationRequest, Document> documents) {
+    return switch (request.operation()) {
+      case LIST -> {
+        FileStore.Listing listing = store.list(target, request.resultLimit());
+        // names come from the provider, which might echo what it was sent
+        List<StorageItem> items =
+            listing.items().stream()
+                .map(
+                    item ->
+                        new StorageItem(
+                            store.masker().mask(item.name()),
+                            item.path(),
+                            item.folder(),
+                            item.size(),
+                            item.lastModified()))
+                .toList();
+        yield StorageResult.listed(provider, path, items, listing.truncated());
+      }
+      case UPLOAD -> upload(store, provider, target, source, request.contentType());
+      case DOWNLOAD ->
+          download(store, provider, target, request.target(), documents, store.masker());
+      case DELETE -> {
+        store.delete(target);
+        yield StorageResult.deleted(provider, target);
+      }
+    };
   }
 
   private StorageResult upload(

@@ -326,10 +326,12 @@ public class ElementTemplateGenerator {
     property.put("type", input.kind() == TemplateInput.Kind.TEXT ? "Text" : "String");
     property.put("optional", input.optional());
     property.put("feel", "optional");
+    String origin =
+        fromModel.contains("fromAi(")
+            ? "The model supplies it: fromAi(...) tells the agent what to pass"
+            : "Fixed for the tool";
     property.put(
-        "description",
-        "The model supplies it: fromAi(...) tells the agent what to pass"
-            + (input.description() != null ? ". " + input.description() : ""));
+        "description", origin + (input.description() != null ? ". " + input.description() : ""));
     property.put("value", fromModel);
     property.putObject("binding").put("type", "zeebe:input").put("name", input.name());
     return property;

@@ -4,6 +4,7 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.runtime.worker.WorkerFunction;
 import dev.flowconnections.templates.node.NodeTemplate;
 import dev.flowconnections.templates.node.TemplateGroup;
+import dev.flowconnections.templates.node.ToolInput;
 import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
 
@@ -40,7 +41,20 @@ import io.camunda.connector.api.annotation.OutboundConnector;
       @NodeTemplate(
           id = "send-email",
           label = "Send Email",
-          description = "Send an email through an Email connection (SMTP, SendGrid)")
+          description = "Send an email through an Email connection (SMTP, SendGrid)"),
+      @NodeTemplate(
+          id = "email-tool",
+          label = "Email Tool",
+          description =
+              "An email an AI Agent may send as a tool, only to the recipients the task allows:"
+                  + " place it inside the agent's ad-hoc sub-process",
+          toolDescription =
+              "Sends an email. Only some recipients are allowed; a refused one is reported back.",
+          toolInputs = {
+            @ToolInput(input = "to", description = "The recipient's email address"),
+            @ToolInput(input = "subject", description = "The subject line"),
+            @ToolInput(input = "textBody", description = "The message, as plain text")
+          })
     })
 public class EmailFunction extends WorkerFunction<EmailRequest> {
 

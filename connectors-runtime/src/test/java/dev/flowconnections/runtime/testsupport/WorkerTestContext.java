@@ -37,6 +37,7 @@ public final class WorkerTestContext implements OutboundConnectorContext {
   private final String jobType;
   private final String variablesJson;
   private final String tenantId;
+  private Map<String, String> headers = Map.of();
 
   public WorkerTestContext(String jobType, Map<String, ?> variables) {
     this(jobType, variables, ""); // what the runtime reports for the default tenant
@@ -51,6 +52,12 @@ public final class WorkerTestContext implements OutboundConnectorContext {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
+  }
+
+  /** The job's custom headers, as the task's template or model sets them. */
+  public WorkerTestContext withHeaders(Map<String, String> headers) {
+    this.headers = Map.copyOf(headers);
+    return this;
   }
 
   /** Stores {@code content} as a Camunda document; returns its reference as a process variable. */
@@ -96,7 +103,7 @@ public final class WorkerTestContext implements OutboundConnectorContext {
     return new JobContext() {
       @Override
       public Map<String, String> getCustomHeaders() {
-        return Map.of();
+        return headers;
       }
 
       @Override

@@ -53,11 +53,13 @@ class WorkerTemplatesTest {
             "io.flowconnections.rest-api-tool",
             "io.flowconnections.sql",
             "io.flowconnections.send-email",
+            "io.flowconnections.email-tool",
             "io.flowconnections.send-sms",
             "io.flowconnections.ai-agent-subprocess",
             "io.flowconnections.ai-agent",
             "io.flowconnections.mcp-tool",
-            "io.flowconnections.file-manager");
+            "io.flowconnections.file-manager",
+            "io.flowconnections.file-manager-tool");
   }
 
   @Test

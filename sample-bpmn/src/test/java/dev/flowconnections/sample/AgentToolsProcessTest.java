@@ -155,6 +155,93 @@ class AgentToolsProcessTest extends ExampleProcessTestBase {
         .isEqualTo("Bearer sk-e2e-agent-dev-key-71");
   }
 
+  @Test
+  void argumentsThatDoNotFitTheToolGoBackToTheModelAndNothingRuns() throws Exception {
+    ConnectionView ai = aiConnection(secret("sk-e2e-agent-dev-key-75"));
+    ConnectionView shop = shopConnection(secret("shop-dev-token-76"), secret("shop-prod-token-77"));
+    ConnectionView orders = ordersConnection(secret("orders-db-pw-78"));
+    AtomicInteger turns = new AtomicInteger();
+    MODEL.respond(
+        request ->
+            switch (turns.incrementAndGet()) {
+              // DELETE is outside the method's enum, and the tool has no parameter "force"
+              case 1 ->
+                  toolCalls(
+                      toolCall(
+                          "call_bad",
+                          "GetOrder",
+                          "{\"method\":\"DELETE\",\"path\":\"/orders/42\"}"),
+                      toolCall(
+                          "call_extra",
+                          "GetOrder",
+                          "{\"method\":\"GET\",\"path\":\"/orders/42\",\"force\":true}"));
+              case 2 ->
+                  toolCalls(
+                      toolCall(
+                          "call_good", "GetOrder", "{\"method\":\"GET\",\"path\":\"/orders/42\"}"));
+              default -> answer("Order 42 has shipped.");
+            });
+
+    long instance = start(variables(ai, shop, orders, "Where is order 42?"));
+
+    records.awaitCompleted(instance);
+    assertThat(SHOP.requests()).extracting(RecordedRequest::method).containsExactly("GET");
+    Map<String, String> refused = toolResults(JSON.readTree(MODEL.requests().get(1).body()));
+    assertThat(refused).containsOnlyKeys("call_bad", "call_extra");
+    assertThat(refused.values())
+        .allSatisfy(
+            result ->
+                assertThat(result)
+                    .startsWith("Error: the arguments do not fit the tool's parameters"));
+    assertThat(records.variables(instance)).containsEntry("answer", "\"Order 42 has shipped.\"");
+  }
+
+  @Test
+  void withoutCredentialsForThisEnvironmentTheToolFailsClosedAsAnIncident() {
+    ConnectionView ai = aiConnection(secret("sk-e2e-agent-dev-key-79"));
+    ConnectionView shop =
+        connections.restConnection(
+            AuthScheme.BEARER, Map.of(FieldCatalog.BASE_URL, SHOP.baseUrl()));
+    connections.credentials(
+        shop, Environment.PRODUCTION, Map.of(FieldCatalog.TOKEN, secret("shop-prod-only-80")));
+    ConnectionView orders = ordersConnection(secret("orders-db-pw-81"));
+    MODEL.respond(
+        request ->
+            toolCalls(
+                toolCall("call_1", "GetOrder", "{\"method\":\"GET\",\"path\":\"/orders/42\"}")));
+
+    long instance = start(variables(ai, shop, orders, "Where is order 42?"));
+
+    assertThat(records.awaitIncident(instance)).contains(keyOf(shop)).contains("DEVELOPMENT");
+    assertThat(SHOP.requests()).isEmpty();
+  }
+
+  @Test
+  void aModelThatKeepsCallingToolsStopsAtTheRoundLimitWithAnIncident() {
+    ConnectionView ai = aiConnection(secret("sk-e2e-agent-dev-key-82"));
+    ConnectionView shop = shopConnection(secret("shop-dev-token-83"), secret("shop-prod-token-84"));
+    ConnectionView orders = ordersConnection(secret("orders-db-pw-85"));
+    MODEL.respond(
+        request -> toolCalls(toolCall("call_again", "CountOrders", "{\"customer\":\"ada\"}")));
+    Map<String, Object> variables = new java.util.HashMap<>(variables(ai, shop, orders, "Count."));
+    variables.put("maxToolRounds", 1);
+
+    long instance = start(variables);
+
+    assertThat(records.awaitIncident(instance))
+        .startsWith("the model still called tools after 1 rounds");
+    assertThat(MODEL.requests()).hasSize(2);
+  }
+
+  private static Map<String, Object> variables(
+      ConnectionView ai, ConnectionView shop, ConnectionView orders, String question) {
+    return Map.of(
+        "aiConnection", keyOf(ai),
+        "shopConnection", keyOf(shop),
+        "ordersConnection", keyOf(orders),
+        "question", question);
+  }
+
   private static JsonNode tool(JsonNode request, String name) {
     for (JsonNode tool : request.path("tools")) {
       if (tool.path("function").path("name").asText().equals(name)) {

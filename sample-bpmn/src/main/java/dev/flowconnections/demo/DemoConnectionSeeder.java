@@ -31,9 +31,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the example integration "Demo Echo API" (REST, Bearer) and its connection "Demo Echo"
- * ({@value #CONNECTION_KEY}) with a DEVELOPMENT token, unless they exist: a restart keeps what the
- * user changed. The token is random and never printed; the echo endpoint only reports that it
- * arrived.
+ * ({@value #CONNECTION_KEY}), and "Demo Model" (AI Provider, the demo's scripted model) and its
+ * connection ({@value #MODEL_CONNECTION_KEY}), each with a DEVELOPMENT token, unless they exist: a
+ * restart keeps what the user changed. The token is random and never printed; the echo endpoint
+ * only reports that it arrived.
  */
 @Component
 @Profile(FlowConnectionsDemo.PROFILE)
@@ -43,6 +44,9 @@ class DemoConnectionSeeder implements ApplicationRunner {
   static final String INTEGRATION_NAME = "Demo Echo API";
   static final String CONNECTION_NAME = "Demo Echo";
   static final String CONNECTION_KEY = "demo-echo";
+  static final String MODEL_INTEGRATION_NAME = "Demo Model";
+  static final String MODEL_CONNECTION_NAME = "Demo Model";
+  static final String MODEL_CONNECTION_KEY = "demo-model";
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoConnectionSeeder.class);
 
@@ -64,49 +68,82 @@ class DemoConnectionSeeder implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    seed(
+        new Seed(
+            INTEGRATION_NAME,
+            "Echo endpoint served by the demo itself",
+            IntegrationType.REST_API,
+            Map.of(FieldCatalog.BASE_URL, echoServer.baseUrl()),
+            CONNECTION_NAME,
+            CONNECTION_KEY));
+    seed(
+        new Seed(
+            MODEL_INTEGRATION_NAME,
+            "A scripted stand-in for an OpenAI model, served by the demo itself",
+            IntegrationType.AI_PROVIDER,
+            Map.of(
+                "provider",
+                "OPENAI",
+                FieldCatalog.BASE_URL,
+                echoServer.modelBaseUrl(),
+                "defaultModel",
+                "demo-model"),
+            MODEL_CONNECTION_NAME,
+            MODEL_CONNECTION_KEY));
+  }
+
+  /** An integration and its connection with a random DEVELOPMENT token. */
+  private record Seed(
+      String integration,
+      String description,
+      IntegrationType type,
+      Map<String, Object> config,
+      String connection,
+      String key) {}
+
+  private void seed(Seed seed) {
     Integration integration =
         integrations.list(seeder, IntegrationFilter.all()).stream()
-            .filter(i -> i.name().equals(INTEGRATION_NAME))
+            .filter(i -> i.name().equals(seed.integration()))
             .findFirst()
-            .orElseGet(this::createIntegration);
+            .orElseGet(() -> createIntegration(seed));
     boolean connectionExists =
         connections.list(seeder, null, null, integration.id()).stream()
-            .anyMatch(c -> c.connection().key().equals(CONNECTION_KEY));
+            .anyMatch(c -> c.connection().key().equals(seed.key()));
     if (!connectionExists) {
-      createConnection(integration);
+      createConnection(integration, seed);
     }
   }
 
-  private Integration createIntegration() {
-    LOG.info(
-        "Demo: creating integration '{}' with base URL {}", INTEGRATION_NAME, echoServer.baseUrl());
+  private Integration createIntegration(Seed seed) {
+    LOG.info("Demo: creating integration '{}' with base URL {}", seed.integration(), seed.config());
     return integrations.create(
         seeder,
         new IntegrationDraft(
-            INTEGRATION_NAME,
-            "Echo endpoint served by the demo itself",
+            seed.integration(),
+            seed.description(),
             null,
-            IntegrationType.REST_API,
+            seed.type(),
             IntegrationScope.ORGANIZATION,
             ConfigMode.SAME_FOR_ALL,
             AuthScheme.BEARER,
             null,
             null,
-            Map.of(FieldCatalog.BASE_URL, echoServer.baseUrl()),
+            seed.config(),
             null,
             null));
   }
 
-  private void createConnection(Integration integration) {
+  private void createConnection(Integration integration, Seed seed) {
     LOG.info(
         "Demo: creating connection '{}' (key {}) with a random DEVELOPMENT token",
-        CONNECTION_NAME,
-        CONNECTION_KEY);
+        seed.connection(),
+        seed.key());
     ConnectionView connection =
         connections.create(
             seeder,
             new ConnectionDraft(
-                integration.id(), CONNECTION_NAME, CONNECTION_KEY, Visibility.ORGANIZATION, null));
+                integration.id(), seed.connection(), seed.key(), Visibility.ORGANIZATION, null));
     connections.putEnvironment(
         seeder,
         connection.connection().id(),

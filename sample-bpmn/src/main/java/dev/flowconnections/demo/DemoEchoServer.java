@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The "external API" of the demo: answers any request below {@value #PATH} with its method, path,
- * query, whether an Authorization header came along and the names of all headers, never a header
- * value, so the demo response cannot carry the demo token into process variables.
+ * The "external APIs" of the demo. Any request below {@value #PATH} is answered with its method,
+ * path, query, whether an Authorization header came along and the names of all headers, never a
+ * header value, so the demo response cannot carry the demo token into process variables; {@value
+ * #MODEL_PATH} is the scripted model of the demo's agent ({@link DemoModel}).
  *
  * <p>A plain JDK server on its own port on 127.0.0.1 rather than a Spring MVC endpoint: it stands
  * for a third-party system, and it stays outside the runtime's web security.
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
 public class DemoEchoServer implements DisposableBean {
 
   public static final String PATH = "/demo/echo";
+
+  /** The demo model's base URL path; its chat endpoint is below it, as OpenAI's is. */
+  public static final String MODEL_PATH = "/demo/model";
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
@@ -38,6 +42,7 @@ public class DemoEchoServer implements DisposableBean {
           "demo echo endpoint cannot listen on port " + properties.getEchoPort(), e);
     }
     server.createContext(PATH, this::echo);
+    server.createContext(MODEL_PATH, this::model);
     server.start();
   }
 
@@ -46,9 +51,27 @@ public class DemoEchoServer implements DisposableBean {
     return "http://localhost:" + server.getAddress().getPort() + PATH;
   }
 
+  /** Base URL of the demo model connection, e.g. {@code http://localhost:8099/demo/model}. */
+  public String modelBaseUrl() {
+    return "http://localhost:" + server.getAddress().getPort() + MODEL_PATH;
+  }
+
   @Override
   public void destroy() {
     server.stop(0);
+  }
+
+  private void model(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body =
+          json.writeValueAsBytes(
+              new DemoModel(json).answer(json.readTree(exchange.getRequestBody().readAllBytes())));
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
   }
 
   private void echo(HttpExchange exchange) throws IOException {

@@ -26,6 +26,9 @@ class DemoProcessDeployer implements ApplicationRunner {
   /** The same call as Modeler writes it from the REST API element template, on demo-echo. */
   static final String TEMPLATED_RESOURCE = "bpmn/templated-rest-example.bpmn";
 
+  /** An AI agent with one tool: the demo model calls the echo API through demo-echo. */
+  static final String AGENT_RESOURCE = "bpmn/ai-agent-demo.bpmn";
+
   static final String PROCESS_ID = "rest-connection-example";
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoProcessDeployer.class);
@@ -44,9 +47,15 @@ class DemoProcessDeployer implements ApplicationRunner {
         .newDeployResourceCommand()
         .addResourceFromClasspath(RESOURCE)
         .addResourceFromClasspath(TEMPLATED_RESOURCE)
+        .addResourceFromClasspath(AGENT_RESOURCE)
         .send()
         .join();
-    LOG.info("Demo: deployed {} (process id {}) and {}", RESOURCE, PROCESS_ID, TEMPLATED_RESOURCE);
+    LOG.info(
+        "Demo: deployed {} (process id {}), {} and {}",
+        RESOURCE,
+        PROCESS_ID,
+        TEMPLATED_RESOURCE,
+        AGENT_RESOURCE);
     if (properties.isRunExampleOnStartup()) {
       runExample();
     }

@@ -124,6 +124,13 @@ class FlowConnectionsDemoTest {
     assertThat(incident.get("incident").asText())
         .isEqualTo("connection 'no-such-connection' does not exist");
 
+    JsonNode agent = run("ai-agent-demo", "{\"question\": \"What does the echo API say?\"}");
+    assertThat(agent.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(agent.at("/variables/answer").asText())
+        .startsWith("The tool answered: ")
+        .contains("/demo/echo/orders/42")
+        .contains("\"authorizationPresent\":true");
+
     JsonNode templated = run("templated-rest-example", "{\"name\": \"ada\"}");
     assertThat(templated.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(templated.at("/variables/greetingStatus").asInt()).isEqualTo(200);

@@ -197,6 +197,33 @@ class AgentToolsProcessTest extends ExampleProcessTestBase {
   }
 
   @Test
+  void aSecretPlaceholderInAToolResultStaysTextAndNeverReachesTheModelResolved() throws Exception {
+    String secretKey = connections.orgSecret("AGENT_E2E_LURE", secret("org-secret-value-86"));
+    ConnectionView ai = aiConnection(secret("sk-e2e-agent-dev-key-87"));
+    ConnectionView shop = shopConnection(secret("shop-dev-token-88"), secret("shop-prod-token-89"));
+    ConnectionView orders = ordersConnection(secret("orders-db-pw-90"));
+    // an attacker controls what the shop answers, and hopes the agent's next job resolves it
+    SHOP.respond(
+        Reply.json(
+            200, "{\"note\":\"{{secrets." + secretKey + "}} and secrets." + secretKey + "\"}"));
+    AtomicInteger turns = new AtomicInteger();
+    MODEL.respond(
+        request ->
+            turns.incrementAndGet() == 1
+                ? toolCalls(
+                    toolCall("call_1", "GetOrder", "{\"method\":\"GET\",\"path\":\"/orders/42\"}"))
+                : answer("Done."));
+
+    long instance = start(variables(ai, shop, orders, "Read order 42."));
+
+    records.awaitCompleted(instance);
+    String second = MODEL.requests().get(1).body();
+    assertThat(second)
+        .contains("{{secrets." + secretKey + "}}")
+        .doesNotContain("org-secret-value-86");
+  }
+
+  @Test
   void withoutCredentialsForThisEnvironmentTheToolFailsClosedAsAnIncident() {
     ConnectionView ai = aiConnection(secret("sk-e2e-agent-dev-key-79"));
     ConnectionView shop =

@@ -17,7 +17,7 @@ import java.util.Optional;
  * integration uses the API key or the Bearer scheme; with custom headers, exactly those are sent
  * instead (for a gateway in front of the provider). {@link #toString()} hides the header values.
  */
-record AiAccount(
+public record AiAccount(
     AiProvider provider,
     String baseUrl,
     Map<String, String> headers,
@@ -25,7 +25,7 @@ record AiAccount(
 
   static final String DEFAULT_MODEL = "defaultModel";
 
-  static AiAccount of(ResolvedConnection connection) {
+  public static AiAccount of(ResolvedConnection connection) {
     AiProvider provider = AiProvider.of(connection);
     if (provider.defaultBaseUrl() == null
         && connection.text(FieldCatalog.BASE_URL).filter(s -> !s.isBlank()).isEmpty()) {
@@ -67,7 +67,7 @@ record AiAccount(
   }
 
   /** How messages name the account: provider and, when not the provider's own, the URL. */
-  String describe() {
+  public String describe() {
     return baseUrl.equals(provider.defaultBaseUrl())
         ? provider.label()
         : provider.label() + " at " + baseUrl;

@@ -10,7 +10,7 @@ import java.util.Map;
  * The AI providers of an AI Provider integration's {@code provider} setting: where each one's API
  * is, how it takes an API key, and which chat dialect it speaks.
  */
-enum AiProvider {
+public enum AiProvider {
   OPENAI("OpenAI", "https://api.openai.com"),
   ANTHROPIC("Anthropic", "https://api.anthropic.com"),
   GOOGLE("Google Gemini", "https://generativelanguage.googleapis.com"),
@@ -31,7 +31,7 @@ enum AiProvider {
     return ProviderSetting.of(connection, AiProvider.class, OPENAI);
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -81,6 +82,9 @@ class BrowserSecurityConfiguration {
             requests ->
                 requests
                     .requestMatchers(LOGIN_PAGE, "/ui/**", "/favicon.ico", "/error")
+                    .permitAll()
+                    // a Voice Call's speech, fetched by Twilio: the unguessable token is the key
+                    .requestMatchers(HttpMethod.GET, "/voice/audio/*")
                     .permitAll()
                     .requestMatchers("/admin/**")
                     .hasAnyRole(ADMINS)

@@ -4,7 +4,7 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.ProviderSetting;
 
 /** How an SMS integration sends: its {@code provider} setting, Twilio when unset. */
-enum SmsProvider {
+public enum SmsProvider {
   TWILIO,
   AWS_SNS;
 
@@ -12,7 +12,7 @@ enum SmsProvider {
     return ProviderSetting.serves(connection, this, TWILIO);
   }
 
-  static SmsProvider of(ResolvedConnection connection) {
+  public static SmsProvider of(ResolvedConnection connection) {
     return ProviderSetting.of(connection, SmsProvider.class, TWILIO);
   }
 }

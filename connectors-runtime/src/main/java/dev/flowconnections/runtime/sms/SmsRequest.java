@@ -37,11 +37,7 @@ public record SmsRequest(
         @Pattern(regexp = E164, message = E164_MESSAGE)
         String from) {
 
-  /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
-  static final String E164 = "\\+[1-9][0-9]{1,14}";
-
-  static final String E164_DESCRIPTION =
-      "a phone number in E.164 form such as +15551234567 (no spaces)";
-  static final String E164_MESSAGE = "must be " + E164_DESCRIPTION;
+  static final String E164 = SenderNumber.E164;
+  static final String E164_MESSAGE = SenderNumber.E164_MESSAGE;
   static final int MAX_MESSAGE_CHARS = 1600;
 }

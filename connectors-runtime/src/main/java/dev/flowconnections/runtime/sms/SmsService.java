@@ -22,7 +22,6 @@ public class SmsService {
 
   private static final Logger LOG = LoggerFactory.getLogger(SmsService.class);
   static final String WORKER = "SMS worker";
-  static final String FROM_NUMBER = "fromNumber";
 
   private final WorkerConnections connections;
   private final TwilioMessages twilio;
@@ -56,7 +55,7 @@ public class SmsService {
         if (from == null) {
           throw new ConnectorInputException(
               "no sender: set 'from' on the task or '"
-                  + FROM_NUMBER
+                  + SenderNumber.FIELD
                   + "' on the integration of connection '"
                   + connection.key()
                   + "'; Twilio needs one");
@@ -79,19 +78,6 @@ public class SmsService {
     if (request.from() != null && !request.from().isBlank()) {
       return request.from();
     }
-    String configured =
-        connection.text(FROM_NUMBER).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
-    if (configured != null && !configured.matches(SmsRequest.E164)) {
-      throw new ConnectorInputException(
-          "connection '"
-              + connection.key()
-              + "' has a '"
-              + FROM_NUMBER
-              + "' in "
-              + connection.environment()
-              + " that is not "
-              + SmsRequest.E164_DESCRIPTION);
-    }
-    return configured;
+    return SenderNumber.configured(connection).orElse(null);
   }
 }

@@ -13,11 +13,11 @@ import java.util.Base64;
  *
  * @param baseUrl {@value #DEFAULT_BASE_URL} unless the integration overrides it
  */
-record TwilioAccount(String baseUrl, String accountSid, String authToken) {
+public record TwilioAccount(String baseUrl, String accountSid, String authToken) {
 
   static final String DEFAULT_BASE_URL = "https://api.twilio.com";
 
-  static TwilioAccount of(ResolvedConnection connection) {
+  public static TwilioAccount of(ResolvedConnection connection) {
     try {
       String accountSid = connection.requireText("accountSid").strip();
       // The SID becomes part of the URL path: letters and digits only, so it cannot point
@@ -39,18 +39,18 @@ record TwilioAccount(String baseUrl, String accountSid, String authToken) {
     }
   }
 
-  String authorization() {
+  public String authorization() {
     return "Basic " + encodedCredentials();
   }
 
   /** base64 of SID:token, as it goes over the wire: masked like the token itself. */
-  String encodedCredentials() {
+  public String encodedCredentials() {
     return Base64.getEncoder()
         .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code {base}/2010-04-01/Accounts/{sid}}: the account's resource, parent of its messages. */
-  String accountUrl() {
+  public String accountUrl() {
     return baseUrl + "/2010-04-01/Accounts/" + accountSid;
   }
 

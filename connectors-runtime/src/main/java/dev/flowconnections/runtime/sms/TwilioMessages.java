@@ -14,22 +14,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Sends SMS through Twilio's Messages API ({@code POST .../Accounts/{sid}/Messages.json}, form
  * encoded, HTTP Basic with SID and auth token) and checks credentials by reading the account. A
  * refused login is an incident at once; other refusals are coded with the HTTP status and carry
- * Twilio's message and error code (e.g. 21211 for an invalid 'To' number).
+ * Twilio's message and error code (e.g. 21211 for an invalid 'To' number). Other workers on a
+ * Twilio account (Voice Call) call its REST API through {@link #postForm} and {@link #get}, so
+ * every Twilio answer means the same everywhere.
  */
-final class TwilioMessages {
+public final class TwilioMessages {
 
   static final String PROVIDER = "Twilio";
 
   private final ProviderHttp http;
   private final ObjectMapper json;
 
-  TwilioMessages(ProviderHttp http, ObjectMapper json) {
+  public TwilioMessages(ProviderHttp http, ObjectMapper json) {
     this.http = http;
     this.json = json;
   }
@@ -45,7 +48,21 @@ final class TwilioMessages {
     form.put("To", to);
     form.put("From", from);
     form.put("Body", message);
-    URI uri = URI.create(account.accountUrl() + "/Messages.json");
+    JsonNode body = postForm(account, "/Messages.json", form, connection, masker);
+    return new SmsResult(SmsProvider.TWILIO.name(), text(body, "sid"), text(body, "status"));
+  }
+
+  /**
+   * POSTs {@code form} (form encoded, in its order) to {@code path} under the account's resource,
+   * e.g. {@code /Calls.json}; Twilio's JSON answer, or the failure it means.
+   */
+  public JsonNode postForm(
+      TwilioAccount account,
+      String path,
+      Map<String, String> form,
+      ResolvedConnection connection,
+      SecretMasker masker) {
+    URI uri = URI.create(account.accountUrl() + path);
     HttpResponse<String> response =
         http.send(
             ProviderHttp.request(uri)
@@ -55,8 +72,75 @@ final class TwilioMessages {
                 .build(),
             "POST " + uri,
             masker);
-    JsonNode body = checked(response, connection, masker);
-    return new SmsResult(SmsProvider.TWILIO.name(), text(body, "sid"), text(body, "status"));
+    return checked(response, connection, masker);
+  }
+
+  /** GETs {@code path} under the account's resource, e.g. {@code /Calls/CA123.json}. */
+  public JsonNode get(
+      TwilioAccount account, String path, ResolvedConnection connection, SecretMasker masker) {
+    URI uri = URI.create(account.accountUrl() + path);
+    return checked(
+        http.send(
+            ProviderHttp.request(uri)
+                .header("Authorization", account.authorization())
+                .GET()
+                .build(),
+            "GET " + uri,
+            masker),
+        connection,
+        masker);
+  }
+
+  /**
+   * GETs a media file under the account's resource (a recording's {@code .wav}), at most {@code
+   * maxBytes}. Twilio may answer with a redirect to its media storage: that one is followed once,
+   * without the account's credentials.
+   */
+  public byte[] media(
+      TwilioAccount account,
+      String path,
+      long maxBytes,
+      ResolvedConnection connection,
+      SecretMasker masker) {
+    URI uri = URI.create(account.accountUrl() + path);
+    HttpResponse<byte[]> response =
+        http.sendForBytes(
+            ProviderHttp.request(uri)
+                .header("Authorization", account.authorization())
+                .GET()
+                .build(),
+            "GET " + uri,
+            maxBytes,
+            masker);
+    if (response.statusCode() >= 300 && response.statusCode() < 400) {
+      URI location =
+          response
+              .headers()
+              .firstValue("Location")
+              .map(uri::resolve)
+              .orElseThrow(
+                  () ->
+                      JobFailures.rejected(
+                          "INVALID_RESPONSE",
+                          PROVIDER + " redirected GET " + uri + " without a Location",
+                          masker));
+      response =
+          http.sendForBytes(
+              ProviderHttp.request(location).GET().build(),
+              "GET media of " + uri,
+              maxBytes,
+              masker);
+    }
+    if (response.statusCode() >= 200 && response.statusCode() < 300) {
+      return response.body();
+    }
+    checked(
+        response.statusCode(),
+        new String(response.body(), StandardCharsets.UTF_8),
+        response.headers().firstValue("Retry-After"),
+        connection,
+        masker);
+    throw new IllegalStateException("unreachable");
   }
 
   /**
@@ -78,8 +162,21 @@ final class TwilioMessages {
 
   private JsonNode checked(
       HttpResponse<String> response, ResolvedConnection connection, SecretMasker masker) {
-    int status = response.statusCode();
-    JsonNode body = parse(response.body());
+    return checked(
+        response.statusCode(),
+        response.body(),
+        response.headers().firstValue("Retry-After"),
+        connection,
+        masker);
+  }
+
+  private JsonNode checked(
+      int status,
+      String text,
+      Optional<String> retryAfter,
+      ResolvedConnection connection,
+      SecretMasker masker) {
+    JsonNode body = parse(text);
     if (status >= 200 && status < 300) {
       return body;
     }
@@ -95,8 +192,7 @@ final class TwilioMessages {
             + body.path("message").asText("no message")
             + (code.isEmpty() ? "" : " (error " + code + ")");
     if (JobFailures.isUnavailable(status)) {
-      throw JobFailures.unavailable(
-          status, answer, response.headers().firstValue("Retry-After"), masker);
+      throw JobFailures.unavailable(status, answer, retryAfter, masker);
     }
     throw JobFailures.rejected(String.valueOf(status), answer, masker);
   }

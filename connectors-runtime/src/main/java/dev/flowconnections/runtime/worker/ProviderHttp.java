@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.worker;
 import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.runtime.network.OutboundHttpClients;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,8 @@ public final class ProviderHttp {
   /** Connection tests answer a waiting user, within the test endpoint's limit (15 s by default). */
   public static final Duration CONNECTION_TEST_TIMEOUT = Duration.ofSeconds(10);
 
+  public static final String RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
+
   private final HttpClient client = OutboundHttpClients.shared(CONNECT_TIMEOUT);
 
   /** A request to {@code url} that gives up after {@link #READ_TIMEOUT}. */
@@ -35,6 +38,36 @@ public final class ProviderHttp {
 
   public static HttpRequest.Builder request(URI url, Duration timeout) {
     return HttpRequest.newBuilder(url).timeout(timeout);
+  }
+
+  /**
+   * As {@link #send}, for a binary answer (audio, media) of at most {@code maxBytes}: a larger one
+   * is refused as {@value #RESPONSE_TOO_LARGE} before more of it is read.
+   */
+  public HttpResponse<byte[]> sendForBytes(
+      HttpRequest request, String what, long maxBytes, SecretMasker masker) {
+    OutboundAddressPolicy.current().check(request.uri());
+    try {
+      HttpResponse<InputStream> response = client.send(request, BodyHandlers.ofInputStream());
+      byte[] body;
+      try (InputStream in = response.body()) {
+        body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      }
+      if (body.length > maxBytes) {
+        throw JobFailures.rejected(
+            RESPONSE_TOO_LARGE,
+            "the answer to " + what + " is larger than " + maxBytes + " bytes",
+            masker);
+      }
+      return new BytesResponse(response, body);
+    } catch (HttpTimeoutException e) {
+      throw JobFailures.timeout(what, masker);
+    } catch (IOException e) {
+      throw JobFailures.unreachable(what, e, masker);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw JobFailures.unreachable(what, e, masker);
+    }
   }
 
   /**
@@ -51,6 +84,46 @@ public final class ProviderHttp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw JobFailures.unreachable(what, e, masker);
+    }
+  }
+
+  /** A response whose body was read into memory, within its limit. */
+  private record BytesResponse(HttpResponse<InputStream> response, byte[] body)
+      implements HttpResponse<byte[]> {
+
+    @Override
+    public int statusCode() {
+      return response.statusCode();
+    }
+
+    @Override
+    public HttpRequest request() {
+      return response.request();
+    }
+
+    @Override
+    public java.util.Optional<HttpResponse<byte[]>> previousResponse() {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.net.http.HttpHeaders headers() {
+      return response.headers();
+    }
+
+    @Override
+    public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+      return response.sslSession();
+    }
+
+    @Override
+    public URI uri() {
+      return response.uri();
+    }
+
+    @Override
+    public HttpClient.Version version() {
+      return response.version();
     }
   }
 }

@@ -57,6 +57,7 @@ class WorkerTemplatesTest {
             "io.flowconnections.send-sms",
             "io.flowconnections.ai-agent-subprocess",
             "io.flowconnections.ai-agent",
+            "io.flowconnections.voice-call",
             "io.flowconnections.mcp-tool",
             "io.flowconnections.file-manager",
             "io.flowconnections.file-manager-tool");
@@ -84,6 +85,8 @@ class WorkerTemplatesTest {
     Map<IntegrationType, List<ConnectionChoice>> offered = new HashMap<>();
     offered.put(
         IntegrationType.MCP, List.of(new ConnectionChoice("tool-server", "Tool server", false)));
+    offered.put(
+        IntegrationType.SMS, List.of(new ConnectionChoice("ops-twilio", "Ops Twilio", false)));
     offered.put(
         node.integrationType(),
         List.of(

@@ -20,6 +20,8 @@ import dev.flowconnections.runtime.sms.SmsWorkerConfiguration;
 import dev.flowconnections.runtime.sql.SqlWorkerConfiguration;
 import dev.flowconnections.runtime.storage.StorageLimits;
 import dev.flowconnections.runtime.storage.StorageWorkerConfiguration;
+import dev.flowconnections.runtime.voice.VoiceCallWorkerConfiguration;
+import dev.flowconnections.runtime.voice.VoiceSettings;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import java.time.Clock;
@@ -29,7 +31,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The seven worker configurations, wired the one way: from one shared WorkerConnections, settings
+ * The eight worker configurations, wired the one way: from one shared WorkerConnections, settings
  * bound as records.
  */
 @Tag("fast")
@@ -63,7 +65,8 @@ class WorkerWiringTest {
               SmsWorkerConfiguration.class,
               AiWorkerConfiguration.class,
               McpWorkerConfiguration.class,
-              StorageWorkerConfiguration.class);
+              StorageWorkerConfiguration.class,
+              VoiceCallWorkerConfiguration.class);
 
   @Test
   void everyWorkerAndTesterIsBuiltFromTheOneSharedWorkerConnections() {
@@ -73,7 +76,7 @@ class WorkerWiringTest {
               .hasNotFailed()
               .hasSingleBean(WorkerConnections.class)
               .hasSingleBean(ProviderHttp.class);
-          assertThat(context.getBeansOfType(OutboundConnectorFunction.class)).hasSize(7);
+          assertThat(context.getBeansOfType(OutboundConnectorFunction.class)).hasSize(8);
           assertThat(context.getBeansOfType(ConnectionTester.class)).hasSize(9);
         });
   }
@@ -85,17 +88,24 @@ class WorkerWiringTest {
           assertThat(context.getBean(RestLimits.class).maxResponseSize())
               .isEqualTo(DataSize.ofMegabytes(1));
           assertThat(context.getBean(StorageLimits.class)).isEqualTo(StorageLimits.defaults());
+          assertThat(context.getBean(VoiceSettings.class)).isEqualTo(VoiceSettings.defaults());
         });
     runtime
         .withPropertyValues(
             "flow-connections.rest.max-response-size=64KB",
-            "flow-connections.storage.max-file-size=5MB")
+            "flow-connections.storage.max-file-size=5MB",
+            "flow-connections.voice.public-base-url=https://flow.example.com/",
+            "flow-connections.voice.poll-interval=500ms")
         .run(
             context -> {
               assertThat(context.getBean(RestLimits.class).maxResponseSize())
                   .isEqualTo(DataSize.ofKilobytes(64));
               assertThat(context.getBean(StorageLimits.class).maxFileSize())
                   .isEqualTo(DataSize.ofMegabytes(5));
+              assertThat(context.getBean(VoiceSettings.class).publicBaseUrl())
+                  .hasToString("https://flow.example.com");
+              assertThat(context.getBean(VoiceSettings.class).pollInterval())
+                  .isEqualTo(java.time.Duration.ofMillis(500));
             });
   }
 }

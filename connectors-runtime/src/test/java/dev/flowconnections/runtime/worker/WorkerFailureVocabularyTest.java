@@ -85,9 +85,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 15's done-criterion: the same cause ends the same way in every worker
- * (docs/workers/failures.md). Each cause runs against all seven workers — REST, SQL, Email (SMTP
- * and SendGrid), SMS (Twilio), AI Agent (OpenAI), MCP Tool (Streamable HTTP), File Manager (S3) —
- * and each must end with the same exception class and error code.
+ * (docs/workers/failures.md). Each cause runs against all eight workers — REST, SQL, Email (SMTP
+ * and SendGrid), SMS (Twilio), AI Agent (OpenAI), MCP Tool (Streamable HTTP), File Manager (S3),
+ * Voice Call (its Twilio connection) — and each must end with the same exception class and error
+ * code.
  *
  * <p>The workers are wired by their own {@code *WorkerConfiguration} classes, as in the runtime.
  * The resolution causes use the real resolver on PostgreSQL (reached through a {@link
@@ -154,7 +155,7 @@ class WorkerFailureVocabularyTest {
         .setConversionService(
             ApplicationConversionService.getSharedInstance()); // "1MB" as Boot reads it
     workers.register(RuntimeBeans.class, WorkerSupportConfiguration.class);
-    // the seven worker packages, as the runtime's component scan finds their configurations
+    // the eight worker packages, as the runtime's component scan finds their configurations
     workers.scan(
         "dev.flowconnections.runtime.rest",
         "dev.flowconnections.runtime.sql",
@@ -162,7 +163,8 @@ class WorkerFailureVocabularyTest {
         "dev.flowconnections.runtime.sms",
         "dev.flowconnections.runtime.ai",
         "dev.flowconnections.runtime.mcp",
-        "dev.flowconnections.runtime.storage");
+        "dev.flowconnections.runtime.storage",
+        "dev.flowconnections.runtime.voice");
     workers.refresh();
   }
 
@@ -495,7 +497,34 @@ class WorkerFailureVocabularyTest {
                 "accessKeyId",
                 "AKIAIOSFODNN7EXAMPLE"),
         Map.of("secretAccessKey", "s3-secret-key-6b2d90"),
-        Map.of("operation", "LIST"));
+        Map.of("operation", "LIST")),
+    /** The connection under test is the Twilio one; Twilio's own voice needs no AI connection. */
+    VOICE_TWILIO(
+        "voiceCallFunction",
+        IntegrationType.SMS,
+        AuthScheme.NONE,
+        true,
+        port ->
+            Map.of(
+                "provider",
+                "TWILIO",
+                "baseUrl",
+                "http://127.0.0.1:" + port,
+                "fromNumber",
+                "+15550001111",
+                "accountSid",
+                "AC0123456789abcdef"),
+        Map.of("authToken", "twilio-token-8e4a1c"),
+        Map.of(
+            "connection",
+            "unused-speech",
+            "to",
+            "+4915112345678",
+            "message",
+            "Your parcel arrives today.",
+            "speech",
+            "twilio"),
+        "telephonyConnection");
 
     private final String functionBean;
     private final IntegrationType type;
@@ -504,6 +533,7 @@ class WorkerFailureVocabularyTest {
     private final IntFunction<Map<String, Object>> settingsAt;
     private final Map<String, String> secrets;
     private final Map<String, Object> task;
+    private final String connectionInput;
 
     Worker(
         String functionBean,
@@ -513,6 +543,21 @@ class WorkerFailureVocabularyTest {
         IntFunction<Map<String, Object>> settingsAt,
         Map<String, String> secrets,
         Map<String, Object> task) {
+      this(functionBean, type, scheme, http, settingsAt, secrets, task, "connection");
+    }
+
+    /**
+     * @param connectionInput the task's input naming the connection under test
+     */
+    Worker(
+        String functionBean,
+        IntegrationType type,
+        AuthScheme scheme,
+        boolean http,
+        IntFunction<Map<String, Object>> settingsAt,
+        Map<String, String> secrets,
+        Map<String, Object> task,
+        String connectionInput) {
       this.functionBean = functionBean;
       this.type = type;
       this.scheme = scheme;
@@ -520,6 +565,7 @@ class WorkerFailureVocabularyTest {
       this.settingsAt = settingsAt;
       this.secrets = secrets;
       this.task = task;
+      this.connectionInput = connectionInput;
     }
 
     boolean http() {
@@ -563,7 +609,7 @@ class WorkerFailureVocabularyTest {
      */
     Throwable run(String connectionKey) {
       Map<String, Object> variables = new LinkedHashMap<>(task);
-      variables.put("connection", connectionKey);
+      variables.put(connectionInput, connectionKey);
       OutboundConnectorFunction function =
           workers.getBean(functionBean, OutboundConnectorFunction.class);
       Throwable failure =

@@ -112,7 +112,7 @@ public record VoiceCallRequest(
         @Pattern(regexp = NAME, message = NAME_MESSAGE)
         String transcriptionModel) {
 
-  static final int MAX_MESSAGE_CHARS = 4000;
+  static final int MAX_MESSAGE_CHARS = 3500;
   static final int DEFAULT_RING_SECONDS = 30;
   static final int DEFAULT_LISTEN_SECONDS = 15;
 

@@ -139,6 +139,14 @@ public class VoiceCallService {
       } else {
         twiml = VoiceTwiml.say(request.message(), request.voice(), request.language(), listen);
       }
+      if (twiml.length() > VoiceTwiml.MAX_CHARS) {
+        throw new ConnectorInputException(
+            "message: too long for Twilio once written as TwiML ("
+                + twiml.length()
+                + " of at most "
+                + VoiceTwiml.MAX_CHARS
+                + " characters; '<', '>', '&' and quotes take several); shorten it");
+      }
       Map<String, String> form = new LinkedHashMap<>();
       form.put("To", request.to());
       form.put("From", from);

@@ -10,6 +10,9 @@ import java.net.URI;
  */
 final class VoiceTwiml {
 
+  /** Twilio's limit of the {@code Twiml} parameter of a call. */
+  static final int MAX_CHARS = 4000;
+
   private VoiceTwiml() {}
 
   static String say(String message, String voice, String language, int listenSeconds) {

@@ -59,7 +59,15 @@ class VoiceCallInputValidationTest {
   void aMessageIsRequiredAndBounded() {
     assertInputRejected(() -> fixture.call(Map.of("message", " ")), "message:", server);
     assertInputRejected(
-        () -> fixture.call(Map.of("message", "x".repeat(4001))), "message:", server);
+        () -> fixture.call(Map.of("message", "x".repeat(3501))), "message:", server);
+  }
+
+  @Test
+  void aMessageTooLongForTwilioOnceEscapedIsRefused() {
+    assertInputRejected(
+        () -> fixture.call(Map.of("message", "&".repeat(3500))),
+        "message: too long for Twilio once written as TwiML (17532 of at most 4000 characters;",
+        server);
   }
 
   @Test

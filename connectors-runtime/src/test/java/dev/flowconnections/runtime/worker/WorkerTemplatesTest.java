@@ -70,7 +70,7 @@ class WorkerTemplatesTest {
             .collect(
                 Collectors.groupingBy(
                     Node::jobType, Collectors.mapping(Node::integrationType, Collectors.toList())));
-    assertThat(typesByJob).hasSize(8);
+    assertThat(typesByJob).hasSize(9);
     assertThat(typesByJob.values())
         .allSatisfy(types -> assertThat(types).containsOnly(types.get(0)));
   }

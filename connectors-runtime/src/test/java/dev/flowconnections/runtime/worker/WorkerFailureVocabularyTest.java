@@ -2,6 +2,7 @@ package dev.flowconnections.runtime.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mockito.Mockito.mock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -45,14 +46,20 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.TcpOutageProxy;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import dev.flowconnections.secret.OrgSecretRepository;
+import dev.flowconnections.secretprovider.PlaceholderGuard;
 import dev.flowconnections.testsupport.IntegrationDrafts;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import dev.flowconnections.testsupport.RuntimeInstance;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.jobhandling.JobWorkerManager;
+import io.camunda.connector.api.document.DocumentFactory;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
+import io.camunda.connector.api.validation.ValidationProvider;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
+import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -660,6 +667,38 @@ class WorkerFailureVocabularyTest {
     @Bean
     StdioCommands stdioCommands() {
       return StdioCommands.NONE;
+    }
+
+    // what the AI Agent sub-process worker takes from the connector runtime and the client
+
+    @Bean
+    PlaceholderGuard placeholderGuard() {
+      return mock(PlaceholderGuard.class);
+    }
+
+    @Bean
+    SecretProviderAggregator secretProviderAggregator() {
+      return mock(SecretProviderAggregator.class);
+    }
+
+    @Bean
+    ValidationProvider validationProvider() {
+      return mock(ValidationProvider.class);
+    }
+
+    @Bean
+    DocumentFactory documentFactory() {
+      return mock(DocumentFactory.class);
+    }
+
+    @Bean
+    JobWorkerManager jobWorkerManager() {
+      return mock(JobWorkerManager.class);
+    }
+
+    @Bean
+    CamundaClient camundaClient() {
+      return mock(CamundaClient.class);
     }
   }
 

@@ -4,14 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.runtime.mcp.McpToolSessions;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.WorkerConnections;
-import dev.flowconnections.secretprovider.PlaceholderGuard;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.jobhandling.JobWorkerManager;
-import io.camunda.connector.api.document.DocumentFactory;
-import io.camunda.connector.api.validation.ValidationProvider;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
-import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 public class AiWorkerConfiguration {
 
   /** The connectors' own mapper settings, not the web API's. */
-  private static final ObjectMapper JSON = ConnectorsObjectMapperSupplier.getCopy();
+  static final ObjectMapper JSON = ConnectorsObjectMapperSupplier.getCopy();
 
   @Bean
   ModelClient modelClient(ProviderHttp http) {
@@ -41,34 +34,6 @@ public class AiWorkerConfiguration {
   @Bean
   AiFunction aiFunction(AiService aiService) {
     return new AiFunction(aiService);
-  }
-
-  @Bean
-  AgentSubProcessWorker agentSubProcessWorker(
-      WorkerConnections connections,
-      ModelClient modelClient,
-      McpToolSessions mcpToolSessions,
-      PlaceholderGuard guard,
-      SecretProviderAggregator secrets,
-      ValidationProvider validation,
-      DocumentFactory documents) {
-    AgentSubProcessService service =
-        new AgentSubProcessService(
-            connections,
-            modelClient,
-            new McpAgentToolSource(connections, mcpToolSessions, JSON),
-            JSON);
-    return new AgentSubProcessWorker(service, guard, secrets, validation, documents, JSON);
-  }
-
-  /**
-   * Opens the sub-process agent's job worker once every bean exists, through the same manager as
-   * the connector runtime's workers (so graceful shutdown tracks its jobs too).
-   */
-  @Bean
-  SmartInitializingSingleton agentSubProcessJobWorker(
-      JobWorkerManager workers, CamundaClient client, AgentSubProcessWorker worker) {
-    return () -> workers.openWorker(client, worker.jobWorker(), worker);
   }
 
   @Bean

@@ -2,7 +2,6 @@ package dev.flowconnections.runtime.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.mockito.Mockito.mock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -39,6 +38,7 @@ import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.resolution.StoreConnectionResolver;
+import dev.flowconnections.runtime.ai.AgentSubProcessWorkerConfiguration;
 import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import dev.flowconnections.runtime.oauth2.TokenEndpointClient;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
@@ -46,20 +46,14 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import dev.flowconnections.runtime.testsupport.TcpOutageProxy;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
 import dev.flowconnections.secret.OrgSecretRepository;
-import dev.flowconnections.secretprovider.PlaceholderGuard;
 import dev.flowconnections.testsupport.IntegrationDrafts;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import dev.flowconnections.testsupport.RuntimeInstance;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.jobhandling.JobWorkerManager;
-import io.camunda.connector.api.document.DocumentFactory;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
-import io.camunda.connector.api.validation.ValidationProvider;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
-import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -82,7 +76,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -162,8 +158,12 @@ class WorkerFailureVocabularyTest {
         .setConversionService(
             ApplicationConversionService.getSharedInstance()); // "1MB" as Boot reads it
     workers.register(RuntimeBeans.class, WorkerSupportConfiguration.class);
-    // the eight worker packages, as the runtime's component scan finds their configurations
-    workers.scan(
+    // the worker packages, as the runtime's component scan finds their configurations; not the
+    // AI agent sub-process, a job worker of the Camunda client (its failures:
+    // AgentToolsProcessTest)
+    ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(workers);
+    scanner.addExcludeFilter(new AssignableTypeFilter(AgentSubProcessWorkerConfiguration.class));
+    scanner.scan(
         "dev.flowconnections.runtime.rest",
         "dev.flowconnections.runtime.sql",
         "dev.flowconnections.runtime.email",
@@ -667,38 +667,6 @@ class WorkerFailureVocabularyTest {
     @Bean
     StdioCommands stdioCommands() {
       return StdioCommands.NONE;
-    }
-
-    // what the AI Agent sub-process worker takes from the connector runtime and the client
-
-    @Bean
-    PlaceholderGuard placeholderGuard() {
-      return mock(PlaceholderGuard.class);
-    }
-
-    @Bean
-    SecretProviderAggregator secretProviderAggregator() {
-      return mock(SecretProviderAggregator.class);
-    }
-
-    @Bean
-    ValidationProvider validationProvider() {
-      return mock(ValidationProvider.class);
-    }
-
-    @Bean
-    DocumentFactory documentFactory() {
-      return mock(DocumentFactory.class);
-    }
-
-    @Bean
-    JobWorkerManager jobWorkerManager() {
-      return mock(JobWorkerManager.class);
-    }
-
-    @Bean
-    CamundaClient camundaClient() {
-      return mock(CamundaClient.class);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.flowconnections.runtime.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.environment.Environment;
@@ -23,14 +22,8 @@ import dev.flowconnections.runtime.storage.StorageLimits;
 import dev.flowconnections.runtime.storage.StorageWorkerConfiguration;
 import dev.flowconnections.runtime.voice.VoiceCallWorkerConfiguration;
 import dev.flowconnections.runtime.voice.VoiceSettings;
-import dev.flowconnections.secretprovider.PlaceholderGuard;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.jobhandling.JobWorkerManager;
-import io.camunda.connector.api.document.DocumentFactory;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
-import io.camunda.connector.api.validation.ValidationProvider;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
-import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
 import java.time.Clock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,13 +57,6 @@ class WorkerWiringTest {
                       null,
                       Clock.systemUTC()))
           .withBean(StdioCommands.class, () -> StdioCommands.NONE)
-          // what the AI Agent sub-process worker takes from the connector runtime and the client
-          .withBean(PlaceholderGuard.class, () -> mock(PlaceholderGuard.class))
-          .withBean(SecretProviderAggregator.class, () -> mock(SecretProviderAggregator.class))
-          .withBean(ValidationProvider.class, () -> mock(ValidationProvider.class))
-          .withBean(DocumentFactory.class, () -> mock(DocumentFactory.class))
-          .withBean(JobWorkerManager.class, () -> mock(JobWorkerManager.class))
-          .withBean(CamundaClient.class, () -> mock(CamundaClient.class))
           .withUserConfiguration(
               WorkerSupportConfiguration.class,
               RestWorkerConfiguration.class,

@@ -2,6 +2,7 @@ package dev.flowconnections.runtime.sms;
 
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
@@ -82,7 +83,7 @@ public class SmsService {
     String configured =
         connection.text(FROM_NUMBER).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
     if (configured != null && !configured.matches(SmsRequest.E164)) {
-      throw new ConnectorInputException(
+      throw JobFailures.connectionProblem(
           "connection '"
               + connection.key()
               + "' has a '"

@@ -1,10 +1,12 @@
 package dev.flowconnections.runtime.sql;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.JobFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,12 +24,22 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 final class ReadOnlySql {
 
-  /** How each vendor opens a read-only transaction on a session whose autocommit is off. */
-  private static final Map<String, String> BEGIN =
+  /**
+   * How each vendor opens a read-only transaction on a session whose autocommit is off. MariaDB and
+   * MySQL end a transaction with an implicit commit before DDL, which then ran outside it (tested):
+   * the session itself is made read-only too, and made writable again afterwards.
+   */
+  private static final Map<String, List<String>> BEGIN =
       Map.of(
-          "POSTGRESQL", "SET TRANSACTION READ ONLY",
-          "MARIADB", "START TRANSACTION READ ONLY",
-          "MYSQL", "START TRANSACTION READ ONLY");
+          "POSTGRESQL", List.of("SET TRANSACTION READ ONLY"),
+          "MARIADB", List.of("SET SESSION TRANSACTION READ ONLY", "START TRANSACTION READ ONLY"),
+          "MYSQL", List.of("SET SESSION TRANSACTION READ ONLY", "START TRANSACTION READ ONLY"));
+
+  private static final Map<String, List<String>> END =
+      Map.of(
+          "POSTGRESQL", List.of(),
+          "MARIADB", List.of("SET SESSION TRANSACTION READ WRITE"),
+          "MYSQL", List.of("SET SESSION TRANSACTION READ WRITE"));
 
   private ReadOnlySql() {}
 
@@ -65,7 +77,9 @@ final class ReadOnlySql {
       session.setReadOnly(true);
       try {
         try (Statement begin = session.createStatement()) {
-          begin.execute(BEGIN.get(vendor));
+          for (String sql : BEGIN.get(vendor)) {
+            begin.execute(sql);
+          }
           // A query fixes the transaction's mode: PostgreSQL accepts SET TRANSACTION READ WRITE
           // until the transaction's first query (tested), so that first query is ours.
           begin.execute("SELECT 1");
@@ -73,13 +87,35 @@ final class ReadOnlySql {
         return work.apply(
             new NamedParameterJdbcTemplate(new SingleConnectionDataSource(session, true)));
       } finally {
-        // never commit; the pool resets read-only and autocommit too, should this fail
-        session.rollback();
-        session.setReadOnly(false);
-        session.setAutoCommit(autoCommit);
+        // never commit
+        restore(dataSource, session, vendor, autoCommit);
       }
     } catch (SQLException e) {
       throw new DataAccessResourceFailureException("the read-only transaction failed", e);
+    }
+  }
+
+  /**
+   * Rolls back and makes the session writable again for the pool's next borrower; a session that
+   * cannot be restored is taken out of the pool rather than lent on read-only.
+   */
+  private static void restore(
+      DataSource dataSource, Connection session, String vendor, boolean autoCommit)
+      throws SQLException {
+    try {
+      session.rollback();
+      try (Statement end = session.createStatement()) {
+        for (String sql : END.get(vendor)) {
+          end.execute(sql);
+        }
+      }
+      session.setReadOnly(false);
+      session.setAutoCommit(autoCommit);
+    } catch (SQLException e) {
+      if (dataSource instanceof HikariDataSource pool) {
+        pool.evictConnection(session);
+      }
+      throw e;
     }
   }
 }

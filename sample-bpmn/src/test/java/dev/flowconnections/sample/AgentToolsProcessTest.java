@@ -1,5 +1,10 @@
 package dev.flowconnections.sample;
 
+import static dev.flowconnections.sample.support.ChatCompletions.answer;
+import static dev.flowconnections.sample.support.ChatCompletions.tool;
+import static dev.flowconnections.sample.support.ChatCompletions.toolCall;
+import static dev.flowconnections.sample.support.ChatCompletions.toolCalls;
+import static dev.flowconnections.sample.support.ChatCompletions.toolResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -267,51 +272,6 @@ class AgentToolsProcessTest extends ExampleProcessTestBase {
         "shopConnection", keyOf(shop),
         "ordersConnection", keyOf(orders),
         "question", question);
-  }
-
-  private static JsonNode tool(JsonNode request, String name) {
-    for (JsonNode tool : request.path("tools")) {
-      if (tool.path("function").path("name").asText().equals(name)) {
-        return tool.path("function");
-      }
-    }
-    throw new AssertionError("no tool " + name + " in " + request.path("tools"));
-  }
-
-  private static Map<String, String> toolResults(JsonNode request) {
-    Map<String, String> results = new java.util.LinkedHashMap<>();
-    for (JsonNode message : request.path("messages")) {
-      if (message.path("role").asText().equals("tool")) {
-        results.put(message.path("tool_call_id").asText(), message.path("content").asText());
-      }
-    }
-    return results;
-  }
-
-  private static Reply toolCalls(String... calls) {
-    return Reply.json(
-        200,
-        """
-        {"id":"chatcmpl-agent","object":"chat.completion","created":1741569952,"model":"gpt-4.1-mini",
-         "choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[%s]},
-           "finish_reason":"tool_calls"}],
-         "usage":{"prompt_tokens":120,"completion_tokens":40,"total_tokens":160}}"""
-            .formatted(String.join(",", calls)));
-  }
-
-  private static String toolCall(String id, String name, String arguments) {
-    return "{\"id\":\"%s\",\"type\":\"function\",\"function\":{\"name\":\"%s\",\"arguments\":%s}}"
-        .formatted(id, name, JSON.valueToTree(arguments).toString());
-  }
-
-  private static Reply answer(String text) {
-    return Reply.json(
-        200,
-        """
-        {"id":"chatcmpl-agent-2","object":"chat.completion","created":1741569953,"model":"gpt-4.1-mini",
-         "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
-         "usage":{"prompt_tokens":200,"completion_tokens":20,"total_tokens":220}}"""
-            .formatted(text));
   }
 
   private ConnectionView aiConnection(String developmentKey) {

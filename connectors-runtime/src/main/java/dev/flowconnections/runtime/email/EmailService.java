@@ -2,9 +2,10 @@ package dev.flowconnections.runtime.email;
 
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.AgentToolFailures;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
-import dev.flowconnections.runtime.worker.ToolMode;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.JobContext;
@@ -42,9 +43,9 @@ public class EmailService {
    *     its process instance
    */
   public EmailResult send(EmailRequest request, JobContext job) {
-    if (ToolMode.isAgentTool(job) && request.allowedRecipients() == null) {
+    if (AgentToolFailures.isAgentTool(job) && request.allowedRecipients() == null) {
       // the model fills the recipients of an Email Tool; only the modeller's list bounds them
-      throw new ConnectorInputException(
+      throw JobFailures.connectionProblem(
           "allowedRecipients: an Email Tool sends only to the addresses or domains the task allows;"
               + " set them on the task");
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,12 @@ public final class JobsInFlight {
   static final String HANDED_BACK_MESSAGE =
       "the connector runtime shut down before this job finished; handed back with its retries for another runtime";
 
+  /**
+   * The job whose handler runs on this thread: the connector runtime (8.8) calls the connector
+   * function on the handler's thread, so a worker can read what its context does not offer.
+   */
+  private static final ThreadLocal<ActivatedJob> CURRENT = new ThreadLocal<>();
+
   private final JobOutcomes outcomes;
   private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
   private boolean draining; // guarded by this
@@ -42,6 +49,15 @@ public final class JobsInFlight {
     return (client, job) -> handle(handler, client, job);
   }
 
+  /**
+   * The retries of the job whose handler runs on this thread (this attempt included: 1 on the last
+   * one), as the engine activated it; empty outside a job handler (e.g. a worker called by a test).
+   */
+  public static OptionalInt currentRetries() {
+    ActivatedJob job = CURRENT.get();
+    return job == null ? OptionalInt.empty() : OptionalInt.of(job.getRetries());
+  }
+
   /** Whether shutdown began: no job starts any more. */
   public synchronized boolean draining() {
     return draining;
@@ -54,12 +70,14 @@ public final class JobsInFlight {
       handBack(runningJob);
       return;
     }
+    CURRENT.set(job);
     try {
       handler.handle(
           new AnsweringJobClient(
               client, runningJob, outcome -> outcomes.count(job.getType(), outcome)),
           job);
     } finally {
+      CURRENT.remove();
       runningJob.handlerReturned();
     }
   }

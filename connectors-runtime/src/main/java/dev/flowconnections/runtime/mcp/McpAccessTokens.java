@@ -1,7 +1,7 @@
 package dev.flowconnections.runtime.mcp;
 
 import dev.flowconnections.resolution.ResolvedConnection;
-import io.camunda.connector.api.error.ConnectorInputException;
+import dev.flowconnections.runtime.worker.ConnectionProblem;
 
 /**
  * Where an OAUTH2 MCP connection gets its bearer token: in the runtime, {@code
@@ -13,7 +13,7 @@ public interface McpAccessTokens {
 
   McpAccessTokens UNSUPPORTED =
       connection -> {
-        throw new ConnectorInputException(
+        throw new ConnectionProblem(
             "connection '"
                 + connection.key()
                 + "' uses OAuth2, but these MCP sessions have no token service");

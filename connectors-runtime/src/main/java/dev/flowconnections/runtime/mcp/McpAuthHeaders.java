@@ -2,7 +2,7 @@ package dev.flowconnections.runtime.mcp;
 
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.resolution.ResolvedConnection;
-import io.camunda.connector.api.error.ConnectorInputException;
+import dev.flowconnections.runtime.worker.ConnectionProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ final class McpAuthHeaders {
         headers.put("Authorization", "Bearer " + accessToken);
       }
       case BASIC ->
-          throw new ConnectorInputException(
+          throw new ConnectionProblem(
               "connection '"
                   + connection.key()
                   + "' uses Basic authentication, which MCP connections do not offer");
@@ -59,7 +59,7 @@ final class McpAuthHeaders {
   private static void requireHeaderLocation(ResolvedConnection connection) {
     String location = connection.text(FieldCatalog.API_KEY_LOCATION).orElse("HEADER");
     if (!"HEADER".equals(location.trim().toUpperCase(Locale.ROOT))) {
-      throw new ConnectorInputException(
+      throw new ConnectionProblem(
           "connection '"
               + connection.key()
               + "' sends its API key as "

@@ -2,6 +2,7 @@ package dev.flowconnections.runtime.mcp;
 
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.ConnectionProblem;
 import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
@@ -62,7 +63,7 @@ public final class McpFailures {
         && http.credentialsRefusedWith().isEmpty()
         && http.unavailableWith().isEmpty()
         && http.noEndpointWith().isPresent()) {
-      return new ConnectorInputException(
+      return new ConnectionProblem(
           masker.mask(
               "connection '"
                   + connection.key()
@@ -139,7 +140,7 @@ public final class McpFailures {
                     + error.getMessage()));
       }
       if (cause instanceof StdioStartException) {
-        return new ConnectorInputException(
+        return new ConnectionProblem(
             masker.mask(
                 "cannot start the MCP server command of connection '"
                     + connection.key()

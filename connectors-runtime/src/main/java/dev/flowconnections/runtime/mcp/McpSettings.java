@@ -3,7 +3,7 @@ package dev.flowconnections.runtime.mcp;
 import dev.flowconnections.fields.StdioEnvironment;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
-import io.camunda.connector.api.error.ConnectorInputException;
+import dev.flowconnections.runtime.worker.ConnectionProblem;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,10 +71,10 @@ final class McpSettings {
               + "' ";
       Optional<String> refused = StdioEnvironment.refusal(name);
       if (refused.isPresent()) {
-        throw new ConnectorInputException(where + refused.get());
+        throw new ConnectionProblem(where + refused.get());
       }
       if (!declared.containsKey(name)) {
-        throw new ConnectorInputException(
+        throw new ConnectionProblem(
             where + "is not declared by its integration ('" + StdioEnvironment.ALLOWED + "')");
       }
     }

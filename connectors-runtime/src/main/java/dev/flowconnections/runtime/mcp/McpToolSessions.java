@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.ConnectionProblem;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
@@ -63,7 +64,7 @@ public class McpToolSessions {
    */
   public McpToolSession open(ResolvedConnection connection, McpTimeouts timeouts) {
     if (connection.type() != IntegrationType.MCP) {
-      throw new ConnectorInputException(
+      throw new ConnectionProblem(
           "connection '"
               + connection.key()
               + "' is of type "

@@ -5,6 +5,7 @@ import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.runtime.network.OutboundHttpClients;
+import dev.flowconnections.runtime.worker.ConnectionProblem;
 import dev.flowconnections.runtime.worker.SecretMasker;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
@@ -91,7 +92,7 @@ final class McpTransports {
   private StdioServerProcessTransport stdio(ResolvedConnection connection, SecretMasker masker) {
     if (connection.authScheme() != AuthScheme.NONE) {
       // fail closed: a token meant for an HTTP header must not silently go nowhere
-      throw new ConnectorInputException(
+      throw new ConnectionProblem(
           "connection '"
               + connection.key()
               + "' uses the STDIO transport, which takes credentials as environment"
@@ -103,7 +104,7 @@ final class McpTransports {
     if (!stdioCommands.allows(commandLine)) {
       // checked on every start, not only when the integration is saved: the operator's list may
       // have shrunk
-      throw new ConnectorInputException(
+      throw new ConnectionProblem(
           "connection '"
               + connection.key()
               + "' in "
@@ -117,7 +118,7 @@ final class McpTransports {
     try {
       command = StdioCommand.parse(commandLine);
     } catch (IllegalArgumentException e) {
-      throw new ConnectorInputException(
+      throw new ConnectionProblem(
           "connection '"
               + connection.key()
               + "' has an unusable '"
@@ -170,7 +171,7 @@ final class McpTransports {
   }
 
   private static ConnectorInputException invalidUrl(ResolvedConnection connection, String reason) {
-    return new ConnectorInputException(
+    return new ConnectionProblem(
         "connection '"
             + connection.key()
             + "' has an unusable '"

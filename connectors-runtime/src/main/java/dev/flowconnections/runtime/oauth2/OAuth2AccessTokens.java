@@ -6,6 +6,7 @@ import dev.flowconnections.oauth2.OAuth2Grants.RefreshOutcome;
 import dev.flowconnections.oauth2.StoredTokens;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.ConnectionProblem;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
@@ -102,7 +103,7 @@ public class OAuth2AccessTokens {
           resolved.accessToken(), clock.instant(), resolved.accessTokenExpiresAt());
     }
     if (grants == null || connection.organizationId() == null) {
-      throw new ConnectorInputException(
+      throw new ConnectionProblem(
           settings.describe() + " needs a token refresh, which this runtime cannot store");
     }
     RefreshOutcome outcome;
@@ -184,18 +185,18 @@ public class OAuth2AccessTokens {
           .message(e.getMessage())
           .build();
     }
-    return new ConnectorInputException(e.getMessage());
+    return new ConnectionProblem(e.getMessage());
   }
 
   private static ConnectorInputException notAuthorized(OAuth2Settings settings) {
-    return new ConnectorInputException(
+    return new ConnectionProblem(
         settings.describe()
             + " is not authorised yet: a user must use \"Connect\" for this environment first");
   }
 
   private static ConnectorInputException needsReauthorization(
       ResolvedConnection connection, String reason) {
-    return new ConnectorInputException(
+    return new ConnectionProblem(
         "connection '"
             + connection.key()
             + "' needs re-authorisation in "

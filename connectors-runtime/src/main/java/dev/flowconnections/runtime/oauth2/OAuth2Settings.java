@@ -4,6 +4,7 @@ import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.ChoiceSetting;
+import dev.flowconnections.runtime.worker.ConnectionProblem;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public record OAuth2Settings(
    */
   public static OAuth2Settings of(ResolvedConnection connection) {
     if (connection.authScheme() != AuthScheme.OAUTH2) {
-      throw new ConnectorInputException(
+      throw new ConnectionProblem(
           "connection '"
               + connection.key()
               + "' does not use OAuth2 (its auth scheme is "
@@ -131,7 +132,7 @@ public record OAuth2Settings(
   }
 
   private static ConnectorInputException missing(ResolvedConnection connection, String field) {
-    return new ConnectorInputException(
+    return new ConnectionProblem(
         "connection '"
             + connection.key()
             + "' has no value for '"
@@ -150,7 +151,7 @@ public record OAuth2Settings(
     } catch (IllegalArgumentException e) {
       // reported below without echoing the value, which may hold an expanded secret
     }
-    throw new ConnectorInputException(
+    throw new ConnectionProblem(
         "connection '"
             + connection.key()
             + "' has an invalid '"

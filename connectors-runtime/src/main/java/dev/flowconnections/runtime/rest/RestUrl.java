@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.rest;
 
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -54,12 +55,12 @@ final class RestUrl {
       URI base = new URI(baseUrl.trim()).normalize();
       String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || base.getRawAuthority() == null) {
-        throw new ConnectorInputException(
+        throw JobFailures.connectionProblem(
             "the connection's base URL is not an absolute http(s) URL");
       }
       return base;
     } catch (URISyntaxException e) {
-      throw new ConnectorInputException("the connection's base URL is not a valid URL");
+      throw JobFailures.connectionProblem("the connection's base URL is not a valid URL");
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.flowconnections.runtime.sms;
 
 import dev.flowconnections.resolution.ResolvedConnection;
-import io.camunda.connector.api.error.ConnectorInputException;
+import dev.flowconnections.runtime.worker.JobFailures;
 import java.util.Optional;
 
 /**
@@ -26,7 +26,7 @@ public final class SenderNumber {
     Optional<String> configured =
         connection.text(FIELD).map(String::strip).filter(s -> !s.isEmpty());
     if (configured.isPresent() && !configured.get().matches(E164)) {
-      throw new ConnectorInputException(
+      throw JobFailures.connectionProblem(
           "connection '"
               + connection.key()
               + "' has a '"

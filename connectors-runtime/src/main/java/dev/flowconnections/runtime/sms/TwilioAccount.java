@@ -2,9 +2,9 @@ package dev.flowconnections.runtime.sms;
 
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderUrls;
 import dev.flowconnections.runtime.worker.WorkerConnections;
-import io.camunda.connector.api.error.ConnectorInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -23,7 +23,7 @@ public record TwilioAccount(String baseUrl, String accountSid, String authToken)
       // The SID becomes part of the URL path: letters and digits only, so it cannot point
       // elsewhere.
       if (!accountSid.matches("[A-Za-z0-9]{2,64}")) {
-        throw new ConnectorInputException(
+        throw JobFailures.connectionProblem(
             "connection '"
                 + connection.key()
                 + "' has an 'accountSid' in "

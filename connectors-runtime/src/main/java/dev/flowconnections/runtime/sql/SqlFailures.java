@@ -24,7 +24,7 @@ final class SqlFailures {
   private SqlFailures() {}
 
   static RuntimeException configuration(ResolvedConnection connection, IllegalArgumentException e) {
-    return new ConnectorInputException(
+    return JobFailures.connectionProblem(
         "connection '"
             + connection.key()
             + "' in "
@@ -45,7 +45,7 @@ final class SqlFailures {
       case CREDENTIALS_REJECTED ->
           JobFailures.credentialsRejected("the database", connection, failure.reason(), masker);
       case DATABASE_REFUSED ->
-          new ConnectorInputException(
+          JobFailures.connectionProblem(
               masker.mask(
                   "the database refused connection '"
                       + connection.key()

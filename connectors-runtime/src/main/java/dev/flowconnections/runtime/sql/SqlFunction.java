@@ -4,6 +4,7 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.runtime.worker.WorkerFunction;
 import dev.flowconnections.templates.node.NodeTemplate;
 import dev.flowconnections.templates.node.TemplateGroup;
+import dev.flowconnections.templates.node.ToolInput;
 import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.annotation.OutboundConnector;
 
@@ -23,7 +24,9 @@ import io.camunda.connector.api.annotation.OutboundConnector;
       "statements",
       "transaction",
       "maxRows",
-      "queryTimeoutInSeconds"
+      "queryTimeoutInSeconds",
+      "modelWrittenSql",
+      "toolCall"
     },
     type = SqlFunction.TYPE)
 @WorkerDescriptor(
@@ -37,7 +40,22 @@ import io.camunda.connector.api.annotation.OutboundConnector;
       @NodeTemplate(
           id = "sql",
           label = "SQL",
-          description = "Run parameterised SQL against a Database connection")
+          description = "Run parameterised SQL against a Database connection"),
+      @NodeTemplate(
+          id = "sql-tool",
+          label = "SQL Tool",
+          description =
+              "Parameterised SQL offered to an AI Agent as a tool: place it inside the agent's"
+                  + " ad-hoc sub-process; the model supplies parameter values, not SQL",
+          toolDescription =
+              "Runs a prepared SQL statement against a database with the values you pass as"
+                  + " parameters. Returns rows (or an update count), or an error.",
+          toolInputs = {
+            @ToolInput(
+                input = "parameters",
+                value =
+                    "={customerId: fromAi(toolCall.customerId, \"The customer's id\", \"string\")}")
+          })
     })
 public class SqlFunction extends WorkerFunction<SqlRequest> {
 

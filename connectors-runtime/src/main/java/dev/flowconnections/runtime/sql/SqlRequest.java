@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.sql;
 
+import dev.flowconnections.templates.node.EngineVariable;
 import dev.flowconnections.templates.node.TemplateProperty;
 import dev.flowconnections.templates.node.TemplateProperty.Feel;
 import dev.flowconnections.templates.node.TemplateProperty.Type;
@@ -16,6 +17,11 @@ import java.util.Map;
  * The input of a SQL task: one {@code statement} with named parameters ({@code :id}) bound from
  * {@code parameters}, or a list of {@code statements}, optionally in one transaction. Values are
  * always bound, never concatenated into the SQL.
+ *
+ * @param modelWrittenSql as an AI agent's tool: whether SQL text the model wrote may run ({@link
+ *     ModelSql})
+ * @param toolCall as an AI agent's tool: the model's arguments, as the agent passes them; what
+ *     tells SQL the model wrote from the modeller's
  */
 public record SqlRequest(
     @NotBlank String connection,
@@ -64,7 +70,17 @@ public record SqlRequest(
             description = "{min} to {max}")
         @Min(1)
         @Max(MAX_QUERY_TIMEOUT)
-        Integer queryTimeoutInSeconds) {
+        Integer queryTimeoutInSeconds,
+    @TemplateProperty(
+            label = "Model-written SQL",
+            group = "query",
+            defaultValue = "NOT_ALLOWED",
+            description =
+                "As an AI agent's tool: whether SQL text from the model may run. NOT_ALLOWED: only"
+                    + " parameter values come from the model. READ_ONLY: one query, in a read-only"
+                    + " transaction. READ_WRITE: any SQL the connection's user may run")
+        ModelWrittenSql modelWrittenSql,
+    @EngineVariable Map<String, Object> toolCall) {
 
   public static final int DEFAULT_MAX_ROWS = 1000;
 
@@ -84,6 +100,8 @@ public record SqlRequest(
     queryTimeoutInSeconds =
         queryTimeoutInSeconds == null ? DEFAULT_QUERY_TIMEOUT : queryTimeoutInSeconds;
     transaction = transaction != null && transaction;
+    modelWrittenSql = modelWrittenSql == null ? ModelWrittenSql.NOT_ALLOWED : modelWrittenSql;
+    toolCall = toolCall == null ? Map.of() : toolCall;
   }
 
   /** One statement of a batch. */

@@ -42,18 +42,29 @@ public class SqlService {
    * @return a {@link SqlResult}, or a {@link SqlResult.Batch} for {@code statements}
    */
   public Object run(SqlRequest request, JobContext job) {
-    return run(
-        request,
-        job.getTenantId(),
-        connections.resolve(request.connection(), job, IntegrationType.DATABASE, WORKER));
+    ResolvedConnection connection =
+        connections.resolve(request.connection(), job, IntegrationType.DATABASE, WORKER);
+    // before any session: SQL the model wrote runs only as the task allows
+    boolean readOnly =
+        ModelSql.checkAndReadOnly(request, job, WorkerConnections.maskerFor(connection));
+    return run(request, job.getTenantId(), connection, readOnly);
   }
 
-  private Object run(SqlRequest request, String tenantId, ResolvedConnection connection) {
+  private Object run(
+      SqlRequest request, String tenantId, ResolvedConnection connection, boolean readOnly) {
     String organizationId = connections.runtime().organizationFor(tenantId);
     SecretMasker masker = WorkerConnections.maskerFor(connection);
+    String readOnlyVendor = readOnly ? ReadOnlySql.vendorOf(connection) : null;
     DataSource dataSource = dataSourceOf(organizationId, connection, masker);
     NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
     try {
+      if (readOnly) {
+        // one statement (ModelSql refused batches), in a transaction the database keeps read-only
+        return ReadOnlySql.run(
+            dataSource,
+            readOnlyVendor,
+            session -> execute(session, request.toRun().get(0), request, 1, masker));
+      }
       if (!request.isBatch()) {
         return execute(jdbc, request.toRun().get(0), request, 1, masker);
       }

@@ -2,10 +2,10 @@ package dev.flowconnections.runtime.storage;
 
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.AgentToolFailures;
 import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderConnection;
 import dev.flowconnections.runtime.worker.SecretMasker;
-import dev.flowconnections.runtime.worker.ToolMode;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.document.Document;
 import io.camunda.connector.api.document.DocumentCreationRequest;
@@ -61,10 +61,10 @@ public class StorageService {
       StorageRequest request,
       JobContext job,
       Function<DocumentCreationRequest, Document> documents) {
-    if (ToolMode.isAgentTool(job)
+    if (AgentToolFailures.isAgentTool(job)
         && (request.rootFolder() == null || request.rootFolder().isBlank())) {
       // the model names the paths of a File Manager Tool; only the modeller's folder bounds them
-      throw new ConnectorInputException(
+      throw JobFailures.connectionProblem(
           "rootFolder: a File Manager Tool works only inside the folder or prefix the task sets;"
               + " set it on the task");
     }

@@ -2,7 +2,6 @@ package dev.flowconnections.runtime.worker;
 
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.resolution.ResolvedConnection;
-import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -20,7 +19,7 @@ public final class AwsConnections {
   public static Region region(ResolvedConnection connection) {
     String region = connection.requireText("region").strip();
     if (!region.matches("[a-z0-9-]{2,32}")) {
-      throw new ConnectorInputException(
+      throw new ConnectionProblem(
           "connection '"
               + connection.key()
               + "' has a 'region' in "

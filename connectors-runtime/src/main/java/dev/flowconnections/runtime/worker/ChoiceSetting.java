@@ -1,7 +1,6 @@
 package dev.flowconnections.runtime.worker;
 
 import dev.flowconnections.resolution.ResolvedConnection;
-import io.camunda.connector.api.error.ConnectorInputException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -19,7 +18,7 @@ public final class ChoiceSetting {
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ConnectorInputException(
+      throw new ConnectionProblem(
           "connection '"
               + connection.key()
               + "' has an unknown '"

@@ -20,7 +20,10 @@ import java.util.Optional;
  *       what its {@code Retry-After} asks), an unavailable credential store;
  *   <li><b>incident at once</b> ({@link ConnectorInputException}): the provider refused the
  *       connection's credentials ({@link #credentialsRejected}), bad input, no credentials for the
- *       runtime's environment — retrying the same job cannot help;
+ *       runtime's environment — retrying the same job cannot help. Problems of the connection
+ *       rather than of the input are a {@link ConnectionProblem}: they stay incidents when the job
+ *       is an AI agent's tool, whose other failures go back to the model ({@link
+ *       AgentToolFailures});
  *   <li><b>coded answer</b> ({@link #rejected}): the provider understood and said no; the code lets
  *       an {@code errorExpression} turn it into a BPMN error, otherwise it is retried down to an
  *       incident like any failure.
@@ -86,9 +89,9 @@ public final class JobFailures {
    * The provider refused the connection's credentials. Retrying with the same ones cannot help, so
    * this is an incident at once, telling the user which connection and environment to fix.
    */
-  public static ConnectorInputException credentialsRejected(
+  public static ConnectionProblem credentialsRejected(
       String provider, ResolvedConnection connection, String detail, SecretMasker masker) {
-    return new ConnectorInputException(
+    return new ConnectionProblem(
         masker.mask(
             provider
                 + " rejected the credentials of connection '"
@@ -98,6 +101,14 @@ public final class JobFailures {
                 + " ("
                 + detail
                 + ")"));
+  }
+
+  /**
+   * A problem of the connection's settings (not of the task's input), e.g. a base URL that is no
+   * URL: an incident at once, also when the job is an AI agent's tool ({@link ConnectionProblem}).
+   */
+  public static ConnectionProblem connectionProblem(String message) {
+    return new ConnectionProblem(message);
   }
 
   /** A provider's answer other than success; the code lets an errorExpression tell cases apart. */

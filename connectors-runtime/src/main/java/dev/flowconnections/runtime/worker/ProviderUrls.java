@@ -39,7 +39,7 @@ public final class ProviderUrls {
   }
 
   private static ConnectorInputException invalid(ResolvedConnection connection) {
-    return new ConnectorInputException(
+    return new ConnectionProblem(
         "connection '"
             + connection.key()
             + "' has a '"

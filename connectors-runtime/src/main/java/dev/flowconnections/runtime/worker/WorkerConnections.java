@@ -11,7 +11,6 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.scope.ProcessScopeException;
 import dev.flowconnections.scope.RuntimeCaller;
-import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.JobContext;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,10 +22,10 @@ import org.springframework.dao.TransientDataAccessException;
 /**
  * Resolves the connection a job names, for this runtime's environment, the way every Flow
  * Connections worker reports problems: a configuration problem (unknown key, no credentials for the
- * environment, a connection of another type) is a {@link ConnectorInputException}, an incident at
- * once since retrying cannot help; an unavailable credential store (or the runtime's database
- * holding the connections) is retried. A connection or org secret the job's process may not use
- * (process scope) is such an incident too, and the refusal is queued for the audit log like a read.
+ * environment, a connection of another type) is a {@link ConnectionProblem}, an incident at once
+ * since retrying cannot help; an unavailable credential store (or the runtime's database holding
+ * the connections) is retried. A connection or org secret the job's process may not use (process
+ * scope) is such an incident too, and the refusal is queued for the audit log like a read.
  */
 public final class WorkerConnections {
 
@@ -96,7 +95,7 @@ public final class WorkerConnections {
       throw JobFailures.credentialStoreUnavailable(key, "the runtime's database cannot be reached");
     }
     if (connection.type() != expected) {
-      throw new ConnectorInputException(
+      throw new ConnectionProblem(
           "connection '"
               + key
               + "' is of type "
@@ -158,7 +157,7 @@ public final class WorkerConnections {
   }
 
   /** The resolver's message names key, field and environment, never a value: it is the incident. */
-  public static ConnectorInputException configurationProblem(ConnectionResolutionException e) {
-    return new ConnectorInputException(e.getMessage(), e);
+  public static ConnectionProblem configurationProblem(ConnectionResolutionException e) {
+    return new ConnectionProblem(e.getMessage(), e);
   }
 }

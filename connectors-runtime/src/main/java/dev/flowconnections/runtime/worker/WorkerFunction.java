@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.worker;
 
+import dev.flowconnections.runtime.job.JobsInFlight;
 import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
@@ -8,6 +9,9 @@ import io.camunda.connector.api.outbound.OutboundConnectorFunction;
  * A worker's function: binds the job's variables to the request record its {@link WorkerDescriptor}
  * names (validated with Jakarta Validation on the way) and hands it to the worker's service. The
  * subclass only carries the annotations that describe the worker.
+ *
+ * <p>When the job is an AI agent's tool, its failures go back to the model as the tool's result
+ * where the model can act on them ({@link AgentToolFailures}): here, once for every worker.
  */
 public abstract class WorkerFunction<R extends Record> implements OutboundConnectorFunction {
 
@@ -26,7 +30,20 @@ public abstract class WorkerFunction<R extends Record> implements OutboundConnec
 
   @Override
   public final Object execute(OutboundConnectorContext context) {
-    return handler.handle(context.bindVariables(requestType), context);
+    if (!AgentToolFailures.isAgentTool(context.getJobContext())) {
+      return handler.handle(context.bindVariables(requestType), context);
+    }
+    R request;
+    try {
+      request = context.bindVariables(requestType);
+    } catch (RuntimeException e) {
+      return AgentToolFailures.inputRejected(e);
+    }
+    try {
+      return handler.handle(request, context);
+    } catch (RuntimeException e) {
+      return AgentToolFailures.answer(e, JobsInFlight.currentRetries());
+    }
   }
 
   /** What the worker does with a bound, valid request. */

@@ -56,8 +56,6 @@ class EmailToolTest {
   private void send(Map<String, ?> changes, Map<String, String> headers) {
     Map<String, Object> task = new HashMap<>(EmailTestFixture.validTask());
     task.putAll(changes);
-    fixture
-        .function()
-        .execute(new WorkerTestContext(EmailFunction.TYPE, task).withHeaders(headers));
+    fixture.function().execute(WorkerTestContext.withHeaders(EmailFunction.TYPE, task, headers));
   }
 }

@@ -17,6 +17,7 @@ import io.camunda.client.api.worker.JobHandler;
 import io.camunda.client.impl.CamundaClientFutureImpl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,17 @@ class JobsInFlightTest {
   final JobsInFlight jobs = new JobsInFlight(new JobOutcomes(meters));
   final JobClient client = mock(JobClient.class);
   final ActivatedJob job = job(42, 3);
+
+  /** What a worker reads to know a tool's job is on its last retry (AgentToolFailures). */
+  @Test
+  void theRunningJobsRetriesAreKnownOnItsHandlersThreadOnly() throws Exception {
+    OptionalInt[] seen = new OptionalInt[1];
+
+    jobs.track(TYPE, (c, j) -> seen[0] = JobsInFlight.currentRetries()).handle(client, job(7, 1));
+
+    assertThat(seen[0]).hasValue(1);
+    assertThat(JobsInFlight.currentRetries()).as("after the handler returned").isEmpty();
+  }
 
   @Test
   void answersAreCountedByOutcome() throws Exception {

@@ -85,6 +85,13 @@ public final class RestTestFixture implements AutoCloseable {
     return function().execute(new WorkerTestContext(RestFunction.TYPE, all));
   }
 
+  /** As {@link #execute}, for the job of an AI agent's tool (header agentTool=true). */
+  public Object executeAsTool(Map<String, ?> variables) {
+    Map<String, Object> all = new HashMap<>(Map.of("connection", KEY, "method", "GET"));
+    all.putAll(variables);
+    return function().execute(WorkerTestContext.agentTool(RestFunction.TYPE, all));
+  }
+
   public RestResponse get(String path) {
     return (RestResponse) execute(Map.of("path", path));
   }

@@ -56,6 +56,13 @@ final class SqlTestFixture implements AutoCloseable {
     return function().execute(new WorkerTestContext(SqlFunction.TYPE, all));
   }
 
+  /** As {@link #run}, for the job of an AI agent's tool (header agentTool=true). */
+  Object runAsTool(Map<String, ?> variables) {
+    Map<String, Object> all = new HashMap<>(Map.of("connection", KEY));
+    all.putAll(variables);
+    return function().execute(WorkerTestContext.agentTool(SqlFunction.TYPE, all));
+  }
+
   SqlResult query(String statement, Map<String, ?> parameters) {
     return (SqlResult) run(Map.of("statement", statement, "parameters", parameters));
   }

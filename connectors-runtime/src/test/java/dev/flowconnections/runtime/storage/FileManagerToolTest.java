@@ -81,6 +81,6 @@ class FileManagerToolTest {
     task.put("connection", KEY);
     return (StorageResult)
         new StorageFunction(fixture.service())
-            .execute(new WorkerTestContext(StorageFunction.TYPE, task).withHeaders(headers));
+            .execute(WorkerTestContext.withHeaders(StorageFunction.TYPE, task, headers));
   }
 }

@@ -24,7 +24,7 @@ class TemplateApiTest extends ApiTestBase {
   static final String REST_TEMPLATE = "io.flowconnections.rest-api";
 
   /** The nodes of the guide's type table, each found from its worker bean's descriptor. */
-  static final int NODES = 12;
+  static final int NODES = 13;
 
   @Test
   void adminsPublishAndEveryoneDownloadsSchemaValidTemplates() {

@@ -37,7 +37,7 @@ public final class WorkerTestContext implements OutboundConnectorContext {
   private final String jobType;
   private final String variablesJson;
   private final String tenantId;
-  private Map<String, String> headers = Map.of();
+  private final Map<String, String> headers;
 
   public WorkerTestContext(String jobType, Map<String, ?> variables) {
     this(jobType, variables, ""); // what the runtime reports for the default tenant
@@ -45,8 +45,14 @@ public final class WorkerTestContext implements OutboundConnectorContext {
 
   /** A job of {@code tenantId}, as a runtime serving several tenants receives it. */
   public WorkerTestContext(String jobType, Map<String, ?> variables, String tenantId) {
+    this(jobType, variables, tenantId, Map.of());
+  }
+
+  private WorkerTestContext(
+      String jobType, Map<String, ?> variables, String tenantId, Map<String, String> headers) {
     this.jobType = jobType;
     this.tenantId = tenantId;
+    this.headers = Map.copyOf(headers);
     try {
       this.variablesJson = MAPPER.writeValueAsString(variables);
     } catch (JsonProcessingException e) {
@@ -54,10 +60,15 @@ public final class WorkerTestContext implements OutboundConnectorContext {
     }
   }
 
-  /** The job's custom headers, as the task's template or model sets them. */
-  public WorkerTestContext withHeaders(Map<String, String> headers) {
-    this.headers = Map.copyOf(headers);
-    return this;
+  /** The job of a task with these custom headers, e.g. {@code agentTool=true} of a tool node. */
+  public static WorkerTestContext withHeaders(
+      String jobType, Map<String, ?> variables, Map<String, String> headers) {
+    return new WorkerTestContext(jobType, variables, "", headers);
+  }
+
+  /** The job of an AI agent's tool: the header every tool node's template sets. */
+  public static WorkerTestContext agentTool(String jobType, Map<String, ?> variables) {
+    return withHeaders(jobType, variables, Map.of("agentTool", "true"));
   }
 
   /** Stores {@code content} as a Camunda document; returns its reference as a process variable. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
+import dev.flowconnections.runtime.worker.ConnectionProblem;
 import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
@@ -39,7 +40,7 @@ class VoiceCallFailuresTest {
     twilio.respond(Reply.json(401, "{\"code\":20003,\"message\":\"Authenticate\"}"));
 
     assertThatThrownBy(() -> fixture.call(Map.of()))
-        .isExactlyInstanceOf(ConnectorInputException.class)
+        .isExactlyInstanceOf(ConnectionProblem.class)
         .hasMessage(
             "Twilio rejected the credentials of connection 'alerts-phone' in DEVELOPMENT (HTTP 401)");
   }
@@ -49,7 +50,7 @@ class VoiceCallFailuresTest {
     speech.respond(Reply.json(403, "{\"error\":{\"message\":\"Invalid key " + API_KEY + "\"}}"));
 
     assertThatThrownBy(() -> fixture.call(Map.of("speech", "provider")))
-        .isExactlyInstanceOf(ConnectorInputException.class)
+        .isExactlyInstanceOf(ConnectionProblem.class)
         .hasMessage(
             "OpenAI at "
                 + speech.baseUrl()
@@ -168,7 +169,7 @@ class VoiceCallFailuresTest {
   @Test
   void anAiConnectionAsTelephonyIsRefusedAsTheWrongType() {
     assertThatThrownBy(() -> fixture.call(Map.of("telephonyConnection", VoiceTestFixture.SPEECH)))
-        .isExactlyInstanceOf(ConnectorInputException.class)
+        .isExactlyInstanceOf(ConnectionProblem.class)
         .hasMessage(
             "connection 'speech-ai' is of type AI Provider; the Voice Call worker only serves SMS"
                 + " connections");

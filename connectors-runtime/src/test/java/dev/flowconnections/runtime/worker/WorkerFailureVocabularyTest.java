@@ -50,7 +50,6 @@ import dev.flowconnections.testsupport.IntegrationDrafts;
 import dev.flowconnections.testsupport.PostgresTestSchema;
 import dev.flowconnections.testsupport.RuntimeInstance;
 import io.camunda.connector.api.error.ConnectorException;
-import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
@@ -216,9 +215,64 @@ class WorkerFailureVocabularyTest {
     Throwable failure = worker.run(STORED_KEY);
 
     assertThat(failure)
-        .isExactlyInstanceOf(ConnectorInputException.class)
+        .isExactlyInstanceOf(ConnectionProblem.class)
         .hasMessage("connection '" + STORED_KEY + "' has no credentials for DEVELOPMENT");
     assertThat(failure.getMessage()).doesNotContain(PRODUCTION_TOKEN);
+  }
+
+  // ---- tool mode: a connection problem stays an incident when the job is an agent's tool ----
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("allWorkers")
+  void asAnAgentsToolNoCredentialsForTheEnvironmentIsStillAnIncident(Worker worker) {
+    resolver = storeResolver;
+
+    Throwable failure = worker.runAsTool(STORED_KEY);
+
+    assertThat(failure)
+        .isExactlyInstanceOf(ConnectionProblem.class)
+        .hasMessage("connection '" + STORED_KEY + "' has no credentials for DEVELOPMENT");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("allWorkers")
+  void asAnAgentsToolAnUnknownConnectionIsStillAnIncident(Worker worker) {
+    resolver = storeResolver;
+
+    Throwable failure = worker.runAsTool("no-such-connection");
+
+    assertThat(failure)
+        .isExactlyInstanceOf(ConnectionProblem.class)
+        .hasMessageContaining("'no-such-connection'");
+  }
+
+  /** REST included: its 401, a coded answer on a plain task, is an incident for a tool. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("allWorkers")
+  void asAnAgentsToolRefusedCredentialsAreStillAnIncident(Worker worker) {
+    resolver = worker.connectionTo(refusingServer(worker));
+
+    Throwable failure = worker.runAsTool(worker.key());
+
+    assertThat(failure).isInstanceOf(ConnectionProblem.class);
+    assertThat(failure.getMessage())
+        .contains(
+            worker == Worker.REST
+                ? "HTTP 401 from GET /orders/1"
+                : "rejected the credentials of connection '" + worker.key() + "' in DEVELOPMENT")
+        .doesNotContain(worker.secret());
+  }
+
+  /** The worker's own check after resolving: a connection of another type. */
+  @Test
+  void asAnAgentsToolAConnectionOfAnotherTypeIsStillAnIncident() {
+    resolver = Worker.SQL.connectionTo(providerPort());
+
+    Throwable failure = Worker.REST.runAsTool(Worker.SQL.key());
+
+    assertThat(failure)
+        .isExactlyInstanceOf(ConnectionProblem.class)
+        .hasMessageContaining("only serves REST API connections");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -229,7 +283,7 @@ class WorkerFailureVocabularyTest {
     Throwable failure = worker.run("no-such-connection");
 
     assertThat(failure)
-        .isExactlyInstanceOf(ConnectorInputException.class)
+        .isExactlyInstanceOf(ConnectionProblem.class)
         .hasMessageContaining("'no-such-connection'");
   }
 
@@ -296,22 +350,12 @@ class WorkerFailureVocabularyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("workersWhose401MeansRefusedCredentials")
   void refusedCredentialsAreAnIncidentNamingConnectionAndEnvironment(Worker worker) {
-    int refusingServer =
-        switch (worker) {
-          case SQL -> DATABASE.getPort();
-          case EMAIL_SMTP -> SMTP.getSmtp().getPort();
-          default -> {
-            PROVIDER.respond(
-                Reply.json(401, "{\"error\":{\"message\":\"bad key " + worker.secret() + "\"}}"));
-            yield providerPort();
-          }
-        };
-    resolver = worker.connectionTo(refusingServer);
+    resolver = worker.connectionTo(refusingServer(worker));
 
     Throwable failure = worker.run(worker.key());
 
     assertThat(failure)
-        .isExactlyInstanceOf(ConnectorInputException.class)
+        .isExactlyInstanceOf(ConnectionProblem.class)
         .hasMessageContaining(
             "rejected the credentials of connection '" + worker.key() + "' in DEVELOPMENT");
     assertThat(failure.getMessage()).doesNotContain(worker.secret());
@@ -330,6 +374,22 @@ class WorkerFailureVocabularyTest {
 
     assertThat(failure).isExactlyInstanceOf(ConnectorException.class);
     assertThat(((ConnectorException) failure).getErrorCode()).isEqualTo("401");
+  }
+
+  /**
+   * A server that refuses the worker's credentials: HTTP 401 (the local stand-in), a refused SMTP
+   * login (GreenMail), a refused database login (the real PostgreSQL knows no such role).
+   */
+  private static int refusingServer(Worker worker) {
+    return switch (worker) {
+      case SQL -> DATABASE.getPort();
+      case EMAIL_SMTP -> SMTP.getSmtp().getPort();
+      default -> {
+        PROVIDER.respond(
+            Reply.json(401, "{\"error\":{\"message\":\"bad key " + worker.secret() + "\"}}"));
+        yield providerPort();
+      }
+    };
   }
 
   private static void assertOverloadedIsRetried(Worker worker, int status) {
@@ -615,13 +675,27 @@ class WorkerFailureVocabularyTest {
      * threw.
      */
     Throwable run(String connectionKey) {
+      return run(connectionKey, Map.of());
+    }
+
+    /** As {@link #run(String)}, for a job of an AI agent's tool (header agentTool=true). */
+    Throwable runAsTool(String connectionKey) {
+      return run(connectionKey, Map.of("agentTool", "true"));
+    }
+
+    private Throwable run(String connectionKey, Map<String, String> headers) {
       Map<String, Object> variables = new LinkedHashMap<>(task);
       variables.put(connectionInput, connectionKey);
       OutboundConnectorFunction function =
           workers.getBean(functionBean, OutboundConnectorFunction.class);
+      Object[] result = new Object[1];
       Throwable failure =
-          catchThrowable(() -> function.execute(new WorkerTestContext(functionBean, variables)));
-      assertThat(failure).as(this + " must fail").isNotNull();
+          catchThrowable(
+              () ->
+                  result[0] =
+                      function.execute(
+                          WorkerTestContext.withHeaders(functionBean, variables, headers)));
+      assertThat(failure).as(this + " must fail, returned " + result[0]).isNotNull();
       return failure;
     }
   }

@@ -52,6 +52,7 @@ class WorkerTemplatesTest {
             "io.flowconnections.rest-api",
             "io.flowconnections.rest-api-tool",
             "io.flowconnections.sql",
+            "io.flowconnections.sql-tool",
             "io.flowconnections.send-email",
             "io.flowconnections.email-tool",
             "io.flowconnections.send-sms",

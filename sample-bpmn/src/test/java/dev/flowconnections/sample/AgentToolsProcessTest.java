@@ -275,20 +275,7 @@ class AgentToolsProcessTest extends ExampleProcessTestBase {
   }
 
   private ConnectionView aiConnection(String developmentKey) {
-    ConnectionView connection =
-        connections.connection(
-            IntegrationType.AI_PROVIDER,
-            AuthScheme.BEARER,
-            Map.of(
-                "provider",
-                "OPENAI",
-                FieldCatalog.BASE_URL,
-                MODEL.baseUrl(),
-                "defaultModel",
-                "gpt-4.1-mini"));
-    connections.credentials(
-        connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, developmentKey));
-    return connection;
+    return connections.openAiConnection(MODEL.baseUrl(), developmentKey);
   }
 
   private ConnectionView shopConnection(String developmentToken, String productionToken) {

@@ -7,6 +7,7 @@ import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.connection.Visibility;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.ConfigMode;
 import dev.flowconnections.integration.IntegrationDraft;
@@ -81,6 +82,26 @@ public final class ConnectionsFixture {
         ADMIN,
         new ConnectionDraft(
             integrationId, prefix + " connection " + n, key, Visibility.ORGANIZATION, null));
+  }
+
+  /**
+   * An OpenAI integration at {@code baseUrl} (a local stand-in), default model gpt-4.1-mini, and a
+   * connection with a Development key.
+   */
+  public ConnectionView openAiConnection(String baseUrl, String developmentKey) {
+    ConnectionView connection =
+        connection(
+            IntegrationType.AI_PROVIDER,
+            AuthScheme.BEARER,
+            Map.of(
+                "provider",
+                "OPENAI",
+                FieldCatalog.BASE_URL,
+                baseUrl,
+                "defaultModel",
+                "gpt-4.1-mini"));
+    credentials(connection, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, developmentKey));
+    return connection;
   }
 
   public void credentials(

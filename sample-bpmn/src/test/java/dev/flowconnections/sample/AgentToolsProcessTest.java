@@ -14,6 +14,7 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.runtime.mcp.McpHttpTestServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.RecordedRequest;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
@@ -226,6 +227,46 @@ class AgentToolsProcessTest extends ExampleProcessTestBase {
     assertThat(second)
         .contains("{{secrets." + secretKey + "}}")
         .doesNotContain("org-secret-value-86");
+  }
+
+  @Test
+  void mcpToolsOfTheAgentRunBesideItsElementsInTheSameTurn() throws Exception {
+    McpHttpTestServer mcp =
+        McpHttpTestServer.streamable(Map.of("Authorization", "Bearer mcp-dev-token-98"));
+    try (mcp) {
+      ConnectionView ai = aiConnection(secret("sk-e2e-agent-dev-key-99"));
+      ConnectionView shop = shopConnection(secret("shop-dev-token-100"), secret("shop-prod-101"));
+      ConnectionView orders = ordersConnection(secret("orders-db-pw-102"));
+      ConnectionView tools =
+          connections.connection(
+              IntegrationType.MCP,
+              AuthScheme.BEARER,
+              Map.of("transport", "HTTP", "url", mcp.url()));
+      connections.credentials(
+          tools, Environment.DEVELOPMENT, Map.of(FieldCatalog.TOKEN, secret("mcp-dev-token-98")));
+      AtomicInteger turns = new AtomicInteger();
+      MODEL.respond(
+          request ->
+              turns.incrementAndGet() == 1
+                  ? toolCalls(
+                      toolCall("call_add", "mcp_add", "{\"a\":40,\"b\":2}"),
+                      toolCall("call_sql", "CountOrders", "{\"customer\":\"ada\"}"))
+                  : answer("42, and ada has 2 orders."));
+      Map<String, Object> variables =
+          new java.util.HashMap<>(variables(ai, shop, orders, "Add 40 and 2; count ada's orders."));
+      variables.put("mcpConnection", keyOf(tools));
+
+      long instance = start(variables);
+
+      records.awaitCompleted(instance);
+      JsonNode first = JSON.readTree(MODEL.requests().get(0).body());
+      assertThat(first.path("tools").findValuesAsText("name"))
+          .contains("GetOrder", "CountOrders", "mcp_add", "mcp_echo");
+      Map<String, String> results = toolResults(JSON.readTree(MODEL.requests().get(1).body()));
+      assertThat(results.keySet()).containsExactly("call_add", "call_sql");
+      assertThat(results.get("call_add")).isEqualTo("sum is 42");
+      assertThat(results.get("call_sql")).contains("\"orders\":2");
+    }
   }
 
   @Test

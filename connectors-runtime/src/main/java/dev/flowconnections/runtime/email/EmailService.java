@@ -43,16 +43,16 @@ public class EmailService {
    *     its process instance
    */
   public EmailResult send(EmailRequest request, JobContext job) {
+    ProviderConnection<EmailProvider> resolved =
+        connections.resolve(
+            request.connection(), job, IntegrationType.EMAIL, WORKER, EmailProvider::of);
     if (AgentToolFailures.isAgentTool(job) && request.allowedRecipients() == null) {
       // the model fills the recipients of an Email Tool; only the modeller's list bounds them
       throw JobFailures.connectionProblem(
           "allowedRecipients: an Email Tool sends only to the addresses or domains the task allows;"
               + " set them on the task");
     }
-    return send(
-        request,
-        connections.resolve(
-            request.connection(), job, IntegrationType.EMAIL, WORKER, EmailProvider::of));
+    return send(request, resolved);
   }
 
   private EmailResult send(EmailRequest request, ProviderConnection<EmailProvider> resolved) {

@@ -61,13 +61,6 @@ public class StorageService {
       StorageRequest request,
       JobContext job,
       Function<DocumentCreationRequest, Document> documents) {
-    if (AgentToolFailures.isAgentTool(job)
-        && (request.rootFolder() == null || request.rootFolder().isBlank())) {
-      // the model names the paths of a File Manager Tool; only the modeller's folder bounds them
-      throw JobFailures.connectionProblem(
-          "rootFolder: a File Manager Tool works only inside the folder or prefix the task sets;"
-              + " set it on the task");
-    }
     String path = request.path() == null ? "" : request.path().strip();
     if (request.operation() != StorageOperation.LIST && path.isEmpty()) {
       throw new ConnectorInputException(
@@ -81,6 +74,13 @@ public class StorageService {
     ProviderConnection<StorageProvider> resolved =
         connections.resolve(
             request.connection(), job, IntegrationType.STORAGE, WORKER, StorageProvider::of);
+    if (AgentToolFailures.isAgentTool(job)
+        && (request.rootFolder() == null || request.rootFolder().isBlank())) {
+      // the model names the paths of a File Manager Tool; only the modeller's folder bounds them
+      throw JobFailures.connectionProblem(
+          "rootFolder: a File Manager Tool works only inside the folder or prefix the task sets;"
+              + " set it on the task");
+    }
     ResolvedConnection connection = resolved.connection();
     StorageProvider provider = resolved.provider();
     SecretMasker masker = WorkerConnections.maskerFor(connection);

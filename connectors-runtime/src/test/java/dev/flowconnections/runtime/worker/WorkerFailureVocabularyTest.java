@@ -678,13 +678,28 @@ class WorkerFailureVocabularyTest {
       return run(connectionKey, Map.of());
     }
 
-    /** As {@link #run(String)}, for a job of an AI agent's tool (header agentTool=true). */
+    /**
+     * As {@link #run(String)}, for a job of an AI agent's tool (header agentTool=true), with the
+     * bounds the modeller must set on such a tool (allowed recipients, a root folder).
+     */
     Throwable runAsTool(String connectionKey) {
-      return run(connectionKey, Map.of("agentTool", "true"));
+      Map<String, Object> bounds = new LinkedHashMap<>();
+      if (type == IntegrationType.EMAIL) {
+        bounds.put("allowedRecipients", task.get("to"));
+      } else if (type == IntegrationType.STORAGE) {
+        bounds.put("rootFolder", "vocabulary");
+      }
+      return run(connectionKey, Map.of("agentTool", "true"), bounds);
     }
 
     private Throwable run(String connectionKey, Map<String, String> headers) {
+      return run(connectionKey, headers, Map.of());
+    }
+
+    private Throwable run(
+        String connectionKey, Map<String, String> headers, Map<String, Object> bounds) {
       Map<String, Object> variables = new LinkedHashMap<>(task);
+      variables.putAll(bounds);
       variables.put(connectionInput, connectionKey);
       OutboundConnectorFunction function =
           workers.getBean(functionBean, OutboundConnectorFunction.class);

@@ -7,6 +7,7 @@ import dev.flowconnections.templates.node.NodeTemplate;
 import dev.flowconnections.templates.node.TemplateGroup;
 import dev.flowconnections.templates.node.WorkerDescriptor;
 import io.camunda.client.annotation.value.JobWorkerValue;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.CompleteJobCommandStep1;
 import io.camunda.client.api.command.FailJobCommandStep1.FailJobCommandStep2;
 import io.camunda.client.api.response.ActivatedJob;
@@ -20,11 +21,14 @@ import io.camunda.connector.api.validation.ValidationProvider;
 import io.camunda.connector.runtime.core.outbound.ConnectorResult;
 import io.camunda.connector.runtime.core.outbound.JobHandlerContext;
 import io.camunda.connector.runtime.outbound.job.OutboundConnectorExceptionHandler;
+import io.grpc.Status;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The AI Agent applied to an ad-hoc sub-process, the Camunda 8.8 way of building agents: the
@@ -72,6 +76,8 @@ import java.util.Map;
           element = NodeTemplate.Element.AD_HOC_SUB_PROCESS)
     })
 public class AgentSubProcessWorker implements JobHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgentSubProcessWorker.class);
 
   public static final String TYPE = "io.flowconnections:ai-agent-subprocess:1";
 
@@ -181,7 +187,16 @@ public class AgentSubProcessWorker implements JobHandler {
                         .cancelRemainingInstances(false));
       }
     }
-    command.send().join();
+    try {
+      command.send().join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != Status.Code.NOT_FOUND) {
+        throw e;
+      }
+      // A tool finished while this job ran: the engine cancels the sub-process's job and creates
+      // a new one with every result so far, which carries on from here.
+      LOG.debug("job {} of the agent was replaced by the engine: {}", job.getKey(), e.getMessage());
+    }
   }
 
   /** As the connector runtime fails a connector's job: same retries, backoff and masking. */

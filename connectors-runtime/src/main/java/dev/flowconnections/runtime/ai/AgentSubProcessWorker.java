@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.ai;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.secretprovider.PlaceholderGuard;
+import dev.flowconnections.templates.ElementTemplateGenerator;
 import dev.flowconnections.templates.node.NodeTemplate;
 import dev.flowconnections.templates.node.TemplateGroup;
 import dev.flowconnections.templates.node.WorkerDescriptor;
@@ -81,10 +82,11 @@ public class AgentSubProcessWorker implements JobHandler {
 
   public static final String TYPE = "io.flowconnections:ai-agent-subprocess:1";
 
-  static final String AGENT_CONTEXT = "agentContext";
-  static final String TOOL_CALL_RESULTS = "toolCallResults";
-  static final String TOOL_CALL_RESULT = "toolCallResult";
-  static final String AGENT = "agent";
+  // the variables of the contract its element template sets up
+  private static final String AGENT_CONTEXT = ElementTemplateGenerator.AGENT_CONTEXT;
+  private static final String TOOL_CALL_RESULTS = ElementTemplateGenerator.TOOL_CALL_RESULTS;
+  private static final String TOOL_CALL_RESULT = ElementTemplateGenerator.TOOL_CALL_RESULT;
+  private static final String AGENT = ElementTemplateGenerator.AGENT_RESULT;
 
   /** Zeebe refuses longer error messages. */
   private static final int MAX_ERROR_MESSAGE = 6000;

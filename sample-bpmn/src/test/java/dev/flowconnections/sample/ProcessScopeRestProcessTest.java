@@ -64,7 +64,7 @@ class ProcessScopeRestProcessTest extends RestProcessTestBase {
         .isEqualTo("connection '" + keyOf(personal) + "' does not exist");
     assertThat(server().requests()).as("nothing reaches the external system").isEmpty();
     assertThat(records.completed(instance)).isFalse();
-    AuditEvent refusal = refusal(instance, AuditAction.CONNECTION_READ_REFUSED);
+    AuditEvent refusal = refusal(instance, "attacker-process", AuditAction.CONNECTION_READ_REFUSED);
     assertThat(refusal.process().bpmnProcessId()).isEqualTo("attacker-process");
     assertThat(refusal.environment()).isEqualTo(Environment.DEVELOPMENT);
     assertThat(refusal.worker()).isEqualTo("REST worker");
@@ -131,7 +131,8 @@ class ProcessScopeRestProcessTest extends RestProcessTestBase {
         .contains("process 'process-b'")
         .doesNotContain("org-secret-for-process-a");
     assertThat(server().requests()).isEmpty();
-    assertThat(refusal(refused, AuditAction.SECRET_READ_REFUSED).subjectKey()).isEqualTo(secretKey);
+    assertThat(refusal(refused, "process-b", AuditAction.SECRET_READ_REFUSED).subjectKey())
+        .isEqualTo(secretKey);
 
     long allowed = run("process-a", connection);
     records.awaitCompleted(allowed);
@@ -189,13 +190,24 @@ class ProcessScopeRestProcessTest extends RestProcessTestBase {
     return startProcess(processId, Map.of("connection", keyOf(connection), "path", "/orders"));
   }
 
-  private AuditEvent refusal(long instance, AuditAction action) throws InterruptedException {
+  /**
+   * The refusal audited for this instance of {@code processId}: every test class's engine numbers
+   * its instances from the same first key and all write into one schema, so the key alone could
+   * match another class's event.
+   */
+  private AuditEvent refusal(long instance, String processId, AuditAction action)
+      throws InterruptedException {
     assertThat(connectionReads.awaitIdle(Duration.ofSeconds(10))).isTrue();
     Actor auditor = new Actor("auditor", "default", Set.of(Role.ADMIN));
     List<AuditEvent> events =
         auditLog
-            .search(auditor, new AuditQuery(null, action, null, null, instance, null, null, 0, 10))
-            .items();
+            .search(auditor, new AuditQuery(null, action, null, null, instance, null, null, 0, 50))
+            .items()
+            .stream()
+            .filter(
+                event ->
+                    event.process() != null && processId.equals(event.process().bpmnProcessId()))
+            .toList();
     assertThat(events).hasSize(1);
     assertThat(events.get(0).actor()).isEqualTo(AuditEvent.RUNTIME_ACTOR);
     return events.get(0);

@@ -3,6 +3,7 @@ package dev.flowconnections.runtime.email;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,7 @@ record SmtpServer(String host, int port, TlsMode tlsMode, String username, Strin
 
   private static ConnectorInputException invalid(
       ResolvedConnection connection, String field, String expected) {
-    return new ConnectorInputException(
+    return JobFailures.connectionProblem(
         "connection '"
             + connection.key()
             + "' has an invalid '"

@@ -1,6 +1,7 @@
 package dev.flowconnections.runtime.storage;
 
 import dev.flowconnections.resolution.ResolvedConnection;
+import dev.flowconnections.runtime.worker.JobFailures;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.text.Normalizer;
 import java.util.List;
@@ -55,7 +56,7 @@ final class RootFolder {
       root = root.substring(0, root.length() - 1);
     }
     if (root.isEmpty()) {
-      throw new ConnectorInputException(
+      throw JobFailures.connectionProblem(
           FIELD + ": '" + value.strip() + "' names no folder; leave it empty for no confinement");
     }
     return new RootFolder(root, false, connection);

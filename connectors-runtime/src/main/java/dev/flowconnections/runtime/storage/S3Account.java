@@ -3,8 +3,8 @@ package dev.flowconnections.runtime.storage;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.AwsConnections;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.WorkerConnections;
-import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
 import software.amazon.awssdk.regions.Region;
 
@@ -28,8 +28,8 @@ record S3Account(
       Region region = AwsConnections.region(connection);
       String bucket = connection.requireText("bucket").strip();
       if (!bucket.matches("[a-zA-Z0-9._-]{3,255}")) {
-        throw new ConnectorInputException(
-            "connection '"
+        throw JobFailures.connectionProblem(
+            "connection \'"
                 + connection.key()
                 + "' has a 'bucket' in "
                 + connection.environment()

@@ -6,7 +6,6 @@ import dev.flowconnections.runtime.worker.AwsConnections;
 import dev.flowconnections.runtime.worker.AwsRetryAfter;
 import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.SecretMasker;
-import io.camunda.connector.api.error.ConnectorInputException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -177,7 +176,7 @@ final class S3FileStore implements FileStore {
           masker);
     }
     if ("NoSuchBucket".equals(code)) {
-      return new ConnectorInputException(
+      return JobFailures.connectionProblem(
           masker.mask(
               account.describe()
                   + " does not exist (connection '"

@@ -5,8 +5,8 @@ import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
+import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.WorkerConnections;
-import io.camunda.connector.api.error.ConnectorInputException;
 
 /**
  * The access token Google Drive, OneDrive and Box calls carry: the connection's BEARER token, or
@@ -27,8 +27,8 @@ class StorageAccessTokens {
       case BEARER -> bearer(connection);
       case OAUTH2 -> oauth2.accessTokenFor(connection);
       default ->
-          throw new ConnectorInputException(
-              "connection '"
+          throw JobFailures.connectionProblem(
+              "connection \'"
                   + connection.key()
                   + "' has no access token for "
                   + provider.label()
@@ -42,8 +42,8 @@ class StorageAccessTokens {
     try {
       String token = connection.requireText(FieldCatalog.TOKEN).strip();
       if (token.isEmpty() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-        throw new ConnectorInputException(
-            "connection '"
+        throw JobFailures.connectionProblem(
+            "connection \'"
                 + connection.key()
                 + "' has a '"
                 + FieldCatalog.TOKEN

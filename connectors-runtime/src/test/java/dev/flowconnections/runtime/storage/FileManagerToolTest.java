@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowconnections.runtime.testsupport.FakeS3Server;
 import dev.flowconnections.runtime.testsupport.WorkerTestContext;
+import dev.flowconnections.runtime.worker.ConnectionProblem;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -43,6 +44,14 @@ class FileManagerToolTest {
     assertThatThrownBy(() -> run(Map.of("operation", "download", "path", "payroll.csv"), TOOL))
         .isInstanceOf(ConnectorInputException.class)
         .hasMessageStartingWith("rootFolder: a File Manager Tool works only inside the folder");
+    assertThat(s3.requestLog()).isEmpty();
+  }
+
+  @Test
+  void aRootFolderThatNamesNoFolderIsTheModellersToFixNotTheModels() {
+    assertThatThrownBy(() -> run(Map.of("operation", "list", "path", "", "rootFolder", "/"), TOOL))
+        .isInstanceOf(ConnectionProblem.class)
+        .hasMessageStartingWith("rootFolder: '/' names no folder");
     assertThat(s3.requestLog()).isEmpty();
   }
 

@@ -6,6 +6,7 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.ProviderUrls;
 import dev.flowconnections.runtime.worker.WorkerConnections;
 import io.camunda.connector.api.error.ConnectorInputException;
+import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,29 @@ public record AiAccount(
     Optional<String> defaultModel) {
 
   static final String DEFAULT_MODEL = "defaultModel";
+
+  /**
+   * Sets the headers that authenticate this account on {@code request}; one the HTTP client
+   * reserves (Host, Connection, ...) cannot be sent, which the connection's settings must fix.
+   */
+  public HttpRequest.Builder authorize(HttpRequest.Builder request, ResolvedConnection connection) {
+    headers.forEach(
+        (name, value) -> {
+          try {
+            request.setHeader(name, value);
+          } catch (IllegalArgumentException e) {
+            throw new ConnectorInputException(
+                "connection '"
+                    + connection.key()
+                    + "' sets the header '"
+                    + name
+                    + "' in "
+                    + connection.environment()
+                    + ", which cannot be sent");
+          }
+        });
+    return request;
+  }
 
   public static AiAccount of(ResolvedConnection connection) {
     AiProvider provider = AiProvider.of(connection);

@@ -7,13 +7,11 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
-import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Calls an AI provider's HTTP API with the account's headers and turns its answer into JSON or into
@@ -69,25 +67,7 @@ final class ModelClient {
       ResolvedConnection connection,
       SecretMasker masker) {
     request.header("Accept", "application/json");
-    account
-        .headers()
-        .forEach(
-            (name, value) -> {
-              try {
-                request.setHeader(name, value);
-              } catch (
-                  IllegalArgumentException
-                      e) { // a header the HTTP client reserves (Host, Connection, ...)
-                throw new ConnectorInputException(
-                    "connection '"
-                        + connection.key()
-                        + "' sets the header '"
-                        + name
-                        + "' in "
-                        + connection.environment()
-                        + ", which cannot be sent");
-              }
-            });
+    account.authorize(request, connection);
     HttpResponse<String> response = http.send(request.build(), what, masker);
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
@@ -101,36 +81,6 @@ final class ModelClient {
             masker);
       }
     }
-    String detail = "HTTP " + status + errorMessage(response.body()).map(m -> ": " + m).orElse("");
-    if (status == 401 || status == 403) {
-      throw JobFailures.credentialsRejected(account.describe(), connection, detail, masker);
-    }
-    if (JobFailures.isUnavailable(status)) {
-      throw JobFailures.unavailable(
-          status,
-          account.describe() + " answered " + detail,
-          response.headers().firstValue("Retry-After"),
-          masker);
-    }
-    throw JobFailures.rejected(
-        String.valueOf(status), account.describe() + " answered " + detail, masker);
-  }
-
-  /**
-   * The provider's own message: {@code error.message} (OpenAI, Anthropic, Gemini) or {@code error}
-   * (Ollama).
-   */
-  private Optional<String> errorMessage(String body) {
-    try {
-      JsonNode node = json.readTree(body == null || body.isBlank() ? "{}" : body);
-      JsonNode error = node.path("error");
-      String message =
-          error.isTextual()
-              ? error.asText()
-              : error.path("message").asText(node.path("message").asText(""));
-      return message.isBlank() ? Optional.empty() : Optional.of(message);
-    } catch (JsonProcessingException e) {
-      return Optional.empty();
-    }
+    throw AiRefusals.of(account, status, response.body(), response.headers(), connection, masker);
   }
 }

@@ -1,12 +1,12 @@
 package dev.flowconnections.runtime.voice;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.ai.AiAccount;
 import dev.flowconnections.runtime.ai.AiProvider;
+import dev.flowconnections.runtime.ai.AiRefusals;
 import dev.flowconnections.runtime.worker.JobFailures;
 import dev.flowconnections.runtime.worker.ProviderHttp;
 import dev.flowconnections.runtime.worker.SecretMasker;
@@ -23,7 +23,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,7 +79,13 @@ final class SpeechClient {
         body.put("voice", or(voice, OPENAI_VOICE));
         body.put("response_format", "mp3");
         HttpResponse<byte[]> response =
-            send(account, "/v1/audio/speech", jsonBody(body), "application/json", masker);
+            send(
+                account,
+                "/v1/audio/speech",
+                jsonBody(body),
+                "application/json",
+                connection,
+                masker);
         checked(account, response, connection, masker);
         yield new SpeechAudio(response.body(), "audio/mpeg");
       }
@@ -104,6 +109,7 @@ final class SpeechClient {
                         geminiPath(or(model, GEMINI_SPEECH_MODEL)),
                         jsonBody(body),
                         "application/json",
+                        connection,
                         masker),
                     connection,
                     masker),
@@ -162,6 +168,7 @@ final class SpeechClient {
                         "/v1/audio/transcriptions",
                         BodyPublishers.ofByteArray(form.finish()),
                         "multipart/form-data; boundary=" + boundary,
+                        connection,
                         masker),
                     connection,
                     masker),
@@ -197,6 +204,7 @@ final class SpeechClient {
                         geminiPath(or(model, GEMINI_TRANSCRIPTION_MODEL)),
                         jsonBody(body),
                         "application/json",
+                        connection,
                         masker),
                     connection,
                     masker),
@@ -227,23 +235,12 @@ final class SpeechClient {
       String path,
       HttpRequest.BodyPublisher body,
       String contentType,
+      ResolvedConnection connection,
       SecretMasker masker) {
     URI uri = URI.create(account.baseUrl() + path);
     HttpRequest.Builder request =
         ProviderHttp.request(uri).header("Content-Type", contentType).POST(body);
-    account
-        .headers()
-        .forEach(
-            (name, value) -> {
-              try {
-                request.setHeader(name, value);
-              } catch (IllegalArgumentException e) { // reserved by the HTTP client (Host, ...)
-                throw new ConnectorInputException(
-                    "the AI Provider connection sets the header '"
-                        + name
-                        + "', which cannot be sent");
-              }
-            });
+    account.authorize(request, connection);
     return http.sendForBytes(request.build(), "POST " + uri, MAX_AUDIO_BYTES, masker);
   }
 
@@ -260,24 +257,13 @@ final class SpeechClient {
     if (status >= 200 && status < 300) {
       return response.body();
     }
-    String detail =
-        "HTTP "
-            + status
-            + errorMessage(new String(response.body(), StandardCharsets.UTF_8))
-                .map(m -> ": " + m)
-                .orElse("");
-    if (status == 401 || status == 403) {
-      throw JobFailures.credentialsRejected(account.describe(), connection, detail, masker);
-    }
-    if (JobFailures.isUnavailable(status)) {
-      throw JobFailures.unavailable(
-          status,
-          account.describe() + " answered " + detail,
-          response.headers().firstValue("Retry-After"),
-          masker);
-    }
-    throw JobFailures.rejected(
-        String.valueOf(status), account.describe() + " answered " + detail, masker);
+    throw AiRefusals.of(
+        account,
+        status,
+        new String(response.body(), StandardCharsets.UTF_8),
+        response.headers(),
+        connection,
+        masker);
   }
 
   private JsonNode parse(AiAccount account, byte[] body, SecretMasker masker) {
@@ -291,20 +277,6 @@ final class SpeechClient {
   private static RuntimeException invalid(AiAccount account, String what, SecretMasker masker) {
     return JobFailures.rejected(
         "INVALID_RESPONSE", account.describe() + " answered with " + what, masker);
-  }
-
-  private Optional<String> errorMessage(String body) {
-    try {
-      JsonNode node = json.readTree(body == null || body.isBlank() ? "{}" : body);
-      JsonNode error = node.path("error");
-      String message =
-          error.isTextual()
-              ? error.asText()
-              : error.path("message").asText(node.path("message").asText(""));
-      return message.isBlank() ? Optional.empty() : Optional.of(message);
-    } catch (JsonProcessingException e) {
-      return Optional.empty();
-    }
   }
 
   private byte[] randomBytes(int count) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -46,37 +47,38 @@ public final class ProviderHttp {
    */
   public HttpResponse<byte[]> sendForBytes(
       HttpRequest request, String what, long maxBytes, SecretMasker masker) {
-    OutboundAddressPolicy.current().check(request.uri());
-    try {
-      HttpResponse<InputStream> response = client.send(request, BodyHandlers.ofInputStream());
-      byte[] body;
-      try (InputStream in = response.body()) {
-        body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-      }
-      if (body.length > maxBytes) {
-        throw JobFailures.rejected(
-            RESPONSE_TOO_LARGE,
-            "the answer to " + what + " is larger than " + maxBytes + " bytes",
-            masker);
-      }
-      return new BytesResponse(response, body);
+    HttpResponse<InputStream> response =
+        exchange(request, BodyHandlers.ofInputStream(), what, masker);
+    byte[] body;
+    try (InputStream in = response.body()) {
+      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
     } catch (HttpTimeoutException e) {
       throw JobFailures.timeout(what, masker);
     } catch (IOException e) {
       throw JobFailures.unreachable(what, e, masker);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw JobFailures.unreachable(what, e, masker);
     }
+    if (body.length > maxBytes) {
+      throw JobFailures.rejected(
+          RESPONSE_TOO_LARGE,
+          "the answer to " + what + " is larger than " + maxBytes + " bytes",
+          masker);
+    }
+    return new BytesResponse(response, body);
   }
 
   /**
    * @param what how messages name the call, e.g. "POST https://api.twilio.com/..." without secrets
    */
   public HttpResponse<String> send(HttpRequest request, String what, SecretMasker masker) {
+    return exchange(request, BodyHandlers.ofString(), what, masker);
+  }
+
+  /** Sends after the network policy allowed the address; no answer is a retryable failure. */
+  private <T> HttpResponse<T> exchange(
+      HttpRequest request, BodyHandler<T> body, String what, SecretMasker masker) {
     OutboundAddressPolicy.current().check(request.uri()); // before any connection is attempted
     try {
-      return client.send(request, BodyHandlers.ofString());
+      return client.send(request, body);
     } catch (HttpTimeoutException e) {
       throw JobFailures.timeout(what, masker);
     } catch (IOException e) {

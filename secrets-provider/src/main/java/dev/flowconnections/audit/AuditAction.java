@@ -26,7 +26,11 @@ public enum AuditAction {
   SECRET_READ_REFUSED(AuditSubject.SECRET),
   INTEGRATION_CREATED(AuditSubject.INTEGRATION),
   INTEGRATION_UPDATED(AuditSubject.INTEGRATION),
-  INTEGRATION_DELETED(AuditSubject.INTEGRATION);
+  INTEGRATION_DELETED(AuditSubject.INTEGRATION),
+  /** A draft revision of the integration was applied and is now what connections use. */
+  INTEGRATION_REVISION_ACTIVATED(AuditSubject.INTEGRATION),
+  /** An earlier revision of the integration was applied again, as a new revision. */
+  INTEGRATION_REVISION_RESTORED(AuditSubject.INTEGRATION);
 
   private final AuditSubject subject;
 

@@ -22,6 +22,8 @@ import dev.flowconnections.errors.StartupConfigurationException;
 import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
+import dev.flowconnections.integration.revision.IntegrationRevisionService;
+import dev.flowconnections.integration.revision.IntegrationRevisions;
 import dev.flowconnections.invalidation.ChangeChannel;
 import dev.flowconnections.invalidation.ChangeHandler;
 import dev.flowconnections.invalidation.ChangeListener;
@@ -257,9 +259,27 @@ public class FlowConnectionsAutoConfiguration {
       TransactionTemplate tx,
       ChangeRecorder changes,
       Clock clock,
-      StdioCommands stdioCommands) {
+      StdioCommands stdioCommands,
+      IntegrationRevisions revisions) {
     return new IntegrationService(
-        integrations, connections, remover, tx, changes, clock, stdioCommands);
+        integrations, connections, remover, tx, changes, clock, stdioCommands, revisions);
+  }
+
+  /** Every save path of an integration records its revision through this one bean. */
+  @Bean
+  @DependsOn(DATABASE_SCHEMA)
+  IntegrationRevisions integrationRevisions(JdbcClient jdbc) {
+    return new IntegrationRevisions(jdbc);
+  }
+
+  @Bean
+  IntegrationRevisionService integrationRevisionService(
+      IntegrationService integrationService,
+      IntegrationRepository integrations,
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      Clock clock) {
+    return new IntegrationRevisionService(integrationService, integrations, jdbc, tx, clock);
   }
 
   @Bean

@@ -14,6 +14,8 @@ import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.fields.FieldSchema;
 import dev.flowconnections.fields.StdioCommands;
+import dev.flowconnections.integration.revision.IntegrationRevisions;
+import dev.flowconnections.integration.revision.RevisionOrigin;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ public class IntegrationService {
   private final ChangeRecorder changes;
   private final Clock clock;
   private final StdioCommands stdioCommands;
+  private final IntegrationRevisions revisions;
 
   /** Refuses MCP STDIO integrations (no command allowed). */
   public IntegrationService(
@@ -42,12 +45,22 @@ public class IntegrationService {
       ConnectionRemover connectionRemover,
       TransactionTemplate tx,
       ChangeRecorder changes,
-      Clock clock) {
-    this(integrations, connections, connectionRemover, tx, changes, clock, StdioCommands.NONE);
+      Clock clock,
+      IntegrationRevisions revisions) {
+    this(
+        integrations,
+        connections,
+        connectionRemover,
+        tx,
+        changes,
+        clock,
+        StdioCommands.NONE,
+        revisions);
   }
 
   /**
    * @param stdioCommands the MCP STDIO command lines the runtime's operator allows
+   * @param revisions where every save is recorded as a revision of the integration
    */
   public IntegrationService(
       IntegrationRepository integrations,
@@ -56,8 +69,10 @@ public class IntegrationService {
       TransactionTemplate tx,
       ChangeRecorder changes,
       Clock clock,
-      StdioCommands stdioCommands) {
+      StdioCommands stdioCommands,
+      IntegrationRevisions revisions) {
     this.stdioCommands = stdioCommands;
+    this.revisions = revisions;
     this.integrations = integrations;
     this.connections = connections;
     this.connectionRemover = connectionRemover;
@@ -104,6 +119,7 @@ public class IntegrationService {
                 "name", "an integration named '" + integration.name() + "' already exists");
           }
           integrations.insert(integration);
+          revisions.record(null, integration, RevisionOrigin.CREATED);
           changes.changed(
               AuditEvent.integration(
                   actor, now, AuditAction.INTEGRATION_CREATED, integration, List.of()));
@@ -112,66 +128,19 @@ public class IntegrationService {
   }
 
   public Integration update(Actor actor, UUID id, IntegrationDraft draft) {
+    return update(actor, id, draft, RevisionOrigin.UPDATED);
+  }
+
+  /**
+   * Saves {@code draft} as the integration's new state; {@code origin} says why (an edit, a
+   * restore, an activated draft revision) for its revision and audit event.
+   */
+  public Integration update(Actor actor, UUID id, IntegrationDraft draft, RevisionOrigin origin) {
     actor.requireAdmin("change integrations");
     return tx.execute(
         s -> {
           Integration current = find(actor, id, true);
-          if (current.scope() == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
-            throw new AccessDeniedException("only super admins may change System integrations");
-          }
-          ValidationException.Collector errors = new ValidationException.Collector();
-          if (draft.version() == null) {
-            errors.add("version", "is required: send the version you last read");
-          }
-          if (draft.type() != null && draft.type() != current.type()) {
-            errors.add("type", "cannot be changed after creation (is " + current.type() + ")");
-          }
-          if (draft.name() == null || draft.name().isBlank()) {
-            errors.add("name", "is required");
-          }
-          LifecycleStatus status = draft.status() == null ? current.status() : draft.status();
-          if (!current.status().allowedNext().contains(status)) {
-            errors.add("status", "cannot change from " + current.status() + " to " + status);
-          }
-          AuthScheme scheme =
-              draft.authScheme() == null ? current.authScheme() : draft.authScheme();
-          ConfigMode mode = draft.configMode() == null ? current.configMode() : draft.configMode();
-          IntegrationDraft effective = draft.configMode() == null ? withMode(draft, mode) : draft;
-          errors.throwIfAny();
-          IntegrationConfig config =
-              IntegrationDraftValidator.validate(
-                  effective, current.type(), scheme, stdioCommands, errors);
-          errors.throwIfAny();
-          if (draft.version() != current.version()) {
-            throw ConflictException.staleVersion("integration", draft.version(), current.version());
-          }
-          IntegrationScope scope = draft.scope() == null ? current.scope() : draft.scope();
-          if (scope != current.scope()) {
-            requireScopeAllowed(actor, scope);
-          }
-          if (integrations.existsByName(actor.organizationId(), draft.name().trim(), id)) {
-            throw new ConflictException(
-                "name", "an integration named '" + draft.name().trim() + "' already exists");
-          }
-          Integration updated =
-              new Integration(
-                  id,
-                  current.organizationId(),
-                  draft.name().trim(),
-                  blankToNull(draft.description()),
-                  blankToNull(draft.domainVertical()),
-                  current.type(),
-                  scope,
-                  mode,
-                  scheme,
-                  status,
-                  blankToNull(draft.openApiSpecUrl()),
-                  config,
-                  current.version() + 1,
-                  current.createdAt(),
-                  current.createdBy(),
-                  clock.instant(),
-                  actor.username());
+          Integration updated = applied(actor, current, draft, true);
           if (!integrations.update(updated, current.version())) {
             throw ConflictException.staleVersion(
                 "integration", draft.version(), current.version() + 1);
@@ -180,11 +149,79 @@ public class IntegrationService {
               AuditEvent.integration(
                   actor,
                   updated.updatedAt(),
-                  AuditAction.INTEGRATION_UPDATED,
+                  origin.auditAction(),
                   updated,
-                  changedProperties(current, updated)));
+                  revisions.record(current, updated, origin)));
           return updated;
         });
+  }
+
+  /**
+   * What {@link #update} would save, checked by the same rules but neither version-checked nor
+   * saved: the content of a draft revision.
+   */
+  public Integration preview(Actor actor, UUID id, IntegrationDraft draft) {
+    actor.requireAdmin("change integrations");
+    return applied(actor, find(actor, id, false), draft, false);
+  }
+
+  /** {@code current} changed by {@code draft}, if the actor may and the result is valid. */
+  private Integration applied(
+      Actor actor, Integration current, IntegrationDraft draft, boolean versioned) {
+    if (current.scope() == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
+      throw new AccessDeniedException("only super admins may change System integrations");
+    }
+    ValidationException.Collector errors = new ValidationException.Collector();
+    if (versioned && draft.version() == null) {
+      errors.add("version", "is required: send the version you last read");
+    }
+    if (draft.type() != null && draft.type() != current.type()) {
+      errors.add("type", "cannot be changed after creation (is " + current.type() + ")");
+    }
+    if (draft.name() == null || draft.name().isBlank()) {
+      errors.add("name", "is required");
+    }
+    LifecycleStatus status = draft.status() == null ? current.status() : draft.status();
+    if (!current.status().allowedNext().contains(status)) {
+      errors.add("status", "cannot change from " + current.status() + " to " + status);
+    }
+    AuthScheme scheme = draft.authScheme() == null ? current.authScheme() : draft.authScheme();
+    ConfigMode mode = draft.configMode() == null ? current.configMode() : draft.configMode();
+    IntegrationDraft effective = draft.configMode() == null ? withMode(draft, mode) : draft;
+    errors.throwIfAny();
+    IntegrationConfig config =
+        IntegrationDraftValidator.validate(
+            effective, current.type(), scheme, stdioCommands, errors);
+    errors.throwIfAny();
+    if (versioned && draft.version() != current.version()) {
+      throw ConflictException.staleVersion("integration", draft.version(), current.version());
+    }
+    IntegrationScope scope = draft.scope() == null ? current.scope() : draft.scope();
+    if (scope != current.scope()) {
+      requireScopeAllowed(actor, scope);
+    }
+    if (integrations.existsByName(actor.organizationId(), draft.name().trim(), current.id())) {
+      throw new ConflictException(
+          "name", "an integration named '" + draft.name().trim() + "' already exists");
+    }
+    return new Integration(
+        current.id(),
+        current.organizationId(),
+        draft.name().trim(),
+        blankToNull(draft.description()),
+        blankToNull(draft.domainVertical()),
+        current.type(),
+        scope,
+        mode,
+        scheme,
+        status,
+        blankToNull(draft.openApiSpecUrl()),
+        config,
+        current.version() + 1,
+        current.createdAt(),
+        current.createdBy(),
+        clock.instant(),
+        actor.username());
   }
 
   public Integration get(Actor actor, UUID id) {
@@ -268,51 +305,6 @@ public class IntegrationService {
           changes.changed(deleted);
           return affected;
         });
-  }
-
-  private static List<String> changedProperties(Integration before, Integration after) {
-    Map<String, java.util.function.Function<Integration, Object>> properties =
-        new java.util.LinkedHashMap<>();
-    properties.put("name", Integration::name);
-    properties.put("description", Integration::description);
-    properties.put("domainVertical", Integration::domainVertical);
-    properties.put("scope", Integration::scope);
-    properties.put("configMode", Integration::configMode);
-    properties.put("authScheme", Integration::authScheme);
-    properties.put("status", Integration::status);
-    properties.put("openApiSpecUrl", Integration::openApiSpecUrl);
-    List<String> changed =
-        new java.util.ArrayList<>(
-            properties.entrySet().stream()
-                .filter(
-                    p ->
-                        !java.util.Objects.equals(
-                            p.getValue().apply(before), p.getValue().apply(after)))
-                .map(Map.Entry::getKey)
-                .toList());
-    changedKeys("config.", before.config().shared(), after.config().shared(), changed);
-    for (dev.flowconnections.environment.Environment environment :
-        dev.flowconnections.environment.Environment.values()) {
-      changedKeys(
-          "config." + environment + ".",
-          before.config().environments().getOrDefault(environment, Map.of()),
-          after.config().environments().getOrDefault(environment, Map.of()),
-          changed);
-    }
-    return changed;
-  }
-
-  /**
-   * Names (never values) of the configuration keys added, removed or changed, e.g. {@code
-   * config.baseUrl}.
-   */
-  private static void changedKeys(
-      String prefix, Map<String, Object> before, Map<String, Object> after, List<String> changed) {
-    java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
-    keys.addAll(after.keySet());
-    keys.stream()
-        .filter(k -> !java.util.Objects.equals(before.get(k), after.get(k)))
-        .forEach(k -> changed.add(prefix + k));
   }
 
   private Integration find(Actor actor, UUID id, boolean lock) {

@@ -17,6 +17,7 @@ import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
+import dev.flowconnections.integration.revision.IntegrationRevisions;
 import dev.flowconnections.secret.OrgSecretRepository;
 import dev.flowconnections.secret.OrgSecretService;
 import dev.flowconnections.testsupport.IntegrationDrafts;
@@ -60,7 +61,14 @@ final class BenchmarkDatabase {
     ChangeRecorder changes =
         new ChangeRecorder(new AuditRepository(new JdbcTemplate(dataSource)), event -> {});
     IntegrationService integrations =
-        new IntegrationService(integrationRows, connectionRows, remover, tx, changes, clock);
+        new IntegrationService(
+            integrationRows,
+            connectionRows,
+            remover,
+            tx,
+            changes,
+            clock,
+            new IntegrationRevisions(jdbc));
     ConnectionService connections =
         new ConnectionService(connectionRows, integrationRows, store, remover, tx, changes, clock);
     Integration integration =

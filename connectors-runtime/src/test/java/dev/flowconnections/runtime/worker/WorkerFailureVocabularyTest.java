@@ -33,6 +33,7 @@ import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.integration.revision.IntegrationRevisions;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
@@ -819,7 +820,13 @@ class WorkerFailureVocabularyTest {
         new ChangeRecorder(new AuditRepository(new JdbcTemplate(runtimeDatabase)), event -> {});
     Integration integration =
         new IntegrationService(
-                integrationRows, connectionRows, remover, tx, changes, Clock.systemUTC())
+                integrationRows,
+                connectionRows,
+                remover,
+                tx,
+                changes,
+                Clock.systemUTC(),
+                new IntegrationRevisions(JdbcClient.create(runtimeDatabase)))
             .create(
                 admin,
                 IntegrationDrafts.restSameForAll(

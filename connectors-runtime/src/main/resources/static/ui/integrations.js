@@ -1,9 +1,10 @@
 // Administration → Integrations (/admin/integrations): cards, search, scope tabs, the New/Edit
-// Integration form, Manage Versions (lifecycle status) and delete with the affected connections.
+// Integration form, Manage Versions (lifecycle status; revisions in versions.js) and delete with the affected connections.
 import {
   ENVIRONMENTS, api, el, renderHeader, toast, confirmDialog, showProblem, clearProblems, fieldInput, fieldValue,
   debounce,
 } from '/ui/app.js';
+import { revisionsSection } from '/ui/versions.js';
 
 const TYPE_DESCRIPTIONS = {
   REST_API: 'HTTP/HTTPS APIs with flexible auth',
@@ -132,7 +133,8 @@ async function openVersions(id) {
           DEPRECATED: 'Existing connections keep working; no new ones',
         }[s])))))),
     el('p', { class: 'form-error', role: 'alert' }));
-  const dialog = modal('versions', `Versions of “${integration.name}”`, form, [
+  const revisions = revisionsSection(integration, { onApplied: () => dialog.close() });
+  const dialog = modal('versions', `Versions of “${integration.name}”`, [form, revisions], [
     el('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'),
     el('button', { class: 'primary', type: 'submit', form: 'versions-form' }, 'Save status')]);
   form.addEventListener('submit', async (event) => {

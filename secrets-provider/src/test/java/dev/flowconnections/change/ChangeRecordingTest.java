@@ -17,6 +17,7 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationService;
+import dev.flowconnections.integration.revision.IntegrationRevisionService;
 import dev.flowconnections.oauth2.OAuth2Grants;
 import dev.flowconnections.oauth2.OAuth2Grants.RefreshOutcome;
 import dev.flowconnections.oauth2.StoredTokens;
@@ -58,6 +59,7 @@ class ChangeRecordingTest extends DatabaseTest {
   private static final RuntimeCaller CALLER = RuntimeCaller.process("change-recording");
 
   @Autowired OrgSecretService secrets;
+  @Autowired IntegrationRevisionService revisions;
   @Autowired CachingConnectionResolver resolver;
   @Autowired CredentialStore store;
   @Autowired ConnectionRepository connectionRows;
@@ -103,7 +105,12 @@ class ChangeRecordingTest extends DatabaseTest {
     assertSorted(
         IntegrationService.class,
         Set.of("create", "update", "delete"),
-        Set.of("get", "list", "fields", "impactOfDelete", "hiddenImpactOfDelete"));
+        Set.of("get", "list", "fields", "impactOfDelete", "hiddenImpactOfDelete", "preview"));
+    // drafts are written but change nothing resolution reads: they are with the readers
+    assertSorted(
+        IntegrationRevisionService.class,
+        Set.of("activate", "restore"),
+        Set.of("list", "get", "diff", "createDraft", "updateDraft", "discardDraft"));
     assertSorted(OrgSecretService.class, Set.of("put", "delete"), Set.of("list", "value"));
     assertSorted(
         OAuth2Grants.class, Set.of("authorize", "refresh"), Set.of("usesAuthorizationCode"));
@@ -200,6 +207,33 @@ class ChangeRecordingTest extends DatabaseTest {
                     Map.of("baseUrl", "https://other.example.com"),
                     integration.version())),
         AuditAction.INTEGRATION_UPDATED);
+  }
+
+  @Test
+  void integrationRevisionActivated() {
+    revisions.createDraft(
+        orgAdmin,
+        integration.id(),
+        IntegrationDrafts.editDescriptionAndConfig(
+            integration.name(), "drafted", Map.of("baseUrl", "https://draft.example.com"), 0));
+    assertRecorded(
+        () -> revisions.activate(orgAdmin, integration.id(), 2, integration.version()),
+        AuditAction.INTEGRATION_REVISION_ACTIVATED);
+  }
+
+  @Test
+  void integrationRevisionRestored() {
+    integrations.update(
+        orgAdmin,
+        integration.id(),
+        IntegrationDrafts.editDescriptionAndConfig(
+            integration.name(),
+            "changed",
+            Map.of("baseUrl", "https://other.example.com"),
+            integration.version()));
+    assertRecorded(
+        () -> revisions.restore(orgAdmin, integration.id(), 1, integration.version() + 1),
+        AuditAction.INTEGRATION_REVISION_RESTORED);
   }
 
   @Test

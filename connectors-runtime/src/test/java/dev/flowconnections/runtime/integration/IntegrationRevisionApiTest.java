@@ -159,6 +159,23 @@ class IntegrationRevisionApiTest extends ApiTestBase {
   }
 
   @Test
+  void malformedRevisionNumbersAndVersionsAreProblemsNotErrors() {
+    String name = "Malformed " + tag();
+    String id = createIntegration(admin, basicRestIntegration(name));
+
+    assertProblem(admin.get(revisions(id) + "/abc"), 400);
+    assertProblem(admin.get(revisions(id) + "/99999999999"), 400);
+    assertProblem(admin.get(revisions(id) + "/-1"), 404);
+    assertProblem(admin.get(revisions(id) + "/1/diff?against=1%27%20or%201=1"), 400);
+    assertProblem(admin.get(revisions(id) + "/1/diff?against=7"), 404);
+    assertProblem(admin.post(revisions(id) + "/1/restore", Map.of("version", "latest")), 400);
+    assertProblem(admin.send("POST", revisions(id) + "/1/restore", "{", "application/json"), 400);
+    assertProblem(
+        admin.get("/api/integrations/" + java.util.UUID.randomUUID() + "/revisions"), 404);
+    assertThat(admin.get(revisions(id)).json()).hasSize(1);
+  }
+
+  @Test
   void systemIntegrationRevisionsAreChangedOnlyBySuperAdmins() {
     String name = "System " + tag();
     Map<String, Object> body = basicRestIntegration(name);

@@ -27,6 +27,12 @@ import dev.flowconnections.testsupport.IntegrationDrafts;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -160,6 +166,51 @@ class IntegrationRevisionServiceTest extends DatabaseTest {
 
     assertThat(integrations.get(admin, created.id())).isEqualTo(edited);
     assertThat(revisions.get(admin, created.id(), 2).state()).isEqualTo(RevisionState.DRAFT);
+  }
+
+  @Test
+  void ofTwoAdminsRestoringFromTheSameVersionOnlyOneWins() throws Exception {
+    Integration created = perEnvironment("https://api.example.com");
+    integrations.update(
+        admin,
+        created.id(),
+        perEnvironmentUpdate(created, "https://v2.example.com", created.version()));
+    long read = created.version() + 1;
+    ExecutorService pool =
+        Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integration>> attempts =
+          List.of(1, 2).stream()
+              .map(
+                  n ->
+                      pool.submit(
+                          () -> {
+                            start.await();
+                            return revisions.restore(admin, created.id(), n, read);
+                          }))
+              .toList();
+      start.countDown();
+      int won = 0;
+      int conflicts = 0;
+      for (Future<Integration> attempt : attempts) {
+        try {
+          attempt.get(30, TimeUnit.SECONDS);
+          won++;
+        } catch (ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(ConflictException.class);
+          conflicts++;
+        }
+      }
+      assertThat(won).isEqualTo(1);
+      assertThat(conflicts).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(revisions.list(admin, created.id()))
+        .extracting(IntegrationRevision::revision)
+        .containsExactly(3, 2, 1);
+    assertThat(integrations.get(admin, created.id()).version()).isEqualTo(read + 1);
   }
 
   @Test

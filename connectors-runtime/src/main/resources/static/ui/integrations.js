@@ -322,8 +322,12 @@ async function openForm(id) {
   }
 
   const submit = el('button', { class: 'primary', type: 'submit', form: 'integration-form' }, existing ? 'Save Changes' : 'Create Integration');
+  // a draft revision: checked like a save, applied later from Manage Versions (versions.js); not a
+  // submit button, so Enter in a field still saves
+  let asDraft = false;
+  const saveDraft = existing ? el('button', { type: 'button', onclick: () => { asDraft = true; form.requestSubmit(); } }, 'Save as Draft Revision') : null;
   const dialog = modal('integration-dialog', existing ? `Edit integration “${existing.name}”` : 'New Integration', form,
-    [el('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'), submit]);
+    [el('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'), saveDraft, submit]);
   await renderTypeSections();
   form.querySelector('#integration-name').focus();
 
@@ -350,7 +354,15 @@ async function openForm(id) {
       body.status = existing.status;
     }
     submit.disabled = true;
+    const draftOnly = asDraft;
+    asDraft = false;
     try {
+      if (draftOnly) {
+        const draft = await api('POST', `/api/integrations/${existing.id}/revisions`, body);
+        toast(`Draft revision ${draft.revision} of “${existing.name}” saved; activate it in Manage Versions`);
+        dialog.close();
+        return;
+      }
       const saved = existing
         ? await api('PUT', `/api/integrations/${existing.id}`, body)
         : await api('POST', '/api/integrations', body);

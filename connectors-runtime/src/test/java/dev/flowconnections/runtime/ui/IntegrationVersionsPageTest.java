@@ -17,8 +17,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Manage Versions → Revisions in a real headless Chromium: an admin sees an integration's
- * revisions, the changes of one, restores an earlier one and activates a draft. Results are checked
- * through the API.
+ * revisions, the changes of one, restores an earlier one, saves an edit as a draft revision and
+ * activates it. Results are checked through the API.
  */
 class IntegrationVersionsPageTest extends BrowserTestBase {
 
@@ -68,11 +68,20 @@ class IntegrationVersionsPageTest extends BrowserTestBase {
   }
 
   @Test
-  void adminActivatesADraftRevision() {
+  void adminSavesAnEditAsADraftRevisionAndActivatesIt() {
     String name = "Drafted " + tag;
     String id = createIntegration(admin, basicRestIntegration(name));
-    admin.post(
-        "/api/integrations/" + id + "/revisions", edit(name, "https://draft.example.test", null));
+
+    openCardAction(name, "Edit");
+    WebElement baseUrl =
+        browser.visible(By.cssSelector("#integration-dialog [data-env=ALL] [data-field=baseUrl]"));
+    baseUrl.clear();
+    baseUrl.sendKeys("https://draft.example.test");
+    browser.click(By.xpath("//button[text()='Save as Draft Revision']"));
+    browser.until(ExpectedConditions.numberOfElementsToBe(By.id("integration-dialog"), 0));
+    assertThat(admin.get("/api/integrations/" + id).text("/config/baseUrl"))
+        .as("a draft changes nothing connections use")
+        .isEqualTo("https://api.example.test");
 
     openVersions(name);
     assertThat(revisionRow(2).getDomAttribute("data-state")).isEqualTo("DRAFT");
@@ -87,20 +96,27 @@ class IntegrationVersionsPageTest extends BrowserTestBase {
 
     assertThat(admin.get("/api/integrations/" + id).text("/config/baseUrl"))
         .isEqualTo("https://draft.example.test");
+    assertThat(admin.get("/api/integrations/" + id + "/revisions/2").text("/state"))
+        .isEqualTo("ACTIVE");
   }
 
   private void openVersions(String name) {
+    openCardAction(name, "Manage versions");
+    browser.find(By.cssSelector("#versions [data-testid=revisions] tbody:not([aria-busy]) tr"));
+  }
+
+  /** Retried while the list re-renders (the wait ignores stale elements). */
+  private void openCardAction(String name, String action) {
     browser.go("/admin/integrations");
     browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));
     browser.until(
         d -> {
           browser
               .visible(By.cssSelector("[data-testid=integration-card][data-name='" + name + "']"))
-              .findElement(By.xpath(".//button[starts-with(@aria-label,'Manage versions')]"))
+              .findElement(By.xpath(".//button[starts-with(@aria-label,'" + action + "')]"))
               .click();
           return true;
         });
-    browser.find(By.cssSelector("#versions [data-testid=revisions] tbody:not([aria-busy]) tr"));
   }
 
   private List<WebElement> revisionRows() {

@@ -30,9 +30,12 @@ class PageAccessibilityTest extends BrowserTestBase {
           .filter(visible).filter(e => !named(e)).map(e => e.outerHTML.substring(0, 120));
       """;
 
+  private String integrationName;
+
   @BeforeEach
   void signIn() {
-    ApiFixtures.createBasicRestIntegration(admin, "Accessible " + ApiFixtures.tag());
+    integrationName = "Accessible " + ApiFixtures.tag();
+    ApiFixtures.createBasicRestIntegration(admin, integrationName);
     browser.login("admin", "admin");
   }
 
@@ -53,6 +56,21 @@ class PageAccessibilityTest extends BrowserTestBase {
     browser.visible(By.id("panel-DEVELOPMENT"));
     assertNamed("integration form");
     browser.click(By.xpath("//dialog[@id='integration-dialog']//button[text()='Cancel']"));
+    browser.until(
+        d -> {
+          browser
+              .visible(
+                  By.cssSelector(
+                      "[data-testid=integration-card][data-name='"
+                          + integrationName
+                          + "'] button[aria-label^='Manage versions']"))
+              .click();
+          return true;
+        });
+    browser.click(By.xpath("//dialog[@id='versions']//button[text()='Changes']"));
+    browser.visible(By.id("revision-diff-title"));
+    assertNamed("Manage Versions with its revisions");
+    browser.click(By.xpath("//dialog[@id='versions']//button[text()='Cancel']"));
 
     browser.go("/admin/security/secrets");
     assertNamed("/admin/security/secrets");

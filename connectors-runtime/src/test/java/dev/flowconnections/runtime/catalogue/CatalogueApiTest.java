@@ -2,12 +2,14 @@ package dev.flowconnections.runtime.catalogue;
 
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createIntegration;
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.credentials;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.postConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
 import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import java.util.List;
@@ -119,6 +121,41 @@ class CatalogueApiTest extends ApiTestBase {
     String id = integrationWithVertical("HRIS");
 
     assertProblem(root.put("/api/integrations/" + id + "/hidden", Map.of("hidden", true)), 400);
+  }
+
+  /**
+   * With the catalogue a USER names a database's host: the network policy still decides, and a host
+   * that would smuggle a driver parameter into the URL is refused naming the field.
+   */
+  @Test
+  void aUsersDatabaseHostIsCheckedLikeAnAdminsUrl() {
+    String postgres =
+        idOf(modeler.get("/api/integrations?scope=SYSTEM&search=PostgreSQL"), "PostgreSQL");
+    String id =
+        createConnection(modeler, postgres, "Probe " + tag(), "PERSONAL").json().get("id").asText();
+    String environment = "/api/connections/" + id + "/environments/DEVELOPMENT";
+
+    modeler.put(
+        environment,
+        credentials(Map.of("host", "169.254.169.254", "database", "x", "username", "u")));
+    Response metadata = modeler.post(environment + "/test", Map.of());
+    assertThat(metadata.json().get("ok").asBoolean()).as(metadata.toString()).isFalse();
+    assertThat(metadata.json().get("message").asText())
+        .isEqualTo("169.254.169.254: " + OutboundAddressPolicy.REFUSAL);
+
+    modeler.put(
+        environment,
+        credentials(
+            Map.of(
+                "host",
+                "127.0.0.1/x?socketFactory=org.springframework.context.support.FileSystemXmlApplicationContext",
+                "username",
+                "u")));
+    Response injected = modeler.post(environment + "/test", Map.of());
+    assertThat(injected.json().get("ok").asBoolean()).isFalse();
+    assertThat(injected.json().get("message").asText())
+        .startsWith("host must be")
+        .doesNotContain("socketFactory");
   }
 
   private String integrationWithVertical(String vertical) {

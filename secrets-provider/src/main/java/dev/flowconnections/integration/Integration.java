@@ -1,5 +1,6 @@
 package dev.flowconnections.integration;
 
+import dev.flowconnections.access.Actor;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,7 +29,7 @@ public record Integration(
     String updatedBy,
     boolean hidden) {
 
-  /** An integration as written before it could be hidden. */
+  /** A visible integration: what every caller but a super admin's "Hide" creates. */
   public Integration(
       UUID id,
       String organizationId,
@@ -69,7 +70,7 @@ public record Integration(
   }
 
   /** Whether {@code actor} is offered this integration: hidden ones only to super admins. */
-  public boolean offeredTo(dev.flowconnections.access.Actor actor) {
+  public boolean offeredTo(Actor actor) {
     return !hidden || actor.isSuperAdmin();
   }
 }

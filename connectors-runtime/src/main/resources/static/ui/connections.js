@@ -3,6 +3,7 @@ import {
   ENVIRONMENTS, api, el, renderHeader, toast, confirmDialog, showProblem, clearProblems, fieldInput, fieldValue,
   debounce, session, processIds,
 } from '/ui/app.js';
+import { loadVerticals, verticalFilter, groupedByVertical } from '/ui/verticals.js';
 
 const STATUS_LABELS = {
   CONFIGURED: 'Configured', INCOMPLETE: 'Incomplete', NOT_CONFIGURED: 'Not configured',
@@ -10,9 +11,11 @@ const STATUS_LABELS = {
 };
 const main = document.getElementById('main');
 let searchText = '';
+let verticalText = '';
 
 async function start() {
   await renderHeader('/connections');
+  const verticals = await loadVerticals();
   const search = el('input', { type: 'search', id: 'connection-search', placeholder: 'Name, key or integration' });
   search.addEventListener('input', debounce(() => { searchText = search.value; loadCards(); }));
   main.replaceChildren(
@@ -22,8 +25,9 @@ async function start() {
         el('p', {}, 'Credentials and configuration your workflow nodes use, stored per environment.')),
       el('button', { class: 'primary', id: 'new-connection', onclick: () => openWizard(null) }, '+ New Connection')),
     el('div', { class: 'toolbar', role: 'search' },
-      el('label', { for: 'connection-search', class: 'sr-only' }, 'Search connections'), search),
-    el('ul', { class: 'grid', id: 'connection-cards', 'aria-live': 'polite' }));
+      el('label', { for: 'connection-search', class: 'sr-only' }, 'Search connections'), search,
+      verticalFilter('vertical-filter', verticals.inUse, (v) => { verticalText = v; loadCards(); })),
+    el('div', { id: 'connection-cards', 'aria-live': 'polite' }));
   await loadCards();
   main.removeAttribute('aria-busy');
   await showConnectOutcome();
@@ -88,13 +92,15 @@ async function loadCards() {
 }
 
 async function renderCards(list) {
-  const query = searchText ? `?search=${encodeURIComponent(searchText)}` : '';
-  const connections = await api('GET', `/api/connections${query}`);
+  const params = new URLSearchParams();
+  if (searchText) params.set('search', searchText);
+  if (verticalText) params.set('vertical', verticalText);
+  const connections = await api('GET', `/api/connections${params.size ? `?${params}` : ''}`);
   if (connections.length === 0) {
-    list.replaceChildren(el('li', { class: 'empty' }, searchText ? 'No connection matches your search.' : 'No connections yet. Create one with New Connection.'));
+    list.replaceChildren(el('p', { class: 'empty' }, searchText || verticalText ? 'No connection matches your search.' : 'No connections yet. Create one with New Connection.'));
     return;
   }
-  list.replaceChildren(...connections.map(card));
+  list.replaceChildren(...groupedByVertical(connections, (c) => c.integration.domainVertical, card));
 }
 
 function card(c) {
@@ -176,14 +182,14 @@ async function renderSetup(dialog, existing) {
     const options = el('div', { class: 'choices integration-list', 'data-field': 'integrationId', tabindex: '-1' });
     const renderOptions = () => {
       const text = search.value.trim().toLowerCase();
-      const shown = all.filter((i) => !text || i.name.toLowerCase().includes(text) || i.typeLabel.toLowerCase().includes(text));
+      const shown = all.filter((i) => !text || [i.name, i.typeLabel, i.domainVertical ?? ''].some((t) => t.toLowerCase().includes(text)));
       options.replaceChildren(...(shown.length ? shown.map((i) => {
         const radio = el('input', { type: 'radio', name: 'integration', value: i.id, checked: selected?.id === i.id });
         radio.addEventListener('change', () => {
           selected = i;
           if (!nameEdited) nameInput.value = i.name;
         });
-        return el('label', { class: 'choice' }, radio, el('span', {}, el('strong', {}, i.name), el('small', {}, i.typeLabel)));
+        return el('label', { class: 'choice' }, radio, el('span', {}, el('strong', {}, i.name), el('small', {}, [i.typeLabel, i.domainVertical].filter(Boolean).join(' · '))));
       }) : [el('p', { class: 'hint' }, 'No active integration matches.')]));
     };
     search.addEventListener('input', renderOptions);

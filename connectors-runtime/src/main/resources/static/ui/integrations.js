@@ -5,6 +5,8 @@ import {
   debounce,
 } from '/ui/app.js';
 import { revisionsSection } from '/ui/versions.js';
+import { loadVerticals, verticalFilter, verticalOptions, groupedByVertical } from '/ui/verticals.js';
+import { hiddenBadge, hideButton } from '/ui/catalogue.js';
 
 const TYPE_DESCRIPTIONS = {
   REST_API: 'HTTP/HTTPS APIs with flexible auth',
@@ -24,13 +26,15 @@ const STATUS_LABELS = { DRAFT: 'Draft', ACTIVE: 'Active', DEPRECATED: 'Deprecate
 const NEXT_STATUSES = { DRAFT: ['DRAFT', 'ACTIVE'], ACTIVE: ['ACTIVE', 'DEPRECATED'], DEPRECATED: ['ACTIVE', 'DEPRECATED'] };
 
 const main = document.getElementById('main');
-const filter = { search: '', scope: '' };
+const filter = { search: '', scope: '', vertical: '' };
+let verticals;
 let me;
 let types;
 
 async function start() {
   me = await renderHeader('/admin/integrations');
   types = await api('GET', '/api/integration-types');
+  verticals = await loadVerticals();
   const search = el('input', { type: 'search', id: 'integration-search', placeholder: 'Name or type' });
   search.addEventListener('input', debounce(() => { filter.search = search.value; loadCards(); }));
   // a filter, not tabs with panels: toggle buttons in a group say what they do
@@ -50,9 +54,10 @@ async function start() {
         el('p', {}, 'Blueprints users create connections from: type, authentication and non-secret configuration.')),
       el('button', { class: 'primary', id: 'new-integration', onclick: () => openForm(null) }, '+ New Integration')),
     el('div', { class: 'toolbar', role: 'search' },
-      el('label', { for: 'integration-search', class: 'sr-only' }, 'Search integrations by name or type'), search),
+      el('label', { for: 'integration-search', class: 'sr-only' }, 'Search integrations by name or type'), search,
+      verticalFilter('vertical-filter', verticals.inUse, (v) => { filter.vertical = v; loadCards(); })),
     tabs,
-    el('ul', { class: 'grid', id: 'integration-cards', 'aria-live': 'polite' }));
+    el('div', { id: 'integration-cards', 'aria-live': 'polite' }));
   await loadCards();
   main.removeAttribute('aria-busy');
 }
@@ -64,10 +69,11 @@ async function loadCards() {
     const params = new URLSearchParams();
     if (filter.search) params.set('search', filter.search);
     if (filter.scope) params.set('scope', filter.scope);
+    if (filter.vertical) params.set('vertical', filter.vertical);
     const integrations = await api('GET', `/api/integrations${params.size ? `?${params}` : ''}`);
     list.replaceChildren(...(integrations.length
-      ? integrations.map(card)
-      : [el('li', { class: 'empty' }, 'No integration matches.')]));
+      ? groupedByVertical(integrations, (i) => i.domainVertical, card)
+      : [el('p', { class: 'empty' }, 'No integration matches.')]));
   } finally {
     list.removeAttribute('aria-busy');
   }
@@ -82,12 +88,14 @@ function card(i) {
     el('p', { class: 'meta' }, `${i.typeLabel} · ${AUTH_LABELS[i.authScheme] ?? i.authScheme} auth`),
     el('div', {},
       el('span', { class: `badge ${i.scope === 'SYSTEM' ? 'system' : 'org'}` }, i.scope === 'SYSTEM' ? 'System' : 'Organization'), ' ',
-      el('span', { class: `badge ${i.status === 'ACTIVE' ? 'ok' : 'muted'}`, 'data-testid': 'lifecycle' }, STATUS_LABELS[i.status])),
+      el('span', { class: `badge ${i.status === 'ACTIVE' ? 'ok' : 'muted'}`, 'data-testid': 'lifecycle' }, STATUS_LABELS[i.status]), ' ',
+      hiddenBadge(i)),
     i.description ? el('p', {}, i.description) : null,
     el('div', { class: 'actions' },
       el('button', { class: 'icon', 'aria-label': `Edit ${i.name}`, disabled: !mayChange, title: onlySuperAdmins, onclick: () => openForm(i.id) }, '✎ Edit'),
       el('button', { class: 'icon', 'aria-label': `Manage versions of ${i.name}`, disabled: !mayChange, title: onlySuperAdmins, onclick: () => openVersions(i.id) }, '☰ Versions'),
-      el('button', { class: 'icon', 'aria-label': `Delete ${i.name}`, disabled: !mayChange, title: onlySuperAdmins, onclick: () => deleteIntegration(i) }, 'Delete')));
+      el('button', { class: 'icon', 'aria-label': `Delete ${i.name}`, disabled: !mayChange, title: onlySuperAdmins, onclick: () => deleteIntegration(i) }, 'Delete'),
+      hideButton(i, me, loadCards)));
 }
 
 // ---- delete ----------------------------------------------------------------------------------
@@ -203,7 +211,7 @@ async function openForm(id) {
         el('label', { for: 'integration-description' }, 'Description'),
         el('textarea', { id: 'integration-description', name: 'description', 'data-field': 'description', rows: 2, value: existing?.description ?? '' })),
       text('domainVertical', 'Domain Vertical', existing?.domainVertical, { list: 'domain-verticals' }),
-      el('datalist', { id: 'domain-verticals' }, ['CRM', 'HRIS', 'ERP', 'Accounting', 'Marketing', 'Support'].map((v) => el('option', { value: v }))),
+      el('datalist', { id: 'domain-verticals' }, verticalOptions(verticals)),
       me.superAdmin ? el('div', { class: 'field' },
         el('label', { for: 'integration-scope' }, 'Scope'),
         el('select', { id: 'integration-scope', name: 'scope', 'data-field': 'scope' },

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowconnections.catalogue.SystemCatalogue;
 import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.connection.EnvironmentStatus;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.integration.Integration;
+import dev.flowconnections.integration.IntegrationFilter;
+import dev.flowconnections.integration.IntegrationScope;
+import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import dev.flowconnections.sample.support.ConnectionsFixture;
 import dev.flowconnections.testsupport.PostgresTestSchema;
@@ -64,6 +69,7 @@ class FlowConnectionsDemoTest {
   @Autowired CamundaClient client;
   @Autowired ConnectionService connections;
   @Autowired DemoConnectionSeeder seeder;
+  @Autowired IntegrationService integrations;
 
   @Test
   @SuppressWarnings("unchecked")
@@ -108,6 +114,20 @@ class FlowConnectionsDemoTest {
         .hasEntrySatisfying(
             "headerNames",
             names -> assertThat((java.util.List<String>) names).contains("authorization"));
+  }
+
+  /** A fresh start offers the System catalogue: nobody types OpenAI's or Twilio's base URL. */
+  @Test
+  void aFreshStartOffersTheSystemCatalogue() {
+    var system =
+        integrations.list(
+            ConnectionsFixture.ADMIN,
+            new IntegrationFilter(null, null, IntegrationScope.SYSTEM, null));
+
+    assertThat(system)
+        .extracting(Integration::name)
+        .contains("OpenAI", "Twilio", "Amazon S3", "PostgreSQL", "MCP server (HTTP)");
+    assertThat(system).hasSize(SystemCatalogue.load(new ObjectMapper()).entries().size());
   }
 
   @Test

@@ -50,7 +50,9 @@ class SqlProcessTest extends ExampleProcessTestBase {
   static void createDatabases() throws SQLException {
     postgresAdmin(
         "create schema " + SPACE,
-        "create table " + SPACE + "." + CREATE_ORDERS.substring("create table ".length()));
+        "create table " + SPACE + "." + CREATE_ORDERS.substring("create table ".length()),
+        "create database " + SPACE);
+    run(ownDatabase(), CREATE_ORDERS);
     mariaDbAdmin(
         "create database " + SPACE,
         "create user '" + SPACE + "'@'%' identified by '" + MARIADB_PASSWORD + "'",
@@ -62,7 +64,9 @@ class SqlProcessTest extends ExampleProcessTestBase {
 
   @AfterAll
   static void dropDatabases() throws SQLException {
-    postgresAdmin("drop schema if exists " + SPACE + " cascade");
+    postgresAdmin(
+        "drop schema if exists " + SPACE + " cascade",
+        "drop database if exists " + SPACE + " with (force)");
     mariaDbAdmin(
         "drop database if exists " + SPACE,
         "drop user if exists '" + SPACE + "'@'%'",
@@ -83,6 +87,33 @@ class SqlProcessTest extends ExampleProcessTestBase {
     recordsAndFindsOrders(connection);
 
     assertThat(rows(PostgresTestSchema.connect(), SPACE + ".orders")).isEqualTo(2);
+  }
+
+  /**
+   * The System catalogue's PostgreSQL entry: the connection names host, port and database, and no
+   * one types a JDBC URL. The orders live in a database of this test's own.
+   */
+  @Test
+  void recordsAndFindsOrdersThroughTheCatalogueEntryWithoutAJdbcUrl() throws SQLException {
+    ConnectionView connection = connections.catalogueConnection("PostgreSQL");
+    connections.credentials(
+        connection,
+        Environment.QA,
+        Map.of(
+            "host",
+            "127.0.0.1",
+            "port",
+            5432,
+            "database",
+            SPACE,
+            "username",
+            PostgresTestSchema.USER,
+            "password",
+            secret("pg-e2e-pw-" + SUFFIX)));
+
+    recordsAndFindsOrders(connection);
+
+    assertThat(rows(ownDatabase(), "orders")).isEqualTo(2);
   }
 
   @Test
@@ -163,6 +194,14 @@ class SqlProcessTest extends ExampleProcessTestBase {
       rs.next();
       return rs.getInt(1);
     }
+  }
+
+  /** The PostgreSQL database of this test, which the catalogue connection names. */
+  private static Connection ownDatabase() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:5432/" + SPACE,
+        PostgresTestSchema.USER,
+        PostgresTestSchema.PASSWORD);
   }
 
   private static void postgresAdmin(String... statements) throws SQLException {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.audit.AuditLogService;
 import dev.flowconnections.audit.AuditRepository;
 import dev.flowconnections.audit.BatchingAuditWriter;
+import dev.flowconnections.catalogue.CatalogueSeeder;
+import dev.flowconnections.catalogue.SystemCatalogue;
 import dev.flowconnections.change.ChangeRecorder;
 import dev.flowconnections.connection.ConnectionRemover;
 import dev.flowconnections.connection.ConnectionRepository;
@@ -280,6 +282,22 @@ public class FlowConnectionsAutoConfiguration {
       TransactionTemplate tx,
       Clock clock) {
     return new IntegrationRevisionService(integrationService, integrations, jdbc, tx, clock);
+  }
+
+  /** The System integrations every organization starts with (docs/catalogue.md). */
+  @Bean
+  @ConditionalOnProperty(
+      name = "flow-connections.catalogue.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  CatalogueSeeder catalogueSeeder(
+      ObjectMapper json,
+      JdbcClient jdbc,
+      IntegrationRepository integrations,
+      IntegrationService service,
+      TransactionTemplate tx,
+      Clock clock) {
+    return new CatalogueSeeder(SystemCatalogue.load(json), jdbc, integrations, service, tx, clock);
   }
 
   @Bean

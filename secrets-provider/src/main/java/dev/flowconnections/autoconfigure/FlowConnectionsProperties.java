@@ -39,6 +39,31 @@ public class FlowConnectionsProperties {
 
   private final Schema schema = new Schema();
 
+  private final Catalogue catalogue = new Catalogue();
+
+  public Catalogue getCatalogue() {
+    return catalogue;
+  }
+
+  /**
+   * {@code flow-connections.catalogue.*}: the System integrations every organization starts with.
+   */
+  public static class Catalogue {
+    /**
+     * Whether the Flow Connections runtime writes the system catalogue into each organization (at
+     * start-up and when an organization is first used); off, organizations start empty.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
   public Schema getSchema() {
     return schema;
   }

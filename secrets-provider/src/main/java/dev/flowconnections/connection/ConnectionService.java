@@ -113,6 +113,13 @@ public class ConnectionService {
                     + integration.status()
                     + " and accepts no new connections");
           }
+          if (!integration.offeredTo(actor)) {
+            throw new ValidationException(
+                "integrationId",
+                "integration '"
+                    + integration.name()
+                    + "' is hidden by a super admin and accepts no new connections");
+          }
           String name = draft.name().trim();
           requireFreeName(actor.organizationId(), name, actor.username(), null);
           if (connections.existsByKey(actor.organizationId(), key)) {
@@ -410,6 +417,16 @@ public class ConnectionService {
 
   public List<ConnectionView> list(
       Actor actor, String search, IntegrationType type, UUID integrationId) {
+    return list(actor, search, type, integrationId, null);
+  }
+
+  /**
+   * The connections the actor sees, filtered by search text, integration type, integration and the
+   * integration's domain vertical (case-insensitive); null means "any".
+   */
+  public List<ConnectionView> list(
+      Actor actor, String search, IntegrationType type, UUID integrationId, String vertical) {
+    String wantedVertical = vertical == null || vertical.isBlank() ? null : vertical.trim();
     Map<UUID, Integration> byId = new LinkedHashMap<>();
     integrations
         .list(actor.organizationId(), dev.flowconnections.integration.IntegrationFilter.all())
@@ -420,6 +437,10 @@ public class ConnectionService {
         .filter(c -> integrationId == null || integrationId.equals(c.integrationId()))
         .map(c -> view(c, byId.get(c.integrationId())))
         .filter(v -> type == null || v.integration().type() == type)
+        .filter(
+            v ->
+                wantedVertical == null
+                    || wantedVertical.equalsIgnoreCase(v.integration().domainVertical()))
         .filter(v -> needle == null || needle.isEmpty() || matches(v, needle))
         .toList();
   }

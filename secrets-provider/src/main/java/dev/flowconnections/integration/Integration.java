@@ -1,9 +1,14 @@
 package dev.flowconnections.integration;
 
+import dev.flowconnections.access.Actor;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An admin-defined blueprint for a kind of external system. Holds no secret values. */
+/**
+ * An admin-defined blueprint for a kind of external system. Holds no secret values. {@code hidden}
+ * (set by super admins, on System integrations) keeps it from everyone else's lists and new
+ * connections.
+ */
 public record Integration(
     UUID id,
     String organizationId,
@@ -21,4 +26,51 @@ public record Integration(
     Instant createdAt,
     String createdBy,
     Instant updatedAt,
-    String updatedBy) {}
+    String updatedBy,
+    boolean hidden) {
+
+  /** A visible integration: what every caller but a super admin's "Hide" creates. */
+  public Integration(
+      UUID id,
+      String organizationId,
+      String name,
+      String description,
+      String domainVertical,
+      IntegrationType type,
+      IntegrationScope scope,
+      ConfigMode configMode,
+      AuthScheme authScheme,
+      LifecycleStatus status,
+      String openApiSpecUrl,
+      IntegrationConfig config,
+      long version,
+      Instant createdAt,
+      String createdBy,
+      Instant updatedAt,
+      String updatedBy) {
+    this(
+        id,
+        organizationId,
+        name,
+        description,
+        domainVertical,
+        type,
+        scope,
+        configMode,
+        authScheme,
+        status,
+        openApiSpecUrl,
+        config,
+        version,
+        createdAt,
+        createdBy,
+        updatedAt,
+        updatedBy,
+        false);
+  }
+
+  /** Whether {@code actor} is offered this integration: hidden ones only to super admins. */
+  public boolean offeredTo(Actor actor) {
+    return !hidden || actor.isSuperAdmin();
+  }
+}

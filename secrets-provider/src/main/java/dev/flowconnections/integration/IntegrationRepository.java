@@ -21,7 +21,7 @@ public class IntegrationRepository {
   private static final String COLUMNS =
       "id, organization_id, name, description, domain_vertical, type, scope, config_mode, auth_scheme,"
           + " status, openapi_spec_url, config::text as config, version, created_at, created_by,"
-          + " updated_at, updated_by";
+          + " updated_at, updated_by, hidden";
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -98,6 +98,10 @@ public class IntegrationRepository {
       sql.append(" and scope = :scope");
       params.put("scope", filter.scope().name());
     }
+    if (filter.vertical() != null && !filter.vertical().isBlank()) {
+      sql.append(" and lower(domain_vertical) = lower(:vertical)");
+      params.put("vertical", filter.vertical().trim());
+    }
     sql.append(" order by lower(name)");
     return jdbc.sql(sql.toString()).params(params).query(this::map).list();
   }
@@ -112,6 +116,27 @@ public class IntegrationRepository {
             .query(Long.class)
             .single()
         > 0;
+  }
+
+  /** Sets the hidden flag alone: hiding is not an edit of the integration's content. */
+  public void setHidden(String organizationId, UUID id, boolean hidden) {
+    jdbc.sql("update integration set hidden = :hidden where id = :id and organization_id = :org")
+        .param("hidden", hidden)
+        .param("id", id)
+        .param("org", organizationId)
+        .update();
+  }
+
+  /** The distinct domain verticals of the organization's integrations, hidden ones if asked. */
+  public List<String> verticals(String organizationId, boolean includeHidden) {
+    return jdbc.sql(
+            "select min(domain_vertical) from integration where organization_id = :org"
+                + " and domain_vertical is not null and (:includeHidden or not hidden)"
+                + " group by lower(domain_vertical) order by lower(min(domain_vertical))")
+        .param("org", organizationId)
+        .param("includeHidden", includeHidden)
+        .query(String.class)
+        .list();
   }
 
   public void delete(String organizationId, UUID id) {
@@ -196,6 +221,7 @@ public class IntegrationRepository {
         rs.getTimestamp("created_at").toInstant(),
         rs.getString("created_by"),
         rs.getTimestamp("updated_at").toInstant(),
-        rs.getString("updated_by"));
+        rs.getString("updated_by"),
+        rs.getBoolean("hidden"));
   }
 }

@@ -221,15 +221,54 @@ public class IntegrationService {
         current.createdAt(),
         current.createdBy(),
         clock.instant(),
-        actor.username());
+        actor.username(),
+        current.hidden());
   }
 
   public Integration get(Actor actor, UUID id) {
     return find(actor, id, false);
   }
 
+  /** The organization's integrations; hidden ones only for super admins. */
   public List<Integration> list(Actor actor, IntegrationFilter filter) {
-    return integrations.list(actor.organizationId(), filter);
+    return integrations.list(actor.organizationId(), filter).stream()
+        .filter(i -> i.offeredTo(actor))
+        .toList();
+  }
+
+  /** The domain verticals the integrations the actor is offered carry, in name order. */
+  public List<String> verticals(Actor actor) {
+    return integrations.verticals(actor.organizationId(), actor.isSuperAdmin());
+  }
+
+  /**
+   * Hides a System integration from everyone but super admins (lists, new connections) or shows it
+   * again. Its connections keep working. Not an edit: the version stays, and the catalogue may
+   * still update an entry it wrote.
+   */
+  public Integration setHidden(Actor actor, UUID id, boolean hidden) {
+    actor.requireSuperAdmin("hide or show System integrations");
+    return tx.execute(
+        s -> {
+          Integration current = find(actor, id, true);
+          if (current.scope() != IntegrationScope.SYSTEM) {
+            throw new ValidationException(
+                "hidden", "only System integrations are hidden; delete an Organization one");
+          }
+          if (current.hidden() == hidden) {
+            return current;
+          }
+          integrations.setHidden(actor.organizationId(), id, hidden);
+          Integration changed = integrations.find(actor.organizationId(), id).orElseThrow();
+          changes.changed(
+              AuditEvent.integration(
+                  actor,
+                  clock.instant(),
+                  AuditAction.INTEGRATION_UPDATED,
+                  changed,
+                  List.of("hidden")));
+          return changed;
+        });
   }
 
   public FieldSchema fields(Actor actor, UUID id) {

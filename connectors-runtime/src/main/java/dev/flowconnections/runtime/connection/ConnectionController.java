@@ -46,8 +46,9 @@ class ConnectionController {
       Actor actor,
       @RequestParam(required = false) String search,
       @RequestParam(required = false) IntegrationType type,
-      @RequestParam(required = false) UUID integrationId) {
-    return connections.list(actor, search, type, integrationId).stream()
+      @RequestParam(required = false) UUID integrationId,
+      @RequestParam(required = false) String vertical) {
+    return connections.list(actor, search, type, integrationId, vertical).stream()
         .map(ConnectionResponse::of)
         .toList();
   }

@@ -44,7 +44,12 @@ record ConnectionResponse(
     String updatedBy) {
 
   record IntegrationSummary(
-      UUID id, String name, IntegrationType type, String typeLabel, AuthScheme authScheme) {}
+      UUID id,
+      String name,
+      IntegrationType type,
+      String typeLabel,
+      AuthScheme authScheme,
+      String domainVertical) {}
 
   record CredentialStatus(long configured, int total, long failing, String label) {
 
@@ -95,7 +100,8 @@ record ConnectionResponse(
         c.id(),
         c.key(),
         c.name(),
-        new IntegrationSummary(i.id(), i.name(), i.type(), i.type().label(), i.authScheme()),
+        new IntegrationSummary(
+            i.id(), i.name(), i.type(), i.type().label(), i.authScheme(), i.domainVertical()),
         c.visibility(),
         c.owner(),
         c.allowedProcesses(),

@@ -1,7 +1,9 @@
 package dev.flowconnections.runtime.integration;
 
 import dev.flowconnections.access.Actor;
+import dev.flowconnections.catalogue.Verticals;
 import dev.flowconnections.connection.Connection;
+import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.integration.IntegrationFilter;
 import dev.flowconnections.integration.IntegrationScope;
 import dev.flowconnections.integration.IntegrationService;
@@ -43,11 +45,34 @@ class IntegrationController {
       Actor actor,
       @RequestParam(required = false) String search,
       @RequestParam(required = false) IntegrationType type,
-      @RequestParam(required = false) IntegrationScope scope) {
-    return integrations.list(actor, new IntegrationFilter(search, type, scope)).stream()
+      @RequestParam(required = false) IntegrationScope scope,
+      @RequestParam(required = false) String vertical) {
+    return integrations.list(actor, new IntegrationFilter(search, type, scope, vertical)).stream()
         .map(IntegrationResponse::of)
         .toList();
   }
+
+  /**
+   * The domain verticals: those the product suggests (offered in the form) and those the caller's
+   * integrations carry (what the pages group and filter by).
+   */
+  @GetMapping("/verticals")
+  VerticalsResponse verticals(Actor actor) {
+    return new VerticalsResponse(Verticals.SUGGESTED, integrations.verticals(actor));
+  }
+
+  record VerticalsResponse(List<String> suggested, List<String> inUse) {}
+
+  /** Super admins hide a System integration from everyone else, or show it again. */
+  @PutMapping("/{id}/hidden")
+  IntegrationResponse hide(Actor actor, @PathVariable UUID id, @RequestBody HiddenRequest request) {
+    if (request == null || request.hidden() == null) {
+      throw new ValidationException("hidden", "is required: true or false");
+    }
+    return IntegrationResponse.of(integrations.setHidden(actor, id, request.hidden()));
+  }
+
+  record HiddenRequest(Boolean hidden) {}
 
   @GetMapping("/{id}")
   IntegrationResponse get(Actor actor, @PathVariable UUID id) {

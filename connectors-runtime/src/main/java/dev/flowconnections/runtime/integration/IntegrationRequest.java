@@ -20,7 +20,15 @@ import java.util.Map;
  * field values of one environment tab plus an optional {@code "copyFrom": "STAGING"}. Read-only
  * properties of the response are accepted and ignored, so a client may send back what it read.
  */
-@JsonIgnoreProperties({"id", "typeLabel", "createdAt", "createdBy", "updatedAt", "updatedBy"})
+@JsonIgnoreProperties({
+  "id",
+  "typeLabel",
+  "createdAt",
+  "createdBy",
+  "updatedAt",
+  "updatedBy",
+  "hidden"
+})
 record IntegrationRequest(
     String name,
     String description,

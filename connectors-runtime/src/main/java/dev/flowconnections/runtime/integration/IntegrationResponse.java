@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * An integration as the API shows it. {@code config} is set for SAME_FOR_ALL, {@code environments}
  * for PER_ENVIRONMENT; a "copyFrom" was applied when saved, so environments show their own values.
- * Integrations hold no secret values: credentials live in connections.
+ * Integrations hold no secret values: credentials live in connections. {@code hidden} (only ever
+ * true for super admins, who alone see hidden ones) is changed by {@code PUT .../hidden}.
  */
 record IntegrationResponse(
     UUID id,
@@ -34,7 +35,8 @@ record IntegrationResponse(
     Instant createdAt,
     String createdBy,
     Instant updatedAt,
-    String updatedBy) {
+    String updatedBy,
+    boolean hidden) {
 
   static IntegrationResponse of(Integration i) {
     boolean shared = i.configMode() == ConfigMode.SAME_FOR_ALL;
@@ -56,6 +58,7 @@ record IntegrationResponse(
         i.createdAt(),
         i.createdBy(),
         i.updatedAt(),
-        i.updatedBy());
+        i.updatedBy(),
+        i.hidden());
   }
 }

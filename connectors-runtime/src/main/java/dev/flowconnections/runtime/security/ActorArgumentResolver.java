@@ -5,6 +5,7 @@ import dev.flowconnections.access.Role;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -24,6 +25,16 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
   private static final String ROLE_PREFIX = "ROLE_";
+
+  private final Consumer<String> organizationSeen;
+
+  /**
+   * @param organizationSeen told the organization of every request (it seeds the System catalogue
+   *     into organizations that appear only at login, such as OpenID Connect ones)
+   */
+  ActorArgumentResolver(Consumer<String> organizationSeen) {
+    this.organizationSeen = organizationSeen;
+  }
 
   @Override
   public boolean supportsParameter(MethodParameter parameter) {
@@ -48,6 +59,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
       throw new AuthenticationCredentialsNotFoundException(
           "the logged-in user belongs to no organization");
     }
+    organizationSeen.accept(member.organizationId());
     return new Actor(authentication.getName(), member.organizationId(), roles(authentication));
   }
 

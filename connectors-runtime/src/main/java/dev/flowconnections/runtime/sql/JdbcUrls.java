@@ -1,11 +1,14 @@
 package dev.flowconnections.runtime.sql;
 
+import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.runtime.network.OutboundAddressPolicy;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Which JDBC driver serves a database vendor, which URL schemes fit it, and how to bound its login
@@ -54,7 +57,94 @@ final class JdbcUrls {
                   true),
           "SQLITE", new Vendor("org.sqlite.JDBC", List.of("jdbc:sqlite:"), null, false));
 
+  /**
+   * Host names, IPv4 addresses and bracketed IPv6 addresses; nothing that could add a parameter.
+   */
+  private static final Pattern HOST =
+      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,252})|\\[[0-9A-Fa-f:.]{2,45}]");
+
+  /** Database and Oracle service names; no separator a driver reads parameters after. */
+  private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_$][A-Za-z0-9_.$-]{0,127}");
+
+  /** An SQLite file path: no '?' (sqlite-jdbc reads parameters after it) and no ':'. */
+  private static final Pattern SQLITE_PATH = Pattern.compile("[A-Za-z0-9_./~ -]{1,1024}");
+
+  private static final Map<String, Integer> DEFAULT_PORTS =
+      Map.of("POSTGRESQL", 5432, "MARIADB", 3306, "MYSQL", 3306, "SQLSERVER", 1433, "ORACLE", 1521);
+
   private JdbcUrls() {}
+
+  /**
+   * The URL a connection reaches its database at: the integration's {@code jdbcUrl}, or one built
+   * from the connection environment's {@code host}, {@code port} and {@code database} (as a
+   * catalogue integration, which cannot know the server, leaves them to each connection). Parts are
+   * checked against strict patterns, so none can smuggle a driver parameter (a PostgreSQL {@code
+   * socketFactory}, say) into the URL.
+   *
+   * @throws IllegalArgumentException naming the field at fault, never its value
+   */
+  static String forConnection(ResolvedConnection connection) {
+    String vendor = connection.text("vendor").orElse(null);
+    Optional<String> jdbcUrl = connection.text("jdbcUrl").map(String::strip);
+    if (jdbcUrl.isPresent() && !jdbcUrl.get().isEmpty()) {
+      return forDriver(vendor, jdbcUrl.get());
+    }
+    vendorOf(vendor);
+    String database = connection.text("database").map(String::strip).orElse("");
+    if ("SQLITE".equals(vendor)) {
+      if (!SQLITE_PATH.matcher(database).matches()) {
+        throw new IllegalArgumentException(
+            "database must be the path of the SQLite file (letters, digits, '/', '.', '_', '-')"
+                + " when the integration has no jdbcUrl");
+      }
+      return forDriver(vendor, "jdbc:sqlite:" + database);
+    }
+    String host = connection.text("host").map(String::strip).orElse("");
+    if (host.isEmpty()) {
+      throw new IllegalArgumentException(
+          "host is required: the integration has no jdbcUrl, so each connection names its server");
+    }
+    if (!HOST.matcher(host).matches()) {
+      throw new IllegalArgumentException("host must be a host name or an IP address");
+    }
+    int port = port(connection.text("port").orElse(null), DEFAULT_PORTS.get(vendor));
+    if (!database.isEmpty() && !DATABASE.matcher(database).matches()) {
+      throw new IllegalArgumentException(
+          "database must be a database name (letters, digits, '_', '.', '$', '-')");
+    }
+    if ("ORACLE".equals(vendor) && database.isEmpty()) {
+      throw new IllegalArgumentException("database (the Oracle service name) is required");
+    }
+    String address = host + ":" + port;
+    String url =
+        switch (vendor) {
+          case "POSTGRESQL" -> "jdbc:postgresql://" + address + "/" + database;
+          case "MARIADB" -> "jdbc:mariadb://" + address + "/" + database;
+          case "MYSQL" -> "jdbc:mysql://" + address + "/" + database;
+          case "SQLSERVER" ->
+              "jdbc:sqlserver://"
+                  + address
+                  + (database.isEmpty() ? "" : ";databaseName=" + database);
+          case "ORACLE" -> "jdbc:oracle:thin:@//" + address + "/" + database;
+          default -> throw new IllegalArgumentException("vendor " + vendor + " has no host");
+        };
+    return forDriver(vendor, url);
+  }
+
+  private static int port(String value, int defaultPort) {
+    if (value == null || value.isBlank()) {
+      return defaultPort;
+    }
+    try {
+      int port = new java.math.BigDecimal(value.strip()).intValueExact();
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      // falls through to the message naming the field
+    }
+    throw new IllegalArgumentException("port must be a whole number from 1 to 65535");
+  }
 
   static String driverClass(String vendor) {
     return vendorOf(vendor).driverClass();

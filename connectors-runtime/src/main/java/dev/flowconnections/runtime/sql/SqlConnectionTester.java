@@ -42,7 +42,7 @@ public class SqlConnectionTester implements ConnectionTester {
     String vendor = connection.text("vendor").orElse(null);
     String url;
     try {
-      url = JdbcUrls.forDriver(vendor, connection.text("jdbcUrl").orElse(null));
+      url = JdbcUrls.forConnection(connection);
     } catch (IllegalArgumentException | AddressNotAllowedException e) {
       return TestOutcome.failed(e.getMessage());
     }

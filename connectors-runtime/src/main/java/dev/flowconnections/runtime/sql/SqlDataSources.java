@@ -121,7 +121,7 @@ public class SqlDataSources implements DisposableBean {
     config.setPoolName(
         "fc-sql-" + key.connectionKey() + "-" + key.environment().name().toLowerCase(Locale.ROOT));
     config.setDriverClassName(JdbcUrls.driverClass(vendor));
-    config.setJdbcUrl(JdbcUrls.forDriver(vendor, connection.text("jdbcUrl").orElse(null)));
+    config.setJdbcUrl(JdbcUrls.forConnection(connection));
     config.setDataSourceProperties(JdbcUrls.loginTimeout(vendor, LOGIN_TIMEOUT_SECONDS));
     connection.text(FieldCatalog.USERNAME).ifPresent(config::setUsername);
     connection.text(FieldCatalog.PASSWORD).ifPresent(config::setPassword);
@@ -141,7 +141,15 @@ public class SqlDataSources implements DisposableBean {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (String field :
-          new String[] {"vendor", "jdbcUrl", FieldCatalog.USERNAME, FieldCatalog.PASSWORD}) {
+          new String[] {
+            "vendor",
+            "jdbcUrl",
+            "host",
+            "port",
+            "database",
+            FieldCatalog.USERNAME,
+            FieldCatalog.PASSWORD
+          }) {
         digest.update(connection.text(field).orElse("").getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
       }

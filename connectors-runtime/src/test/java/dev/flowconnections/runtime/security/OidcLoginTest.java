@@ -80,6 +80,16 @@ class OidcLoginTest {
     assertThat(browser.get(app("/api/audit")).statusCode()).isEqualTo(200);
   }
 
+  /** "acme" is known nowhere at start-up: its first request seeds the System catalogue. */
+  @Test
+  void anOrganizationThatAppearsAtLoginStartsWithTheSystemCatalogue() throws Exception {
+    BrowserSession browser = new BrowserSession();
+    logIn(browser, "alice");
+
+    JsonNode system = json(browser.get(app("/api/integrations?scope=SYSTEM")));
+    assertThat(system.findValuesAsText("name")).contains("OpenAI", "PostgreSQL", "Twilio");
+  }
+
   @Test
   void aGroupNamedLikeARoleIsThatRole() throws Exception {
     BrowserSession browser = new BrowserSession();

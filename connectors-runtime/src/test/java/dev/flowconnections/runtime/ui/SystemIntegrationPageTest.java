@@ -27,14 +27,23 @@ class SystemIntegrationPageTest extends BrowserTestBase {
     Response created = root.post("/api/integrations", system);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
-    assertThat(actions("admin", name))
+    List<WebElement> adminButtons = actions("admin", name);
+    assertThat(adminButtons)
+        .extracting(WebElement::getText)
+        .containsExactly("✎ Edit", "☰ Versions", "Delete");
+    assertThat(adminButtons)
         .allSatisfy(button -> assertThat(button.isEnabled()).as(button.getText()).isFalse());
     Map<String, Object> edit = new java.util.HashMap<>(system);
     edit.put("version", 1);
     assertThat(admin.put(created.location(), edit).status()).isEqualTo(403);
     assertThat(admin.delete(created.location()).status()).isEqualTo(403);
 
-    assertThat(actions("root", name))
+    // super admins also hide System integrations (docs/catalogue.md)
+    List<WebElement> rootButtons = actions("root", name);
+    assertThat(rootButtons)
+        .extracting(WebElement::getText)
+        .containsExactly("✎ Edit", "☰ Versions", "Delete", "Hide");
+    assertThat(rootButtons)
         .allSatisfy(button -> assertThat(button.isEnabled()).as(button.getText()).isTrue());
   }
 
@@ -45,10 +54,6 @@ class SystemIntegrationPageTest extends BrowserTestBase {
     WebElement card =
         browser.visible(
             By.cssSelector("[data-testid=integration-card][data-name='" + integration + "']"));
-    List<WebElement> buttons = card.findElements(By.cssSelector(".actions button"));
-    assertThat(buttons)
-        .extracting(WebElement::getText)
-        .containsExactly("✎ Edit", "☰ Versions", "Delete");
-    return buttons;
+    return card.findElements(By.cssSelector(".actions button"));
   }
 }

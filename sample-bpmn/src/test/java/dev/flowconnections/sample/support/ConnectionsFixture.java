@@ -10,7 +10,9 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.ConfigMode;
+import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
+import dev.flowconnections.integration.IntegrationFilter;
 import dev.flowconnections.integration.IntegrationScope;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.integration.IntegrationType;
@@ -82,6 +84,29 @@ public final class ConnectionsFixture {
         ADMIN,
         new ConnectionDraft(
             integrationId, prefix + " connection " + n, key, Visibility.ORGANIZATION, null));
+  }
+
+  /**
+   * A connection of the System catalogue's integration {@code name} (seeded at the runtime's
+   * start), as a user makes one in the wizard: nothing typed but its name.
+   */
+  public ConnectionView catalogueConnection(String name) {
+    Integration entry =
+        integrations
+            .list(ADMIN, new IntegrationFilter(name, null, IntegrationScope.SYSTEM))
+            .stream()
+            .filter(i -> i.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the System catalogue has no " + name));
+    int n = SEQUENCE.incrementAndGet();
+    return connections.create(
+        ADMIN,
+        new ConnectionDraft(
+            entry.id(),
+            prefix + " connection " + n,
+            prefix.toLowerCase(Locale.ROOT) + "-" + n,
+            Visibility.ORGANIZATION,
+            null));
   }
 
   /**

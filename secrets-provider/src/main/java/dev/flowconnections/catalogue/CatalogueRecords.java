@@ -1,0 +1,93 @@
+package dev.flowconnections.catalogue;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the catalogue wrote per organization and entry ({@code catalogue_entry}). */
+class CatalogueRecords {
+
+  /**
+   * @param integrationId null once the integration was deleted, or if it was never created
+   * @param writtenVersion the integration version the catalogue last wrote
+   */
+  record Written(String entryKey, int revision, UUID integrationId, Long writtenVersion) {}
+
+  private final JdbcClient jdbc;
+
+  CatalogueRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Serializes seeding of one organization across every runtime sharing the database, until the
+   * transaction ends.
+   */
+  void lock(String organizationId) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtext('flow-connections.catalogue'), hashtext(:org))")
+        .param("org", organizationId)
+        .query()
+        .singleRow();
+  }
+
+  Optional<Written> find(String organizationId, String entryKey) {
+    return jdbc.sql(
+            "select entry_key, revision, integration_id, written_version from catalogue_entry"
+                + " where organization_id = :org and entry_key = :key")
+        .param("org", organizationId)
+        .param("key", entryKey)
+        .query(
+            (rs, row) ->
+                new Written(
+                    rs.getString("entry_key"),
+                    rs.getInt("revision"),
+                    rs.getObject("integration_id", UUID.class),
+                    rs.getObject("written_version", Long.class)))
+        .optional();
+  }
+
+  void insert(
+      String organizationId,
+      String entryKey,
+      int revision,
+      UUID integrationId,
+      Long writtenVersion,
+      Instant now) {
+    jdbc.sql(
+            "insert into catalogue_entry (organization_id, entry_key, revision, integration_id,"
+                + " written_version, seeded_at, updated_at) values (:org, :key, :revision,"
+                + " :integration, :version, :now, :now)")
+        .param("org", organizationId)
+        .param("key", entryKey)
+        .param("revision", revision)
+        .param("integration", integrationId)
+        .param("version", writtenVersion)
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  void written(
+      String organizationId, String entryKey, int revision, long writtenVersion, Instant now) {
+    jdbc.sql(
+            "update catalogue_entry set revision = :revision, written_version = :version,"
+                + " updated_at = :now where organization_id = :org and entry_key = :key")
+        .param("org", organizationId)
+        .param("key", entryKey)
+        .param("revision", revision)
+        .param("version", writtenVersion)
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  /** Every organization that has data, so a restart seeds those no one has signed in to yet. */
+  List<String> organizationsWithData() {
+    return jdbc.sql(
+            "select organization_id from integration union select organization_id from connection"
+                + " union select organization_id from org_secret order by 1")
+        .query(String.class)
+        .list();
+  }
+}

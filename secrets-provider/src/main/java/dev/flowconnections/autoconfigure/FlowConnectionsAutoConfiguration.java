@@ -22,6 +22,7 @@ import dev.flowconnections.errors.StartupConfigurationException;
 import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
+import dev.flowconnections.integration.openapi.ApiSpecRepository;
 import dev.flowconnections.invalidation.ChangeChannel;
 import dev.flowconnections.invalidation.ChangeHandler;
 import dev.flowconnections.invalidation.ChangeListener;
@@ -143,6 +144,12 @@ public class FlowConnectionsAutoConfiguration {
   @DependsOn(DATABASE_SCHEMA)
   IntegrationRepository integrationRepository(JdbcClient jdbc, ObjectMapper json) {
     return new IntegrationRepository(jdbc, json);
+  }
+
+  @Bean
+  @DependsOn(DATABASE_SCHEMA)
+  ApiSpecRepository apiSpecRepository(JdbcClient jdbc, ObjectMapper json) {
+    return new ApiSpecRepository(jdbc, json);
   }
 
   @Bean

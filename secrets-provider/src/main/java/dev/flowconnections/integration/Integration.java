@@ -21,4 +21,27 @@ public record Integration(
     Instant createdAt,
     String createdBy,
     Instant updatedAt,
-    String updatedBy) {}
+    String updatedBy) {
+
+  /** This integration with another OpenAPI document URL, e.g. the one an import fetched. */
+  public Integration withOpenApiSpecUrl(String url) {
+    return new Integration(
+        id,
+        organizationId,
+        name,
+        description,
+        domainVertical,
+        type,
+        scope,
+        configMode,
+        authScheme,
+        status,
+        url,
+        config,
+        version,
+        createdAt,
+        createdBy,
+        updatedAt,
+        updatedBy);
+  }
+}

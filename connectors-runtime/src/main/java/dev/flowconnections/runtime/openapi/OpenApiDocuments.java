@@ -20,10 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads an OpenAPI 3.0 or 3.1 document (JSON or YAML) into what a REST task needs: title, version
@@ -37,7 +33,6 @@ public final class OpenApiDocuments {
   public static final String FIELD = "document";
 
   private static final int MAX_MESSAGES = 20;
-  private static final Pattern TEMPLATE = Pattern.compile("\\{([^}/]+)}");
   private static final String PARAMETER_REF = "#/components/parameters/";
   private static final String SCHEMA_REF = "#/components/schemas/";
 
@@ -64,10 +59,9 @@ public final class OpenApiDocuments {
     if (api.getOpenapi() == null || !api.getOpenapi().startsWith("3.")) {
       throw refusal(List.of("is not an OpenAPI 3 document (openapi: " + api.getOpenapi() + ")"));
     }
-    List<String> problems = new ArrayList<>();
+    // The parser has refused repeated operationIds and undeclared path parameters already.
     List<ApiOperation> operations = new ArrayList<>();
     int withoutId = 0;
-    Set<String> ids = new TreeSet<>();
     Map<String, PathItem> paths = api.getPaths() == null ? Map.of() : api.getPaths();
     for (Map.Entry<String, PathItem> path : paths.entrySet()) {
       for (Map.Entry<PathItem.HttpMethod, Operation> entry :
@@ -75,18 +69,10 @@ public final class OpenApiDocuments {
         Operation operation = entry.getValue();
         if (operation.getOperationId() == null || operation.getOperationId().isBlank()) {
           withoutId++;
-          continue;
+        } else {
+          operations.add(operation(api, path.getKey(), entry.getKey(), path.getValue(), operation));
         }
-        if (!ids.add(operation.getOperationId())) {
-          problems.add("operationId '" + operation.getOperationId() + "' is used twice");
-          continue;
-        }
-        operations.add(
-            operation(api, path.getKey(), entry.getKey(), path.getValue(), operation, problems));
       }
-    }
-    if (!problems.isEmpty()) {
-      throw refusal(problems);
     }
     return new ParsedApiDocument(
         api.getInfo().getTitle(),
@@ -97,12 +83,7 @@ public final class OpenApiDocuments {
   }
 
   private static ApiOperation operation(
-      OpenAPI api,
-      String path,
-      PathItem.HttpMethod method,
-      PathItem item,
-      Operation operation,
-      List<String> problems) {
+      OpenAPI api, String path, PathItem.HttpMethod method, PathItem item, Operation operation) {
     // Parameters of the path item apply to each operation unless it redeclares them.
     Map<String, Parameter> parameters = new LinkedHashMap<>();
     for (List<Parameter> declared :
@@ -114,26 +95,12 @@ public final class OpenApiDocuments {
             .forEach(p -> parameters.put(p.getIn() + ":" + p.getName(), p));
       }
     }
-    List<ApiParameter> pathParameters = parametersIn(api, parameters, "path");
-    Set<String> declared = new TreeSet<>();
-    pathParameters.forEach(p -> declared.add(p.name()));
-    Matcher template = TEMPLATE.matcher(path);
-    while (template.find()) {
-      if (!declared.contains(template.group(1))) {
-        problems.add(
-            "path parameter '"
-                + template.group(1)
-                + "' of operation '"
-                + operation.getOperationId()
-                + "' is not declared");
-      }
-    }
     return new ApiOperation(
         operation.getOperationId(),
         operation.getSummary(),
         method.name().toUpperCase(Locale.ROOT),
         path,
-        pathParameters,
+        parametersIn(api, parameters, "path"),
         parametersIn(api, parameters, "query"),
         operation.getRequestBody() != null);
   }

@@ -23,6 +23,7 @@ public final class RestOperations {
   /** For a runtime without stored documents: every operation is unknown. */
   public static final RestOperations NONE = new RestOperations((org, key) -> Optional.empty());
 
+  private static final Pattern DOT_SEGMENTS = Pattern.compile("(^|[/\\\\])\\.{1,2}($|[/\\\\])");
   private static final Pattern TEMPLATE = Pattern.compile("\\{([^}/]+)}");
 
   /** RFC 3986 unreserved characters: the only ones a segment keeps as they are. */
@@ -46,9 +47,8 @@ public final class RestOperations {
     }
     String id = request.operation().strip();
     ApiSpec document =
-        (connection.organizationId() == null
-                ? Optional.<ApiSpec>empty()
-                : activeDocument.apply(connection.organizationId(), connection.key()))
+        activeDocument
+            .apply(connection.organizationId(), connection.key())
             .orElseThrow(
                 () ->
                     new ConnectorInputException(
@@ -110,8 +110,10 @@ public final class RestOperations {
                 + ")");
       }
       String text = String.valueOf(value);
-      if (text.equals(".") || text.equals("..")) {
-        throw new ConnectorInputException("path parameter '" + name + "' must not be '.' or '..'");
+      if (DOT_SEGMENTS.matcher(text).find()) {
+        // encoded as one segment it is harmless to most servers, but not to all of them
+        throw new ConnectorInputException(
+            "path parameter '" + name + "' must not be or contain a '.' or '..' segment");
       }
       template.appendReplacement(path, Matcher.quoteReplacement(encodeSegment(text)));
     }

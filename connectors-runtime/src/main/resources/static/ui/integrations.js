@@ -4,6 +4,7 @@ import {
   ENVIRONMENTS, api, el, renderHeader, toast, confirmDialog, showProblem, clearProblems, fieldInput, fieldValue,
   debounce,
 } from '/ui/app.js';
+import { openApiImport } from '/ui/openapi.js';
 
 const TYPE_DESCRIPTIONS = {
   REST_API: 'HTTP/HTTPS APIs with flexible auth',
@@ -234,7 +235,8 @@ async function openForm(id) {
     typeSections.replaceChildren(
       state.type === 'REST_API' ? el('fieldset', {},
         el('legend', {}, 'API Specification'),
-        text('openApiSpecUrl', 'OpenAPI spec URL (optional)', form.querySelector('#integration-openApiSpecUrl')?.value ?? existing?.openApiSpecUrl, { type: 'url' })) : null,
+        text('openApiSpecUrl', 'OpenAPI spec URL (optional)', form.querySelector('#integration-openApiSpecUrl')?.value ?? existing?.openApiSpecUrl, { type: 'url' }),
+        existing ? openApiImport(existing) : el('p', { class: 'hint' }, 'Save the integration, then import its OpenAPI document here.')) : null,
       el('fieldset', {},
         el('legend', {}, 'Authentication'),
         el('div', { class: 'field' }, el('label', { for: 'integration-authScheme' }, 'Auth type'), auth),

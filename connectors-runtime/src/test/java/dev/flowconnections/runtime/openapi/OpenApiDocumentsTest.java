@@ -1,5 +1,8 @@
 package dev.flowconnections.runtime.openapi;
 
+import static dev.flowconnections.runtime.testsupport.OpenApiFixtures.ORDERS_30_YAML;
+import static dev.flowconnections.runtime.testsupport.OpenApiFixtures.PETS_31_JSON;
+import static dev.flowconnections.runtime.testsupport.OpenApiFixtures.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,26 +11,15 @@ import dev.flowconnections.integration.openapi.ApiOperation;
 import dev.flowconnections.integration.openapi.ApiParameter;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @Tag("fast")
 class OpenApiDocumentsTest {
 
-  static String resource(String name) {
-    try (InputStream in = OpenApiDocumentsTest.class.getResourceAsStream("/openapi/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @Test
   void readsAnOpenApi30YamlDocument() {
-    ParsedApiDocument document = OpenApiDocuments.parse(resource("orders-3.0.yaml"));
+    ParsedApiDocument document = OpenApiDocuments.parse(document(ORDERS_30_YAML));
 
     assertThat(document.title()).isEqualTo("Orders API");
     assertThat(document.specVersion()).isEqualTo("1.4.0");
@@ -52,7 +44,7 @@ class OpenApiDocumentsTest {
 
   @Test
   void readsAnOpenApi31JsonDocument() {
-    ParsedApiDocument document = OpenApiDocuments.parse(resource("pets-3.1.json"));
+    ParsedApiDocument document = OpenApiDocuments.parse(document(PETS_31_JSON));
 
     assertThat(document.title()).isEqualTo("Pets");
     assertThat(document.specVersion()).isEqualTo("2025-01");

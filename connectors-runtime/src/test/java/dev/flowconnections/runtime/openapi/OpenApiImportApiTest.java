@@ -1,10 +1,12 @@
 package dev.flowconnections.runtime.openapi;
 
-import static dev.flowconnections.runtime.openapi.OpenApiDocumentsTest.resource;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createBasicRestIntegration;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createIntegration;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
+import static dev.flowconnections.runtime.testsupport.OpenApiFixtures.ORDERS_30_YAML;
+import static dev.flowconnections.runtime.testsupport.OpenApiFixtures.PETS_31_JSON;
+import static dev.flowconnections.runtime.testsupport.OpenApiFixtures.document;
 import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class OpenApiImportApiTest extends ApiTestBase {
 
-  private static final String ORDERS = resource("orders-3.0.yaml");
-  private static final String PETS = resource("pets-3.1.json");
+  private static final String ORDERS = document(ORDERS_30_YAML);
+  private static final String PETS = document(PETS_31_JSON);
 
   private String path(String integrationId) {
     return "/api/integrations/" + integrationId + "/openapi";

@@ -2,9 +2,9 @@ package dev.flowconnections.runtime.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowconnections.runtime.openapi.OpenApiDocumentsTest;
 import dev.flowconnections.runtime.testsupport.ApiFixtures;
 import dev.flowconnections.runtime.testsupport.BrowserTestBase;
+import dev.flowconnections.runtime.testsupport.OpenApiFixtures;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import java.io.IOException;
@@ -32,7 +32,7 @@ class OpenApiImportPageTest extends BrowserTestBase {
     Path valid =
         Files.writeString(
             dir.resolve("orders.yaml"),
-            OpenApiDocumentsTest.resource("orders-3.0.yaml"),
+            OpenApiFixtures.document(OpenApiFixtures.ORDERS_30_YAML),
             StandardCharsets.UTF_8);
 
     browser.login("admin", "admin");
@@ -62,7 +62,7 @@ class OpenApiImportPageTest extends BrowserTestBase {
     browser.screenshot("integration-openapi-import");
 
     try (RecordingHttpServer server = RecordingHttpServer.start()) {
-      server.respond(Reply.json(200, OpenApiDocumentsTest.resource("pets-3.1.json")));
+      server.respond(Reply.json(200, OpenApiFixtures.document(OpenApiFixtures.PETS_31_JSON)));
       browser.type(By.id("openapi-url"), server.baseUrl() + "/pets.json");
       browser.click(By.cssSelector("[data-testid=openapi-fetch]"));
       browser.untilText(

@@ -13,6 +13,7 @@ import dev.flowconnections.runtime.testsupport.RecordingHttpServer;
 import dev.flowconnections.runtime.testsupport.RecordingHttpServer.Reply;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Tag("fast")
 class OpenApiDocumentsTest {
@@ -98,6 +99,32 @@ class OpenApiDocumentsTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("operationId is repeated")
         .hasMessageContaining("Declared path parameter id needs to be defined");
+  }
+
+  /**
+   * Aliases that would expand to billions of nodes: refused by swagger-parser's limit of YAML
+   * references (10 million), not expanded; that still costs seconds of CPU, hence import is for
+   * admins only.
+   */
+  @Test
+  @Timeout(30)
+  void refusesAYamlAliasBomb() {
+    StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'k'; c++) {
+      char previous = (char) (c - 1);
+      bomb.append(c).append(": &").append(c).append(" [");
+      for (int i = 0; i < 9; i++) {
+        bomb.append(i == 0 ? "" : ",").append('*').append(previous);
+      }
+      bomb.append("]\n");
+    }
+    String document =
+        "openapi: 3.0.0\ninfo: {title: T, version: '1'}\npaths: {}\nx-bomb:\n  "
+            + bomb.toString().replace("\n", "\n  ");
+
+    assertThatThrownBy(() -> OpenApiDocuments.parse(document))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("exceeds max references");
   }
 
   @Test

@@ -22,9 +22,11 @@ function csrfToken() {
 export async function api(method, path, body) {
   const headers = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // a Blob (an uploaded file) goes as it is, with its own content type; anything else as JSON
+  const raw = body instanceof Blob;
+  if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
-    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+    method, headers, credentials: 'same-origin', body: body === undefined || raw ? body : JSON.stringify(body),
   });
   if (response.status === 401) {
     window.location.assign('/login');

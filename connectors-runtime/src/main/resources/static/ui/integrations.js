@@ -7,6 +7,7 @@ import {
 import { revisionsSection } from '/ui/versions.js';
 import { loadVerticals, verticalFilter, verticalOptions, groupedByVertical } from '/ui/verticals.js';
 import { hiddenBadge, hideButton } from '/ui/catalogue.js';
+import { openApiImport } from '/ui/openapi.js';
 
 const TYPE_DESCRIPTIONS = {
   REST_API: 'HTTP/HTTPS APIs with flexible auth',
@@ -244,7 +245,8 @@ async function openForm(id) {
     typeSections.replaceChildren(
       state.type === 'REST_API' ? el('fieldset', {},
         el('legend', {}, 'API Specification'),
-        text('openApiSpecUrl', 'OpenAPI spec URL (optional)', form.querySelector('#integration-openApiSpecUrl')?.value ?? existing?.openApiSpecUrl, { type: 'url' })) : null,
+        text('openApiSpecUrl', 'OpenAPI spec URL (optional)', form.querySelector('#integration-openApiSpecUrl')?.value ?? existing?.openApiSpecUrl, { type: 'url' }),
+        existing ? openApiImport(existing) : el('p', { class: 'hint' }, 'Save the integration, then import its OpenAPI document here.')) : null,
       el('fieldset', {},
         el('legend', {}, 'Authentication'),
         el('div', { class: 'field' }, el('label', { for: 'integration-authScheme' }, 'Auth type'), auth),

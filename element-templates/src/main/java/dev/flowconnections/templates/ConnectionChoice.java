@@ -1,10 +1,26 @@
 package dev.flowconnections.templates;
 
+import dev.flowconnections.integration.openapi.ApiOperation;
+import java.util.List;
+
 /**
  * An entry of a template's Connection dropdown. Only the key reaches the diagram; the runtime
  * resolves it to credentials at execution time.
+ *
+ * @param operations the operations of the active OpenAPI document of the connection's integration,
+ *     offered in the Operation dropdown of nodes that have one; empty without a document
  */
-public record ConnectionChoice(String key, String name, boolean personal) {
+public record ConnectionChoice(
+    String key, String name, boolean personal, List<ApiOperation> operations) {
+
+  public ConnectionChoice {
+    operations = operations == null ? List.of() : List.copyOf(operations);
+  }
+
+  /** A connection whose integration has no imported OpenAPI document. */
+  public ConnectionChoice(String key, String name, boolean personal) {
+    this(key, name, personal, List.of());
+  }
 
   public String label() {
     return name + " (" + key + ")" + (personal ? " · personal" : "");

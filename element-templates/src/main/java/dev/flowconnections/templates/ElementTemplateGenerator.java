@@ -7,6 +7,7 @@ import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.templates.node.Node;
 import dev.flowconnections.templates.node.NodeTemplate;
 import dev.flowconnections.templates.node.TemplateInput;
+import dev.flowconnections.templates.node.WorkerDescriptors;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -87,19 +88,30 @@ public class ElementTemplateGenerator {
       // a fresh memory for each run of the sub-process, local to it
       properties.add(hidden("zeebe:input", "name", AGENT_CONTEXT, "={}"));
     }
-    properties.add(
-        connectionDropdown(node, connections.getOrDefault(node.integrationType(), List.of())));
+    List<ConnectionChoice> own = connections.getOrDefault(node.integrationType(), List.of());
+    properties.add(connectionDropdown(node, own));
+    OperationProperties operations = OperationProperties.of(json, node, own);
+    if (operations.offered()) {
+      properties.add(operations.dropdown());
+    }
     if (node.isTool()) {
       properties.add(toolDescription(node));
     }
-    node.inputs()
-        .forEach(
-            input ->
-                properties.add(
-                    input.connectionsOf() == null
-                        ? input(node, input)
-                        : otherConnectionDropdown(
-                            input, connections.getOrDefault(input.connectionsOf(), List.of()))));
+    for (TemplateInput input : node.inputs()) {
+      if (input.connectionsOf() != null) {
+        properties.add(
+            otherConnectionDropdown(
+                input, connections.getOrDefault(input.connectionsOf(), List.of())));
+        continue;
+      }
+      ObjectNode property = input(node, input);
+      operations.hideWhileChosen(property, input);
+      properties.add(property);
+      operations.variantWhileChosen(property, input).ifPresent(properties::add);
+      if (operations.offered() && input.name().equals(WorkerDescriptors.PATH)) {
+        properties.addAll(operations.pathParameters(input.group()));
+      }
+    }
     properties.add(hiddenHeader("elementTemplateVersion", String.valueOf(version)));
     properties.add(hiddenHeader("elementTemplateId", node.templateId()));
     if (node.isTool()) {

@@ -5,6 +5,7 @@ import dev.flowconnections.autoconfigure.FlowConnectionsAutoConfiguration;
 import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.integration.IntegrationRepository;
+import dev.flowconnections.integration.openapi.ApiSpecRepository;
 import dev.flowconnections.templates.node.NodeCatalog;
 import dev.flowconnections.templates.node.WorkerDescriptor;
 import dev.flowconnections.templates.webmodeler.WebModelerPush;
@@ -56,8 +57,10 @@ public class ElementTemplatesAutoConfiguration {
 
   @Bean
   TemplateChoices templateChoices(
-      ConnectionRepository connections, IntegrationRepository integrations) {
-    return new TemplateChoices(connections, integrations);
+      ConnectionRepository connections,
+      IntegrationRepository integrations,
+      ApiSpecRepository specs) {
+    return new TemplateChoices(connections, integrations, specs);
   }
 
   @Bean

@@ -26,6 +26,7 @@ import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.integration.revision.IntegrationRevisionService;
 import dev.flowconnections.integration.revision.IntegrationRevisions;
+import dev.flowconnections.integration.openapi.ApiSpecRepository;
 import dev.flowconnections.invalidation.ChangeChannel;
 import dev.flowconnections.invalidation.ChangeHandler;
 import dev.flowconnections.invalidation.ChangeListener;
@@ -147,6 +148,12 @@ public class FlowConnectionsAutoConfiguration {
   @DependsOn(DATABASE_SCHEMA)
   IntegrationRepository integrationRepository(JdbcClient jdbc, ObjectMapper json) {
     return new IntegrationRepository(jdbc, json);
+  }
+
+  @Bean
+  @DependsOn(DATABASE_SCHEMA)
+  ApiSpecRepository apiSpecRepository(JdbcClient jdbc, ObjectMapper json) {
+    return new ApiSpecRepository(jdbc, json);
   }
 
   @Bean

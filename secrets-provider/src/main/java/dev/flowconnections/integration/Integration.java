@@ -73,4 +73,27 @@ public record Integration(
   public boolean offeredTo(Actor actor) {
     return !hidden || actor.isSuperAdmin();
   }
+
+  /** This integration with another OpenAPI document URL, e.g. the one an import fetched. */
+  public Integration withOpenApiSpecUrl(String url) {
+    return new Integration(
+        id,
+        organizationId,
+        name,
+        description,
+        domainVertical,
+        type,
+        scope,
+        configMode,
+        authScheme,
+        status,
+        url,
+        config,
+        version,
+        createdAt,
+        createdBy,
+        updatedAt,
+        updatedBy,
+        hidden);
+  }
 }

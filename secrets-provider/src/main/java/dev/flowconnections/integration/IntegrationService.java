@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -223,6 +224,68 @@ public class IntegrationService {
         clock.instant(),
         actor.username(),
         current.hidden());
+  }
+
+  /**
+   * Saves a change that is not an edit of the integration's form, e.g. an OpenAPI import: under the
+   * same rules as {@link #update} (admins; System integrations super admins only), as the next
+   * version of the integration, audited as an update naming {@code property}. {@code change} runs
+   * in the transaction with the integration's row locked, may write rows of its own there, and
+   * answers the changed integration, or null when nothing changed (then nothing is saved). Of its
+   * answer only the OpenAPI document URL is taken: name, configuration and the rest change through
+   * {@link #update} with its validation.
+   *
+   * @return the saved integration, or the current one when nothing changed
+   */
+  public Integration amend(
+      Actor actor, UUID id, String property, UnaryOperator<Integration> change) {
+    actor.requireAdmin("change integrations");
+    return tx.execute(
+        s -> {
+          Integration current = find(actor, id, true);
+          if (current.scope() == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
+            throw new AccessDeniedException("only super admins may change System integrations");
+          }
+          Integration changed = change.apply(current);
+          if (changed == null) {
+            return current;
+          }
+          Instant now = clock.instant();
+          Integration updated =
+              new Integration(
+                  id,
+                  current.organizationId(),
+                  current.name(),
+                  current.description(),
+                  current.domainVertical(),
+                  current.type(),
+                  current.scope(),
+                  current.configMode(),
+                  current.authScheme(),
+                  current.status(),
+                  changed.openApiSpecUrl(),
+                  current.config(),
+                  current.version() + 1,
+                  current.createdAt(),
+                  current.createdBy(),
+                  now,
+                  actor.username(),
+                  current.hidden());
+          if (!integrations.update(updated, current.version())) {
+            throw ConflictException.staleVersion(
+                "integration", current.version(), current.version() + 1);
+          }
+          List<String> properties = new ArrayList<>(List.of(property));
+          properties.addAll(revisions.record(current, updated, RevisionOrigin.UPDATED));
+          changes.changed(
+              AuditEvent.integration(
+                  actor,
+                  now,
+                  AuditAction.INTEGRATION_UPDATED,
+                  updated,
+                  properties.stream().distinct().toList()));
+          return updated;
+        });
   }
 
   public Integration get(Actor actor, UUID id) {

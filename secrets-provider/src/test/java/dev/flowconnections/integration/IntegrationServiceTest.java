@@ -149,6 +149,48 @@ class IntegrationServiceTest extends DatabaseTest {
   }
 
   @Test
+  void anAmendmentIsSavedAsTheNextVersionUnderTheSameRules() {
+    Integration created =
+        restIntegration(AuthScheme.API_KEY, Map.of("baseUrl", "https://api.example.com"));
+
+    assertThatThrownBy(() -> integrations.amend(modeler, created.id(), "openApiSpec", i -> i))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(integrations.amend(admin, created.id(), "openApiSpec", i -> null))
+        .as("nothing changed: nothing saved")
+        .isEqualTo(created);
+
+    Integration amended =
+        integrations.amend(
+            admin,
+            created.id(),
+            "openApiSpec",
+            i ->
+                new Integration(
+                    i.id(),
+                    i.organizationId(),
+                    "ignored",
+                    i.description(),
+                    i.domainVertical(),
+                    i.type(),
+                    i.scope(),
+                    i.configMode(),
+                    i.authScheme(),
+                    i.status(),
+                    "https://api.example.com/openapi.json",
+                    i.config(),
+                    i.version(),
+                    i.createdAt(),
+                    i.createdBy(),
+                    i.updatedAt(),
+                    i.updatedBy()));
+
+    assertThat(amended.version()).isEqualTo(created.version() + 1);
+    assertThat(amended.openApiSpecUrl()).isEqualTo("https://api.example.com/openapi.json");
+    assertThat(amended.name()).as("only the document URL is taken").isEqualTo(created.name());
+    assertThat(integrations.get(admin, created.id())).isEqualTo(amended);
+  }
+
+  @Test
   void deletingAnIntegrationInUseShowsTheImpactUnlessForced() {
     Integration created = bearerIntegration();
     var connection = connection(modeler, created, Visibility.PERSONAL);

@@ -13,12 +13,13 @@ import java.util.OptionalLong;
 /**
  * Reads a response body up to a byte limit. The body becomes a process variable, and Zeebe refuses
  * (or slows down on) large variables, so an oversized answer is better refused here with a clear
- * message than read whole into memory and rejected later by the engine.
+ * message than read whole into memory and rejected later by the engine. The OpenAPI import reads
+ * fetched documents with it too.
  */
-final class LimitedBody {
+public final class LimitedBody {
 
   /** Thrown when the body is larger than the limit; carries no content. */
-  static final class TooLarge extends Exception {
+  public static final class TooLarge extends Exception {
     TooLarge() {
       super(null, null, false, false);
     }
@@ -26,7 +27,7 @@ final class LimitedBody {
 
   private LimitedBody() {}
 
-  static String read(InputStream body, HttpHeaders headers, long limitBytes)
+  public static String read(InputStream body, HttpHeaders headers, long limitBytes)
       throws IOException, TooLarge {
     try (InputStream in = body) {
       OptionalLong declared = headers.firstValueAsLong("Content-Length");

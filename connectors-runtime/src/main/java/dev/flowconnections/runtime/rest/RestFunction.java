@@ -28,7 +28,9 @@ import io.camunda.connector.api.annotation.OutboundConnector;
       "headers",
       "body",
       "connectionTimeoutInSeconds",
-      "readTimeoutInSeconds"
+      "readTimeoutInSeconds",
+      "operation",
+      "pathParameters"
     },
     type = RestFunction.TYPE)
 @WorkerDescriptor(

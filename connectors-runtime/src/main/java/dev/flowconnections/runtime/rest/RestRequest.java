@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.rest;
 
+import dev.flowconnections.templates.node.OperationInput;
 import dev.flowconnections.templates.node.TemplateProperty;
 import dev.flowconnections.templates.node.TemplateProperty.ShownWhen;
 import dev.flowconnections.templates.node.TemplateProperty.Type;
@@ -7,7 +8,6 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.Map;
@@ -20,11 +20,13 @@ import java.util.Map;
  * @param path relative to the connection's base URL, e.g. {@code /orders/1}; empty calls the base
  *     URL
  * @param body any JSON value; text is sent as it is, anything else as JSON
+ * @param operation an operationId of the OpenAPI document of the connection's integration: its
+ *     method and path replace {@code method} and {@code path}
+ * @param pathParameters the values of the operation's path parameters, by name
  */
 public record RestRequest(
     @NotBlank String connection,
-    @TemplateProperty(label = "Method", group = "request", defaultValue = "GET") @NotNull
-        HttpMethod method,
+    @TemplateProperty(label = "Method", group = "request", defaultValue = "GET") HttpMethod method,
     @TemplateProperty(
             label = "Path",
             group = "request",
@@ -65,7 +67,9 @@ public record RestRequest(
             defaultValue = "" + DEFAULT_TIMEOUT)
         @Min(1)
         @Max(MAX_READ_TIMEOUT)
-        Integer readTimeoutInSeconds) {
+        Integer readTimeoutInSeconds,
+    @OperationInput @Size(max = 200) String operation,
+    @OperationInput Map<String, String> pathParameters) {
 
   static final int DEFAULT_TIMEOUT = 20;
   static final int MAX_CONNECTION_TIMEOUT = 60;
@@ -76,6 +80,49 @@ public record RestRequest(
   public RestRequest {
     queryParameters = queryParameters == null ? Map.of() : queryParameters;
     headers = headers == null ? Map.of() : headers;
+    pathParameters = pathParameters == null ? Map.of() : pathParameters;
+  }
+
+  /** A call by method and path, without an OpenAPI operation. */
+  public RestRequest(
+      String connection,
+      HttpMethod method,
+      String path,
+      Map<String, String> queryParameters,
+      Map<String, String> headers,
+      Object body,
+      Integer connectionTimeoutInSeconds,
+      Integer readTimeoutInSeconds) {
+    this(
+        connection,
+        method,
+        path,
+        queryParameters,
+        headers,
+        body,
+        connectionTimeoutInSeconds,
+        readTimeoutInSeconds,
+        null,
+        null);
+  }
+
+  boolean hasOperation() {
+    return operation != null && !operation.isBlank();
+  }
+
+  /** This request with the method and path an OpenAPI operation gives. */
+  RestRequest forOperation(HttpMethod operationMethod, String operationPath) {
+    return new RestRequest(
+        connection,
+        operationMethod,
+        operationPath,
+        queryParameters,
+        headers,
+        body,
+        connectionTimeoutInSeconds,
+        readTimeoutInSeconds,
+        operation,
+        pathParameters);
   }
 
   public Duration connectionTimeout() {
@@ -94,6 +141,11 @@ public record RestRequest(
    */
   public String displayPath() {
     return path == null || path.isBlank() ? "/" : path;
+  }
+
+  @AssertTrue(message = "is required unless an operation is chosen")
+  boolean isMethod() {
+    return method != null || hasOperation();
   }
 
   @AssertTrue(message = "must be empty for GET and HEAD requests")

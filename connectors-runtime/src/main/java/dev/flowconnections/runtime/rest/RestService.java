@@ -25,6 +25,9 @@ import org.springframework.util.unit.DataSize;
  * Calls a REST API through a connection: resolves the connection for this runtime's environment,
  * authenticates by the connection's scheme, and hands back the response with credentials masked.
  *
+ * <p>A task may name an operation of the integration's OpenAPI document instead of method and path
+ * ({@link RestOperations}).
+ *
  * <p>How failures surface: a configuration problem (unknown connection, no credentials for this
  * environment, wrong integration type, bad path) is a {@link ConnectorInputException}, which the
  * runtime turns into an incident at once because retrying cannot help; an unavailable credential
@@ -38,6 +41,7 @@ public class RestService {
   private final RestHttpClient http;
   private final ResponseReader responses;
   private final Authentications authentications;
+  private final RestOperations operations;
 
   /**
    * What {@code flow-connections.rest.max-response-size} defaults to: well below Zeebe's 4 MB
@@ -79,7 +83,27 @@ public class RestService {
       ObjectMapper json,
       DataSize maxResponseSize,
       Authentications authentications) {
-    this(new WorkerConnections(resolver, runtime), json, maxResponseSize, authentications);
+    this(
+        new WorkerConnections(resolver, runtime),
+        json,
+        maxResponseSize,
+        authentications,
+        RestOperations.NONE);
+  }
+
+  /** Without the runtime's OAuth2 store, with OpenAPI operations from {@code operations}. */
+  public RestService(
+      ConnectionResolver resolver,
+      RuntimeEnvironment runtime,
+      ObjectMapper json,
+      Authentications authentications,
+      RestOperations operations) {
+    this(
+        new WorkerConnections(resolver, runtime),
+        json,
+        DEFAULT_MAX_RESPONSE_SIZE,
+        authentications,
+        operations);
   }
 
   /**
@@ -90,8 +114,10 @@ public class RestService {
       WorkerConnections connections,
       ObjectMapper json,
       DataSize maxResponseSize,
-      Authentications authentications) {
+      Authentications authentications,
+      RestOperations operations) {
     this.connections = connections;
+    this.operations = operations;
     this.authentications = authentications;
     this.http = new RestHttpClient(json, maxResponseSize.toBytes());
     this.responses = new ResponseReader(json);
@@ -111,7 +137,8 @@ public class RestService {
    * Calls through an already resolved connection, e.g. for a connection test of another
    * environment.
    */
-  public RestResponse call(ResolvedConnection connection, RestRequest request) {
+  public RestResponse call(ResolvedConnection connection, RestRequest task) {
+    RestRequest request = operations.apply(task, connection);
     Authentication authentication = authenticationOf(connection);
     SecretMasker masker = maskerFor(connection, authentication);
     OutgoingRequest outgoing = new OutgoingRequest(request.headers(), request.queryParameters());

@@ -1,5 +1,6 @@
 package dev.flowconnections.runtime.rest;
 
+import dev.flowconnections.integration.openapi.ApiSpecRepository;
 import dev.flowconnections.runtime.oauth2.OAuth2AccessTokens;
 import dev.flowconnections.runtime.rest.auth.Authentications;
 import dev.flowconnections.runtime.worker.WorkerConnections;
@@ -18,12 +19,16 @@ public class RestWorkerConfiguration {
 
   @Bean
   RestService restService(
-      WorkerConnections connections, OAuth2AccessTokens oauth2AccessTokens, RestLimits limits) {
+      WorkerConnections connections,
+      OAuth2AccessTokens oauth2AccessTokens,
+      RestLimits limits,
+      ApiSpecRepository specs) {
     return new RestService(
         connections,
         ConnectorsObjectMapperSupplier.getCopy(),
         limits.maxResponseSize(),
-        new Authentications(oauth2AccessTokens));
+        new Authentications(oauth2AccessTokens),
+        new RestOperations(specs::activeForConnection));
   }
 
   @Bean

@@ -5,6 +5,7 @@ import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.integration.AuthScheme;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.integration.openapi.ApiSpec;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A REST worker in front of a {@link RecordingHttpServer}, with one connection that a fixed
@@ -42,6 +44,7 @@ public final class RestTestFixture implements AutoCloseable {
 
   private ResolvedConnection connection;
   private RuntimeException resolutionFailure;
+  private ApiSpec document;
 
   /** The connection the resolver hands out; settings get baseUrl = the server unless given. */
   public RestTestFixture connection(
@@ -66,6 +69,12 @@ public final class RestTestFixture implements AutoCloseable {
             Environment.DEVELOPMENT,
             withBase,
             SecretValues.of(secrets));
+    return this;
+  }
+
+  /** The active OpenAPI document of the connection's integration, for tasks naming operations. */
+  public RestTestFixture document(ApiSpec spec) {
+    this.document = spec;
     return this;
   }
 
@@ -112,7 +121,9 @@ public final class RestTestFixture implements AutoCloseable {
             resolver,
             new RuntimeEnvironment(Environment.DEVELOPMENT, "default"),
             ConnectorsObjectMapperSupplier.getCopy(),
-            new Authentications(oauth2)));
+            new Authentications(oauth2),
+            new RestOperations(
+                (org, key) -> KEY.equals(key) ? Optional.ofNullable(document) : Optional.empty())));
   }
 
   @Override

@@ -34,6 +34,7 @@ import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.integration.revision.IntegrationRevisions;
+import dev.flowconnections.integration.openapi.ApiSpecRepository;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.ResolvedConnection;
@@ -757,6 +758,13 @@ class WorkerFailureVocabularyTest {
     @Bean
     StdioCommands stdioCommands() {
       return StdioCommands.NONE;
+    }
+
+    /** The REST worker's OpenAPI documents (no task here names an operation). */
+    @Bean
+    ApiSpecRepository apiSpecRepository() {
+      return new ApiSpecRepository(
+          JdbcClient.create(runtimeDatabase), new ObjectMapper().findAndRegisterModules());
     }
   }
 

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param toolDescription for a tool node, what the agent tells the model it does; null otherwise
  * @param toolInputs for a tool node, the FEEL value ({@code fromAi}) of each input the model
  *     supplies, by input name
+ * @param operations whether the node offers an Operation dropdown of the connection's OpenAPI
+ *     document ({@link OperationInput})
  */
 public record Node(
     String id,
@@ -25,7 +27,8 @@ public record Node(
     List<TemplateInput> inputs,
     NodeTemplate.Element element,
     String toolDescription,
-    Map<String, String> toolInputs) {
+    Map<String, String> toolInputs,
+    boolean operations) {
 
   /** Template ids share this prefix; the id never changes, versions do. */
   public static final String ID_PREFIX = "io.flowconnections.";

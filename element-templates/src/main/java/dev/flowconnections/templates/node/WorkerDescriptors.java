@@ -35,6 +35,18 @@ public final class WorkerDescriptors {
   /** The component every request has: the node's own Connection dropdown. */
   public static final String CONNECTION = "connection";
 
+  /** The operation id of the connection's OpenAPI document ({@link OperationInput}). */
+  public static final String OPERATION = "operation";
+
+  /** The values of the chosen operation's path parameters, by name ({@link OperationInput}). */
+  public static final String PATH_PARAMETERS = "pathParameters";
+
+  /** The input after which a node shows the chosen operation's path parameters. */
+  public static final String PATH = "path";
+
+  /** The inputs an operation supplies, hidden while one is chosen. */
+  public static final Set<String> SUPPLIED_BY_OPERATION = Set.of("method", PATH);
+
   private WorkerDescriptors() {}
 
   public static List<Node> nodesOf(Class<?> worker) {
@@ -49,8 +61,10 @@ public final class WorkerDescriptors {
         components.stream()
             .filter(component -> !component.getName().equals(CONNECTION))
             .filter(component -> !component.isAnnotationPresent(EngineVariable.class))
+            .filter(component -> !component.isAnnotationPresent(OperationInput.class))
             .map(component -> input(worker, request, component))
             .toList();
+    boolean operations = checkOperationInputs(worker, components, inputs);
     checkGroups(worker, groups, inputs);
     return Arrays.stream(descriptor.nodes())
         .map(
@@ -65,8 +79,40 @@ public final class WorkerDescriptors {
                     inputs,
                     node.element(),
                     node.toolDescription().isEmpty() ? null : node.toolDescription(),
-                    toolInputs(worker, node, inputs)))
+                    toolInputs(worker, node, inputs),
+                    operations))
         .toList();
+  }
+
+  /**
+   * A worker takes an operation with both {@link OperationInput} components and the inputs an
+   * operation supplies, or none of it.
+   */
+  private static boolean checkOperationInputs(
+      Class<?> worker, List<RecordComponent> components, List<TemplateInput> inputs) {
+    Set<String> marked =
+        components.stream()
+            .filter(component -> component.isAnnotationPresent(OperationInput.class))
+            .map(RecordComponent::getName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    if (marked.isEmpty()) {
+      return false;
+    }
+    Set<String> names = inputs.stream().map(TemplateInput::name).collect(Collectors.toSet());
+    if (!marked.equals(new TreeSet<>(Set.of(OPERATION, PATH_PARAMETERS)))
+        || !names.containsAll(SUPPLIED_BY_OPERATION)) {
+      throw invalid(
+          worker,
+          "@OperationInput components "
+              + marked
+              + " must be exactly ["
+              + OPERATION
+              + ", "
+              + PATH_PARAMETERS
+              + "], beside the inputs "
+              + SUPPLIED_BY_OPERATION);
+    }
+    return true;
   }
 
   /**

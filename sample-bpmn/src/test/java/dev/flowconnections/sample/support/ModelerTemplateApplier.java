@@ -65,10 +65,20 @@ public final class ModelerTemplateApplier {
     return value == null || value.isNull() ? null : value.asText();
   }
 
+  /** The element template conditions Modeler evaluates: equals, oneOf, isEmpty and allMatch. */
   private static boolean conditionHolds(
       JsonNode property, JsonNode template, Map<String, String> entered) {
     JsonNode condition = property.get("condition");
-    if (condition == null) {
+    return condition == null || holds(condition, template, entered);
+  }
+
+  private static boolean holds(JsonNode condition, JsonNode template, Map<String, String> entered) {
+    if (condition.has("allMatch")) {
+      for (JsonNode each : condition.get("allMatch")) {
+        if (!holds(each, template, entered)) {
+          return false;
+        }
+      }
       return true;
     }
     String other = condition.get("property").asText();
@@ -79,6 +89,12 @@ public final class ModelerTemplateApplier {
           otherValue = defaultOf(p);
         }
       }
+    }
+    if (condition.has("equals")) {
+      return condition.get("equals").asText().equals(otherValue);
+    }
+    if (condition.has("isEmpty")) {
+      return condition.get("isEmpty").asBoolean() == (otherValue == null || otherValue.isEmpty());
     }
     for (JsonNode allowed : condition.get("oneOf")) {
       if (allowed.asText().equals(otherValue)) {

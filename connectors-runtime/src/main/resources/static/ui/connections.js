@@ -7,6 +7,7 @@ import {
 const STATUS_LABELS = {
   CONFIGURED: 'Configured', INCOMPLETE: 'Incomplete', NOT_CONFIGURED: 'Not configured',
   NEEDS_AUTHORIZATION: 'Needs authorisation', NEEDS_REAUTHORIZATION: 'Needs re-authorisation',
+  INTEGRATION_NOT_CONFIGURED: 'Integration not configured for this environment',
 };
 const main = document.getElementById('main');
 let searchText = '';
@@ -280,7 +281,7 @@ function environmentRow(state, fields, env, label) {
   const oauth2Box = el('div', { class: 'oauth2', 'data-testid': 'oauth2' });
   const renderStatus = () => {
     const s = stored().status;
-    statusBadge.className = `badge ${s === 'CONFIGURED' ? 'ok' : s === 'INCOMPLETE' || s === 'NEEDS_REAUTHORIZATION' ? 'fail' : 'muted'}`;
+    statusBadge.className = `badge ${s === 'CONFIGURED' ? 'ok' : ['INCOMPLETE', 'NEEDS_REAUTHORIZATION', 'INTEGRATION_NOT_CONFIGURED'].includes(s) ? 'fail' : 'muted'}`;
     statusBadge.textContent = STATUS_LABELS[s] ?? s;
     renderOAuth2();
     const last = stored().lastTest;
@@ -311,7 +312,9 @@ function environmentRow(state, fields, env, label) {
     const values = {};
     for (const f of fields) {
       const value = fieldValue(f, form);
-      if (value !== undefined) values[f.name] = value; // a blank secret is left out: the stored one stays
+      // a blank secret is left out: the stored one stays; an emptied setting is sent as null: cleared
+      if (value !== undefined) values[f.name] = value;
+      else if (!f.secret && form.querySelector(`[data-field="${CSS.escape(f.name)}"]`)) values[f.name] = null;
     }
     save.disabled = true;
     try {

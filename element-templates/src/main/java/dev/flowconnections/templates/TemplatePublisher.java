@@ -80,6 +80,20 @@ public class TemplatePublisher {
     return publication;
   }
 
+  /**
+   * The content hash each node template would have if it were published now, by template id;
+   * generated and hashed like a publication, but nothing is stored. A hash that differs from the
+   * newest stored version's means a publication would change that template.
+   */
+  public Map<String, String> currentHashes(String organizationId) {
+    Map<IntegrationType, List<ConnectionChoice>> shared = choices.shared(organizationId);
+    Map<String, String> hashes = new java.util.LinkedHashMap<>();
+    for (Node node : nodes.all()) {
+      hashes.put(node.templateId(), hash(generator.generate(node, shared, 0)));
+    }
+    return hashes;
+  }
+
   private Publication.Entry publishNode(
       String organizationId,
       String by,

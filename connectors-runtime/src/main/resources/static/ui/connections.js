@@ -3,6 +3,7 @@ import {
   ENVIRONMENTS, api, el, renderHeader, toast, confirmDialog, showProblem, clearProblems, fieldInput, fieldValue,
   debounce, session, processIds,
 } from '/ui/app.js';
+import { availabilityNote, downloadTemplatesLink } from '/ui/modeler.js';
 
 const STATUS_LABELS = {
   CONFIGURED: 'Configured', INCOMPLETE: 'Incomplete', NOT_CONFIGURED: 'Not configured',
@@ -21,7 +22,8 @@ async function start() {
       el('div', {},
         el('h1', {}, 'Connections'),
         el('p', {}, 'Credentials and configuration your workflow nodes use, stored per environment.')),
-      el('button', { class: 'primary', id: 'new-connection', onclick: () => openWizard(null) }, '+ New Connection')),
+      el('div', { class: 'row-actions' }, downloadTemplatesLink(),
+        el('button', { class: 'primary', id: 'new-connection', onclick: () => openWizard(null) }, '+ New Connection'))),
     el('div', { class: 'toolbar', role: 'search' },
       el('label', { for: 'connection-search', class: 'sr-only' }, 'Search connections'), search),
     el('ul', { class: 'grid', id: 'connection-cards', 'aria-live': 'polite' }));
@@ -58,10 +60,12 @@ async function showConnectOutcome() {
   const envLabel = ENVIRONMENTS.find(([env]) => env === params.get('environment'))?.[1] ?? params.get('environment');
   try {
     const connection = await api('GET', `/api/connections/${encodeURIComponent(connected)}`);
-    const who = connection.environments[params.get('environment')]?.oauth2?.authorizedBy;
+    const authorization = connection.environments[params.get('environment')]?.oauth2;
+    const who = authorization?.authorizedBy;
+    const as = authorization?.account ? ` as ${authorization.account}` : '';
     // back where Connect was clicked: the wizard's credentials step, the notice on top of it
     await openWizard(connection.id, {
-      credentials: true, notice: `Connected “${connection.name}” in ${envLabel}${who ? `, authorised by ${who}` : ''}.`,
+      credentials: true, notice: `Connected “${connection.name}” in ${envLabel}${as}${who ? `, authorised by ${who}` : ''}.`,
     });
   } catch (e) {
     pageNotice('alert', `Connect completed, but the connection could not be shown: ${e.message}`);
@@ -267,7 +271,8 @@ async function renderCredentials(dialog, connection, noticeText) {
       connectNotice,
       el('p', {}, 'Fill in the environments you need now and come back for the others later. Fields may reference an organization secret as ',
         el('code', {}, '@@SECRET:KEY@@'), '.'),
-      grid),
+      grid,
+      availabilityNote(connection.id)),
     [done]);
   if (connectNotice) connectNotice.focus();
   else grid.querySelector('input, select, textarea')?.focus();
@@ -344,6 +349,7 @@ function environmentRow(state, fields, env, label) {
       text = el('span', { class: 'fail', 'data-testid': 'oauth2-state' }, `Needs re-authorisation: ${authorization.reauthorizationReason}`);
     } else if (authorization) {
       text = el('span', { 'data-testid': 'oauth2-state' },
+        authorization.account ? `Connected as ${authorization.account}. ` : '',
         `Authorised by ${authorization.authorizedBy} on ${new Date(authorization.authorizedAt).toLocaleString()}`);
     } else {
       text = el('span', { 'data-testid': 'oauth2-state' }, 'Needs authorisation: sign in at the provider with Connect.');

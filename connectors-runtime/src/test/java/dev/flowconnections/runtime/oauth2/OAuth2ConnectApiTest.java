@@ -108,7 +108,8 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
     assertThat(stored.refreshToken()).isNotBlank();
     // the account the provider's user info endpoint named for the new token, asked once
     assertThat(completed.text("/account")).isEqualTo("alice@example.test");
-    assertThat(read.text("/environments/DEVELOPMENT/oauth2/account")).isEqualTo("alice@example.test");
+    assertThat(read.text("/environments/DEVELOPMENT/oauth2/account"))
+        .isEqualTo("alice@example.test");
     assertThat(authServer.userInfoRequests()).containsOnlyOnce("Bearer " + stored.accessToken());
     for (String body :
         new String[] {completed.body(), read.body(), modeler.get("/api/connections").body()}) {

@@ -182,7 +182,9 @@ class OAuth2ConnectPageTest extends AuthorizationCodeTestBase {
                   .getText())
           .isEqualTo("Connected “CRM " + tag + "” in Development, authorised by modeler.");
       assertThat(
-              row("DEVELOPMENT").findElement(By.cssSelector("[data-testid=oauth2-state]")).getText())
+              row("DEVELOPMENT")
+                  .findElement(By.cssSelector("[data-testid=oauth2-state]"))
+                  .getText())
           .startsWith("Authorised by modeler on ");
     } finally {
       authServer.userInfoAnswers(200);

@@ -35,7 +35,8 @@ class UserInfoClientTest {
   @Test
   void anAnswerWithoutAnIdentityIsNone() throws Exception {
     assertThat(UserInfoClient.displayIdentity(json.readTree("[\"alice\"]"))).isEmpty();
-    assertThat(UserInfoClient.displayIdentity(json.readTree("{\"groups\":[\"admins\"]}"))).isEmpty();
+    assertThat(UserInfoClient.displayIdentity(json.readTree("{\"groups\":[\"admins\"]}")))
+        .isEmpty();
     assertThat(UserInfoClient.displayIdentity(null)).isEmpty();
   }
 

@@ -50,6 +50,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -65,11 +66,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * A real OAuth2 authorization server (Spring Authorization Server) in its own small Spring context
@@ -386,6 +386,11 @@ public final class OAuth2TestServer implements AutoCloseable {
       return new UserInfo(authorizations);
     }
 
+    @Bean
+    RouterFunction<ServerResponse> userInfoRoute(UserInfo userInfo) {
+      return RouterFunctions.route().GET(UserInfo.PATH, userInfo::answer).build();
+    }
+
     /** The user info endpoint checks its bearer token itself. */
     @Bean
     @Order(0)
@@ -549,8 +554,11 @@ public final class OAuth2TestServer implements AutoCloseable {
     }
   }
 
-  /** The user info endpoint: who the bearer token's user is, or the status a test asked for. */
-  @RestController
+  /**
+   * The user info endpoint: who the bearer token's user is, or the status a test asked for. A plain
+   * class routed by {@link ServerConfiguration#userInfoRoute}: a controller annotation would let
+   * the runtime's own component scan pick it up.
+   */
   static class UserInfo {
 
     static final String PATH = "/userinfo";
@@ -563,30 +571,23 @@ public final class OAuth2TestServer implements AutoCloseable {
       this.authorizations = authorizations;
     }
 
-    @GetMapping(PATH)
-    ResponseEntity<Map<String, String>> userInfo(
-        @RequestHeader(
-                name = "Authorization",
-                required = false)
-            String authorization) {
+    ServerResponse answer(ServerRequest request) {
+      String authorization = request.headers().firstHeader("Authorization");
       authorizationHeaders.add(String.valueOf(authorization));
       if (status != 200) {
-        return ResponseEntity.status(status).build();
+        return ServerResponse.status(status).build();
       }
       String token =
           authorization != null && authorization.startsWith("Bearer ")
               ? authorization.substring("Bearer ".length())
               : "";
-      var found =
-          authorizations.findByToken(
-              token,
-              OAuth2TokenType.ACCESS_TOKEN);
+      var found = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
       if (found == null || !found.getAccessToken().isActive()) {
-        return ResponseEntity.status(401).build();
+        return ServerResponse.status(401).build();
       }
       String user = found.getPrincipalName();
-      return ResponseEntity.ok(
-          Map.of("sub", user, "email", user + "@example.test", "name", "Alice Example"));
+      return ServerResponse.ok()
+          .body(Map.of("sub", user, "email", user + "@example.test", "name", "Alice Example"));
     }
   }
 }

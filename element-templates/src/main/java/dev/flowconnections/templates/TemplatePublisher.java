@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public class TemplatePublisher {
    */
   public Map<String, String> currentHashes(String organizationId) {
     Map<IntegrationType, List<ConnectionChoice>> shared = choices.shared(organizationId);
-    Map<String, String> hashes = new java.util.LinkedHashMap<>();
+    Map<String, String> hashes = new LinkedHashMap<>();
     for (Node node : nodes.all()) {
       hashes.put(node.templateId(), hash(generator.generate(node, shared, 0)));
     }

@@ -11,6 +11,7 @@ import dev.flowconnections.templates.node.NodeCatalog;
 import dev.flowconnections.templates.node.TemplateInput;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public class TemplateStatus {
   public Overview overview(Actor actor) {
     actor.requireAdmin("see the publication status of element templates");
     Map<String, String> current = publisher.currentHashes(actor.organizationId());
-    Map<String, PublishedTemplate> latest = new java.util.HashMap<>();
+    Map<String, PublishedTemplate> latest = new HashMap<>();
     repository.latest(actor.organizationId()).forEach(t -> latest.put(t.templateId(), t));
     List<Overview.Entry> entries = new ArrayList<>();
     for (Node node : nodes.all()) {
@@ -77,13 +78,16 @@ public class TemplateStatus {
     boolean personal = view.connection().visibility() == Visibility.PERSONAL;
     List<Availability.Place> places = new ArrayList<>();
     for (Node node : nodes.all()) {
-      List<String[]> dropdowns = new ArrayList<>(); // {input name, property label}
+      List<Dropdown> dropdowns = new ArrayList<>();
       if (node.integrationType() == type) {
-        dropdowns.add(new String[] {"connection", "Connection"});
+        dropdowns.add(
+            new Dropdown(
+                ElementTemplateGenerator.CONNECTION_INPUT,
+                ElementTemplateGenerator.CONNECTION_LABEL));
       }
       for (TemplateInput input : node.inputs()) {
         if (input.connectionsOf() == type) {
-          dropdowns.add(new String[] {input.name(), input.label()});
+          dropdowns.add(new Dropdown(input.name(), input.label()));
         }
       }
       if (dropdowns.isEmpty()) {
@@ -91,17 +95,21 @@ public class TemplateStatus {
       }
       Optional<PublishedTemplate> published =
           repository.latest(actor.organizationId(), node.templateId());
-      for (String[] dropdown : dropdowns) {
+      for (Dropdown dropdown : dropdowns) {
         places.add(
             new Availability.Place(
                 node.templateId(),
                 node.label(),
-                dropdown[1],
-                published.isPresent() && (personal || offers(published.get(), dropdown[0], key))));
+                dropdown.label(),
+                published.isPresent()
+                    && (personal || offers(published.get(), dropdown.input(), key))));
       }
     }
     return new Availability(key, autoPublish, places);
   }
+
+  /** A dropdown of connections: the zeebe:input it binds and its label in the properties panel. */
+  private record Dropdown(String input, String label) {}
 
   private static boolean offers(PublishedTemplate template, String input, String key) {
     for (JsonNode property : template.content().withArray("properties")) {

@@ -69,20 +69,76 @@ export function session() {
 /** Fills the page header: menus the user's roles allow, the user name and Sign out. */
 export async function renderHeader(current) {
   const me = await session();
-  const links = [['/connections', 'Connections']];
-  if (me.admin) links.push(['/admin/integrations', 'Integrations'], ['/admin/security/secrets', 'Secrets'], ['/admin/audit', 'Audit log']);
+  const link = (href, label) => el('a', { href, 'aria-current': href === current ? 'page' : null }, label);
   const header = document.querySelector('header.top');
   header.replaceChildren(
     el('a', { class: 'brand', href: '/connections' }, 'Flow Connections'),
     el('nav', { 'aria-label': 'Main' },
-      el('ul', {}, links.map(([href, label]) =>
-        el('li', {}, el('a', { href, 'aria-current': href === current ? 'page' : null }, label))))),
+      el('ul', {},
+        el('li', {}, link('/connections', 'Connect')),
+        me.admin ? el('li', { class: 'menu' }, ...administrationMenu(link, current)) : null)),
     el('div', { class: 'who' },
       el('span', { 'data-testid': 'user' }, `${me.username}${me.admin ? ' (admin)' : ''}`),
       el('form', { method: 'post', action: '/logout' },
         el('input', { type: 'hidden', name: '_csrf', value: csrfToken() }),
         el('button', { type: 'submit' }, 'Sign out'))));
   return me;
+}
+
+/**
+ * "Administration" as a disclosure menu (a button with aria-expanded controlling a list of links):
+ * Enter or Space toggles it, arrow keys, Home and End move between its links, Escape closes it and
+ * returns to the button; it closes when focus or a click goes elsewhere.
+ */
+function administrationMenu(link, current) {
+  const list = el('ul', { id: 'admin-menu', class: 'menu-list', hidden: true },
+    el('li', {}, link('/admin/integrations', 'Integrations')),
+    el('li', { class: 'menu-group' },
+      el('span', { id: 'admin-menu-security', class: 'menu-group-label' }, 'Security'),
+      el('ul', { 'aria-labelledby': 'admin-menu-security' }, el('li', {}, link('/admin/security/secrets', 'Secrets')))),
+    el('li', {}, link('/admin/audit', 'Audit log')),
+    el('li', {}, link('/admin/templates', 'Element templates')));
+  const button = el('button', {
+    type: 'button', class: `menu-toggle${current?.startsWith('/admin/') ? ' current' : ''}`,
+    'aria-expanded': 'false', 'aria-controls': 'admin-menu',
+  }, 'Administration');
+  const links = () => [...list.querySelectorAll('a')];
+  const setOpen = (open) => {
+    button.setAttribute('aria-expanded', String(open));
+    list.hidden = !open;
+  };
+  button.addEventListener('click', () => setOpen(list.hidden));
+  button.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setOpen(true);
+      const all = links();
+      all[event.key === 'ArrowDown' ? 0 : all.length - 1].focus();
+    }
+  });
+  list.addEventListener('keydown', (event) => {
+    const all = links();
+    const at = all.indexOf(document.activeElement);
+    const moves = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 };
+    if (event.key in moves) {
+      event.preventDefault();
+      all[(moves[event.key] + all.length) % all.length].focus();
+    } else if (event.key === 'Escape') {
+      setOpen(false);
+      button.focus();
+    }
+  });
+  button.addEventListener('keydown', (event) => { if (event.key === 'Escape') setOpen(false); });
+  const menu = [button, list];
+  document.addEventListener('click', (event) => {
+    if (!menu.some((part) => part.contains(event.target))) setOpen(false);
+  });
+  for (const part of menu) {
+    part.addEventListener('focusout', (event) => {
+      if (event.relatedTarget && !menu.some((p) => p.contains(event.relatedTarget))) setOpen(false);
+    });
+  }
+  return menu;
 }
 
 export function toast(message) {

@@ -4,10 +4,12 @@ import {
   debounce, session, processIds,
 } from '/ui/app.js';
 import { loadVerticals, verticalFilter, groupedByVertical } from '/ui/verticals.js';
+import { availabilityNote, downloadTemplatesLink } from '/ui/modeler.js';
 
 const STATUS_LABELS = {
   CONFIGURED: 'Configured', INCOMPLETE: 'Incomplete', NOT_CONFIGURED: 'Not configured',
   NEEDS_AUTHORIZATION: 'Needs authorisation', NEEDS_REAUTHORIZATION: 'Needs re-authorisation',
+  INTEGRATION_NOT_CONFIGURED: 'Integration not configured for this environment',
 };
 const main = document.getElementById('main');
 let searchText = '';
@@ -23,7 +25,8 @@ async function start() {
       el('div', {},
         el('h1', {}, 'Connections'),
         el('p', {}, 'Credentials and configuration your workflow nodes use, stored per environment.')),
-      el('button', { class: 'primary', id: 'new-connection', onclick: () => openWizard(null) }, '+ New Connection')),
+      el('div', { class: 'row-actions' }, downloadTemplatesLink(),
+        el('button', { class: 'primary', id: 'new-connection', onclick: () => openWizard(null) }, '+ New Connection'))),
     el('div', { class: 'toolbar', role: 'search' },
       el('label', { for: 'connection-search', class: 'sr-only' }, 'Search connections'), search,
       verticalFilter('vertical-filter', verticals.inUse, (v) => { verticalText = v; loadCards(); })),
@@ -61,10 +64,12 @@ async function showConnectOutcome() {
   const envLabel = ENVIRONMENTS.find(([env]) => env === params.get('environment'))?.[1] ?? params.get('environment');
   try {
     const connection = await api('GET', `/api/connections/${encodeURIComponent(connected)}`);
-    const who = connection.environments[params.get('environment')]?.oauth2?.authorizedBy;
+    const authorization = connection.environments[params.get('environment')]?.oauth2;
+    const who = authorization?.authorizedBy;
+    const as = authorization?.account ? ` as ${authorization.account}` : '';
     // back where Connect was clicked: the wizard's credentials step, the notice on top of it
     await openWizard(connection.id, {
-      credentials: true, notice: `Connected “${connection.name}” in ${envLabel}${who ? `, authorised by ${who}` : ''}.`,
+      credentials: true, notice: `Connected “${connection.name}” in ${envLabel}${as}${who ? `, authorised by ${who}` : ''}.`,
     });
   } catch (e) {
     pageNotice('alert', `Connect completed, but the connection could not be shown: ${e.message}`);
@@ -272,7 +277,8 @@ async function renderCredentials(dialog, connection, noticeText) {
       connectNotice,
       el('p', {}, 'Fill in the environments you need now and come back for the others later. Fields may reference an organization secret as ',
         el('code', {}, '@@SECRET:KEY@@'), '.'),
-      grid),
+      grid,
+      availabilityNote(connection.id)),
     [done]);
   if (connectNotice) connectNotice.focus();
   else grid.querySelector('input, select, textarea')?.focus();
@@ -286,7 +292,7 @@ function environmentRow(state, fields, env, label) {
   const oauth2Box = el('div', { class: 'oauth2', 'data-testid': 'oauth2' });
   const renderStatus = () => {
     const s = stored().status;
-    statusBadge.className = `badge ${s === 'CONFIGURED' ? 'ok' : s === 'INCOMPLETE' || s === 'NEEDS_REAUTHORIZATION' ? 'fail' : 'muted'}`;
+    statusBadge.className = `badge ${s === 'CONFIGURED' ? 'ok' : ['INCOMPLETE', 'NEEDS_REAUTHORIZATION', 'INTEGRATION_NOT_CONFIGURED'].includes(s) ? 'fail' : 'muted'}`;
     statusBadge.textContent = STATUS_LABELS[s] ?? s;
     renderOAuth2();
     const last = stored().lastTest;
@@ -317,7 +323,9 @@ function environmentRow(state, fields, env, label) {
     const values = {};
     for (const f of fields) {
       const value = fieldValue(f, form);
-      if (value !== undefined) values[f.name] = value; // a blank secret is left out: the stored one stays
+      // a blank secret is left out: the stored one stays; an emptied setting is sent as null: cleared
+      if (value !== undefined) values[f.name] = value;
+      else if (!f.secret && form.querySelector(`[data-field="${CSS.escape(f.name)}"]`)) values[f.name] = null;
     }
     save.disabled = true;
     try {
@@ -347,6 +355,7 @@ function environmentRow(state, fields, env, label) {
       text = el('span', { class: 'fail', 'data-testid': 'oauth2-state' }, `Needs re-authorisation: ${authorization.reauthorizationReason}`);
     } else if (authorization) {
       text = el('span', { 'data-testid': 'oauth2-state' },
+        authorization.account ? `Connected as ${authorization.account}. ` : '',
         `Authorised by ${authorization.authorizedBy} on ${new Date(authorization.authorizedAt).toLocaleString()}`);
     } else {
       text = el('span', { 'data-testid': 'oauth2-state' }, 'Needs authorisation: sign in at the provider with Connect.');

@@ -50,6 +50,11 @@ public class ElementTemplateGenerator {
   /** Shown while no compatible connection exists, so the dropdown is never empty. */
   static final String NO_CONNECTION = "";
 
+  /** The zeebe:input of a node's own Connection dropdown, and the dropdown's label. */
+  static final String CONNECTION_INPUT = "connection";
+
+  static final String CONNECTION_LABEL = "Connection";
+
   private final ObjectMapper json;
 
   public ElementTemplateGenerator(ObjectMapper json) {
@@ -229,8 +234,8 @@ public class ElementTemplateGenerator {
   private ObjectNode connectionDropdown(Node node, List<ConnectionChoice> connections) {
     ObjectNode property = json.createObjectNode();
     property
-        .put("id", "connection")
-        .put("label", "Connection")
+        .put("id", CONNECTION_INPUT)
+        .put("label", CONNECTION_LABEL)
         .put("group", "connection")
         .put("type", "Dropdown");
     property.put(
@@ -238,7 +243,7 @@ public class ElementTemplateGenerator {
         "A "
             + node.integrationType().label()
             + " connection; its credentials for the runtime's environment are injected at execution time");
-    property.putObject("binding").put("type", "zeebe:input").put("name", "connection");
+    property.putObject("binding").put("type", "zeebe:input").put("name", CONNECTION_INPUT);
     property.putObject("constraints").put("notEmpty", true);
     ArrayNode choices = property.putArray("choices");
     List<ConnectionChoice> sorted =

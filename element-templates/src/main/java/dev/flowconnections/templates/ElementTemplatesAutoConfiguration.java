@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.autoconfigure.FlowConnectionsAutoConfiguration;
 import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
 import dev.flowconnections.connection.ConnectionRepository;
+import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.openapi.ApiSpecRepository;
 import dev.flowconnections.templates.node.NodeCatalog;
@@ -93,6 +94,17 @@ public class ElementTemplatesAutoConfiguration {
   }
 
   @Bean
+  TemplateStatus templateStatus(
+      NodeCatalog nodes,
+      TemplatePublisher publisher,
+      PublishedTemplateRepository repository,
+      ConnectionService connections,
+      TemplatesProperties properties) {
+    return new TemplateStatus(
+        nodes, publisher, repository, connections, properties.isAutoPublish());
+  }
+
+  @Bean
   @ConditionalOnProperty("flow-connections.templates.export-dir")
   FolderExport templateFolderExport(TemplatesProperties properties, ObjectMapper json) {
     return new FolderExport(properties.getExportDir(), json);
@@ -124,7 +136,10 @@ public class ElementTemplatesAutoConfiguration {
   }
 
   @Bean
-  @ConditionalOnProperty(name = "flow-connections.templates.auto-publish", havingValue = "true")
+  @ConditionalOnProperty(
+      name = "flow-connections.templates.auto-publish",
+      havingValue = "true",
+      matchIfMissing = true)
   AutoPublisher templateAutoPublisher(TemplatePublisher publisher, TemplatesProperties properties) {
     return new AutoPublisher(publisher, properties.getAutoPublishDelay());
   }

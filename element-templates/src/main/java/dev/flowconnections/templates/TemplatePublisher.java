@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +79,20 @@ public class TemplatePublisher {
     listeners.forEach(
         listener -> listener.published(organizationId, repository.latest(organizationId)));
     return publication;
+  }
+
+  /**
+   * The content hash each node template would have if it were published now, by template id;
+   * generated and hashed like a publication, but nothing is stored. A hash that differs from the
+   * newest stored version's means a publication would change that template.
+   */
+  public Map<String, String> currentHashes(String organizationId) {
+    Map<IntegrationType, List<ConnectionChoice>> shared = choices.shared(organizationId);
+    Map<String, String> hashes = new LinkedHashMap<>();
+    for (Node node : nodes.all()) {
+      hashes.put(node.templateId(), hash(generator.generate(node, shared, 0)));
+    }
+    return hashes;
   }
 
   private Publication.Entry publishNode(

@@ -11,8 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("flow-connections.templates")
 public class TemplatesProperties {
 
-  /** Publish automatically after integrations or connections change. */
-  private boolean autoPublish = false;
+  /**
+   * Publish automatically shortly after integrations or connections change, so a new connection
+   * reaches Modeler (folder export, Web Modeler push, downloads) without an administrator. On by
+   * default; switch it off to publish only with {@code POST /api/templates/publish}.
+   */
+  private boolean autoPublish = true;
 
   /** Changes within this window are published together. */
   private Duration autoPublishDelay = Duration.ofSeconds(2);

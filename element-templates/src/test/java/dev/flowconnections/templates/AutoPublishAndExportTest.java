@@ -27,7 +27,7 @@ class AutoPublishAndExportTest extends OwnOrganizationTest {
 
   @DynamicPropertySource
   static void templates(DynamicPropertyRegistry registry) {
-    registry.add("flow-connections.templates.auto-publish", () -> "true");
+    // flow-connections.templates.auto-publish is not set: it is on by default
     registry.add("flow-connections.templates.auto-publish-delay", () -> "300ms");
     registry.add("flow-connections.templates.export-dir", EXPORT_DIR::toString);
   }

@@ -129,7 +129,8 @@ public class ConnectionRepository {
                 + " secret_fields_set = excluded.secret_fields_set, updated_at = excluded.updated_at,"
                 + " updated_by = excluded.updated_by, last_test_ok = null, last_test_message = null,"
                 + " last_tested_at = null, last_tested_by = null, oauth2_authorized_by = null,"
-                + " oauth2_authorized_at = null, oauth2_reauthorization_reason = null")
+                + " oauth2_authorized_at = null, oauth2_reauthorization_reason = null,"
+                + " oauth2_authorized_account = null")
         .param("id", connectionId)
         .param("env", env.environment().name())
         .param("settings", write(env.settings()))
@@ -207,8 +208,8 @@ public class ConnectionRepository {
     jdbc.sql(
             "select connection_id, environment, settings::text as settings, secret_fields_set, updated_at,"
                 + " updated_by, last_test_ok, last_test_message, last_tested_at, last_tested_by,"
-                + " oauth2_authorized_by, oauth2_authorized_at, oauth2_reauthorization_reason"
-                + " from connection_environment where connection_id = any(:ids)")
+                + " oauth2_authorized_by, oauth2_authorized_at, oauth2_reauthorization_reason,"
+                + " oauth2_authorized_account from connection_environment where connection_id = any(:ids)")
         .param("ids", ids.toArray(UUID[]::new))
         .query(
             (rs, n) -> {
@@ -249,7 +250,10 @@ public class ConnectionRepository {
     return at == null && reason == null
         ? null
         : new OAuth2Authorization(
-            rs.getString("oauth2_authorized_by"), at == null ? null : at.toInstant(), reason);
+            rs.getString("oauth2_authorized_by"),
+            at == null ? null : at.toInstant(),
+            reason,
+            rs.getString("oauth2_authorized_account"));
   }
 
   private static String[] strings(Array array) throws SQLException {

@@ -15,7 +15,10 @@ import java.util.Set;
 /**
  * Derives whether each environment of a connection can be used, from the names of the stored fields
  * and the integration's current schema and settings: a later change of the auth scheme or provider
- * can make a saved environment incomplete.
+ * can make a saved environment incomplete, and a per-environment integration without a
+ * configuration for the environment makes it unusable. It checks in the order {@link
+ * dev.flowconnections.resolution.StoreConnectionResolver} does, so a status other than CONFIGURED
+ * names the reason the resolver gives (EnvironmentStatusResolutionTest).
  */
 public final class EnvironmentStatuses {
 
@@ -28,6 +31,9 @@ public final class EnvironmentStatuses {
       ConnectionEnvironment stored = connection.environments().get(env);
       if (stored == null) {
         result.put(env, EnvironmentStatus.NOT_CONFIGURED);
+      } else if (integration.config().forEnvironment(integration.configMode(), env).isEmpty()) {
+        // checked in the resolver's order: saved credentials, then the integration's configuration
+        result.put(env, EnvironmentStatus.INTEGRATION_NOT_CONFIGURED);
       } else {
         result.put(
             env,

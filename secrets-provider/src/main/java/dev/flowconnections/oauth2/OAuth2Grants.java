@@ -77,8 +77,10 @@ public class OAuth2Grants {
 
   /**
    * Saves the tokens of a completed "Connect" as the environment's tokens, records who authorised
-   * it and clears a "needs re-authorisation" mark. Not an edit of the connection (no version bump).
+   * it (and, when known, the provider account) and clears a "needs re-authorisation" mark. Not an
+   * edit of the connection (no version bump).
    *
+   * @param account the provider account that was authorised, for display; null when unknown
    * @return when it was recorded
    */
   public Instant authorize(
@@ -86,7 +88,8 @@ public class OAuth2Grants {
       UUID connectionId,
       Environment environment,
       String username,
-      StoredTokens tokens) {
+      StoredTokens tokens,
+      String account) {
     return tx.execute(
         s -> {
           Connection connection =
@@ -110,10 +113,12 @@ public class OAuth2Grants {
           Instant now = clock.instant();
           jdbc.sql(
                   "update connection_environment set secret_fields_set = :names, oauth2_authorized_by = :by,"
-                      + " oauth2_authorized_at = :at, oauth2_reauthorization_reason = null"
+                      + " oauth2_authorized_at = :at, oauth2_reauthorization_reason = null,"
+                      + " oauth2_authorized_account = :account"
                       + " where connection_id = :id and environment = :env")
               .param("names", new TreeSet<>(updated.fieldNames()).toArray(String[]::new))
               .param("by", username)
+              .param("account", account)
               .param("at", Timestamp.from(now))
               .param("id", connection.id())
               .param("env", environment.name())

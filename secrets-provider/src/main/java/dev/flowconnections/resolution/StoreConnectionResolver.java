@@ -70,17 +70,6 @@ public class StoreConnectionResolver implements ConnectionResolver {
           ConnectionResolutionException.Reason.NO_CREDENTIALS,
           "connection '" + connectionKey + "' has no credentials for " + environment);
     }
-    List<String> missing = EnvironmentStatuses.missingFields(stored, integration);
-    if (!missing.isEmpty()) {
-      throw new ConnectionResolutionException(
-          ConnectionResolutionException.Reason.NO_CREDENTIALS,
-          "connection '"
-              + connectionKey
-              + "' is incomplete for "
-              + environment
-              + ": missing "
-              + missing);
-    }
     Map<String, Object> config =
         integration
             .config()
@@ -94,6 +83,18 @@ public class StoreConnectionResolver implements ConnectionResolver {
                             + connectionKey
                             + "' has no configuration for "
                             + environment));
+    // after the configuration: required fields may depend on it (EnvironmentStatuses, same order)
+    List<String> missing = EnvironmentStatuses.missingFields(stored, integration);
+    if (!missing.isEmpty()) {
+      throw new ConnectionResolutionException(
+          ConnectionResolutionException.Reason.NO_CREDENTIALS,
+          "connection '"
+              + connectionKey
+              + "' is incomplete for "
+              + environment
+              + ": missing "
+              + missing);
+    }
 
     SecretValues secrets = SecretValues.empty();
     if (!stored.secretFieldsSet().isEmpty()) {

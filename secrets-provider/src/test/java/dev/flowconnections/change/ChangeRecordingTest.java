@@ -265,7 +265,12 @@ class ChangeRecordingTest extends DatabaseTest {
     assertRecorded(
         () ->
             grants.authorize(
-                org, c.connection().id(), Environment.PRODUCTION, "modeler", tokens("access-1")),
+                org,
+                c.connection().id(),
+                Environment.PRODUCTION,
+                "modeler",
+                tokens("access-1"),
+                null),
         AuditAction.CREDENTIALS_CHANGED);
     assertRecorded(
         () -> refreshProduction(c, new RefreshOutcome.Refreshed(tokens("access-2"))),
@@ -280,7 +285,7 @@ class ChangeRecordingTest extends DatabaseTest {
   void oauth2RefreshThatChangesNothingRecordsNothing() {
     ConnectionView c = newConnection(Visibility.ORGANIZATION);
     grants.authorize(
-        org, c.connection().id(), Environment.PRODUCTION, "modeler", tokens("access-1"));
+        org, c.connection().id(), Environment.PRODUCTION, "modeler", tokens("access-1"), null);
     long before = lastAuditId();
     grants.refresh(org, c.connection().key(), Environment.PRODUCTION, RefreshOutcome.Current::new);
     assertThat(actionsAfter(before)).isEmpty();

@@ -54,9 +54,15 @@ public class OAuth2Configuration {
       OAuth2Grants grants,
       TokenEndpointClient tokenEndpoint,
       OAuth2AccessTokens accessTokens,
+      UserInfoClient userInfo,
       Clock clock) {
     return new OAuth2Connect(
-        connections, resolver, requests, grants, tokenEndpoint, accessTokens, clock);
+        connections, resolver, requests, grants, tokenEndpoint, accessTokens, userInfo, clock);
+  }
+
+  @Bean
+  UserInfoClient oauth2UserInfoClient() {
+    return new UserInfoClient(ConnectorsObjectMapperSupplier.getCopy());
   }
 
   @Bean

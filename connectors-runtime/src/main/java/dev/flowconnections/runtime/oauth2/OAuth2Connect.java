@@ -6,6 +6,7 @@ import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.errors.ConflictException;
 import dev.flowconnections.errors.ValidationException;
+import dev.flowconnections.fields.FieldCatalog;
 import dev.flowconnections.oauth2.OAuth2AuthorizationRequests;
 import dev.flowconnections.oauth2.OAuth2Grants;
 import dev.flowconnections.oauth2.PendingAuthorization;
@@ -49,6 +50,7 @@ public class OAuth2Connect {
   private final OAuth2Grants grants;
   private final TokenEndpointClient tokenEndpoint;
   private final OAuth2AccessTokens accessTokens;
+  private final UserInfoClient userInfo;
   private final Clock clock;
 
   public OAuth2Connect(
@@ -58,6 +60,7 @@ public class OAuth2Connect {
       OAuth2Grants grants,
       TokenEndpointClient tokenEndpoint,
       OAuth2AccessTokens accessTokens,
+      UserInfoClient userInfo,
       Clock clock) {
     this.connections = connections;
     this.resolver = resolver;
@@ -65,6 +68,7 @@ public class OAuth2Connect {
     this.grants = grants;
     this.tokenEndpoint = tokenEndpoint;
     this.accessTokens = accessTokens;
+    this.userInfo = userInfo;
     this.clock = clock;
   }
 
@@ -76,13 +80,19 @@ public class OAuth2Connect {
   /** Where to send the user's browser, and until when the answer will be accepted. */
   public record AuthorizationStart(URI authorizationUrl, Instant expiresAt) {}
 
-  /** What a completed "Connect" recorded; holds no token. */
+  /**
+   * What a completed "Connect" recorded; holds no token.
+   *
+   * @param account whose account at the provider was authorised, from its user info endpoint; null
+   *     when the integration has none or it did not answer
+   */
   public record AuthorizationResult(
       UUID connectionId,
       String connectionKey,
       Environment environment,
       String authorizedBy,
-      Instant authorizedAt) {}
+      Instant authorizedAt,
+      String account) {}
 
   /**
    * @param redirectUri the callback URL as the user's browser reaches it; the exchange repeats it
@@ -172,7 +182,8 @@ public class OAuth2Connect {
     }
     ConnectionView view = connections.get(actor, pending.connectionId());
     String key = view.connection().key();
-    OAuth2Settings settings = settingsOf(actor, key, pending.environment());
+    ResolvedConnection resolved = resolve(actor, key, pending.environment());
+    OAuth2Settings settings = settingsOf(resolved);
     TokenResponse response;
     try {
       response =
@@ -190,27 +201,63 @@ public class OAuth2Connect {
     Instant now = clock.instant();
     Duration lifetime =
         response.expiresIn() == null ? OAuth2AccessTokens.DEFAULT_LIFETIME : response.expiresIn();
+    // once, with the new token: who was authorised, for the people managing the connection
+    String account =
+        userInfo.account(userInfoEndpoint(resolved), response.accessToken()).orElse(null);
     Instant authorizedAt =
         grants.authorize(
             actor.organizationId(),
             pending.connectionId(),
             pending.environment(),
             actor.username(),
-            new StoredTokens(response.accessToken(), response.refreshToken(), now.plus(lifetime)));
+            new StoredTokens(response.accessToken(), response.refreshToken(), now.plus(lifetime)),
+            account);
     accessTokens.forget(actor.organizationId(), key, pending.environment());
     return new AuthorizationResult(
-        pending.connectionId(), key, pending.environment(), actor.username(), authorizedAt);
+        pending.connectionId(),
+        key,
+        pending.environment(),
+        actor.username(),
+        authorizedAt,
+        account);
   }
 
   private OAuth2Settings settingsOf(Actor actor, String key, Environment environment) {
+    return settingsOf(resolve(actor, key, environment));
+  }
+
+  private ResolvedConnection resolve(Actor actor, String key, Environment environment) {
     try {
       // a person's "Connect" on a connection the service showed them: not process-scoped
-      ResolvedConnection resolved =
-          resolver.resolve(actor.organizationId(), key, environment, RuntimeCaller.PERSON);
-      return OAuth2Settings.of(resolved);
-    } catch (ConnectionResolutionException | ConnectorInputException e) {
+      return resolver.resolve(actor.organizationId(), key, environment, RuntimeCaller.PERSON);
+    } catch (ConnectionResolutionException e) {
       throw new ValidationException("environment", e.getMessage());
     }
+  }
+
+  private static OAuth2Settings settingsOf(ResolvedConnection resolved) {
+    try {
+      return OAuth2Settings.of(resolved);
+    } catch (ConnectorInputException e) {
+      throw new ValidationException("environment", e.getMessage());
+    }
+  }
+
+  /** The integration's user info endpoint, when it names a usable one. */
+  private static URI userInfoEndpoint(ResolvedConnection resolved) {
+    return resolved
+        .text(FieldCatalog.USER_INFO_ENDPOINT)
+        .filter(text -> !text.isBlank())
+        .map(
+            text -> {
+              try {
+                URI uri = new URI(text.trim());
+                return uri.isAbsolute() && uri.getHost() != null ? uri : null;
+              } catch (java.net.URISyntaxException e) {
+                return null;
+              }
+            })
+        .orElse(null);
   }
 
   private static String shorten(String text) {

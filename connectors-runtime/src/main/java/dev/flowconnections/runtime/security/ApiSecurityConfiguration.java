@@ -65,6 +65,8 @@ class ApiSecurityConfiguration {
                     .hasAnyRole(ADMINS)
                     .requestMatchers(HttpMethod.POST, "/api/templates/publish")
                     .hasAnyRole(ADMINS)
+                    .requestMatchers(HttpMethod.GET, "/api/templates/status")
+                    .hasAnyRole(ADMINS)
                     .requestMatchers("/api/audit", "/api/audit/**")
                     .hasAnyRole(ADMINS)
                     // metrics name organizations and job types: administrators only

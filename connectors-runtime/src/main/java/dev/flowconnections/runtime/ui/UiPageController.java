@@ -24,12 +24,12 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Serves the pages of the UI. The connections, integrations, secrets and audit pages share one
- * static HTML shell ({@code ui/pages/app.html}, filled with the page's title and script) whose
- * script loads its data from the management API with the session cookie; the shells are served here
- * rather than as static files so that they sit behind the login like the data they show. Besides
- * title and script, only the login and denial pages have server-filled values (the CSRF token, a
- * message, the single sign-on links), HTML-escaped.
+ * Serves the pages of the UI. The connections, integrations, secrets, audit and element templates
+ * pages share one static HTML shell ({@code ui/pages/app.html}, filled with the page's title and
+ * script) whose script loads its data from the management API with the session cookie; the shells
+ * are served here rather than as static files so that they sit behind the login like the data they
+ * show. Besides title and script, only the login and denial pages have server-filled values (the
+ * CSRF token, a message, the single sign-on links), HTML-escaped.
  */
 @Controller
 class UiPageController {
@@ -64,6 +64,11 @@ class UiPageController {
   @GetMapping("/admin/audit")
   ResponseEntity<String> audit() {
     return appPage("Audit log", "audit");
+  }
+
+  @GetMapping("/admin/templates")
+  ResponseEntity<String> templates() {
+    return appPage("Element templates", "templates");
   }
 
   /**

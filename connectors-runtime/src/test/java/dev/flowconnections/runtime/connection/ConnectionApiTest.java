@@ -3,10 +3,12 @@ package dev.flowconnections.runtime.connection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.basicRestIntegration;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createBasicRestIntegration;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.createConnection;
+import static dev.flowconnections.runtime.testsupport.ApiFixtures.createIntegration;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.credentials;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.postConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.postKeyedConnection;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
+import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import dev.flowconnections.runtime.testsupport.ApiClient;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
 import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.scope.RuntimeCaller;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -151,6 +154,72 @@ class ConnectionApiTest extends ApiTestBase {
                 .secrets()
                 .text("password"))
         .contains("the-new-password");
+  }
+
+  @Test
+  void anExplicitNullClearsAnOptionalSettingWhileBlankOrAbsentSecretsStay() {
+    String smtp =
+        createIntegration(
+            admin,
+            Map.of(
+                "name",
+                "Mail " + tag(),
+                "type",
+                "EMAIL",
+                "authScheme",
+                "NONE",
+                "config",
+                Map.of("provider", "SMTP", "host", "smtp.example.test")));
+    Response created = createConnection(modeler, smtp, "Mailer " + tag(), "ORGANIZATION");
+    String id = created.text("/id");
+    modeler.put(
+        env(id, "QA"), credentials(Map.of("username", "mailer", "password", "smtp-secret-1")));
+
+    Map<String, Object> cleared = new HashMap<>();
+    cleared.put("username", null); // clear the optional setting
+    cleared.put("password", ""); // a blank secret keeps the stored one
+    Response response = modeler.put(env(id, "QA"), credentials(cleared));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json().at("/environments/QA/fields/username").isMissingNode()).isTrue();
+    assertThat(response.json().at("/environments/QA/fields/password/set").asBoolean()).isTrue();
+    var resolved =
+        resolver.resolve("default", created.text("/key"), Environment.QA, RuntimeCaller.PERSON);
+    assertThat(resolved.text("username")).isEmpty();
+    assertThat(resolved.secrets().text("password")).contains("smtp-secret-1");
+
+    // a null secret keeps it too: only a non-secret field is cleared by null
+    Map<String, Object> nullSecret = new HashMap<>();
+    nullSecret.put("password", null);
+    modeler.put(env(id, "QA"), credentials(nullSecret));
+    assertThat(
+            resolver
+                .resolve("default", created.text("/key"), Environment.QA, RuntimeCaller.PERSON)
+                .secrets()
+                .text("password"))
+        .contains("smtp-secret-1");
+  }
+
+  @Test
+  void clearingARequiredSettingIsRefusedNamingTheField() {
+    String id =
+        createConnection(modeler, integrationId, "Req " + tag(), "ORGANIZATION").text("/id");
+    modeler.put(env(id, "DEVELOPMENT"), credentials(Map.of("username", "svc", "password", "pw")));
+
+    Map<String, Object> cleared = new HashMap<>();
+    cleared.put("username", null);
+    JsonNode problem =
+        assertProblem(
+            modeler.put(env(id, "DEVELOPMENT"), credentials(cleared)), 400, "fields.username");
+
+    assertThat(problem.path("detail").asText()).contains("required");
+    assertThat(
+            modeler
+                .get("/api/connections/" + id)
+                .json()
+                .at("/environments/DEVELOPMENT/fields/username")
+                .asText())
+        .isEqualTo("svc");
   }
 
   @Test

@@ -36,6 +36,7 @@ final class AuthorizationCodeFixture {
     config.put("grantType", "AUTHORIZATION_CODE");
     config.put("authorizationEndpoint", authServer.authorizationEndpoint());
     config.put("tokenEndpoint", authServer.tokenEndpoint());
+    config.put("userInfoEndpoint", authServer.userInfoEndpoint());
     config.put("scopes", "orders.read");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);

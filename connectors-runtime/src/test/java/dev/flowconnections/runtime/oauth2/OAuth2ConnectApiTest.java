@@ -106,6 +106,11 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
     StoredTokens stored = storedTokens(connection[0], connection[1], Environment.DEVELOPMENT);
     assertThat(authServer.isActive(ROTATING_CLIENT, stored.accessToken())).isTrue();
     assertThat(stored.refreshToken()).isNotBlank();
+    // the account the provider's user info endpoint named for the new token, asked once
+    assertThat(completed.text("/account")).isEqualTo("alice@example.test");
+    assertThat(read.text("/environments/DEVELOPMENT/oauth2/account"))
+        .isEqualTo("alice@example.test");
+    assertThat(authServer.userInfoRequests()).containsOnlyOnce("Bearer " + stored.accessToken());
     for (String body :
         new String[] {completed.body(), read.body(), modeler.get("/api/connections").body()}) {
       assertThat(body)
@@ -113,6 +118,39 @@ class OAuth2ConnectApiTest extends AuthorizationCodeTestBase {
           .doesNotContain(stored.refreshToken())
           .doesNotContain(OAuth2TestServer.secretOf(ROTATING_CLIENT));
     }
+  }
+
+  @Test
+  void aFailingUserInfoEndpointDoesNotBreakTheConnect() {
+    String[] connection = developmentConnection();
+    authServer.userInfoAnswers(500);
+    ApiClient.Response completed;
+    try {
+      completed = oauth.connect(modeler, connection[0], "DEVELOPMENT");
+    } finally {
+      authServer.userInfoAnswers(200);
+    }
+
+    assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+    assertThat(completed.json().has("account")).isFalse();
+    ApiClient.Response read = modeler.get("/api/connections/" + connection[0]);
+    assertThat(read.text("/environments/DEVELOPMENT/status")).isEqualTo("CONFIGURED");
+    assertThat(read.text("/environments/DEVELOPMENT/oauth2/authorizedBy")).isEqualTo("modeler");
+    assertThat(read.json().at("/environments/DEVELOPMENT/oauth2/account").isMissingNode()).isTrue();
+
+    // a Reconnect while the endpoint answers names the account; saving credentials forgets it
+    assertThat(oauth.connect(modeler, connection[0], "DEVELOPMENT").text("/account"))
+        .isEqualTo("alice@example.test");
+    modeler.put(
+        "/api/connections/" + connection[0] + "/environments/DEVELOPMENT",
+        ApiFixtures.credentials(Map.of("clientId", ROTATING_CLIENT)));
+    assertThat(
+            modeler
+                .get("/api/connections/" + connection[0])
+                .json()
+                .at("/environments/DEVELOPMENT/oauth2")
+                .isMissingNode())
+        .isTrue();
   }
 
   @Test

@@ -91,7 +91,10 @@ class OAuth2ConnectPageTest extends AuthorizationCodeTestBase {
     WebElement notice =
         browser.visible(By.cssSelector("dialog#wizard #connect-notice[role=status]"));
     assertThat(notice.getText())
-        .isEqualTo("Connected “CRM " + tag + "” in Development, authorised by modeler.");
+        .isEqualTo(
+            "Connected “CRM "
+                + tag
+                + "” in Development as alice@example.test, authorised by modeler.");
     assertThat(browser.path())
         .as("the parameters are gone, a reload repeats nothing")
         .isEqualTo("/connections");
@@ -99,7 +102,7 @@ class OAuth2ConnectPageTest extends AuthorizationCodeTestBase {
     assertThat(development.findElement(By.cssSelector("[data-testid=env-status]")).getText())
         .isEqualTo("Configured");
     assertThat(development.findElement(By.cssSelector("[data-testid=oauth2-state]")).getText())
-        .startsWith("Authorised by modeler on ");
+        .startsWith("Connected as alice@example.test. Authorised by modeler on ");
     assertThat(development.findElement(By.cssSelector("[data-testid=oauth2-connect]")).getText())
         .isEqualTo("Reconnect");
     browser.screenshot("connection-wizard-oauth2-authorised");
@@ -152,12 +155,40 @@ class OAuth2ConnectPageTest extends AuthorizationCodeTestBase {
     browser.visible(By.cssSelector("dialog#wizard #connect-notice[role=status]"));
     assertThat(
             row("DEVELOPMENT").findElement(By.cssSelector("[data-testid=oauth2-state]")).getText())
-        .startsWith("Authorised by modeler on ");
+        .startsWith("Connected as alice@example.test. Authorised by modeler on ");
     assertThat(
             modeler
                 .get("/api/connections/" + connectionId)
                 .text("/environments/DEVELOPMENT/status"))
         .isEqualTo("CONFIGURED");
+  }
+
+  @Test
+  void withoutAnAnswerFromTheUserInfoEndpointTheRowSaysWhoAuthorisedOnly() {
+    authServer.userInfoAnswers(503);
+    try {
+      openCredentials();
+      row("DEVELOPMENT").findElement(By.cssSelector("[data-testid=oauth2-connect]")).click();
+      browser.until(
+          ExpectedConditions.urlToBe(
+              authServer.authorizationEndpoint().replace("/oauth2/authorize", "/login")));
+      browser.type(By.id("username"), OAuth2TestServer.USER);
+      browser.type(By.id("password"), OAuth2TestServer.PASSWORD);
+      browser.click(By.cssSelector("form button[type=submit]"));
+
+      assertThat(
+              browser
+                  .visible(By.cssSelector("dialog#wizard #connect-notice[role=status]"))
+                  .getText())
+          .isEqualTo("Connected “CRM " + tag + "” in Development, authorised by modeler.");
+      assertThat(
+              row("DEVELOPMENT")
+                  .findElement(By.cssSelector("[data-testid=oauth2-state]"))
+                  .getText())
+          .startsWith("Authorised by modeler on ");
+    } finally {
+      authServer.userInfoAnswers(200);
+    }
   }
 
   @Test
@@ -179,7 +210,10 @@ class OAuth2ConnectPageTest extends AuthorizationCodeTestBase {
 
     assertThat(
             browser.visible(By.cssSelector("dialog#wizard #connect-notice[role=status]")).getText())
-        .isEqualTo("Connected “CRM " + tag + "” in Development, authorised by modeler.");
+        .isEqualTo(
+            "Connected “CRM "
+                + tag
+                + "” in Development as alice@example.test, authorised by modeler.");
     assertThat(
             modeler
                 .get("/api/connections/" + connectionId)

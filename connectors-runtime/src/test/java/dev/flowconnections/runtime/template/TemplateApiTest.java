@@ -6,6 +6,7 @@ import static dev.flowconnections.runtime.testsupport.ApiFixtures.credentials;
 import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static dev.flowconnections.runtime.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
@@ -13,6 +14,7 @@ import dev.flowconnections.runtime.testsupport.ApiTestBase;
 import dev.flowconnections.runtime.testsupport.RuntimeTestSupport;
 import dev.flowconnections.templates.ElementTemplateSchema;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +58,10 @@ class TemplateApiTest extends ApiTestBase {
 
     admin.post("/api/templates/publish", Map.of());
 
+    // the new version is ours or auto-publish's (on by default), whichever came first
     JsonNode latest = modeler.get("/api/templates/" + REST_TEMPLATE).json();
-    assertThat(latest.get("version").asInt()).isEqualTo(before + 1);
+    int after = latest.get("version").asInt();
+    assertThat(after).isGreaterThan(before);
     assertThat(choices(latest)).contains(key);
     assertThat(
             choices(modeler.get("/api/templates/" + REST_TEMPLATE + "?version=" + before).json()))
@@ -67,7 +71,7 @@ class TemplateApiTest extends ApiTestBase {
                 .get("/api/templates/" + REST_TEMPLATE + "/versions")
                 .json()
                 .findValuesAsText("version"))
-        .contains(String.valueOf(before), String.valueOf(before + 1));
+        .contains(String.valueOf(before), String.valueOf(after));
   }
 
   @Test
@@ -87,6 +91,127 @@ class TemplateApiTest extends ApiTestBase {
     admin.post("/api/templates/publish", Map.of());
     assertProblem(modeler.get("/api/templates/io.flowconnections.nothing"), 404);
     assertProblem(modeler.get("/api/templates/" + REST_TEMPLATE + "?version=9999"), 404);
+  }
+
+  @Test
+  void aNewConnectionIsAutoPublishedWithinSecondsAndTheStatusSaysSo() {
+    admin.post("/api/templates/publish", Map.of());
+    String key = restConnection("ORGANIZATION");
+
+    JsonNode latest = awaitOffered(key);
+
+    JsonNode versions = modeler.get("/api/templates/" + REST_TEMPLATE + "/versions").json();
+    JsonNode newest = versions.get(versions.size() - 1);
+    assertThat(newest.get("version").asInt()).isEqualTo(latest.get("version").asInt());
+    assertThat(newest.get("publishedBy").asText()).isEqualTo("auto-publish");
+    JsonNode status = admin.get("/api/templates/status").json();
+    assertThat(status.get("autoPublish").asBoolean()).isTrue();
+    JsonNode rest = entry(status, REST_TEMPLATE);
+    assertThat(rest.get("version").asInt()).isEqualTo(newest.get("version").asInt());
+    assertThat(rest.get("publishedBy").asText()).isEqualTo("auto-publish");
+    assertThat(rest.get("name").asText()).isNotBlank();
+    assertThat(rest.get("publishedAt").asText()).isNotBlank();
+  }
+
+  @Test
+  void afterAPublicationNothingIsChangedAndOnlyAdminsSeeTheStatus() {
+    admin.post("/api/templates/publish", Map.of());
+
+    JsonNode status = admin.get("/api/templates/status").json();
+    assertThat(status.get("templates")).hasSize(NODES);
+    status.get("templates").forEach(t -> assertThat(t.get("changed").asBoolean()).isFalse());
+    assertProblem(modeler.get("/api/templates/status"), 403);
+  }
+
+  @Test
+  void theDownloadIsTheUsersViewAsAnAttachment() {
+    String personal = restConnection("PERSONAL");
+    admin.post("/api/templates/publish", Map.of());
+
+    Response download = modeler.get("/api/templates/download");
+
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.header("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"flow-connections.json\"");
+    assertThat(download.json()).isEqualTo(modeler.get("/api/templates").json());
+    assertThat(download.body()).contains(personal).doesNotContain("token-that-stays-secret");
+    assertThat(other.get("/api/templates/download").body()).doesNotContain(personal);
+  }
+
+  @Test
+  void theAvailabilityOfAConnectionNamesTheRestTaskAndTurnsPublished() {
+    String integrationId =
+        createIntegration(
+            admin,
+            Map.of(
+                "name",
+                "Avail " + tag(),
+                "type",
+                "REST_API",
+                "authScheme",
+                "BEARER",
+                "config",
+                Map.of("baseUrl", "https://templates.example.test")));
+    Response connection =
+        createConnection(modeler, integrationId, "Avail " + tag(), "ORGANIZATION");
+    String id = connection.text("/id");
+
+    JsonNode availability = modeler.get("/api/templates/availability/" + id).json();
+    assertThat(availability.get("connectionKey").asText()).isEqualTo(connection.text("/key"));
+    assertThat(availability.get("autoPublish").asBoolean()).isTrue();
+    JsonNode rest = null;
+    for (JsonNode place : availability.get("places")) {
+      if (place.get("templateId").asText().equals(REST_TEMPLATE)) {
+        rest = place;
+      }
+    }
+    assertThat(rest).as(availability.toString()).isNotNull();
+    assertThat(rest.get("property").asText()).isEqualTo("Connection");
+
+    awaitOffered(connection.text("/key"));
+    assertThat(modeler.get("/api/templates/availability/" + id).json().get("places"))
+        .allMatch(place -> place.get("published").asBoolean());
+  }
+
+  @Test
+  void theAvailabilityOfAnotherUsersPersonalConnectionIsNotFound() {
+    String integrationId =
+        createIntegration(
+            admin,
+            Map.of(
+                "name",
+                "Hidden " + tag(),
+                "type",
+                "REST_API",
+                "authScheme",
+                "BEARER",
+                "config",
+                Map.of("baseUrl", "https://templates.example.test")));
+    String id = createConnection(modeler, integrationId, "Mine " + tag(), "PERSONAL").text("/id");
+
+    assertProblem(other.get("/api/templates/availability/" + id), 404);
+    assertProblem(admin.get("/api/templates/availability/" + id), 404);
+    assertProblem(modeler.get("/api/templates/availability/not-a-uuid"), 400);
+  }
+
+  /** The newest REST template once it offers {@code key}: auto-publish runs within seconds. */
+  private JsonNode awaitOffered(String key) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> modeler.get("/api/templates/" + REST_TEMPLATE),
+            latest -> latest.status() == 200 && choices(latest.json()).contains(key))
+        .json();
+  }
+
+  private static JsonNode entry(JsonNode status, String templateId) {
+    for (JsonNode template : status.get("templates")) {
+      if (template.get("templateId").asText().equals(templateId)) {
+        return template;
+      }
+    }
+    throw new AssertionError(templateId + " missing from " + status);
   }
 
   /** A BEARER REST connection of the modeler with a Development token; returns its key. */

@@ -50,6 +50,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -65,6 +66,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * A real OAuth2 authorization server (Spring Authorization Server) in its own small Spring context
@@ -160,6 +165,24 @@ public final class OAuth2TestServer implements AutoCloseable {
 
   public String authorizationEndpoint() {
     return base + "/oauth2/authorize";
+  }
+
+  /**
+   * A user info endpoint (a provider's "who am I"): for an active access token of a signed-in user
+   * it answers {@code {"sub": "alice", "email": "alice@example.test", "name": "Alice Example"}}.
+   */
+  public String userInfoEndpoint() {
+    return base + UserInfo.PATH;
+  }
+
+  /** From now on the user info endpoint answers this HTTP status; 200 restores it. */
+  public void userInfoAnswers(int status) {
+    context.getBean(UserInfo.class).status = status;
+  }
+
+  /** The Authorization headers the user info endpoint received, in order. */
+  public List<String> userInfoRequests() {
+    return List.copyOf(context.getBean(UserInfo.class).authorizationHeaders);
   }
 
   /** How many requests of this grant type reached the token endpoint, successful or not. */
@@ -359,6 +382,26 @@ public final class OAuth2TestServer implements AutoCloseable {
     }
 
     @Bean
+    UserInfo userInfo(OAuth2AuthorizationService authorizations) {
+      return new UserInfo(authorizations);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> userInfoRoute(UserInfo userInfo) {
+      return RouterFunctions.route().GET(UserInfo.PATH, userInfo::answer).build();
+    }
+
+    /** The user info endpoint checks its bearer token itself. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain userInfoChain(HttpSecurity http) throws Exception {
+      http.securityMatcher(UserInfo.PATH)
+          .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+          .csrf(csrf -> csrf.disable());
+      return http.build();
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
       return AuthorizationServerParts.endpoints(
@@ -508,6 +551,43 @@ public final class OAuth2TestServer implements AutoCloseable {
         }
         converter.write(answer.build(), null, new ServletServerHttpResponse(response));
       };
+    }
+  }
+
+  /**
+   * The user info endpoint: who the bearer token's user is, or the status a test asked for. A plain
+   * class routed by {@link ServerConfiguration#userInfoRoute}: a controller annotation would let
+   * the runtime's own component scan pick it up.
+   */
+  static class UserInfo {
+
+    static final String PATH = "/userinfo";
+
+    private final OAuth2AuthorizationService authorizations;
+    final List<String> authorizationHeaders = Collections.synchronizedList(new ArrayList<>());
+    volatile int status = 200;
+
+    UserInfo(OAuth2AuthorizationService authorizations) {
+      this.authorizations = authorizations;
+    }
+
+    ServerResponse answer(ServerRequest request) {
+      String authorization = request.headers().firstHeader("Authorization");
+      authorizationHeaders.add(String.valueOf(authorization));
+      if (status != 200) {
+        return ServerResponse.status(status).build();
+      }
+      String token =
+          authorization != null && authorization.startsWith("Bearer ")
+              ? authorization.substring("Bearer ".length())
+              : "";
+      var found = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
+      if (found == null || !found.getAccessToken().isActive()) {
+        return ServerResponse.status(401).build();
+      }
+      String user = found.getPrincipalName();
+      return ServerResponse.ok()
+          .body(Map.of("sub", user, "email", user + "@example.test", "name", "Alice Example"));
     }
   }
 }

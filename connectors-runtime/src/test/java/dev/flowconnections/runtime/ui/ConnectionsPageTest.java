@@ -147,6 +147,114 @@ class ConnectionsPageTest extends BrowserTestBase {
   }
 
   @Test
+  void anEmptiedOptionalSettingIsClearedWhileABlankSecretIsKeptAndARequiredOneIsRefused() {
+    String mailIntegration =
+        ApiFixtures.createIntegration(
+            admin,
+            Map.of(
+                "name",
+                "Mail " + tag,
+                "type",
+                "EMAIL",
+                "authScheme",
+                "NONE",
+                "config",
+                Map.of("provider", "SMTP", "host", "smtp.example.test")));
+    String id =
+        ApiFixtures.createConnection(modeler, mailIntegration, "Mailer " + tag, "ORGANIZATION")
+            .text("/id");
+    modeler.put(
+        "/api/connections/" + id + "/environments/QA",
+        ApiFixtures.credentials(Map.of("username", "mailer", "password", "smtp-pw-" + tag)));
+    browser.go("/connections");
+    clickInCard("mailer-" + tag, "Edit");
+    browser.click(By.xpath("//button[text()='Save and continue']"));
+
+    WebElement username = row("QA").findElement(By.cssSelector("[data-field=username]"));
+    assertThat(username.getDomProperty("value")).isEqualTo("mailer");
+    username.clear();
+    row("QA").findElement(By.xpath(".//button[text()='Save Credentials']")).click();
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "QA credentials saved"));
+
+    var qa = modeler.get("/api/connections/" + id).json().at("/environments/QA");
+    assertThat(qa.at("/fields/username").isMissingNode()).as(qa.toString()).isTrue();
+    assertThat(qa.at("/fields/password/set").asBoolean()).as("the blank secret kept").isTrue();
+    assertThat(
+            row("QA").findElement(By.cssSelector("[data-field=username]")).getDomProperty("value"))
+        .isEmpty();
+    browser.click(By.xpath("//dialog[@id='wizard']//button[text()='Done']"));
+    browser.until(ExpectedConditions.numberOfElementsToBe(By.id("wizard"), 0));
+
+    // the REST integration's username is required: emptying it is refused beside the field
+    String restId =
+        ApiFixtures.createConnection(
+                modeler, integrationIdNamed(integrationName), "Required " + tag, "ORGANIZATION")
+            .text("/id");
+    modeler.put(
+        "/api/connections/" + restId + "/environments/DEVELOPMENT",
+        ApiFixtures.credentials(Map.of("username", "svc", "password", "pw-" + tag)));
+    browser.go("/connections");
+    clickInCard("required-" + tag, "Edit");
+    browser.click(By.xpath("//button[text()='Save and continue']"));
+    WebElement required = row("DEVELOPMENT").findElement(By.cssSelector("[data-field=username]"));
+    required.clear();
+    row("DEVELOPMENT").findElement(By.xpath(".//button[text()='Save Credentials']")).click();
+    browser.until(
+        d -> row("DEVELOPMENT").findElements(By.cssSelector(".field .error")).size() == 1);
+    assertThat(row("DEVELOPMENT").findElement(By.cssSelector(".field .error")).getText())
+        .isEqualTo("Username is required");
+    assertThat(
+            modeler
+                .get("/api/connections/" + restId)
+                .text("/environments/DEVELOPMENT/fields/username"))
+        .isEqualTo("svc");
+  }
+
+  @Test
+  void anEnvironmentTheIntegrationHasNoConfigurationForSaysSo() {
+    String perEnvironment =
+        ApiFixtures.createIntegration(
+            admin,
+            Map.of(
+                "name",
+                "Per env " + tag,
+                "type",
+                "REST_API",
+                "authScheme",
+                "BASIC",
+                "configMode",
+                "PER_ENVIRONMENT",
+                "environments",
+                Map.of("DEVELOPMENT", Map.of("baseUrl", UPSTREAM.baseUrl() + "/orders"))));
+    String id =
+        ApiFixtures.createConnection(modeler, perEnvironment, "Half " + tag, "ORGANIZATION")
+            .text("/id");
+    for (String environment : new String[] {"DEVELOPMENT", "PRODUCTION"}) {
+      modeler.put(
+          "/api/connections/" + id + "/environments/" + environment,
+          ApiFixtures.credentials(Map.of("username", "svc", "password", "pw-" + tag)));
+    }
+    browser.go("/connections");
+    assertThat(card("half-" + tag).getText()).contains("1 of 4 environments configured");
+    clickInCard("half-" + tag, "Edit");
+    browser.click(By.xpath("//button[text()='Save and continue']"));
+
+    assertThat(rowStatus("DEVELOPMENT")).isEqualTo("Configured");
+    assertThat(rowStatus("PRODUCTION"))
+        .isEqualTo("Integration not configured for this environment");
+  }
+
+  private String integrationIdNamed(String name) {
+    for (var integration : admin.get("/api/integrations?search=" + tag).json()) {
+      if (name.equals(integration.get("name").asText())) {
+        return integration.get("id").asText();
+      }
+    }
+    throw new AssertionError("no integration named " + name);
+  }
+
+  @Test
   void namesAreShownAsTextNeverAsMarkup() {
     String integrationId =
         admin.get("/api/integrations?search=" + tag).json().get(0).get("id").asText();

@@ -74,6 +74,12 @@ class PageAccessibilityTest extends BrowserTestBase {
 
     browser.go("/admin/security/secrets");
     assertNamed("/admin/security/secrets");
+    browser.click(By.xpath("//header//button[text()='Administration']"));
+    browser.visible(By.id("admin-menu"));
+    assertNamed("administration menu");
+
+    browser.go("/admin/templates");
+    assertNamed("/admin/templates");
 
     browser.go("/login");
     assertNamed("/login");

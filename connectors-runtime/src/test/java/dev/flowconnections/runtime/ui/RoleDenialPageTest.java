@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 
 /**
  * A USER in a real headless Chromium: no admin menus, a readable denial on the admin pages, and the
@@ -25,10 +24,14 @@ class RoleDenialPageTest extends BrowserTestBase {
   @Test
   void userSeesNoAdminMenusAndAReadableDenialOnAdminPages() {
     List<String> menus =
-        browser.all(By.cssSelector("header.top nav a")).stream().map(WebElement::getText).toList();
-    assertThat(menus).containsExactly("Connections");
+        browser.all(By.cssSelector("header.top nav a")).stream()
+            .map(a -> a.getDomProperty("textContent"))
+            .toList();
+    assertThat(menus).containsExactly("Connect");
+    assertThat(browser.all(By.cssSelector("header.top nav button"))).isEmpty();
 
-    for (String page : List.of("/admin/integrations", "/admin/security/secrets")) {
+    for (String page :
+        List.of("/admin/integrations", "/admin/security/secrets", "/admin/templates")) {
       browser.go(page);
       assertThat(browser.visible(By.tagName("h1")).getText())
           .isEqualTo("You do not have access to this page");

@@ -6,9 +6,12 @@ import static org.mockito.Mockito.mock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
 import dev.flowconnections.connection.ConnectionRepository;
+import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.integration.IntegrationRepository;
+import dev.flowconnections.templates.AutoPublisher;
 import dev.flowconnections.templates.ElementTemplatesAutoConfiguration;
 import dev.flowconnections.templates.PublishedTemplate;
+import dev.flowconnections.templates.TemplatesProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +43,7 @@ class WebModelerAutoConfigurationTest {
           .withBean(JdbcClient.class, () -> mock(JdbcClient.class))
           .withBean(TransactionTemplate.class, () -> mock(TransactionTemplate.class))
           .withBean(ConnectionRepository.class, () -> mock(ConnectionRepository.class))
+          .withBean(ConnectionService.class, () -> mock(ConnectionService.class))
           .withBean(IntegrationRepository.class, () -> mock(IntegrationRepository.class));
 
   @Configuration(proxyBeanMethods = false)
@@ -49,6 +53,18 @@ class WebModelerAutoConfigurationTest {
   @AfterAll
   static void stop() {
     WEB_MODELER.close();
+  }
+
+  @Test
+  void autoPublishIsOnUnlessSwitchedOff() {
+    runner.run(
+        context -> {
+          assertThat(context).hasSingleBean(AutoPublisher.class);
+          assertThat(context.getBean(TemplatesProperties.class).isAutoPublish()).isTrue();
+        });
+    runner
+        .withPropertyValues("flow-connections.templates.auto-publish=false")
+        .run(context -> assertThat(context).doesNotHaveBean(AutoPublisher.class));
   }
 
   @Test

@@ -176,8 +176,7 @@ class IntegrationRevisionServiceTest extends DatabaseTest {
         created.id(),
         perEnvironmentUpdate(created, "https://v2.example.com", created.version()));
     long read = created.version() + 1;
-    ExecutorService pool =
-        Executors.newFixedThreadPool(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Integration>> attempts =

@@ -16,6 +16,7 @@ import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
+import dev.flowconnections.integration.IntegrationScope;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.integration.revision.IntegrationRevisionService;
 import dev.flowconnections.oauth2.OAuth2Grants;
@@ -104,8 +105,15 @@ class ChangeRecordingTest extends DatabaseTest {
         Set.of("get", "list"));
     assertSorted(
         IntegrationService.class,
-        Set.of("create", "update", "delete"),
-        Set.of("get", "list", "fields", "impactOfDelete", "hiddenImpactOfDelete", "preview"));
+        Set.of("create", "update", "amend", "setHidden", "delete"),
+        Set.of(
+            "get",
+            "list",
+            "verticals",
+            "fields",
+            "impactOfDelete",
+            "hiddenImpactOfDelete",
+            "preview"));
     // drafts are written but change nothing resolution reads: they are with the readers
     assertSorted(
         IntegrationRevisionService.class,
@@ -206,6 +214,43 @@ class ChangeRecordingTest extends DatabaseTest {
                     "changed",
                     Map.of("baseUrl", "https://other.example.com"),
                     integration.version())),
+        AuditAction.INTEGRATION_UPDATED);
+  }
+
+  @Test
+  void integrationAmendedByAnOpenApiImport() {
+    assertRecorded(
+        () ->
+            integrations.amend(
+                orgAdmin,
+                integration.id(),
+                "openApiSpec",
+                current -> current.withOpenApiSpecUrl("https://specs.example.com/openapi.json")),
+        AuditAction.INTEGRATION_UPDATED);
+  }
+
+  @Test
+  void systemIntegrationHidden() {
+    Actor superAdmin = new Actor("root", org, Set.of(Role.SUPER_ADMIN));
+    IntegrationDraft rest = bearerDraft();
+    Integration system =
+        integrations.create(
+            superAdmin,
+            new IntegrationDraft(
+                rest.name(),
+                rest.description(),
+                rest.domainVertical(),
+                rest.type(),
+                IntegrationScope.SYSTEM,
+                rest.configMode(),
+                rest.authScheme(),
+                rest.status(),
+                rest.openApiSpecUrl(),
+                rest.config(),
+                rest.environments(),
+                null));
+    assertRecorded(
+        () -> integrations.setHidden(superAdmin, system.id(), true),
         AuditAction.INTEGRATION_UPDATED);
   }
 

@@ -8,6 +8,7 @@ import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
 import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.connection.ConnectionService;
 import dev.flowconnections.integration.IntegrationRepository;
+import dev.flowconnections.integration.openapi.ApiSpecRepository;
 import dev.flowconnections.templates.AutoPublisher;
 import dev.flowconnections.templates.ElementTemplatesAutoConfiguration;
 import dev.flowconnections.templates.PublishedTemplate;
@@ -44,6 +45,7 @@ class WebModelerAutoConfigurationTest {
           .withBean(TransactionTemplate.class, () -> mock(TransactionTemplate.class))
           .withBean(ConnectionRepository.class, () -> mock(ConnectionRepository.class))
           .withBean(ConnectionService.class, () -> mock(ConnectionService.class))
+          .withBean(ApiSpecRepository.class, () -> mock(ApiSpecRepository.class))
           .withBean(IntegrationRepository.class, () -> mock(IntegrationRepository.class));
 
   @Configuration(proxyBeanMethods = false)

@@ -66,6 +66,12 @@ class OpenApiController {
     return imports.versions(actor, id).stream().map(VersionResponse::of).toList();
   }
 
+  /** Makes an earlier (or any stored) version the active one again; admins, as an import. */
+  @PostMapping("/versions/{number}/activate")
+  SpecResponse activate(Actor actor, @PathVariable UUID id, @PathVariable int number) {
+    return SpecResponse.of(imports.activateVersion(actor, id, number));
+  }
+
   private static ResponseEntity<ImportResponse> answer(OpenApiImports.Imported imported) {
     return ResponseEntity.status(imported.newVersion() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(

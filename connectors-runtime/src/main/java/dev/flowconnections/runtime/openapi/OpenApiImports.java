@@ -83,6 +83,40 @@ public class OpenApiImports {
     return specs.versions(actor.organizationId(), integrationId);
   }
 
+  /**
+   * Makes the stored version {@code number} active again, e.g. to go back to the operations an
+   * earlier revision of the integration used (restoring a revision does not switch documents).
+   */
+  public ApiSpec activateVersion(Actor actor, UUID integrationId, int number) {
+    checkMayImport(actor, integrationId);
+    AtomicReference<ApiSpec> activated = new AtomicReference<>();
+    integrations.amend(
+        actor,
+        integrationId,
+        PROPERTY,
+        current -> {
+          ApiSpec spec =
+              specs.versions(current.organizationId(), integrationId).stream()
+                  .filter(v -> v.number() == number)
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new NotFoundException(
+                              "integration "
+                                  + integrationId
+                                  + " has no OpenAPI document version "
+                                  + number));
+          activated.set(spec);
+          if (spec.active()) {
+            return null; // already the active one: nothing to save
+          }
+          specs.activate(current.organizationId(), integrationId, spec.id());
+          return current.withOpenApiSpecUrl(
+              spec.sourceUrl() != null ? spec.sourceUrl() : current.openApiSpecUrl());
+        });
+    return activated.get();
+  }
+
   private void checkMayImport(Actor actor, UUID integrationId) {
     actor.requireAdmin("import OpenAPI documents");
     Integration integration = integrations.get(actor, integrationId);

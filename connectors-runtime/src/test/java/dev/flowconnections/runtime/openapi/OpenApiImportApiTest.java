@@ -83,6 +83,28 @@ class OpenApiImportApiTest extends ApiTestBase {
   }
 
   @Test
+  void anEarlierVersionIsActivatedWithoutItsDocument() {
+    String id = createBasicRestIntegration(admin, "Back " + tag());
+    admin.send("POST", path(id), ORDERS, "application/yaml");
+    admin.send("POST", path(id), PETS, "application/json");
+    long version = admin.get("/api/integrations/" + id).json().get("version").asLong();
+
+    assertProblem(modeler.post(path(id) + "/versions/1/activate", Map.of()), 403);
+    assertProblem(admin.post(path(id) + "/versions/7/activate", Map.of()), 404);
+    Response back = admin.post(path(id) + "/versions/1/activate", Map.of());
+
+    assertThat(back.status()).as(back.toString()).isEqualTo(200);
+    assertThat(admin.get(path(id)).json().get("title").asText()).isEqualTo("Orders API");
+    assertThat(admin.get("/api/integrations/" + id).json().get("version").asLong())
+        .as("a change of the integration, so a revision")
+        .isEqualTo(version + 1);
+    assertThat(admin.post(path(id) + "/versions/1/activate", Map.of()).status()).isEqualTo(200);
+    assertThat(admin.get("/api/integrations/" + id).json().get("version").asLong())
+        .as("already active: nothing saved")
+        .isEqualTo(version + 1);
+  }
+
+  @Test
   void aUserMayNotImport() {
     String id = createBasicRestIntegration(admin, "Guarded " + tag());
     try (RecordingHttpServer server = RecordingHttpServer.start()) {

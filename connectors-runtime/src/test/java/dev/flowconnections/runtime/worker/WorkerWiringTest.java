@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowconnections.audit.BatchingAuditWriter;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.fields.StdioCommands;
+import dev.flowconnections.integration.openapi.ApiSpecRepository;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.resolution.ConnectionResolver;
 import dev.flowconnections.resolution.RuntimeEnvironment;
@@ -57,6 +58,8 @@ class WorkerWiringTest {
                       null,
                       Clock.systemUTC()))
           .withBean(StdioCommands.class, () -> StdioCommands.NONE)
+          // the REST worker looks up OpenAPI operations there; no test here names one
+          .withBean(ApiSpecRepository.class, () -> new ApiSpecRepository(null, null))
           .withUserConfiguration(
               WorkerSupportConfiguration.class,
               RestWorkerConfiguration.class,

@@ -66,9 +66,6 @@ final class JdbcUrls {
   /** Database and Oracle service names; no separator a driver reads parameters after. */
   private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_$][A-Za-z0-9_.$-]{0,127}");
 
-  /** An SQLite file path: no '?' (sqlite-jdbc reads parameters after it) and no ':'. */
-  private static final Pattern SQLITE_PATH = Pattern.compile("[A-Za-z0-9_./~ -]{1,1024}");
-
   private static final Map<String, Integer> DEFAULT_PORTS =
       Map.of("POSTGRESQL", 5432, "MARIADB", 3306, "MYSQL", 3306, "SQLSERVER", 1433, "ORACLE", 1521);
 
@@ -92,12 +89,11 @@ final class JdbcUrls {
     vendorOf(vendor);
     String database = connection.text("database").map(String::strip).orElse("");
     if ("SQLITE".equals(vendor)) {
-      if (!SQLITE_PATH.matcher(database).matches()) {
-        throw new IllegalArgumentException(
-            "database must be the path of the SQLite file (letters, digits, '/', '.', '_', '-')"
-                + " when the integration has no jdbcUrl");
-      }
-      return forDriver(vendor, "jdbc:sqlite:" + database);
+      // An SQLite "server" is a file on the runtime's own host: a connection (any USER) naming it
+      // could open or create any file the runtime may write. Only an admin's jdbcUrl names it.
+      throw new IllegalArgumentException(
+          "jdbcUrl is required for SQLite: the database file is on the runtime's host, so the"
+              + " integration names it, never a connection");
     }
     String host = connection.text("host").map(String::strip).orElse("");
     if (host.isEmpty()) {

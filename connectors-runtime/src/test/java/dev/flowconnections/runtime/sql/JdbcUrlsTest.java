@@ -28,8 +28,6 @@ class JdbcUrlsTest {
         .isEqualTo("jdbc:sqlserver://127.0.0.2:1433;databaseName=sales");
     assertThat(url(Map.of("vendor", "ORACLE", "host", "127.0.0.3", "database", "ORCLPDB1.example")))
         .isEqualTo("jdbc:oracle:thin:@//127.0.0.3:1521/ORCLPDB1.example");
-    assertThat(url(Map.of("vendor", "SQLITE", "database", "/var/data/app.db")))
-        .isEqualTo("jdbc:sqlite:/var/data/app.db");
     assertThat(url(Map.of("vendor", "POSTGRESQL", "host", "[::1]", "port", "6543")))
         .isEqualTo("jdbc:postgresql://[::1]:6543/");
   }
@@ -87,9 +85,12 @@ class JdbcUrlsTest {
   }
 
   @Test
-  void refusesAnSqlitePathWithParametersAndAnOracleWithoutService() {
+  void refusesAnSqliteFileNamedByAConnectionAndAnOracleWithoutService() {
+    // a USER's connection must not choose a file on the runtime's host (open, create, overwrite)
+    assertThatThrownBy(() -> url(Map.of("vendor", "SQLITE", "database", "/var/data/app.db")))
+        .hasMessageStartingWith("jdbcUrl is required for SQLite");
     assertThatThrownBy(() -> url(Map.of("vendor", "SQLITE", "database", "app.db?open_mode=1")))
-        .hasMessageStartingWith("database ");
+        .hasMessageStartingWith("jdbcUrl is required for SQLite");
     assertThatThrownBy(() -> url(Map.of("vendor", "ORACLE", "host", "127.0.0.3")))
         .hasMessageStartingWith("database ");
   }

@@ -2,8 +2,13 @@ package dev.flowconnections.catalogue;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -80,6 +85,41 @@ class CatalogueRecords {
         .param("version", writtenVersion)
         .param("now", Timestamp.from(now))
         .update();
+  }
+
+  /**
+   * Those of the organizations that have a record of every entry at (at least) its revision:
+   * seeding them would change nothing. One query for all of them.
+   */
+  Set<String> upToDate(Collection<String> organizationIds, Map<String, Integer> revisions) {
+    if (organizationIds.isEmpty() || revisions.isEmpty()) {
+      return Set.of();
+    }
+    Map<String, Map<String, Integer>> recorded = new HashMap<>();
+    jdbc.sql(
+            "select organization_id, entry_key, revision from catalogue_entry"
+                + " where organization_id in (:orgs)")
+        .param("orgs", List.copyOf(organizationIds))
+        .query(
+            rs -> {
+              recorded
+                  .computeIfAbsent(rs.getString(1), o -> new HashMap<>())
+                  .put(rs.getString(2), rs.getInt(3));
+            });
+    Set<String> upToDate = new HashSet<>();
+    recorded.forEach(
+        (org, entries) -> {
+          boolean current =
+              revisions.entrySet().stream()
+                  .allMatch(
+                      r ->
+                          entries.containsKey(r.getKey())
+                              && entries.get(r.getKey()) >= r.getValue());
+          if (current) {
+            upToDate.add(org);
+          }
+        });
+    return upToDate;
   }
 
   /** Every organization that has data, so a restart seeds those no one has signed in to yet. */

@@ -182,6 +182,57 @@ class CatalogueSeederTest extends DatabaseTest {
   }
 
   @Test
+  void aRestartSkipsUpToDateOrganizationsAndSeedsOnlyThoseBehindTheCatalogue() {
+    String current = newOrganization();
+    String behind = newOrganization();
+    SystemCatalogue release = catalogue(entry("alpha", 1, "first"));
+    seederOf(release).seed(current);
+    seederOf(release).seed(behind);
+    jdbc.sql("update catalogue_entry set revision = 0 where organization_id = :org")
+        .param("org", behind)
+        .update();
+    // a "restarted runtime": nothing remembered in memory
+    List<String> seeded = new ArrayList<>();
+    CatalogueSeeder restarted =
+        new CatalogueSeeder(release, jdbc, integrationRows, integrations, tx, clock) {
+          @Override
+          public Map<String, Outcome> seed(String organizationId) {
+            seeded.add(organizationId);
+            return super.seed(organizationId);
+          }
+        };
+
+    restarted.seedAll(List.of(current, behind));
+    restarted.ensureSeeded(current);
+    restarted.ensureSeeded(behind);
+
+    assertThat(seeded).contains(behind).doesNotContain(current).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theFirstRequestAfterARestartSeedsOnlyAnOrganizationBehindTheCatalogue() {
+    String current = newOrganization();
+    String fresh = newOrganization();
+    SystemCatalogue release = catalogue(entry("alpha", 1, "first"));
+    seederOf(release).seed(current);
+    List<String> seeded = new ArrayList<>();
+    CatalogueSeeder restarted =
+        new CatalogueSeeder(release, jdbc, integrationRows, integrations, tx, clock) {
+          @Override
+          public Map<String, Outcome> seed(String organizationId) {
+            seeded.add(organizationId);
+            return super.seed(organizationId);
+          }
+        };
+
+    restarted.ensureSeeded(current);
+    restarted.ensureSeeded(fresh);
+    restarted.ensureSeeded(fresh);
+
+    assertThat(seeded).containsExactly(fresh);
+  }
+
+  @Test
   void hiddenIntegrationsAreOfferedOnlyToSuperAdmins() {
     String org = newOrganization();
     seeder.seed(org);

@@ -11,15 +11,26 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads an OpenAPI 3.0 or 3.1 document (JSON or YAML) into what a REST task needs: title, version
@@ -33,6 +44,14 @@ public final class OpenApiDocuments {
   public static final String FIELD = "document";
 
   private static final int MAX_MESSAGES = 20;
+
+  /**
+   * Nodes a document may describe once its YAML aliases are expanded. A 2 MB document without
+   * aliases has fewer; a few dozen nested aliases describe billions, which swagger-parser would
+   * expand up to its own limit, seconds of CPU later.
+   */
+  static final long MAX_YAML_NODES = 1_000_000;
+
   private static final String PARAMETER_REF = "#/components/parameters/";
   private static final String SCHEMA_REF = "#/components/schemas/";
 
@@ -46,6 +65,7 @@ public final class OpenApiDocuments {
     if (content == null || content.isBlank()) {
       throw new ValidationException(FIELD, "is empty");
     }
+    refuseManyAliases(content);
     ParseOptions options = new ParseOptions();
     options.setResolve(false); // no $ref is followed: a remote one would be a request from here
     options.setResolveFully(false);
@@ -167,6 +187,54 @@ public final class OpenApiDocuments {
       return null;
     }
     return api.getComponents().getSchemas().get(ref.substring(SCHEMA_REF.length()));
+  }
+
+  /**
+   * Sizes the document on the YAML event stream, which never expands an alias: each anchored node
+   * remembers its expanded size and an alias adds it. Linear in the document's length, and done
+   * before the parser builds anything. JSON has no aliases (a JSON document is YAML too).
+   */
+  private static void refuseManyAliases(String content) {
+    Map<String, Long> anchored = new HashMap<>();
+    Deque<long[]> open = new ArrayDeque<>(); // expanded size of each open collection
+    Deque<String> anchors = new ArrayDeque<>();
+    long[] document = {0};
+    try {
+      for (Event event : new Yaml().parse(new StringReader(content))) {
+        if (event instanceof CollectionStartEvent start) {
+          open.push(new long[] {1});
+          anchors.push(start.getAnchor() == null ? "" : start.getAnchor());
+          continue;
+        }
+        long size;
+        String anchor = null;
+        if (event instanceof ScalarEvent scalar) {
+          size = 1;
+          anchor = scalar.getAnchor();
+        } else if (event instanceof AliasEvent alias) {
+          size = anchored.getOrDefault(alias.getAnchor(), 1L);
+        } else if (event instanceof CollectionEndEvent && !open.isEmpty()) {
+          size = open.pop()[0];
+          anchor = anchors.pop();
+        } else {
+          continue;
+        }
+        if (anchor != null && !anchor.isEmpty()) {
+          anchored.put(anchor, size);
+        }
+        long[] parent = open.isEmpty() ? document : open.peek();
+        parent[0] += size;
+        if (parent[0] > MAX_YAML_NODES) {
+          throw refusal(
+              List.of(
+                  "describes more than "
+                      + MAX_YAML_NODES
+                      + " nodes once its YAML aliases (*name) are expanded, refused"));
+        }
+      }
+    } catch (YAMLException e) {
+      // not well-formed YAML: the parser says why, in its own words
+    }
   }
 
   private static ValidationException refusal(List<String> messages) {

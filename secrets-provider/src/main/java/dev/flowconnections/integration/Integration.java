@@ -1,5 +1,6 @@
 package dev.flowconnections.integration;
 
+import dev.flowconnections.access.AccessDeniedException;
 import dev.flowconnections.access.Actor;
 import java.time.Instant;
 import java.util.UUID;
@@ -69,6 +70,17 @@ public record Integration(
         false);
   }
 
+  /**
+   * Raises {@link AccessDeniedException} when {@code actor} may not {@code action} (e.g. "change")
+   * this integration because it is a System one, which only super admins own. Admin rights are the
+   * caller's own check.
+   */
+  public void requireChangeableBy(Actor actor, String action) {
+    if (scope == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
+      throw new AccessDeniedException("only super admins may " + action + " System integrations");
+    }
+  }
+
   /** Whether {@code actor} is offered this integration: hidden ones only to super admins. */
   public boolean offeredTo(Actor actor) {
     return !hidden || actor.isSuperAdmin();
@@ -94,6 +106,29 @@ public record Integration(
         createdBy,
         updatedAt,
         updatedBy,
+        hidden);
+  }
+
+  /** This integration as saved by {@code username} at {@code at}: the next version. */
+  public Integration savedAsNextVersion(String username, Instant at) {
+    return new Integration(
+        id,
+        organizationId,
+        name,
+        description,
+        domainVertical,
+        type,
+        scope,
+        configMode,
+        authScheme,
+        status,
+        openApiSpecUrl,
+        config,
+        version + 1,
+        createdAt,
+        createdBy,
+        at,
+        username,
         hidden);
   }
 }

@@ -169,9 +169,7 @@ public class IntegrationService {
   /** {@code current} changed by {@code draft}, if the actor may and the result is valid. */
   private Integration applied(
       Actor actor, Integration current, IntegrationDraft draft, boolean versioned) {
-    if (current.scope() == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
-      throw new AccessDeniedException("only super admins may change System integrations");
-    }
+    current.requireChangeableBy(actor, "change");
     ValidationException.Collector errors = new ValidationException.Collector();
     if (versioned && draft.version() == null) {
       errors.add("version", "is required: send the version you last read");
@@ -243,34 +241,16 @@ public class IntegrationService {
     return tx.execute(
         s -> {
           Integration current = find(actor, id, true);
-          if (current.scope() == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
-            throw new AccessDeniedException("only super admins may change System integrations");
-          }
+          current.requireChangeableBy(actor, "change");
           Integration changed = change.apply(current);
           if (changed == null) {
             return current;
           }
           Instant now = clock.instant();
           Integration updated =
-              new Integration(
-                  id,
-                  current.organizationId(),
-                  current.name(),
-                  current.description(),
-                  current.domainVertical(),
-                  current.type(),
-                  current.scope(),
-                  current.configMode(),
-                  current.authScheme(),
-                  current.status(),
-                  changed.openApiSpecUrl(),
-                  current.config(),
-                  current.version() + 1,
-                  current.createdAt(),
-                  current.createdBy(),
-                  now,
-                  actor.username(),
-                  current.hidden());
+              current
+                  .withOpenApiSpecUrl(changed.openApiSpecUrl())
+                  .savedAsNextVersion(actor.username(), now);
           if (!integrations.update(updated, current.version())) {
             throw ConflictException.staleVersion(
                 "integration", current.version(), current.version() + 1);
@@ -371,9 +351,7 @@ public class IntegrationService {
     return tx.execute(
         s -> {
           Integration current = find(actor, id, true);
-          if (current.scope() == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
-            throw new AccessDeniedException("only super admins may delete System integrations");
-          }
+          current.requireChangeableBy(actor, "delete");
           List<Connection> affected = connections.listByIntegration(actor.organizationId(), id);
           if (!affected.isEmpty() && !force) {
             List<Connection> visible = visibleTo(actor, affected);

@@ -1,11 +1,9 @@
 package dev.flowconnections.runtime.openapi;
 
-import dev.flowconnections.access.AccessDeniedException;
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.integration.Integration;
-import dev.flowconnections.integration.IntegrationScope;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.integration.openapi.ApiSpec;
@@ -120,9 +118,7 @@ public class OpenApiImports {
   private void checkMayImport(Actor actor, UUID integrationId) {
     actor.requireAdmin("import OpenAPI documents");
     Integration integration = integrations.get(actor, integrationId);
-    if (integration.scope() == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
-      throw new AccessDeniedException("only super admins may change System integrations");
-    }
+    integration.requireChangeableBy(actor, "change");
     requireRestApi(integration);
   }
 

@@ -1,13 +1,11 @@
 package dev.flowconnections.integration.revision;
 
-import dev.flowconnections.access.AccessDeniedException;
 import dev.flowconnections.access.Actor;
 import dev.flowconnections.errors.ConflictException;
 import dev.flowconnections.errors.NotFoundException;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationDraft;
 import dev.flowconnections.integration.IntegrationRepository;
-import dev.flowconnections.integration.IntegrationScope;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.integration.revision.IntegrationSnapshots.Change;
 import java.time.Clock;
@@ -175,9 +173,7 @@ public class IntegrationRevisionService {
     actor.requireAdmin("change integrations");
     Integration current =
         integrations.findForUpdate(actor.organizationId(), id).orElseThrow(() -> notFound(id));
-    if (current.scope() == IntegrationScope.SYSTEM && !actor.isSuperAdmin()) {
-      throw new AccessDeniedException("only super admins may change System integrations");
-    }
+    current.requireChangeableBy(actor, "change");
     return current;
   }
 

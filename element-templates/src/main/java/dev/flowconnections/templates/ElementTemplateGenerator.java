@@ -395,10 +395,7 @@ public class ElementTemplateGenerator {
             + (required ? "" : ", or empty for none")
             + ": too many to list here. Search the Connections page of Flow Connections for it;"
             + " an unknown key fails the task with an incident");
-    ObjectNode constraints = property.putObject("constraints");
-    if (required) {
-      constraints.put("notEmpty", true);
-    }
+    ObjectNode constraints = property.putObject("constraints").put("notEmpty", required);
     constraints
         .putObject("pattern")
         .put("value", required ? "^" + KEY_PATTERN + "$" : "^(?:" + KEY_PATTERN + ")?$")

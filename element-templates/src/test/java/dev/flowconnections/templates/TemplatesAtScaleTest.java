@@ -165,6 +165,26 @@ class TemplatesAtScaleTest {
   }
 
   @Test
+  void aConnectionPickerOfAnotherTypeBecomesAnOptionalKeyInputAboveTheThreshold() {
+    Node advisor = FixtureWorkers.node(FixtureWorkers.AI);
+    List<ConnectionChoice> servers =
+        IntStream.range(0, MAX + 1)
+            .mapToObj(n -> new ConnectionChoice("mcp-" + n, "MCP " + n, false))
+            .toList();
+
+    ObjectNode template = generator.generate(advisor, Map.of(IntegrationType.MCP, servers), 1);
+
+    JsonNode picker = property(template, "toolServer");
+    assertThat(picker.get("type").asText()).isEqualTo("String");
+    assertThat(picker.get("optional").asBoolean()).isTrue();
+    assertThat(picker.has("choices")).isFalse();
+    assertThat(
+            Pattern.compile(picker.at("/constraints/pattern/value").asText()).matcher("").matches())
+        .isTrue();
+    assertThat(SCHEMA.validate(template)).isEmpty();
+  }
+
+  @Test
   void theKeyPatternAcceptsEveryKeyFormAndNothingElse() {
     Pattern pattern = Pattern.compile("^" + ElementTemplateGenerator.KEY_PATTERN + "$");
     assertThat(List.of("billing-api", "a", "orders@alice", "orders@_0123456789abcdef"))

@@ -2,6 +2,7 @@ package dev.flowconnections.templates;
 
 import dev.flowconnections.integration.openapi.ApiOperation;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * An entry of a template's Connection dropdown. Only the key reaches the diagram; the runtime
@@ -9,12 +10,25 @@ import java.util.List;
  *
  * @param operations the operations of the active OpenAPI document of the connection's integration,
  *     offered in the Operation dropdown of nodes that have one; empty without a document
+ * @param integrationId the connection's integration: above the dropdown threshold a node's template
+ *     is split per integration ({@link TemplateTarget}); null where that is not known
+ * @param integrationName its name, shown in the name of a split template
  */
 public record ConnectionChoice(
-    String key, String name, boolean personal, List<ApiOperation> operations) {
+    String key,
+    String name,
+    boolean personal,
+    List<ApiOperation> operations,
+    UUID integrationId,
+    String integrationName) {
 
   public ConnectionChoice {
     operations = operations == null ? List.of() : List.copyOf(operations);
+  }
+
+  public ConnectionChoice(
+      String key, String name, boolean personal, List<ApiOperation> operations) {
+    this(key, name, personal, operations, null, null);
   }
 
   /** A connection whose integration has no imported OpenAPI document. */

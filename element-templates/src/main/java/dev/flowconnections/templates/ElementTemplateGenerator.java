@@ -3,14 +3,19 @@ package dev.flowconnections.templates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowconnections.connection.ConnectionKeys;
 import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.templates.node.Node;
 import dev.flowconnections.templates.node.NodeTemplate;
 import dev.flowconnections.templates.node.TemplateInput;
 import dev.flowconnections.templates.node.WorkerDescriptors;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Renders the element template of a node: a service task bound to the node's worker, a Connection
@@ -55,10 +60,41 @@ public class ElementTemplateGenerator {
 
   static final String CONNECTION_LABEL = "Connection";
 
+  /** {@code flow-connections.templates.max-dropdown-choices} unless configured otherwise. */
+  public static final int DEFAULT_MAX_DROPDOWN_CHOICES = 200;
+
+  /**
+   * What a connection key typed into a template must look like: a key ({@code ConnectionKeys}), or
+   * a personal key ({@code <key>@<owner tag>}, the tag a key or {@code _} and 16 hex digits).
+   */
+  static final String KEY_PATTERN =
+      "(?:"
+          + ConnectionKeys.VALID.pattern()
+          + ")(?:@(?:"
+          + ConnectionKeys.VALID.pattern()
+          + "|_[0-9a-f]{16}))?";
+
   private final ObjectMapper json;
+  private final int maxDropdownChoices;
 
   public ElementTemplateGenerator(ObjectMapper json) {
+    this(json, DEFAULT_MAX_DROPDOWN_CHOICES);
+  }
+
+  /**
+   * @param maxDropdownChoices the most connections a dropdown lists; above it a node's template is
+   *     split per integration and a list that is still longer becomes a validated key input
+   */
+  public ElementTemplateGenerator(ObjectMapper json, int maxDropdownChoices) {
+    if (maxDropdownChoices < 1) {
+      throw new IllegalArgumentException("max-dropdown-choices must be at least 1");
+    }
     this.json = json;
+    this.maxDropdownChoices = maxDropdownChoices;
+  }
+
+  public int maxDropdownChoices() {
+    return maxDropdownChoices;
   }
 
   public ObjectNode generate(Node node, List<ConnectionChoice> connections, int version) {
@@ -71,13 +107,63 @@ public class ElementTemplateGenerator {
    */
   public ObjectNode generate(
       Node node, Map<IntegrationType, List<ConnectionChoice>> connections, int version) {
+    return generate(TemplateTarget.of(node, connections), version);
+  }
+
+  /**
+   * The templates a node gets: its own template, and, when its type has more connections than
+   * {@link #maxDropdownChoices()}, one template per integration of those connections (its own
+   * template then takes a connection key instead of listing them all). Ordered by template id.
+   */
+  public List<TemplateTarget> targets(
+      Node node, Map<IntegrationType, List<ConnectionChoice>> connections) {
+    TemplateTarget own = TemplateTarget.of(node, connections);
+    if (own.own().size() <= maxDropdownChoices) {
+      return List.of(own);
+    }
+    Map<UUID, List<ConnectionChoice>> byIntegration = new TreeMap<>();
+    for (ConnectionChoice choice : own.own()) {
+      if (choice.integrationId() != null) {
+        byIntegration.computeIfAbsent(choice.integrationId(), id -> new ArrayList<>()).add(choice);
+      }
+    }
+    List<TemplateTarget> targets = new ArrayList<>();
+    targets.add(own);
+    byIntegration.forEach(
+        (integrationId, choices) -> {
+          Map<IntegrationType, List<ConnectionChoice>> offered = new HashMap<>(connections);
+          offered.put(node.integrationType(), choices);
+          targets.add(
+              new TemplateTarget(node, integrationId, choices.get(0).integrationName(), offered));
+        });
+    return targets;
+  }
+
+  /** The template of one target; deterministic for the same target and version. */
+  public ObjectNode generate(TemplateTarget target, int version) {
+    Node node = target.node();
+    Map<IntegrationType, List<ConnectionChoice>> connections = target.connections();
     ObjectNode template = json.createObjectNode();
     template.put("$schema", SCHEMA_URL);
-    template.put("name", "Flow Connections: " + node.label());
-    template.put("id", node.templateId());
-    template.put("description", node.description());
-    template.put("version", version);
-    template.putObject("category").put("id", "flow-connections").put("name", "Flow Connections");
+    if (target.split()) {
+      template.put("name", "Flow Connections: " + node.label() + " · " + target.integrationName());
+      template.put("id", target.templateId());
+      template.put(
+          "description",
+          node.description() + " Connections of the integration " + target.integrationName());
+      template.put("version", version);
+      template
+          .putObject("category")
+          .put("id", "flow-connections-" + node.id())
+          .put("name", "Flow Connections: " + node.label());
+      template.putArray("keywords").add(target.integrationName()).add(node.label());
+    } else {
+      template.put("name", "Flow Connections: " + node.label());
+      template.put("id", node.templateId());
+      template.put("description", node.description());
+      template.put("version", version);
+      template.putObject("category").put("id", "flow-connections").put("name", "Flow Connections");
+    }
     boolean agent = node.element() == NodeTemplate.Element.AD_HOC_SUB_PROCESS;
     template.putArray("appliesTo").add(agent ? "bpmn:SubProcess" : "bpmn:Task");
     template
@@ -93,9 +179,24 @@ public class ElementTemplateGenerator {
       // a fresh memory for each run of the sub-process, local to it
       properties.add(hidden("zeebe:input", "name", AGENT_CONTEXT, "={}"));
     }
-    List<ConnectionChoice> own = connections.getOrDefault(node.integrationType(), List.of());
-    properties.add(connectionDropdown(node, own));
-    OperationProperties operations = OperationProperties.of(json, node, own);
+    List<ConnectionChoice> own = target.own();
+    boolean keyInput = own.size() > maxDropdownChoices;
+    properties.add(
+        keyInput
+            ? connectionKeyInput(
+                CONNECTION_INPUT,
+                "Connection key",
+                "connection",
+                node.integrationType(),
+                target.integrationName(),
+                true)
+            : connectionDropdown(node, own));
+    // a split template's connections share their integration's document; a node template that
+    // takes any key cannot know which document applies
+    OperationProperties operations =
+        target.split()
+            ? OperationProperties.ofIntegration(json, node, own)
+            : OperationProperties.of(json, node, keyInput ? List.of() : own);
     if (operations.offered()) {
       properties.add(operations.dropdown());
     }
@@ -104,9 +205,12 @@ public class ElementTemplateGenerator {
     }
     for (TemplateInput input : node.inputs()) {
       if (input.connectionsOf() != null) {
+        List<ConnectionChoice> others = connections.getOrDefault(input.connectionsOf(), List.of());
         properties.add(
-            otherConnectionDropdown(
-                input, connections.getOrDefault(input.connectionsOf(), List.of())));
+            others.size() > maxDropdownChoices
+                ? connectionKeyInput(
+                    input.name(), input.label(), input.group(), input.connectionsOf(), null, false)
+                : otherConnectionDropdown(input, others));
         continue;
       }
       ObjectNode property = input(node, input);
@@ -118,7 +222,7 @@ public class ElementTemplateGenerator {
       }
     }
     properties.add(hiddenHeader("elementTemplateVersion", String.valueOf(version)));
-    properties.add(hiddenHeader("elementTemplateId", node.templateId()));
+    properties.add(hiddenHeader("elementTemplateId", target.templateId()));
     if (node.isTool()) {
       properties.add(hiddenHeader(AGENT_TOOL_HEADER, "true"));
     }
@@ -264,6 +368,42 @@ public class ElementTemplateGenerator {
     }
     sorted.forEach(c -> choices.addObject().put("name", c.label()).put("value", c.key()));
     property.put("value", sorted.isEmpty() ? NO_CONNECTION : sorted.get(0).key());
+    return property;
+  }
+
+  /**
+   * Instead of a dropdown too long to use: the connection's key, checked against the form of keys.
+   * The Connections page searches all connections on the server; the worker fails the job with an
+   * incident naming an unknown key.
+   */
+  private ObjectNode connectionKeyInput(
+      String name,
+      String label,
+      String group,
+      IntegrationType type,
+      String integrationName,
+      boolean required) {
+    ObjectNode property = json.createObjectNode();
+    property.put("id", name).put("label", label).put("group", group).put("type", "String");
+    property.put("optional", !required);
+    property.put(
+        "description",
+        "The key of a "
+            + type.label()
+            + " connection"
+            + (integrationName == null ? "" : " of " + integrationName)
+            + (required ? "" : ", or empty for none")
+            + ": too many to list here. Search the Connections page of Flow Connections for it;"
+            + " an unknown key fails the task with an incident");
+    ObjectNode constraints = property.putObject("constraints").put("notEmpty", required);
+    constraints
+        .putObject("pattern")
+        .put("value", required ? "^" + KEY_PATTERN + "$" : "^(?:" + KEY_PATTERN + ")?$")
+        .put(
+            "message",
+            "A connection key: lowercase letters, digits and dashes, e.g. billing-api (personal"
+                + " keys end in @owner)");
+    property.putObject("binding").put("type", "zeebe:input").put("name", name);
     return property;
   }
 

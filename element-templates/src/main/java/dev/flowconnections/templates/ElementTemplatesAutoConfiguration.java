@@ -3,9 +3,7 @@ package dev.flowconnections.templates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.autoconfigure.FlowConnectionsAutoConfiguration;
 import dev.flowconnections.autoconfigure.FlowConnectionsProperties;
-import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.connection.ConnectionService;
-import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.openapi.ApiSpecRepository;
 import dev.flowconnections.templates.node.NodeCatalog;
 import dev.flowconnections.templates.node.WorkerDescriptor;
@@ -31,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ElementTemplatesAutoConfiguration {
 
   @Bean
-  ElementTemplateGenerator elementTemplateGenerator(ObjectMapper json) {
-    return new ElementTemplateGenerator(json);
+  ElementTemplateGenerator elementTemplateGenerator(
+      ObjectMapper json, TemplatesProperties properties) {
+    return new ElementTemplateGenerator(json, properties.getMaxDropdownChoices());
   }
 
   /**
@@ -57,11 +56,8 @@ public class ElementTemplatesAutoConfiguration {
   }
 
   @Bean
-  TemplateChoices templateChoices(
-      ConnectionRepository connections,
-      IntegrationRepository integrations,
-      ApiSpecRepository specs) {
-    return new TemplateChoices(connections, integrations, specs);
+  TemplateChoices templateChoices(JdbcClient jdbc, ApiSpecRepository specs) {
+    return new TemplateChoices(jdbc, specs);
   }
 
   @Bean

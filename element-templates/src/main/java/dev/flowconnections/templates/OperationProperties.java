@@ -30,10 +30,33 @@ final class OperationProperties {
   private final Node node;
   private final List<ConnectionChoice> connections;
 
-  private OperationProperties(ObjectMapper json, Node node, List<ConnectionChoice> connections) {
+  /**
+   * Whether every connection of the template shares one document (a template split per
+   * integration): its operations are listed once, without a condition on the connection.
+   */
+  private final boolean oneDocument;
+
+  private OperationProperties(
+      ObjectMapper json, Node node, List<ConnectionChoice> connections, boolean oneDocument) {
     this.json = json;
     this.node = node;
     this.connections = connections;
+    this.oneDocument = oneDocument;
+  }
+
+  /**
+   * For the connections of one integration: the operations of its document once, whatever the
+   * number of connections, so the template's size does not grow with them.
+   */
+  static OperationProperties ofIntegration(
+      ObjectMapper json, Node node, List<ConnectionChoice> connections) {
+    return new OperationProperties(
+        json,
+        node,
+        node.operations()
+            ? connections.stream().filter(c -> !c.operations().isEmpty()).limit(1).toList()
+            : List.of(),
+        true);
   }
 
   /** For the node's connections; offers nothing when none has operations. */
@@ -46,7 +69,8 @@ final class OperationProperties {
                 .filter(c -> !c.operations().isEmpty())
                 .sorted(Comparator.comparing(ConnectionChoice::key))
                 .toList()
-            : List.of());
+            : List.of(),
+        false);
   }
 
   boolean offered() {
@@ -72,10 +96,12 @@ final class OperationProperties {
                 .addObject()
                 .put("name", operation.label())
                 .put("value", operation.operationId());
-        choice
-            .putObject("condition")
-            .put("property", WorkerDescriptors.CONNECTION)
-            .put("equals", connection.key());
+        if (!oneDocument) {
+          choice
+              .putObject("condition")
+              .put("property", WorkerDescriptors.CONNECTION)
+              .put("equals", connection.key());
+        }
       }
     }
     property.put("value", NONE);
@@ -83,9 +109,11 @@ final class OperationProperties {
         .putObject("binding")
         .put("type", "zeebe:input")
         .put("name", WorkerDescriptors.OPERATION);
-    ObjectNode condition =
-        property.putObject("condition").put("property", WorkerDescriptors.CONNECTION);
-    connections.forEach(c -> condition.withArray("oneOf").add(c.key()));
+    if (!oneDocument) {
+      ObjectNode condition =
+          property.putObject("condition").put("property", WorkerDescriptors.CONNECTION);
+      connections.forEach(c -> condition.withArray("oneOf").add(c.key()));
+    }
     return property;
   }
 
@@ -114,8 +142,7 @@ final class OperationProperties {
             "id",
             WorkerDescriptors.PATH_PARAMETERS
                 + "."
-                + connection.key()
-                + "."
+                + (oneDocument ? "" : connection.key() + ".")
                 + operation.operationId()
                 + "."
                 + name)
@@ -146,6 +173,13 @@ final class OperationProperties {
         .putObject("binding")
         .put("type", "zeebe:input")
         .put("name", WorkerDescriptors.PATH_PARAMETERS + "." + name);
+    if (oneDocument) {
+      property
+          .putObject("condition")
+          .put("property", WorkerDescriptors.OPERATION)
+          .put("equals", operation.operationId());
+      return property;
+    }
     ArrayNode all = property.putObject("condition").putArray("allMatch");
     all.addObject().put("property", WorkerDescriptors.CONNECTION).put("equals", connection.key());
     all.addObject()

@@ -12,6 +12,8 @@ import dev.flowconnections.templates.node.TemplateInput;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Published templates as one user downloads them: the stored version, with the user's own personal
@@ -68,11 +70,28 @@ public class TemplateCatalog {
   private ObjectNode withPersonal(
       PublishedTemplate template, Map<IntegrationType, List<ConnectionChoice>> personal) {
     ObjectNode content = template.content().deepCopy();
+    if (personal.isEmpty()) {
+      return content;
+    }
     Node node = nodes.byTemplateId(template.templateId()).orElse(null);
-    if (node == null || personal.isEmpty()) {
+    UUID integrationId = null;
+    if (node == null) {
+      // a node's template for one integration offers only that integration's connections
+      for (Node candidate : nodes.all()) {
+        Optional<UUID> split = TemplateTarget.integrationOf(candidate, template.templateId());
+        if (split.isPresent()) {
+          node = candidate;
+          integrationId = split.get();
+        }
+      }
+    }
+    if (node == null) {
       return content;
     }
     for (JsonNode property : content.withArray("properties")) {
+      if (!property.path("choices").isArray()) {
+        continue; // a connection key input above the dropdown threshold takes any key
+      }
       String input = property.path("binding").path("name").asText();
       IntegrationType type =
           "connection".equals(input)
@@ -82,8 +101,13 @@ public class TemplateCatalog {
                   .map(TemplateInput::connectionsOf)
                   .findFirst()
                   .orElse(null);
+      UUID onlyOf = "connection".equals(input) ? integrationId : null;
       List<ConnectionChoice> mine =
-          type == null ? List.of() : personal.getOrDefault(type, List.of());
+          type == null
+              ? List.of()
+              : personal.getOrDefault(type, List.of()).stream()
+                  .filter(c -> onlyOf == null || onlyOf.equals(c.integrationId()))
+                  .toList();
       if (mine.isEmpty()) {
         continue;
       }

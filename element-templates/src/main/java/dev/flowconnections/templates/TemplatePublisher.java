@@ -1,6 +1,7 @@
 package dev.flowconnections.templates;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowconnections.access.Actor;
@@ -12,17 +13,26 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Regenerates every node template from the database and stores a new version of each template whose
  * content changed; unchanged templates keep their version, so Modeler offers an upgrade only when
  * there is something new. A template that fails the official schema is never published.
+ *
+ * <p>Above the dropdown threshold a node also gets one template per integration ({@link
+ * TemplateTarget}). When such a template is no longer generated (the organization shrank below the
+ * threshold, the integration lost its last connection), its history stays and one last version is
+ * published marked {@code deprecated}: diagrams that use it still render, Modeler no longer offers
+ * it for new tasks. Should it be generated again, a new, undeprecated version follows.
  */
 public class TemplatePublisher {
 
@@ -71,8 +81,22 @@ public class TemplatePublisher {
               repository.lockOrganization(organizationId);
               Map<IntegrationType, List<ConnectionChoice>> shared = choices.shared(organizationId);
               List<Publication.Entry> entries = new ArrayList<>();
-              for (Node node : nodes.all()) {
-                entries.add(publishNode(organizationId, publishedBy, node, shared));
+              Map<String, PublishedTemplate> latest = new TreeMap<>();
+              repository.latest(organizationId).forEach(t -> latest.put(t.templateId(), t));
+              Set<String> current = new HashSet<>();
+              for (TemplateTarget target : targets(shared)) {
+                current.add(target.templateId());
+                entries.add(
+                    publishTarget(
+                        organizationId,
+                        publishedBy,
+                        target,
+                        Optional.ofNullable(latest.get(target.templateId()))));
+              }
+              for (PublishedTemplate gone : latest.values()) {
+                if (!current.contains(gone.templateId()) && isSplit(gone.templateId())) {
+                  retire(organizationId, publishedBy, gone).ifPresent(entries::add);
+                }
               }
               return new Publication(entries);
             });
@@ -87,38 +111,99 @@ public class TemplatePublisher {
    * newest stored version's means a publication would change that template.
    */
   public Map<String, String> currentHashes(String organizationId) {
-    Map<IntegrationType, List<ConnectionChoice>> shared = choices.shared(organizationId);
     Map<String, String> hashes = new LinkedHashMap<>();
-    for (Node node : nodes.all()) {
-      hashes.put(node.templateId(), hash(generator.generate(node, shared, 0)));
-    }
+    current(organizationId).forEach(t -> hashes.put(t.templateId(), t.hash()));
     return hashes;
   }
 
-  private Publication.Entry publishNode(
-      String organizationId,
-      String by,
-      Node node,
-      Map<IntegrationType, List<ConnectionChoice>> offered) {
-    String hash = hash(generator.generate(node, offered, 0));
-    Optional<PublishedTemplate> latest = repository.latest(organizationId, node.templateId());
+  /** Every template a publication would store now, in publication order, with name and hash. */
+  List<Current> current(String organizationId) {
+    List<Current> current = new ArrayList<>();
+    for (TemplateTarget target : targets(choices.shared(organizationId))) {
+      ObjectNode template = generator.generate(target, 0);
+      String label =
+          target.split()
+              ? target.node().label() + " · " + target.integrationName()
+              : target.node().label();
+      current.add(new Current(target.templateId(), label, hash(template)));
+    }
+    return current;
+  }
+
+  /** A template a publication would store: its id, label and content hash. */
+  record Current(String templateId, String label, String hash) {}
+
+  private List<TemplateTarget> targets(Map<IntegrationType, List<ConnectionChoice>> shared) {
+    List<TemplateTarget> targets = new ArrayList<>();
+    for (Node node : nodes.all()) {
+      targets.addAll(generator.targets(node, shared));
+    }
+    return targets;
+  }
+
+  /** Whether the id is that of a node's template for one integration. */
+  boolean isSplit(String templateId) {
+    return nodes.all().stream()
+        .anyMatch(node -> TemplateTarget.integrationOf(node, templateId).isPresent());
+  }
+
+  private Publication.Entry publishTarget(
+      String organizationId, String by, TemplateTarget target, Optional<PublishedTemplate> latest) {
+    String templateId = target.templateId();
+    String hash = hash(generator.generate(target, 0));
     if (latest.isPresent() && latest.get().contentHash().equals(hash)) {
-      return new Publication.Entry(node.templateId(), latest.get().version(), false);
+      return new Publication.Entry(templateId, latest.get().version(), false);
     }
     int version = latest.map(t -> t.version() + 1).orElse(1);
-    ObjectNode template = generator.generate(node, offered, version);
+    ObjectNode template = generator.generate(target, version);
+    store(organizationId, by, templateId, version, template, hash);
+    return new Publication.Entry(templateId, version, true);
+  }
+
+  /** One last version of a template no longer generated, marked deprecated; once only. */
+  private Optional<Publication.Entry> retire(
+      String organizationId, String by, PublishedTemplate gone) {
+    if (gone.content().has("deprecated")) {
+      return Optional.empty();
+    }
+    int version = gone.version() + 1;
+    ObjectNode template = gone.content().deepCopy();
+    template.put("version", version);
+    for (JsonNode property : template.withArray("properties")) {
+      if ("elementTemplateVersion".equals(property.path("binding").path("key").asText())) {
+        ((ObjectNode) property).put("value", String.valueOf(version));
+      }
+    }
+    template
+        .putObject("deprecated")
+        .put(
+            "message",
+            "No longer published: the organization's connections fit the node's own template again."
+                + " Switch the task to that template.");
+    ObjectNode hashed = template.deepCopy();
+    hashed.put("version", 0);
+    store(organizationId, by, gone.templateId(), version, template, hash(hashed));
+    return Optional.of(new Publication.Entry(gone.templateId(), version, true));
+  }
+
+  private void store(
+      String organizationId,
+      String by,
+      String templateId,
+      int version,
+      ObjectNode template,
+      String hash) {
     List<String> violations = schema.validate(template);
     if (!violations.isEmpty()) {
       throw new IllegalStateException(
           "generated template "
-              + node.templateId()
+              + templateId
               + " violates the element template schema: "
               + violations);
     }
     repository.insert(
         organizationId,
-        new PublishedTemplate(node.templateId(), version, template, hash, clock.instant(), by));
-    return new Publication.Entry(node.templateId(), version, true);
+        new PublishedTemplate(templateId, version, template, hash, clock.instant(), by));
   }
 
   private String hash(ObjectNode template) {

@@ -11,10 +11,12 @@ import dev.flowconnections.templates.node.NodeCatalog;
 import dev.flowconnections.templates.node.TemplateInput;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -46,22 +48,36 @@ public class TemplateStatus {
   /** Every node template of the actor's organization; the hashes are compared, never stored. */
   public Overview overview(Actor actor) {
     actor.requireAdmin("see the publication status of element templates");
-    Map<String, String> current = publisher.currentHashes(actor.organizationId());
-    Map<String, PublishedTemplate> latest = new HashMap<>();
+    Map<String, PublishedTemplate> latest = new TreeMap<>();
     repository.latest(actor.organizationId()).forEach(t -> latest.put(t.templateId(), t));
     List<Overview.Entry> entries = new ArrayList<>();
-    for (Node node : nodes.all()) {
-      PublishedTemplate published = latest.get(node.templateId());
+    Set<String> current = new HashSet<>();
+    for (TemplatePublisher.Current template : publisher.current(actor.organizationId())) {
+      current.add(template.templateId());
+      PublishedTemplate published = latest.get(template.templateId());
       entries.add(
           new Overview.Entry(
-              node.templateId(),
-              node.label(),
+              template.templateId(),
+              template.label(),
               published == null ? null : published.version(),
               published == null ? null : published.publishedAt(),
               published == null ? null : published.publishedBy(),
-              published == null
-                  || !published.contentHash().equals(current.get(node.templateId()))));
+              published == null || !published.contentHash().equals(template.hash())));
     }
+    // a template split per integration that is no longer generated: publishing deprecates it
+    latest.values().stream()
+        .filter(t -> !current.contains(t.templateId()) && publisher.isSplit(t.templateId()))
+        .filter(t -> !deprecated(t))
+        .forEach(
+            t ->
+                entries.add(
+                    new Overview.Entry(
+                        t.templateId(),
+                        t.content().path("name").asText(t.templateId()),
+                        t.version(),
+                        t.publishedAt(),
+                        t.publishedBy(),
+                        true)));
     return new Overview(autoPublish, entries);
   }
 
@@ -104,16 +120,44 @@ public class TemplateStatus {
                 published.isPresent()
                     && (personal || offers(published.get(), dropdown.input(), key))));
       }
+      if (node.integrationType() == type) {
+        // above the dropdown threshold: the node's template for the connection's integration
+        repository
+            .latest(
+                actor.organizationId(),
+                TemplateTarget.splitId(node, view.connection().integrationId()))
+            .filter(split -> !deprecated(split))
+            .ifPresent(
+                split ->
+                    places.add(
+                        new Availability.Place(
+                            split.templateId(),
+                            node.label() + " · " + view.integration().name(),
+                            ElementTemplateGenerator.CONNECTION_LABEL,
+                            personal
+                                || offers(split, ElementTemplateGenerator.CONNECTION_INPUT, key))));
+      }
     }
     return new Availability(key, autoPublish, places);
+  }
+
+  private static boolean deprecated(PublishedTemplate template) {
+    return template.content().has("deprecated");
   }
 
   /** A dropdown of connections: the zeebe:input it binds and its label in the properties panel. */
   private record Dropdown(String input, String label) {}
 
+  /**
+   * Whether the template's property lists the key; a key input (above the dropdown threshold) takes
+   * any key, so it offers every connection of its type.
+   */
   private static boolean offers(PublishedTemplate template, String input, String key) {
     for (JsonNode property : template.content().withArray("properties")) {
       if (input.equals(property.path("binding").path("name").asText())) {
+        if (!property.has("choices")) {
+          return true;
+        }
         for (JsonNode choice : property.path("choices")) {
           if (key.equals(choice.path("value").asText())) {
             return true;

@@ -27,6 +27,13 @@ public class TemplatesProperties {
    */
   private Path exportDir;
 
+  /**
+   * The most connections a template's dropdown lists. Above it a node's template is split into one
+   * template per integration (each listing that integration's connections), and a list still longer
+   * becomes a connection key input. Organizations below it get exactly the templates they had.
+   */
+  private int maxDropdownChoices = ElementTemplateGenerator.DEFAULT_MAX_DROPDOWN_CHOICES;
+
   private final WebModeler webModeler = new WebModeler();
 
   public boolean isAutoPublish() {
@@ -51,6 +58,14 @@ public class TemplatesProperties {
 
   public void setExportDir(Path exportDir) {
     this.exportDir = exportDir;
+  }
+
+  public int getMaxDropdownChoices() {
+    return maxDropdownChoices;
+  }
+
+  public void setMaxDropdownChoices(int maxDropdownChoices) {
+    this.maxDropdownChoices = maxDropdownChoices;
   }
 
   public WebModeler getWebModeler() {

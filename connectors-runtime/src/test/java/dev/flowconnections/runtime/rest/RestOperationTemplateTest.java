@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flowconnections.integration.IntegrationType;
 import dev.flowconnections.integration.openapi.ApiOperation;
 import dev.flowconnections.integration.openapi.ApiParameter;
 import dev.flowconnections.templates.ConnectionChoice;
 import dev.flowconnections.templates.ElementTemplateGenerator;
 import dev.flowconnections.templates.ElementTemplateSchema;
+import dev.flowconnections.templates.TemplateTarget;
 import dev.flowconnections.templates.node.Node;
 import dev.flowconnections.templates.node.NodeCatalog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +100,53 @@ class RestOperationTemplateTest {
       ObjectNode template = generator.generate(node(id), plain, 1);
       assertThat(ids(template)).doesNotContain("operation");
       assertThat(property(template, "path").has("condition")).isFalse();
+    }
+  }
+
+  /**
+   * Above the dropdown threshold a REST node's template per integration lists the integration's
+   * document once, not once per connection: 200 connections with a 50-operation document stay a
+   * template of tens of kilobytes (per connection it would be megabytes).
+   */
+  @Test
+  void aTemplatePerIntegrationListsItsOperationsOnceWhateverItsConnections() {
+    List<ApiOperation> fifty = new ArrayList<>();
+    for (int n = 0; n < 50; n++) {
+      fifty.add(
+          new ApiOperation(
+              "operation" + n,
+              "Operation " + n,
+              n % 2 == 0 ? "GET" : "POST",
+              "/things/{thing-id}/part" + n,
+              List.of(new ApiParameter("thing-id", "string", "The thing", true)),
+              List.of(),
+              n % 2 == 1));
+    }
+    UUID shop = UUID.randomUUID();
+    List<ConnectionChoice> connections = new ArrayList<>();
+    for (int n = 0; n < 400; n++) {
+      UUID integration = n < 200 ? shop : UUID.randomUUID();
+      connections.add(
+          new ConnectionChoice(
+              "shop-" + n, "Shop " + n, false, fifty, integration, n < 200 ? "Shop" : "Other"));
+    }
+    for (Node node : NODES.all()) {
+      TemplateTarget target =
+          generator.targets(node, Map.of(IntegrationType.REST_API, connections)).stream()
+              .filter(t -> shop.equals(t.integrationId()))
+              .findFirst()
+              .orElseThrow();
+      ObjectNode template = generator.generate(target, 1);
+      int size = template.toString().length();
+      System.out.printf("%s for 200 connections, 50 operations: %d bytes%n", node.id(), size);
+
+      assertThat(size).isLessThan(200 * 1024);
+      assertThat(property(template, "connection").get("choices")).hasSize(200);
+      assertThat(property(template, "operation").get("choices")).hasSize(51);
+      assertThat(property(template, "operation").has("condition")).isFalse();
+      assertThat(property(template, "pathParameters.operation0.thing_id").get("condition"))
+          .hasToString("{\"property\":\"operation\",\"equals\":\"operation0\"}");
+      assertThat(new ElementTemplateSchema().validate(template)).isEmpty();
     }
   }
 

@@ -5,7 +5,7 @@ import {
 } from '/ui/app.js';
 import { loadVerticals, verticalFilter, groupedByVertical } from '/ui/verticals.js';
 import { availabilityNote, downloadTemplatesLink } from '/ui/modeler.js';
-import { fetchPage, pager, MAX_PAGE_SIZE } from '/ui/paging.js';
+import { fetchPage, pager, initialSearch, MAX_PAGE_SIZE } from '/ui/paging.js';
 
 const STATUS_LABELS = {
   CONFIGURED: 'Configured', INCOMPLETE: 'Incomplete', NOT_CONFIGURED: 'Not configured',
@@ -21,7 +21,8 @@ let cardsPager;
 async function start() {
   await renderHeader('/connections');
   const verticals = await loadVerticals();
-  const search = el('input', { type: 'search', id: 'connection-search', placeholder: 'Name, key or integration' });
+  searchText = initialSearch();
+  const search = el('input', { type: 'search', id: 'connection-search', placeholder: 'Name, key or integration', value: searchText });
   search.addEventListener('input', debounce(() => { searchText = search.value; currentPage = 0; loadCards(); }));
   cardsPager = pager('connection-pager', 'connections', (page) => { currentPage = page; loadCards(); });
   main.replaceChildren(

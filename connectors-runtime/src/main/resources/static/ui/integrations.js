@@ -6,7 +6,7 @@ import {
 } from '/ui/app.js';
 import { revisionsSection } from '/ui/versions.js';
 import { loadVerticals, verticalFilter, verticalOptions, groupedByVertical } from '/ui/verticals.js';
-import { fetchPage, pager } from '/ui/paging.js';
+import { fetchPage, pager, initialSearch } from '/ui/paging.js';
 import { hiddenBadge, hideButton } from '/ui/catalogue.js';
 import { openApiImport } from '/ui/openapi.js';
 
@@ -39,7 +39,8 @@ async function start() {
   me = await renderHeader('/admin/integrations');
   types = await api('GET', '/api/integration-types');
   verticals = await loadVerticals();
-  const search = el('input', { type: 'search', id: 'integration-search', placeholder: 'Name or type' });
+  filter.search = initialSearch();
+  const search = el('input', { type: 'search', id: 'integration-search', placeholder: 'Name or type', value: filter.search });
   search.addEventListener('input', debounce(() => { filter.search = search.value; currentPage = 0; loadCards(); }));
   cardsPager = pager('integration-pager', 'integrations', (page) => { currentPage = page; loadCards(); });
   // a filter, not tabs with panels: toggle buttons in a group say what they do

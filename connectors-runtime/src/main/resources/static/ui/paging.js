@@ -3,7 +3,7 @@
 // shows "x–y of N" and Previous/Next buttons.
 import { ApiError, el } from '/ui/app.js';
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 100;
 /** The largest page the server answers: for pickers that need the whole list. */
 export const MAX_PAGE_SIZE = 500;
 
@@ -54,4 +54,9 @@ export function pager(id, noun, onPage) {
     next.disabled = last >= result.total;
   }
   return { node, update };
+}
+
+/** The search text a link to the page carries (?search=...), so a link can open a filtered list. */
+export function initialSearch() {
+  return new URLSearchParams(window.location.search).get('search') ?? '';
 }

@@ -74,6 +74,16 @@ public final class ApiFixtures {
     return response.body();
   }
 
+  /**
+   * {@code page} opened with its search box filled in: lists page, so a test finds its own items.
+   */
+  public static String searching(String page, String text) {
+    return page
+        + "?search="
+        + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
+  }
+
   /** The number of entries a list endpoint has on all its pages (X-Total-Count where it pages). */
   public static int count(ApiClient client, String listPath) {
     ApiClient.Response response = client.get(listPath);

@@ -5,6 +5,7 @@ import {
 } from '/ui/app.js';
 import { loadVerticals, verticalFilter, groupedByVertical } from '/ui/verticals.js';
 import { availabilityNote, downloadTemplatesLink } from '/ui/modeler.js';
+import { fetchPage, pager, initialSearch, MAX_PAGE_SIZE } from '/ui/paging.js';
 
 const STATUS_LABELS = {
   CONFIGURED: 'Configured', INCOMPLETE: 'Incomplete', NOT_CONFIGURED: 'Not configured',
@@ -14,12 +15,16 @@ const STATUS_LABELS = {
 const main = document.getElementById('main');
 let searchText = '';
 let verticalText = '';
+let currentPage = 0;
+let cardsPager;
 
 async function start() {
   await renderHeader('/connections');
   const verticals = await loadVerticals();
-  const search = el('input', { type: 'search', id: 'connection-search', placeholder: 'Name, key or integration' });
-  search.addEventListener('input', debounce(() => { searchText = search.value; loadCards(); }));
+  searchText = initialSearch();
+  const search = el('input', { type: 'search', id: 'connection-search', placeholder: 'Name, key or integration', value: searchText });
+  search.addEventListener('input', debounce(() => { searchText = search.value; currentPage = 0; loadCards(); }));
+  cardsPager = pager('connection-pager', 'connections', (page) => { currentPage = page; loadCards(); });
   main.replaceChildren(
     el('div', { class: 'page-head' },
       el('div', {},
@@ -29,8 +34,9 @@ async function start() {
         el('button', { class: 'primary', id: 'new-connection', onclick: () => openWizard(null) }, '+ New Connection'))),
     el('div', { class: 'toolbar', role: 'search' },
       el('label', { for: 'connection-search', class: 'sr-only' }, 'Search connections'), search,
-      verticalFilter('vertical-filter', verticals.inUse, (v) => { verticalText = v; loadCards(); })),
-    el('div', { id: 'connection-cards', 'aria-live': 'polite' }));
+      verticalFilter('vertical-filter', verticals.inUse, (v) => { verticalText = v; currentPage = 0; loadCards(); })),
+    el('div', { id: 'connection-cards', 'aria-live': 'polite' }),
+    cardsPager.node);
   await loadCards();
   main.removeAttribute('aria-busy');
   await showConnectOutcome();
@@ -97,10 +103,10 @@ async function loadCards() {
 }
 
 async function renderCards(list) {
-  const params = new URLSearchParams();
-  if (searchText) params.set('search', searchText);
-  if (verticalText) params.set('vertical', verticalText);
-  const connections = await api('GET', `/api/connections${params.size ? `?${params}` : ''}`);
+  const result = await fetchPage('/api/connections', { search: searchText, vertical: verticalText }, currentPage);
+  currentPage = result.page;
+  cardsPager.update(result);
+  const connections = result.items;
   if (connections.length === 0) {
     list.replaceChildren(el('p', { class: 'empty' }, searchText || verticalText ? 'No connection matches your search.' : 'No connections yet. Create one with New Connection.'));
     return;
@@ -182,7 +188,8 @@ async function renderSetup(dialog, existing) {
   if (existing) {
     integrationSection.append(el('p', {}, el('strong', {}, 'Integration: '), `${existing.integration.name} · ${existing.integration.typeLabel}`));
   } else {
-    const all = (await api('GET', '/api/integrations')).filter((i) => i.status === 'ACTIVE');
+    // the picker filters as the user types: it takes the largest page the server answers
+    const all = (await fetchPage('/api/integrations', {}, 0, MAX_PAGE_SIZE)).items.filter((i) => i.status === 'ACTIVE');
     const search = el('input', { type: 'search', id: 'integration-search', placeholder: 'Search integrations' });
     const options = el('div', { class: 'choices integration-list', 'data-field': 'integrationId', tabindex: '-1' });
     const renderOptions = () => {

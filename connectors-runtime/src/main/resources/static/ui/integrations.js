@@ -6,6 +6,7 @@ import {
 } from '/ui/app.js';
 import { revisionsSection } from '/ui/versions.js';
 import { loadVerticals, verticalFilter, verticalOptions, groupedByVertical } from '/ui/verticals.js';
+import { fetchPage, pager, initialSearch } from '/ui/paging.js';
 import { hiddenBadge, hideButton } from '/ui/catalogue.js';
 import { openApiImport } from '/ui/openapi.js';
 
@@ -29,6 +30,8 @@ const NEXT_STATUSES = { DRAFT: ['DRAFT', 'ACTIVE'], ACTIVE: ['ACTIVE', 'DEPRECAT
 const main = document.getElementById('main');
 const filter = { search: '', scope: '', vertical: '' };
 let verticals;
+let currentPage = 0;
+let cardsPager;
 let me;
 let types;
 
@@ -36,14 +39,17 @@ async function start() {
   me = await renderHeader('/admin/integrations');
   types = await api('GET', '/api/integration-types');
   verticals = await loadVerticals();
-  const search = el('input', { type: 'search', id: 'integration-search', placeholder: 'Name or type' });
-  search.addEventListener('input', debounce(() => { filter.search = search.value; loadCards(); }));
+  filter.search = initialSearch();
+  const search = el('input', { type: 'search', id: 'integration-search', placeholder: 'Name or type', value: filter.search });
+  search.addEventListener('input', debounce(() => { filter.search = search.value; currentPage = 0; loadCards(); }));
+  cardsPager = pager('integration-pager', 'integrations', (page) => { currentPage = page; loadCards(); });
   // a filter, not tabs with panels: toggle buttons in a group say what they do
   const tabs = el('div', { class: 'tabs', role: 'group', 'aria-label': 'Scope' },
     SCOPES.map(([value, label]) => el('button', {
       id: `scope-${label.toLowerCase()}`, 'aria-pressed': String(value === filter.scope),
       onclick: (event) => {
         filter.scope = value;
+        currentPage = 0;
         tabs.querySelectorAll('button').forEach((t) => t.setAttribute('aria-pressed', String(t === event.currentTarget)));
         loadCards();
       },
@@ -56,9 +62,10 @@ async function start() {
       el('button', { class: 'primary', id: 'new-integration', onclick: () => openForm(null) }, '+ New Integration')),
     el('div', { class: 'toolbar', role: 'search' },
       el('label', { for: 'integration-search', class: 'sr-only' }, 'Search integrations by name or type'), search,
-      verticalFilter('vertical-filter', verticals.inUse, (v) => { filter.vertical = v; loadCards(); })),
+      verticalFilter('vertical-filter', verticals.inUse, (v) => { filter.vertical = v; currentPage = 0; loadCards(); })),
     tabs,
-    el('div', { id: 'integration-cards', 'aria-live': 'polite' }));
+    el('div', { id: 'integration-cards', 'aria-live': 'polite' }),
+    cardsPager.node);
   await loadCards();
   main.removeAttribute('aria-busy');
 }
@@ -67,11 +74,10 @@ async function loadCards() {
   const list = document.getElementById('integration-cards');
   list.setAttribute('aria-busy', 'true');
   try {
-    const params = new URLSearchParams();
-    if (filter.search) params.set('search', filter.search);
-    if (filter.scope) params.set('scope', filter.scope);
-    if (filter.vertical) params.set('vertical', filter.vertical);
-    const integrations = await api('GET', `/api/integrations${params.size ? `?${params}` : ''}`);
+    const result = await fetchPage('/api/integrations', filter, currentPage);
+    currentPage = result.page;
+    cardsPager.update(result);
+    const integrations = result.items;
     list.replaceChildren(...(integrations.length
       ? groupedByVertical(integrations, (i) => i.domainVertical, card)
       : [el('p', { class: 'empty' }, 'No integration matches.')]));

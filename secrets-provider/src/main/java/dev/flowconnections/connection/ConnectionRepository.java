@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.paging.LikePatterns;
+import dev.flowconnections.paging.Page;
+import dev.flowconnections.paging.PageRequest;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +28,12 @@ public class ConnectionRepository {
   private static final String COLUMNS =
       "id, organization_id, connection_key, name, integration_id, visibility, owner, version,"
           + " created_at, created_by, updated_at, updated_by, allowed_processes, allowed_in_production";
+
+  /**
+   * The order of pages: by name ignoring case, compared by code point (collation "C": the same on
+   * every database, and what the index of V15 holds), then by id.
+   */
+  private static final String ORDER = "lower(c.name) collate \"C\", c.id";
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -71,6 +81,64 @@ public class ConnectionRepository {
 
   public List<Connection> list(String organizationId) {
     return many("organization_id = :org", Map.of("org", organizationId));
+  }
+
+  /**
+   * One page of the connections {@code username} sees in the organization (ORGANIZATION ones and
+   * their own PERSONAL ones) that match {@code query}, in the order of {@link #ORDER}. Filtering,
+   * search and paging run in the database; environment rows are read for the page's connections
+   * only.
+   */
+  public Page<Connection> page(
+      String organizationId, String username, ConnectionQuery query, PageRequest request) {
+    StringBuilder where =
+        new StringBuilder(
+            " from connection c join integration i on i.id = c.integration_id"
+                + " where c.organization_id = :org and i.organization_id = :org"
+                + " and (c.visibility = 'ORGANIZATION' or c.owner = :username)");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("org", organizationId);
+    params.put("username", username);
+    if (query.integrationId() != null) {
+      where.append(" and c.integration_id = :integrationId");
+      params.put("integrationId", query.integrationId());
+    }
+    if (query.type() != null) {
+      where.append(" and i.type = :type");
+      params.put("type", query.type().name());
+    }
+    if (query.vertical() != null) {
+      where.append(" and lower(i.domain_vertical) = lower(:vertical)");
+      params.put("vertical", query.vertical());
+    }
+    if (query.search() != null) {
+      // the key is lowercase already; the type matches on its label
+      where.append(
+          " and (lower(c.name) like :search escape '\\' or c.connection_key like :search escape '\\'"
+              + " or lower(i.name) like :search escape '\\' or i.type = any(:types))");
+      params.put("search", LikePatterns.containing(query.search()));
+      params.put("types", IntegrationType.labelsContaining(query.search()));
+    }
+    long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+    if (request.offset() >= total) {
+      return new Page<>(List.of(), total, request.page(), request.size());
+    }
+    // the page's ids first (narrow rows to order), then their rows
+    params.put("limit", request.size());
+    params.put("offset", request.offset());
+    List<UUID> ids =
+        jdbc.sql("select c.id" + where + " order by " + ORDER + " limit :limit offset :offset")
+            .params(params)
+            .query((rs, n) -> rs.getObject("id", UUID.class))
+            .list();
+    Map<UUID, Row> byId = new LinkedHashMap<>();
+    jdbc.sql("select " + COLUMNS + " from connection where id = any(:ids)")
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(this::row)
+        .list()
+        .forEach(r -> byId.put(r.id(), r));
+    List<Row> rows = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    return new Page<>(withEnvironments(rows), total, request.page(), request.size());
   }
 
   /** Every organization that has at least one connection. */
@@ -192,7 +260,10 @@ public class ConnectionRepository {
             + condition
             + " order by lower(name)"
             + (lock ? " for update" : "");
-    List<Row> rows = jdbc.sql(sql).params(params).query(this::row).list();
+    return withEnvironments(jdbc.sql(sql).params(params).query(this::row).list());
+  }
+
+  private List<Connection> withEnvironments(List<Row> rows) {
     if (rows.isEmpty()) {
       return List.of();
     }

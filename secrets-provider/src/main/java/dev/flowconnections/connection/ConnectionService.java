@@ -21,13 +21,14 @@ import dev.flowconnections.fields.StdioEnvironment;
 import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.paging.Page;
+import dev.flowconnections.paging.PageRequest;
 import dev.flowconnections.scope.AllowedProcesses;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -426,23 +427,23 @@ public class ConnectionService {
    */
   public List<ConnectionView> list(
       Actor actor, String search, IntegrationType type, UUID integrationId, String vertical) {
-    String wantedVertical = vertical == null || vertical.isBlank() ? null : vertical.trim();
-    Map<UUID, Integration> byId = new LinkedHashMap<>();
-    integrations
-        .list(actor.organizationId(), dev.flowconnections.integration.IntegrationFilter.all())
-        .forEach(i -> byId.put(i.id(), i));
-    String needle = search == null ? null : search.trim().toLowerCase(Locale.ROOT);
-    return connections.list(actor.organizationId()).stream()
-        .filter(c -> c.visibleTo(actor.username()))
-        .filter(c -> integrationId == null || integrationId.equals(c.integrationId()))
-        .map(c -> view(c, byId.get(c.integrationId())))
-        .filter(v -> type == null || v.integration().type() == type)
-        .filter(
-            v ->
-                wantedVertical == null
-                    || wantedVertical.equalsIgnoreCase(v.integration().domainVertical()))
-        .filter(v -> needle == null || needle.isEmpty() || matches(v, needle))
-        .toList();
+    return page(actor, new ConnectionQuery(search, type, integrationId, vertical), PageRequest.ALL)
+        .items();
+  }
+
+  /**
+   * One page of the connections the actor sees (ORGANIZATION ones and their own PERSONAL ones)
+   * matching {@code query}, by name: other users' PERSONAL connections are neither returned nor
+   * counted. Environment statuses are derived for the page's connections only.
+   */
+  public Page<ConnectionView> page(Actor actor, ConnectionQuery query, PageRequest request) {
+    Page<Connection> page =
+        connections.page(actor.organizationId(), actor.username(), query, request);
+    Map<UUID, Integration> byId =
+        integrations.findAll(
+            actor.organizationId(),
+            page.items().stream().map(Connection::integrationId).distinct().toList());
+    return page.map(c -> view(c, byId.get(c.integrationId())));
   }
 
   public void delete(Actor actor, UUID id) {
@@ -554,13 +555,6 @@ public class ConnectionService {
     names.addAll(after.keySet());
     names.stream().filter(n -> !Objects.equals(before.get(n), after.get(n))).forEach(changed::add);
     return changed;
-  }
-
-  private static boolean matches(ConnectionView v, String needle) {
-    return v.connection().name().toLowerCase(Locale.ROOT).contains(needle)
-        || v.connection().key().contains(needle)
-        || v.integration().name().toLowerCase(Locale.ROOT).contains(needle)
-        || v.integration().type().label().toLowerCase(Locale.ROOT).contains(needle);
   }
 
   private ConnectionView view(Connection connection, Integration integration) {

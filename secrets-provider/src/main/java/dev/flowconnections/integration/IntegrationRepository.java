@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowconnections.environment.Environment;
+import dev.flowconnections.paging.LikePatterns;
+import dev.flowconnections.paging.Page;
+import dev.flowconnections.paging.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -78,32 +81,78 @@ public class IntegrationRepository {
         .optional();
   }
 
+  /** Every integration of the organization matching {@code filter}, hidden ones included. */
   public List<Integration> list(String organizationId, IntegrationFilter filter) {
-    StringBuilder sql =
-        new StringBuilder("select " + COLUMNS + " from integration where organization_id = :org");
+    return page(organizationId, filter, true, PageRequest.ALL).items();
+  }
+
+  /**
+   * One page of the organization's integrations matching {@code filter}, ordered by name ignoring
+   * case (compared by code point, collation "C", as the index of V15), then id; hidden ones only if
+   * {@code includeHidden}. Filtering and paging run in the database.
+   */
+  public Page<Integration> page(
+      String organizationId, IntegrationFilter filter, boolean includeHidden, PageRequest request) {
+    StringBuilder where = new StringBuilder(" from integration where organization_id = :org");
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("org", organizationId);
+    if (!includeHidden) {
+      where.append(" and not hidden");
+    }
     if (filter.search() != null && !filter.search().isBlank()) {
       // "search by name or type": the type matches on its enum name and its label
-      sql.append(
-          " and (name ilike :search or description ilike :search or type ilike :search or type = any(:types))");
-      params.put("search", "%" + filter.search().replace("%", "\\%").replace("_", "\\_") + "%");
-      params.put("types", typesMatchingLabel(filter.search()));
+      where.append(
+          " and (name ilike :search escape '\\' or description ilike :search escape '\\'"
+              + " or type ilike :search escape '\\' or type = any(:types))");
+      params.put("search", LikePatterns.containing(filter.search()));
+      params.put("types", IntegrationType.labelsContaining(filter.search()));
     }
     if (filter.type() != null) {
-      sql.append(" and type = :type");
+      where.append(" and type = :type");
       params.put("type", filter.type().name());
     }
     if (filter.scope() != null) {
-      sql.append(" and scope = :scope");
+      where.append(" and scope = :scope");
       params.put("scope", filter.scope().name());
     }
     if (filter.vertical() != null && !filter.vertical().isBlank()) {
-      sql.append(" and lower(domain_vertical) = lower(:vertical)");
+      where.append(" and lower(domain_vertical) = lower(:vertical)");
       params.put("vertical", filter.vertical().trim());
     }
-    sql.append(" order by lower(name)");
-    return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+    if (request.offset() >= total) {
+      return new Page<>(List.of(), total, request.page(), request.size());
+    }
+    params.put("limit", request.size());
+    params.put("offset", request.offset());
+    List<Integration> items =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + where
+                    + " order by lower(name) collate \"C\", id limit :limit offset :offset")
+            .params(params)
+            .query(this::map)
+            .list();
+    return new Page<>(items, total, request.page(), request.size());
+  }
+
+  /** The organization's integrations with these ids (those that exist). */
+  public Map<UUID, Integration> findAll(String organizationId, java.util.Collection<UUID> ids) {
+    Map<UUID, Integration> result = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return result;
+    }
+    jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from integration where organization_id = :org and id = any(:ids)")
+        .param("org", organizationId)
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(this::map)
+        .list()
+        .forEach(i -> result.put(i.id(), i));
+    return result;
   }
 
   public boolean existsByName(String organizationId, String name, UUID exceptId) {
@@ -144,14 +193,6 @@ public class IntegrationRepository {
         .param("id", id)
         .param("org", organizationId)
         .update();
-  }
-
-  private static String[] typesMatchingLabel(String search) {
-    String needle = search.trim().toLowerCase(java.util.Locale.ROOT);
-    return java.util.Arrays.stream(IntegrationType.values())
-        .filter(t -> t.label().toLowerCase(java.util.Locale.ROOT).contains(needle))
-        .map(Enum::name)
-        .toArray(String[]::new);
   }
 
   private Map<String, Object> parameters(Integration i) {

@@ -16,6 +16,8 @@ import dev.flowconnections.fields.FieldSchema;
 import dev.flowconnections.fields.StdioCommands;
 import dev.flowconnections.integration.revision.IntegrationRevisions;
 import dev.flowconnections.integration.revision.RevisionOrigin;
+import dev.flowconnections.paging.Page;
+import dev.flowconnections.paging.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,9 +276,15 @@ public class IntegrationService {
 
   /** The organization's integrations; hidden ones only for super admins. */
   public List<Integration> list(Actor actor, IntegrationFilter filter) {
-    return integrations.list(actor.organizationId(), filter).stream()
-        .filter(i -> i.offeredTo(actor))
-        .toList();
+    return page(actor, filter, PageRequest.ALL).items();
+  }
+
+  /**
+   * One page of the organization's integrations matching {@code filter}, by name; hidden ones only
+   * for super admins (as {@link Integration#offeredTo}).
+   */
+  public Page<Integration> page(Actor actor, IntegrationFilter filter, PageRequest request) {
+    return integrations.page(actor.organizationId(), filter, actor.isSuperAdmin(), request);
   }
 
   /** The domain verticals the integrations the actor is offered carry, in name order. */

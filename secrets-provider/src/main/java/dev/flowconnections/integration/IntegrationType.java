@@ -19,4 +19,13 @@ public enum IntegrationType {
   public String label() {
     return label;
   }
+
+  /** Names of the types whose label contains {@code text}, ignoring case and surrounding blanks. */
+  public static String[] labelsContaining(String text) {
+    String needle = text.trim().toLowerCase(java.util.Locale.ROOT);
+    return java.util.Arrays.stream(values())
+        .filter(t -> t.label.toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .map(Enum::name)
+        .toArray(String[]::new);
+  }
 }

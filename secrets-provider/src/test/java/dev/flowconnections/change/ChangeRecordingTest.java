@@ -102,13 +102,14 @@ class ChangeRecordingTest extends DatabaseTest {
             "setAllowedInProduction",
             "delete",
             "recordTest"),
-        Set.of("get", "list"));
+        Set.of("get", "list", "page"));
     assertSorted(
         IntegrationService.class,
         Set.of("create", "update", "amend", "setHidden", "delete"),
         Set.of(
             "get",
             "list",
+            "page",
             "verticals",
             "fields",
             "impactOfDelete",

@@ -1,10 +1,16 @@
 package dev.flowconnections.runtime.connection;
 
 import dev.flowconnections.access.Actor;
+import dev.flowconnections.connection.ConnectionQuery;
 import dev.flowconnections.connection.ConnectionService;
+import dev.flowconnections.connection.ConnectionView;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.errors.ValidationException;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.paging.Page;
+import dev.flowconnections.paging.PageRequest;
+import dev.flowconnections.runtime.api.PagedResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -41,16 +47,24 @@ class ConnectionController {
     return ResponseEntity.created(URI.create("/api/connections/" + created.id())).body(created);
   }
 
+  /** One page (default 100, at most 500) by name; {@link PagedResponse} says what else. */
   @GetMapping
-  List<ConnectionResponse> list(
+  ResponseEntity<List<ConnectionResponse>> list(
       Actor actor,
+      HttpServletRequest request,
       @RequestParam(required = false) String search,
       @RequestParam(required = false) IntegrationType type,
       @RequestParam(required = false) UUID integrationId,
-      @RequestParam(required = false) String vertical) {
-    return connections.list(actor, search, type, integrationId, vertical).stream()
-        .map(ConnectionResponse::of)
-        .toList();
+      @RequestParam(required = false) String vertical,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size) {
+    Page<ConnectionView> found =
+        connections.page(
+            actor,
+            new ConnectionQuery(search, type, integrationId, vertical),
+            PageRequest.parse(page, size));
+    return PagedResponse.of(
+        found, found.items().stream().map(ConnectionResponse::of).toList(), request);
   }
 
   @GetMapping("/{id}")

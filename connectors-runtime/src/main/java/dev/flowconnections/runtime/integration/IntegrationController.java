@@ -4,10 +4,15 @@ import dev.flowconnections.access.Actor;
 import dev.flowconnections.catalogue.Verticals;
 import dev.flowconnections.connection.Connection;
 import dev.flowconnections.errors.ValidationException;
+import dev.flowconnections.integration.Integration;
 import dev.flowconnections.integration.IntegrationFilter;
 import dev.flowconnections.integration.IntegrationScope;
 import dev.flowconnections.integration.IntegrationService;
 import dev.flowconnections.integration.IntegrationType;
+import dev.flowconnections.paging.Page;
+import dev.flowconnections.paging.PageRequest;
+import dev.flowconnections.runtime.api.PagedResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -40,16 +45,24 @@ class IntegrationController {
     return ResponseEntity.created(URI.create("/api/integrations/" + created.id())).body(created);
   }
 
+  /** One page (default 100, at most 500) by name; {@link PagedResponse} says what else. */
   @GetMapping
-  List<IntegrationResponse> list(
+  ResponseEntity<List<IntegrationResponse>> list(
       Actor actor,
+      HttpServletRequest request,
       @RequestParam(required = false) String search,
       @RequestParam(required = false) IntegrationType type,
       @RequestParam(required = false) IntegrationScope scope,
-      @RequestParam(required = false) String vertical) {
-    return integrations.list(actor, new IntegrationFilter(search, type, scope, vertical)).stream()
-        .map(IntegrationResponse::of)
-        .toList();
+      @RequestParam(required = false) String vertical,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size) {
+    Page<Integration> found =
+        integrations.page(
+            actor,
+            new IntegrationFilter(search, type, scope, vertical),
+            PageRequest.parse(page, size));
+    return PagedResponse.of(
+        found, found.items().stream().map(IntegrationResponse::of).toList(), request);
   }
 
   /**

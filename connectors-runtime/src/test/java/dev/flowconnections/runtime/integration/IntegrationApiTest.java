@@ -120,7 +120,7 @@ class IntegrationApiTest extends ApiTestBase {
             names(
                 admin.get("/api/integrations?search=" + tag + "&scope=ORGANIZATION&type=REST_API")))
         .containsExactly("Acme " + tag + " CRM");
-    assertThat(names(admin.get("/api/integrations?type=DATABASE")))
+    assertThat(names(admin.get("/api/integrations?type=DATABASE&size=500")))
         .contains("Acme " + tag + " Warehouse")
         .noneMatch(n -> n.equals("Acme " + tag + " CRM"));
   }

@@ -74,10 +74,21 @@ public final class ApiFixtures {
     return response.body();
   }
 
-  /** The number of entries a list endpoint answers. */
+  /**
+   * {@code page} opened with its search box filled in: lists page, so a test finds its own items.
+   */
+  public static String searching(String page, String text) {
+    return page
+        + "?search="
+        + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
+  }
+
+  /** The number of entries a list endpoint has on all its pages (X-Total-Count where it pages). */
   public static int count(ApiClient client, String listPath) {
     ApiClient.Response response = client.get(listPath);
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json().size();
+    String total = response.header("X-Total-Count");
+    return total.isEmpty() ? response.json().size() : Integer.parseInt(total);
   }
 }

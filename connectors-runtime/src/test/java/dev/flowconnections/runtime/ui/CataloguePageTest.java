@@ -28,6 +28,11 @@ class CataloguePageTest extends BrowserTestBase {
     browser.login("admin", "admin");
     browser.go("/admin/integrations");
     browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));
+    // the catalogue's entries, not the many Organization integrations other tests leave behind
+    browser.click(By.id("scope-system"));
+    // the click marks the list busy at once; once it is not, it shows the System page
+    browser.find(By.cssSelector("#scope-system[aria-pressed=true]"));
+    browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));
 
     assertThat(cardsIn("AI")).contains("OpenAI", "Anthropic (Claude)", "Ollama (local)");
     assertThat(cardsIn("Database")).contains("PostgreSQL", "SQLite").doesNotContain("OpenAI");
@@ -57,6 +62,7 @@ class CataloguePageTest extends BrowserTestBase {
             .asText();
     createConnection(modeler, twilio, "Texts " + tag, "PERSONAL");
     browser.login("modeler", "modeler");
+    browser.go(ApiFixtures.searching("/connections", tag));
     browser.find(By.cssSelector("#connection-cards:not([aria-busy])"));
 
     assertThat(connectionsIn("Communication")).contains("Texts " + tag);
@@ -85,7 +91,7 @@ class CataloguePageTest extends BrowserTestBase {
             "authScheme", "NONE",
             "config", Map.of("baseUrl", "https://crm.example.test")));
     browser.login("root", "root");
-    browser.go("/admin/integrations");
+    browser.go(ApiFixtures.searching("/admin/integrations", name));
     browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));
 
     browser.click(By.cssSelector("button[aria-label='Hide " + name + "']"));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -40,6 +41,7 @@ class ConnectionsPageTest extends BrowserTestBase {
     ApiFixtures.createIntegration(admin, integration);
     UPSTREAM.reset();
     browser.login("modeler", "modeler");
+    browser.go(ApiFixtures.searching("/connections", tag));
   }
 
   @Test
@@ -166,7 +168,7 @@ class ConnectionsPageTest extends BrowserTestBase {
     modeler.put(
         "/api/connections/" + id + "/environments/QA",
         ApiFixtures.credentials(Map.of("username", "mailer", "password", "smtp-pw-" + tag)));
-    browser.go("/connections");
+    browser.go(ApiFixtures.searching("/connections", tag));
     clickInCard("mailer-" + tag, "Edit");
     browser.click(By.xpath("//button[text()='Save and continue']"));
 
@@ -194,7 +196,7 @@ class ConnectionsPageTest extends BrowserTestBase {
     modeler.put(
         "/api/connections/" + restId + "/environments/DEVELOPMENT",
         ApiFixtures.credentials(Map.of("username", "svc", "password", "pw-" + tag)));
-    browser.go("/connections");
+    browser.go(ApiFixtures.searching("/connections", tag));
     clickInCard("required-" + tag, "Edit");
     browser.click(By.xpath("//button[text()='Save and continue']"));
     WebElement required = row("DEVELOPMENT").findElement(By.cssSelector("[data-field=username]"));
@@ -235,7 +237,7 @@ class ConnectionsPageTest extends BrowserTestBase {
           "/api/connections/" + id + "/environments/" + environment,
           ApiFixtures.credentials(Map.of("username", "svc", "password", "pw-" + tag)));
     }
-    browser.go("/connections");
+    browser.go(ApiFixtures.searching("/connections", tag));
     assertThat(card("half-" + tag).getText()).contains("1 of 4 environments configured");
     clickInCard("half-" + tag, "Edit");
     browser.click(By.xpath("//button[text()='Save and continue']"));
@@ -260,7 +262,7 @@ class ConnectionsPageTest extends BrowserTestBase {
         admin.get("/api/integrations?search=" + tag).json().get(0).get("id").asText();
     String name = "<img src=x onerror=\"document.title='injected'\"> " + tag;
     ApiFixtures.createConnection(modeler, integrationId, name, "PERSONAL");
-    browser.go("/connections");
+    browser.go(ApiFixtures.searching("/connections", tag));
     WebElement card =
         browser.visible(
             By.xpath(
@@ -268,6 +270,35 @@ class ConnectionsPageTest extends BrowserTestBase {
     assertThat(card.findElement(By.tagName("h2")).getText()).isEqualTo(name);
     assertThat(card.findElements(By.tagName("img"))).isEmpty();
     assertThat(browser.driver().getTitle()).isEqualTo("Connections · Flow Connections");
+  }
+
+  @Test
+  void theListPagesOnTheServerAndTheSearchBoxAsksTheServer() {
+    String integrationId =
+        admin.get("/api/integrations?search=" + tag).json().get(0).get("id").asText();
+    for (int i = 0; i <= 100; i++) {
+      ApiFixtures.createConnection(
+          modeler, integrationId, String.format("Paged %03d %s", i, tag), "ORGANIZATION");
+    }
+    browser.go(ApiFixtures.searching("/connections", tag));
+    By status = By.id("connection-pager-status");
+    browser.untilText(status, "1–100 of 101");
+    assertThat(browser.all(By.cssSelector("[data-testid=connection-card]"))).hasSize(100);
+    assertThat(browser.find(By.id("connection-pager-previous")).isEnabled()).isFalse();
+
+    // keyboard: the buttons are real buttons
+    browser.find(By.id("connection-pager-next")).sendKeys(Keys.ENTER);
+    browser.untilText(status, "101–101 of 101");
+    browser.visible(cardLocator("paged-100-" + tag));
+    assertThat(browser.find(By.id("connection-pager-next")).isEnabled()).isFalse();
+    browser.find(By.id("connection-pager-previous")).sendKeys(Keys.ENTER);
+    browser.untilText(status, "1–100 of 101");
+    browser.visible(cardLocator("paged-000-" + tag));
+
+    browser.type(By.id("connection-search"), "PAGED 042 " + tag);
+    browser.untilText(status, "1–1 of 1");
+    browser.visible(cardLocator("paged-042-" + tag));
+    assertThat(browser.all(By.cssSelector("[data-testid=connection-card]"))).hasSize(1);
   }
 
   private void saveRow(String environment, String username, String password) {

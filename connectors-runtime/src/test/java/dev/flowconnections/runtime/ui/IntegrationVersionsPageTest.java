@@ -107,7 +107,7 @@ class IntegrationVersionsPageTest extends BrowserTestBase {
 
   /** Retried while the list re-renders (the wait ignores stale elements). */
   private void openCardAction(String name, String action) {
-    browser.go("/admin/integrations");
+    browser.go(ApiFixtures.searching("/admin/integrations", name));
     browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));
     browser.until(
         d -> {

@@ -26,7 +26,7 @@ class IntegrationsPageTest extends BrowserTestBase {
   void signIn() {
     tag = ApiFixtures.tag();
     browser.login("admin", "admin");
-    browser.go("/admin/integrations");
+    browser.go(ApiFixtures.searching("/admin/integrations", tag));
     browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));
   }
 
@@ -133,7 +133,7 @@ class IntegrationsPageTest extends BrowserTestBase {
                 "DEVELOPMENT", java.util.Map.of("baseUrl", "https://dev.pay.example"))));
     ApiFixtures.createConnection(
         modeler, created.get("id").asText(), "Checkout " + tag, "ORGANIZATION");
-    browser.go("/admin/integrations");
+    browser.go(ApiFixtures.searching("/admin/integrations", tag));
     clickInCard(name, "Delete");
     WebElement confirm = browser.visible(By.cssSelector("dialog[data-testid=confirm-dialog]"));
     assertThat(confirm.findElement(By.cssSelector("[data-testid=affected-connections]")).getText())

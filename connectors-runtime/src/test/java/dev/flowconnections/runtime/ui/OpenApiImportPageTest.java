@@ -36,7 +36,7 @@ class OpenApiImportPageTest extends BrowserTestBase {
             StandardCharsets.UTF_8);
 
     browser.login("admin", "admin");
-    browser.go("/admin/integrations");
+    browser.go(ApiFixtures.searching("/admin/integrations", name));
     browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));
     browser.until(
         d -> {

@@ -48,7 +48,7 @@ class PageAccessibilityTest extends BrowserTestBase {
     assertNamed("connection wizard");
     browser.click(By.xpath("//dialog[@id='wizard']//button[text()='Cancel']"));
 
-    browser.go("/admin/integrations");
+    browser.go(ApiFixtures.searching("/admin/integrations", integrationName));
     assertNamed("/admin/integrations");
     browser.click(By.id("new-integration"));
     browser.click(By.cssSelector("label.choice[data-type=REST_API]"));

@@ -5,6 +5,7 @@ import static dev.flowconnections.runtime.testsupport.ApiFixtures.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowconnections.runtime.testsupport.ApiClient.Response;
+import dev.flowconnections.runtime.testsupport.ApiFixtures;
 import dev.flowconnections.runtime.testsupport.BrowserTestBase;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class SystemIntegrationPageTest extends BrowserTestBase {
 
   private List<WebElement> actions(String user, String integration) {
     browser.login(user, user);
-    browser.go("/admin/integrations");
+    browser.go(ApiFixtures.searching("/admin/integrations", integration));
     browser.find(By.cssSelector("#integration-cards:not([aria-busy])"));
     WebElement card =
         browser.visible(

@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Counts connection resolutions by organization and outcome, and resolution cache hits and misses
- * (names in docs/deploy.md, Metrics). Tags are bounded: never a connection key, never a value.
+ * Counts connection resolutions by organization and outcome, resolution cache hits and misses, and
+ * the evictions and entries of the resolution caches (connections, org secrets) (names in
+ * docs/deploy.md, Metrics). Tags are bounded: never a connection key, never a value.
  */
 public final class ResolutionMetrics {
 

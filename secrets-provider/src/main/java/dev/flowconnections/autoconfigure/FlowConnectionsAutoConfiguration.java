@@ -34,6 +34,7 @@ import dev.flowconnections.invalidation.ChangeNotifier;
 import dev.flowconnections.invalidation.DataSourceListenerConnections;
 import dev.flowconnections.metrics.ResolutionMetrics;
 import dev.flowconnections.resolution.CachingConnectionResolver;
+import dev.flowconnections.resolution.CachingOrgSecretValues;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.resolution.StoreConnectionResolver;
 import dev.flowconnections.rotation.KeyRotationService;
@@ -345,12 +346,25 @@ public class FlowConnectionsAutoConfiguration {
         properties.getEncryption().getRotationBatchPause());
   }
 
+  /** Org secret values for {@code {{secrets.KEY}}} and {@code @@SECRET:KEY@@}, cached. */
+  @Bean
+  CachingOrgSecretValues orgSecretValues(
+      OrgSecretRepository orgSecrets,
+      FlowConnectionsProperties properties,
+      ObjectProvider<MeterRegistry> meters) {
+    return new CachingOrgSecretValues(
+        orgSecrets,
+        properties.getResolution().getOrgSecretCacheTtl(),
+        properties.getResolution().getOrgSecretCacheSize(),
+        new ResolutionMetrics(meters.getIfAvailable(CompositeMeterRegistry::new)));
+  }
+
   @Bean
   CachingConnectionResolver connectionResolver(
       ConnectionRepository connections,
       IntegrationRepository integrations,
       CredentialStore credentials,
-      OrgSecretRepository orgSecrets,
+      CachingOrgSecretValues orgSecrets,
       FlowConnectionsProperties properties,
       ObjectProvider<MeterRegistry> meters) {
     return new CachingConnectionResolver(
@@ -384,20 +398,30 @@ public class FlowConnectionsAutoConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     ChangeListener changeListener(
-        DataSource dataSource, ChangeChannel channel, CachingConnectionResolver resolver) {
+        DataSource dataSource,
+        ChangeChannel channel,
+        CachingOrgSecretValues orgSecrets,
+        CachingConnectionResolver resolver) {
       return new ChangeListener(
-          new DataSourceListenerConnections(dataSource), channel, evicting(resolver));
+          new DataSourceListenerConnections(dataSource), channel, evicting(orgSecrets, resolver));
     }
 
-    static ChangeHandler evicting(CachingConnectionResolver resolver) {
+    /**
+     * Org secrets first: a connection resolved between the two evictions then cannot stay cached
+     * with a secret value from before the change.
+     */
+    static ChangeHandler evicting(
+        CachingOrgSecretValues orgSecrets, CachingConnectionResolver resolver) {
       return new ChangeHandler() {
         @Override
         public void organizationChanged(String organizationId) {
+          orgSecrets.evictOrganization(organizationId);
           resolver.evictOrganization(organizationId);
         }
 
         @Override
         public void changesMayHaveBeenMissed() {
+          orgSecrets.evictAll();
           resolver.evictAll();
         }
       };
@@ -417,7 +441,7 @@ public class FlowConnectionsAutoConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     ConnectionsSecretProvider connectionsSecretProvider(
         CachingConnectionResolver resolver,
-        OrgSecretRepository orgSecrets,
+        CachingOrgSecretValues orgSecrets,
         RuntimeEnvironment runtime,
         BatchingAuditWriter connectionReads) {
       return new ConnectionsSecretProvider(resolver, orgSecrets, runtime, connectionReads);

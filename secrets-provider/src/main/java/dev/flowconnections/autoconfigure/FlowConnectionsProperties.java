@@ -233,12 +233,19 @@ public class FlowConnectionsProperties {
     }
   }
 
-  /** {@code flow-connections.resolution.*}: the resolved-connection cache. */
+  /** {@code flow-connections.resolution.*}: the resolved-connection and org secret caches. */
   public static class Resolution {
     /** How long a resolved connection may be reused; local changes evict it at once. */
     private Duration cacheTtl = Duration.ofSeconds(30);
 
+    /** Most resolved connections kept (per connection, environment and calling process). */
     private long cacheSize = 10_000;
+
+    /** How long an org secret value may be reused; changes evict it like connections. */
+    private Duration orgSecretCacheTtl = Duration.ofSeconds(30);
+
+    /** Most org secret values kept (per secret and calling process). */
+    private long orgSecretCacheSize = 10_000;
 
     private final Invalidation invalidation = new Invalidation();
 
@@ -260,6 +267,22 @@ public class FlowConnectionsProperties {
 
     public void setCacheSize(long cacheSize) {
       this.cacheSize = cacheSize;
+    }
+
+    public Duration getOrgSecretCacheTtl() {
+      return orgSecretCacheTtl;
+    }
+
+    public void setOrgSecretCacheTtl(Duration orgSecretCacheTtl) {
+      this.orgSecretCacheTtl = orgSecretCacheTtl;
+    }
+
+    public long getOrgSecretCacheSize() {
+      return orgSecretCacheSize;
+    }
+
+    public void setOrgSecretCacheSize(long orgSecretCacheSize) {
+      this.orgSecretCacheSize = orgSecretCacheSize;
     }
   }
 

@@ -35,6 +35,12 @@ public class ConnectionRepository {
    */
   private static final String ORDER = "lower(c.name) collate \"C\", c.id";
 
+  private static final String ENVIRONMENT_COLUMNS =
+      "connection_id, environment, settings::text as settings, secret_fields_set, updated_at,"
+          + " updated_by, last_test_ok, last_test_message, last_tested_at, last_tested_by,"
+          + " oauth2_authorized_by, oauth2_authorized_at, oauth2_reauthorization_reason,"
+          + " oauth2_authorized_account";
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
@@ -77,6 +83,15 @@ public class ConnectionRepository {
 
   public Optional<Connection> findByKey(String organizationId, String key) {
     return one("connection_key = :key", Map.of("key", key, "org", organizationId), false);
+  }
+
+  /**
+   * One row of a query that reads a connection joined with other tables ({@link #JOINED_COLUMNS}
+   * and others'): how the resolution reads all its inputs in one round trip.
+   */
+  public <T> Optional<T> queryJoined(
+      String sql, Map<String, Object> params, org.springframework.jdbc.core.RowMapper<T> rows) {
+    return jdbc.sql(sql).params(params).query(rows).optional();
   }
 
   public List<Connection> list(String organizationId) {
@@ -277,22 +292,13 @@ public class ConnectionRepository {
   private Map<UUID, Map<Environment, ConnectionEnvironment>> environmentsOf(List<UUID> ids) {
     Map<UUID, Map<Environment, ConnectionEnvironment>> result = new LinkedHashMap<>();
     jdbc.sql(
-            "select connection_id, environment, settings::text as settings, secret_fields_set, updated_at,"
-                + " updated_by, last_test_ok, last_test_message, last_tested_at, last_tested_by,"
-                + " oauth2_authorized_by, oauth2_authorized_at, oauth2_reauthorization_reason,"
-                + " oauth2_authorized_account from connection_environment where connection_id = any(:ids)")
+            "select "
+                + ENVIRONMENT_COLUMNS
+                + " from connection_environment where connection_id = any(:ids)")
         .param("ids", ids.toArray(UUID[]::new))
         .query(
             (rs, n) -> {
-              ConnectionEnvironment env =
-                  new ConnectionEnvironment(
-                      Environment.valueOf(rs.getString("environment")),
-                      read(rs.getString("settings")),
-                      new HashSet<>(Arrays.asList(strings(rs.getArray("secret_fields_set")))),
-                      rs.getTimestamp("updated_at").toInstant(),
-                      rs.getString("updated_by"),
-                      lastTest(rs),
-                      oauth2(rs));
+              ConnectionEnvironment env = environment(rs, "");
               result
                   .computeIfAbsent(
                       rs.getObject("connection_id", UUID.class),
@@ -304,27 +310,81 @@ public class ConnectionRepository {
     return result;
   }
 
-  private static EnvironmentTestResult lastTest(ResultSet rs) throws SQLException {
-    Timestamp at = rs.getTimestamp("last_tested_at");
+  /**
+   * The select list for reading a connection ({@code c}) with one of its environment rows ({@code
+   * e}, left-joined) in a query that also reads other tables: every column prefixed ({@code c_},
+   * {@code e_}) so that none clashes. Map the row with {@link #joined(ResultSet)}.
+   */
+  public static final String JOINED_COLUMNS =
+      prefixed("c", COLUMNS) + ", " + prefixed("e", ENVIRONMENT_COLUMNS);
+
+  /**
+   * The connection of a row selected with {@link #JOINED_COLUMNS}, holding the joined environment
+   * row only (none when the join found none).
+   */
+  public Connection joined(ResultSet rs) throws SQLException {
+    Map<Environment, ConnectionEnvironment> environments = new EnumMap<>(Environment.class);
+    if (rs.getString("e_environment") != null) {
+      ConnectionEnvironment env = environment(rs, "e_");
+      environments.put(env.environment(), env);
+    }
+    return row(rs, "c_").toConnection(environments);
+  }
+
+  private static String prefixed(String alias, String columns) {
+    StringBuilder out = new StringBuilder();
+    for (String column : columns.split(",")) {
+      String name = column.trim();
+      String expression = name;
+      int as = name.indexOf(" as ");
+      if (as > 0) {
+        expression = name.substring(0, as);
+        name = name.substring(as + 4);
+      }
+      out.append(out.isEmpty() ? "" : ", ")
+          .append(alias)
+          .append('.')
+          .append(expression)
+          .append(" as ")
+          .append(alias)
+          .append('_')
+          .append(name);
+    }
+    return out.toString();
+  }
+
+  private ConnectionEnvironment environment(ResultSet rs, String prefix) throws SQLException {
+    return new ConnectionEnvironment(
+        Environment.valueOf(rs.getString(prefix + "environment")),
+        read(rs.getString(prefix + "settings")),
+        new HashSet<>(Arrays.asList(strings(rs.getArray(prefix + "secret_fields_set")))),
+        rs.getTimestamp(prefix + "updated_at").toInstant(),
+        rs.getString(prefix + "updated_by"),
+        lastTest(rs, prefix),
+        oauth2(rs, prefix));
+  }
+
+  private static EnvironmentTestResult lastTest(ResultSet rs, String prefix) throws SQLException {
+    Timestamp at = rs.getTimestamp(prefix + "last_tested_at");
     return at == null
         ? null
         : new EnvironmentTestResult(
-            rs.getBoolean("last_test_ok"),
-            rs.getString("last_test_message"),
+            rs.getBoolean(prefix + "last_test_ok"),
+            rs.getString(prefix + "last_test_message"),
             at.toInstant(),
-            rs.getString("last_tested_by"));
+            rs.getString(prefix + "last_tested_by"));
   }
 
-  private static OAuth2Authorization oauth2(ResultSet rs) throws SQLException {
-    Timestamp at = rs.getTimestamp("oauth2_authorized_at");
-    String reason = rs.getString("oauth2_reauthorization_reason");
+  private static OAuth2Authorization oauth2(ResultSet rs, String prefix) throws SQLException {
+    Timestamp at = rs.getTimestamp(prefix + "oauth2_authorized_at");
+    String reason = rs.getString(prefix + "oauth2_reauthorization_reason");
     return at == null && reason == null
         ? null
         : new OAuth2Authorization(
-            rs.getString("oauth2_authorized_by"),
+            rs.getString(prefix + "oauth2_authorized_by"),
             at == null ? null : at.toInstant(),
             reason,
-            rs.getString("oauth2_authorized_account"));
+            rs.getString(prefix + "oauth2_authorized_account"));
   }
 
   private static String[] strings(Array array) throws SQLException {
@@ -367,21 +427,25 @@ public class ConnectionRepository {
   }
 
   private Row row(ResultSet rs, int n) throws SQLException {
+    return row(rs, "");
+  }
+
+  private static Row row(ResultSet rs, String p) throws SQLException {
     return new Row(
-        rs.getObject("id", UUID.class),
-        rs.getString("organization_id"),
-        rs.getString("connection_key"),
-        rs.getString("name"),
-        rs.getObject("integration_id", UUID.class),
-        Visibility.valueOf(rs.getString("visibility")),
-        rs.getString("owner"),
-        rs.getLong("version"),
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getString("created_by"),
-        rs.getTimestamp("updated_at").toInstant(),
-        rs.getString("updated_by"),
-        List.of(strings(rs.getArray("allowed_processes"))),
-        rs.getBoolean("allowed_in_production"));
+        rs.getObject(p + "id", UUID.class),
+        rs.getString(p + "organization_id"),
+        rs.getString(p + "connection_key"),
+        rs.getString(p + "name"),
+        rs.getObject(p + "integration_id", UUID.class),
+        Visibility.valueOf(rs.getString(p + "visibility")),
+        rs.getString(p + "owner"),
+        rs.getLong(p + "version"),
+        rs.getTimestamp(p + "created_at").toInstant(),
+        rs.getString(p + "created_by"),
+        rs.getTimestamp(p + "updated_at").toInstant(),
+        rs.getString(p + "updated_by"),
+        List.of(strings(rs.getArray(p + "allowed_processes"))),
+        rs.getBoolean(p + "allowed_in_production"));
   }
 
   private record Row(

@@ -1,9 +1,10 @@
 package dev.flowconnections.credential;
 
+import dev.flowconnections.crypto.SealedBox;
 import java.util.Optional;
 
 /** Sends each location to the store its organization is configured for. */
-final class OrganizationCredentialStore implements CredentialStore {
+final class OrganizationCredentialStore implements JoinableCredentialStore {
 
   private final CredentialStores stores;
 
@@ -18,6 +19,21 @@ final class OrganizationCredentialStore implements CredentialStore {
   @Override
   public Optional<SecretValues> read(CredentialLocation location) {
     return storeOf(location).read(location);
+  }
+
+  /** Only where the organization's store is itself joinable (never Vault). */
+  @Override
+  public boolean joinable(CredentialLocation location) {
+    return storeOf(location) instanceof JoinableCredentialStore store && store.joinable(location);
+  }
+
+  @Override
+  public Optional<SecretValues> open(CredentialLocation location, Optional<SealedBox> row) {
+    if (storeOf(location) instanceof JoinableCredentialStore store && store.joinable(location)) {
+      return store.open(location, row);
+    }
+    throw new IllegalStateException(
+        "the credentials of " + location.connectionId() + " are not joinable");
   }
 
   @Override

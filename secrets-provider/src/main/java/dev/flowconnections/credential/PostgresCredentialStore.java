@@ -24,10 +24,20 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  * encrypted JSON object per row. Runs in the caller's transaction, so a failed update writes
  * neither metadata nor secrets.
  */
-public class PostgresCredentialStore implements CredentialStore {
+public class PostgresCredentialStore implements JoinableCredentialStore {
 
   private static final String TABLE = "connection_credential";
   private static final String ROW = "connection_id = :id and environment = :env";
+
+  /**
+   * Joins a location's row into a query that reads the connection as {@code c}, for the environment
+   * bound as {@code :env}; select {@link #JOINED_COLUMNS} and map with {@link #joined(ResultSet)}.
+   */
+  public static final String JOIN =
+      "left join " + TABLE + " cc on cc.connection_id = c.id and cc.environment = :env";
+
+  public static final String JOINED_COLUMNS =
+      "cc.key_id as cc_key_id, cc.wrapped_key as cc_wrapped_key, cc.ciphertext as cc_ciphertext";
 
   private final JdbcClient jdbc;
   private final EnvelopeCipher cipher;
@@ -49,7 +59,26 @@ public class PostgresCredentialStore implements CredentialStore {
             location)
         .query((rs, n) -> new SealedBox(rs.getString(1), rs.getBytes(2), rs.getBytes(3)))
         .optional()
-        .map(box -> decode(cipher.open(box, aad(location))));
+        .flatMap(box -> open(location, Optional.of(box)));
+  }
+
+  /** The sealed row of a query that joined {@link #JOIN}; empty when there is none. */
+  public static Optional<SealedBox> joined(ResultSet rs) throws SQLException {
+    String keyId = rs.getString("cc_key_id");
+    return keyId == null
+        ? Optional.empty()
+        : Optional.of(
+            new SealedBox(keyId, rs.getBytes("cc_wrapped_key"), rs.getBytes("cc_ciphertext")));
+  }
+
+  @Override
+  public boolean joinable(CredentialLocation location) {
+    return true;
+  }
+
+  @Override
+  public Optional<SecretValues> open(CredentialLocation location, Optional<SealedBox> row) {
+    return row.map(box -> decode(cipher.open(box, aad(location))));
   }
 
   @Override

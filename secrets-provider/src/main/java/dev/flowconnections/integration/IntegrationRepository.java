@@ -244,25 +244,48 @@ public class IntegrationRepository {
   private record StoredConfig(
       Map<String, Object> shared, Map<Environment, Map<String, Object>> environments) {}
 
+  /**
+   * The select list for reading an integration ({@code i}) in a query that joins other tables:
+   * every column prefixed {@code i_}. Map the row with {@link #joined(ResultSet)}.
+   */
+  public static final String JOINED_COLUMNS =
+      java.util.Arrays.stream(COLUMNS.split(","))
+          .map(String::trim)
+          .map(
+              c ->
+                  c.contains(" as ") ? "i." + c.replace(" as ", " as i_") : "i." + c + " as i_" + c)
+          .collect(java.util.stream.Collectors.joining(", "));
+
+  /**
+   * The integration of a row selected with {@link #JOINED_COLUMNS}, empty when the join found none.
+   */
+  public Optional<Integration> joined(ResultSet rs) throws SQLException {
+    return rs.getObject("i_id") == null ? Optional.empty() : Optional.of(map(rs, "i_"));
+  }
+
   private Integration map(ResultSet rs, int row) throws SQLException {
+    return map(rs, "");
+  }
+
+  private Integration map(ResultSet rs, String p) throws SQLException {
     return new Integration(
-        rs.getObject("id", UUID.class),
-        rs.getString("organization_id"),
-        rs.getString("name"),
-        rs.getString("description"),
-        rs.getString("domain_vertical"),
-        IntegrationType.valueOf(rs.getString("type")),
-        IntegrationScope.valueOf(rs.getString("scope")),
-        ConfigMode.valueOf(rs.getString("config_mode")),
-        AuthScheme.valueOf(rs.getString("auth_scheme")),
-        LifecycleStatus.valueOf(rs.getString("status")),
-        rs.getString("openapi_spec_url"),
-        readConfig(rs.getString("config")),
-        rs.getLong("version"),
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getString("created_by"),
-        rs.getTimestamp("updated_at").toInstant(),
-        rs.getString("updated_by"),
-        rs.getBoolean("hidden"));
+        rs.getObject(p + "id", UUID.class),
+        rs.getString(p + "organization_id"),
+        rs.getString(p + "name"),
+        rs.getString(p + "description"),
+        rs.getString(p + "domain_vertical"),
+        IntegrationType.valueOf(rs.getString(p + "type")),
+        IntegrationScope.valueOf(rs.getString(p + "scope")),
+        ConfigMode.valueOf(rs.getString(p + "config_mode")),
+        AuthScheme.valueOf(rs.getString(p + "auth_scheme")),
+        LifecycleStatus.valueOf(rs.getString(p + "status")),
+        rs.getString(p + "openapi_spec_url"),
+        readConfig(rs.getString(p + "config")),
+        rs.getLong(p + "version"),
+        rs.getTimestamp(p + "created_at").toInstant(),
+        rs.getString(p + "created_by"),
+        rs.getTimestamp(p + "updated_at").toInstant(),
+        rs.getString(p + "updated_by"),
+        rs.getBoolean(p + "hidden"));
   }
 }

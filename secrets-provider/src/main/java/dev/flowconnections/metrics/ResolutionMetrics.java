@@ -1,20 +1,27 @@
 package dev.flowconnections.metrics;
 
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.flowconnections.credential.CredentialStoreUnavailableException;
 import dev.flowconnections.resolution.ConnectionResolutionException;
 import dev.flowconnections.scope.ProcessScopeException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Counts connection resolutions by organization and outcome, and resolution cache hits and misses
- * (names in docs/deploy.md, Metrics). Tags are bounded: never a connection key, never a value.
+ * Counts connection resolutions by organization and outcome, resolution cache hits and misses, and
+ * the evictions and entries of the resolution caches (connections, org secrets) (names in
+ * docs/deploy.md, Metrics). Tags are bounded: never a connection key, never a value.
  */
 public final class ResolutionMetrics {
 
   public static final String RESOLUTIONS = "flow.connections.resolutions";
   public static final String CACHE = "flow.connections.resolution.cache";
+  public static final String CACHE_EVICTIONS = "flow.connections.resolution.cache.evictions";
+  public static final String CACHE_ENTRIES = "flow.connections.resolution.cache.entries";
 
   private final MeterRegistry registry;
 
@@ -41,6 +48,27 @@ public final class ResolutionMetrics {
         .tag("result", hit ? "hit" : "miss")
         .register(registry)
         .increment();
+  }
+
+  /** An entry left a resolution cache ({@code cache}: its name) for {@code cause}. */
+  public void cacheEviction(String cache, RemovalCause cause) {
+    Counter.builder(CACHE_EVICTIONS)
+        .description(
+            "Entries dropped from a resolution cache: size (bound reached), expired (TTL),"
+                + " explicit (a change, or a load overtaken by one)")
+        .tag("cache", cache)
+        .tag("cause", cause.name().toLowerCase(Locale.ROOT))
+        .register(registry)
+        .increment();
+  }
+
+  /** Gauges the entries of a resolution cache ({@code cache}: its name). */
+  public <T> void cacheEntries(String cache, T state, ToDoubleFunction<T> entries) {
+    Gauge.builder(CACHE_ENTRIES, state, entries)
+        .description("Entries held by a resolution cache (estimate)")
+        .tag("cache", cache)
+        .strongReference(true)
+        .register(registry);
   }
 
   /** The outcome tag of a failed resolution. */

@@ -1,12 +1,9 @@
 package dev.flowconnections.resolution;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.metrics.ResolutionMetrics;
 import dev.flowconnections.scope.RuntimeCaller;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -18,11 +15,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 public class CachingConnectionResolver implements ConnectionResolver {
 
+  /** The {@code cache} tag of its metrics. */
+  public static final String CACHE_NAME = "connections";
+
   private final ConnectionResolver delegate;
-  private final Cache<CacheKey, ResolvedConnection> cache;
-  // Bumped before every eviction: a resolution that started before it must not stay cached, since
-  // it may have read the data as it was before the change.
-  private final AtomicLong evictions = new AtomicLong();
+  private final OrganizationCache<CacheKey, ResolvedConnection> cache;
   private final ResolutionMetrics metrics;
 
   public CachingConnectionResolver(
@@ -37,42 +34,28 @@ public class CachingConnectionResolver implements ConnectionResolver {
       ResolutionMetrics metrics) {
     this.delegate = delegate;
     this.metrics = metrics;
-    this.cache =
-        Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).build();
+    this.cache = new OrganizationCache<>(CACHE_NAME, timeToLive, maximumSize, metrics);
   }
 
   @Override
   public ResolvedConnection resolve(
       String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
-    long evictionsBefore = evictions.get();
     // the caller is part of the key: an entry answers only the process it was resolved (and
     // checked) for
     CacheKey key = new CacheKey(organizationId, connectionKey, environment, caller);
-    // a miss is a call that ran the resolution itself; one that waited for another thread's is a
-    // hit
-    boolean[] resolvedAnew = {false};
-    ResolvedConnection resolved;
+    OrganizationCache.Lookup<ResolvedConnection> lookup;
     try {
-      resolved =
+      lookup =
           cache.get(
-              key,
-              k -> {
-                resolvedAnew[0] = true;
-                return delegate.resolve(organizationId, connectionKey, environment, caller);
-              });
+              key, () -> delegate.resolve(organizationId, connectionKey, environment, caller));
     } catch (RuntimeException e) {
       metrics.cache(false); // failures are never cached
       metrics.failed(organizationId, e);
       throw e;
     }
-    metrics.cache(!resolvedAnew[0]);
+    metrics.cache(!lookup.loaded());
     metrics.resolved(organizationId);
-    if (evictions.get() != evictionsBefore) {
-      // An eviction ran while we resolved and may have missed our entry: still answer (the job
-      // started before the change), but do not keep it for the next one.
-      cache.asMap().remove(key, resolved);
-    }
-    return resolved;
+    return lookup.value();
   }
 
   /** Runs after commit, or at once when the change happened outside a transaction. */
@@ -83,23 +66,19 @@ public class CachingConnectionResolver implements ConnectionResolver {
 
   /** Drops the organization's entries. */
   public void evictOrganization(String organizationId) {
-    evictions.incrementAndGet();
-    // Org secrets and integrations feed many connections; dropping the organization's entries is
-    // simpler and cheaper than tracking dependencies.
-    cache.asMap().keySet().removeIf(k -> k.organizationId().equals(organizationId));
+    cache.evictOrganization(organizationId);
   }
 
   /** Drops everything, e.g. when changes may have gone unheard. */
   public void evictAll() {
-    evictions.incrementAndGet();
-    cache.invalidateAll();
+    cache.evictAll();
   }
 
   public long size() {
-    cache.cleanUp();
-    return cache.estimatedSize();
+    return cache.size();
   }
 
   private record CacheKey(
-      String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {}
+      String organizationId, String connectionKey, Environment environment, RuntimeCaller caller)
+      implements OrganizationCache.Key {}
 }

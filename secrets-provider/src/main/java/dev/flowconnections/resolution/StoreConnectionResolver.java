@@ -6,6 +6,7 @@ import dev.flowconnections.connection.ConnectionRepository;
 import dev.flowconnections.connection.EnvironmentStatuses;
 import dev.flowconnections.credential.CredentialLocation;
 import dev.flowconnections.credential.CredentialStore;
+import dev.flowconnections.credential.JoinableCredentialStore;
 import dev.flowconnections.credential.SecretValues;
 import dev.flowconnections.environment.Environment;
 import dev.flowconnections.integration.Integration;
@@ -13,7 +14,7 @@ import dev.flowconnections.integration.IntegrationRepository;
 import dev.flowconnections.scope.ProcessScope;
 import dev.flowconnections.scope.ProcessScopeException;
 import dev.flowconnections.scope.RuntimeCaller;
-import dev.flowconnections.secret.OrgSecretRepository;
+import dev.flowconnections.secret.OrgSecretValues;
 import dev.flowconnections.secret.SecretReferences;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,21 +26,24 @@ import java.util.Set;
  * Builds a {@link ResolvedConnection} for exactly the requested environment. There is no fallback:
  * a connection without credentials for PRODUCTION fails in PRODUCTION, whatever other environments
  * hold. Uncached; see {@link CachingConnectionResolver}.
+ *
+ * <p>Its database inputs (connection with the environment's row, integration, PostgreSQL credential
+ * row) come from one statement ({@link ResolutionInputsReader}); the credential row is opened only
+ * after the process scope check, and only when the store keeps the location's secrets in it ({@link
+ * JoinableCredentialStore#joinable}); otherwise (Vault) the store is read.
  */
 public class StoreConnectionResolver implements ConnectionResolver {
 
-  private final ConnectionRepository connections;
-  private final IntegrationRepository integrations;
+  private final ResolutionInputsReader inputs;
   private final CredentialStore credentials;
-  private final OrgSecretRepository orgSecrets;
+  private final OrgSecretValues orgSecrets;
 
   public StoreConnectionResolver(
       ConnectionRepository connections,
       IntegrationRepository integrations,
       CredentialStore credentials,
-      OrgSecretRepository orgSecrets) {
-    this.connections = connections;
-    this.integrations = integrations;
+      OrgSecretValues orgSecrets) {
+    this.inputs = new ResolutionInputsReader(connections, integrations);
     this.credentials = credentials;
     this.orgSecrets = orgSecrets;
   }
@@ -47,19 +51,19 @@ public class StoreConnectionResolver implements ConnectionResolver {
   @Override
   public ResolvedConnection resolve(
       String organizationId, String connectionKey, Environment environment, RuntimeCaller caller) {
-    Connection connection =
-        connections
-            .findByKey(organizationId, connectionKey)
+    ResolutionInputs read =
+        inputs
+            .read(organizationId, connectionKey, environment)
             .orElseThrow(
                 () ->
                     new ConnectionResolutionException(
                         ConnectionResolutionException.Reason.NOT_FOUND,
                         "connection '" + connectionKey + "' does not exist"));
-    // before anything else is read or decrypted
+    Connection connection = read.connection();
+    // before anything is decrypted or used
     ProcessScope.checkConnection(connection, environment, caller);
     Integration integration =
-        integrations
-            .find(organizationId, connection.integrationId())
+        read.integration()
             .orElseThrow(
                 () ->
                     new ConnectionResolutionException(
@@ -98,11 +102,13 @@ public class StoreConnectionResolver implements ConnectionResolver {
 
     SecretValues secrets = SecretValues.empty();
     if (!stored.secretFieldsSet().isEmpty()) {
+      CredentialLocation location =
+          new CredentialLocation(organizationId, connection.id(), connection.key(), environment);
+      // the joined row only where the store keeps this location's secrets in it (not Vault)
       secrets =
-          credentials
-              .read(
-                  new CredentialLocation(
-                      organizationId, connection.id(), connection.key(), environment))
+          (credentials instanceof JoinableCredentialStore joinable && joinable.joinable(location)
+                  ? joinable.open(location, read.credentialRow())
+                  : credentials.read(location))
               .orElseThrow(
                   () ->
                       new ConnectionResolutionException(

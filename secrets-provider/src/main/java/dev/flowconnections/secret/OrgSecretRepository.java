@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /** Organization secrets, sealed with the same envelope encryption as connection credentials. */
-public class OrgSecretRepository {
+public class OrgSecretRepository implements OrgSecretValues {
 
   private final JdbcClient jdbc;
   private final EnvelopeCipher cipher;
@@ -108,6 +108,7 @@ public class OrgSecretRepository {
    * @throws dev.flowconnections.scope.ProcessScopeException when the secret may not be used by the
    *     caller
    */
+  @Override
   public Optional<String> value(String organizationId, String key, RuntimeCaller caller) {
     return jdbc.sql(
             "select key_id, wrapped_key, ciphertext, allowed_processes from org_secret"

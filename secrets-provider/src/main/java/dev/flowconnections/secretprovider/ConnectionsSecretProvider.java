@@ -8,7 +8,7 @@ import dev.flowconnections.resolution.ResolvedConnection;
 import dev.flowconnections.resolution.RuntimeEnvironment;
 import dev.flowconnections.scope.ProcessScopeException;
 import dev.flowconnections.scope.RuntimeCaller;
-import dev.flowconnections.secret.OrgSecretRepository;
+import dev.flowconnections.secret.OrgSecretValues;
 import io.camunda.connector.api.secret.SecretContext;
 import io.camunda.connector.api.secret.SecretProvider;
 import java.time.Instant;
@@ -41,13 +41,13 @@ public class ConnectionsSecretProvider implements SecretProvider {
   public static final String WORKER = "secret provider";
 
   private final ConnectionResolver resolver;
-  private final OrgSecretRepository orgSecrets;
+  private final OrgSecretValues orgSecrets;
   private final RuntimeEnvironment runtime;
 
   private final BatchingAuditWriter reads;
 
   public ConnectionsSecretProvider(
-      ConnectionResolver resolver, OrgSecretRepository orgSecrets, RuntimeEnvironment runtime) {
+      ConnectionResolver resolver, OrgSecretValues orgSecrets, RuntimeEnvironment runtime) {
     this(resolver, orgSecrets, runtime, null);
   }
 
@@ -57,7 +57,7 @@ public class ConnectionsSecretProvider implements SecretProvider {
    */
   public ConnectionsSecretProvider(
       ConnectionResolver resolver,
-      OrgSecretRepository orgSecrets,
+      OrgSecretValues orgSecrets,
       RuntimeEnvironment runtime,
       BatchingAuditWriter reads) {
     this.resolver = resolver;

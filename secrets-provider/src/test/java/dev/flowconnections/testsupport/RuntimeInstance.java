@@ -12,7 +12,9 @@ import dev.flowconnections.invalidation.ChangeChannel;
 import dev.flowconnections.invalidation.ChangeHandler;
 import dev.flowconnections.invalidation.ChangeListener;
 import dev.flowconnections.invalidation.DataSourceListenerConnections;
+import dev.flowconnections.metrics.ResolutionMetrics;
 import dev.flowconnections.resolution.CachingConnectionResolver;
+import dev.flowconnections.resolution.CachingOrgSecretValues;
 import dev.flowconnections.resolution.StoreConnectionResolver;
 import dev.flowconnections.secret.OrgSecretRepository;
 import java.time.Clock;
@@ -34,6 +36,10 @@ public final class RuntimeInstance implements AutoCloseable {
   public final JdbcClient jdbc;
   public final PostgresCredentialStore store;
   public final OrgSecretRepository orgSecrets;
+
+  /** Org secret values as the runtime reads them: cached, evicted like the resolver's entries. */
+  public final CachingOrgSecretValues orgSecretValues;
+
   public final CachingConnectionResolver resolver;
   public final ChangeListener listener;
 
@@ -61,13 +67,15 @@ public final class RuntimeInstance implements AutoCloseable {
     EnvelopeCipher cipher = new EnvelopeCipher(keys);
     store = new PostgresCredentialStore(jdbc, cipher, json, Clock.systemUTC());
     orgSecrets = new OrgSecretRepository(jdbc, cipher);
+    orgSecretValues =
+        new CachingOrgSecretValues(orgSecrets, cacheTtl, 1_000, ResolutionMetrics.none());
     resolver =
         new CachingConnectionResolver(
             new StoreConnectionResolver(
                 new ConnectionRepository(jdbc, json),
                 new IntegrationRepository(jdbc, json),
                 store,
-                orgSecrets),
+                orgSecretValues),
             cacheTtl,
             1_000);
     listener =
@@ -75,7 +83,7 @@ public final class RuntimeInstance implements AutoCloseable {
             ? new ChangeListener(
                 new DataSourceListenerConnections(dataSource),
                 new ChangeChannel(ChangeChannel.DEFAULT),
-                evicting(resolver, organizationsHeard))
+                evicting(orgSecretValues, resolver, organizationsHeard))
             : null;
     if (listener != null) {
       listener.start();
@@ -111,16 +119,21 @@ public final class RuntimeInstance implements AutoCloseable {
         "k1", Map.of("k1", Base64.getDecoder().decode(DatabaseTest.TEST_MASTER_KEY)));
   }
 
-  private static ChangeHandler evicting(CachingConnectionResolver resolver, List<String> heard) {
+  private static ChangeHandler evicting(
+      CachingOrgSecretValues orgSecretValues,
+      CachingConnectionResolver resolver,
+      List<String> heard) {
     return new ChangeHandler() {
       @Override
       public void organizationChanged(String organizationId) {
+        orgSecretValues.evictOrganization(organizationId);
         resolver.evictOrganization(organizationId);
         heard.add(organizationId);
       }
 
       @Override
       public void changesMayHaveBeenMissed() {
+        orgSecretValues.evictAll();
         resolver.evictAll();
       }
     };

@@ -41,8 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Camunda client (same execution threads, same max jobs active) that makes the same call with
  * {@link HttpClient} and a token it was given. Each instance is created with "await result", at
  * most {@value #IN_FLIGHT_PER_ACTIVE_JOB} times max-jobs-active at a time; a round ends when all
- * have completed, or fails at its deadline. A warm-up round of each comes first, then two measured
- * rounds of each, alternating; the better round of each counts.
+ * have completed, or fails at its deadline. A warm-up round of each comes first, then {@code
+ * --rounds} measured rounds of each, alternating; the better round of each counts.
  */
 final class JobThroughput {
 
@@ -129,7 +129,7 @@ final class JobThroughput {
         round("load-handwritten", key, warmUp);
         double rest = 0;
         double hand = 0;
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < options.rounds(); i++) {
           rest = Math.max(rest, round("load-rest", key, options.jobs()));
           hand = Math.max(hand, round("load-handwritten", key, options.jobs()));
         }

@@ -48,6 +48,7 @@ public final class LoadDriver {
 
   /** The whole run; throws on any error (a missed target is a row, not an error). */
   static LoadReport run(LoadOptions options) throws Exception {
+    long runStart = System.nanoTime();
     LoadReport report = new LoadReport();
     machine(report, options);
     boolean seed = options.reseed() || !LoadSeeder.seeded(options);
@@ -130,6 +131,7 @@ public final class LoadDriver {
     } finally {
       app.close();
     }
+    report.row("whole run, seeding included", LoadReport.seconds(System.nanoTime() - runStart));
     report.write(options.report());
     return report;
   }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param connections connections of the big organization
  * @param smallOrgConnections connections of each small organization
  * @param jobs process instances per measured round of each worker
+ * @param rounds measured rounds of each worker (alternating; the better one counts)
  * @param schema PostgreSQL schema kept between runs
  * @param reseed drop the schema and seed again even when it holds this size already
  * @param seedThreads threads that seed
@@ -28,6 +29,7 @@ record LoadOptions(
     int connections,
     int smallOrgConnections,
     int jobs,
+    int rounds,
     String schema,
     boolean reseed,
     int seedThreads,
@@ -41,7 +43,7 @@ record LoadOptions(
 
   static final String USAGE =
       """
-      bin/load [--orgs 100] [--connections 10000] [--small-org-connections 100] [--jobs 2000]
+      bin/load [--orgs 100] [--connections 10000] [--small-org-connections 100] [--jobs 2000] [--rounds 2]
                [--schema flow_load] [--reseed] [--seed-threads 4] [--worker-threads 8]
                [--max-jobs-active 32] [--requests 200] [--resolutions 500]
                [--edits-per-second 20] [--no-warm-start] [--report target/load-report.md]""";
@@ -51,6 +53,7 @@ record LoadOptions(
     int connections = 10_000;
     Integer small = null;
     int jobs = 2_000;
+    int rounds = 2;
     String schema = "flow_load";
     boolean reseed = false;
     int seedThreads = 4;
@@ -81,6 +84,7 @@ record LoadOptions(
             case "--connections" -> connections = positive(option, value);
             case "--small-org-connections" -> small = positive(option, value);
             case "--jobs" -> jobs = positive(option, value);
+            case "--rounds" -> rounds = positive(option, value);
             case "--schema" -> schema = identifier(value);
             case "--seed-threads" -> seedThreads = positive(option, value);
             case "--worker-threads" -> workerThreads = positive(option, value);
@@ -101,6 +105,7 @@ record LoadOptions(
         connections,
         smallOrgConnections,
         jobs,
+        rounds,
         schema,
         reseed,
         seedThreads,

@@ -152,10 +152,19 @@ final class ResolutionLoad {
     long editStart = System.nanoTime();
     Latencies warmEdited = new Latencies();
     Latencies coldEdited = new Latencies();
+    Map<String, Double> beforeWarm = cacheCounters();
+    Map<String, Double> afterWarm;
     try {
-      for (int i = 0; i < options.resolutions(); i++) {
+      // warm resolutions take microseconds: keep at it for the time of about 20 edits, so that
+      // edits land in between (each edit evicts the organization's entries)
+      long warmUntil = System.nanoTime() + 20_000_000_000L / options.editsPerSecond();
+      for (int i = 0; i < options.resolutions() || System.nanoTime() < warmUntil; i++) {
         timedResolve(warmEdited, random.nextInt(workingSet));
+        if (i >= options.resolutions()) {
+          Thread.sleep(1); // pacing: about a thousand resolutions a second, not a condition wait
+        }
       }
+      afterWarm = cacheCounters();
       for (int i = 0; i < options.resolutions(); i++) {
         cache.evictAll();
         timedResolve(coldEdited, random.nextInt(readable));
@@ -185,6 +194,16 @@ final class ResolutionLoad {
             editRate,
             coldEdited.summary()),
         "p95 " + LoadReport.millis(coldEdited.percentileMillis(95)));
+    double hits = difference(beforeWarm, afterWarm, "result:hit");
+    double misses = difference(beforeWarm, afterWarm, "result:miss");
+    report.row(
+        "resolution warm under edits: cache hit ratio",
+        String.format(
+            Locale.ROOT,
+            "%.1f %% (%.0f hits, %.0f misses)",
+            100 * hits / (hits + misses),
+            hits,
+            misses));
     report.row("resolution cache meters during the edits (delta)", delta(before, after));
     boolean evictionsCounted = after.keySet().stream().anyMatch(k -> k.contains("evictions"));
     report.row(
@@ -263,6 +282,15 @@ final class ResolutionLoad {
       values.put(name + tags, value);
     }
     return values;
+  }
+
+  /** The increase of the meters whose name carries {@code tag}, summed. */
+  private static double difference(
+      Map<String, Double> before, Map<String, Double> after, String tag) {
+    return after.entrySet().stream()
+        .filter(e -> e.getKey().contains(tag))
+        .mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0))
+        .sum();
   }
 
   private static String delta(Map<String, Double> before, Map<String, Double> after) {

@@ -134,18 +134,30 @@ public class ConnectionRepository {
       params.put("search", LikePatterns.containing(query.search()));
       params.put("types", IntegrationType.labelsContaining(query.search()));
     }
-    long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
-    if (request.offset() >= total) {
-      return new Page<>(List.of(), total, request.page(), request.size());
-    }
-    // the page's ids first (narrow rows to order), then their rows
+    // the page's ids and the number of all matches in one scan (the window counts before the
+    // limit); the rows themselves next, narrow ids being cheaper to sort than whole rows
     params.put("limit", request.size());
     params.put("offset", request.offset());
+    long[] total = {-1};
     List<UUID> ids =
-        jdbc.sql("select c.id" + where + " order by " + ORDER + " limit :limit offset :offset")
+        jdbc.sql(
+                "select c.id, count(*) over () as total"
+                    + where
+                    + " order by "
+                    + ORDER
+                    + " limit :limit offset :offset")
             .params(params)
-            .query((rs, n) -> rs.getObject("id", UUID.class))
+            .query(
+                (rs, n) -> {
+                  total[0] = rs.getLong("total");
+                  return rs.getObject("id", UUID.class);
+                })
             .list();
+    if (ids.isEmpty()) {
+      // past the last page (or nothing matches): the window had no row to count on
+      long all = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+      return new Page<>(List.of(), all, request.page(), request.size());
+    }
     Map<UUID, Row> byId = new LinkedHashMap<>();
     jdbc.sql("select " + COLUMNS + " from connection where id = any(:ids)")
         .param("ids", ids.toArray(UUID[]::new))
@@ -153,7 +165,7 @@ public class ConnectionRepository {
         .list()
         .forEach(r -> byId.put(r.id(), r));
     List<Row> rows = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-    return new Page<>(withEnvironments(rows), total, request.page(), request.size());
+    return new Page<>(withEnvironments(rows), total[0], request.page(), request.size());
   }
 
   /** Every organization that has at least one connection. */

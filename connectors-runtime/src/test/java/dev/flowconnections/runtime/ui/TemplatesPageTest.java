@@ -132,6 +132,8 @@ class TemplatesPageTest extends BrowserTestBase {
     // reopened after the publication, the note says it is there
     browser.click(By.xpath("//dialog[@id='wizard']//button[text()='Done']"));
     browser.until(ExpectedConditions.numberOfElementsToBe(By.id("wizard"), 0));
+    // the list pages on the server: the shared test database may put this card past page 1
+    browser.type(By.id("connection-search"), tag);
     browser.until(
         d -> {
           d.findElement(By.cssSelector("#connection-cards:not([aria-busy])"))
